@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+// retention: CRM exports in, a validated, self-contained HTML retention report out.
+// The targets follow the flow of the data, and every dependency points up that flow:
+// ingest → model → metrics → charts → templates (Mustache) → report → validation → publishing.
+import PackageDescription
+
+let package = Package(
+    name: "retention",
+    products: [
+        .executable(name: "retention", targets: ["retention"]),
+    ],
+    targets: [
+        // libxml2 from Debian's libxml2-dev; only the Validation module imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Canonical records (customers, subscriptions, orders, surveys, tickets), days and periods.
+        .target(name: "Model"),
+        // CSV bytes → rows → typed values → canonical records, with per-file accounting.
+        .target(name: "Ingest", dependencies: ["Model"]),
+        // Pure functions from the canonical model to the numbers the report shows.
+        .target(name: "Metrics", dependencies: ["Model"], linkerSettings: [.linkedLibrary("m")]),
+        // SVG drawing: scales, axes and chart kinds. Knows nothing about CRMs.
+        .target(name: "Charts", linkerSettings: [.linkedLibrary("m")]),
+        // The Mustache template engine. Knows nothing about retention.
+        .target(name: "Mustache"),
+        // View model from metrics, formatting, rendering through the templates, metrics JSON.
+        .target(name: "Report", dependencies: ["Model", "Metrics", "Charts", "Mustache"]),
+        // libxml2-based checks of any HTML file.
+        .target(name: "Validation", dependencies: ["CLibXML2"]),
+        // Atomic, validated writes; the intranet archive; the mail-ready message.
+        .target(name: "Publishing", dependencies: ["Validation"]),
+        // The deterministic demo CRM export set written by `retention sample`.
+        .target(name: "Sample", dependencies: ["Model"]),
+        // The thin executable: argument parsing and commands only.
+        .executableTarget(
+            name: "retention",
+            dependencies: ["Model", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample"]
+        ),
+
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Model", "Mustache"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
+        .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Validation"]),
+        .testTarget(name: "SampleTests", dependencies: ["Sample", "Model"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["retention", "Sample", "Ingest", "Metrics", "Report", "Validation", "Publishing"]
+        ),
+    ]
+)

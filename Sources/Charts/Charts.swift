@@ -1,0 +1,1 @@
+// The Charts stage. See Package.swift for where it sits in the flow.

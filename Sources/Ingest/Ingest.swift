@@ -1,0 +1,1 @@
+// The Ingest stage. See Package.swift for where it sits in the flow.

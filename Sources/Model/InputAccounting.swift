@@ -1,0 +1,77 @@
+/// What happened to the rows of one input file: rows read = rows used + rows skipped.
+public struct InputAccounting: Sendable, Hashable {
+    /// A skipped row, located in its file.
+    public struct Example: Sendable, Hashable, CustomStringConvertible {
+        public var line: Int
+        public var column: Int
+        public var message: String
+        public init(line: Int, column: Int, message: String) {
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+        public var description: String { "\(line):\(column): \(message)" }
+    }
+
+    /// Rows skipped for one reason.
+    public struct SkipReason: Sendable, Hashable {
+        /// Short stable key, e.g. `unknown_customer`, `bad_date`, `duplicate_id`.
+        public var reason: String
+        public var count: Int
+        /// The first few examples (at most `InputAccounting.exampleLimit`).
+        public var examples: [Example]
+        public init(reason: String, count: Int = 0, examples: [Example] = []) {
+            self.reason = reason
+            self.count = count
+            self.examples = examples
+        }
+    }
+
+    public static let exampleLimit = 5
+
+    /// The path as the user gave it.
+    public var path: String
+    /// Which entity the file holds: `customers`, `subscriptions`, `orders`, `surveys`, `tickets`.
+    public var entity: String
+    /// Lowercase hex SHA-256 of the file's bytes.
+    public var sha256: String
+    public var rowsRead: Int
+    public var rowsUsed: Int
+    /// Skip reasons in the order they were first met.
+    public var skipped: [SkipReason]
+    /// Notes about the whole file (e.g. "decoded as Windows-1252: not valid UTF-8").
+    public var warnings: [String]
+
+    public init(path: String, entity: String, sha256: String = "", rowsRead: Int = 0, rowsUsed: Int = 0,
+                skipped: [SkipReason] = [], warnings: [String] = []) {
+        self.path = path
+        self.entity = entity
+        self.sha256 = sha256
+        self.rowsRead = rowsRead
+        self.rowsUsed = rowsUsed
+        self.skipped = skipped
+        self.warnings = warnings
+    }
+
+    public var rowsSkipped: Int { skipped.reduce(0) { $0 + $1.count } }
+
+    /// Counts one skipped row (and one read row) under `reason`, keeping the first few examples.
+    public mutating func skip(_ reason: String, line: Int, column: Int, message: String) {
+        rowsRead += 1
+        if let i = skipped.firstIndex(where: { $0.reason == reason }) {
+            skipped[i].count += 1
+            if skipped[i].examples.count < Self.exampleLimit {
+                skipped[i].examples.append(Example(line: line, column: column, message: message))
+            }
+        } else {
+            skipped.append(SkipReason(reason: reason, count: 1,
+                                      examples: [Example(line: line, column: column, message: message)]))
+        }
+    }
+
+    /// Counts one used row.
+    public mutating func use() {
+        rowsRead += 1
+        rowsUsed += 1
+    }
+}

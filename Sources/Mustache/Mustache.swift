@@ -1,0 +1,1 @@
+// The Mustache stage. See Package.swift for where it sits in the flow.

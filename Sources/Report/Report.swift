@@ -1,0 +1,1 @@
+// The Report stage. See Package.swift for where it sits in the flow.
