@@ -34,11 +34,13 @@ let package = Package(
         .target(name: "Publishing", dependencies: ["Validation"]),
         // The deterministic demo CRM export set written by `retention sample`.
         .target(name: "Sample", dependencies: ["Model"]),
-        // The thin executable: argument parsing and commands only.
-        .executableTarget(
-            name: "retention",
-            dependencies: ["Model", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample"]
+        // The commands and their hand-written argument parsing, as a library so tests reach them.
+        .target(
+            name: "RetentionCLI",
+            dependencies: ["Model", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample", "Mustache"]
         ),
+        // The thin executable: hands the arguments to RetentionCLI and exits with its status.
+        .executableTarget(name: "retention", dependencies: ["RetentionCLI"]),
 
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
@@ -49,9 +51,10 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Validation"]),
         .testTarget(name: "SampleTests", dependencies: ["Sample", "Model"]),
+        .testTarget(name: "RetentionCLITests", dependencies: ["RetentionCLI"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["retention", "Sample", "Ingest", "Metrics", "Report", "Validation", "Publishing"]
+            dependencies: ["RetentionCLI", "Sample", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Model"]
         ),
     ]
 )
