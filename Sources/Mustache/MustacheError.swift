@@ -62,7 +62,7 @@ public enum MustacheError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .unclosedTag(expected, at):
             "\(at): error: tag opened here is never closed (expected \"\(expected)\")"
         case let .invalidDelimiters(content, at):
-            "\(at): error: set-delimiter tag \"\(content)\" must hold two delimiters separated by a space, like {{=<% %>=}}"
+            "\(at): error: set-delimiter tag \"\(content)\" must be two delimiters separated by a space between equals signs, like {{=<% %>=}}"
         case let .emptyTagName(at):
             "\(at): error: tag has an empty name"
         case let .whitespaceInTagName(name, at):

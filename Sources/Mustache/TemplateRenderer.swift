@@ -51,13 +51,13 @@ struct TemplateRenderer {
                     contextStack.removeLast()
                 }
             case let .partial(reference, partialIndentation, location):
-                guard let template = try load(reference, at: location) else { continue }
-                try expand(template, indentation: partialIndentation, overrides: overrides, at: location)
+                guard let (name, template) = try load(reference, at: location) else { continue }
+                try expand(template, named: name, indentation: partialIndentation, overrides: overrides, at: location)
             case let .parent(reference, parentIndentation, blocks, location):
-                guard let template = try load(reference, at: location) else { continue }
+                guard let (name, template) = try load(reference, at: location) else { continue }
                 // Substitutions from further out take precedence over this call's own.
                 let combined = overrides.merging(blocks) { outer, _ in outer }
-                try expand(template, indentation: parentIndentation, overrides: combined, at: location)
+                try expand(template, named: name, indentation: parentIndentation, overrides: combined, at: location)
             case let .block(name, blockIndentation, body):
                 let saved = indentation
                 indentation += blockIndentation
@@ -71,11 +71,11 @@ struct TemplateRenderer {
         output.isEmpty || output.utf8.last == UInt8(ascii: "\n")
     }
 
-    private mutating func expand(_ template: Template, indentation extra: String,
+    private mutating func expand(_ template: Template, named name: String, indentation extra: String,
                                  overrides newOverrides: [String: [TemplateNode]],
                                  at location: SourceLocation) throws(MustacheError) {
         guard partialDepth < Self.partialNestingLimit else {
-            throw .partialNestingTooDeep(name: template.path, limit: Self.partialNestingLimit, at: location)
+            throw .partialNestingTooDeep(name: name, limit: Self.partialNestingLimit, at: location)
         }
         let savedIndentation = indentation
         let savedOverrides = overrides
@@ -90,7 +90,7 @@ struct TemplateRenderer {
 
     /// The partial a tag names, or `nil` when it renders as nothing: a dynamic name that does
     /// not resolve, or (when not strict) a name the resolver does not know.
-    private mutating func load(_ reference: TemplateReference, at location: SourceLocation) throws(MustacheError) -> Template? {
+    private mutating func load(_ reference: TemplateReference, at location: SourceLocation) throws(MustacheError) -> (String, Template)? {
         let name: String
         switch reference {
         case .named(let literal):
@@ -107,8 +107,11 @@ struct TemplateRenderer {
             template = try resolver.template(named: name)
             loaded[name] = template
         }
-        if template == nil, strict { throw .partialNotFound(name: name, at: location) }
-        return template
+        guard let template else {
+            if strict { throw .partialNotFound(name: name, at: location) }
+            return nil
+        }
+        return (name, template)
     }
 
     /// Resolves a name against the context stack: the first part against the innermost
