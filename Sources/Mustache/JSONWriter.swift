@@ -1,0 +1,85 @@
+extension MustacheValue {
+    /// The value as JSON text, byte-for-byte deterministic for equal values.
+    ///
+    /// Object keys are sorted by their UTF-8 bytes. Integers print as digits; doubles in their
+    /// shortest round-tripping form, always with a `.` or an exponent (`1.0`, `1.21`, `1e+21`) so
+    /// reading the text back gives the same case; non-finite doubles (which JSON cannot hold)
+    /// print as `null`. Strings escape `"`, `\` and control characters (`\n`, `\t`, `\u001f`…).
+    /// Pretty output indents by two spaces, puts one member per line and writes `"key": value`;
+    /// compact output has no whitespace at all. Neither ends with a newline.
+    public func jsonText(pretty: Bool = true) -> String {
+        var output = ""
+        writeJSON(into: &output, pretty: pretty, indent: 0)
+        return output
+    }
+
+    private func writeJSON(into output: inout String, pretty: Bool, indent: Int) {
+        switch self {
+        case .null:
+            output += "null"
+        case .bool(let value):
+            output += value ? "true" : "false"
+        case .int(let value):
+            output += String(value)
+        case .double(let value):
+            output += value.isFinite ? String(describing: value) : "null"
+        case .string(let text):
+            Self.writeJSONString(text, into: &output)
+        case .list(let items):
+            if items.isEmpty {
+                output += "[]"
+                return
+            }
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                if pretty { Self.newline(into: &output, indent: indent + 1) }
+                item.writeJSON(into: &output, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { Self.newline(into: &output, indent: indent) }
+            output += "]"
+        case .object(let members):
+            if members.isEmpty {
+                output += "{}"
+                return
+            }
+            output += "{"
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (index, key) in keys.enumerated() {
+                if index > 0 { output += "," }
+                if pretty { Self.newline(into: &output, indent: indent + 1) }
+                Self.writeJSONString(key, into: &output)
+                output += pretty ? ": " : ":"
+                members[key, default: .null].writeJSON(into: &output, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { Self.newline(into: &output, indent: indent) }
+            output += "}"
+        }
+    }
+
+    private static func newline(into output: inout String, indent: Int) {
+        output += "\n"
+        output += String(repeating: "  ", count: indent)
+    }
+
+    private static func writeJSONString(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}
