@@ -88,17 +88,26 @@ enum Axis {
         markup.close("g")
     }
 
-    /// A baseline and category labels under the plot, thinned to every n-th when crowded.
+    /// A baseline and category labels under the plot. When the labels do not all fit, up to
+    /// `staggerUpTo` of them are set on two alternating lines (every label stays visible);
+    /// beyond that only every n-th label is shown.
     static func drawCategoryAxis(_ markup: inout Markup, labels: [String], x: CategoryScale, plot: PlotArea,
-                                 baselineY: Double? = nil) {
+                                 baselineY: Double? = nil, staggerUpTo: Int = 0) {
         markup.open("g", [("class", "axis axis-x")])
         let y = baselineY ?? plot.bottom
         markup.empty("line", [("class", "axis-line"), ("x1", coord(plot.left)), ("x2", coord(plot.right)),
                               ("y1", coord(y)), ("y2", coord(y))])
         let widest = labels.map { estimatedTextWidth($0) }.max() ?? 0
-        for index in CategoryScale.labelledIndices(count: labels.count, width: plot.width, slot: widest + 8) {
-            markup.element("text", [("class", "tick-label"), ("x", coord(x.center(index))), ("y", coord(plot.bottom + 16)),
-                                    ("text-anchor", "middle")], labels[index])
+        var shown = CategoryScale.labelledIndices(count: labels.count, width: plot.width, slot: widest + 8)
+        var stagger = false
+        if shown.count < labels.count, labels.count <= staggerUpTo {
+            shown = Array(labels.indices)
+            stagger = true
+        }
+        for index in shown {
+            let lineOffset = stagger && index % 2 == 1 ? 13.0 : 0
+            markup.element("text", [("class", "tick-label"), ("x", coord(x.center(index))),
+                                    ("y", coord(plot.bottom + 16 + lineOffset)), ("text-anchor", "middle")], labels[index])
         }
         markup.close("g")
     }

@@ -60,7 +60,7 @@ public struct ParetoChart: Sendable {
         let legendEntries = [LegendEntry(name: "Value", classes: "series-1", mark: .swatch),
                              LegendEntry(name: "Cumulative share", classes: "cumulative", mark: .line)]
         let legendHeight = Legend.height(legendEntries, width: width - left - 44)
-        let plot = PlotArea(left: left, top: 12 + legendHeight + 6, right: width - 44, bottom: height - 28)
+        let plot = PlotArea(left: left, top: 12 + legendHeight + 6, right: width - 44, bottom: height - 40)
         let y = LinearScale(scale, range: (plot.bottom, plot.top))
         let shareY = LinearScale(shareScale, range: (plot.bottom, plot.top))
         let x = CategoryScale(count: sorted.count, start: plot.left, end: plot.right, padding: 0.25)
@@ -91,7 +91,7 @@ public struct ParetoChart: Sendable {
             }
             body.close("g")
         }
-        Axis.drawCategoryAxis(&body, labels: sorted.map(\.label), x: x, plot: plot, baselineY: y(0))
+        Axis.drawCategoryAxis(&body, labels: sorted.map(\.label), x: x, plot: plot, baselineY: y(0), staggerUpTo: 16)
         document.body = body
         return ChartOutput(svg: document.svg, table: table())
     }

@@ -58,7 +58,7 @@ public struct WaterfallChart: Sendable {
         let scale = NiceScale(covering: [start] + totals, includeZero: true, minimumStep: format.finestStep)
         let tickLabels = format.axisLabels(for: scale)
         let left = Axis.labelMargin(tickLabels)
-        let plot = PlotArea(left: left, top: 22, right: width - 16, bottom: height - 28)
+        let plot = PlotArea(left: left, top: 22, right: width - 16, bottom: height - 40)
         let y = LinearScale(scale, range: (plot.bottom, plot.top))
         let x = CategoryScale(count: labels.count, start: plot.left, end: plot.right, padding: 0.3)
 
@@ -91,7 +91,7 @@ public struct WaterfallChart: Sendable {
         }
         body.close("g")
         if !connectors.isEmpty { body.empty("path", [("class", "connector"), ("d", connectors.d), ("fill", "none")]) }
-        Axis.drawCategoryAxis(&body, labels: labels, x: x, plot: plot, baselineY: y(0))
+        Axis.drawCategoryAxis(&body, labels: labels, x: x, plot: plot, baselineY: y(0), staggerUpTo: 16)
         document.body = body
         return ChartOutput(svg: document.svg, table: table())
     }
