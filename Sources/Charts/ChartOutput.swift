@@ -1,0 +1,27 @@
+/// What every chart kind renders: the inline SVG and an HTML table with the exact numbers.
+///
+/// Both strings are polyglot HTML5/XML fragments (well-formed XML, every text escaped), meant to
+/// be embedded raw into the report; the report puts `table` in a `<details>` next to `svg`.
+public struct ChartOutput: Sendable, Equatable {
+    /// One `<svg>` element with `role="img"`, `<title>` and a generated `<desc>`.
+    public let svg: String
+    /// One `<table class="chart-data">` with `<caption>`, column and row headers.
+    public let table: String
+
+    public init(svg: String, table: String) {
+        self.svg = svg
+        self.table = table
+    }
+}
+
+/// A closed interval of values, e.g. a confidence band around one point.
+/// The bounds are put in order, so `Interval(lower: 5, upper: 3)` is 3…5.
+public struct Interval: Sendable, Hashable {
+    public let lower: Double
+    public let upper: Double
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower.isNaN || upper < lower ? upper : lower
+        self.upper = lower.isNaN || upper < lower ? lower : upper
+    }
+}

@@ -1,0 +1,100 @@
+/// Escapes text for XML and HTML alike: `& < > " '` become entity or character references,
+/// a no-break space becomes `&#160;` (never the HTML-only `&nbsp;`), and characters XML 1.0
+/// forbids (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF) are
+/// removed, so hostile labels cannot break the document.
+func escapeMarkup(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&#39;"
+        case "\u{A0}": result += "&#160;"
+        case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+        default:
+            if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
+}
+
+/// Builds well-formed XML text: every attribute value and text is escaped, empty elements are
+/// self-closed, attributes keep the order given (deterministic output).
+struct Markup {
+    private(set) var text = ""
+
+    mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+        text += "<" + name + Markup.attributeText(attributes) + ">"
+    }
+
+    mutating func close(_ name: String) {
+        text += "</" + name + ">"
+    }
+
+    /// `<name a="b"/>`
+    mutating func empty(_ name: String, _ attributes: [(String, String)]) {
+        text += "<" + name + Markup.attributeText(attributes) + "/>"
+    }
+
+    /// `<name a="b">escaped content</name>`
+    mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ content: String) {
+        text += "<" + name + Markup.attributeText(attributes) + ">" + escapeMarkup(content) + "</" + name + ">"
+    }
+
+    /// Appends markup that is already well-formed (built by another `Markup`).
+    mutating func append(_ markup: Markup) {
+        text += markup.text
+    }
+
+    static func attributeText(_ attributes: [(String, String)]) -> String {
+        var result = ""
+        for (name, value) in attributes {
+            result += " " + name + "=\"" + escapeMarkup(value) + "\""
+        }
+        return result
+    }
+}
+
+/// SVG path data with coordinates rounded to two decimals: "M10,20H30V5L2.5,7Z".
+struct PathData {
+    private(set) var d = ""
+    var isEmpty: Bool { d.isEmpty }
+
+    mutating func move(_ x: Double, _ y: Double) { d += "M" + c(x) + "," + c(y) }
+    mutating func line(_ x: Double, _ y: Double) { d += "L" + c(x) + "," + c(y) }
+    mutating func horizontal(_ x: Double) { d += "H" + c(x) }
+    mutating func vertical(_ y: Double) { d += "V" + c(y) }
+    mutating func close() { d += "Z" }
+
+    /// A closed polygon through `points` (nothing for fewer than two).
+    mutating func polygon(_ points: [(x: Double, y: Double)]) {
+        guard points.count >= 2 else { return }
+        move(points[0].x, points[0].y)
+        for point in points.dropFirst() { line(point.x, point.y) }
+        close()
+    }
+
+    private func c(_ value: Double) -> String { DecimalText.coordinate(value) }
+}
+
+/// Shorthand for a drawing coordinate attribute value.
+func coord(_ value: Double) -> String { DecimalText.coordinate(value) }
+
+/// A chart id prefix safe for XML ids and CSS: letters, digits, "-" and "_" are kept, anything
+/// else becomes "-"; a prefix not starting with a letter gets "chart-" in front.
+func sanitizedIdPrefix(_ prefix: String) -> String {
+    var result = ""
+    for scalar in prefix.unicodeScalars {
+        let isSafe = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z")
+            || (scalar >= "0" && scalar <= "9") || scalar == "-" || scalar == "_"
+        result.unicodeScalars.append(isSafe ? scalar : "-")
+    }
+    if let first = result.unicodeScalars.first, (first >= "a" && first <= "z") || (first >= "A" && first <= "Z") {
+        return result
+    }
+    return "chart-" + result
+}
