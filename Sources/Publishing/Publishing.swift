@@ -1,1 +1,0 @@
-// The Publishing stage. See Package.swift for where it sits in the flow.

@@ -1,0 +1,1 @@
+// Publishing stage (in progress).

@@ -1,0 +1,90 @@
+import CLibXML2
+
+/// What one libxml2 parser made of a document: its messages and (when it built one) the tree.
+struct MarkupParse: Sendable {
+    var messages: [ParserMessage]
+    var tree: MarkupTree
+    var wellFormed: Bool
+}
+
+/// The two libxml2 parsers, configured for untrusted, self-contained documents:
+/// no network (`NONET`), no entity substitution (`replaceEntities = 0`, `NOENT` not set),
+/// no DTD loading or validation (`loadsubset = 0`, `validate = 0`), the input treated as UTF-8
+/// whatever the document declares (`IGNORE_ENC`: polyglot HTML must be UTF-8, and no
+/// iconv conversion runs). Every libxml2 pointer is freed before these functions return.
+enum MarkupParser {
+    static func parseXML(_ bytes: [UInt8]) -> MarkupParse {
+        let collector = ParserMessageCollector()
+        return withLibXML2ErrorsCollected(into: collector) {
+            bytes.withUnsafeBufferPointer { buffer -> MarkupParse in
+                let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                guard let base, buffer.count > 0, buffer.count <= Int(Int32.max),
+                      let context = xmlCreateMemoryParserCtxt(base, Int32(buffer.count))
+                else {
+                    return MarkupParse(messages: [ParserMessage(
+                        level: 3, code: 4, line: 1, column: 1,
+                        message: "Document is empty", detail: nil)],
+                        tree: MarkupTree(), wellFormed: false)
+                }
+                defer {
+                    if let document = context.pointee.myDoc {
+                        xmlFreeDoc(document)
+                        context.pointee.myDoc = nil
+                    }
+                    context.pointee._private = nil
+                    xmlFreeParserCtxt(context)
+                }
+                installErrorHandler(on: context, collector: collector)
+                let options = XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue
+                    | XML_PARSE_BIG_LINES.rawValue
+                _ = xmlCtxtUseOptions(context, Int32(options))
+                context.pointee.replaceEntities = 0
+                context.pointee.loadsubset = 0
+                context.pointee.validate = 0
+                context.pointee.linenumbers = 1
+                _ = xmlParseDocument(context)
+                let wellFormed = context.pointee.wellFormed != 0
+                var tree = MarkupTree()
+                if let document = context.pointee.myDoc {
+                    tree = MarkupTreeBuilder.copy(document)
+                }
+                return MarkupParse(messages: collector.messages, tree: tree, wellFormed: wellFormed)
+            }
+        }
+    }
+
+    static func parseHTML(_ bytes: [UInt8]) -> MarkupParse {
+        let collector = ParserMessageCollector()
+        return withLibXML2ErrorsCollected(into: collector) {
+            bytes.withUnsafeBufferPointer { buffer -> MarkupParse in
+                let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                guard let base, buffer.count > 0, buffer.count <= Int(Int32.max),
+                      let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count))
+                else {
+                    return MarkupParse(messages: [], tree: MarkupTree(), wellFormed: false)
+                }
+                defer {
+                    if let document = context.pointee.myDoc {
+                        xmlFreeDoc(document)
+                        context.pointee.myDoc = nil
+                    }
+                    context.pointee._private = nil
+                    htmlFreeParserCtxt(context)
+                }
+                installErrorHandler(on: context, collector: collector)
+                let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                _ = htmlCtxtUseOptions(context, Int32(options))
+                context.pointee.replaceEntities = 0
+                context.pointee.linenumbers = 1
+                _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+                _ = htmlParseDocument(context)
+                var tree = MarkupTree()
+                if let document = context.pointee.myDoc {
+                    tree = MarkupTreeBuilder.copy(document)
+                }
+                return MarkupParse(messages: collector.messages, tree: tree,
+                                   wellFormed: context.pointee.wellFormed != 0)
+            }
+        }
+    }
+}

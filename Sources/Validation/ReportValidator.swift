@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Checks that a rendered report is a self-contained, accessible, polyglot HTML5 document.
+///
+/// The bytes are parsed twice with libxml2 2.9 (no network, no entity expansion, no DTD
+/// loading; libxml2 prints nothing and its per-thread error state is restored afterwards):
+/// - **`xml`**: the XML parser. Polyglot HTML must be well-formed XML, so every message it
+///   raises (warnings included) is a finding, at libxml2's own line and column.
+/// - **`html`**: the HTML parser. Its errors are findings too, except
+///   "Tag X invalid" for an element in ``HTML5ElementNames`` — libxml2 2.9 parses HTML 4 and
+///   does not know `<section>`, `<details>`, `<svg>` and its children, etc. — and "ID x already
+///   defined", which `duplicate-id` reports better. HTML parser warnings are ignored.
+///
+/// The rules then run on the XML parser's tree when the document is well-formed, otherwise on
+/// the HTML parser's tree (what a browser would build): `external-reference`, `script`,
+/// `event-handler`, `javascript-url`, `duplicate-id`, `broken-link`, `lang`, `charset`, `title`,
+/// `namespace`, `svg-role`, `svg-title`, `img-alt`, `table-headers` (each rule type documents
+/// its definition).
+///
+/// Locations: lines come from libxml2; a rule finding points at the element's start tag `<`
+/// or at the offending attribute's name, found in the source by `SourceLocator` (column 1 when
+/// the start tag cannot be found, e.g. an element the HTML parser implied). Findings are sorted
+/// by line, column, rule, message, without exact duplicates.
+public struct ReportValidator: Sendable {
+    public init() {}
+
+    private static let rules: [any DocumentRule] = [
+        ExternalReferenceRule(), ScriptRule(), EventHandlerRule(), JavaScriptURLRule(),
+        DuplicateIDRule(), BrokenLinkRule(), LanguageRule(), CharsetRule(), TitleRule(),
+        NamespaceRule(), SVGAccessibilityRule(), ImageAltRule(), TableHeadersRule(),
+    ]
+
+    /// All findings for `html` (the file's bytes), reported under `path`. Empty means valid.
+    public func validate(html: [UInt8], path: String) -> [ValidationFinding] {
+        let xml = MarkupParser.parseXML(html)
+        let htmlParse = MarkupParser.parseHTML(html)
+        var findings: [ValidationFinding] = xml.messages.map {
+            ValidationFinding(path: path, line: $0.line, column: $0.column, rule: "xml", message: $0.message)
+        }
+        for message in htmlParse.messages where message.level >= 2 && !Self.isIgnoredHTMLMessage(message) {
+            findings.append(ValidationFinding(path: path, line: message.line, column: message.column,
+                                              rule: "html", message: message.message))
+        }
+        let source = SourceLocator(html)
+        let useXMLTree = xml.wellFormed && xml.tree.root != nil
+        var tree = useXMLTree ? xml.tree : htmlParse.tree
+        source.locate(&tree, caseInsensitive: !useXMLTree)
+        let context = RuleContext(path: path, tree: tree, source: source, isXMLTree: useXMLTree)
+        for rule in Self.rules { findings += rule.check(context) }
+
+        var seen: Set<ValidationFinding> = []
+        return findings
+            .filter { seen.insert($0).inserted }
+            .sorted { ($0.line, $0.column, $0.rule, $0.message) < ($1.line, $1.column, $1.rule, $1.message) }
+    }
+
+    /// Reads the file and validates it. An unreadable file gives exactly one finding, rule `io`,
+    /// at 1:1, with the system's reason (e.g. "No such file or directory").
+    public func validate(fileAt path: String) -> [ValidationFinding] {
+        switch Self.readFile(path) {
+        case .success(let bytes):
+            return validate(html: bytes, path: path)
+        case .failure(let reason):
+            return [ValidationFinding(path: path, line: 1, column: 1, rule: "io",
+                                      message: "cannot read the file: \(reason.message)")]
+        }
+    }
+
+    /// HTML parser messages that are not findings: code 801 `XML_HTML_UNKNOWN_TAG` (first string
+    /// = tag name) for a known HTML5/SVG/MathML element, and code 513 `XML_DTD_ID_REDEFINED`,
+    /// which the `duplicate-id` rule reports with both locations.
+    private static func isIgnoredHTMLMessage(_ message: ParserMessage) -> Bool {
+        if message.code == 513 { return true }
+        return message.code == 801 && HTML5ElementNames.unknownToLibXML2.contains(message.detail ?? "")
+    }
+
+    struct ReadFailure: Error { var message: String }
+
+    static func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(message: String(cString: strerror(errno))))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return .success(bytes)
+    }
+}

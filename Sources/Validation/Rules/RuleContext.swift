@@ -1,0 +1,53 @@
+/// What every rule sees: the element tree (with source positions), the source, and the path
+/// findings are reported under.
+struct RuleContext {
+    let path: String
+    let tree: MarkupTree
+    let source: SourceLocator
+    /// True when the tree came from the XML parser (names are case-sensitive, namespaces known).
+    let isXMLTree: Bool
+
+    func finding(_ rule: String, at element: MarkupElement, _ message: String) -> ValidationFinding {
+        ValidationFinding(path: path, line: element.line, column: element.column, rule: rule, message: message)
+    }
+
+    func finding(_ rule: String, at attribute: MarkupAttribute, _ message: String) -> ValidationFinding {
+        ValidationFinding(path: path, line: attribute.line, column: attribute.column, rule: rule, message: message)
+    }
+
+    /// Finding at the first occurrence of `text` inside `element`'s source (its start tag or
+    /// content), or at the element when the text cannot be found verbatim (e.g. it was written
+    /// with character references).
+    func finding(_ rule: String, text: String, inside element: MarkupElement, _ message: String) -> ValidationFinding {
+        if let start = element.sourceOffset,
+           let offset = source.firstOffset(of: Array(text.utf8), in: start..<source.bytes.count) {
+            let position = source.position(of: offset)
+            return ValidationFinding(path: path, line: position.line, column: position.column,
+                                     rule: rule, message: message)
+        }
+        return finding(rule, at: element, message)
+    }
+}
+
+/// A check over the whole element tree.
+protocol DocumentRule: Sendable {
+    func check(_ context: RuleContext) -> [ValidationFinding]
+}
+
+extension String {
+    /// Without leading and trailing ASCII whitespace (HTML's definition: space, tab, LF, FF, CR).
+    var trimmingASCIIWhitespace: String {
+        let isSpace: (Unicode.Scalar) -> Bool = { [" ", "\t", "\n", "\u{0C}", "\r"].contains($0) }
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Lower-cased for ASCII letters only (no locale, no Unicode case folding).
+    var asciiLowercased: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { scalar in
+            ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }))
+    }
+}

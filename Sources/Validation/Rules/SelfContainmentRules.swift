@@ -1,0 +1,113 @@
+/// `external-reference`: the report must open offline, from an e-mail attachment or a file
+/// share, exactly as rendered. Checked: the URL attributes `src`, `href`, `xlink:href`,
+/// `srcset`, `poster`, `action`, `formaction`, `manifest`, `background`, `<object data>`, and
+/// CSS `url(…)` / `@import` in `<style>` elements and `style` attributes.
+/// Allowed: `#fragment`, `data:image/…` URIs, `mailto:` in `<a href>`/`<area href>`.
+struct ExternalReferenceRule: DocumentRule {
+    static let urlAttributes: Set<String> = [
+        "src", "href", "xlink:href", "poster", "action", "formaction", "manifest", "background",
+    ]
+
+    func check(_ context: RuleContext) -> [ValidationFinding] {
+        var findings: [ValidationFinding] = []
+        for element in context.tree.elements {
+            let name = element.localName
+            for attribute in element.attributes {
+                var urls: [String] = []
+                if Self.urlAttributes.contains(attribute.name) {
+                    urls = [attribute.value]
+                } else if attribute.name == "srcset" || attribute.name == "imagesrcset" {
+                    urls = URLReference.srcsetURLs(attribute.value)
+                } else if attribute.name == "data" && name == "object" {
+                    urls = [attribute.value]
+                }
+                let allowsMailto = attribute.name == "href" && (name == "a" || name == "area")
+                for url in urls where URLReference.classify(url, allowsMailto: allowsMailto) == .external {
+                    findings.append(context.finding("external-reference", at: attribute,
+                        "\(attribute.name)=\"\(url)\" on <\(element.qualifiedName)> refers to a resource outside the file; inline it or remove it"))
+                }
+                if attribute.name == "style" {
+                    findings += cssFindings(attribute.value, context: context) { message, _ in
+                        context.finding("external-reference", at: attribute, message + " in the style attribute of <\(element.qualifiedName)>" + Self.advice)
+                    }
+                }
+            }
+            if name == "style" {
+                findings += cssFindings(element.text, context: context) { message, written in
+                    context.finding("external-reference", text: written, inside: element, message + " in <style>" + Self.advice)
+                }
+            }
+        }
+        return findings
+    }
+
+    private static let advice = "; inline it or remove it"
+
+    private func cssFindings(
+        _ css: String, context: RuleContext,
+        make: (_ message: String, _ written: String) -> ValidationFinding
+    ) -> [ValidationFinding] {
+        let references = CSSReferences(css)
+        var findings: [ValidationFinding] = []
+        for url in references.urls where URLReference.classify(url, allowsMailto: false) == .external {
+            findings.append(make("url(\(url)) refers to a resource outside the file", url))
+        }
+        for target in references.imports {
+            findings.append(make("@import \"\(target)\" loads a stylesheet from outside the file", "@import"))
+        }
+        return findings
+    }
+}
+
+/// `script`: no `<script>` element (HTML or SVG). A report is a document, never a program.
+struct ScriptRule: DocumentRule {
+    func check(_ context: RuleContext) -> [ValidationFinding] {
+        context.tree.elements.filter { $0.localName.asciiLowercased == "script" }.map {
+            context.finding("script", at: $0, "<\($0.qualifiedName)> is not allowed: reports must not run code")
+        }
+    }
+}
+
+/// `event-handler`: no `on…` attributes (`onclick`, `onload`, SVG's `onbegin`, …).
+struct EventHandlerRule: DocumentRule {
+    func check(_ context: RuleContext) -> [ValidationFinding] {
+        var findings: [ValidationFinding] = []
+        for element in context.tree.elements {
+            for attribute in element.attributes {
+                let name = attribute.name.asciiLowercased
+                guard name.count > 2, name.hasPrefix("on"),
+                      name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { continue }
+                findings.append(context.finding("event-handler", at: attribute,
+                    "\(attribute.name) on <\(element.qualifiedName)> is an event handler: reports must not run code"))
+            }
+        }
+        return findings
+    }
+}
+
+/// `javascript-url`: `javascript:` in any attribute value or `<style>` text, compared after
+/// removing ASCII whitespace and ignoring case (as browsers read `java script:` in URLs).
+/// Element text outside `<style>` is prose and is not checked.
+struct JavaScriptURLRule: DocumentRule {
+    func check(_ context: RuleContext) -> [ValidationFinding] {
+        var findings: [ValidationFinding] = []
+        for element in context.tree.elements {
+            for attribute in element.attributes where Self.containsJavaScriptURL(attribute.value) {
+                findings.append(context.finding("javascript-url", at: attribute,
+                    "javascript: URL in \(attribute.name) on <\(element.qualifiedName)>: reports must not run code"))
+            }
+            if element.localName == "style", Self.containsJavaScriptURL(element.text) {
+                findings.append(context.finding("javascript-url", at: element,
+                    "javascript: URL in <style>: reports must not run code"))
+            }
+        }
+        return findings
+    }
+
+    static func containsJavaScriptURL(_ text: String) -> Bool {
+        let squeezed = String(String.UnicodeScalarView(text.unicodeScalars.filter {
+            ![" ", "\t", "\n", "\r", "\u{0C}"].contains($0)
+        }))
+        return squeezed.asciiLowercased.contains("javascript:")
+    }
+}

@@ -1,0 +1,59 @@
+/// How a URL found in the document relates to the self-contained-file requirement.
+enum URLReference: Equatable {
+    /// Points inside the file or carries its content inline: `#fragment`, `data:image/…`,
+    /// `mailto:` on a link, or nothing at all (empty).
+    case local
+    /// A `javascript:` URL (reported by the `javascript-url` rule, not as a reference).
+    case javascript
+    /// Anything that would make a browser fetch or open something outside the file.
+    case external
+
+    /// Classifies `value` as written in an attribute or CSS `url()`.
+    /// Browsers drop leading/trailing whitespace and tab/newline characters inside URLs before
+    /// reading the scheme, so `java\tscript:` counts as `javascript:` here too.
+    /// `mailto:` is allowed only where `allowsMailto` (the `href` of `<a>` and `<area>`).
+    static func classify(_ value: String, allowsMailto: Bool) -> URLReference {
+        let url = String(String.UnicodeScalarView(value.trimmingASCIIWhitespace.unicodeScalars
+            .filter { !["\t", "\n", "\r"].contains($0) }))
+        if url.isEmpty || url.hasPrefix("#") { return .local }
+        let lower = url.asciiLowercased
+        if lower.hasPrefix("javascript:") { return .javascript }
+        if lower.hasPrefix("data:image/") { return .local }
+        if allowsMailto && lower.hasPrefix("mailto:") { return .local }
+        return .external
+    }
+
+    /// The URLs of a `srcset` value: each candidate is a run of non-whitespace (a trailing comma
+    /// ends it) followed by optional descriptors up to the next comma — the candidate grammar of
+    /// the HTML standard, so commas inside `data:` URLs do not split them.
+    static func srcsetURLs(_ value: String) -> [String] {
+        var urls: [String] = []
+        let scalars = Array(value.unicodeScalars)
+        let isSpace: (Unicode.Scalar) -> Bool = { [" ", "\t", "\n", "\u{0C}", "\r"].contains($0) }
+        var index = 0
+        while index < scalars.count {
+            while index < scalars.count, isSpace(scalars[index]) || scalars[index] == "," { index += 1 }
+            guard index < scalars.count else { break }
+            var url = String.UnicodeScalarView()
+            while index < scalars.count, !isSpace(scalars[index]) {
+                url.append(scalars[index])
+                index += 1
+            }
+            var text = String(url)
+            if text.hasSuffix(",") {
+                while text.hasSuffix(",") { text.removeLast() }
+            } else {
+                var depth = 0
+                while index < scalars.count {
+                    let scalar = scalars[index]
+                    if scalar == "(" { depth += 1 }
+                    if scalar == ")" { depth = max(0, depth - 1) }
+                    if scalar == "," && depth == 0 { break }
+                    index += 1
+                }
+            }
+            if !text.isEmpty { urls.append(text) }
+        }
+        return urls
+    }
+}

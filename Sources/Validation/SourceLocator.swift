@@ -1,0 +1,159 @@
+/// Finds where elements and attributes start in the source bytes, because libxml2 tree nodes
+/// carry only a line number (the line on which the start tag *ended*) and no column.
+///
+/// Elements are matched in document order: for each element the next `<name` (followed by
+/// whitespace, `/` or `>`) after the previous match is taken, provided it starts on or before
+/// the line libxml2 recorded. Elements the HTML parser implied (no start tag in the source)
+/// find no match and keep libxml2's line with column 1. Attribute names are then looked up
+/// inside the matched start tag. A `<name` inside a comment can mislead this matching; report
+/// templates do not contain markup inside comments.
+struct SourceLocator {
+    let bytes: [UInt8]
+    private let lineStarts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        var cursor = lineStarts[low]
+        while cursor < offset && cursor < bytes.count {
+            if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
+            cursor += 1
+        }
+        return (low + 1, column)
+    }
+
+    /// Byte offset just past the end of `line` (1-based).
+    func endOfLine(_ line: Int) -> Int {
+        line < lineStarts.count ? lineStarts[line] : bytes.count
+    }
+
+    /// Byte offset of the first occurrence of `needle` in `range`, if any.
+    func firstOffset(of needle: [UInt8], in range: Range<Int>) -> Int? {
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        var start = range.lowerBound
+        while start + needle.count <= range.upperBound {
+            if bytes[start] == needle[0] {
+                var matched = true
+                for offset in 1..<needle.count where bytes[start + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// Fills in `line`/`column` of every element and attribute of `tree`.
+    /// `caseInsensitive` for the HTML parser's tree, whose names libxml2 lower-cased.
+    func locate(_ tree: inout MarkupTree, caseInsensitive: Bool) {
+        var cursor = 0
+        for index in tree.elements.indices {
+            let element = tree.elements[index]
+            let limit = element.line >= 65535 ? bytes.count : endOfLine(element.line)
+            guard let start = nextStartTag(element.qualifiedName, from: cursor, caseInsensitive: caseInsensitive),
+                  start < limit
+            else { continue }
+            let position = position(of: start)
+            tree.elements[index].line = position.line
+            tree.elements[index].column = position.column
+            tree.elements[index].sourceOffset = start
+            let nameEnd = start + 1 + Array(element.qualifiedName.utf8).count
+            cursor = nameEnd
+            var found: Set<Int> = []
+            for (name, offset) in attributeNames(from: nameEnd) {
+                let wanted = caseInsensitive ? name.lowercased() : name
+                if let slot = tree.elements[index].attributes.firstIndex(where: { $0.name == wanted }) {
+                    let attributePosition = self.position(of: offset)
+                    tree.elements[index].attributes[slot].line = attributePosition.line
+                    tree.elements[index].attributes[slot].column = attributePosition.column
+                    found.insert(slot)
+                }
+            }
+            for slot in tree.elements[index].attributes.indices where !found.contains(slot) {
+                tree.elements[index].attributes[slot].line = position.line
+                tree.elements[index].attributes[slot].column = position.column
+            }
+        }
+    }
+
+    private func nextStartTag(_ name: String, from cursor: Int, caseInsensitive: Bool) -> Int? {
+        let needle = Array(("<" + name).utf8)
+        var start = cursor
+        while start + needle.count <= bytes.count {
+            var matched = true
+            for offset in 0..<needle.count {
+                var byte = bytes[start + offset]
+                if caseInsensitive, byte >= 65, byte <= 90 { byte += 32 }
+                if byte != needle[offset] {
+                    matched = false
+                    break
+                }
+            }
+            if matched {
+                let after = start + needle.count
+                if after == bytes.count || isNameTerminator(bytes[after]) { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    private func isNameTerminator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/")
+            || byte == UInt8(ascii: ">")
+    }
+
+    /// Attribute names of the start tag whose name ends at `offset`, with their byte offsets.
+    private func attributeNames(from offset: Int) -> [(String, Int)] {
+        var names: [(String, Int)] = []
+        var cursor = offset
+        func skipSpace() {
+            while cursor < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[cursor]) { cursor += 1 }
+        }
+        while cursor < bytes.count {
+            skipSpace()
+            guard cursor < bytes.count else { break }
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: ">") { break }
+            if byte == UInt8(ascii: "/") { cursor += 1; continue }
+            let nameStart = cursor
+            while cursor < bytes.count, !isNameTerminator(bytes[cursor]), bytes[cursor] != UInt8(ascii: "=") {
+                cursor += 1
+            }
+            if cursor > nameStart {
+                names.append((String(decoding: bytes[nameStart..<cursor], as: UTF8.self), nameStart))
+            }
+            skipSpace()
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") else { continue }
+            cursor += 1
+            skipSpace()
+            guard cursor < bytes.count else { break }
+            let quote = bytes[cursor]
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                cursor += 1
+                while cursor < bytes.count, bytes[cursor] != quote { cursor += 1 }
+                cursor += 1
+            } else {
+                while cursor < bytes.count, !isNameTerminator(bytes[cursor]) { cursor += 1 }
+            }
+        }
+        return names
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import Validation
+
+@Suite struct ValidationReportingTests {
+    @Test func findingDescriptionIsCompilerStyle() {
+        let finding = ValidationFinding(path: "out/report.html", line: 12, column: 3, rule: "img-alt", message: "m")
+        #expect(finding.description == "out/report.html:12:3: error: [img-alt] m")
+    }
+
+    @Test func jsonIsDeterministicAndEscaped() {
+        let findings = [
+            ValidationFinding(path: "a \"b\".html", line: 1, column: 2, rule: "xml", message: "tab\there\\ and é"),
+            ValidationFinding(path: "a.html", line: 3, column: 4, rule: "lang", message: "bell\u{07}"),
+        ]
+        #expect(ReportValidator.json(findings) == """
+            [
+              {"path": "a \\"b\\".html", "line": 1, "column": 2, "rule": "xml", "message": "tab\\there\\\\ and é"},
+              {"path": "a.html", "line": 3, "column": 4, "rule": "lang", "message": "bell\\u0007"}
+            ]
+            """)
+        #expect(ReportValidator.json([]) == "[]")
+    }
+
+    @Test func unreadableFileIsOneIOFinding() {
+        #expect(ReportValidator().validate(fileAt: "/nonexistent/r.html").map(\.description) == [
+            "/nonexistent/r.html:1:1: error: [io] cannot read the file: No such file or directory",
+        ])
+    }
+
+    @Test func emptyDocumentIsReportedNotCrashed() {
+        #expect(ReportValidator().validate(html: [], path: "e.html").map(\.description) == [
+            "e.html:1:1: error: [charset] no <meta charset=\"utf-8\"> in the document; add it as the first element of <head>",
+            "e.html:1:1: error: [lang] the root element is not <html>, so the document has no language",
+            "e.html:1:1: error: [title] no <title> in <head>; give the report a title",
+            "e.html:1:1: error: [xml] Document is empty",
+        ])
+    }
+
+    @Test func validatesConcurrentlyWithTheSameResults() async {
+        let html = PolyglotDocument.replacing(" alt=\"\"", with: "")
+        let expected = ReportValidator().validate(html: html, path: "r.html")
+        let results = await withTaskGroup(of: [ValidationFinding].self) { group in
+            for _ in 0..<8 { group.addTask { ReportValidator().validate(html: html, path: "r.html") } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 8)
+        #expect(results.allSatisfy { $0 == expected })
+        #expect(expected.count == 1)
+    }
+
+    @Test func srcsetCandidatesKeepCommasInsideDataURLs() {
+        #expect(URLReference.srcsetURLs("data:image/png;base64,AA== 1x, b.png 2x,c.png") == [
+            "data:image/png;base64,AA==", "b.png", "c.png",
+        ])
+    }
+
+    @Test func cssReferencesFindURLsAndImports() {
+        let css = CSSReferences("@import 'a.css'; x { background: URL( \"b.png\" ) } y { mask: url(#m) } z { --my-url(c) }")
+        #expect(css.imports == ["a.css"])
+        #expect(css.urls == ["b.png", "#m"])
+    }
+
+    @Test func urlClassification() {
+        #expect(URLReference.classify("#top", allowsMailto: false) == .local)
+        #expect(URLReference.classify(" DATA:image/svg+xml,<svg/>", allowsMailto: false) == .local)
+        #expect(URLReference.classify("mailto:a@b.c", allowsMailto: true) == .local)
+        #expect(URLReference.classify("mailto:a@b.c", allowsMailto: false) == .external)
+        #expect(URLReference.classify("JaVa\nScript:x", allowsMailto: false) == .javascript)
+        #expect(URLReference.classify("report-2026-W46.html", allowsMailto: false) == .external)
+    }
+
+    @Test func percentEncodedFragmentsResolve() {
+        let html = PolyglotDocument.replacing("<a href=\"#top\">", with: "<a href=\"#caf%C3%A9\">")
+        let withTarget = Array(String(decoding: html, as: UTF8.self).replacing("<h1>", with: "<h1 id=\"café\">").utf8)
+        #expect(ReportValidator().validate(html: withTarget, path: "r.html") == [])
+    }
+}
