@@ -1,1 +1,0 @@
-// The Sample stage. See Package.swift for where it sits in the flow.

@@ -1,0 +1,96 @@
+import Foundation
+import Model
+import Testing
+@testable import Sample
+
+/// The deliberately bad rows documented on `SampleExport`: present exactly once each with
+/// messy rows on, absent with them off.
+@Suite("Messy rows")
+struct MessyRowsTests {
+    func isTimestampVariant(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        return b.count == 20 && b[10] == 0x54 && b[19] == 0x5A && Day(iso: String(text.prefix(10))) != nil
+    }
+
+    @Test func aFewCreatedDatesUseTheTimestampVariant() throws {
+        let created = try standardSet.get().rows("customers.csv").map { $0[2] }
+        let variants = created.filter(isTimestampVariant)
+        // About 3 % of 400 = 12 expected; allow sampling noise.
+        #expect(variants.count >= 4 && variants.count <= 25, "\(variants.count)")
+        #expect(created.allSatisfy { isTimestampVariant($0) || Day(iso: $0) != nil })
+        #expect(try cleanSet.get().rows("customers.csv").allSatisfy { Day(iso: $0[2]) != nil })
+    }
+
+    @Test func customersEndWithOneBlankLine() throws {
+        let messy = try standardSet.get().files["customers.csv"]!
+        #expect(messy.hasSuffix("\n\n") && !messy.hasSuffix("\n\n\n"))
+        let clean = try cleanSet.get().files["customers.csv"]!
+        #expect(clean.hasSuffix("\n") && !clean.hasSuffix("\n\n"))
+    }
+
+    @Test func oneSurveyNamesACustomerThatDoesNotExist() throws {
+        let set = try standardSet.get()
+        let ids = Set(set.rows("customers.csv").map { $0[0] })
+        let strays = set.rows("surveys.csv").filter { !ids.contains($0[1]) }
+        // 400 customers → the next id, C000401; dated endDay − 30 = 2026-10-21, 10:00.
+        #expect(strays.map { Array($0.dropFirst()) } == [["C000401", "2026-10-21 10:00:00", "NPS", "7", ""]])
+        #expect(SampleExport.unknownCustomerID(customers: 400) == "C000401")
+        let clean = try cleanSet.get()
+        #expect(clean.rows("surveys.csv").allSatisfy { ids.contains($0[1]) })
+    }
+
+    @Test func oneInvoiceHasAnUnparseableDateAndOneIdIsDuplicated() throws {
+        let set = try standardSet.get()
+        let invoices = set.rows("invoices.csv")
+        let badDates = invoices.filter { Day(iso: $0[2]) == nil }
+        #expect(badDates.count == 1)
+        #expect(badDates.first?[1] == "C000001" && badDates.first?[2] == "31/02/2024")
+        #expect(badDates.first.map { Array($0.suffix(2)) } == ["USD", "paid"])
+
+        var seen: [String: [[String]]] = [:]
+        for row in invoices { seen[row[0], default: []].append(row) }
+        let duplicated = seen.filter { $0.value.count > 1 }
+        #expect(duplicated.keys.sorted() == ["INV-00000001"])
+        if let copies = duplicated["INV-00000001"] {
+            #expect(copies.count == 2 && copies[0] == copies[1])
+        }
+        // The bad-date row and the copy come right after the first customer's own invoices.
+        let firstOthers = invoices.firstIndex { $0[1] != "C000001" } ?? invoices.count
+        #expect(invoices[firstOthers - 2][2] == "31/02/2024")
+        #expect(invoices[firstOthers - 1] == invoices[0])
+    }
+
+    @Test func cleanSetHasNoBadInvoices() throws {
+        let invoices = try cleanSet.get().rows("invoices.csv")
+        #expect(invoices.allSatisfy { Day(iso: $0[2]) != nil })
+        #expect(Set(invoices.map { $0[0] }).count == invoices.count)
+    }
+
+    @Test func lineBreaksOccurOnlyInQuotedCommentsAndOnlyWhenMessy() throws {
+        let set = try standardSet.get()
+        for (name, _) in set.tables {
+            for row in set.rows(name) {
+                for (column, value) in row.enumerated() where value.contains("\n") {
+                    #expect(name == "surveys.csv" && column == 5, "\(name) column \(column)")
+                    #expect(value == "Export keeps timing out.\nPlease fix before our renewal")
+                }
+            }
+        }
+        #expect(set.files["surveys.csv"]!.contains(",\"Export keeps timing out.\nPlease fix before our renewal\"\n"))
+        let clean = try cleanSet.get()
+        #expect(clean.tables.values.allSatisfy { table in table.allSatisfy { row in row.allSatisfy { !$0.contains("\n") } } })
+    }
+
+    @Test func exactlyThreeRowsAreBadInTheStrictSense() throws {
+        // Bad = a survey naming an unknown customer, an invoice with an unparseable date, or a
+        // repeated invoice id: 1 + 1 + 1. Timestamp-variant dates, quoted fields and the
+        // blank line are format variations, not bad rows.
+        let set = try standardSet.get()
+        let ids = Set(set.rows("customers.csv").map { $0[0] })
+        var bad = set.rows("surveys.csv").filter { !ids.contains($0[1]) }.count
+        bad += set.rows("invoices.csv").filter { Day(iso: $0[2]) == nil }.count
+        var seen = Set<String>()
+        for row in set.rows("invoices.csv") where !seen.insert(row[0]).inserted { bad += 1 }
+        #expect(bad == 3)
+    }
+}
