@@ -1,0 +1,32 @@
+import Model
+
+/// When one customer was a paying customer, as of the report date.
+///
+/// Spans are sorted, disjoint and never touching; every span but the last has an `end`.
+/// A gap between spans is a churn followed by a reactivation; the customer stays in the
+/// cohort of their first span (or signup).
+public struct CustomerActivity: Sendable, Hashable {
+    public let customer: CustomerIndex
+    public let spans: [ActiveSpan]
+
+    public init(customer: CustomerIndex, spans: [ActiveSpan]) {
+        self.customer = customer
+        self.spans = spans
+    }
+
+    /// First day as a paying customer.
+    public var firstActive: Day? { spans.first?.start }
+
+    /// The final churn day (first day no longer active), nil when active at as-of.
+    public var churnDate: Day? { spans.last?.end }
+
+    /// Every churn day, earliest first (one per span that ended).
+    public var churnDays: [Day] { spans.compactMap(\.end) }
+
+    /// Every reactivation day (start of a span after the first).
+    public var reactivationDays: [Day] { spans.dropFirst().map(\.start) }
+
+    public func isActive(on day: Day) -> Bool {
+        spans.contains { $0.contains(day) }
+    }
+}

@@ -1,0 +1,123 @@
+import Model
+
+/// Revenue and paid orders of one customer in one period.
+public struct PeriodRevenue: Sendable, Hashable {
+    /// `Period.index` in the configured calendar.
+    public var period: Int
+    /// Net revenue: every order amount in the period, refunds (negative amounts) included.
+    public var revenue: Double
+    /// Orders with a positive amount.
+    public var paidOrders: Int
+}
+
+/// Everything the order metrics need about one customer's orders, kept compact.
+public struct CustomerOrders: Sendable, Hashable {
+    /// Distinct days with at least one positive order, ascending.
+    public var paidDays: [Day] = []
+    /// Periods with any order (positive or refund), ascending by period index.
+    public var periods: [PeriodRevenue] = []
+    /// Number of positive orders and their total (refunds excluded).
+    public var paidOrderCount: Int = 0
+    public var paidAmount: Double = 0
+    /// Total of refunds / negative amounts (≤ 0).
+    public var refundAmount: Double = 0
+
+    public var firstPaid: Day? { paidDays.first }
+    public var lastPaid: Day? { paidDays.last }
+}
+
+/// Consumes orders one at a time, in any order, and keeps per customer only the distinct paid
+/// days and the periods with activity: memory is O(customers × active days), independent of
+/// the number of order rows, so a 10-million-row file can be streamed through it.
+///
+/// Orders after `asOf` are counted in `ignoredAfterAsOf`, orders naming a customer index outside
+/// the customer list in `ignoredUnknownCustomer`; neither changes any metric.
+public struct OrderActivityAccumulator: Sendable {
+    public let asOf: Day
+    public let calendar: PeriodCalendar
+    public private(set) var customers: [CustomerOrders]
+    public private(set) var ignoredAfterAsOf = 0
+    public private(set) var ignoredUnknownCustomer = 0
+    public private(set) var ordersSeen = 0
+    /// One-entry cache: consecutive orders usually fall in the same period.
+    private var cachedPeriod: Period?
+
+    public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar) {
+        self.asOf = asOf
+        self.calendar = calendar
+        self.customers = Array(repeating: CustomerOrders(), count: customerCount)
+    }
+
+    public mutating func add(_ order: Order) {
+        ordersSeen += 1
+        guard order.customer >= 0, order.customer < customers.count else {
+            ignoredUnknownCustomer += 1
+            return
+        }
+        guard order.day <= asOf else {
+            ignoredAfterAsOf += 1
+            return
+        }
+        let periodIndex: Int
+        if let cached = cachedPeriod, cached.contains(order.day) {
+            periodIndex = cached.index
+        } else {
+            let p = calendar.period(containing: order.day)
+            cachedPeriod = p
+            periodIndex = p.index
+        }
+        let paid = order.amount > 0
+        customers[order.customer].record(day: order.day, period: periodIndex, amount: order.amount, paid: paid)
+    }
+
+    public func finish() -> [CustomerOrders] { customers }
+}
+
+extension CustomerOrders {
+    mutating func record(day: Day, period: Int, amount: Double, paid: Bool) {
+        if paid {
+            paidOrderCount += 1
+            paidAmount += amount
+            Self.insertSorted(day, into: &paidDays)
+        } else {
+            refundAmount += amount
+        }
+        // Periods: fast path for the (usual) chronological stream, binary search otherwise.
+        if let last = periods.last, last.period == period {
+            periods[periods.count - 1].revenue += amount
+            if paid { periods[periods.count - 1].paidOrders += 1 }
+            return
+        }
+        var lo = 0, hi = periods.count
+        if let last = periods.last, last.period < period { lo = periods.count }
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if periods[mid].period < period { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < periods.count, periods[lo].period == period {
+            periods[lo].revenue += amount
+            if paid { periods[lo].paidOrders += 1 }
+        } else {
+            periods.insert(PeriodRevenue(period: period, revenue: amount, paidOrders: paid ? 1 : 0), at: lo)
+        }
+    }
+
+    static func insertSorted(_ day: Day, into days: inout [Day]) {
+        if let last = days.last {
+            if last == day { return }
+            if last < day {
+                days.append(day)
+                return
+            }
+        } else {
+            days.append(day)
+            return
+        }
+        var lo = 0, hi = days.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if days[mid] < day { lo = mid + 1 } else { hi = mid }
+        }
+        if days[lo] != day { days.insert(day, at: lo) }
+    }
+}

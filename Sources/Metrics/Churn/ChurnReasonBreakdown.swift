@@ -1,0 +1,77 @@
+import Model
+
+/// Churn by the reason the CRM recorded.
+///
+/// Counts every churn event (a customer's active span ending) whose churn day falls in the
+/// window, including customers who joined and left within one period. The CRM's reason and
+/// churn type belong to the customer's final cancellation; earlier churns of re-subscribers and
+/// churns without a reason count under `unknownReason`. share = count ÷ all churns in the window;
+/// MRR lost = the customer's MRR on the day before churning (0 in order businesses).
+public struct ChurnReasonBreakdown: Sendable, Hashable {
+    public static let definition = """
+        Churned customers in the window grouped by the cancellation reason recorded in the CRM: \
+        count, share of all churned customers, and MRR lost (the customer's MRR the day before \
+        churning). Churns with no recorded reason are grouped as Unknown. The default window is \
+        the last 12 complete periods; the same breakdown is given per period.
+        """
+    public static let unknownReason = "Unknown"
+
+    public struct Row: Sendable, Hashable {
+        public let reason: String
+        public let count: Int
+        public let share: Double
+        public let mrrLost: Double
+    }
+
+    public struct PeriodRows: Sendable, Hashable {
+        public let period: Period
+        public let rows: [Row]
+    }
+
+    /// The complete periods the window covers, oldest first.
+    public let window: [Period]
+    /// Reasons by count (descending), then name; Unknown last.
+    public let rows: [Row]
+    public let perPeriod: [PeriodRows]
+    public var total: Int { rows.reduce(0) { $0 + $1.count } }
+
+    public init(dataset: Dataset, configuration: MetricsConfiguration, periods: Int = 12) {
+        self.init(ledger: ActivityLedger(dataset: dataset, configuration: configuration), periods: periods)
+    }
+
+    /// Over the last `periods` complete periods before the one containing as-of (the as-of
+    /// period itself counts when as-of is its last day).
+    public init(ledger: ActivityLedger, periods count: Int = 12) {
+        let calendar = ledger.configuration.calendar
+        let asOf = ledger.asOf
+        let current = calendar.period(containing: asOf)
+        let lastComplete = asOf.adding(days: 1) == current.end ? current.index : current.index - 1
+        let window = count > 0 ? ((lastComplete - count + 1)...lastComplete).map { calendar.period(index: $0) } : []
+        self.window = window
+        guard let first = window.first, let last = window.last else {
+            rows = []
+            perPeriod = []
+            return
+        }
+        let events = ChurnEvent.all(in: ledger, from: first.start, before: last.end)
+        rows = Self.rows(events)
+        perPeriod = window.map { p in
+            PeriodRows(period: p, rows: Self.rows(events.filter { p.contains($0.day) }))
+        }
+    }
+
+    static func rows(_ events: [ChurnEvent]) -> [Row] {
+        var counts: [String: (Int, Double)] = [:]
+        for e in events {
+            let key = e.reason.flatMap { $0.isEmpty ? nil : $0 } ?? unknownReason
+            let old = counts[key] ?? (0, 0)
+            counts[key] = (old.0 + 1, old.1 + e.mrrLost)
+        }
+        let total = Double(events.count)
+        return counts.map { Row(reason: $0.key, count: $0.value.0, share: Double($0.value.0) / total, mrrLost: $0.value.1) }
+            .sorted { a, b in
+                if (a.reason == unknownReason) != (b.reason == unknownReason) { return b.reason == unknownReason }
+                return a.count != b.count ? a.count > b.count : a.reason < b.reason
+            }
+    }
+}

@@ -1,0 +1,180 @@
+import Model
+
+/// One cell of a cohort table: the cohort `k` periods after it started.
+public struct CohortCell: Sendable, Hashable {
+    /// Periods since the cohort period (0 = the cohort's own period).
+    public let k: Int
+    /// Customers of the cohort retained in period k.
+    public let customers: Int
+    /// customers ÷ cohort size.
+    public let retention: Double
+    /// MRR at the end of period k (subscriptions), or net order revenue in period k (orders),
+    /// of the cohort's customers.
+    public let revenue: Double
+    /// revenue ÷ revenue in period 0; nil when period 0 had no revenue.
+    public let revenueRetention: Double?
+    /// Period k contains the as-of date and is not finished yet.
+    public let isIncomplete: Bool
+}
+
+/// One acquisition cohort.
+public struct CohortRow: Sendable, Hashable {
+    public let cohort: Period
+    public let size: Int
+    /// Indexed by k; nil where the cohort has not reached period k by as-of (and everywhere for
+    /// an empty cohort). All rows have the same width: the age of the oldest cohort + 1.
+    public let cells: [CohortCell?]
+}
+
+/// Acquisition cohorts and their customer and revenue retention by age.
+///
+/// Cohorts: customers are grouped by the period (configured calendar) of their signup or first
+/// paid day (`cohortBasis`); re-subscribers stay in their original cohort.
+/// Customer retention in period k = customers of the cohort retained in k ÷ cohort size, where
+/// retained means active on the last day of period k, or on the as-of day for the current period
+/// (subscriptions: not churned by the end of k), or having ≥ 1 paid order in period k (orders).
+/// Unbounded retention counts a customer in k if retained in k or any later period.
+/// Revenue retention = cohort revenue in k ÷ cohort revenue in period 0 (MRR at period end for
+/// subscriptions; net order revenue in the period, refunds included, for orders).
+/// Cells the cohort has not reached by as-of are nil (never 0 %); the period containing as-of is
+/// incomplete unless as-of is its last day. Summary_k = Σ retained_k ÷ Σ size over the cohorts
+/// that reached k (the mean weighted by cohort size). Sources: ChartMogul cohort analysis
+/// (customer and MRR retention cohorts), Amplitude bounded/unbounded retention.
+public struct CohortTable: Sendable, Hashable {
+    public static let definition = """
+        Customers are grouped into cohorts by the period of their signup (or first payment); \
+        customers who leave and come back stay in their first cohort. Retention in period k is \
+        the share of the cohort still a paying customer at the end of period k (subscriptions) \
+        or placing at least one order in period k (orders); unbounded retention counts anyone \
+        active in k or later. Revenue retention is the cohort's MRR at the end of k (or order \
+        revenue in k, net of refunds) divided by period 0. Periods a cohort has not reached are \
+        left blank, the current period is marked incomplete, and the summary row is the average \
+        weighted by cohort size over the cohorts that reached k.
+        """
+
+    /// Label used for customers with no value for a segmenting attribute.
+    public static let missingSegmentLabel = "(not set)"
+
+    public let rows: [CohortRow]
+    /// Customer retention by k, weighted by cohort size; nil where no non-empty cohort reached k.
+    public let summary: [Double?]
+    /// Σ revenue_k ÷ Σ revenue_0 over the cohorts that reached k with revenue in period 0.
+    public let revenueSummary: [Double?]
+    /// `Period.index` of the period containing as-of when it is incomplete, else nil.
+    public let incompletePeriodIndex: Int?
+    public let unbounded: Bool
+    public let model: RevenueModel
+    /// Customers placed in a cohort (Σ sizes).
+    public var customersCounted: Int { rows.reduce(0) { $0 + $1.size } }
+
+    /// The table of a whole dataset. Order datasets go through `CohortAccumulator`, the same
+    /// code a streamed order file uses.
+    public init(dataset: Dataset, configuration: MetricsConfiguration) {
+        if RevenueModel(dataset: dataset) == .orders {
+            var acc = CohortAccumulator(customers: dataset.customers, configuration: configuration)
+            for o in dataset.orders { acc.add(o) }
+            self = acc.finish()
+        } else {
+            self.init(ledger: ActivityLedger(dataset: dataset, configuration: configuration))
+        }
+    }
+
+    /// The table over every customer of the ledger, or those `including` says.
+    public init(ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)? = nil) {
+        let members = CohortMember.members(of: ledger, including: including)
+        self.init(members: members, ledger: ledger)
+    }
+
+    /// One table per value of a customer attribute (`plan`, `segment`, `region`, `channel`,
+    /// `owner` or any mapped attribute), sorted by value, the missing value last.
+    public static func bySegment(_ ledger: ActivityLedger, attribute: String) -> [(value: String, table: CohortTable)] {
+        segmentValues(ledger, attribute: attribute).map { value in
+            (value, CohortTable(ledger: ledger, including: { segmentValue(ledger.customers[$0], attribute) == value }))
+        }
+    }
+
+    static func segmentValue(_ customer: Customer, _ attribute: String) -> String {
+        let v = customer.attribute(attribute) ?? ""
+        return v.isEmpty ? missingSegmentLabel : v
+    }
+
+    static func segmentValues(_ ledger: ActivityLedger, attribute: String) -> [String] {
+        var seen = Set<String>()
+        for (i, a) in ledger.activity.enumerated() where a != nil {
+            seen.insert(segmentValue(ledger.customers[i], attribute))
+        }
+        return seen.sorted { a, b in
+            if a == missingSegmentLabel { return false }
+            if b == missingSegmentLabel { return true }
+            return a < b
+        }
+    }
+
+    init(members: [CohortMember], ledger: ActivityLedger) {
+        let config = ledger.configuration
+        let calendar = config.calendar
+        let asOfPeriod = calendar.period(containing: config.asOf)
+        let last = asOfPeriod.index
+        let incomplete = config.asOf.adding(days: 1) < asOfPeriod.end ? last : nil
+        self.incompletePeriodIndex = incomplete
+        self.unbounded = config.unboundedRetention
+        self.model = ledger.model
+        guard let first = members.map(\.cohort).min() else {
+            rows = []
+            summary = []
+            revenueSummary = []
+            return
+        }
+        let width = last - first + 1
+        var sizes = Array(repeating: 0, count: width)
+        var retained = Array(repeating: Array(repeating: 0, count: width), count: width)
+        var revenue = Array(repeating: Array(repeating: 0.0, count: width), count: width)
+        for m in members {
+            let r = m.cohort - first
+            sizes[r] += 1
+            if config.unboundedRetention {
+                if let lastActive = m.lastActive, lastActive >= m.cohort {
+                    for p in m.cohort...min(lastActive, last) { retained[r][p - m.cohort] += 1 }
+                }
+            } else {
+                for range in m.active {
+                    let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
+                    if lo <= hi { for p in lo...hi { retained[r][p - m.cohort] += 1 } }
+                }
+            }
+            for (range, amount) in m.revenue {
+                let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
+                if lo <= hi { for p in lo...hi { revenue[r][p - m.cohort] += amount } }
+            }
+        }
+        var rows: [CohortRow] = []
+        var sumRetained = Array(repeating: 0, count: width), sumSize = Array(repeating: 0, count: width)
+        var sumRevenue = Array(repeating: 0.0, count: width), sumRevenue0 = Array(repeating: 0.0, count: width)
+        for r in 0..<width {
+            let cohortIndex = first + r
+            let size = sizes[r]
+            var cells: [CohortCell?] = Array(repeating: nil, count: width)
+            if size > 0 {
+                let reached = last - cohortIndex
+                let base = revenue[r][0]
+                for k in 0...reached {
+                    let rev = revenue[r][k]
+                    cells[k] = CohortCell(k: k, customers: retained[r][k],
+                                          retention: Double(retained[r][k]) / Double(size), revenue: rev,
+                                          revenueRetention: base > 0 ? rev / base : nil,
+                                          isIncomplete: cohortIndex + k == incomplete)
+                    sumRetained[k] += retained[r][k]
+                    sumSize[k] += size
+                    if base > 0 {
+                        sumRevenue[k] += rev
+                        sumRevenue0[k] += base
+                    }
+                }
+            }
+            rows.append(CohortRow(cohort: calendar.period(index: cohortIndex), size: size, cells: cells))
+        }
+        self.rows = rows
+        self.summary = (0..<width).map { sumSize[$0] > 0 ? Double(sumRetained[$0]) / Double(sumSize[$0]) : nil }
+        self.revenueSummary = (0..<width).map { sumRevenue0[$0] > 0 ? sumRevenue[$0] / sumRevenue0[$0] : nil }
+    }
+}

@@ -1,0 +1,142 @@
+import Model
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One customer's observed lifetime in days; `churned` false = still active (right-censored).
+public struct Lifetime: Sendable, Hashable {
+    public var days: Int
+    public var churned: Bool
+
+    public init(days: Int, churned: Bool) {
+        self.days = days
+        self.churned = churned
+    }
+}
+
+/// The Kaplan–Meier estimate of customer survival, with lifelines' conventions.
+///
+/// At each distinct observed time t (days, plus t = 0): n = customers with lifetime ≥ t (at
+/// risk), d = churns at t, c = censored at t. S(t) = Π_{tᵢ ≤ t} (1 − dᵢ ÷ nᵢ).
+/// 95 % band: exponential Greenwood (Kalbfleisch–Prentice log(−log) transform, lifelines'
+/// `KaplanMeierFitter` default): V = Σ_{tᵢ ≤ t} dᵢ ÷ (nᵢ (nᵢ − dᵢ)), c = z √V ÷ |ln S(t)|,
+/// lower = S^exp(c), upper = S^exp(−c); where S = 1 the band is [1, 1] and where S = 0 it is [0, 0].
+/// Median lifetime = the first time with S(t) ≤ 0.5 (nil if the curve never gets there); its
+/// interval = the first times the lower and the upper band reach ≤ 0.5 (lifelines'
+/// `median_survival_times(confidence_interval_)`); a nil end means "not reached". Ties: churns
+/// at t are removed before censorings at t, i.e. censored customers are at risk at their time.
+public struct KaplanMeierCurve: Sendable, Hashable {
+    public static let definition = """
+        Customer lifetime runs from the cohort date to the churn date; customers still active are \
+        counted up to the as-of date (right-censored). The Kaplan–Meier estimate S(t) multiplies, \
+        over every day t with churns, the share of customers at risk that did not churn. The 95% \
+        band is the exponential Greenwood interval (log(−log) transform, the lifelines default). \
+        Median lifetime is the first day S(t) ≤ 50%, with its interval read off the band; it is \
+        "not reached" while more than half the customers remain.
+        """
+
+    public struct Step: Sendable, Hashable {
+        public let time: Int
+        public let atRisk: Int
+        public let events: Int
+        public let censored: Int
+        public let survival: Double
+        public let lower: Double
+        public let upper: Double
+    }
+
+    /// t = 0 first, then every distinct observed lifetime, ascending.
+    public let steps: [Step]
+    public let subjects: Int
+    public let events: Int
+    public let median: Int?
+    public let medianLower: Int?
+    public let medianUpper: Int?
+    /// Customers left out because their churn date precedes their cohort date.
+    public let excluded: Int
+
+    public init(lifetimes: [Lifetime], z: Double = WilsonInterval.z95, excluded: Int = 0) {
+        let valid = lifetimes.filter { $0.days >= 0 }
+        self.excluded = excluded + (lifetimes.count - valid.count)
+        subjects = valid.count
+        events = valid.filter(\.churned).count
+        var byTime: [Int: (events: Int, censored: Int)] = [0: (0, 0)]
+        for l in valid {
+            let old = byTime[l.days] ?? (0, 0)
+            byTime[l.days] = l.churned ? (old.events + 1, old.censored) : (old.events, old.censored + 1)
+        }
+        var atRisk = valid.count
+        var s = 1.0, greenwood = 0.0
+        var steps: [Step] = []
+        for t in byTime.keys.sorted() {
+            let (d, c) = byTime[t] ?? (0, 0)
+            if d > 0 && atRisk > 0 {
+                s *= 1 - Double(d) / Double(atRisk)
+                greenwood += d < atRisk ? Double(d) / (Double(atRisk) * Double(atRisk - d)) : .infinity
+            }
+            let (lower, upper) = Self.band(s, greenwood, z)
+            steps.append(Step(time: t, atRisk: atRisk, events: d, censored: c, survival: s, lower: lower, upper: upper))
+            atRisk -= d + c
+        }
+        self.steps = steps
+        median = steps.first { $0.survival <= 0.5 }?.time
+        medianLower = steps.first { $0.lower <= 0.5 }?.time
+        medianUpper = steps.first { $0.upper <= 0.5 }?.time
+    }
+
+    static func band(_ s: Double, _ v: Double, _ z: Double) -> (Double, Double) {
+        if s >= 1 { return (1, 1) }
+        if s <= 0 || !v.isFinite { return (0, 0) }
+        let c = z * v.squareRoot() / abs(log(s))
+        return (pow(s, exp(c)), pow(s, exp(-c)))
+    }
+
+    /// S(t): the estimate at the last step at or before t (1 before any step).
+    public func survival(at t: Int) -> Double { step(at: t)?.survival ?? 1 }
+
+    /// The step in force at day t.
+    public func step(at t: Int) -> Step? { steps.last { $0.time <= t } }
+
+    /// Customers at risk at day t: lifetime ≥ t.
+    public func atRisk(at t: Int) -> Int {
+        if let s = steps.first(where: { $0.time >= t }) { return s.atRisk }
+        return 0
+    }
+
+    /// Lifetimes of every customer of the ledger (or those `including` says): cohort date to
+    /// final churn date, or to as-of when still active.
+    public static func lifetimes(_ ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)? = nil) -> (lifetimes: [Lifetime], excluded: Int) {
+        var out: [Lifetime] = []
+        var excluded = 0
+        for (i, a) in ledger.activity.enumerated() {
+            guard let a, including?(i) ?? true, let start = ledger.cohortDay(of: i), start <= ledger.asOf else { continue }
+            let days = start.days(to: a.churnDate ?? ledger.asOf)
+            if days < 0 {
+                excluded += 1
+                continue
+            }
+            out.append(Lifetime(days: days, churned: a.churnDate != nil))
+        }
+        return (out, excluded)
+    }
+
+    public init(ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)? = nil) {
+        let (l, excluded) = Self.lifetimes(ledger, including: including)
+        self.init(lifetimes: l, excluded: excluded)
+    }
+
+    public init(dataset: Dataset, configuration: MetricsConfiguration) {
+        self.init(ledger: ActivityLedger(dataset: dataset, configuration: configuration))
+    }
+
+    /// One curve per value of a customer attribute, sorted by value, the missing value last.
+    public static func bySegment(_ ledger: ActivityLedger, attribute: String) -> [(value: String, curve: KaplanMeierCurve)] {
+        CohortTable.segmentValues(ledger, attribute: attribute).map { value in
+            (value, KaplanMeierCurve(ledger: ledger, including: {
+                CohortTable.segmentValue(ledger.customers[$0], attribute) == value
+            }))
+        }
+    }
+}
