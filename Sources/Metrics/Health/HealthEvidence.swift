@@ -1,0 +1,46 @@
+import Model
+
+/// Each customer's records, grouped once so health can be scored at several dates cheaply.
+struct HealthEvidence {
+    struct Answer {
+        let day: Day
+        let kind: SurveyKind
+        let score: Int
+    }
+
+    struct CustomerRecords {
+        /// In-scale NPS answers, in file order.
+        var nps: [Answer] = []
+        /// In-scale CSAT and good/bad answers, in file order.
+        var csat: [Answer] = []
+        var tickets: [SupportTicket] = []
+        var subscriptions: [Subscription] = []
+        var orders: [Order] = []
+    }
+
+    let customers: [Customer]
+    let records: [CustomerRecords]
+    /// Ticket rules apply only when the dataset has tickets at all.
+    let hasTickets: Bool
+
+    init(_ dataset: Dataset) {
+        customers = dataset.customers
+        var records = [CustomerRecords](repeating: CustomerRecords(), count: dataset.customers.count)
+        let known = records.indices
+        for r in dataset.surveys {
+            guard let c = r.customer, known.contains(c), let score = r.kind.scaledScore(r.score) else { continue }
+            switch r.kind {
+            case .nps: records[c].nps.append(Answer(day: r.day, kind: r.kind, score: score))
+            case .csat, .csatGoodBad: records[c].csat.append(Answer(day: r.day, kind: r.kind, score: score))
+            case .ces: break
+            }
+        }
+        for t in dataset.tickets {
+            if let c = t.customer, known.contains(c) { records[c].tickets.append(t) }
+        }
+        for s in dataset.subscriptions where known.contains(s.customer) { records[s.customer].subscriptions.append(s) }
+        for o in dataset.orders where known.contains(o.customer) { records[o.customer].orders.append(o) }
+        self.records = records
+        hasTickets = !dataset.tickets.isEmpty
+    }
+}

@@ -1,0 +1,156 @@
+import Model
+
+/// The points one rule gave a customer, and why.
+public struct RuleContribution: Sendable, Hashable {
+    /// The rule's name.
+    public let rule: String
+    public let points: Double
+    public let maxPoints: Double
+    /// The evidence, e.g. "latest NPS 4 (detractor) on 2024-03-02".
+    public let reason: String
+}
+
+/// A customer's health at `asOf`.
+public struct HealthScore: Sendable, Hashable {
+    public let customer: CustomerIndex
+    /// 0–100: points earned ÷ points available from the rules that had data, × 100.
+    public let score: Double
+    public let status: HealthStatus
+    /// The rules that had data for this customer, in configuration order.
+    public let contributions: [RuleContribution]
+    /// Names of the rules left out for lack of data (their points are not in the denominator).
+    public let missingRules: [String]
+    /// The customer's MRR as given by the caller (0 when not given): what is lost if they churn.
+    public let revenueAtRisk: Double
+}
+
+/// How many scored customers are in each colour.
+public struct HealthDistribution: Sendable, Hashable {
+    public internal(set) var green = 0
+    public internal(set) var amber = 0
+    public internal(set) var red = 0
+    /// Active customers no rule had data for.
+    public internal(set) var unscored = 0
+
+    public var scored: Int { green + amber + red }
+
+    public func count(_ status: HealthStatus) -> Int {
+        switch status {
+        case .green: return green
+        case .amber: return amber
+        case .red: return red
+        }
+    }
+
+    /// count ÷ scored customers; nil when nobody is scored.
+    public func share(_ status: HealthStatus) -> Double? {
+        scored > 0 ? Double(count(status)) / Double(scored) : nil
+    }
+}
+
+/// Customer health: Green / Amber / Red from weighted rules.
+///
+/// Each rule is worth up to its `maxPoints` (defaults add up to 100) and scores full, half or no
+/// points from one signal (latest NPS and CSAT, open and overdue tickets, revenue trend, days since
+/// last login or order against the usual interval, tenure; see `HealthSignal`). A rule with no data
+/// for a customer is left out and the score is rescaled over the rules that applied:
+/// score = 100 × Σ points earned ÷ Σ maxPoints of the applied rules. The rounded score falls into
+/// the configured bands (default, as Gainsight: 0–50 red, 51–75 amber, 76–100 green). Only the
+/// customers the caller says are active at `asOf` are scored. Source of the approach: Gainsight's
+/// weighted health-score methodology; the rules and thresholds are ours and configurable.
+public struct HealthReport: Sendable, Hashable {
+    public static let definition = """
+        Customer health is a 0–100 score from weighted rules (default points: latest NPS 20, \
+        latest CSAT 10, open tickets 10, overdue tickets 10, revenue trend 20, recency of last \
+        login or order against the customer's usual interval 20, tenure 10). Each rule gives full, \
+        half or no points. A rule with no data for a customer is left out and the score is rescaled \
+        over the rules that did apply (points earned ÷ points available × 100). Scores of 0–50 are \
+        Red, 51–75 Amber and 76–100 Green. Only customers active on the report date are scored. \
+        Revenue at risk is the current MRR of Red and Amber customers.
+        """
+
+    /// Scored customers, in customer order.
+    public let scores: [HealthScore]
+    /// Active customers no rule had data for.
+    public let unscored: [CustomerIndex]
+
+    public var distribution: HealthDistribution {
+        var d = HealthDistribution()
+        for s in scores {
+            switch s.status {
+            case .green: d.green += 1
+            case .amber: d.amber += 1
+            case .red: d.red += 1
+            }
+        }
+        d.unscored = unscored.count
+        return d
+    }
+
+    /// Red and Amber customers, most revenue at risk first; ties: lower score first, then customer order.
+    public var atRisk: [HealthScore] {
+        scores.filter { $0.status != .green }.sorted { a, b in
+            if a.revenueAtRisk != b.revenueAtRisk { return a.revenueAtRisk > b.revenueAtRisk }
+            if a.score != b.score { return a.score < b.score }
+            return a.customer < b.customer
+        }
+    }
+
+    /// Σ revenue at risk over Red and Amber customers.
+    public var revenueAtRisk: Double { atRisk.reduce(0) { $0 + $1.revenueAtRisk } }
+
+    /// Scores every customer in `activeCustomers` as of `configuration.asOf`.
+    /// `customerMRR` gives each customer's current MRR for revenue at risk (missing = 0).
+    /// Records dated after `asOf` are ignored.
+    public static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
+                               health: HealthConfiguration = HealthConfiguration(),
+                               activeCustomers: Set<CustomerIndex>,
+                               customerMRR: [CustomerIndex: Double] = [:]) -> HealthReport {
+        score(HealthEvidence(dataset), asOf: configuration.asOf, calendar: configuration.calendar,
+              health: health, activeCustomers: activeCustomers, customerMRR: customerMRR)
+    }
+
+    /// The health distribution at the last day of each period (or `asOf` for the period containing
+    /// it), scoring the customers `activeCustomers(day)` says were active on that day.
+    public static func history(_ dataset: Dataset, _ configuration: MetricsConfiguration,
+                               health: HealthConfiguration = HealthConfiguration(), periods: [Period],
+                               activeCustomers: (Day) -> Set<CustomerIndex>) -> [(period: Period, distribution: HealthDistribution)] {
+        let evidence = HealthEvidence(dataset)
+        return periods.compactMap { period in
+            guard period.start <= configuration.asOf else { return nil }
+            let day = min(period.end.adding(days: -1), configuration.asOf)
+            let report = score(evidence, asOf: day, calendar: configuration.calendar, health: health,
+                               activeCustomers: activeCustomers(day), customerMRR: [:])
+            return (period, report.distribution)
+        }
+    }
+
+    static func score(_ evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar, health: HealthConfiguration,
+                      activeCustomers: Set<CustomerIndex>, customerMRR: [CustomerIndex: Double]) -> HealthReport {
+        var scores: [HealthScore] = []
+        var unscored: [CustomerIndex] = []
+        for customer in activeCustomers.sorted() where evidence.records.indices.contains(customer) {
+            var contributions: [RuleContribution] = []
+            var missing: [String] = []
+            var earned = 0.0, available = 0.0
+            for rule in health.rules {
+                guard let reading = rule.signal.read(customer, evidence: evidence, asOf: asOf, calendar: calendar,
+                                                     support: health.support) else {
+                    missing.append(rule.name)
+                    continue
+                }
+                let points = reading.fraction * rule.maxPoints
+                earned += points
+                available += rule.maxPoints
+                contributions.append(RuleContribution(rule: rule.name, points: points, maxPoints: rule.maxPoints,
+                                                      reason: reading.reason))
+            }
+            guard available > 0 else { unscored.append(customer); continue }
+            let score = 100 * earned / available
+            scores.append(HealthScore(customer: customer, score: score, status: health.bands.status(of: score),
+                                      contributions: contributions, missingRules: missing,
+                                      revenueAtRisk: customerMRR[customer] ?? 0))
+        }
+        return HealthReport(scores: scores, unscored: unscored)
+    }
+}

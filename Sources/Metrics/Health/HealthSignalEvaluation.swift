@@ -1,0 +1,129 @@
+import Model
+
+/// A signal's verdict for one customer: the share of the rule's points earned (0, ½ or 1) and why.
+struct SignalReading {
+    let fraction: Double
+    let reason: String
+}
+
+extension HealthSignal {
+    /// The reading for `customer` as of `asOf`, or nil when the customer has no data for it.
+    func read(_ customer: CustomerIndex, evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar,
+              support: SupportConfiguration) -> SignalReading? {
+        let records = evidence.records[customer]
+        switch self {
+        case .latestNPS(let lookback):
+            guard let answer = Self.latest(records.nps, asOf: asOf, lookbackDays: lookback) else { return nil }
+            let category = answer.score >= 9 ? "promoter" : answer.score >= 7 ? "passive" : "detractor"
+            let fraction = answer.score >= 9 ? 1.0 : answer.score >= 7 ? 0.5 : 0
+            return SignalReading(fraction: fraction,
+                                 reason: "latest NPS \(answer.score) (\(category)) on \(answer.day)")
+        case .latestCSAT(let lookback):
+            guard let answer = Self.latest(records.csat, asOf: asOf, lookbackDays: lookback) else { return nil }
+            if answer.kind == .csatGoodBad {
+                return SignalReading(fraction: answer.score == 1 ? 1 : 0,
+                                     reason: "latest rating \(answer.score == 1 ? "good" : "bad") on \(answer.day)")
+            }
+            let fraction = answer.score >= 4 ? 1.0 : answer.score == 3 ? 0.5 : 0
+            return SignalReading(fraction: fraction, reason: "latest CSAT \(answer.score) of 5 on \(answer.day)")
+        case .openTickets(let fullAtMost, let halfAtMost):
+            guard evidence.hasTickets else { return nil }
+            let open = records.tickets.filter { let t = TicketTimeline($0, asOf: asOf); return t.isKnown && t.isOpen }.count
+            let fraction = open <= fullAtMost ? 1.0 : open <= halfAtMost ? 0.5 : 0
+            return SignalReading(fraction: fraction,
+                                 reason: open == 0 ? "no open tickets" : NumberText.count(open, "open ticket", "open tickets"))
+        case .overdueTickets(let halfAtMost):
+            guard evidence.hasTickets else { return nil }
+            let overdue = records.tickets.filter { ticket in
+                let t = TicketTimeline(ticket, asOf: asOf)
+                guard t.isKnown, t.isOpen, let target = support.resolutionTarget(ticket.priority) else { return false }
+                return t.age > target
+            }.count
+            let fraction = overdue == 0 ? 1.0 : overdue <= halfAtMost ? 0.5 : 0
+            return SignalReading(fraction: fraction, reason: overdue == 0 ? "no overdue tickets"
+                                 : NumberText.count(overdue, "ticket", "tickets") + " open beyond the resolution target")
+        case .revenueTrend(let periodsBack, let windowDays, let halfFromRatio):
+            return Self.revenueTrend(records, asOf: asOf, calendar: calendar, periodsBack: periodsBack,
+                                     windowDays: windowDays, halfFromRatio: halfFromRatio)
+        case .recency(let loginFull, let loginHalf, let fullMultiple, let halfMultiple):
+            if let seen = evidence.customers[customer].lastSeen, seen <= asOf {
+                let days = seen.days(to: asOf)
+                let fraction = days <= loginFull ? 1.0 : days <= loginHalf ? 0.5 : 0
+                return SignalReading(fraction: fraction, reason: "last login " + Self.ago(days))
+            }
+            var days = Set<Day>()
+            for o in records.orders where o.day <= asOf && o.amount > 0 { days.insert(o.day) }
+            guard days.count >= 2 else { return nil }
+            let sorted = days.sorted()
+            let gaps = zip(sorted, sorted.dropFirst()).map { Double($0.days(to: $1)) }
+            guard let usual = SampleQuantile.median(gaps), let last = sorted.last else { return nil }
+            let since = Double(last.days(to: asOf))
+            let fraction = since <= fullMultiple * usual ? 1.0 : since <= halfMultiple * usual ? 0.5 : 0
+            return SignalReading(fraction: fraction, reason: "last order " + Self.ago(last.days(to: asOf))
+                                 + "; usually every " + NumberText.fixed(usual, digits: usual == usual.rounded() ? 0 : 1)
+                                 + " days")
+        case .tenure(let fullFrom, let halfFrom):
+            let signup = evidence.customers[customer].signup
+            guard signup <= asOf else { return nil }
+            let days = signup.days(to: asOf)
+            let fraction = days >= fullFrom ? 1.0 : days >= halfFrom ? 0.5 : 0
+            return SignalReading(fraction: fraction, reason: "customer for " + NumberText.count(days, "day", "days"))
+        }
+    }
+
+    private static func ago(_ days: Int) -> String {
+        days == 0 ? "today" : NumberText.count(days, "day", "days") + " ago"
+    }
+
+    /// The latest answer in (asOf − lookback, asOf]; the last in file order on a tie.
+    private static func latest(_ answers: [HealthEvidence.Answer], asOf: Day, lookbackDays: Int) -> HealthEvidence.Answer? {
+        let earliest = asOf.adding(days: -lookbackDays + 1)
+        var best: HealthEvidence.Answer?
+        for a in answers where a.day <= asOf && a.day >= earliest {
+            if best.map({ a.day >= $0.day }) ?? true { best = a }
+        }
+        return best
+    }
+
+    /// The same position in the period `periods` earlier, clamped to that period's last day.
+    static func day(_ day: Day, periodsBack periods: Int, calendar: PeriodCalendar) -> Day {
+        let now = calendar.period(containing: day)
+        let then = calendar.period(index: now.index - periods)
+        let candidate = then.start.adding(days: now.start.days(to: day))
+        return min(candidate, then.end.adding(days: -1))
+    }
+
+    private static func revenueTrend(_ records: HealthEvidence.CustomerRecords, asOf: Day, calendar: PeriodCalendar,
+                                     periodsBack: Int, windowDays: Int, halfFromRatio: Double) -> SignalReading? {
+        let now: Double, before: Double, describe: (String) -> String
+        if records.subscriptions.contains(where: { $0.start <= asOf }) {
+            let then = day(asOf, periodsBack: periodsBack, calendar: calendar)
+            now = records.subscriptions.filter { $0.isActive(on: asOf) }.reduce(0) { $0 + $1.mrr }
+            before = records.subscriptions.filter { $0.isActive(on: then) }.reduce(0) { $0 + $1.mrr }
+            describe = { change in
+                "MRR " + NumberText.fixed(now, digits: 2) + " on \(asOf) vs " + NumberText.fixed(before, digits: 2)
+                    + " on \(then)" + change
+            }
+        } else {
+            let recentStart = asOf.adding(days: -windowDays + 1), previousStart = asOf.adding(days: -2 * windowDays + 1)
+            var recent = 0.0, previous = 0.0
+            for o in records.orders where o.day <= asOf && o.day >= previousStart {
+                if o.day >= recentStart { recent += o.amount } else { previous += o.amount }
+            }
+            guard recent != 0 || previous != 0 else { return nil }
+            now = recent
+            before = previous
+            describe = { change in
+                "revenue " + NumberText.fixed(now, digits: 2) + " in the last \(windowDays) days vs "
+                    + NumberText.fixed(before, digits: 2) + " in the \(windowDays) before" + change
+            }
+        }
+        if before <= 0 {
+            guard now > 0 else { return nil }
+            return SignalReading(fraction: 1, reason: describe(" (new revenue)"))
+        }
+        let ratio = now / before
+        let fraction = ratio >= 1 ? 1.0 : ratio >= halfFromRatio ? 0.5 : 0
+        return SignalReading(fraction: fraction, reason: describe(" (" + NumberText.signedPercent(ratio - 1) + ")"))
+    }
+}

@@ -1,0 +1,187 @@
+import Testing
+import Model
+@testable import Metrics
+
+/// Health fixture, asOf 2024-03-31 (cutoff 2024-04-01 00:00 UTC), monthly calendar, default rules:
+/// NPS 20, CSAT 10, open tickets 10, overdue tickets 10, revenue trend 20, recency 20, tenure 10.
+private enum HealthFixture {
+    static func day(_ iso: String) -> Day { Day(iso: iso)! }
+    static func at(_ iso: String) -> Instant { Instant(day: day(iso)) }
+
+    static let customers = [
+        Customer(id: "A", name: "Alpha", signup: day("2022-01-01"), lastSeen: day("2024-03-25")),
+        Customer(id: "B", name: "Bravo", signup: day("2024-01-15")),
+        Customer(id: "C", name: "Charlie", signup: day("2023-06-01"), lastSeen: day("2024-03-11")),
+        Customer(id: "D", name: "Delta", signup: day("2023-01-01")),
+        Customer(id: "E", name: "Echo", signup: day("2023-01-01")),
+    ]
+    static let surveys = [
+        SurveyResponse(customer: 0, day: day("2024-02-01"), kind: .nps, score: 10),
+        SurveyResponse(customer: 0, day: day("2024-03-01"), kind: .csat, score: 5),
+        SurveyResponse(customer: 0, day: day("2024-04-05"), kind: .nps, score: 0),   // after asOf
+        SurveyResponse(customer: 1, day: day("2024-03-10"), kind: .nps, score: 3),
+        SurveyResponse(customer: 2, day: day("2024-03-05"), kind: .nps, score: 8),
+        SurveyResponse(customer: 2, day: day("2024-03-15"), kind: .csat, score: 3),
+        SurveyResponse(customer: 3, day: day("2024-03-15"), kind: .nps, score: 0),
+    ]
+    static let subscriptions = [
+        Subscription(id: "S0", customer: 0, start: day("2023-01-01"), mrr: 500),
+        Subscription(id: "S2a", customer: 2, start: day("2023-06-01"), end: day("2024-02-01"), mrr: 1000),
+        Subscription(id: "S2b", customer: 2, start: day("2024-02-01"), mrr: 950),
+    ]
+    static let orders = [
+        Order(customer: 1, day: day("2024-01-20"), amount: 100),
+        Order(customer: 1, day: day("2024-02-19"), amount: 100),
+        Order(customer: 1, day: day("2024-03-20"), amount: 100),
+    ]
+    static let tickets = [
+        SupportTicket(id: "T0", customer: 0, created: at("2024-03-01"), resolved: at("2024-03-02"), status: "solved"),
+        // Bravo: normal ticket open 31 days at the cutoff (744 h > 120 h target): open and overdue.
+        // Its resolution on 2024-04-02 is after asOf, so it is still open.
+        SupportTicket(id: "T1", customer: 1, created: at("2024-03-01"), resolved: at("2024-04-02"), status: "solved"),
+        // Charlie: one low ticket open 48 h (< 240 h): open, not overdue.
+        SupportTicket(id: "T2", customer: 2, created: at("2024-03-30"), priority: .low),
+    ]
+    static let dataset = Dataset(customers: customers, subscriptions: subscriptions, orders: orders,
+                                 surveys: surveys, tickets: tickets)
+    static let configuration = MetricsConfiguration(asOf: day("2024-03-31"))
+    static let active: Set<CustomerIndex> = [0, 1, 2, 4]
+    static let mrr: [CustomerIndex: Double] = [0: 500, 1: 300, 2: 950]
+}
+
+@Suite struct HealthTests {
+    private func report() -> HealthReport {
+        HealthReport.compute(HealthFixture.dataset, HealthFixture.configuration,
+                             activeCustomers: HealthFixture.active, customerMRR: HealthFixture.mrr)
+    }
+
+    @Test func defaultConfigurationIsValid() throws {
+        try HealthConfiguration().validate()
+        #expect(HealthConfiguration.defaultRules.reduce(0) { $0 + $1.maxPoints } == 100)
+    }
+
+    @Test func onlyActiveCustomersAreScored() {
+        // Delta (3) has data but is not active.
+        #expect(report().scores.map(\.customer) == [0, 1, 2, 4])
+    }
+
+    @Test func healthyCustomerEarnsEveryPoint() throws {
+        let alpha = try #require(report().scores.first { $0.customer == 0 })
+        // NPS 10 → 20; CSAT 5 → 10; no open/overdue → 10 + 10; MRR 500 vs 500 → 20;
+        // last login 6 days ago ≤ 14 → 20; 820 days' tenure → 10. 100 of 100. (NPS 0 of 04-05 is after asOf.)
+        #expect(alpha.score == 100 && alpha.status == .green)
+        #expect(alpha.contributions.map(\.points) == [20, 10, 10, 10, 20, 20, 10])
+        #expect(alpha.contributions[0].reason == "latest NPS 10 (promoter) on 2024-02-01")
+        #expect(alpha.contributions[4].reason == "MRR 500.00 on 2024-03-31 vs 500.00 on 2023-12-31 (0.0 %)")
+        #expect(alpha.contributions[5].reason == "last login 6 days ago")
+        #expect(alpha.missingRules.isEmpty)
+    }
+
+    @Test func missingRuleIsLeftOutAndScoreRescaled() throws {
+        let bravo = try #require(report().scores.first { $0.customer == 1 })
+        // NPS 3 → 0/20; no CSAT → left out; 1 open ticket (≤ 2) → 5/10; 1 overdue → 0/10;
+        // orders: 300 in the last 90 days (from 2024-01-02) vs 0 before → new revenue 20/20;
+        // order days 01-20, 02-19, 03-20: gaps 30, 30 → usual 30; 11 days since ≤ 1.5·30 → 20/20;
+        // tenure 76 days (< 90) → 0/10. Earned 45 of 90 available → 45/90·100 = 50.0 → red (0–50).
+        #expect(bravo.missingRules == ["CSAT"])
+        #expect(bravo.contributions.map(\.rule) == ["NPS", "Open tickets", "Overdue tickets", "Revenue trend", "Recency", "Tenure"])
+        #expect(bravo.contributions.map(\.points) == [0, 5, 0, 20, 20, 0])
+        #expect(bravo.score == 50)
+        #expect(bravo.status == .red)
+        #expect(bravo.contributions[3].reason == "revenue 300.00 in the last 90 days vs 0.00 in the 90 before (new revenue)")
+        #expect(bravo.contributions[4].reason == "last order 11 days ago; usually every 30 days")
+        #expect(bravo.contributions[2].reason == "1 ticket open beyond the resolution target")
+    }
+
+    @Test func halfPointsGiveAmber() throws {
+        let charlie = try #require(report().scores.first { $0.customer == 2 })
+        // NPS 8 → 10/20; CSAT 3 → 5/10; 1 open → 5/10; none overdue → 10/10;
+        // MRR 950 vs 1000 on 2023-12-31: ratio 0.95 ≥ 0.9 → 10/20; login 20 days ago (≤ 30) → 10/20;
+        // tenure 304 days (≥ 90, < 365) → 5/10. 55 of 100 → amber (51–75).
+        #expect(charlie.contributions.map(\.points) == [10, 5, 5, 10, 10, 10, 5])
+        #expect(charlie.score == 55 && charlie.status == .amber)
+        #expect(charlie.contributions[4].reason == "MRR 950.00 on 2024-03-31 vs 1000.00 on 2023-12-31 (−5.0 %)")
+    }
+
+    @Test func customerWithLittleDataIsScoredOnWhatApplies() throws {
+        let echo = try #require(report().scores.first { $0.customer == 4 })
+        // Only tenure (10/10) and the two ticket rules (no tickets: 10/10 each) apply → 30/30 = 100.
+        #expect(echo.missingRules == ["NPS", "CSAT", "Revenue trend", "Recency"])
+        #expect(echo.score == 100 && echo.status == .green)
+    }
+
+    @Test func atRiskIsSortedByRevenueAtRisk() {
+        let r = report()
+        // Red Bravo (MRR 300) and Amber Charlie (MRR 950): Charlie first. Revenue at risk 1250.
+        #expect(r.atRisk.map(\.customer) == [2, 1])
+        #expect(r.atRisk.map(\.revenueAtRisk) == [950, 300])
+        #expect(r.revenueAtRisk == 1250)
+        #expect(r.distribution.green == 2 && r.distribution.amber == 1 && r.distribution.red == 1)
+        #expect(r.distribution.share(.red) == 0.25)
+    }
+
+    @Test func atRiskTiesBreakByLowerScore() {
+        // Tenure-only rule: Bravo 76 days → 0 (red), Charlie 304 days → half = 50 (red), Delta 455 → 100.
+        // Both red with equal MRR 100: Bravo (score 0) before Charlie (score 50).
+        let health = HealthConfiguration(rules: [HealthRule(name: "Tenure", maxPoints: 100,
+                                                            signal: .tenure(fullFromDays: 365, halfFromDays: 90))])
+        let r = HealthReport.compute(HealthFixture.dataset, HealthFixture.configuration, health: health,
+                                     activeCustomers: [1, 2, 3], customerMRR: [1: 100, 2: 100, 3: 100])
+        #expect(r.scores.map(\.score) == [0, 50, 100])
+        #expect(r.atRisk.map(\.customer) == [1, 2])
+    }
+
+    @Test func customerWithoutAnyApplicableRuleIsUnscored() {
+        let health = HealthConfiguration(rules: [HealthRule(name: "NPS", maxPoints: 100, signal: .latestNPS(lookbackDays: 365))])
+        let r = HealthReport.compute(HealthFixture.dataset, HealthFixture.configuration, health: health,
+                                     activeCustomers: [0, 4])
+        #expect(r.scores.map(\.customer) == [0])
+        #expect(r.unscored == [4])
+        #expect(r.distribution.unscored == 1 && r.distribution.scored == 1)
+    }
+
+    @Test func bandsRoundToWholePointsLikeGainsight() {
+        let bands = HealthBands()
+        #expect(bands.status(of: 50) == .red)
+        #expect(bands.status(of: 50.4) == .red)
+        #expect(bands.status(of: 50.5) == .amber)
+        #expect(bands.status(of: 75.49) == .amber)
+        #expect(bands.status(of: 75.5) == .green)
+        #expect(HealthBands(amberFrom: 41, greenFrom: 71).status(of: 45) == .amber)
+    }
+
+    @Test func invalidConfigurationsAreRejectedWithActionableMessages() {
+        var health = HealthConfiguration()
+        health.rules[0].maxPoints = 25
+        #expect(throws: HealthConfigurationError.pointsDoNotSumTo100(sum: 105)) { try health.validate() }
+        #expect(HealthConfigurationError.pointsDoNotSumTo100(sum: 105).description
+                == "error: health rule points add up to 105.0, not 100; adjust the rules' maximum points")
+        health = HealthConfiguration(bands: HealthBands(amberFrom: 80, greenFrom: 60))
+        #expect(throws: HealthConfigurationError.bandsOutOfOrder(amberFrom: 80, greenFrom: 60)) { try health.validate() }
+        #expect(throws: HealthConfigurationError.noRules) { try HealthConfiguration(rules: []).validate() }
+    }
+
+    @Test func sameDayThreePeriodsBackIsClampedToMonthEnd() {
+        let calendar = PeriodCalendar(.month)
+        #expect(HealthSignal.day(HealthFixture.day("2024-05-31"), periodsBack: 3, calendar: calendar) == HealthFixture.day("2024-02-29"))
+        #expect(HealthSignal.day(HealthFixture.day("2024-03-15"), periodsBack: 3, calendar: calendar) == HealthFixture.day("2023-12-15"))
+    }
+
+    @Test func historyScoresEachPeriodEnd() {
+        let calendar = PeriodCalendar(.month)
+        let periods = calendar.periods(from: HealthFixture.day("2024-02-01"), through: HealthFixture.day("2024-03-31"))
+        let history = HealthReport.history(HealthFixture.dataset, HealthFixture.configuration, periods: periods,
+                                           activeCustomers: { _ in [0, 1, 2] })
+        // 2024-02-29 (later records not yet known):
+        //  Alpha: NPS 10 → 20, tickets 10 + 10, MRR 500 vs 500 → 20, tenure 10; no CSAT yet, login of 03-25
+        //         in the future → no recency → 70/70 = 100 green.
+        //  Bravo: tickets 10 + 10 (T1 not yet created), orders 200 new → 20, gaps [30], 10 days → 20,
+        //         tenure 45 days → 0 → 60/70 = 85.7 green.
+        //  Charlie: tickets 10 + 10, MRR 950 vs 1000 (2023-11-29) → 10, tenure 273 days → 5;
+        //         no NPS/CSAT/recency yet → 35/60 = 58.3 amber.
+        // 2024-03-31: as in the tests above → green 1 (Alpha), amber 1 (Charlie), red 1 (Bravo).
+        #expect(history.map(\.period.label) == ["2024-02", "2024-03"])
+        #expect(history[0].distribution.green == 2 && history[0].distribution.amber == 1 && history[0].distribution.red == 0)
+        #expect(history[1].distribution.green == 1 && history[1].distribution.amber == 1 && history[1].distribution.red == 1)
+    }
+}
