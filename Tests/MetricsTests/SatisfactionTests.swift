@@ -4,7 +4,7 @@ import Model
 
 /// A small survey export, worked by hand below. Monthly calendar, asOf 2024-03-15.
 /// Customers: 0 Acme (Pro, SMB), 1 Beta (Basic, Enterprise), 2 Gamma (Pro, no segment).
-private enum Fixture {
+private enum SatisfactionFixture {
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
 
     static let customers = [
@@ -55,14 +55,14 @@ private enum Fixture {
 
 @Suite struct SatisfactionTests {
     @Test func trendRunsFromFirstResponseToAsOfAndFlagsIncompletePeriod() {
-        let trend = SatisfactionTrend.compute(Fixture.dataset, Fixture.configuration)
+        let trend = SatisfactionTrend.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration)
         #expect(trend.periods.map(\.period.label) == ["2024-02", "2024-03"])
         #expect(trend.periods.map(\.isComplete) == [true, false])
         #expect(trend.afterAsOf == 2)
     }
 
     @Test func csatIsTopTwoBoxShareWithWilsonInterval() throws {
-        let feb = SatisfactionTrend.compute(Fixture.dataset, Fixture.configuration).periods[0]
+        let feb = SatisfactionTrend.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration).periods[0]
         // 8 of 10 → 0.8; Wilson 95 % (see WilsonIntervalTests) [0.4901625, 0.9433178].
         #expect(feb.csatN == 10 && feb.csatSatisfied == 8)
         #expect(feb.csat == 0.8)
@@ -72,7 +72,7 @@ private enum Fixture {
     }
 
     @Test func goodBadRatingsPoolIntoCSAT() throws {
-        let mar = SatisfactionTrend.compute(Fixture.dataset, Fixture.configuration).periods[1]
+        let mar = SatisfactionTrend.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration).periods[1]
         // good, good, bad + a 5 → 3 of 4 = 0.75; Wilson: p = 0.75, n = 4, z² = 3.841459,
         // denominator 1.9603647, centre = (0.75 + 0.4801824)/1.9603647 = 0.6275270,
         // half = 0.9997953·√(0.046875 + 0.060091) = 0.9997953·0.3270540 = 0.3269870 → [0.3006418, 0.9544127].
@@ -82,7 +82,7 @@ private enum Fixture {
     }
 
     @Test func npsCountsCategoriesAndMarginOfError() throws {
-        let trend = SatisfactionTrend.compute(Fixture.dataset, Fixture.configuration)
+        let trend = SatisfactionTrend.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration)
         let feb = trend.periods[0]
         // 4 promoters, 2 passives, 4 detractors of 10: NPS = 40 % − 40 % = 0.
         // Var = 100²·(0.4 + 0.4 − 0²)/10 = 800; moe = 1.959964·√800 = 1.959964·28.284271 = 55.436153.
@@ -97,7 +97,7 @@ private enum Fixture {
     }
 
     @Test func cesMeanWithStudentTIntervalAndEasyShare() throws {
-        let trend = SatisfactionTrend.compute(Fixture.dataset, Fixture.configuration)
+        let trend = SatisfactionTrend.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration)
         let feb = trend.periods[0]
         // 7, 6, 5, 3: mean 21/4 = 5.25; easy (5–7) 3 of 4 = 0.75.
         // s² = (1.75² + 0.75² + 0.25² + 2.25²)/3 = 8.75/3, s = 1.7078251, se = s/2 = 0.8539126;
@@ -113,16 +113,16 @@ private enum Fixture {
 
     @Test func emptyPeriodHasNilValuesNotNaN() {
         // Starting in January adds an empty period: every value nil.
-        let trend = SatisfactionTrend.compute(Fixture.dataset, Fixture.configuration, from: Fixture.day("2024-01-01"))
+        let trend = SatisfactionTrend.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration, from: SatisfactionFixture.day("2024-01-01"))
         let jan = trend.periods[0]
         #expect(jan.period.label == "2024-01")
         #expect(jan.csat == nil && jan.csatLow == nil && jan.nps == nil && jan.npsMoe == nil && jan.ces == nil)
         #expect(jan.responseCount == 0)
-        #expect(SatisfactionTrend.compute(Dataset(), Fixture.configuration).periods.isEmpty)
+        #expect(SatisfactionTrend.compute(Dataset(), SatisfactionFixture.configuration).periods.isEmpty)
     }
 
     @Test func responsesAfterAsOfAreIgnored() {
-        let trend = SatisfactionTrend.compute(Fixture.dataset, Fixture.configuration)
+        let trend = SatisfactionTrend.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration)
         // Overall CSAT: 8/10 + 3/4 = 11/14 (the CSAT 1 of 2024-03-16 is after asOf).
         #expect(trend.overall.csatSatisfied == 11 && trend.overall.csatN == 14)
         // Overall NPS responses: 10 + 3 (the 0 of 2024-03-20 is after asOf).
@@ -130,7 +130,7 @@ private enum Fixture {
     }
 
     @Test func latestCompletePairComparesFebruaryWithJanuary() throws {
-        let trend = SatisfactionTrend.compute(Fixture.dataset, Fixture.configuration, from: Fixture.day("2024-01-01"))
+        let trend = SatisfactionTrend.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration, from: SatisfactionFixture.day("2024-01-01"))
         let pair = try #require(trend.latestCompletePair)
         #expect(pair.current.period.label == "2024-02" && pair.previous.period.label == "2024-01")
         // January is empty, so the change has no previous value and no verdict.
@@ -139,7 +139,7 @@ private enum Fixture {
     }
 
     @Test func breakdownByPlanPutsUnknownCustomersLast() throws {
-        let breakdown = SatisfactionBreakdown.compute(Fixture.dataset, Fixture.configuration, attribute: "plan")
+        let breakdown = SatisfactionBreakdown.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration, attribute: "plan")
         #expect(breakdown.segments.map(\.value) == ["Basic", "Pro", "Unknown"])
         let basic = breakdown.segments[0].scores, pro = breakdown.segments[1].scores
         let unknown = breakdown.segments[2].scores
@@ -155,7 +155,7 @@ private enum Fixture {
     }
 
     @Test func breakdownBySegmentSendsMissingValueToUnknown() {
-        let breakdown = SatisfactionBreakdown.compute(Fixture.dataset, Fixture.configuration, attribute: "segment")
+        let breakdown = SatisfactionBreakdown.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration, attribute: "segment")
         #expect(breakdown.segments.map(\.value) == ["Enterprise", "SMB", "Unknown"])
         // Unknown = Gamma (no segment: NPS 10, 5) + the anonymous NPS 0 → 1 P, 2 D of 3.
         #expect(breakdown.segments[2].scores.npsN == 3)
@@ -163,7 +163,7 @@ private enum Fixture {
     }
 
     @Test func scoreDistributionListsEveryScaleValue() throws {
-        let distributions = ScoreDistribution.compute(Fixture.dataset, Fixture.configuration)
+        let distributions = ScoreDistribution.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration)
         #expect(distributions.map(\.kind) == [.csat, .csatGoodBad, .nps, .ces])
         let csat = distributions[0]
         // CSAT 1–5 up to asOf: 1 → 1, 2 → 0, 3 → 1, 4 → 4, 5 → 4 + 1 (March) = 5.
@@ -178,18 +178,18 @@ private enum Fixture {
     }
 
     @Test func detractorCommentsAreNewestFirstWithCustomerNames() {
-        let comments = SurveyComments.latestDetractorComments(Fixture.dataset, Fixture.configuration, limit: 5)
+        let comments = SurveyComments.latestDetractorComments(SatisfactionFixture.dataset, SatisfactionFixture.configuration, limit: 5)
         // Detractors with a non-blank comment up to asOf: 03-12 Acme 6, 03-10 Beta 2, 02-03 anonymous 0.
         // (The blank "   " comment and the 03-20 one after asOf are left out.)
         #expect(comments.map(\.customerName) == ["Acme", "Beta", "Unknown"])
         #expect(comments.map(\.score) == [6, 2, 0])
         #expect(comments.map(\.comment) == ["ok-ish", "Too slow", "Broken export"])
-        #expect(comments[0].day == Fixture.day("2024-03-12"))
-        #expect(SurveyComments.latestDetractorComments(Fixture.dataset, Fixture.configuration, limit: 2).count == 2)
+        #expect(comments[0].day == SatisfactionFixture.day("2024-03-12"))
+        #expect(SurveyComments.latestDetractorComments(SatisfactionFixture.dataset, SatisfactionFixture.configuration, limit: 2).count == 2)
     }
 
     @Test func promotersToThankAreNewestFirstOncePerCustomer() {
-        let promoters = SurveyComments.promotersToThank(Fixture.dataset, Fixture.configuration)
+        let promoters = SurveyComments.promotersToThank(SatisfactionFixture.dataset, SatisfactionFixture.configuration)
         // Promoters: 03-05 Beta 10, 02-07 Gamma 10 (named by id C2), 02-07 Acme 9, 02-06 Beta 9 (dropped:
         // Beta already listed), 02-05 Acme 10 (dropped).
         #expect(promoters.map(\.customerName) == ["Beta", "C2", "Acme"])
