@@ -58,12 +58,12 @@ import Testing
     }
 
     @Test func missingMainTemplateListsWhereItLooked() throws {
-        let library = TemplateLibrary(directories: ["Templates", "/usr/share/retention/templates"])
-        #expect(throws: MustacheError.templateNotFound(name: "report", directories: ["Templates", "/usr/share/retention/templates"])) {
+        let library = TemplateLibrary(directories: ["no-such-templates", "/usr/share/retention/templates"])
+        #expect(throws: MustacheError.templateNotFound(name: "report", directories: ["no-such-templates", "/usr/share/retention/templates"])) {
             try library.render(templateNamed: "report", context: [:])
         }
-        #expect(MustacheError.templateNotFound(name: "report", directories: ["Templates", "/usr/share/retention/templates"]).description ==
-            "error: template \"report\" not found (looked for report.mustache in Templates, /usr/share/retention/templates)")
+        #expect(MustacheError.templateNotFound(name: "report", directories: ["no-such-templates", "/usr/share/retention/templates"]).description ==
+            "error: template \"report\" not found (looked for report.mustache in no-such-templates, /usr/share/retention/templates)")
     }
 
     @Test func syntaxErrorNamesTheFileItIsIn() throws {
