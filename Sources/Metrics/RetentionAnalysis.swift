@@ -1,0 +1,103 @@
+import Model
+
+/// Every metric the report shows, computed once from one dataset under one configuration.
+///
+/// The activity ledger (who is active when, with which MRR) is built once and shared by the
+/// cohort, churn, MRR and survival metrics, so each input record is interpreted in one place.
+public struct RetentionAnalysis: Sendable {
+    public let configuration: MetricsConfiguration
+    public let ledger: ActivityLedger
+    public let cohorts: CohortTable
+    public let churn: ChurnSeries
+    public let churnReasons: ChurnReasonBreakdown
+    public let segmentChurn: [SegmentChurn]
+    public let survival: KaplanMeierCurve
+    /// Present when the dataset has subscriptions.
+    public let mrr: MRRBridge?
+    /// Present when the dataset has orders.
+    public let orders: OrderMetrics?
+    /// Present when the dataset has survey responses.
+    public let satisfaction: SatisfactionTrend?
+    public let satisfactionBreakdowns: [SatisfactionBreakdown]
+    public let scoreDistributions: [ScoreDistribution]
+    public let detractorComments: [SurveyComment]
+    public let promotersToThank: [SurveyComment]
+    public let health: HealthReport
+    /// Health colour counts at the end of each of the last periods (oldest first).
+    public let healthHistory: [(period: Period, distribution: HealthDistribution)]
+    /// Present when the dataset has support tickets.
+    public let support: SupportSLA?
+    /// Customers active on the as-of day.
+    public let activeCustomers: Set<CustomerIndex>
+
+    public init(dataset: Dataset, configuration: MetricsConfiguration,
+                health healthConfiguration: HealthConfiguration = HealthConfiguration(),
+                support supportConfiguration: SupportConfiguration = SupportConfiguration(),
+                trendPeriods: Int = 12) {
+        self.configuration = configuration
+        let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
+        self.ledger = ledger
+        cohorts = CohortTable(ledger: ledger)
+        churn = ChurnSeries(ledger: ledger)
+        churnReasons = ChurnReasonBreakdown(ledger: ledger, periods: trendPeriods)
+        segmentChurn = configuration.segmentAttributes.map { SegmentChurn(ledger: ledger, attribute: $0, periods: trendPeriods) }
+        survival = KaplanMeierCurve(ledger: ledger)
+        mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
+        orders = dataset.orders.isEmpty ? nil : OrderMetrics(ledger: ledger)
+
+        let calendar = configuration.calendar
+        let asOf = configuration.asOf
+        let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
+        if dataset.surveys.isEmpty {
+            satisfaction = nil
+            satisfactionBreakdowns = []
+            scoreDistributions = []
+            detractorComments = []
+            promotersToThank = []
+        } else {
+            satisfaction = SatisfactionTrend.compute(dataset, configuration, from: trendStart)
+            // Breakdowns and distributions describe the last 12 months of answers.
+            let yearAgo = MRRBridge.twelveMonthsBefore(asOf).adding(days: 1)
+            satisfactionBreakdowns = SatisfactionBreakdown.computeAll(dataset, configuration, from: yearAgo)
+            scoreDistributions = ScoreDistribution.compute(dataset, configuration, from: yearAgo)
+            detractorComments = SurveyComments.latestDetractorComments(dataset, configuration, limit: 8)
+            promotersToThank = SurveyComments.promotersToThank(dataset, configuration, limit: 8)
+        }
+        support = dataset.tickets.isEmpty ? nil
+            : SupportSLA.compute(dataset, configuration, support: supportConfiguration, from: trendStart)
+
+        let activity = ledger.activity
+        func active(on day: Day) -> Set<CustomerIndex> {
+            var set = Set<CustomerIndex>()
+            for case let customer? in activity where customer.isActive(on: day) { set.insert(customer.customer) }
+            return set
+        }
+        let activeNow = active(on: asOf)
+        activeCustomers = activeNow
+        var revenue: [CustomerIndex: Double] = [:]
+        for customer in activeNow {
+            revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger)
+        }
+        health = HealthReport.compute(dataset, configuration, health: healthConfiguration,
+                                      activeCustomers: activeNow, customerMRR: revenue)
+        let historyPeriods = calendar.periods(from: trendStart, through: asOf)
+        healthHistory = HealthReport.history(dataset, configuration, health: healthConfiguration,
+                                             periods: historyPeriods, activeCustomers: active(on:))
+    }
+
+    /// The revenue a customer brings per month at the as-of day: MRR for subscription
+    /// businesses; for order businesses, paid revenue of the last 90 days ÷ 3.
+    static func monthlyRevenue(of customer: CustomerIndex, ledger: ActivityLedger) -> Double {
+        switch ledger.model {
+        case .subscriptions:
+            return ledger.mrr(of: customer, on: ledger.asOf)
+        default:
+            let since = ledger.asOf.adding(days: -90)
+            guard customer < ledger.orders.count else { return 0 }
+            let calendar = ledger.configuration.calendar
+            let first = calendar.period(containing: since).index
+            let total = ledger.orders[customer].periods.filter { $0.period >= first }.reduce(0) { $0 + $1.revenue }
+            return total / 3
+        }
+    }
+}
