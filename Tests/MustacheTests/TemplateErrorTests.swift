@@ -135,4 +135,12 @@ import Testing
                 "loop:1:2: error: partial \"loop\" nested more than 100 levels deep (does it include itself without a stopping section?)")
         }
     }
+
+    @Test func sectionsNestedBeyondTheLimitAreAnErrorNotAStackOverflow() {
+        // 200 pairs may be open; the 201st opening tag, `{{#a}}` number 201, starts at column 6×200+1.
+        let source = String(repeating: "{{#a}}", count: 201) + String(repeating: "{{/a}}", count: 201)
+        #expect(parseError(source) == "Templates/report.mustache:1:1201: error: sections nested more than 200 levels deep")
+        let allowed = String(repeating: "{{#a}}", count: 200) + "x" + String(repeating: "{{/a}}", count: 200)
+        #expect(parseError(allowed) == nil)
+    }
 }
