@@ -85,6 +85,12 @@ import Testing
             "Templates/report.mustache:1:1: error: tag name \"first name\" contains whitespace")
     }
 
+    @Test func columnsStayRightAfterManyTagsOnOneLine() {
+        // 1000 × "{{a}}" (5 columns each) then "é{{#b}}": the section opens at column 5000 + 2.
+        let source = "line one\n" + String(repeating: "{{a}}", count: 1000) + "é{{#b}}"
+        #expect(parseError(source) == "Templates/report.mustache:2:5002: error: section \"b\" opened here is never closed")
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         // "é" is two bytes in UTF-8 but one column.
         #expect(parseError("é {{#x}}") == "Templates/report.mustache:1:3: error: section \"x\" opened here is never closed")
