@@ -227,6 +227,18 @@ private enum Fixture {
         #expect(!change.isHeadline)
     }
 
+    @Test func trendFollowsTheConfiguredWeeklyCalendar() {
+        // 2024-02-05 is a Monday (ISO week 6); asOf Wednesday 2024-02-14 is in week 7, incomplete.
+        let surveys = csat(1, of: 2, on: "2024-02-05") + csat(3, of: 3, on: "2024-02-11") + csat(0, of: 1, on: "2024-02-12")
+        let configuration = MetricsConfiguration(asOf: Day(iso: "2024-02-14")!, calendar: PeriodCalendar(.week))
+        let trend = SatisfactionTrend.compute(Dataset(surveys: surveys), configuration)
+        // Week 6 (02-05 … 02-11): 1/2 + 3/3 = 4/5; week 7: 0/1.
+        #expect(trend.periods.map(\.period.label) == ["2024-W06", "2024-W07"])
+        #expect(trend.periods.map(\.csatN) == [5, 1])
+        #expect(trend.periods.map(\.csat) == [0.8, 0])
+        #expect(trend.periods.map(\.isComplete) == [true, false])
+    }
+
     @Test func definitionsStateTheFormulas() {
         #expect(CSAT.definition.contains("Wilson"))
         #expect(NPS.definition.contains("Var = 100² × (p + d − (p − d)²) / n"))
