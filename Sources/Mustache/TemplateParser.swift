@@ -214,13 +214,19 @@ struct TemplateParser {
     private static func merged(_ nodes: [TemplateNode]) -> [TemplateNode] {
         var result: [TemplateNode] = []
         result.reserveCapacity(nodes.count)
+        var pendingText = ""
         for node in nodes {
-            if case .text(let text) = node, case .text(let previous)? = result.last {
-                result[result.count - 1] = .text(previous + text)
-            } else {
-                result.append(node)
+            if case .text(let text) = node {
+                pendingText += text
+                continue
             }
+            if !pendingText.isEmpty {
+                result.append(.text(pendingText))
+                pendingText = ""
+            }
+            result.append(node)
         }
+        if !pendingText.isEmpty { result.append(.text(pendingText)) }
         return result
     }
 }

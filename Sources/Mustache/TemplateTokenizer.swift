@@ -37,6 +37,10 @@ struct TemplateTokenizer {
     private var position = 0
     private var line = 1
     private var lineStart = 0
+    /// Byte offset whose column is `columnAtCursor`: columns are counted forward from the last
+    /// tag on the same line, so long lines with many tags are still scanned once.
+    private var columnCursor = 0
+    private var columnAtCursor = 1
     private var open: [UInt8] = Array("{{".utf8)
     private var close: [UInt8] = Array("}}".utf8)
 
@@ -152,12 +156,16 @@ struct TemplateTokenizer {
         position = end
     }
 
-    private func currentLocation() -> SourceLocation {
-        var column = 1
-        for index in lineStart..<position where bytes[index] & 0xC0 != 0x80 {
-            column += 1
+    private mutating func currentLocation() -> SourceLocation {
+        if columnCursor < lineStart {
+            columnCursor = lineStart
+            columnAtCursor = 1
         }
-        return SourceLocation(path: path, line: line, column: column)
+        for index in columnCursor..<position where bytes[index] & 0xC0 != 0x80 {
+            columnAtCursor += 1
+        }
+        columnCursor = position
+        return SourceLocation(path: path, line: line, column: columnAtCursor)
     }
 
     private func find(_ needle: [UInt8], from start: Int, before limit: Int? = nil) -> Int? {

@@ -185,3 +185,15 @@ private enum HealthFixture {
         #expect(history[1].distribution.green == 1 && history[1].distribution.amber == 1 && history[1].distribution.red == 1)
     }
 }
+
+@Suite struct HealthReasonTextTests {
+    @Test func amountsAndPercentagesAreLocaleFree() {
+        #expect(NumberText.fixed(1234.5, digits: 2) == "1234.50")
+        #expect(NumberText.fixed(-0.004, digits: 2) == "0.00")
+        #expect(NumberText.fixed(-12.345, digits: 1) == "−12.3")
+        #expect(NumberText.fixed(0.125, digits: 2) == "0.13")
+        #expect(NumberText.signedPercent(0.1) == "+10.0 %")
+        #expect(NumberText.signedPercent(-0.05) == "−5.0 %")
+        #expect(NumberText.count(1, "open ticket", "open tickets") == "1 open ticket")
+    }
+}

@@ -196,3 +196,53 @@ private enum SatisfactionFixture {
         #expect(promoters.map(\.score) == [10, 10, 9])
     }
 }
+
+@Suite struct SatisfactionChangeTests {
+    /// `satisfied` CSAT 5s and `trials − satisfied` CSAT 2s on `day`.
+    private func csat(_ satisfied: Int, of trials: Int, on iso: String) -> [SurveyResponse] {
+        (0..<trials).map { i in
+            SurveyResponse(customer: nil, day: Day(iso: iso)!, kind: .csat, score: i < satisfied ? 5 : 2)
+        }
+    }
+
+    @Test func csatChangeBetweenPeriodsIsTestedWithPooledZ() throws {
+        // January 60/100, February 80/100: z = 0.2/√(0.7·0.3·0.02) = 3.086 → p = 0.002, significant.
+        let dataset = Dataset(surveys: csat(60, of: 100, on: "2024-01-10") + csat(80, of: 100, on: "2024-02-10"))
+        let trend = SatisfactionTrend.compute(dataset, MetricsConfiguration(asOf: Day(iso: "2024-02-29")!))
+        let pair = try #require(trend.latestCompletePair)
+        #expect(pair.current.period.label == "2024-02")
+        #expect(!pair.current.csatIsSmallSample)
+        let change = pair.current.scores.csatChange(since: pair.previous.scores)
+        #expect(change.current == 0.8 && change.previous == 0.6)
+        #expect(abs(try #require(change.test?.statistic) - 3.086066999241839) < 1e-9)
+        #expect(change.significant == true)
+    }
+
+    @Test func smallCSATMoveIsNotSignificant() {
+        // January 78/100, February 80/100: z = 0.347, p = 0.728.
+        let dataset = Dataset(surveys: csat(78, of: 100, on: "2024-01-10") + csat(80, of: 100, on: "2024-02-10"))
+        let trend = SatisfactionTrend.compute(dataset, MetricsConfiguration(asOf: Day(iso: "2024-02-29")!))
+        let change = trend.periods[1].scores.csatChange(since: trend.periods[0].scores)
+        #expect(change.significant == false)
+        #expect(!change.isHeadline)
+    }
+
+    @Test func trendFollowsTheConfiguredWeeklyCalendar() {
+        // 2024-02-05 is a Monday (ISO week 6); asOf Wednesday 2024-02-14 is in week 7, incomplete.
+        let surveys = csat(1, of: 2, on: "2024-02-05") + csat(3, of: 3, on: "2024-02-11") + csat(0, of: 1, on: "2024-02-12")
+        let configuration = MetricsConfiguration(asOf: Day(iso: "2024-02-14")!, calendar: PeriodCalendar(.week))
+        let trend = SatisfactionTrend.compute(Dataset(surveys: surveys), configuration)
+        // Week 6 (02-05 … 02-11): 1/2 + 3/3 = 4/5; week 7: 0/1.
+        #expect(trend.periods.map(\.period.label) == ["2024-W06", "2024-W07"])
+        #expect(trend.periods.map(\.csatN) == [5, 1])
+        #expect(trend.periods.map(\.csat) == [0.8, 0])
+        #expect(trend.periods.map(\.isComplete) == [true, false])
+    }
+
+    @Test func definitionsStateTheFormulas() {
+        #expect(CSAT.definition.contains("Wilson"))
+        #expect(NPS.definition.contains("Var = 100² × (p + d − (p − d)²) / n"))
+        #expect(CES.definition.contains("Student-t"))
+        #expect(MetricChange.definition.contains("not a headline"))
+    }
+}

@@ -85,6 +85,12 @@ import Testing
             "Templates/report.mustache:1:1: error: tag name \"first name\" contains whitespace")
     }
 
+    @Test func columnsStayRightAfterManyTagsOnOneLine() {
+        // 1000 × "{{a}}" (5 columns each) then "é{{#b}}": the section opens at column 5000 + 2.
+        let source = "line one\n" + String(repeating: "{{a}}", count: 1000) + "é{{#b}}"
+        #expect(parseError(source) == "Templates/report.mustache:2:5002: error: section \"b\" opened here is never closed")
+    }
+
     @Test func columnsCountCharactersNotBytes() {
         // "é" is two bytes in UTF-8 but one column.
         #expect(parseError("é {{#x}}") == "Templates/report.mustache:1:3: error: section \"x\" opened here is never closed")
@@ -134,5 +140,13 @@ import Testing
             #expect(error.description ==
                 "loop:1:2: error: partial \"loop\" nested more than 100 levels deep (does it include itself without a stopping section?)")
         }
+    }
+
+    @Test func sectionsNestedBeyondTheLimitAreAnErrorNotAStackOverflow() {
+        // 200 pairs may be open; the 201st opening tag, `{{#a}}` number 201, starts at column 6×200+1.
+        let source = String(repeating: "{{#a}}", count: 201) + String(repeating: "{{/a}}", count: 201)
+        #expect(parseError(source) == "Templates/report.mustache:1:1201: error: sections nested more than 200 levels deep")
+        let allowed = String(repeating: "{{#a}}", count: 200) + "x" + String(repeating: "{{/a}}", count: 200)
+        #expect(parseError(allowed) == nil)
     }
 }

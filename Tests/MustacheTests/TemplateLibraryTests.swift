@@ -107,4 +107,16 @@ import Testing
             try template.render([:], partials: resolver)
         }
     }
+
+    @Test func oneLibraryRendersFromManyTasksAtOnce() async throws {
+        let root = try makeTree("concurrent", ["t/page.mustache": "{{>row}}", "t/row.mustache": "<td>{{n}}</td>"])
+        let library = TemplateLibrary(directories: ["\(root)/t"])
+        let outputs = try await withThrowingTaskGroup(of: String.self) { group in
+            for n in 0..<16 {
+                group.addTask { try library.render(templateNamed: "page", context: ["n": .int(n)]) }
+            }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(outputs == Set((0..<16).map { "<td>\($0)</td>" }))
+    }
 }

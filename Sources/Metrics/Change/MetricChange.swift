@@ -7,6 +7,16 @@
 /// such as MRR, or too little data for the test). The report's rule: a change that is not
 /// significant is not a headline.
 public struct MetricChange: Sendable, Hashable {
+    public static let definition = """
+        A period-over-period change compares a metric in the latest complete period with the \
+        period before: the absolute change (now − before; for shares such as CSAT in percentage \
+        points), and the relative change ((now − before) ÷ |before|). For survey metrics the change \
+        is called significant only when a two-sided test at the 95 % level says so (p < 0.05): a \
+        pooled two-proportion z-test for CSAT, z = ΔNPS ÷ √(Var₁ + Var₂) for NPS, and Welch's \
+        t-test for the mean CES. A change that is not significant is not a headline. Exact \
+        quantities such as MRR carry no test.
+        """
+
     public let current: Double?
     public let previous: Double?
     /// The test behind `significant`, when one ran.

@@ -89,11 +89,11 @@ public struct SupportSLA: Sendable, Hashable {
                     }
                 }
             }
+            if let r = t.resolved { resolvedIn[calendar.period(containing: r.day()).index, default: 0] += 1 }
             let createdDay = ticket.created.day()
             if let from, createdDay < from { continue }
             if first.map({ createdDay < $0 }) ?? true { first = createdDay }
             createdIn[calendar.period(containing: createdDay).index, default: []].append(t)
-            if let r = t.resolved { resolvedIn[calendar.period(containing: r.day()).index, default: 0] += 1 }
             byPriority[ticket.priority, default: []].append(t)
             all.append(t)
         }
