@@ -23,7 +23,8 @@ import Model
 /// in the set (3 in all); the rest are format variations ingest must accept. Apart from these,
 /// a set with messy rows has exactly the records of the same set without them (ids after an
 /// inserted row shift by one). Rows 3–5 need at least one customer, and rows 4–5 a first
-/// customer with a paid subscription (always so with `months` ≥ 3):
+/// customer with a paid subscription (always so with `months` ≥ 3). `SampleSummary.badRows`
+/// lists the ones written, with record numbers:
 /// 1. customers.csv: about 3 % of Created Dates are `yyyy-MM-ddTHH:mm:ssZ` instead of
 ///    `yyyy-MM-dd` (valid, just a different format).
 /// 2. customers.csv ends with one blank line after the last record.
@@ -57,8 +58,7 @@ public enum SampleExport {
 
     /// `C` followed by the 1-based position, zero-padded to six digits.
     public static func customerID(_ number: Int) -> String {
-        let digits = String(number)
-        return "C" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        SampleWriter.padded("C", number, width: 6)
     }
 
     /// Writes the set into `directory` (created with its parents if missing; existing files of

@@ -136,3 +136,26 @@ struct MessyDifferenceTests {
         }
     }
 }
+
+@Suite("Bad rows in the summary")
+struct SampleBadRowSummaryTests {
+    @Test func summaryListsTheThreeBadRowsWhereTheyAre() throws {
+        let directory = try temporaryDirectory("bad-rows")
+        defer { removeDirectory(directory) }
+        let summary = try SampleExport.write(to: directory, options: SampleOptions(customers: 50, seed: 11))
+        let set = try GeneratedSet(directory: directory)
+        #expect(summary.badRows.map(\.problem) == ["unknown customer", "unparseable date", "duplicate invoice id"])
+        for bad in summary.badRows {
+            let header = set.header(bad.file)
+            let row = set.rows(bad.file)[bad.record - 1]
+            let column = try #require(header.firstIndex(of: bad.column))
+            #expect(row[0] == bad.id)
+            #expect(row[column] == bad.value)
+        }
+        #expect(summary.badRows[0].value == "C000051")
+        #expect(summary.badRows[2].id == "INV-00000001")
+
+        let clean = try SampleExport.write(to: directory, options: SampleOptions(customers: 50, seed: 11, messyRows: false))
+        #expect(clean.badRows.isEmpty)
+    }
+}
