@@ -25,7 +25,7 @@ struct SampleBuildingBlockTests {
             #expect(u >= 0 && u < 1)
             let k = a.int(in: 3...9)
             #expect((3...9).contains(k))
-            b.next(); b.next()
+            _ = b.next(); _ = b.next()
             _ = c.unit(); _ = c.int(in: 0...1)
         }
         #expect(sameAsC == 0)
