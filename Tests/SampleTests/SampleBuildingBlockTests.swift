@@ -113,4 +113,17 @@ struct SampleBuildingBlockTests {
         let text = try String(contentsOfFile: directory + "/big.csv", encoding: .utf8)
         #expect(text == "x," + long + "\n" + long + "\n")
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func writerReportsAFullDiskWithThePath() throws {
+        // /dev/full accepts open(2) and fails every write(2) with ENOSPC.
+        let w = try CSVFileWriter(directory: "/dev", name: "full")
+        w.raw("Customer ID")
+        w.endRecord()
+        #expect(throws: SampleError.cannotWrite(path: "/dev/full", reason: "No space left on device")) {
+            try w.close()
+        }
+        #expect(SampleError.cannotWrite(path: "/dev/full", reason: "No space left on device").description
+                == "/dev/full: error: cannot write the sample file: No space left on device. Check free disk space and permissions, or choose another --out.")
+    }
 }
