@@ -102,7 +102,8 @@ struct CustomerStory {
         let u = rng.unit()
         risk = u * u
         createdSecond = rng.int(in: 7 * 3600...19 * 3600)
-        createdAsTimestamp = context.messy && rng.chance(0.03)
+        // Drawn whether or not messy rows are on, so both variants share every other value.
+        createdAsTimestamp = rng.chance(0.03) && context.messy
 
         simulateSubscriptions(context: context)
         simulateTickets(context: context)
@@ -276,8 +277,8 @@ struct CustomerStory {
             var day = signup.adding(days: rng.int(in: 25...60))
             while day <= context.endDay {
                 if isCustomer(on: day), rng.chance(0.55) {
-                    let mean = 9.0 - 4.0 * risk - 5.0 * max(0, stress(on: day) - risk)
-                    let score = CustomerStory.clamp(mean + 1.5 * rng.normal(), 0, 10)
+                    let mean = 9.6 - 3.5 * risk - 5.0 * max(0, stress(on: day) - risk)
+                    let score = CustomerStory.clamp(mean + 1.6 * rng.normal(), 0, 10)
                     let comment = rng.chance(0.35) ? SurveyComments.comment(
                         fraction: Double(score) / 10, allowLineBreak: allowLineBreak, using: &rng) : nil
                     surveys.append(Survey(submitted: day.seconds(at: rng.int(in: 6 * 3600...22 * 3600)),
@@ -292,8 +293,8 @@ struct CustomerStory {
             if rng.chance(0.45) {
                 let submitted = solved + Int64(rng.int(in: 600...172_800))
                 if submitted < now {
-                    let mean = 4.6 - 1.8 * stress - (ticket.priority == .urgent ? 0.3 : 0)
-                    let score = CustomerStory.clamp(mean + 0.8 * rng.normal(), 1, 5)
+                    let mean = 5.1 - 1.4 * stress - (ticket.priority == .urgent ? 0.3 : 0)
+                    let score = CustomerStory.clamp(mean + 0.7 * rng.normal(), 1, 5)
                     let comment = rng.chance(0.25) ? SurveyComments.comment(
                         fraction: Double(score - 1) / 4, allowLineBreak: allowLineBreak, using: &rng) : nil
                     surveys.append(Survey(submitted: submitted, kind: .csat, score: score, comment: comment))
@@ -302,7 +303,7 @@ struct CustomerStory {
             if rng.chance(0.12) {
                 let submitted = solved + Int64(rng.int(in: 600...172_800))
                 if submitted < now {
-                    let score = CustomerStory.clamp(5.9 - 2.6 * stress + 1.0 * rng.normal(), 1, 7)
+                    let score = CustomerStory.clamp(6.3 - 2.2 * stress + 1.0 * rng.normal(), 1, 7)
                     surveys.append(Survey(submitted: submitted, kind: .ces, score: score, comment: nil))
                 }
             }

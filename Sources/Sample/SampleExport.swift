@@ -19,8 +19,12 @@ import Model
 /// `1234.50`; currency `USD`; ids `C000001`, `sub_0000001`, `INV-00000001`, `R0000001`,
 /// `T0000001`. Each customer's rows are contiguous and in time order within each file.
 ///
-/// **Deliberately messy rows** (only with `options.messyRows`; the only bad rows in the set;
-/// the rows naming a customer need at least one customer):
+/// **Deliberately messy rows** (only with `options.messyRows`). Rows 3–5 are the only bad rows
+/// in the set (3 in all); the rest are format variations ingest must accept. Apart from these,
+/// a set with messy rows has exactly the records of the same set without them (ids after an
+/// inserted row shift by one). Rows 3–5 need at least one customer, and rows 4–5 a first
+/// customer with a paid subscription (always so with `months` ≥ 3). `SampleSummary.badRows`
+/// lists the ones written, with record numbers:
 /// 1. customers.csv: about 3 % of Created Dates are `yyyy-MM-ddTHH:mm:ssZ` instead of
 ///    `yyyy-MM-dd` (valid, just a different format).
 /// 2. customers.csv ends with one blank line after the last record.
@@ -32,7 +36,8 @@ import Model
 /// 5. invoices.csv: the first customer's first invoice row is written twice, byte-identical
 ///    (a duplicate invoice id), right after row 4.
 /// 6. surveys.csv: some negative comments are `Export keeps timing out.` + line break +
-///    `Please fix before our renewal` (a quoted field with an embedded newline).
+///    `Please fix before our renewal` (a quoted field with an embedded newline); without
+///    messy rows the line break is a space.
 /// Company names with commas, quotes and accents (`"Müller & Söhne, GmbH"`,
 /// `"O'Brien ""Analytics"""`) and comments with quotes appear with or without messy rows:
 /// they are valid RFC 4180 and ingest must read them.
@@ -53,8 +58,7 @@ public enum SampleExport {
 
     /// `C` followed by the 1-based position, zero-padded to six digits.
     public static func customerID(_ number: Int) -> String {
-        let digits = String(number)
-        return "C" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        SampleWriter.padded("C", number, width: 6)
     }
 
     /// Writes the set into `directory` (created with its parents if missing; existing files of

@@ -5,6 +5,11 @@ public struct SampleOptions: Sendable {
     /// Number of customers (accounts). Customers sign up over the whole window, more of them
     /// each month (about 3.5 % monthly growth, with seasonality), so with the default 30 months
     /// the last month has roughly 2.5× the signups of the first.
+    ///
+    /// Size (measured, seed 42): about 1 kB of CSV per customer in all; invoices.csv gets about
+    /// 7.1 rows per customer with 24 months and 8.3 with 30, since customers only exist from
+    /// their signup inside the window. So 1 200 customers ≈ 1.2 MB in all, 500 000 customers
+    /// over 24 months ≈ 3.6 M invoice rows (170 MB), and 1 400 000 ≈ 9.9 M rows (474 MB).
     public var customers: Int = 1200
     /// Seed of the generator. Same options → byte-identical files.
     public var seed: UInt64 = 42

@@ -15,11 +15,40 @@ public struct SampleFile: Sendable, Hashable {
     }
 }
 
+/// One of the deliberately bad rows (see `SampleExport`), as ingest should report it.
+public struct SampleBadRow: Sendable, Hashable {
+    /// File name, e.g. `invoices.csv`.
+    public var file: String
+    /// 1-based record number in the file (the header is not counted).
+    public var record: Int
+    /// The record's own id (first column).
+    public var id: String
+    /// The offending column and value, e.g. `Date` / `31/02/2024`.
+    public var column: String
+    public var value: String
+    /// What is wrong, in words: `unknown customer`, `unparseable date`, `duplicate invoice id`.
+    public var problem: String
+
+    public init(file: String, record: Int, id: String, column: String, value: String, problem: String) {
+        self.file = file
+        self.record = record
+        self.id = id
+        self.column = column
+        self.value = value
+        self.problem = problem
+    }
+}
+
 /// What `SampleExport.write` produced, in the order the files were opened.
 public struct SampleSummary: Sendable, Hashable {
     public var files: [SampleFile]
+    /// The deliberately bad rows written (empty without messy rows), in writing order.
+    public var badRows: [SampleBadRow]
 
-    public init(files: [SampleFile]) { self.files = files }
+    public init(files: [SampleFile], badRows: [SampleBadRow] = []) {
+        self.files = files
+        self.badRows = badRows
+    }
 
     /// The entry for `name`, if that file was written.
     public func file(named name: String) -> SampleFile? {

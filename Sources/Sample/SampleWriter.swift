@@ -14,6 +14,7 @@ struct SampleWriter {
     private var nextInvoice = 1
     private var nextResponse = 1
     private var nextTicket = 1
+    private var badRows: [SampleBadRow] = []
 
     init(directory: String, options: SampleOptions) throws(SampleError) {
         self.options = options
@@ -62,7 +63,7 @@ struct SampleWriter {
             try file.close()
             summary.append(SampleFile(name: file.name, rows: file.rows, bytes: file.bytesWritten))
         }
-        return SampleSummary(files: summary)
+        return SampleSummary(files: summary, badRows: badRows)
     }
 
     // MARK: Rows
@@ -213,6 +214,14 @@ struct SampleWriter {
         w.endRecord()
     }
 
+    private func invoiceID(_ number: Int) -> String { SampleWriter.padded("INV-", number, width: 8) }
+    private func responseID(_ number: Int) -> String { SampleWriter.padded("R", number, width: 7) }
+
+    static func padded(_ prefix: String, _ number: Int, width: Int) -> String {
+        let digits = String(number)
+        return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
     private func customerID(_ number: Int, _ w: CSVFileWriter) {
         w.identifier("C", number, width: 6)
     }
@@ -220,11 +229,19 @@ struct SampleWriter {
     // MARK: Messy rows (see SampleExport)
 
     private mutating func writeMessyRows(after story: CustomerStory) {
+        badRows.append(SampleBadRow(file: surveys.name, record: surveys.rows + 1, id: responseID(nextResponse),
+                                    column: "Customer ID", value: SampleExport.unknownCustomerID(customers: options.customers),
+                                    problem: "unknown customer"))
         writeSurvey(CustomerStory.Survey(submitted: options.endDay.adding(days: -30).seconds(at: 10 * 3600),
                                          kind: .nps, score: 7, comment: nil),
                     customer: options.customers + 1)
         guard let invoices else { return }
         guard let first = story.subscriptions.first(where: { !$0.isTrial }) else { return }
+        badRows.append(SampleBadRow(file: invoices.name, record: invoices.rows + 1, id: invoiceID(nextInvoice),
+                                    column: "Date", value: SampleExport.unparseableInvoiceDate,
+                                    problem: "unparseable date"))
+        badRows.append(SampleBadRow(file: invoices.name, record: invoices.rows + 2, id: invoiceID(1),
+                                    column: "Invoice ID", value: invoiceID(1), problem: "duplicate invoice id"))
         invoices.identifier("INV-", nextInvoice, width: 8)
         nextInvoice += 1
         invoices.comma()

@@ -2,7 +2,7 @@
 ///
 /// One positive phrase contains double quotes and one negative phrase contains a line break
 /// (`multiLinePhrase`), so quoted CSV fields with embedded quotes and newlines occur naturally.
-/// Without messy rows the line-break phrase is never chosen.
+/// Without messy rows the line break is replaced by a space.
 enum SurveyComments {
     static let positive = [
         "Great product, the team loves it",
@@ -38,11 +38,15 @@ enum SurveyComments {
     /// The one phrase with an embedded line break.
     static let multiLinePhrase = "Export keeps timing out.\nPlease fix before our renewal"
 
+    /// The same complaint on one line, used when messy rows are off.
+    static let singleLinePhrase = "Export keeps timing out. Please fix before our renewal"
+
     /// A comment for a score on a scale where `fraction` is the score's position (0 worst, 1 best).
     static func comment(fraction: Double, allowLineBreak: Bool, using rng: inout SeededGenerator) -> String {
         if fraction >= 0.75 { return rng.element(of: positive) }
         if fraction >= 0.5 { return rng.element(of: neutral) }
-        if allowLineBreak, rng.chance(0.08) { return multiLinePhrase }
+        // Drawn either way, so sets with and without messy rows differ only in this text.
+        if rng.chance(0.08) { return allowLineBreak ? multiLinePhrase : singleLinePhrase }
         return rng.element(of: negative)
     }
 }

@@ -94,3 +94,68 @@ struct MessyRowsTests {
         #expect(bad == 3)
     }
 }
+
+@Suite("Messy rows are the only difference")
+struct MessyDifferenceTests {
+    @Test func cleanAndMessySetsDifferOnlyInTheDocumentedRows() throws {
+        let messy = try standardSet.get(), clean = try cleanSet.get()
+        // customers.csv: same records except the Created Date variant (date part equal).
+        let messyCustomers = messy.rows("customers.csv"), cleanCustomers = clean.rows("customers.csv")
+        #expect(messyCustomers.count == cleanCustomers.count)
+        for (m, c) in zip(messyCustomers, cleanCustomers) {
+            var m = m
+            m[2] = String(m[2].prefix(10))
+            #expect(m == c)
+        }
+        #expect(messy.files["subscriptions.csv"] == clean.files["subscriptions.csv"])
+        #expect(messy.files["tickets.csv"] == clean.files["tickets.csv"])
+        // invoices.csv: the messy file is the clean one with two rows inserted; ids after them
+        // shift by one because the bad-date row takes the next id.
+        var messyInvoices = messy.rows("invoices.csv")
+        let badIndex = try #require(messyInvoices.firstIndex { $0[2] == "31/02/2024" })
+        messyInvoices.removeSubrange(badIndex...(badIndex + 1))
+        let cleanInvoices = clean.rows("invoices.csv")
+        #expect(messyInvoices.map { Array($0.dropFirst()) } == cleanInvoices.map { Array($0.dropFirst()) })
+        // surveys.csv: one extra row; comments equal up to the line break; ids shift by one.
+        let messySurveys = messy.rows("surveys.csv").filter { $0[1] != "C000401" }
+            .map { row in Array(row.dropFirst()).map { $0.replacingOccurrences(of: "\n", with: " ") } }
+        #expect(messySurveys == clean.rows("surveys.csv").map { Array($0.dropFirst()) })
+    }
+
+    @Test func leavingOutInvoicesChangesNoOtherFile() throws {
+        let with = try temporaryDirectory("with-invoices"), without = try temporaryDirectory("without-invoices")
+        defer { removeDirectory(with); removeDirectory(without) }
+        var options = SampleOptions(customers: 60, seed: 5)
+        _ = try SampleExport.write(to: with, options: options)
+        options.invoices = false
+        _ = try SampleExport.write(to: without, options: options)
+        for name in ["customers.csv", "subscriptions.csv", "surveys.csv", "tickets.csv"] {
+            let a = try String(contentsOfFile: with + "/" + name, encoding: .utf8)
+            let b = try String(contentsOfFile: without + "/" + name, encoding: .utf8)
+            #expect(a == b, "\(name)")
+        }
+    }
+}
+
+@Suite("Bad rows in the summary")
+struct SampleBadRowSummaryTests {
+    @Test func summaryListsTheThreeBadRowsWhereTheyAre() throws {
+        let directory = try temporaryDirectory("bad-rows")
+        defer { removeDirectory(directory) }
+        let summary = try SampleExport.write(to: directory, options: SampleOptions(customers: 50, seed: 11))
+        let set = try GeneratedSet(directory: directory)
+        #expect(summary.badRows.map(\.problem) == ["unknown customer", "unparseable date", "duplicate invoice id"])
+        for bad in summary.badRows {
+            let header = set.header(bad.file)
+            let row = set.rows(bad.file)[bad.record - 1]
+            let column = try #require(header.firstIndex(of: bad.column))
+            #expect(row[0] == bad.id)
+            #expect(row[column] == bad.value)
+        }
+        #expect(summary.badRows[0].value == "C000051")
+        #expect(summary.badRows[2].id == "INV-00000001")
+
+        let clean = try SampleExport.write(to: directory, options: SampleOptions(customers: 50, seed: 11, messyRows: false))
+        #expect(clean.badRows.isEmpty)
+    }
+}

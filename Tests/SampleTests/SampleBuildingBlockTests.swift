@@ -25,7 +25,7 @@ struct SampleBuildingBlockTests {
             #expect(u >= 0 && u < 1)
             let k = a.int(in: 3...9)
             #expect((3...9).contains(k))
-            b.next(); b.next()
+            _ = b.next(); _ = b.next()
             _ = c.unit(); _ = c.int(in: 0...1)
         }
         #expect(sameAsC == 0)
@@ -112,5 +112,18 @@ struct SampleBuildingBlockTests {
         try w.close()
         let text = try String(contentsOfFile: directory + "/big.csv", encoding: .utf8)
         #expect(text == "x," + long + "\n" + long + "\n")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func writerReportsAFullDiskWithThePath() throws {
+        // /dev/full accepts open(2) and fails every write(2) with ENOSPC.
+        let w = try CSVFileWriter(directory: "/dev", name: "full")
+        w.raw("Customer ID")
+        w.endRecord()
+        #expect(throws: SampleError.cannotWrite(path: "/dev/full", reason: "No space left on device")) {
+            try w.close()
+        }
+        #expect(SampleError.cannotWrite(path: "/dev/full", reason: "No space left on device").description
+                == "/dev/full: error: cannot write the sample file: No space left on device. Check free disk space and permissions, or choose another --out.")
     }
 }
