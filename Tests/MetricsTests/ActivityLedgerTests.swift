@@ -45,6 +45,19 @@ import Model
         #expect(ledger.activity[2]?.churnDate == nil)
     }
 
+    @Test func cancellationOnTheFirstPaidDayIsAChurnOnDayZero() {
+        // Paid from 02-01, CRM cancellation 02-01: a zero-length span, never active on a period end,
+        // lifetime 0 days with a churn.
+        let data = Dataset(customers: [Customer(id: "z", signup: d("2024-02-01"), churnDate: d("2024-02-01"))],
+                           subscriptions: [Subscription(id: "z", customer: 0, start: d("2024-02-01"), mrr: 10)])
+        let ledger = ActivityLedger(dataset: data, configuration: Fixture.configuration())
+        #expect(ledger.activity[0]?.spans == [ActiveSpan(start: d("2024-02-01"), end: d("2024-02-01"))])
+        #expect(ledger.activity[0]?.isActive(on: d("2024-02-01")) == false)
+        let km = KaplanMeierCurve(ledger: ledger)
+        #expect(km.steps.map(\.time) == [0] && km.events == 1 && km.survival(at: 0) == 0)
+        #expect(CohortTable(ledger: ledger).rows.first?.cells.first??.customers == 0)
+    }
+
     @Test func orderCustomersChurnAfterInactivityAndReactivate() {
         let ledger = ActivityLedger(dataset: Fixture.orders, configuration: Fixture.orderConfiguration())
         #expect(ledger.model == .orders)
