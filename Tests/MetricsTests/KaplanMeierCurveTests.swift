@@ -32,6 +32,7 @@ import Model
         #expect(km.subjects == 6 && km.events == 4)
         #expect(close(km.survival(at: 9), 0.444444) && km.survival(at: 2) == 1)
         #expect(km.atRisk(at: 6) == 3 && km.atRisk(at: 5) == 5 && km.atRisk(at: 13) == 0)
+        #expect(km.atRisk(at: [0, 4, 9, 12]) == [6, 5, 2, 1])
     }
 
     @Test func ledgerLifetimesRunFromCohortDateToChurnOrAsOf() {
