@@ -26,6 +26,23 @@ import Model
         #expect(s[2].isIncomplete && !s[1].isIncomplete)
     }
 
+    @Test func churnAndReturnWithinAPeriodCountsOnce() {
+        // Active since January; cancels 02-05 and 02-12, resubscribes 02-08 and 02-20.
+        // February: S = 1, churned = 1 (once), active at start and end → N = 0, CRR = (1 − 0)/1 = 1.
+        let data = Dataset(customers: [Customer(id: "x", signup: d("2024-01-10"))], subscriptions: [
+            Subscription(id: "a", customer: 0, start: d("2024-01-10"), end: d("2024-02-05"), mrr: 10),
+            Subscription(id: "b", customer: 0, start: d("2024-02-08"), end: d("2024-02-12"), mrr: 10),
+            Subscription(id: "c", customer: 0, start: d("2024-02-20"), mrr: 10),
+        ])
+        let l = ActivityLedger(dataset: data, configuration: Fixture.configuration())
+        let feb = ChurnSeries(ledger: l).periods[1]
+        #expect(feb.customersAtStart == 1 && feb.churned == 1 && feb.joined == 0 && feb.customersAtEnd == 1)
+        #expect(feb.churnRate == 1 && feb.retentionRate == 1)
+        // The MRR bridge sees every movement: 2 churns of 10 and 2 reactivations of 10.
+        let bridge = MRRBridge(ledger: l).periods[1]
+        #expect(bridge.churn == 20 && bridge.reactivation == 20 && bridge.churnCount == 2 && bridge.reconciles)
+    }
+
     @Test func lastCompleteSkipsTheCurrentPeriod() {
         let s = ChurnSeries(ledger: ledger)
         #expect(s.lastComplete(12).map(\.period.label) == ["2024-01", "2024-02"])
