@@ -45,6 +45,32 @@ import Model
         #expect(ledger.activity[2]?.churnDate == nil)
     }
 
+    @Test func subscriptionCustomersWithoutRevenueRecordsUseTheirCRMDates() {
+        // A subscription business where "old" has no subscription rows but a cancellation date,
+        // and "lead" has neither: old is active 2023-06-01..2024-01-20, lead is not a customer.
+        var data = Fixture.subscriptions
+        data.customers.append(Customer(id: "old", signup: d("2023-06-01"), churnDate: d("2024-01-20")))
+        data.customers.append(Customer(id: "lead", signup: d("2024-01-03")))
+        let ledger = ActivityLedger(dataset: data, configuration: Fixture.configuration())
+        #expect(ledger.activity[9]?.spans == [ActiveSpan(start: d("2023-06-01"), end: d("2024-01-20"))])
+        #expect(ledger.activity[10] == nil)
+        #expect(ledger.neverPaid == 3)  // Gus (trial), Ned (after as-of), lead
+        #expect(ledger.mrr(of: 9, on: d("2023-12-01")) == 0)
+    }
+
+    @Test func cancellationOnTheFirstPaidDayIsAChurnOnDayZero() {
+        // Paid from 02-01, CRM cancellation 02-01: a zero-length span, never active on a period end,
+        // lifetime 0 days with a churn.
+        let data = Dataset(customers: [Customer(id: "z", signup: d("2024-02-01"), churnDate: d("2024-02-01"))],
+                           subscriptions: [Subscription(id: "z", customer: 0, start: d("2024-02-01"), mrr: 10)])
+        let ledger = ActivityLedger(dataset: data, configuration: Fixture.configuration())
+        #expect(ledger.activity[0]?.spans == [ActiveSpan(start: d("2024-02-01"), end: d("2024-02-01"))])
+        #expect(ledger.activity[0]?.isActive(on: d("2024-02-01")) == false)
+        let km = KaplanMeierCurve(ledger: ledger)
+        #expect(km.steps.map(\.time) == [0] && km.events == 1 && km.survival(at: 0) == 0)
+        #expect(CohortTable(ledger: ledger).rows.first?.cells.first??.customers == 0)
+    }
+
     @Test func orderCustomersChurnAfterInactivityAndReactivate() {
         let ledger = ActivityLedger(dataset: Fixture.orders, configuration: Fixture.orderConfiguration())
         #expect(ledger.model == .orders)

@@ -186,8 +186,8 @@ public struct ActivityLedger: Sendable {
     static func applyCancellation(_ d: Day, to spans: [ActiveSpan]) -> [ActiveSpan] {
         var spans = spans
         if let i = spans.firstIndex(where: { $0.contains(d) }) {
+            // A cancellation on the first paid day leaves a zero-length span: a churn on day 0.
             spans[i].end = d
-            if spans[i].start == d { spans.remove(at: i) }
         } else if let last = spans.last, let end = last.end, end < d {
             spans[spans.count - 1].end = d
         }

@@ -39,8 +39,9 @@ public struct OrderActivityAccumulator: Sendable {
     public private(set) var ignoredAfterAsOf = 0
     public private(set) var ignoredUnknownCustomer = 0
     public private(set) var ordersSeen = 0
-    /// One-entry cache: consecutive orders usually fall in the same period.
-    private var cachedPeriod: Period?
+    /// Period index per distinct order day (exports span a few thousand days at most), so the
+    /// calendar arithmetic runs once per day, not once per order.
+    private var periodIndexByDay: [Int32: Int] = [:]
 
     public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar) {
         self.asOf = asOf
@@ -59,12 +60,11 @@ public struct OrderActivityAccumulator: Sendable {
             return
         }
         let periodIndex: Int
-        if let cached = cachedPeriod, cached.contains(order.day) {
-            periodIndex = cached.index
+        if let known = periodIndexByDay[order.day.ordinal] {
+            periodIndex = known
         } else {
-            let p = calendar.period(containing: order.day)
-            cachedPeriod = p
-            periodIndex = p.index
+            periodIndex = calendar.period(containing: order.day).index
+            periodIndexByDay[order.day.ordinal] = periodIndex
         }
         let paid = order.amount > 0
         customers[order.customer].record(day: order.day, period: periodIndex, amount: order.amount, paid: paid)

@@ -66,36 +66,66 @@ public struct ChurnSeries: Sendable, Hashable {
             return
         }
         let asOfPeriod = calendar.period(containing: asOf)
-        var out: [ChurnPeriod] = []
-        for index in calendar.period(containing: firstDay).index...asOfPeriod.index {
-            let p = calendar.period(index: index)
-            let before = p.start.adding(days: -1)
-            let endDay = min(p.end.adding(days: -1), asOf)
-            var s = 0, churned = 0, vol = 0, invol = 0, joined = 0, e = 0
-            var lost = 0.0
-            for a in included {
-                let atStart = a.isActive(on: before)
-                let atEnd = a.isActive(on: endDay)
-                if atStart { s += 1 }
-                if atEnd {
-                    e += 1
-                    if !atStart { joined += 1 }
+        let first = calendar.period(containing: firstDay).index
+        let last = asOfPeriod.index
+        let count = last - first + 1
+        // Per-period counters filled from each customer's spans in O(spans) with difference
+        // arrays. A span [a, b) is active at the start of P (on P.start − 1) for P in
+        // idx(a)+1 … idx(b), and at the end of P (on min(last day, as-of)) for P in idx(a) … idx(b) − 1.
+        var startDiff = Array(repeating: 0, count: count + 1)
+        var endDiff = startDiff, bothDiff = startDiff
+        var churned = Array(repeating: 0, count: count), vol = churned, invol = churned
+        var lost = Array(repeating: 0.0, count: count)
+        func add(_ diff: inout [Int], _ lo: Int, _ hi: Int) {
+            let lo = max(lo, first), hi = min(hi, last)
+            guard lo <= hi else { return }
+            diff[lo - first] += 1
+            diff[hi - first + 1] -= 1
+        }
+        for a in included {
+            var atStart: [ClosedRange<Int>] = []
+            var atEnd: [ClosedRange<Int>] = []
+            for span in a.spans {
+                let ia = calendar.period(containing: span.start).index
+                let ib = span.end.map { calendar.period(containing: $0).index }
+                let s = (ia + 1, ib ?? last), e = (ia, ib.map { $0 - 1 } ?? last)
+                if s.0 <= s.1 { atStart.append(s.0...s.1) }
+                if e.0 <= e.1 { atEnd.append(e.0...e.1) }
+            }
+            for r in atStart { add(&startDiff, r.lowerBound, r.upperBound) }
+            for r in atEnd { add(&endDiff, r.lowerBound, r.upperBound) }
+            for r in atStart {
+                for q in atEnd where r.overlaps(q) {
+                    add(&bothDiff, max(r.lowerBound, q.lowerBound), min(r.upperBound, q.upperBound))
                 }
-                guard atStart, let d = a.churnDays.first(where: { $0 >= p.start && $0 < p.end }) else { continue }
-                churned += 1
-                let c = ledger.customers[a.customer]
+            }
+            var counted = Set<Int>()
+            for d in a.churnDays {
+                let p = calendar.period(containing: d).index
+                guard p >= first, p <= last, atStart.contains(where: { $0.contains(p) }),
+                      counted.insert(p).inserted else { continue }
+                let k = p - first
+                churned[k] += 1
                 if d == a.churnDate {
-                    switch c.churnKind {
-                    case .voluntary?: vol += 1
-                    case .involuntary?: invol += 1
+                    switch ledger.customers[a.customer].churnKind {
+                    case .voluntary?: vol[k] += 1
+                    case .involuntary?: invol[k] += 1
                     case nil: break
                     }
                 }
-                lost += ledger.mrr(of: a.customer, on: d.adding(days: -1))
+                lost[k] += ledger.mrr(of: a.customer, on: d.adding(days: -1))
             }
-            out.append(ChurnPeriod(period: p, customersAtStart: s, churned: churned, voluntary: vol,
-                                   involuntary: invol, joined: joined, customersAtEnd: e, mrrLost: lost,
-                                   isIncomplete: index == asOfPeriod.index && asOf.adding(days: 1) < p.end))
+        }
+        var out: [ChurnPeriod] = []
+        var s = 0, e = 0, both = 0
+        for k in 0..<count {
+            s += startDiff[k]
+            e += endDiff[k]
+            both += bothDiff[k]
+            let p = calendar.period(index: first + k)
+            out.append(ChurnPeriod(period: p, customersAtStart: s, churned: churned[k], voluntary: vol[k],
+                                   involuntary: invol[k], joined: e - both, customersAtEnd: e, mrrLost: lost[k],
+                                   isIncomplete: first + k == last && asOf.adding(days: 1) < p.end))
         }
         periods = out
     }

@@ -127,8 +127,9 @@ public struct CohortTable: Sendable, Hashable {
         }
         let width = last - first + 1
         var sizes = Array(repeating: 0, count: width)
-        var retained = Array(repeating: Array(repeating: 0, count: width), count: width)
-        var revenue = Array(repeating: Array(repeating: 0.0, count: width), count: width)
+        // Row r (cohort first + r) can reach ages 0 … width − 1 − r: a triangle, not a square.
+        var retained = (0..<width).map { Array(repeating: 0, count: width - $0) }
+        var revenue = (0..<width).map { Array(repeating: 0.0, count: width - $0) }
         for m in members {
             let r = m.cohort - first
             sizes[r] += 1

@@ -127,21 +127,50 @@ public struct MRRBridge: Sendable, Hashable {
                 previous = step.mrr
             }
         }
-        func total(on day: Day) -> Double {
-            customers.reduce(0.0) { $0 + ledger.mrr[$1].mrr(on: day) }
+        // Snapshots, independent of the movements: each customer's MRR read off their step
+        // function on every period's start and end day (and the day 12 months before the end),
+        // walking the steps once per customer since those days only increase.
+        var periodList: [Period] = []
+        var startDays: [Day] = [], endDays: [Day] = [], thenDays: [Day] = []
+        for k in 0..<count {
+            let p = calendar.period(index: first + k)
+            periodList.append(p)
+            startDays.append(p.start.adding(days: -1))
+            endDays.append(min(p.end.adding(days: -1), asOf))
+            thenDays.append(Self.twelveMonthsBefore(endDays[k]))
+        }
+        var startMRR = Array(repeating: 0.0, count: count), endMRR = startMRR
+        var base = startMRR, now = startMRR, kept = startMRR
+        for c in customers {
+            let steps = ledger.mrr[c]
+            var i = 0, j = 0, h = 0
+            func value(at day: Day, _ pointer: inout Int) -> Double {
+                while pointer < steps.count, steps[pointer].day <= day { pointer += 1 }
+                return pointer == 0 ? 0 : steps[pointer - 1].mrr
+            }
+            for k in 0..<count {
+                startMRR[k] += value(at: startDays[k], &i)
+                let after = value(at: endDays[k], &j)
+                endMRR[k] += after
+                let before = value(at: thenDays[k], &h)
+                if before > 0 {
+                    base[k] += before
+                    now[k] += after
+                    kept[k] += min(before, after)
+                }
+            }
         }
         var rows: [MRRBridgePeriod] = []
         for k in 0..<count {
-            let p = calendar.period(index: first + k)
-            let endDay = min(p.end.adding(days: -1), asOf)
-            let t12 = Self.trailing(ledger: ledger, customers: customers, at: endDay)
+            let p = periodList[k]
             rows.append(MRRBridgePeriod(
-                period: p, start: total(on: p.start.adding(days: -1)), new: new[k], expansion: expansion[k],
-                contraction: contraction[k], churn: churn[k], reactivation: reactivation[k], end: total(on: endDay),
+                period: p, start: startMRR[k], new: new[k], expansion: expansion[k],
+                contraction: contraction[k], churn: churn[k], reactivation: reactivation[k], end: endMRR[k],
                 newCount: newN[k], expansionCount: expansionN[k], contractionCount: contractionN[k],
                 churnCount: churnN[k], reactivationCount: reactivationN[k],
                 isIncomplete: first + k == asOfPeriod.index && asOf.adding(days: 1) < p.end,
-                trailingGrossRetention: t12?.gross, trailingNetRetention: t12?.net))
+                trailingGrossRetention: base[k] > 0 ? kept[k] / base[k] : nil,
+                trailingNetRetention: base[k] > 0 ? now[k] / base[k] : nil))
         }
         periods = rows
     }
@@ -150,20 +179,5 @@ public struct MRRBridge: Sendable, Hashable {
     public static func twelveMonthsBefore(_ day: Day) -> Day {
         let (y, m, d) = day.components
         return Day(year: y - 1, month: m, day: min(d, Day.daysInMonth(year: y - 1, month: m))) ?? day.adding(days: -365)
-    }
-
-    static func trailing(ledger: ActivityLedger, customers: [CustomerIndex], at day: Day) -> (gross: Double, net: Double)? {
-        let then = twelveMonthsBefore(day)
-        var base = 0.0, now = 0.0, kept = 0.0
-        for c in customers {
-            let before = ledger.mrr[c].mrr(on: then)
-            guard before > 0 else { continue }
-            let after = ledger.mrr[c].mrr(on: day)
-            base += before
-            now += after
-            kept += min(before, after)
-        }
-        guard base > 0 else { return nil }
-        return (kept / base, now / base)
     }
 }

@@ -105,6 +105,9 @@ public struct KaplanMeierCurve: Sendable, Hashable {
         return 0
     }
 
+    /// At-risk counts for the table under a survival chart (e.g. at 0, 90, 180, 365 days).
+    public func atRisk(at times: [Int]) -> [Int] { times.map { atRisk(at: $0) } }
+
     /// Lifetimes of every customer of the ledger (or those `including` says): cohort date to
     /// final churn date, or to as-of when still active.
     public static func lifetimes(_ ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)? = nil) -> (lifetimes: [Lifetime], excluded: Int) {

@@ -1,0 +1,100 @@
+import Testing
+import Model
+@testable import Metrics
+
+@Suite struct ChurnSeriesTests {
+    let ledger = ActivityLedger(dataset: Fixture.subscriptions, configuration: Fixture.configuration())
+
+    @Test func churnRateExcludesSameMonthJoiners() {
+        let s = ChurnSeries(ledger: ledger).periods
+        #expect(s.map(\.period.label) == ["2024-01", "2024-02", "2024-03"])
+        // Jan: nobody active on 2023-12-31, so Cat (joined and left in January) is not in any rate.
+        #expect(s[0].customersAtStart == 0 && s[0].churned == 0 && s[0].churnRate == nil)
+        #expect(s[0].customersAtEnd == 2 && s[0].joined == 2)  // Ann, Bob on 01-31
+        // Feb: S = active on 01-31 = Ann, Bob (Hal's first sub ended 01-31) = 2; Bob churned 02-20.
+        // E on 02-29 = Ann, Hal, Dan, Eve = 4, of which Hal, Dan, Eve were not active at start: N = 3.
+        // churn = 1/2; CRR = (4 − 3)/2 = 0.5.
+        #expect(s[1].customersAtStart == 2 && s[1].churned == 1)
+        #expect(s[1].churnRate == 0.5)
+        #expect(s[1].retentionRate == 0.5)
+        #expect(s[1].voluntary == 1 && s[1].involuntary == 0)
+        #expect(s[1].mrrLost == 50)
+        // Mar (to as-of): S = 4; Eve churned 03-10 (involuntary, MRR 40). E = Ann, Hal, Dan, Fay = 4, N = 1.
+        // churn = 1/4; CRR = (4 − 1)/4 = 0.75.
+        #expect(s[2].churnRate == 0.25 && s[2].retentionRate == 0.75)
+        #expect(s[2].involuntary == 1 && s[2].unknownKind == 0 && s[2].mrrLost == 40)
+        #expect(s[2].isIncomplete && !s[1].isIncomplete)
+    }
+
+    @Test func churnAndReturnWithinAPeriodCountsOnce() {
+        // Active since January; cancels 02-05 and 02-12, resubscribes 02-08 and 02-20.
+        // February: S = 1, churned = 1 (once), active at start and end → N = 0, CRR = (1 − 0)/1 = 1.
+        let data = Dataset(customers: [Customer(id: "x", signup: d("2024-01-10"))], subscriptions: [
+            Subscription(id: "a", customer: 0, start: d("2024-01-10"), end: d("2024-02-05"), mrr: 10),
+            Subscription(id: "b", customer: 0, start: d("2024-02-08"), end: d("2024-02-12"), mrr: 10),
+            Subscription(id: "c", customer: 0, start: d("2024-02-20"), mrr: 10),
+        ])
+        let l = ActivityLedger(dataset: data, configuration: Fixture.configuration())
+        let feb = ChurnSeries(ledger: l).periods[1]
+        #expect(feb.customersAtStart == 1 && feb.churned == 1 && feb.joined == 0 && feb.customersAtEnd == 1)
+        #expect(feb.churnRate == 1 && feb.retentionRate == 1)
+        // The MRR bridge sees every movement: 2 churns of 10 and 2 reactivations of 10.
+        let bridge = MRRBridge(ledger: l).periods[1]
+        #expect(bridge.churn == 20 && bridge.reactivation == 20 && bridge.churnCount == 2 && bridge.reconciles)
+    }
+
+    @Test func lastCompleteSkipsTheCurrentPeriod() {
+        let s = ChurnSeries(ledger: ledger)
+        #expect(s.lastComplete(12).map(\.period.label) == ["2024-01", "2024-02"])
+        #expect(s.lastComplete(1).map(\.period.label) == ["2024-02"])
+    }
+
+    @Test func churnReasonsOverTheWindowAndPerPeriod() {
+        // Window: the 2 complete months before as-of = Jan, Feb. Churn events in it:
+        //   Cat 01-25 (Price, MRR 30), Hal 01-31 (not his final churn → Unknown, MRR 25), Bob 02-20 (Price, MRR 50).
+        // Price: 2, share 2/3, MRR lost 80; Unknown: 1, share 1/3, MRR lost 25.
+        let b = ChurnReasonBreakdown(ledger: ledger, periods: 2)
+        #expect(b.window.map(\.label) == ["2024-01", "2024-02"])
+        #expect(b.rows.map(\.reason) == ["Price", ChurnReasonBreakdown.unknownReason])
+        #expect(b.rows.map(\.count) == [2, 1])
+        #expect(close(b.rows[0].share, 2.0 / 3))
+        #expect(b.rows.map(\.mrrLost) == [80, 25])
+        #expect(b.total == 3)
+        #expect(b.perPeriod[0].rows.map(\.count) == [1, 1])
+        #expect(b.perPeriod[1].rows.map(\.reason) == ["Price"])
+        // Default window of 12 months reaches back before the data: same totals.
+        #expect(ChurnReasonBreakdown(ledger: ledger).total == 3)
+    }
+
+    @Test func segmentChurnWithWilsonIntervals() {
+        // Complete months Jan, Feb. Basic: Feb S = {Bob}, Bob churned → 1/1. Pro: Feb S = {Ann} → 0/1.
+        // (not set): Fay joined in March → 0 customer-periods, rate nil, interval [0, 1].
+        // Wilson 1/1: centre = (1 + 1.920729)/(1 + 3.841459) = 0.603272, half = 0.396725 → [0.206549, 1].
+        let s = SegmentChurn(ledger: ledger, attribute: "plan")
+        #expect(s.rows.map(\.value) == ["Basic", "Pro", CohortTable.missingSegmentLabel])
+        #expect(s.rows.map(\.churned) == [1, 0, 0])
+        #expect(s.rows.map(\.customerPeriods) == [1, 1, 0])
+        #expect(s.rows[0].rate == 1)
+        #expect(close(s.rows[0].interval.lower, 0.2065493))
+        #expect(close(s.rows[1].interval.upper, 0.7934507))
+        #expect(s.rows[2].rate == nil && s.rows[2].interval.lower == 0 && s.rows[2].interval.upper == 1)
+    }
+
+    @Test func orderChurnComesFromInactivity() {
+        // Ivy churns 03-11, Jon 02-14, Kim 03-06 (and returns 04-01).
+        // Feb: S = Ivy, Jon (active 01-31) → Jon churned → 1/2. Mar: S = Ivy, Kim → both → 2/2.
+        // Apr (to 04-15): S = nobody active on 03-31 → nil; Kim rejoined: E = 1, N = 1.
+        let l = ActivityLedger(dataset: Fixture.orders, configuration: Fixture.orderConfiguration())
+        let s = ChurnSeries(ledger: l).periods
+        #expect(s.map(\.churnRate) == [nil, 0.5, 1, nil])
+        #expect(s[3].customersAtEnd == 1 && s[3].joined == 1)
+        #expect(s.allSatisfy { $0.mrrLost == 0 })
+    }
+
+    @Test func emptyDatasetHasNoPeriods() {
+        let l = ActivityLedger(dataset: Dataset(), configuration: Fixture.configuration())
+        #expect(ChurnSeries(ledger: l).periods.isEmpty)
+        #expect(ChurnReasonBreakdown(ledger: l).rows.isEmpty)
+        #expect(SegmentChurn(ledger: l, attribute: "plan").rows.isEmpty)
+    }
+}
