@@ -1,0 +1,147 @@
+import Metrics
+import Model
+import Mustache
+
+/// The metrics JSON (`retention report --metrics-json FILE`): every number the report shows, in
+/// long form, for other tools. Fractions are plain numbers (0.024, not "2.4%"), money is in the
+/// report currency rounded to cents, fractions are rounded to 6 decimals, missing values are
+/// `null`. Keys are documented in docs/metrics-json.md; the order of keys is sorted, so the same
+/// inputs give the same bytes.
+public enum MetricsDocument {
+    public static let formatVersion = 1
+
+    public static func json(analysis: RetentionAnalysis, dataset: Dataset, report: RetentionReport,
+                            title: String, generator: String) -> String {
+        value(analysis: analysis, dataset: dataset, report: report, title: title, generator: generator).jsonText(pretty: true) + "\n"
+    }
+
+    public static func value(analysis: RetentionAnalysis, dataset: Dataset, report: RetentionReport,
+                             title: String, generator: String) -> MustacheValue {
+        let configuration = analysis.configuration
+        var root: [String: MustacheValue] = [
+            "format_version": .int(formatVersion),
+            "title": .string(title),
+            "generator": .string(generator),
+            "as_of": .string(configuration.asOf.description),
+            "granularity": .string(configuration.calendar.granularity.rawValue),
+            "currency": .string(dataset.currency),
+            "headline": .object(Dictionary(report.headlineKPIs.map { ($0.label, MustacheValue.string($0.value)) },
+                                           uniquingKeysWith: { a, _ in a })),
+            "headlines": .list(report.headlines.map { .string($0.text) }),
+        ]
+        root["inputs"] = .list(dataset.inputs.map { input in
+            .object([
+                "path": .string(input.path), "entity": .string(input.entity), "sha256": .string(input.sha256),
+                "rows_read": .int(input.rowsRead), "rows_used": .int(input.rowsUsed),
+                "rows_skipped": .int(input.rowsSkipped),
+                "skipped": .object(Dictionary(input.skipped.map { ($0.reason, MustacheValue.int($0.count)) },
+                                              uniquingKeysWith: { a, b in a })),
+                "warnings": .list(input.warnings.map { .string($0) }),
+            ])
+        })
+        var cohorts: [MustacheValue] = []
+        for row in analysis.cohorts.rows {
+            for case let cell? in row.cells {
+                cohorts.append(.object([
+                    "cohort": .string(row.cohort.label), "k": .int(cell.k), "size": .int(row.size),
+                    "customers": .int(cell.customers), "retention": fraction(cell.retention),
+                    "revenue": money(cell.revenue), "revenue_retention": fraction(cell.revenueRetention),
+                    "incomplete": .bool(cell.isIncomplete),
+                ]))
+            }
+        }
+        root["cohorts"] = .list(cohorts)
+        root["churn"] = .list(analysis.churn.periods.map { p in
+            .object([
+                "period": .string(p.period.label), "active_start": .int(p.customersAtStart), "churned": .int(p.churned),
+                "voluntary": .int(p.voluntary), "involuntary": .int(p.involuntary), "joined": .int(p.joined),
+                "active_end": .int(p.customersAtEnd), "rate": fraction(p.churnRate),
+                "retention_rate": fraction(p.retentionRate), "mrr_lost": money(p.mrrLost), "incomplete": .bool(p.isIncomplete),
+            ])
+        })
+        root["churn_reasons"] = .list(analysis.churnReasons.rows.map { r in
+            .object(["reason": .string(r.reason), "count": .int(r.count), "share": fraction(r.share),
+                     "mrr_lost": money(r.mrrLost)])
+        })
+        if let bridge = analysis.mrr {
+            root["mrr"] = .list(bridge.periods.map { p in
+                .object([
+                    "period": .string(p.period.label), "start": money(p.start), "new": money(p.new),
+                    "expansion": money(p.expansion), "contraction": money(p.contraction), "churn": money(p.churn),
+                    "reactivation": money(p.reactivation), "end": money(p.end), "reconciles": .bool(p.reconciles),
+                    "gross_mrr_churn": fraction(p.grossMRRChurnRate), "net_mrr_churn": fraction(p.netMRRChurnRate),
+                    "grr": fraction(p.grossRevenueRetention), "nrr": fraction(p.netRevenueRetention),
+                    "grr_t12m": fraction(p.trailingGrossRetention), "nrr_t12m": fraction(p.trailingNetRetention),
+                    "incomplete": .bool(p.isIncomplete),
+                ])
+            })
+        }
+        let curve = analysis.survival
+        root["survival"] = .object([
+            "times": .list(curve.steps.map { .int($0.time) }),
+            "survival": .list(curve.steps.map { fraction($0.survival) }),
+            "lower": .list(curve.steps.map { fraction($0.lower) }),
+            "upper": .list(curve.steps.map { fraction($0.upper) }),
+            "at_risk": .list(curve.steps.map { .int($0.atRisk) }),
+            "events": .list(curve.steps.map { .int($0.events) }),
+            "censored": .list(curve.steps.map { .int($0.censored) }),
+            "median": curve.median.map { .int($0) } ?? .null,
+            "median_lower": curve.medianLower.map { .int($0) } ?? .null,
+            "median_upper": curve.medianUpper.map { .int($0) } ?? .null,
+            "subjects": .int(curve.subjects),
+        ])
+        if let trend = analysis.satisfaction {
+            root["satisfaction"] = .list(trend.periods.map { p in
+                let s = p.scores
+                return .object([
+                    "period": .string(p.period.label), "csat": fraction(s.csat), "csat_n": .int(s.csatN),
+                    "csat_low": fraction(s.csatLow), "csat_high": fraction(s.csatHigh),
+                    "nps": rounded(s.nps, 4), "nps_n": .int(s.npsN), "nps_moe": rounded(s.npsMoe, 4),
+                    "promoters": .int(s.promoters), "passives": .int(s.passives), "detractors": .int(s.detractors),
+                    "ces": rounded(s.ces, 4), "ces_n": .int(s.cesN), "ces_low": rounded(s.cesLow, 4),
+                    "ces_high": rounded(s.cesHigh, 4), "ces_share_easy": fraction(s.cesShareEasy),
+                    "complete": .bool(p.isComplete),
+                ])
+            })
+        }
+        root["health"] = .list(analysis.health.scores.map { score in
+            .object([
+                "customer": .string(dataset.customers[score.customer].id),
+                "status": .string(score.status.rawValue),
+                "score": rounded(score.score, 2),
+                "revenue_at_risk": money(score.revenueAtRisk),
+                "reasons": .list(score.contributions.map {
+                    .object(["rule": .string($0.rule), "points": rounded($0.points, 2),
+                             "max_points": rounded($0.maxPoints, 2), "reason": .string($0.reason)])
+                }),
+            ])
+        })
+        if let sla = analysis.support {
+            root["support"] = .list(sla.periods.map { p in
+                let s = p.created
+                return .object([
+                    "period": .string(p.period.label), "tickets": .int(s.tickets), "resolved": .int(p.resolved),
+                    "first_response_median_hours": rounded(s.firstResponse.medianHours, 4),
+                    "first_response_p90_hours": rounded(s.firstResponse.p90Hours, 4),
+                    "resolution_median_hours": rounded(s.resolution.medianHours, 4),
+                    "resolution_p90_hours": rounded(s.resolution.p90Hours, 4),
+                    "first_response_breach_rate": fraction(s.firstResponseSLA.breachRate),
+                    "resolution_breach_rate": fraction(s.resolutionSLA.breachRate),
+                ])
+            })
+        }
+        return .object(root)
+    }
+
+    static func fraction(_ value: Double?) -> MustacheValue { rounded(value, 6) }
+    static func money(_ value: Double?) -> MustacheValue { rounded(value, 2) }
+
+    /// Rounds half away from zero to `decimals`; nil and non-finite values become null.
+    static func rounded(_ value: Double?, _ decimals: Int) -> MustacheValue {
+        guard let value, value.isFinite else { return .null }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let r = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+        return .double(r == 0 ? 0 : r)
+    }
+}
