@@ -40,9 +40,9 @@ enum ArchiveIndexPage {
             h2 { font-size: 1.15rem; margin: 0; }
             a { color: #0b5cad; }
             .meta { color: #52606d; font-size: .9rem; margin: .25rem 0 .75rem; }
-            dl.kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: .5rem 1rem; margin: 0; }
-            dl.kpis dt { font-size: .8rem; color: #52606d; grid-row: 1; }
-            dl.kpis dd { margin: 0; font-size: 1.2rem; font-weight: 600; font-variant-numeric: tabular-nums; grid-row: 2; }
+            dl.kpis { display: flex; flex-wrap: wrap; gap: .5rem 2rem; margin: 0; }
+            dl.kpis dt { font-size: .8rem; color: #52606d; }
+            dl.kpis dd { margin: 0; font-size: 1.2rem; font-weight: 600; font-variant-numeric: tabular-nums; }
             .problem { color: #a61b1b; }
             </style>
             </head>
@@ -74,10 +74,9 @@ enum ArchiveIndexPage {
             html += " · <a href=\"\(folder)/metrics.json\">metrics.json</a></p>\n"
             if !metrics.headline.isEmpty {
                 html += "<dl class=\"kpis\">\n"
-                for (index, kpi) in metrics.headline.enumerated() {
-                    let column = "grid-column: \(index + 1)"
-                    html += "<dt style=\"\(column)\">\(HTMLText.escaped(kpi.label))</dt>"
-                    html += "<dd style=\"\(column)\">\(HTMLText.escaped(kpi.value))</dd>\n"
+                for kpi in metrics.headline {
+                    html += "<div><dt>\(HTMLText.escaped(kpi.label))</dt>"
+                    html += "<dd>\(HTMLText.escaped(kpi.value))</dd></div>\n"
                 }
                 html += "</dl>\n"
             }

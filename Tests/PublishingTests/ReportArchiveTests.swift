@@ -37,16 +37,16 @@ import Validation
             <h2><a href="2026-W47/index.html">Acme retention</a></h2>
             <p class="meta">Period 2026-W47 · as of 2026-11-22 · <a href="2026-W47/metrics.json">metrics.json</a></p>
             <dl class="kpis">
-            <dt style="grid-column: 1">Active customers</dt><dd style="grid-column: 1">1,204</dd>
-            <dt style="grid-column: 2">MRR</dt><dd style="grid-column: 2">$84,120</dd>
+            <div><dt>Active customers</dt><dd>1,204</dd></div>
+            <div><dt>MRR</dt><dd>$84,120</dd></div>
             </dl>
             </li>
             <li>
             <h2><a href="2026-W46/index.html">Acme retention</a></h2>
             <p class="meta">Period 2026-W46 · as of 2026-11-15 · <a href="2026-W46/metrics.json">metrics.json</a></p>
             <dl class="kpis">
-            <dt style="grid-column: 1">Active customers</dt><dd style="grid-column: 1">1,187</dd>
-            <dt style="grid-column: 2">MRR</dt><dd style="grid-column: 2">$83,050</dd>
+            <div><dt>Active customers</dt><dd>1,187</dd></div>
+            <div><dt>MRR</dt><dd>$83,050</dd></div>
             </dl>
             </li>
 
@@ -66,7 +66,7 @@ import Validation
         #expect(ReportValidator().validate(fileAt: index).map(\.rule) == ["external-reference", "external-reference"])
         let list = archiveList(folder)
         #expect(list.contains("<h2><a href=\"2026-W47/index.html\">Q&amp;A &lt;&quot;quoted&quot;&gt;</a></h2>"))
-        #expect(list.contains("<dt style=\"grid-column: 1\">Churn &amp; &lt;risk&gt;</dt>"))
+        #expect(list.contains("<div><dt>Churn &amp; &lt;risk&gt;</dt>"))
     }
 
     @Test func republishingAPeriodReplacesThatPeriodOnly() throws {
