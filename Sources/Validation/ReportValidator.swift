@@ -26,7 +26,21 @@ import Darwin
 /// the start tag cannot be found, e.g. an element the HTML parser implied). Findings are sorted
 /// by line, column, rule, message, without exact duplicates.
 public struct ReportValidator: Sendable {
-    public init() {}
+    /// Whether `<a href>`/`<area href>` may point to another file by a relative path.
+    public let allowsRelativeLinks: Bool
+
+    /// A validator for reports: nothing outside the file may be referenced.
+    public init() {
+        allowsRelativeLinks = false
+    }
+
+    /// With `allowingRelativeLinks`, `<a href>`/`<area href>` may also point to another file
+    /// by a relative path below the document's folder (no scheme, not starting with `/`, no
+    /// `..` segment), as the archive index links to each week's report. Resources (`src`,
+    /// CSS, `<link href>`…) must still be inside the file.
+    public init(allowingRelativeLinks: Bool) {
+        allowsRelativeLinks = allowingRelativeLinks
+    }
 
     private static let rules: [any DocumentRule] = [
         ExternalReferenceRule(), ScriptRule(), EventHandlerRule(), JavaScriptURLRule(),
@@ -49,7 +63,8 @@ public struct ReportValidator: Sendable {
         let useXMLTree = xml.wellFormed && xml.tree.root != nil
         var tree = useXMLTree ? xml.tree : htmlParse.tree
         source.locate(&tree, caseInsensitive: !useXMLTree)
-        let context = RuleContext(path: path, tree: tree, source: source, isXMLTree: useXMLTree)
+        let context = RuleContext(path: path, tree: tree, source: source, isXMLTree: useXMLTree,
+                                  allowsRelativeLinks: allowsRelativeLinks)
         for rule in Self.rules { findings += rule.check(context) }
 
         var seen: Set<ValidationFinding> = []

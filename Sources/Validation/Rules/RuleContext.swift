@@ -6,6 +6,8 @@ struct RuleContext {
     let source: SourceLocator
     /// True when the tree came from the XML parser (names are case-sensitive, namespaces known).
     let isXMLTree: Bool
+    /// See ``ReportValidator/init(allowingRelativeLinks:)``.
+    var allowsRelativeLinks = false
 
     func finding(_ rule: String, at element: MarkupElement, _ message: String) -> ValidationFinding {
         ValidationFinding(path: path, line: element.line, column: element.column, rule: rule, message: message)

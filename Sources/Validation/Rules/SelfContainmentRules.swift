@@ -2,7 +2,8 @@
 /// share, exactly as rendered. Checked: the URL attributes `src`, `href`, `xlink:href`,
 /// `srcset`, `poster`, `action`, `formaction`, `manifest`, `background`, `<object data>`, and
 /// CSS `url(…)` / `@import` in `<style>` elements and `style` attributes.
-/// Allowed: `#fragment`, `data:image/…` URIs, `mailto:` in `<a href>`/`<area href>`.
+/// Allowed: `#fragment`, `data:image/…` URIs, `mailto:` in `<a href>`/`<area href>`, and (only
+/// when the validator allows relative links) a relative path below the folder in those links.
 struct ExternalReferenceRule: DocumentRule {
     static let urlAttributes: Set<String> = [
         "src", "href", "xlink:href", "poster", "action", "formaction", "manifest", "background",
@@ -21,8 +22,9 @@ struct ExternalReferenceRule: DocumentRule {
                 } else if attribute.name == "data" && name == "object" {
                     urls = [attribute.value]
                 }
-                let allowsMailto = attribute.name == "href" && (name == "a" || name == "area")
-                for url in urls where URLReference.classify(url, allowsMailto: allowsMailto) == .external {
+                let isLink = attribute.name == "href" && (name == "a" || name == "area")
+                for url in urls where URLReference.classify(url, allowsMailto: isLink) == .external {
+                    if isLink && context.allowsRelativeLinks && URLReference.isRelativePathBelow(url) { continue }
                     findings.append(context.finding("external-reference", at: attribute,
                         "\(attribute.name)=\"\(url)\" on <\(element.qualifiedName)> refers to a resource outside the file; inline it or remove it"))
                 }

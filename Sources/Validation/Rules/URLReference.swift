@@ -23,6 +23,16 @@ enum URLReference: Equatable {
         return .external
     }
 
+    /// True for a relative path that stays below the document's folder: no scheme, not
+    /// starting with `/` or `\\`, no `..` segment, no backslash. E.g. `2026-W47/index.html`.
+    static func isRelativePathBelow(_ value: String) -> Bool {
+        let url = value.trimmingASCIIWhitespace
+        guard !url.isEmpty, !url.hasPrefix("/"), !url.contains("\\") else { return false }
+        let path = url.prefix { $0 != "?" && $0 != "#" }
+        if path.prefix(while: { $0 != "/" }).contains(":") { return false }
+        return !path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
     /// The URLs of a `srcset` value: each candidate is a run of non-whitespace (a trailing comma
     /// ends it) followed by optional descriptors up to the next comma — the candidate grammar of
     /// the HTML standard, so commas inside `data:` URLs do not split them.

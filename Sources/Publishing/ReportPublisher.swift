@@ -1,0 +1,92 @@
+import Validation
+
+/// Publishes a file so that readers only ever see a complete, validated version:
+/// the bytes go to a temporary file in the destination's folder (`.<name>.partial`, on the same
+/// file system), HTML is validated with ``ReportValidator`` as read back from disk, and only
+/// then is the temporary file renamed over the destination (`rename(2)` is atomic).
+///
+/// On any failure the previous destination file is left byte-identical:
+/// - write failure (disk full, permissions…): the temporary file is removed and
+///   ``PublishingError/cannotWrite(path:failure:)`` names it;
+/// - validation failure: the render is kept as `<name>.invalid.html` beside the destination
+///   (`report.html` → `report.invalid.html`) and ``PublishingError/invalidReport(destination:keptAt:findings:)``
+///   lists the findings, located in that kept file.
+/// After a successful publish a stale `<name>.invalid.html` from an earlier failure is removed.
+public struct ReportPublisher: Sendable {
+    let validator: ReportValidator
+    let files: any FileOperations
+
+    public init(validator: ReportValidator = ReportValidator()) {
+        self.init(validator: validator, files: POSIXFileOperations())
+    }
+
+    init(validator: ReportValidator, files: any FileOperations) {
+        self.validator = validator
+        self.files = files
+    }
+
+    /// Validates and atomically publishes the HTML `report` at `destination`.
+    public func publish(report: [UInt8], to destination: String) throws(PublishingError) {
+        let partial = Self.partialPath(for: destination)
+        try writePartial(report, at: partial)
+        let rejected = Self.invalidPath(for: destination)
+        let findings = validator.validate(fileAt: partial).map {
+            ValidationFinding(path: rejected, line: $0.line, column: $0.column, rule: $0.rule, message: $0.message)
+        }
+        if !findings.isEmpty {
+            do {
+                try files.rename(partial, to: rejected)
+            } catch {
+                files.removeFile(partial)
+                throw .cannotWrite(path: rejected, failure: error)
+            }
+            throw .invalidReport(destination: destination, keptAt: rejected, findings: findings)
+        }
+        try replace(destination, with: partial)
+        if files.fileExists(rejected) { files.removeFile(rejected) }
+    }
+
+    /// Atomically replaces `destination` with `bytes`, without validation (for `metrics.json`).
+    public func publish(data bytes: [UInt8], to destination: String) throws(PublishingError) {
+        let partial = Self.partialPath(for: destination)
+        try writePartial(bytes, at: partial)
+        try replace(destination, with: partial)
+    }
+
+    private func writePartial(_ bytes: [UInt8], at partial: String) throws(PublishingError) {
+        do {
+            try files.writeFile(partial, bytes)
+        } catch {
+            files.removeFile(partial)
+            throw .cannotWrite(path: partial, failure: error)
+        }
+    }
+
+    private func replace(_ destination: String, with partial: String) throws(PublishingError) {
+        do {
+            try files.rename(partial, to: destination)
+        } catch {
+            files.removeFile(partial)
+            throw .cannotReplace(path: destination, failure: error)
+        }
+    }
+
+    /// `dir/.name.partial` for `dir/name`.
+    static func partialPath(for destination: String) -> String {
+        let (folder, name) = split(destination)
+        return folder + "." + name + ".partial"
+    }
+
+    /// `dir/name.invalid.html` for `dir/name.html` (or `dir/name.invalid.html` for `dir/name`).
+    static func invalidPath(for destination: String) -> String {
+        let (folder, name) = split(destination)
+        let stem = name.hasSuffix(".html") ? String(name.dropLast(5)) : name
+        return folder + stem + ".invalid.html"
+    }
+
+    /// Folder part (with its trailing `/`, or empty) and file name of a path.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[...slash]), String(path[path.index(after: slash)...]))
+    }
+}

@@ -1,1 +1,0 @@
-// Publishing stage (in progress).

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+import Validation
+@testable import Publishing
+
+@Suite struct ReportPublisherTests {
+    @Test func validReportReplacesThePreviousOne() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        folder.write("report.html", "old report")
+        folder.write("report.invalid.html", "stale rejected render")
+
+        try ReportPublisher().publish(report: Array(validReport("Week 47").utf8), to: folder.file("report.html"))
+
+        #expect(folder.read("report.html") == validReport("Week 47"))
+        // No temporary file left, and the stale rejected render is gone.
+        #expect(folder.names() == ["report.html"])
+    }
+
+    @Test func invalidReportLeavesThePreviousOneAndKeepsTheRender() {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        folder.write("report.html", "old report")
+        let invalid = validReport("<img src=\"chart.png\" />")
+
+        #expect {
+            try ReportPublisher().publish(report: Array(invalid.utf8), to: folder.file("report.html"))
+        } throws: { error in
+            guard case PublishingError.invalidReport(let destination, let keptAt, let findings) = error else { return false }
+            let kept = folder.file("report.invalid.html")
+            // Line 8 is `<h1><img …`: the img starts at column 5, its src at column 10.
+            return destination == folder.file("report.html") && keptAt == kept
+                && findings.map(\.description) == [
+                    "\(kept):8:5: error: [img-alt] <img> has no alt attribute; describe the image (alt=\"\" if decorative)",
+                    "\(kept):8:10: error: [external-reference] src=\"chart.png\" on <img> refers to a resource outside the file; inline it or remove it",
+                ]
+                && "\(error)" == """
+                    \(folder.file("report.html")): error: the rendered report has 2 problems and was not published; \
+                    the previous report is unchanged; the rejected render is kept at \(kept)
+                    \(findings[0])
+                    \(findings[1])
+                    """
+        }
+        #expect(folder.read("report.html") == "old report")
+        #expect(folder.read("report.invalid.html") == invalid)
+        #expect(folder.names() == ["report.html", "report.invalid.html"])
+    }
+
+    @Test func diskFullLeavesThePreviousReportAndRemovesTheTemporaryFile() {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        folder.write("report.html", "old report")
+        let publisher = ReportPublisher(validator: ReportValidator(), files: FailingFileOperations(writeFailure: ENOSPC))
+
+        #expect {
+            try publisher.publish(report: Array(validReport("Week 47").utf8), to: folder.file("report.html"))
+        } throws: { error in
+            "\(error)" == "\(folder.file(".report.html.partial")): error: cannot write: No space left on device "
+                + "(free some disk space (or quota) on that volume and run again); the previous report is unchanged"
+        }
+        #expect(folder.read("report.html") == "old report")
+        #expect(folder.names() == ["report.html"])
+    }
+
+    @Test func permissionDeniedNamesThePathAndLeavesThePreviousReport() {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        folder.write("report.html", "old report")
+        let publisher = ReportPublisher(validator: ReportValidator(), files: FailingFileOperations(renameFailure: EACCES))
+
+        #expect(throws: PublishingError.cannotReplace(path: folder.file("report.html"), failure: SystemFailure(code: EACCES))) {
+            try publisher.publish(report: Array(validReport("Week 47").utf8), to: folder.file("report.html"))
+        }
+        #expect(SystemFailure(code: EACCES).description
+            == "Permission denied (check that you may write to that folder, or choose another output folder)")
+        #expect(folder.read("report.html") == "old report")
+        #expect(folder.names() == ["report.html"])
+    }
+
+    @Test func unwritableDestinationFolderIsAnErrorWithThePath() {
+        // Real system failures even for root: the "folder" is a regular file.
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        folder.write("not-a-folder", "x")
+        folder.write("report.html", "old report")
+        let destination = folder.file("not-a-folder/report.html")
+
+        #expect(throws: PublishingError.cannotWrite(path: folder.file("not-a-folder/.report.html.partial"),
+                                                    failure: SystemFailure(code: ENOTDIR))) {
+            try ReportPublisher().publish(report: Array(validReport("Week 47").utf8), to: destination)
+        }
+        #expect(folder.read("report.html") == "old report")
+        #expect(folder.read("not-a-folder") == "x")
+    }
+
+    @Test func dataIsPublishedAtomicallyWithoutValidation() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        folder.write("metrics.json", "{}")
+        try ReportPublisher().publish(data: Array("{\"a\": 1}".utf8), to: folder.file("metrics.json"))
+        #expect(folder.read("metrics.json") == "{\"a\": 1}")
+        #expect(folder.names() == ["metrics.json"])
+    }
+
+    @Test func sideFileNames() {
+        #expect(ReportPublisher.partialPath(for: "out/r.html") == "out/.r.html.partial")
+        #expect(ReportPublisher.invalidPath(for: "out/r.html") == "out/r.invalid.html")
+        #expect(ReportPublisher.invalidPath(for: "r") == "r.invalid.html")
+    }
+}
