@@ -1,0 +1,176 @@
+/// Why a CSV file cannot be read at all.
+public enum CSVReadError: Error, Equatable, Sendable {
+    /// The file has no bytes (or only a byte-order mark and blank lines).
+    case empty
+    /// The file contains a NUL byte: it is binary, not text.
+    case binary(offset: Int)
+    /// A quoted field is never closed.
+    case unterminatedQuote(line: Int, column: Int)
+}
+
+/// A whole CSV file, parsed into records whose fields are byte ranges of the decoded text.
+/// Nothing is decoded to `String` until asked for.
+///
+/// Record 0 is the header; `rowCount` and the `row…` accessors count data rows only
+/// (row 0 is the first record after the header). Columns are 1-based and counted in Unicode
+/// scalars of the decoded line (see `CSVScanner.column(of:in:)`).
+public struct CSVTable: Sendable {
+    /// The file as UTF-8 (transcoded if it was UTF-16 or Windows-1252; BOM removed).
+    public let text: [UInt8]
+    public let encoding: TextEncoding
+    /// The delimiter byte: `,` `;` tab or `|`.
+    public let delimiter: UInt8
+    /// Notes about the whole file (e.g. the Windows-1252 fallback).
+    public let warnings: [String]
+    /// Header names, trimmed of surrounding spaces.
+    public let header: [String]
+
+    struct RecordInfo: Sendable {
+        var line: Int
+        var firstField: Int
+        var fieldCount: Int
+    }
+
+    let fields: [CSVField]
+    let records: [RecordInfo]
+
+    /// Decodes `bytes` and reads every record.
+    public init(bytes: [UInt8]) throws(CSVReadError) {
+        let decoded: DecodedText
+        do { decoded = try TextDecoder.decode(bytes) } catch {
+            switch error { case .binary(let offset): throw .binary(offset: offset) }
+        }
+        try self.init(decoded: decoded)
+    }
+
+    init(decoded: DecodedText) throws(CSVReadError) {
+        let text = decoded.bytes
+        var fields: [CSVField] = []
+        var records: [RecordInfo] = []
+        let delimiter = text.withUnsafeBufferPointer { CSVScanner.detectDelimiter($0) }
+        let result: Result<Void, CSVSyntaxError> = text.withUnsafeBufferPointer { buf in
+            var scanner = CSVScanner(delimiter: delimiter)
+            var position = 0
+            var recordFields: [CSVField] = []
+            recordFields.reserveCapacity(32)
+            do throws(CSVSyntaxError) {
+                while true {
+                    let step = try scanner.next(buf, position: &position, isFinal: true, fields: &recordFields)
+                    guard case .record(let line) = step else { break }
+                    records.append(RecordInfo(line: line, firstField: fields.count, fieldCount: recordFields.count))
+                    fields.append(contentsOf: recordFields)
+                }
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        if case .failure(.unterminatedQuote(let line, let column)) = result {
+            throw .unterminatedQuote(line: line, column: column)
+        }
+        guard let head = records.first else { throw .empty }
+        self.text = text
+        self.encoding = decoded.encoding
+        self.delimiter = delimiter
+        self.warnings = decoded.warnings
+        self.fields = fields
+        self.records = records
+        self.header = (0..<head.fieldCount).map { k in
+            CSVTable.string(text, fields[head.firstField + k]).trimmingSpaces()
+        }
+    }
+
+    /// Number of data rows (records after the header).
+    public var rowCount: Int { records.count - 1 }
+
+    /// Physical line (1-based) on which data row `row` starts.
+    public func line(ofRow row: Int) -> Int { records[row + 1].line }
+
+    /// Number of fields in data row `row` (may differ from `header.count` in ragged files).
+    public func fieldCount(ofRow row: Int) -> Int { records[row + 1].fieldCount }
+
+    /// The decoded text of field `column` (0-based) of data row `row`; "" when the row is too short.
+    public func string(row: Int, column: Int) -> String {
+        guard let f = field(row: row, column: column) else { return "" }
+        return CSVTable.string(text, f)
+    }
+
+    /// The field's bytes with quotes resolved; empty when the row is too short.
+    public func bytes(row: Int, column: Int) -> [UInt8] {
+        guard let f = field(row: row, column: column) else { return [] }
+        return CSVTable.bytes(text, f)
+    }
+
+    /// 1-based character column of field `column` (0-based) of data row `row`, at its first
+    /// character (the opening quote for quoted fields). For a missing field: one past the end
+    /// of the record's last field.
+    public func characterColumn(row: Int, column: Int) -> Int {
+        let info = records[row + 1]
+        let offset: Int
+        if column < info.fieldCount {
+            let f = fields[info.firstField + column]
+            offset = quotedStart(f)
+        } else if info.fieldCount > 0 {
+            offset = fields[info.firstField + info.fieldCount - 1].end
+        } else {
+            offset = 0
+        }
+        return text.withUnsafeBufferPointer { CSVScanner.column(of: offset, in: $0) }
+    }
+
+    /// 1-based character column of header field `column` (0-based).
+    public func headerColumn(_ column: Int) -> Int {
+        let info = records[0]
+        guard column < info.fieldCount else { return 1 }
+        let offset = quotedStart(fields[info.firstField + column])
+        return text.withUnsafeBufferPointer { CSVScanner.column(of: offset, in: $0) }
+    }
+
+    /// Line of the header record.
+    public var headerLine: Int { records[0].line }
+
+    func field(row: Int, column: Int) -> CSVField? {
+        let info = records[row + 1]
+        guard column >= 0, column < info.fieldCount else { return nil }
+        return fields[info.firstField + column]
+    }
+
+    /// Calls `body` with the field's bytes (quotes resolved) without copying when possible.
+    func withBytes<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let f = field(row: row, column: column) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        if f.hasQuotes {
+            let copy = CSVTable.bytes(text, f)
+            return copy.withUnsafeBufferPointer(body)
+        }
+        return text.withUnsafeBufferPointer { buf in
+            body(UnsafeBufferPointer(rebasing: buf[f.start..<f.end]))
+        }
+    }
+
+    private func quotedStart(_ f: CSVField) -> Int {
+        f.start > 0 && text[f.start - 1] == 0x22 ? f.start - 1 : f.start
+    }
+
+    static func bytes(_ text: [UInt8], _ f: CSVField) -> [UInt8] {
+        if f.hasQuotes {
+            return text.withUnsafeBufferPointer { CSVScanner.unescaped($0, f) }
+        }
+        return Array(text[f.start..<f.end])
+    }
+
+    static func string(_ text: [UInt8], _ f: CSVField) -> String {
+        String(decoding: bytes(text, f), as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and no-break spaces.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\u{202F}" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) }) ?? first
+        return String(self[first...last])
+    }
+}

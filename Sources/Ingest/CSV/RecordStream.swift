@@ -1,0 +1,194 @@
+/// Streams the records of a file chunk by chunk, so memory stays at a few chunks however
+/// large the file is. UTF-8 is scanned in place, Windows-1252 is transcoded chunk by chunk,
+/// UTF-16 is transcoded whole (those exports are small in practice).
+struct RecordStream: Sendable {
+    let file: FileSource
+    let encoding: TextEncoding
+    let delimiter: UInt8
+    var chunkSize: Int = 1 << 22
+
+    enum Failure: Error, Equatable {
+        case io(String)
+        case unterminatedQuote(line: Int, column: Int)
+    }
+
+    /// How a streamed range ended.
+    struct Outcome: Sendable {
+        /// Line after the last record.
+        var nextLine: Int
+        /// False when a record ran past `stop` and had to be read to the end of the file
+        /// (the range did not start a record at `stop`).
+        var endedAtStop: Bool
+    }
+
+    /// Byte offset of the first character after any byte-order mark.
+    var textStart: Int { encoding == .utf8WithBOM ? 3 : 0 }
+
+    /// Streams the records from byte `start` (which must begin a record) up to `stop`.
+    ///
+    /// If `stop` is before the end of the file, it must also begin a record; when it turns out
+    /// not to (a quoted field spans it), reading continues to the end of the file and the
+    /// outcome says `endedAtStop == false`.
+    func forEachRecord(from start: Int, to stop: Int, firstLine: Int = 1,
+                       _ body: (UnsafeBufferPointer<UInt8>, [CSVField], Int) -> Void) throws(Failure) -> Outcome {
+        if encoding == .utf16LE || encoding == .utf16BE {
+            let raw: [UInt8]
+            do { raw = try file.readAll() } catch { throw .io(error.reason) }
+            let text = TextDecoder.transcodeUTF16(raw, from: 2, bigEndian: encoding == .utf16BE)
+            return try scanWhole(text, firstLine: firstLine, body)
+        }
+        var buffer = [UInt8](repeating: 0, count: chunkSize * 2 + 16)
+        var raw = encoding == .windows1252 ? [UInt8](repeating: 0, count: chunkSize) : []
+        var filled = 0
+        var offset = start
+        var limit = stop
+        var endedAtStop = true
+        var scanner = CSVScanner(delimiter: delimiter, line: firstLine)
+        var fields: [CSVField] = []
+        fields.reserveCapacity(64)
+        var failure: CSVSyntaxError?
+        while true {
+            // Fill.
+            var reachedLimit = false
+            let want = min(chunkSize, limit - offset)
+            if want <= 0 {
+                reachedLimit = true
+            } else {
+                if encoding == .windows1252 {
+                    let n: Int
+                    do { n = try file.read(into: &raw, start: 0, count: want, at: offset) } catch { throw .io(error.reason) }
+                    let text = TextDecoder.transcodeWindows1252(raw[0..<n])
+                    if filled + text.count > buffer.count { buffer += [UInt8](repeating: 0, count: filled + text.count - buffer.count) }
+                    buffer.replaceSubrange(filled..<(filled + text.count), with: text)
+                    filled += text.count
+                    offset += n
+                    if n < want { reachedLimit = true; limit = offset }
+                } else {
+                    if filled + want > buffer.count { buffer += [UInt8](repeating: 0, count: filled + want - buffer.count) }
+                    let n: Int
+                    do { n = try file.read(into: &buffer, start: filled, count: want, at: offset) } catch { throw .io(error.reason) }
+                    filled += n
+                    offset += n
+                    if n < want { reachedLimit = true; limit = offset }
+                }
+                if offset >= limit { reachedLimit = true }
+            }
+            let isFinal = reachedLimit && limit >= file.size
+            // Scan.
+            var position = 0
+            buffer.withUnsafeBufferPointer { all in
+                let buf = UnsafeBufferPointer(rebasing: all[0..<filled])
+                do throws(CSVSyntaxError) {
+                    while true {
+                        let step = try scanner.next(buf, position: &position, isFinal: isFinal, fields: &fields)
+                        guard case .record(let line) = step else { break }
+                        body(buf, fields, line)
+                    }
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure, case .unterminatedQuote(let line, let column) = failure {
+                throw .unterminatedQuote(line: line, column: column)
+            }
+            // Keep the unfinished record.
+            if position > 0 {
+                if position < filled {
+                    buffer.withUnsafeMutableBufferPointer { b in
+                        let base = b.baseAddress!
+                        (base).update(from: base + position, count: filled - position)
+                    }
+                }
+                filled -= position
+            }
+            if reachedLimit {
+                if isFinal { break }
+                if filled == 0 { break }  // ended exactly at `stop`
+                // A record runs past `stop`: finish the file sequentially.
+                endedAtStop = false
+                limit = file.size
+            }
+        }
+        return Outcome(nextLine: scanner.line, endedAtStop: endedAtStop)
+    }
+
+    private func scanWhole(_ text: [UInt8], firstLine: Int,
+                           _ body: (UnsafeBufferPointer<UInt8>, [CSVField], Int) -> Void) throws(Failure) -> Outcome {
+        var scanner = CSVScanner(delimiter: delimiter, line: firstLine)
+        var fields: [CSVField] = []
+        var failure: CSVSyntaxError?
+        text.withUnsafeBufferPointer { buf in
+            var position = 0
+            do throws(CSVSyntaxError) {
+                while case .record(let line) = try scanner.next(buf, position: &position, isFinal: true, fields: &fields) {
+                    body(buf, fields, line)
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure, case .unterminatedQuote(let line, let column) = failure {
+            throw .unterminatedQuote(line: line, column: column)
+        }
+        return Outcome(nextLine: scanner.line, endedAtStop: true)
+    }
+
+    /// A byte offset near `target` where a record starts, for splitting the file across
+    /// threads: the quote parity of everything before `target` says whether `target` is inside
+    /// a quoted field; the split is just after the next line break outside quotes. Returns nil
+    /// when there is none. (A stray quote in an unquoted field can fool the parity; the caller
+    /// detects that through `Outcome.endedAtStop` and falls back to one thread.)
+    func splitPoint(near target: Int) throws(Failure) -> Int? {
+        guard encoding == .utf8 || encoding == .utf8WithBOM, target > textStart, target < file.size else { return nil }
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var quotes = 0
+        var offset = textStart
+        while offset < target {
+            let want = min(chunkSize, target - offset)
+            let n: Int
+            do { n = try file.read(into: &buffer, start: 0, count: want, at: offset) } catch { throw .io(error.reason) }
+            if n == 0 { return nil }
+            quotes &+= buffer.withUnsafeBufferPointer { RecordStream.countQuotes(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            offset += n
+        }
+        var inQuotes = quotes % 2 == 1
+        while offset < file.size {
+            let n: Int
+            do { n = try file.read(into: &buffer, start: 0, count: min(chunkSize, file.size - offset), at: offset) } catch {
+                throw .io(error.reason)
+            }
+            if n == 0 { return nil }
+            for k in 0..<n {
+                let b = buffer[k]
+                if b == 0x22 { inQuotes.toggle(); continue }
+                if inQuotes { continue }
+                if b == 0x0A { return offset + k + 1 < file.size ? offset + k + 1 : nil }
+                if b == 0x0D {
+                    // Split after CRLF, or after a lone CR.
+                    if k + 1 < n { return buffer[k + 1] == 0x0A ? offset + k + 2 : offset + k + 1 }
+                    return nil
+                }
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    static func countQuotes(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let p = buf.baseAddress else { return 0 }
+        var count = 0
+        var i = 0
+        let n = buf.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let q = ones &* 0x22
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ q
+            // Exact per-byte zero test: high bit set iff the byte is zero.
+            let t = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+            count += t.nonzeroBitCount
+            i += 8
+        }
+        while i < n { if p[i] == 0x22 { count += 1 }; i += 1 }
+        return count
+    }
+}

@@ -1,0 +1,191 @@
+import Model
+
+/// A row that cannot be used: the reason key, the field at fault and a message.
+struct RowSkip: Error {
+    var reason: String
+    var column: Int?
+    var message: String
+}
+
+/// Reads canonical fields out of the rows of one file: its resolved columns, the day/month
+/// order of each date column and the decimal mark of each amount column.
+struct FieldReader: Sendable {
+    let path: String
+    let entity: Entity
+    let header: [String]
+    let columns: ColumnResolution
+    let timeZone: ReportTimeZone
+    var dateOrders: [String: DayMonthOrder] = [:]
+    var marks: [String: DecimalMark] = [:]
+
+    static let dateFields: [Entity: [String]] = [
+        .customers: ["signup", "churn_date", "last_seen"],
+        .subscriptions: ["start", "end"],
+        .orders: ["date"],
+        .surveys: ["date"],
+        .tickets: ["created", "first_response", "resolved"],
+    ]
+    static let amountFields: [Entity: [String]] = [
+        .subscriptions: ["amount", "tax"],
+        .orders: ["amount", "tax", "refunded"],
+    ]
+
+    /// Resolves the columns of `header`; fails when an explicit mapping names a missing header
+    /// or a required field has no column.
+    init(path: String, entity: Entity, header: [String], options: IngestOptions) throws(IngestError) {
+        self.path = path
+        self.entity = entity
+        self.header = header
+        self.timeZone = options.timeZone
+        do {
+            columns = try ColumnResolution.resolve(header: header, entity: entity, mapping: options.mapping,
+                                                   preset: options.preset)
+        } catch {
+            throw .mappedHeaderMissing(path: path, entity: entity, field: error.field, header: error.header,
+                                       available: header)
+        }
+        for field in entity.requiredFields where columns[field] == nil {
+            let tried = (options.preset?.candidates(entity, field) ?? []) + HeaderSynonyms.candidates(entity, field)
+            throw .missingColumn(path: path, entity: entity, field: field, tried: tried)
+        }
+    }
+
+    func column(_ field: String) -> Int? { columns[field] }
+
+    func headerName(_ field: String) -> String {
+        guard let c = columns[field], c < header.count else { return field }
+        return header[c]
+    }
+
+    /// Settles the day/month order of every date column and the decimal mark of every amount
+    /// column from `rows` (all rows of a table, or a sample of a stream).
+    /// - Throws: `ambiguousDates` / `contradictoryDates`, located at the column's header.
+    mutating func settleFormats(options: IngestOptions, headerLine: Int, headerColumn: (Int) -> Int,
+                                rows: ((RowView) -> Void) throws(IngestError) -> Void) throws(IngestError) {
+        let dates = (Self.dateFields[entity] ?? []).filter { columns[$0] != nil }
+        let amounts = (Self.amountFields[entity] ?? []).filter { columns[$0] != nil }
+        var evidence: [String: DateParsing.OrderEvidence] = [:]
+        var markEvidence: [String: MoneyParsing.MarkEvidence] = [:]
+        var configured: [String: DayMonthOrder?] = [:]
+        for field in dates {
+            if let setting = try options.dateOrder(entity: entity, field: field, header: headerName(field)) {
+                configured[field] = .some(setting)
+            }
+        }
+        let needEvidence = dates.filter { !configured.keys.contains($0) }
+        if !needEvidence.isEmpty || !amounts.isEmpty {
+            try rows { row in
+                for field in needEvidence {
+                    row.withBytes(columns[field]) { evidence[field, default: .init()].see($0, row: row.line) }
+                }
+                for field in amounts {
+                    row.withBytes(columns[field]) { markEvidence[field, default: .init()].see($0) }
+                }
+            }
+        }
+        for field in dates {
+            if configured.keys.contains(field) {
+                if let order = configured[field] ?? nil { dateOrders[field] = order }
+                continue
+            }
+            let e = evidence[field] ?? .init()
+            let c = columns[field]!
+            if e.dayFirst && e.monthFirst {
+                throw .contradictoryDates(path: path, line: headerLine, column: headerColumn(c), header: headerName(field))
+            }
+            if let proven = e.proven {
+                dateOrders[field] = proven
+            } else if let example = e.firstAmbiguousText {
+                throw .ambiguousDates(path: path, line: headerLine, column: headerColumn(c), header: headerName(field),
+                                      example: example)
+            }
+        }
+        for field in amounts {
+            if let m = markEvidence[field]?.proven { marks[field] = m }
+        }
+    }
+
+    // MARK: - Reading fields
+
+    /// Checks the row has as many fields as the header (extra blank fields are tolerated).
+    func checkShape(_ row: RowView) throws(RowSkip) {
+        if row.count == header.count { return }
+        if row.count > header.count {
+            var extraBlank = true
+            for k in header.count..<row.count where !row.isBlank(k) { extraBlank = false; break }
+            if extraBlank { return }
+        }
+        throw RowSkip(reason: "wrong_field_count", column: min(row.count, header.count),
+                      message: "row has \(row.count) fields, the header has \(header.count)")
+    }
+
+    func text(_ field: String, _ row: RowView) -> String? {
+        guard let c = columns[field] else { return nil }
+        return row.string(c)
+    }
+
+    /// The written date in `field`; nil when the column is absent or the cell empty.
+    func writtenDate(_ field: String, _ row: RowView) throws(RowSkip) -> WrittenDate? {
+        guard let c = columns[field] else { return nil }
+        let reading = row.withBytes(c) { DateParsing.read($0, order: dateOrders[field]) }
+        switch reading {
+        case .date(let w): return w
+        case .empty: return nil
+        case .ambiguous:
+            throw RowSkip(reason: "bad_date", column: c,
+                          message: "date \"\(row.string(c) ?? "")\" in column \"\(headerName(field))\" could be day-first or month-first")
+        case .invalid:
+            throw RowSkip(reason: "bad_date", column: c,
+                          message: "cannot read date \"\(row.string(c) ?? "")\" in column \"\(headerName(field))\"")
+        }
+    }
+
+    /// The report day of `field`; nil when absent or empty.
+    func day(_ field: String, _ row: RowView) throws(RowSkip) -> Day? {
+        try writtenDate(field, row).map { timeZone.day(of: $0) }
+    }
+
+    /// The report day of a field that must be present.
+    func requiredDay(_ field: String, _ row: RowView) throws(RowSkip) -> Day {
+        guard let d = try day(field, row) else {
+            throw RowSkip(reason: "bad_date", column: columns[field],
+                          message: "no date in column \"\(headerName(field))\"")
+        }
+        return d
+    }
+
+    func instant(_ field: String, _ row: RowView) throws(RowSkip) -> Instant? {
+        try writtenDate(field, row).map { timeZone.instant(of: $0) }
+    }
+
+    /// The amount in `field` and the currency its cell names; nil when absent or empty.
+    func amount(_ field: String, _ row: RowView) throws(RowSkip) -> (value: Double, currency: String?)? {
+        guard let c = columns[field] else { return nil }
+        let reading = row.withBytes(c) { MoneyParsing.read($0, mark: marks[field]) }
+        switch reading {
+        case .amount(let v, let currency): return (v, currency)
+        case .empty: return nil
+        case .invalid:
+            throw RowSkip(reason: "bad_amount", column: c,
+                          message: "cannot read amount \"\(row.string(c) ?? "")\" in column \"\(headerName(field))\"")
+        }
+    }
+
+    /// A plain number (quantity, score, minutes); nil when absent or empty.
+    func number(_ field: String, _ row: RowView, reason: String = "bad_amount") throws(RowSkip) -> Double? {
+        guard let c = columns[field] else { return nil }
+        let reading = row.withBytes(c) { MoneyParsing.read($0, mark: nil) }
+        switch reading {
+        case .amount(let v, nil): return v
+        case .empty: return nil
+        default:
+            throw RowSkip(reason: reason, column: c,
+                          message: "cannot read number \"\(row.string(c) ?? "")\" in column \"\(headerName(field))\"")
+        }
+    }
+
+    /// Records a skip in `accounting`, located at the field at fault.
+    func skip(_ s: RowSkip, _ row: RowView, into accounting: inout InputAccounting) {
+        accounting.skip(s.reason, line: row.line, column: row.characterColumn(s.column), message: s.message)
+    }
+}

@@ -1,0 +1,45 @@
+/// How input files become a `Dataset`.
+public struct IngestOptions: Sendable {
+    /// The zone report days are counted in (see `ReportTimeZone`). Default UTC.
+    public var timeZone: ReportTimeZone
+    /// Date formats per column: key is a header name (matched like headers are) or
+    /// `entity.field`; value `dd/MM/yyyy`, `MM/dd/yyyy`, `dd.MM.yyyy` or `yyyy-MM-dd`.
+    public var dateFormats: [String: String]
+    /// Explicit header names for canonical fields.
+    public var mapping: ColumnMapping
+    /// The export format the files come from, if known.
+    public var preset: Preset?
+    /// Exchange rates into the report currency: `rates["EUR"] = 1.08` means
+    /// 1 EUR = 1.08 report-currency units.
+    public var rates: [String: Double]
+    /// ISO code of the report currency; default: the first currency met that has no rate,
+    /// else USD.
+    public var reportCurrency: String?
+    /// When set, any skipped row stops the load with an error.
+    public var strict: Bool
+
+    public init(timeZone: ReportTimeZone = .utc, dateFormats: [String: String] = [:],
+                mapping: ColumnMapping = ColumnMapping(), preset: Preset? = nil, rates: [String: Double] = [:],
+                reportCurrency: String? = nil, strict: Bool = false) {
+        self.timeZone = timeZone
+        self.dateFormats = dateFormats
+        self.mapping = mapping
+        self.preset = preset
+        self.rates = rates
+        self.reportCurrency = reportCurrency
+        self.strict = strict
+    }
+
+    /// The configured day/month order for a column, if any (`.some(nil)`: configured, year-first).
+    func dateOrder(entity: Entity, field: String, header: String) throws(IngestError) -> DayMonthOrder?? {
+        let key = headerKey(header)
+        let match = dateFormats.keys.sorted().first { k in
+            headerKey(k) == key || k.lowercased() == "\(entity.rawValue).\(field)"
+        }
+        guard let match, let format = dateFormats[match] else { return nil }
+        guard let order = DateParsing.order(fromFormat: format) else {
+            throw .unknownDateFormat(column: match, format: format)
+        }
+        return .some(order)
+    }
+}

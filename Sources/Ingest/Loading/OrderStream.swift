@@ -1,0 +1,371 @@
+import Model
+
+/// One order as `OrderStream` hands it over. The byte buffers are valid only during the call.
+public struct OrderRecord {
+    /// Physical line of the row (relative to the partition start in parallel mode; see
+    /// `OrderStream.forEachOrderInParallel`).
+    public var line: Int
+    /// The customer id as written (quotes resolved, spaces trimmed).
+    public var customerID: UnsafeBufferPointer<UInt8>
+    /// The order/invoice id, empty when the file has no id column.
+    public var orderID: UnsafeBufferPointer<UInt8>
+    /// The order's day in the report time zone.
+    public var day: Day
+    /// Amount in the report currency, net of tax (when a tax column exists) and of refunds
+    /// (when an "Amount Refunded" column exists). Refund rows stay negative as written.
+    public var amount: Double
+}
+
+/// What the consumer did with an order; the stream counts the skips.
+public enum OrderVerdict: Sendable {
+    case use
+    /// Skipped as `unknown_customer`.
+    case unknownCustomer
+    /// Skipped as `duplicate_id`.
+    case duplicateID
+}
+
+/// The accounting of a streamed orders file.
+public struct OrderStreamResult: Sendable {
+    public var accounting: InputAccounting
+    /// The report currency the amounts are in.
+    public var currency: String
+    /// How many partitions actually ran in parallel (1 when the file had to be read in one go).
+    public var partitions: Int
+}
+
+/// Orders (invoices, charges) decoded straight from the file in chunks and handed to a
+/// consumer, so memory is a few chunks plus whatever the consumer keeps — never the rows.
+///
+/// Per row: the field count must match the header (extra blank fields are tolerated), else
+/// `wrong_field_count`; an empty customer id is `missing_customer`; an unreadable or empty
+/// date `bad_date`; an unreadable or empty amount (or tax/refund) `bad_amount`; a status that
+/// is not revenue (`not_revenue`: void, draft, failed, uncollectible, open, pending, unpaid,
+/// canceled, deleted, and for HubSpot/Salesforce any deal stage without "won"). Day/month order
+/// and decimal mark are settled from the first 1 MiB of the file (or `date_format`).
+public struct OrderStream: Sendable {
+    public let path: String
+    public let header: [String]
+    public let encoding: TextEncoding
+    /// SHA-256 of the file, when computed.
+    public let sha256: String?
+    let reader: FieldReader
+    let records: RecordStream
+    let book: CurrencyBook
+    let wonOnly: Bool
+    let warnings: [String]
+
+    /// Opens `path`, checks it is text, reads its header and settles column formats.
+    /// - Parameter reportCurrency: the report currency when already known (e.g. from subscriptions).
+    public init(path: String, options: IngestOptions, computeSHA256: Bool = true,
+                reportCurrency: String? = nil) throws(IngestError) {
+        let file: FileSource
+        do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
+        let probe: FileProbe
+        do { probe = try FileProbe.scan(file, sha256: computeSHA256) } catch { throw .unreadable(path: path, reason: error.reason) }
+        if let nul = probe.nulOffset, probe.encoding != .utf16LE, probe.encoding != .utf16BE {
+            throw .binary(path: path, offset: nul)
+        }
+        let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, path: path)
+        var reader = try FieldReader(path: path, entity: .orders, header: sample.header, options: options)
+        try reader.settleFormats(options: options, headerLine: sample.headerLine, headerColumn: sample.headerColumn) {
+            (body: (RowView) -> Void) throws(IngestError) in
+            try sample.forEachRow { row throws(IngestError) in body(row) }
+        }
+        var book = CurrencyBook(rates: options.rates, reportCurrency: options.reportCurrency ?? reportCurrency)
+        if book.reportCurrency == nil {
+            // Fix the report currency from the sample so parallel partitions agree.
+            try sample.forEachRow { row throws(IngestError) in
+                guard book.reportCurrency == nil else { return }
+                if let code = reader.text("currency", row)?.uppercased() { _ = book.convert(0, currency: code); return }
+                if let a = try? reader.amount("amount", row), let code = a.currency { _ = book.convert(0, currency: code) }
+            }
+            book = CurrencyBook(rates: options.rates, reportCurrency: book.reportCurrency)
+        }
+        self.path = path
+        self.header = sample.header
+        self.encoding = probe.encoding
+        self.sha256 = probe.sha256
+        self.reader = reader
+        self.records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
+        self.book = book
+        self.wonOnly = options.preset == .hubspot || options.preset == .salesforce
+        self.warnings = probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []
+    }
+
+    /// The header and first rows (up to 1 MiB, whole lines) as a table.
+    private static func sampleTable(_ file: FileSource, encoding: TextEncoding, path: String) throws(IngestError) -> CSVTable {
+        var bytes: [UInt8]
+        if encoding == .utf16LE || encoding == .utf16BE {
+            do { bytes = try file.readAll() } catch { throw .unreadable(path: path, reason: error.reason) }
+        } else {
+            let limit = min(file.size, 1 << 20)
+            bytes = [UInt8](repeating: 0, count: limit)
+            do { _ = try file.read(into: &bytes, start: 0, count: limit, at: 0) } catch {
+                throw .unreadable(path: path, reason: error.reason)
+            }
+            if limit < file.size, let lastBreak = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                bytes.removeSubrange((lastBreak + 1)...)
+            }
+        }
+        var decoded: DecodedText
+        switch encoding {
+        case .utf16LE, .utf16BE:
+            decoded = DecodedText(bytes: TextDecoder.transcodeUTF16(bytes, from: 2, bigEndian: encoding == .utf16BE),
+                                  encoding: encoding, warnings: [])
+        case .windows1252:
+            decoded = DecodedText(bytes: TextDecoder.transcodeWindows1252(bytes), encoding: encoding, warnings: [])
+        case .utf8WithBOM:
+            decoded = DecodedText(bytes: Array(bytes.dropFirst(3)), encoding: encoding, warnings: [])
+        case .utf8:
+            decoded = DecodedText(bytes: bytes, encoding: encoding, warnings: [])
+        }
+        do {
+            return try CSVTable(decoded: decoded)
+        } catch {
+            switch error {
+            case .empty: throw .empty(path: path)
+            case .binary(let offset): throw .binary(path: path, offset: offset)
+            case .unterminatedQuote(let line, let column):
+                // Within the sample a long quoted field may be cut; retry with the first line only.
+                guard let firstBreak = decoded.bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
+                    throw .unterminatedQuote(path: path, line: line, column: column)
+                }
+                decoded.bytes.removeSubrange(firstBreak...)
+                do { return try CSVTable(decoded: decoded) } catch {
+                    throw .unterminatedQuote(path: path, line: line, column: column)
+                }
+            }
+        }
+    }
+
+    /// Streams every order through `body`, on the calling thread.
+    /// - Throws: also `missingRates` when amounts are in a currency without a rate.
+    public func forEachOrder(_ body: (OrderRecord) -> OrderVerdict) throws(IngestError) -> OrderStreamResult {
+        let (result, book) = try run(body)
+        try book.check()
+        return result
+    }
+
+    /// Streams without checking rates; returns the currency book for the caller to merge.
+    func run(_ body: (OrderRecord) -> OrderVerdict) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
+        var partition = Partition(stream: self)
+        do {
+            _ = try records.forEachRecord(from: records.textStart, to: records.file.size) { buf, fields, line in
+                partition.handle(buf, fields, line, body)
+            }
+        } catch {
+            throw mapFailure(error)
+        }
+        return (OrderStreamResult(accounting: finish(partition.accounting), currency: partition.book.currency, partitions: 1),
+                partition.book)
+    }
+
+    /// Streams the orders on `partitions` threads (at most 2 are useful on this machine), each
+    /// with its own partial result made by `makePartial`. The file is split at record
+    /// boundaries found by quote parity (see `RecordStream.splitPoint(near:)`); if a split turns
+    /// out to fall inside a record, the first partition reads on to the end and the others'
+    /// partials are dropped, so every row is counted exactly once either way.
+    /// `OrderRecord.line` is relative to the partition's first line in partitions after the first;
+    /// the accounting's examples are corrected to absolute lines.
+    public func forEachOrderInParallel<Partial: Sendable>(
+        partitions requested: Int = 2, makePartial: @Sendable () -> Partial,
+        _ body: @escaping @Sendable (inout Partial, OrderRecord) -> OrderVerdict
+    ) throws(IngestError) -> (partials: [Partial], result: OrderStreamResult) {
+        let size = records.file.size
+        var bounds = [records.textStart]
+        if requested > 1 {
+            for k in 1..<requested {
+                let target = size / requested * k
+                let split: Int?
+                do { split = try records.splitPoint(near: max(target, bounds.last! + 1)) } catch { throw mapFailure(error) }
+                if let split, split > bounds.last! { bounds.append(split) }
+            }
+        }
+        bounds.append(size)
+        let count = bounds.count - 1
+        let starts = bounds
+        let box = ParallelBox<Partial>(count: count)
+        let stream = self
+        WorkerThreads.run(count) { k in
+            var partition = Partition(stream: stream)
+            partition.headerPending = k == 0
+            var partial = makePartial()
+            let result = Result { () throws(RecordStream.Failure) -> RecordStream.Outcome in
+                try stream.records.forEachRecord(from: starts[k], to: starts[k + 1], firstLine: 1) { buf, fields, line in
+                    partition.handle(buf, fields, line) { partial_body in body(&partial, partial_body) }
+                }
+            }
+            box.store(k, partial: partial, partition: partition, outcome: result)
+        }
+        // Combine in file order, stopping where a partition overran its end.
+        var accounting = InputAccounting(path: path, entity: Entity.orders.rawValue)
+        var book = self.book
+        var partials: [Partial] = []
+        var lineOffset = 0
+        for k in 0..<count {
+            guard let (partial, partition, outcome) = box.take(k) else { break }
+            let o: RecordStream.Outcome
+            switch outcome {
+            case .success(let v): o = v
+            case .failure(let e):
+                if case .unterminatedQuote(let line, let column) = e {
+                    throw .unterminatedQuote(path: path, line: line + lineOffset, column: column)
+                }
+                throw mapFailure(e)
+            }
+            partials.append(partial)
+            accounting.merge(partition.accounting, lineOffset: lineOffset)
+            book.merge(partition.book)
+            lineOffset += o.nextLine - 1
+            if !o.endedAtStop { break }
+        }
+        try book.check()
+        return (partials, OrderStreamResult(accounting: finish(accounting), currency: book.currency, partitions: partials.count))
+    }
+
+    private func finish(_ a: InputAccounting) -> InputAccounting {
+        var a = a
+        a.path = path
+        a.entity = Entity.orders.rawValue
+        a.sha256 = sha256 ?? ""
+        a.warnings = warnings + a.warnings
+        return a
+    }
+
+    private func mapFailure(_ e: RecordStream.Failure) -> IngestError {
+        switch e {
+        case .io(let reason): return .unreadable(path: path, reason: reason)
+        case .unterminatedQuote(let line, let column): return .unterminatedQuote(path: path, line: line, column: column)
+        }
+    }
+
+    /// Per-thread decoding state.
+    struct Partition: Sendable {
+        let reader: FieldReader
+        var book: CurrencyBook
+        var accounting: InputAccounting
+        var headerPending = true
+        let wonOnly: Bool
+        let columns: (customer: Int, date: Int, amount: Int, id: Int?, tax: Int?, refunded: Int?, currency: Int?, status: Int?)
+        var lastCurrencyBytes: [UInt8] = []
+        var lastCurrency: String?
+        var statusCache: [[UInt8]: Bool] = [:]
+
+        init(stream: OrderStream) {
+            reader = stream.reader
+            book = stream.book
+            accounting = InputAccounting(path: stream.path, entity: Entity.orders.rawValue)
+            wonOnly = stream.wonOnly
+            let r = stream.reader
+            columns = (r.column("customer")!, r.column("date")!, r.column("amount")!, r.column("id"), r.column("tax"),
+                       r.column("refunded"), r.column("currency"), r.column("status"))
+        }
+
+        @inline(__always)
+        mutating func handle(_ buf: UnsafeBufferPointer<UInt8>, _ fields: [CSVField], _ line: Int,
+                             _ body: (OrderRecord) -> OrderVerdict) {
+            if headerPending { headerPending = false; return }
+            fields.withUnsafeBufferPointer { f in
+                let row = RowView(text: buf, fields: f, line: line)
+                do throws(RowSkip) {
+                    try decode(row, body)
+                } catch {
+                    reader.skip(error, row, into: &accounting)
+                }
+            }
+        }
+
+        @inline(__always)
+        private mutating func decode(_ row: RowView, _ body: (OrderRecord) -> OrderVerdict) throws(RowSkip) {
+            try reader.checkShape(row)
+            if let s = columns.status, try !isRevenue(row, s) {
+                throw RowSkip(reason: "not_revenue", column: s,
+                              message: "status \"\(row.string(s) ?? "")\" is not revenue")
+            }
+            let day = try reader.requiredDay("date", row)
+            guard var (amount, symbolCurrency) = try reader.amount("amount", row) else {
+                throw RowSkip(reason: "bad_amount", column: columns.amount,
+                              message: "no amount in column \"\(reader.headerName("amount"))\"")
+            }
+            if columns.tax != nil, let tax = try reader.amount("tax", row) { amount -= tax.value }
+            if columns.refunded != nil, let refunded = try reader.amount("refunded", row) { amount -= refunded.value }
+            let currency = currencyCode(row) ?? symbolCurrency
+            amount = book.convert(amount, currency: currency)
+            let verdict: OrderVerdict = row.withBytes(columns.customer) { customerRaw in
+                let c = ByteCursor(customerRaw)
+                let customer = UnsafeBufferPointer(rebasing: customerRaw[c.index..<c.end])
+                if customer.isEmpty { return .unknownCustomer }
+                return row.withBytes(columns.id) { idRaw in
+                    let i = ByteCursor(idRaw)
+                    let id = UnsafeBufferPointer(rebasing: idRaw[i.index..<i.end])
+                    return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, amount: amount))
+                }
+            }
+            switch verdict {
+            case .use:
+                accounting.use()
+            case .unknownCustomer:
+                if row.isBlank(columns.customer) {
+                    throw RowSkip(reason: "missing_customer", column: columns.customer, message: "no customer id")
+                }
+                throw RowSkip(reason: "unknown_customer", column: columns.customer,
+                              message: "customer \"\(row.string(columns.customer) ?? "")\" is not in the customer file")
+            case .duplicateID:
+                throw RowSkip(reason: "duplicate_id", column: columns.id,
+                              message: "id \"\(row.string(columns.id) ?? "")\" appears on an earlier row")
+            }
+        }
+
+        @inline(__always)
+        private mutating func currencyCode(_ row: RowView) -> String? {
+            guard let c = columns.currency else { return nil }
+            return row.withBytes(c) { raw in
+                if raw.count == lastCurrencyBytes.count && raw.elementsEqual(lastCurrencyBytes) { return lastCurrency }
+                lastCurrencyBytes = Array(raw)
+                let s = String(decoding: raw, as: UTF8.self).trimmingSpaces().uppercased()
+                lastCurrency = s.isEmpty ? nil : s
+                return lastCurrency
+            }
+        }
+
+        private mutating func isRevenue(_ row: RowView, _ column: Int) throws(RowSkip) -> Bool {
+            let raw = row.withBytes(column) { Array($0) }
+            if let known = statusCache[raw] { return known }
+            let key = headerKey(String(decoding: raw, as: UTF8.self))
+            let revenue: Bool
+            if key.isEmpty {
+                revenue = true
+            } else if wonOnly {
+                revenue = key.contains("won") || ["paid", "succeeded", "complete", "completed"].contains(key)
+            } else {
+                revenue = !OrderStream.notRevenue.contains(key)
+            }
+            if statusCache.count < 64 { statusCache[raw] = revenue }
+            return revenue
+        }
+    }
+
+    static let notRevenue: Set<String> = ["void", "voided", "draft", "failed", "uncollectible", "open", "pending",
+                                          "unpaid", "canceled", "cancelled", "deleted", "closedlost", "lost", "declined"]
+}
+
+extension InputAccounting {
+    /// Adds another partition's counts, shifting its example lines by `lineOffset`.
+    mutating func merge(_ other: InputAccounting, lineOffset: Int) {
+        rowsRead += other.rowsUsed
+        rowsUsed += other.rowsUsed
+        for reason in other.skipped {
+            for (n, example) in reason.examples.enumerated() {
+                skip(reason.reason, line: example.line + lineOffset, column: example.column, message: example.message)
+                _ = n
+            }
+            let extra = reason.count - reason.examples.count
+            if extra > 0, let i = skipped.firstIndex(where: { $0.reason == reason.reason }) {
+                skipped[i].count += extra
+                rowsRead += extra
+            }
+        }
+        for w in other.warnings where !warnings.contains(w) { warnings.append(w) }
+    }
+}

@@ -1,0 +1,75 @@
+import Model
+
+/// One record, seen through its byte ranges. Valid only while its buffers are.
+struct RowView {
+    let text: UnsafeBufferPointer<UInt8>
+    let fields: UnsafeBufferPointer<CSVField>
+    /// Physical line of the record's start.
+    let line: Int
+
+    var count: Int { fields.count }
+
+    /// Calls `body` with the bytes of field `column` (quotes resolved, spaces not trimmed);
+    /// empty bytes when the column is nil or beyond the row.
+    @inline(__always)
+    func withBytes<R>(_ column: Int?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let column, column < fields.count else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let f = fields[column]
+        if f.hasQuotes {
+            let copy = CSVScanner.unescaped(text, f)
+            return copy.withUnsafeBufferPointer(body)
+        }
+        return body(UnsafeBufferPointer(rebasing: text[f.start..<f.end]))
+    }
+
+    /// The field's text trimmed of spaces; nil when empty or absent.
+    func string(_ column: Int?) -> String? {
+        let s = withBytes(column) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
+        return s.isEmpty ? nil : s
+    }
+
+    /// True when the field is absent or only spaces.
+    func isBlank(_ column: Int?) -> Bool {
+        withBytes(column) { b in ByteCursor(b).isAtEnd }
+    }
+
+    /// 1-based character column where field `column` starts (its opening quote if quoted);
+    /// one past the last field when the row is shorter.
+    func characterColumn(_ column: Int?) -> Int {
+        guard let column else { return 1 }
+        let offset: Int
+        if column < fields.count {
+            let f = fields[column]
+            offset = f.start > 0 && text[f.start - 1] == 0x22 ? f.start - 1 : f.start
+        } else if let last = fields.last {
+            offset = last.end
+        } else {
+            return 1
+        }
+        return CSVScanner.column(of: offset, in: text)
+    }
+
+    /// True when every field is blank (a row of only delimiters).
+    var isEmptyRow: Bool {
+        for k in 0..<fields.count where !isBlank(k) { return false }
+        return true
+    }
+}
+
+extension CSVTable {
+    /// Calls `body` with every data row.
+    func forEachRow(_ body: (RowView) throws(IngestError) -> Void) throws(IngestError) {
+        var failure: IngestError?
+        text.withUnsafeBufferPointer { t in
+            fields.withUnsafeBufferPointer { f in
+                for r in 1..<records.count {
+                    let info = records[r]
+                    let row = RowView(text: t, fields: UnsafeBufferPointer(rebasing: f[info.firstField..<(info.firstField + info.fieldCount)]),
+                                      line: info.line)
+                    do throws(IngestError) { try body(row) } catch { failure = error; return }
+                }
+            }
+        }
+        if let failure { throw failure }
+    }
+}

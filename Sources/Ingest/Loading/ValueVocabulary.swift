@@ -1,0 +1,87 @@
+import Model
+
+/// The words exports use for intervals, priorities, churn kinds, survey kinds and statuses.
+enum ValueVocabulary {
+    /// A billing interval as a number of units.
+    enum Interval: Equatable {
+        case days(Int), weeks(Int), months(Int)
+
+        /// Multiplier from one billing period's amount to monthly revenue:
+        /// month ÷ n, year = 12 months, quarter = 3 months, week × 52 ÷ 12, day × 365 ÷ 12.
+        var monthlyFactor: Double {
+            switch self {
+            case .months(let n): return 1 / Double(n)
+            case .weeks(let n): return 52.0 / 12.0 / Double(n)
+            case .days(let n): return 365.0 / 12.0 / Double(n)
+            }
+        }
+    }
+
+    /// Reads `month`, `monthly`, `year`, `annual`, `quarterly`, `week`, `biweekly`, `day`,
+    /// `3 months`, `every 2 weeks`, …; nil for anything else.
+    static func interval(_ text: String) -> Interval? {
+        let lower = text.lowercased()
+        let digits = lower.filter(\.isNumber)
+        let count = Int(digits) ?? 1
+        let word = headerKey(lower.filter { !$0.isNumber })
+            .replacingPrefix("every", with: "")
+        guard count >= 1 else { return nil }
+        switch word {
+        case "month", "months", "monthly", "mo", "mos", "mth", "m", "permonth": return .months(count)
+        case "year", "years", "yearly", "annual", "annually", "yr", "yrs", "y", "peryear": return .months(12 * count)
+        case "quarter", "quarters", "quarterly", "qtr", "q": return .months(3 * count)
+        case "semiannual", "semiannually", "biannual", "halfyear", "halfyearly", "sixmonths": return .months(6 * count)
+        case "week", "weeks", "weekly", "wk", "w": return .weeks(count)
+        case "biweekly", "fortnight", "fortnightly": return .weeks(2 * count)
+        case "day", "days", "daily", "d": return .days(count)
+        default: return nil
+        }
+    }
+
+    static func priority(_ text: String?) -> TicketPriority? {
+        guard let text else { return .normal }
+        switch headerKey(text) {
+        case "low", "p4", "minor", "lowest": return .low
+        case "normal", "medium", "p3", "moderate", "": return .normal
+        case "high", "p2", "major": return .high
+        case "urgent", "critical", "p1", "highest", "blocker", "emergency": return .urgent
+        default: return nil
+        }
+    }
+
+    static func churnKind(_ text: String?) -> ChurnKind? {
+        guard let text else { return nil }
+        let key = headerKey(text)
+        if key.hasPrefix("invol") || key.contains("payment") || key.contains("delinquen") || key == "failed" {
+            return .involuntary
+        }
+        if key.hasPrefix("vol") || key == "customerrequest" || key == "requested" { return .voluntary }
+        return nil
+    }
+
+    static func surveyKind(_ text: String?) -> SurveyKind? {
+        guard let text else { return nil }
+        let key = headerKey(text)
+        if key.contains("nps") || key.contains("promoter") { return .nps }
+        if key.contains("goodbad") || key == "satisfactionrating" || key == "csatgoodbad" { return .csatGoodBad }
+        if key.contains("csat") || key.contains("satisfaction") { return .csat }
+        if key.contains("ces") || key.contains("effort") { return .ces }
+        return nil
+    }
+
+    /// Subscription statuses meaning "never paying": trials.
+    static func isTrialStatus(_ key: String) -> Bool {
+        key == "trialing" || key == "trial" || key == "intrial" || key == "trialling"
+    }
+
+    /// Subscription statuses meaning "no longer active".
+    static func isEndedStatus(_ key: String) -> Bool {
+        ["canceled", "cancelled", "ended", "expired", "churned", "terminated", "incompleteexpired"].contains(key)
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}

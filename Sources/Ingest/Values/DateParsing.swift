@@ -1,0 +1,223 @@
+import Model
+
+/// Which of the first two numbers of a `nn/nn/yyyy` date is the day.
+public enum DayMonthOrder: String, Sendable, Hashable {
+    /// `dd/MM/yyyy` (most of the world).
+    case dayFirst
+    /// `MM/dd/yyyy` (United States).
+    case monthFirst
+}
+
+/// A date or date-time exactly as a cell wrote it, before conversion to the report time zone.
+struct WrittenDate: Equatable, Sendable {
+    /// The calendar day as written (for Unix timestamps: the UTC day).
+    var day: Day
+    /// Seconds after midnight, when a time of day was given.
+    var secondsOfDay: Int?
+    /// Offset east of UTC in seconds, when the text named one (`Z`, `+02:00`, `-0500`, `UTC`).
+    /// Unix timestamps carry offset 0.
+    var utcOffset: Int?
+}
+
+/// The result of reading one date cell.
+enum DateReading: Equatable, Sendable {
+    case date(WrittenDate)
+    /// A `nn/nn/yyyy` date whose day and month both could be either (≤ 12, different), and no
+    /// order was given.
+    case ambiguous
+    case invalid
+    /// An empty cell.
+    case empty
+}
+
+/// Date parsing on bytes. Accepted forms (leading/trailing spaces ignored):
+///
+/// - ISO 8601: `yyyy-MM-dd`, `yyyy/MM/dd`, optionally followed by `T` or a space and a time
+///   `HH:mm[:ss[.fff]]`, then optionally `Z`, `±HH:mm`, `±HHmm`, `±HH`, ` UTC` or ` GMT`.
+///   `yyyy-MM-dd HH:mm:ss` is the same form with a space.
+/// - `MM/dd/yyyy` and `dd/MM/yyyy` (also with `-`), one- or two-digit day and month, with an
+///   optional time (`HH:mm[:ss]`, optionally ` AM`/` PM`). Which is the day comes from
+///   `order`; without it a value is `.ambiguous` unless one of the numbers is > 12 or both are equal.
+/// - `dd.MM.yyyy` (always day-first), optional time.
+/// - `yyyyMMdd` as eight digits (1900–2199).
+/// - Plain numbers: below 100 000 an Excel serial day (1900 date system: serial 1 = 1900-01-01,
+///   serial 60 is Excel's fictitious 1900-02-29 and is rejected; fractions are the time of day);
+///   from 100 000 to 10^11 Unix seconds; from 10^11 Unix milliseconds. Unix values are UTC.
+enum DateParsing {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, order: DayMonthOrder? = nil) -> DateReading {
+        var c = ByteCursor(bytes)
+        if c.isAtEnd { return .empty }
+        // Leading number group.
+        let start = c.index
+        guard let first = c.digits(max: 15) else { return .invalid }
+        if c.isAtEnd || (c.peek == 0x2E && !isDigitsDotDigitsDotDigits(c, start)) {
+            c.index = start
+            return readNumber(&c)
+        }
+        let sep = c.peek!
+        if first.count == 4 && (sep == 0x2D || sep == 0x2F) {
+            // yyyy-MM-dd
+            c.advance()
+            guard let m = c.digits(max: 2), c.eat(sep), let d = c.digits(max: 2),
+                  let day = Day(year: first.value, month: m.value, day: d.value) else { return .invalid }
+            return finish(&c, day: day)
+        }
+        if first.count <= 2 && (sep == 0x2F || sep == 0x2D || sep == 0x2E) {
+            c.advance()
+            guard let second = c.digits(max: 2), c.eat(sep), let y = c.digits(min: 4, max: 4) else { return .invalid }
+            let a = first.value, b = second.value
+            let resolved: DayMonthOrder
+            if sep == 0x2E {
+                resolved = .dayFirst
+            } else if let order {
+                resolved = order
+            } else if a > 12 {
+                resolved = .dayFirst
+            } else if b > 12 || a == b {
+                resolved = .monthFirst
+            } else {
+                // Still check the rest is well-formed before calling it ambiguous.
+                guard case .date = finish(&c, day: Day(year: 2000, month: 1, day: 1)!) else { return .invalid }
+                return .ambiguous
+            }
+            let (d, m) = resolved == .dayFirst ? (a, b) : (b, a)
+            guard let day = Day(year: y.value, month: m, day: d) else { return .invalid }
+            return finish(&c, day: day)
+        }
+        return .invalid
+    }
+
+    private static func isDigitsDotDigitsDotDigits(_ c: ByteCursor, _ start: Int) -> Bool {
+        var k = c
+        k.index = start
+        guard k.digits(max: 2) != nil, k.eat(0x2E), k.digits(max: 2) != nil, k.eat(0x2E),
+              k.digits(min: 4, max: 4) != nil else { return false }
+        return true
+    }
+
+    /// Time of day and offset after a date, or the end.
+    private static func finish(_ c: inout ByteCursor, day: Day) -> DateReading {
+        if c.isAtEnd { return .date(WrittenDate(day: day)) }
+        guard c.eat(0x54) || c.eat(0x20) || c.eat(0x2C) else { return .invalid }  // 'T', ' ', ','
+        c.skipSpaces()
+        guard let h = c.digits(max: 2), c.eat(0x3A), let mi = c.digits(min: 2, max: 2) else { return .invalid }
+        var hour = h.value
+        var seconds = 0
+        if c.eat(0x3A) {
+            guard let s = c.digits(min: 2, max: 2) else { return .invalid }
+            seconds = s.value
+            if c.eat(0x2E) || c.eat(0x2C) { guard c.digits(max: 9) != nil else { return .invalid } }
+        }
+        // 12-hour clock.
+        var probe = c
+        probe.skipSpaces()
+        if probe.eatWord("AM") || probe.eatWord("PM") {
+            let pm = c.bytes[probe.index - 2] | 0x20 == 0x70
+            guard hour >= 1 && hour <= 12 else { return .invalid }
+            hour = hour % 12 + (pm ? 12 : 0)
+            c = probe
+        }
+        guard hour < 24, mi.value < 60, seconds < 61 else { return .invalid }
+        let secondsOfDay = hour * 3600 + mi.value * 60 + min(seconds, 59)
+        c.skipSpaces()
+        if c.isAtEnd { return .date(WrittenDate(day: day, secondsOfDay: secondsOfDay)) }
+        var offset: Int?
+        if c.eat(0x5A) || c.eat(0x7A) || c.eatWord("UTC") || c.eatWord("GMT") {
+            offset = 0
+        }
+        if let sign = c.peek, sign == 0x2B || sign == 0x2D {
+            c.advance()
+            guard let oh = c.digits(min: 2, max: 2) else { return .invalid }
+            var om = 0
+            if c.eat(0x3A) {
+                guard let m = c.digits(min: 2, max: 2) else { return .invalid }
+                om = m.value
+            } else if let m = c.digits(min: 2, max: 2) {
+                om = m.value
+            }
+            guard oh.value <= 18, om < 60 else { return .invalid }
+            offset = (sign == 0x2D ? -1 : 1) * (oh.value * 3600 + om * 60)
+        }
+        c.skipSpaces()
+        guard c.isAtEnd, offset != nil else { return .invalid }
+        return .date(WrittenDate(day: day, secondsOfDay: secondsOfDay, utcOffset: offset))
+    }
+
+    /// Excel serials, Unix seconds and milliseconds, and `yyyyMMdd`.
+    private static func readNumber(_ c: inout ByteCursor) -> DateReading {
+        guard let whole = c.digits(max: 15) else { return .invalid }
+        var fraction = 0.0
+        if c.eat(0x2E) {
+            var scale = 0.1
+            while let b = c.peek, b >= 0x30 && b <= 0x39 {
+                fraction += Double(b - 0x30) * scale
+                scale /= 10
+                c.advance()
+            }
+        }
+        guard c.isAtEnd else { return .invalid }
+        let v = whole.value
+        if whole.count == 8 && fraction == 0, (19000101...21991231).contains(v),
+           let day = Day(year: v / 10000, month: v / 100 % 100, day: v % 100) {
+            return .date(WrittenDate(day: day))
+        }
+        if v < 100_000 {
+            // Excel 1900 system: serial 1 = 1900-01-01; 60 = the nonexistent 1900-02-29.
+            guard v >= 1, v != 60 else { return .invalid }
+            let base = Day(year: 1899, month: 12, day: 30)!  // serial 0 for serials after 60
+            let day = v < 60 ? base.adding(days: v + 1) : base.adding(days: v)
+            if fraction > 0 {
+                let seconds = min(86_399, Int((fraction * 86_400).rounded()))
+                return .date(WrittenDate(day: day, secondsOfDay: seconds))
+            }
+            return .date(WrittenDate(day: day))
+        }
+        let seconds: Int64 = v < 100_000_000_000 ? Int64(v) : Int64(v / 1000)
+        let instant = Instant(secondsSince1970: seconds)
+        let day = instant.day()
+        let secondsOfDay = Int(seconds - Int64(day.ordinal) * 86_400)
+        return .date(WrittenDate(day: day, secondsOfDay: secondsOfDay, utcOffset: 0))
+    }
+
+    /// Inspects a column's values: which `nn/nn/yyyy` order they prove.
+    struct OrderEvidence: Sendable {
+        var dayFirst = false    // some first number > 12
+        var monthFirst = false  // some second number > 12
+        /// First value that could be read either way (both ≤ 12 and different), if any.
+        var firstAmbiguousRow: Int?
+        var firstAmbiguousText: String?
+
+        /// The order the evidence proves; nil if none or contradictory.
+        var proven: DayMonthOrder? {
+            if dayFirst && !monthFirst { return .dayFirst }
+            if monthFirst && !dayFirst { return .monthFirst }
+            return nil
+        }
+
+        mutating func see(_ bytes: UnsafeBufferPointer<UInt8>, row: Int) {
+            let trimmed = ByteCursor(bytes)
+            var c = trimmed
+            guard let a = c.digits(max: 2), let sep = c.peek, sep == 0x2F || sep == 0x2D else { return }
+            c.advance()
+            guard let b = c.digits(max: 2), c.eat(sep), c.digits(min: 4, max: 4) != nil else { return }
+            if a.value > 12 { dayFirst = true }
+            if b.value > 12 { monthFirst = true }
+            if a.value <= 12 && b.value <= 12 && a.value != b.value && firstAmbiguousRow == nil {
+                firstAmbiguousRow = row
+                firstAmbiguousText = String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed.index..<trimmed.end]), as: UTF8.self)
+            }
+        }
+    }
+}
+
+extension DateParsing {
+    /// Reads a `date_format` setting: `dd/MM/yyyy`, `MM/dd/yyyy` (also with `-`), `dd.MM.yyyy`,
+    /// `yyyy-MM-dd`; nil for anything else.
+    static func order(fromFormat format: String) -> DayMonthOrder?? {
+        let f = format.trimmingSpaces()
+        if f.hasPrefix("d") { return .some(.dayFirst) }
+        if f.hasPrefix("M") { return .some(.monthFirst) }
+        if f.hasPrefix("y") { return .some(nil) }
+        return nil
+    }
+}

@@ -1,0 +1,189 @@
+import Testing
+@testable import Ingest
+
+private func table(_ text: String) throws -> CSVTable { try CSVTable(bytes: Array(text.utf8)) }
+private func rows(_ t: CSVTable) -> [[String]] {
+    (0..<t.rowCount).map { r in (0..<t.fieldCount(ofRow: r)).map { t.string(row: r, column: $0) } }
+}
+
+@Suite struct CSVTableTests {
+    @Test func readsHeaderAndRowsWithLF() throws {
+        let t = try table("id,name\n1,Acme\n2,Globex\n")
+        #expect(t.header == ["id", "name"])
+        #expect(rows(t) == [["1", "Acme"], ["2", "Globex"]])
+        #expect(t.line(ofRow: 0) == 2)
+        #expect(t.line(ofRow: 1) == 3)
+    }
+
+    @Test func crlfAndCrOnlyLineEndsGiveTheSameRecords() throws {
+        let crlf = try table("id,name\r\n1,Acme\r\n2,Globex\r\n")
+        let cr = try table("id,name\r1,Acme\r2,Globex")
+        #expect(rows(crlf) == [["1", "Acme"], ["2", "Globex"]])
+        #expect(rows(cr) == rows(crlf))
+        #expect(cr.line(ofRow: 1) == 3)
+    }
+
+    @Test func quotedFieldsKeepDelimitersDoubledQuotesAndNewlines() throws {
+        let t = try table("id,comment,score\n1,\"Great, really \"\"great\"\"\nsecond line\",9\n2,plain,7\n")
+        #expect(rows(t) == [["1", "Great, really \"great\"\nsecond line", "9"], ["2", "plain", "7"]])
+        // The quoted newline advances the physical line: row 2 starts on line 4.
+        #expect(t.line(ofRow: 0) == 2)
+        #expect(t.line(ofRow: 1) == 4)
+    }
+
+    @Test func quotedCRLFInsideFieldCountsAsOneLine() throws {
+        let t = try table("a,b\r\n\"x\r\ny\",1\r\n2,3\r\n")
+        #expect(rows(t) == [["x\r\ny", "1"], ["2", "3"]])
+        #expect(t.line(ofRow: 1) == 4)
+    }
+
+    @Test func blankLinesAreSkippedAndNotRows() throws {
+        let t = try table("id,name\n\n1,Acme\n\n\n2,Globex\n\n\n")
+        #expect(t.rowCount == 2)
+        #expect(t.line(ofRow: 0) == 3)
+        #expect(t.line(ofRow: 1) == 6)
+    }
+
+    @Test func raggedRowsKeepTheirOwnFieldCounts() throws {
+        let t = try table("a,b,c\n1,2\n1,2,3,4\n")
+        #expect(t.fieldCount(ofRow: 0) == 2)
+        #expect(t.fieldCount(ofRow: 1) == 4)
+        #expect(t.string(row: 0, column: 2) == "")
+    }
+
+    @Test func trailingEmptyFieldIsAField() throws {
+        let t = try table("a,b\n1,\n")
+        #expect(rows(t) == [["1", ""]])
+        let noNewline = try table("a,b\n1,")
+        #expect(rows(noNewline) == [["1", ""]])
+    }
+
+    @Test func strayTextAfterClosingQuoteIsJoined() throws {
+        let t = try table("a,b\n\"ab\"c,2\n")
+        #expect(rows(t) == [["abc", "2"]])
+    }
+
+    @Test func unterminatedQuoteIsALocatedError() {
+        #expect(throws: CSVReadError.unterminatedQuote(line: 3, column: 3)) {
+            try table("a,b\n1,2\n3,\"never closed\n4,5\n")
+        }
+    }
+
+    @Test func emptyFileIsAnError() {
+        #expect(throws: CSVReadError.empty) { try table("") }
+        #expect(throws: CSVReadError.empty) { try table("\n\r\n") }
+    }
+
+    @Test func nulByteMeansBinary() {
+        #expect(throws: CSVReadError.binary(offset: 3)) { try CSVTable(bytes: [0x61, 0x2C, 0x62, 0x00, 0x0A]) }
+    }
+
+    @Test(arguments: [(",", UInt8(0x2C)), (";", 0x3B), ("\t", 0x09), ("|", 0x7C)])
+    func detectsDelimiterFromHeader(delimiter: String, byte: UInt8) throws {
+        let t = try table("id\(delimiter)name\(delimiter)amount\n1\(delimiter)Acme\(delimiter)3\n")
+        #expect(t.delimiter == byte)
+        #expect(t.header == ["id", "name", "amount"])
+    }
+
+    @Test func delimiterDetectionIgnoresQuotedCommas() throws {
+        // Two commas inside quotes, three semicolons outside.
+        let t = try table("\"Name, full\";\"City, ST\";id;x\na;b;c;d\n")
+        #expect(t.delimiter == 0x3B)
+        #expect(t.header == ["Name, full", "City, ST", "id", "x"])
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        // "Zoë" is 3 characters but 4 bytes, so the field after it starts at character column 5.
+        let t = try table("name,city\nZoë,Paris\n")
+        #expect(t.characterColumn(row: 0, column: 1) == 5)
+        #expect(t.characterColumn(row: 0, column: 0) == 1)
+    }
+
+    @Test func columnOfQuotedFieldIsItsOpeningQuote() throws {
+        let t = try table("a,b\n1,\"x\"\n")
+        #expect(t.characterColumn(row: 0, column: 1) == 3)
+    }
+
+    @Test func swarScanFindsEveryStopByte() {
+        // Every position of a stop byte inside a 20-byte run must be found exactly.
+        for stop in [UInt8(0x2C), 0x0A, 0x0D] {
+            for at in 0..<20 {
+                var bytes = [UInt8](repeating: 0x61, count: 20)
+                bytes[at] = stop
+                let found = bytes.withUnsafeBufferPointer {
+                    CSVScanner.scanUnquoted($0.baseAddress!, from: 0, count: 20, delimiter: 0x2C)
+                }
+                #expect(found == at)
+            }
+        }
+    }
+}
+
+@Suite struct EncodingTests {
+    @Test func utf8BOMIsDropped() throws {
+        let t = try CSVTable(bytes: [0xEF, 0xBB, 0xBF] + Array("id,name\n1,Zoë\n".utf8))
+        #expect(t.encoding == .utf8WithBOM)
+        #expect(t.header == ["id", "name"])
+        #expect(t.string(row: 0, column: 1) == "Zoë")
+        #expect(t.warnings.isEmpty)
+    }
+
+    @Test func utf16LittleEndianIsTranscoded() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "id;name\r\n1;Zoë 😀\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let t = try CSVTable(bytes: bytes)
+        #expect(t.encoding == .utf16LE)
+        #expect(t.delimiter == 0x3B)
+        #expect(t.string(row: 0, column: 1) == "Zoë 😀")
+    }
+
+    @Test func utf16BigEndianIsTranscoded() throws {
+        var bytes: [UInt8] = [0xFE, 0xFF]
+        for unit in "id,name\n1,Zoë\n".utf16 { bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let t = try CSVTable(bytes: bytes)
+        #expect(t.encoding == .utf16BE)
+        #expect(t.string(row: 0, column: 1) == "Zoë")
+    }
+
+    @Test func invalidUTF8FallsBackToWindows1252WithAWarning() throws {
+        // "Café" with é as 0xE9, and the euro sign as 0x80 in Windows-1252.
+        let bytes = Array("id,name,price\n1,Caf".utf8) + [0xE9] + Array(",".utf8) + [0x80] + Array("5\n".utf8)
+        let t = try CSVTable(bytes: bytes)
+        #expect(t.encoding == .windows1252)
+        #expect(t.string(row: 0, column: 1) == "Café")
+        #expect(t.string(row: 0, column: 2) == "€5")
+        #expect(t.warnings == ["decoded as Windows-1252: the file is not valid UTF-8"])
+    }
+
+    @Test func utf8ValidationRejectsOverlongAndSurrogates() {
+        #expect(UTF8Validation.isValid(Array("plain ascii text, long enough for words".utf8)))
+        #expect(UTF8Validation.isValid(Array("Zoë € 😀".utf8)))
+        #expect(!UTF8Validation.isValid([0xC0, 0xAF]))          // overlong "/"
+        #expect(!UTF8Validation.isValid([0xED, 0xA0, 0x80]))    // surrogate D800
+        #expect(!UTF8Validation.isValid([0xF4, 0x90, 0x80, 0x80]))  // above U+10FFFF
+        #expect(!UTF8Validation.isValid([0x61, 0xE2, 0x82]))    // truncated €
+        let truncated: [UInt8] = [0x61, 0xE2, 0x82]
+        #expect(truncated.withUnsafeBufferPointer { UTF8Validation.isValid($0, allowTruncatedEnd: true) })
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func incrementalUpdatesMatchOneShot() {
+        let bytes = [UInt8](repeating: 0x61, count: 1000)  // "a" × 1000
+        var h = SHA256()
+        h.update(Array(bytes[0..<3]))
+        h.update(Array(bytes[3..<130]))
+        h.update(Array(bytes[130...]))
+        #expect(h.finalizeHex() == SHA256.hex(of: bytes))
+        // One million "a": the FIPS 180-2 long vector.
+        #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
