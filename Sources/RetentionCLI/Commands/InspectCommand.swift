@@ -1,0 +1,18 @@
+import Ingest
+
+/// `retention inspect`: what the tool sees in an export file.
+enum InspectCommand {
+    static let spec = CommandSpec(
+        name: "inspect",
+        summary: "Show how export files are read: encoding, delimiter, rows, headers, column mapping, sample values, problems.",
+        options: [
+            OptionSpec("preset", value: "NAME", help: "Column names of a known export: hubspot, salesforce, stripe, zendesk, delighted."),
+            OptionSpec("map", value: "ENTITY.FIELD=HEADER", repeatable: true, help: "Map a column, as for 'retention report'."),
+        ],
+        positionals: [PositionalSpec("FILE", minimum: 1, maximum: nil, help: "CSV files to inspect.")]
+    )
+
+    static func run(_ args: ParsedArguments, console: Console) throws -> ExitStatus {
+        throw CommandFailure(message: "retention: error: inspect is not wired yet", status: .inputError)
+    }
+}

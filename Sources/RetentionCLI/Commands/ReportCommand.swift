@@ -1,0 +1,175 @@
+import Foundation
+import Ingest
+import Metrics
+import Model
+import Mustache
+import Publishing
+import Report
+import Validation
+
+/// `retention report`: exports in, validated report out.
+///
+/// The flow is the package's: ingest (`DatasetLoader`) → metrics (`RetentionAnalysis`) → view
+/// model (`RetentionReport`) → templates (`ReportRenderer`) → validation and atomic write
+/// (`ReportPublisher`), plus the optional metrics JSON, context dump, archive and mail message.
+enum ReportCommand {
+    static let spec = CommandSpec(
+        name: "report",
+        summary: "Read CRM exports, compute the retention metrics and write the validated HTML report.",
+        discussion: """
+        Inputs: --input DIR finds customers*.csv, subscriptions*.csv, invoices/orders*.csv, surveys*.csv and
+        tickets*.csv in DIR; single files can be given (or overridden) with --customers, --subscriptions,
+        --orders, --surveys and --tickets. With no input at all, the sample data in Output/sample-data is used
+        (and written first if missing). The report is written only if it passes validation; otherwise it is
+        kept beside the destination as NAME.invalid.html and the previous report is left untouched.
+        Prints the path of the written report.
+        """,
+        options: [
+            OptionSpec("input", value: "DIR", help: "Folder with the export files."),
+            OptionSpec("customers", value: "FILE", help: "Customers / accounts export."),
+            OptionSpec("subscriptions", value: "FILE", help: "Subscriptions export (MRR)."),
+            OptionSpec("orders", value: "FILE", help: "Orders, invoices or charges export."),
+            OptionSpec("surveys", value: "FILE", help: "Survey responses (CSAT, NPS, CES)."),
+            OptionSpec("tickets", value: "FILE", help: "Support tickets."),
+            OptionSpec("as-of", value: "DATE", help: "The report date, YYYY-MM-DD (default: the latest date in the data)."),
+            OptionSpec("out", value: "FILE", help: "Where to write the report. Default: Output/retention-report.html."),
+            OptionSpec("metrics-json", value: "FILE", help: "Also write every number of the report as JSON."),
+            OptionSpec("dump-context", value: "FILE", help: "Also write the template context as JSON (for template authors)."),
+            OptionSpec("templates", value: "DIR", help: "Your templates; files you do not provide come from the defaults."),
+            OptionSpec("config", value: "FILE", help: "JSON configuration file (see README: Configuration)."),
+            OptionSpec("preset", value: "NAME", help: "Column names of a known export: hubspot, salesforce, stripe, zendesk, delighted."),
+            OptionSpec("map", value: "ENTITY.FIELD=HEADER", repeatable: true, help: "Map a column, e.g. customers.signup=\"Create Date\"."),
+            OptionSpec("date-format", value: "COLUMN=FORMAT", repeatable: true, help: "Day/month order of a column, e.g. \"Created Date=dd/MM/yyyy\"."),
+            OptionSpec("rate", value: "CUR=RATE", repeatable: true, help: "Exchange rate into the report currency, e.g. EUR=1.08."),
+            OptionSpec("currency", value: "CODE", help: "Report currency (ISO 4217). Default: the data's currency."),
+            OptionSpec("time-zone", value: "TZ", help: "Time zone report days are counted in (UTC, +02:00, Europe/Berlin). Default: UTC."),
+            OptionSpec("period", value: "UNIT", help: "Period of cohorts and trends: day, week, month (default) or quarter."),
+            OptionSpec("week-start", value: "DAY", help: "First day of the week for weekly periods. Default: monday."),
+            OptionSpec("cohort-by", value: "BASIS", help: "Cohort basis: signup (default) or first_payment."),
+            OptionSpec("unbounded", help: "Unbounded retention: count a customer in period k if active in k or later."),
+            OptionSpec("inactivity-days", value: "N", help: "Order businesses: days without an order after which a customer has churned. Default: 90."),
+            OptionSpec("title", value: "TEXT", help: "Report title."),
+            OptionSpec("locale", value: "ID", help: "Number and date format: en (default), en-US, de, fr."),
+            OptionSpec("strict", help: "Fail (exit 3) if any input row has to be skipped."),
+            OptionSpec("publish", value: "DIR", help: "Also publish into an intranet archive: DIR/<YYYY-Www>/index.html and DIR/index.html."),
+            OptionSpec("eml", value: "FILE", help: "Also write a mail message (MIME) with a summary and the report attached."),
+            OptionSpec("from", value: "ADDRESS", help: "Sender of the --eml message."),
+            OptionSpec("to", value: "ADDRESS", repeatable: true, help: "Recipient of the --eml message."),
+            OptionSpec("subject", value: "TEXT", help: "Subject of the --eml message. Default: the title and as-of date."),
+        ]
+    )
+
+    static let defaultOutput = "Output/retention-report.html"
+
+    static func run(_ args: ParsedArguments, console: Console) throws -> ExitStatus {
+        let settings = try ReportSettings(args)
+        let files = try inputFiles(args, console: console)
+
+        console.progress("reading exports")
+        let dataset: Dataset
+        do {
+            dataset = try DatasetLoader.load(files, options: settings.ingest)
+        } catch {
+            throw CommandFailure(message: error.description, status: .inputError)
+        }
+        for input in dataset.inputs where input.rowsSkipped > 0 {
+            console.err("\(input.path): warning: \(input.rowsSkipped) of \(input.rowsRead) rows skipped "
+                + "(" + input.skipped.map { "\($0.reason): \($0.count)" }.joined(separator: ", ") + "); see the report's data-quality appendix\n")
+        }
+        guard let asOf = settings.asOf ?? dataset.latestDay else {
+            throw CommandFailure(message: "retention: error: the inputs hold no dated records; nothing to report", status: .inputError)
+        }
+
+        console.progress("computing metrics as of \(asOf)")
+        var configuration = settings.metrics(asOf: asOf)
+        configuration.asOf = asOf
+        let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health)
+        let report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
+
+        if let path = args.value("dump-context") {
+            try Files.write(Array((report.context.jsonText(pretty: true) + "\n").utf8), to: path)
+        }
+        console.progress("rendering")
+        guard let defaults = TemplateLocator.defaultDirectory() else {
+            throw CommandFailure(message: "retention: error: the default templates were not found (looked in "
+                + "$RETENTION_TEMPLATES, ./Templates and beside the executable); set RETENTION_TEMPLATES to the Templates folder",
+                status: .templateError)
+        }
+        let html: String
+        do {
+            html = try ReportRenderer(userTemplates: settings.templates, defaultTemplates: defaults).render(report.context)
+        } catch {
+            throw CommandFailure(message: error.description, status: .templateError)
+        }
+        let bytes = Array(html.utf8)
+        let metricsJSON = MetricsDocument.json(analysis: analysis, dataset: dataset, report: report,
+                                               title: settings.report.title, generator: settings.report.generator)
+
+        console.progress("validating and writing")
+        let out = args.value("out") ?? defaultOutput
+        try publish(bytes, to: out)
+        if let path = args.value("metrics-json") { try Files.write(Array(metricsJSON.utf8), to: path) }
+        if let directory = args.value("publish") {
+            let label = PeriodCalendar(.week).period(containing: asOf).label
+            do {
+                try ReportArchive().publish(report: bytes, metricsJSON: Array(metricsJSON.utf8), periodLabel: label,
+                                            into: directory)
+            } catch {
+                throw CommandFailure(message: error.description, status: status(of: error))
+            }
+            console.out("\(directory)/\(label)/index.html\n")
+        }
+        if let path = args.value("eml") {
+            try MailSummary.write(report: report, html: bytes, settings: settings, asOf: asOf, args: args, to: path)
+        }
+        console.out(out + "\n")
+        return .success
+    }
+
+    static func publish(_ bytes: [UInt8], to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        do {
+            try ReportPublisher().publish(report: bytes, to: path)
+        } catch {
+            throw CommandFailure(message: error.description, status: status(of: error))
+        }
+    }
+
+    static func status(of error: PublishingError) -> ExitStatus {
+        if case .invalidReport = error { return .invalidReport }
+        return .outputError
+    }
+
+    /// The input files from `--input` and the per-entity options; the sample data when none is given.
+    static func inputFiles(_ args: ParsedArguments, console: Console) throws -> InputFiles {
+        let single = ["customers", "subscriptions", "orders", "surveys", "tickets"].filter { args.value($0) != nil }
+        var directory = args.value("input")
+        if directory == nil && single.isEmpty {
+            directory = SampleCommand.defaultDirectory
+            if !FileManager.default.fileExists(atPath: SampleCommand.defaultDirectory + "/customers.csv") {
+                console.err("retention: no input given; writing the sample data to \(SampleCommand.defaultDirectory) first\n")
+                _ = try SampleCommand.run(try ParsedArguments([], spec: SampleCommand.spec),
+                                          console: Console(out: { _ in }, err: console.err, showsProgress: false))
+            }
+        }
+        var files = InputFiles()
+        if let directory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CommandFailure(message: "\(directory): error: no such folder (--input)", status: .inputError)
+            }
+            files = InputFiles.discover(inDirectory: directory)
+        }
+        if let f = args.value("customers") { files.customers = f }
+        if let f = args.value("subscriptions") { files.subscriptions = f }
+        if let f = args.value("orders") { files.orders = f }
+        if let f = args.value("surveys") { files.surveys = f }
+        if let f = args.value("tickets") { files.tickets = f }
+        if files == InputFiles() {
+            throw CommandFailure(message: "\(directory ?? "."): error: no export files found (expected customers*.csv, "
+                + "subscriptions*.csv, invoices*.csv or orders*.csv, surveys*.csv, tickets*.csv)", status: .inputError)
+        }
+        return files
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import Ingest
+import Metrics
+import Model
+import Mustache
+import Report
+
+/// Everything `retention report` is configured with: the `--config` JSON file first, then the
+/// command-line options on top (an option always wins over the file).
+///
+/// Config keys: `title`, `locale`, `period`, `week_start`, `cohort_by`, `unbounded`,
+/// `inactivity_days`, `gross_margin`, `segments` (list), `time_zone`, `currency`, `rates`
+/// (object CUR → rate), `date_formats` (object column → format), `preset`, `mapping` (object
+/// `entity.field` → header), `templates`, `strict`, `health` (`amber_from`, `green_from`).
+struct ReportSettings {
+    var ingest = IngestOptions()
+    var asOf: Day?
+    var granularity = Granularity.month
+    var weekStart = Weekday.monday
+    var cohortBasis = CohortBasis.signup
+    var unbounded = false
+    var inactivityDays = 90
+    var grossMargin = 1.0
+    var segments = ["plan", "segment", "region", "channel"]
+    var report = ReportOptions(generator: "retention \(RetentionCommandLine.version)")
+    var health = HealthConfiguration()
+    var templates: String?
+
+    init(_ args: ParsedArguments) throws {
+        if let path = args.value("config") { try apply(configFile: path) }
+        try apply(args)
+    }
+
+    func metrics(asOf: Day) -> MetricsConfiguration {
+        MetricsConfiguration(asOf: asOf, calendar: PeriodCalendar(granularity, weekStart: weekStart),
+                             cohortBasis: cohortBasis, unboundedRetention: unbounded, inactivityDays: inactivityDays,
+                             grossMargin: grossMargin, segmentAttributes: segments)
+    }
+
+    private mutating func apply(_ args: ParsedArguments) throws {
+        if let text = args.value("as-of") {
+            guard let day = Day(iso: text) else {
+                throw UsageError.invalidValue(option: "as-of", value: text, expected: "a date as YYYY-MM-DD")
+            }
+            asOf = day
+        }
+        if let v = try args.choice("period", of: Granularity.allCases.map(\.rawValue)) { granularity = Granularity(rawValue: v)! }
+        if let v = args.value("week-start") {
+            guard let day = Weekday(name: v) else {
+                throw UsageError.invalidValue(option: "week-start", value: v, expected: "a day name such as monday or sunday")
+            }
+            weekStart = day
+        }
+        if let v = try args.choice("cohort-by", of: CohortBasis.allCases.map(\.rawValue)) { cohortBasis = CohortBasis(rawValue: v)! }
+        if args.flag("unbounded") { unbounded = true }
+        if let n = try args.integer("inactivity-days", in: 1...3650) { inactivityDays = n }
+        if let title = args.value("title") { report.title = title }
+        if let id = args.value("locale") { try setLocale(id, option: "locale") }
+        if let tz = args.value("time-zone") { try setTimeZone(tz, option: "time-zone") }
+        if let code = args.value("currency") { ingest.reportCurrency = code.uppercased() }
+        for rate in args.all("rate") {
+            let parts = rate.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, parts[0].count == 3, let value = Double(parts[1]), value > 0 else {
+                throw UsageError.invalidValue(option: "rate", value: rate, expected: "CUR=RATE, e.g. EUR=1.08")
+            }
+            ingest.rates[parts[0].uppercased()] = value
+        }
+        for format in args.all("date-format") {
+            let parts = format.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw UsageError.invalidValue(option: "date-format", value: format, expected: "COLUMN=FORMAT, e.g. \"Created Date=dd/MM/yyyy\"")
+            }
+            ingest.dateFormats[parts[0]] = parts[1]
+        }
+        if let name = args.value("preset") { try setPreset(name, option: "preset") }
+        for entry in args.all("map") {
+            do {
+                ingest.mapping = try ingest.mapping.parse(override: entry)
+            } catch {
+                throw UsageError.invalidValue(option: "map", value: entry, expected: "\(error)")
+            }
+        }
+        if args.flag("strict") { ingest.strict = true }
+        if let dir = args.value("templates") { templates = dir }
+    }
+
+    private mutating func setLocale(_ id: String, option: String) throws {
+        guard let locale = ReportLocale.named(id) else {
+            throw UsageError.invalidValue(option: option, value: id,
+                                          expected: "one of " + ReportLocale.all.map(\.identifier).joined(separator: ", "))
+        }
+        report.locale = locale
+    }
+
+    private mutating func setTimeZone(_ text: String, option: String) throws {
+        guard let zone = ReportTimeZone(text) else {
+            throw UsageError.invalidValue(option: option, value: text, expected: "UTC, an offset like +02:00, or a zone name like Europe/Berlin")
+        }
+        ingest.timeZone = zone
+    }
+
+    private mutating func setPreset(_ name: String, option: String) throws {
+        guard let preset = Preset(name: name) else {
+            throw UsageError.invalidValue(option: option, value: name,
+                                          expected: "one of " + Preset.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        ingest.preset = preset
+    }
+
+    /// Reads the JSON configuration file; problems are reported as `FILE: error: key "x": …`.
+    private mutating func apply(configFile path: String) throws {
+        let value: MustacheValue
+        do {
+            value = try MustacheValue(jsonData: Data(try Files.read(path)))
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(message: "\(path): error: not valid JSON: \(error)", status: .usage)
+        }
+        guard case .object(let config) = value else {
+            throw CommandFailure(message: "\(path): error: the configuration must be a JSON object", status: .usage)
+        }
+        func fail(_ key: String, _ expected: String) -> CommandFailure {
+            CommandFailure(message: "\(path): error: key \"\(key)\": expected \(expected)", status: .usage)
+        }
+        func string(_ key: String) throws -> String? {
+            guard let v = config[key] else { return nil }
+            guard case .string(let s) = v else { throw fail(key, "a string") }
+            return s
+        }
+        func number(_ key: String, in object: [String: MustacheValue]? = nil) throws -> Double? {
+            switch (object ?? config)[key] {
+            case nil: return nil
+            case .int(let i)?: return Double(i)
+            case .double(let d)?: return d
+            default: throw fail(key, "a number")
+            }
+        }
+        func strings(_ key: String) throws -> [String: String]? {
+            guard let v = config[key] else { return nil }
+            guard case .object(let o) = v else { throw fail(key, "an object of strings") }
+            var out: [String: String] = [:]
+            for (k, item) in o {
+                guard case .string(let s) = item else { throw fail("\(key).\(k)", "a string") }
+                out[k] = s
+            }
+            return out
+        }
+        let known: Set<String> = ["title", "locale", "period", "week_start", "cohort_by", "unbounded", "inactivity_days",
+                                  "gross_margin", "segments", "time_zone", "currency", "rates", "date_formats", "preset",
+                                  "mapping", "templates", "strict", "health"]
+        if let unknown = config.keys.sorted().first(where: { !known.contains($0) }) {
+            throw CommandFailure(message: "\(path): error: unknown key \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))",
+                                 status: .usage)
+        }
+        if let v = try string("title") { report.title = v }
+        if let v = try string("locale") { try setLocale(v, option: "config locale") }
+        if let v = try string("period") {
+            guard let g = Granularity(rawValue: v) else { throw fail("period", "day, week, month or quarter") }
+            granularity = g
+        }
+        if let v = try string("week_start") {
+            guard let d = Weekday(name: v) else { throw fail("week_start", "a day name") }
+            weekStart = d
+        }
+        if let v = try string("cohort_by") {
+            guard let b = CohortBasis(rawValue: v) else { throw fail("cohort_by", "signup or first_payment") }
+            cohortBasis = b
+        }
+        if let v = config["unbounded"] {
+            guard case .bool(let b) = v else { throw fail("unbounded", "true or false") }
+            unbounded = b
+        }
+        if let v = config["strict"] {
+            guard case .bool(let b) = v else { throw fail("strict", "true or false") }
+            ingest.strict = b
+        }
+        if let v = try number("inactivity_days") {
+            guard v >= 1, v == v.rounded() else { throw fail("inactivity_days", "a whole number of days ≥ 1") }
+            inactivityDays = Int(v)
+        }
+        if let v = try number("gross_margin") {
+            guard v > 0, v <= 1 else { throw fail("gross_margin", "a fraction between 0 and 1, e.g. 0.8") }
+            grossMargin = v
+        }
+        if let v = config["segments"] {
+            guard case .list(let items) = v else { throw fail("segments", "a list of attribute names") }
+            segments = try items.map { item in
+                guard case .string(let s) = item else { throw fail("segments", "a list of attribute names") }
+                return s
+            }
+        }
+        if let v = try string("time_zone") { try setTimeZone(v, option: "config time_zone") }
+        if let v = try string("currency") { ingest.reportCurrency = v.uppercased() }
+        if case .object(let rates)? = config["rates"] {
+            for key in rates.keys { ingest.rates[key.uppercased()] = try number(key, in: rates) }
+        } else if config["rates"] != nil { throw fail("rates", "an object like {\"EUR\": 1.08}") }
+        if let formats = try strings("date_formats") { ingest.dateFormats.merge(formats) { _, new in new } }
+        if let v = try string("preset") { try setPreset(v, option: "config preset") }
+        if let mapping = try strings("mapping") {
+            for (field, header) in mapping.sorted(by: { $0.key < $1.key }) {
+                do {
+                    ingest.mapping = try ingest.mapping.parse(override: "\(field)=\(header)")
+                } catch {
+                    throw CommandFailure(message: "\(path): error: key \"mapping.\(field)\": \(error)", status: .usage)
+                }
+            }
+        }
+        if let v = try string("templates") { templates = v }
+        if case .object(let bands)? = config["health"] {
+            let amber = try number("amber_from", in: bands).map(Int.init) ?? health.bands.amberFrom
+            let green = try number("green_from", in: bands).map(Int.init) ?? health.bands.greenFrom
+            health.bands = HealthBands(amberFrom: amber, greenFrom: green)
+            do { try health.validate() } catch { throw CommandFailure(message: "\(path): \(error)", status: .usage) }
+        } else if config["health"] != nil { throw fail("health", "an object like {\"amber_from\": 51, \"green_from\": 76}") }
+    }
+}
