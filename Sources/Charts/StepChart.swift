@@ -186,7 +186,7 @@ public struct StepChart: Sendable {
             text += ", " + "\(censored) censored"
             parts.append(text)
         }
-        return parts.isEmpty ? title + ": no data." : title + "; " + parts.joined(separator: "; ") + "."
+        return parts.isEmpty ? title + ": no data." : title + ": " + parts.joined(separator: "; ") + "."
     }
 
     func table() -> String {
