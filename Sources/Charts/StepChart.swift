@@ -170,6 +170,7 @@ public struct StepChart: Sendable {
     }
 
     func summary() -> String {
+        guard series.contains(where: { !steps($0).isEmpty }) else { return title + ": no data." }
         var parts: [String] = []
         for s in series {
             let points = steps(s)
