@@ -112,6 +112,33 @@ enum Axis {
         markup.close("g")
     }
 
+    /// Vertical grid lines and tick labels under the plot for a horizontal value scale.
+    static func drawHorizontalValueAxis(_ markup: inout Markup, scale: NiceScale, labels: [String], x: LinearScale,
+                                        plot: PlotArea) {
+        markup.open("g", [("class", "axis axis-x")])
+        for (index, tick) in scale.ticks.enumerated() {
+            let position = x(tick)
+            markup.empty("line", [("class", tick == 0 ? "grid zero" : "grid"), ("x1", coord(position)),
+                                  ("x2", coord(position)), ("y1", coord(plot.top)), ("y2", coord(plot.bottom))])
+            markup.element("text", [("class", "tick-label"), ("x", coord(position)), ("y", coord(plot.bottom + 16)),
+                                    ("text-anchor", "middle")], index < labels.count ? labels[index] : "")
+        }
+        markup.close("g")
+    }
+
+    /// Category labels left of the plot (one per band, thinned when bands are under 13 units high).
+    static func drawVerticalCategoryAxis(_ markup: inout Markup, labels: [String], y: CategoryScale, plot: PlotArea,
+                                         baselineX: Double) {
+        markup.open("g", [("class", "axis axis-y")])
+        markup.empty("line", [("class", "axis-line"), ("x1", coord(baselineX)), ("x2", coord(baselineX)),
+                              ("y1", coord(plot.top)), ("y2", coord(plot.bottom))])
+        for index in CategoryScale.labelledIndices(count: labels.count, width: plot.height, slot: 13) {
+            markup.element("text", [("class", "tick-label"), ("x", coord(plot.left - 6)), ("y", coord(y.center(index) + 4)),
+                                    ("text-anchor", "end")], labels[index])
+        }
+        markup.close("g")
+    }
+
     /// Width the left margin needs for `labels` plus the gap to the plot.
     static func labelMargin(_ labels: [String]) -> Double {
         max(28, (labels.map { estimatedTextWidth($0) }.max() ?? 0) + 12)

@@ -19,6 +19,9 @@ import Testing
         let column = ColumnChart(title: label, idPrefix: prefix + "-column", categories: categories, series: [
             .init(name: label, values: thirds.map { $0.map { $0 * 1000 } }), .init(name: "B", values: [-1.0 / 7, 3, 4, 5]),
         ], format: .currency(symbol: "$", decimals: 0), layout: .stacked)
+        let bar = ColumnChart(title: label, idPrefix: prefix + "-bar", categories: categories, series: [
+            .init(name: label, values: thirds), .init(name: "B", values: [2.0 / 3, -1.0 / 9, nil, 0.5]),
+        ], format: .percent(decimals: 1), orientation: .horizontal)
         let heat = HeatMap(title: label, idPrefix: prefix + "-heat", rowLabels: [label, "b"], columnLabels: ["M0", label],
                            values: [[1, 2.0 / 3], [1.0 / 7]], format: .percent(decimals: 0))
         let waterfall = WaterfallChart(title: label, idPrefix: prefix + "-waterfall", startLabel: label, startValue: 1000.0 / 3,
@@ -37,7 +40,7 @@ import Testing
         ], format: .plain(decimals: 2))
         let spark = Sparkline(title: label, idPrefix: prefix + "-sparkline", values: thirds, format: .percent(decimals: 1),
                               labels: categories)
-        return [("line", line.render()), ("column", column.render()), ("heat", heat.render()), ("waterfall", waterfall.render()),
+        return [("line", line.render()), ("column", column.render()), ("bar", bar.render()), ("heat", heat.render()), ("waterfall", waterfall.render()),
                 ("step", step.render()), ("diverging", diverging.render()), ("pareto", pareto.render()),
                 ("sparkline", ChartOutput(svg: spark.render(), table: ""))]
     }
@@ -105,6 +108,6 @@ import Testing
             all += MarkupInspection.attributeValues("id", in: output.svg)
         }
         #expect(all.count == Set(all).count)
-        #expect(all.count == 2 * (8 * 3 + 1)) // root, title and desc per chart, plus the heat map's hatch, twice
+        #expect(all.count == 2 * (9 * 3 + 1)) // root, title and desc per chart, plus the heat map's hatch, twice
     }
 }

@@ -40,6 +40,23 @@ import Testing
         #expect(table.contains("<tr><th scope=\"row\">Q2</th><td class=\"num\">20</td><td class=\"num\">-5</td><td class=\"num\">15</td></tr>"))
         #expect(table.contains("<tr><th scope=\"row\">Q3</th><td class=\"num\">\u{2014}</td><td class=\"num small-sample\">3&#160;\u{2020}</td><td class=\"num\">3</td></tr>"))
     }
+
+    @Test func horizontalBarsGrowFromLabelsOnTheLeft() {
+        // Axis 0…12 in steps of 2; left margin for "Missing feature": 15 × 6.6 + 12 = 111;
+        // right edge 640 − 16 − half of "12" (6.6) = 617.4 → 506.4 / 12 = 42.2 units per unit.
+        // Height 132: plot y 12…104, three bands of 30.67, 23 thick; band 1 starts at 12 + 46 − 11.5 = 46.5.
+        var chart = ColumnChart(title: "Reasons", idPrefix: "why", categories: ["Price", "Missing feature", "Support"],
+                                series: [.init(name: "Churned", values: [12, 7, 3])], format: .plain(decimals: 0),
+                                orientation: .horizontal, categoryTitle: "Reason")
+        chart.height = 132
+        let output = chart.render()
+        #expect(MarkupInspection.commonSVGProblems(output.svg, idPrefix: "why") == [])
+        #expect(output.svg.contains("class=\"chart chart-bar grouped\""))
+        #expect(output.svg.contains("<rect class=\"bar series-1\" x=\"111\" y=\"46.5\" width=\"295.4\" height=\"23\"/>"))
+        #expect(output.svg.contains("<text class=\"tick-label\" x=\"105\" y=\"62\" text-anchor=\"end\">Missing feature</text>"))
+        #expect(MarkupInspection.count("<rect class=\"bar ", in: output.svg) == 3)
+        #expect(output.table.contains("<th scope=\"col\">Reason</th>"))
+    }
 }
 
 @Suite struct HeatMapTests {
