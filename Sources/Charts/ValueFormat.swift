@@ -9,6 +9,13 @@ public enum ValueFormat: Sendable, Hashable {
     /// "-$1,200.50". A symbol ending in a letter ("CHF") is followed by a no-break space.
     case currency(symbol: String, decimals: Int)
 
+    /// `.plain(2)` for `.plain(decimals: 2)`.
+    public static func plain(_ decimals: Int) -> ValueFormat { .plain(decimals: decimals) }
+    /// `.percent(1)` for `.percent(decimals: 1)`.
+    public static func percent(_ decimals: Int) -> ValueFormat { .percent(decimals: decimals) }
+    /// `.currency(symbol: "$", 0)` for `.currency(symbol: "$", decimals: 0)`.
+    public static func currency(symbol: String, _ decimals: Int) -> ValueFormat { .currency(symbol: symbol, decimals: decimals) }
+
     /// The full value text. NaN and infinities are written "n/a".
     public func format(_ value: Double) -> String {
         text(value, signed: false)

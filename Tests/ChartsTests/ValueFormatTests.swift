@@ -90,4 +90,10 @@ import Testing
         #expect(ValueFormat.currency(symbol: "$", decimals: 0).axisLabels(for: NiceScale(lower: 0, upper: 1_200_000))
             == ["$0", "$0.2M", "$0.4M", "$0.6M", "$0.8M", "$1.0M", "$1.2M"])
     }
+
+    @Test func unlabelledShorthandsBuildTheSameFormats() {
+        #expect(ValueFormat.plain(2) == .plain(decimals: 2))
+        #expect(ValueFormat.percent(1) == .percent(decimals: 1))
+        #expect(ValueFormat.currency(symbol: "$", 0) == .currency(symbol: "$", decimals: 0))
+    }
 }
