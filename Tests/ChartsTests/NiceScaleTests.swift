@@ -66,6 +66,16 @@ import Testing
         #expect(NiceScale(lower: 1_234_567, upper: 0).ticks == [0, 200_000, 400_000, 600_000, 800_000, 1_000_000, 1_200_000, 1_400_000])
     }
 
+    @Test func absurdDomainsStillGiveFiniteTicks() {
+        let huge = NiceScale(lower: -1e308, upper: 1e308)
+        #expect(huge.ticks.allSatisfy { $0.isFinite })
+        #expect(huge.ticks.count <= 8)
+        #expect(huge.lower <= -1e300 && huge.upper >= 1e300)
+        let coarse = NiceScale(lower: 0, upper: 1, minimumStep: 1e308)
+        #expect(coarse.ticks.allSatisfy { $0.isFinite })
+        #expect(coarse.ticks.first == 0)
+    }
+
     @Test func minimumStepKeepsCountAxesWhole() {
         // [0, 2]: step 0.2 → 11 ticks, 0.5 → 5 ticks; with minimum step 1 → 0, 1, 2.
         #expect(NiceScale(lower: 0, upper: 2).ticks == [0, 0.5, 1, 1.5, 2])
