@@ -63,9 +63,9 @@ import Testing
         let svg = Self.nps.render().svg
         #expect(MarkupInspection.commonSVGProblems(svg, idPrefix: "nps") == [])
         // Per period: detractors 1, passives split in 2, promoters 1.
-        #expect(MarkupInspection.count("<rect class=\"bar negative segment-1\"", in: svg) == 2)
-        #expect(MarkupInspection.count("<rect class=\"bar neutral segment-2\"", in: svg) == 4)
-        #expect(MarkupInspection.count("<rect class=\"bar positive segment-3\"", in: svg) == 2)
+        #expect(MarkupInspection.count("<rect class=\"bar negative segment-1 shade-1\"", in: svg) == 2)
+        #expect(MarkupInspection.count("<rect class=\"bar neutral segment-2 shade-1\"", in: svg) == 4)
+        #expect(MarkupInspection.count("<rect class=\"bar positive segment-3 shade-1\"", in: svg) == 2)
         // Extents −0.35…0.7 → axis −40 %…80 % in 20 % steps; below zero the labels are distances.
         #expect(MarkupInspection.count(">40%</text>", in: svg) == 2)
         #expect(!svg.contains(">-"))
