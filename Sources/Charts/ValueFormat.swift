@@ -1,5 +1,8 @@
 /// How a chart (and the report) writes numbers: fixed decimals, half away from zero,
 /// comma thousands separators, ASCII "-" for negatives, independent of any locale.
+///
+/// Decimals are clamped to 0…12. NaN, infinities and magnitudes whose digits do not fit in
+/// 64 bits (about 1.8e19 / 10^decimals) are written "n/a".
 public enum ValueFormat: Sendable, Hashable {
     /// 1234.5 with `decimals: 1` → "1,234.5".
     case plain(decimals: Int)
@@ -16,7 +19,7 @@ public enum ValueFormat: Sendable, Hashable {
     /// `.currency(symbol: "$", 0)` for `.currency(symbol: "$", decimals: 0)`.
     public static func currency(symbol: String, _ decimals: Int) -> ValueFormat { .currency(symbol: symbol, decimals: decimals) }
 
-    /// The full value text. NaN and infinities are written "n/a".
+    /// The full value text.
     public func format(_ value: Double) -> String {
         text(value, signed: false)
     }

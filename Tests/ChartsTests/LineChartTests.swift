@@ -95,4 +95,16 @@ import Testing
             == "Churn from 2024-01 to 2024-03; Logo: highest 3.0% in 2024-03, lowest 1.0% in 2024-01, latest 3.0%; "
             + "Revenue: highest 2.0% in 2024-01, lowest 1.0% in 2024-02, latest 1.0% in 2024-02.")
     }
+
+    @Test func valuesBeyondTheCategoriesAreIgnored() {
+        // Three categories, five values: the 9 and 10 have no period and are neither drawn nor described.
+        let chart = LineChart(title: "Churn", idPrefix: "c", categories: Self.threeMonths,
+                              series: [.init(name: "Logo", values: [1, 2, 3, 9, 10], smallSample: [true, false, false, true, true])],
+                              format: .plain(decimals: 0))
+        let output = chart.render()
+        #expect(MarkupInspection.count("<circle ", in: output.svg) == 3)
+        #expect(MarkupInspection.content(of: "desc", in: output.svg)
+            == "Churn from 2024-01 to 2024-03; highest 3 in 2024-03, lowest 1 in 2024-01, latest 3 (1 point from a small sample).")
+        #expect(MarkupInspection.count("<tr>", in: output.table) == 4)
+    }
 }
