@@ -1,11 +1,20 @@
-/// Vertical bars per category, one colour per series, side by side (`.grouped`) or on top of
-/// each other (`.stacked`: positive values stack up from zero, negative ones down from zero).
+/// Bars per category, one colour per series, side by side (`.grouped`) or on top of each other
+/// (`.stacked`: positive values stack away from zero one way, negative ones the other way);
+/// vertical columns by default, horizontal bars with `orientation: .horizontal`.
 ///
 /// Bars flagged as small samples get class `small-sample` (drawn lighter with a dashed outline).
 public struct ColumnChart: Sendable {
     public enum Layout: Sendable {
         case grouped
         case stacked
+    }
+
+    /// `.vertical`: columns over categories on the x axis (periods). `.horizontal`: bars from
+    /// category labels on the left (long names such as churn reasons); set `height` to about
+    /// 24 units per category plus 60.
+    public enum Orientation: Sendable {
+        case vertical
+        case horizontal
     }
 
     public struct Series: Sendable {
@@ -27,12 +36,14 @@ public struct ColumnChart: Sendable {
     public var series: [Series]
     public var format: ValueFormat
     public var layout: Layout
+    public var orientation: Orientation
     public var categoryTitle: String
     public var width: Double = 640
     public var height: Double = 300
 
     public init(title: String, idPrefix: String, categories: [String], series: [Series], format: ValueFormat,
-                layout: Layout = .grouped, categoryTitle: String = "Period") {
+                layout: Layout = .grouped, orientation: Orientation = .vertical, categoryTitle: String = "Period") {
+        self.orientation = orientation
         self.title = title
         self.idPrefix = idPrefix
         self.categories = categories
@@ -65,8 +76,8 @@ public struct ColumnChart: Sendable {
 
     public func render() -> ChartOutput {
         let count = categories.count
-        var document = ChartDocument(idPrefix: idPrefix, kind: layout == .stacked ? "column stacked" : "column grouped",
-                                     title: title, summary: summary(), width: width, height: height)
+        let kind = (orientation == .vertical ? "column" : "bar") + (layout == .stacked ? " stacked" : " grouped")
+        var document = ChartDocument(idPrefix: idPrefix, kind: kind, title: title, summary: summary(), width: width, height: height)
         var domain: [Double] = []
         for index in 0..<count {
             switch layout {
@@ -81,49 +92,63 @@ public struct ColumnChart: Sendable {
         let legendEntries = series.count > 1
             ? series.enumerated().map { LegendEntry(name: $0.element.name, classes: seriesClass($0.offset), mark: .swatch) }
             : []
-        let left = Axis.labelMargin(labels)
-        let legendHeight = Legend.height(legendEntries, width: width - left - 16)
-        let plot = PlotArea(left: left, top: 12 + legendHeight + (legendHeight > 0 ? 6 : 0), right: width - 16,
-                            bottom: height - 28)
-        let y = LinearScale(scale, range: (plot.bottom, plot.top))
-        let x = CategoryScale(count: count, start: plot.left, end: plot.right, padding: 0.25)
-        let zero = y(0)
+        let left = orientation == .vertical ? Axis.labelMargin(labels) : Axis.labelMargin(categories)
+        let right = orientation == .vertical ? width - 16 : width - 16 - estimatedTextWidth(labels.last ?? "") / 2
+        let legendHeight = Legend.height(legendEntries, width: right - left)
+        let plot = PlotArea(left: left, top: 12 + legendHeight + (legendHeight > 0 ? 6 : 0), right: right, bottom: height - 28)
+        let values = orientation == .vertical
+            ? LinearScale(scale, range: (plot.bottom, plot.top))
+            : LinearScale(scale, range: (plot.left, plot.right))
+        let bands = orientation == .vertical
+            ? CategoryScale(count: count, start: plot.left, end: plot.right, padding: 0.25)
+            : CategoryScale(count: count, start: plot.top, end: plot.bottom, padding: 0.25)
 
         var body = Markup()
         Legend.draw(&body, legendEntries, left: plot.left, top: 6, width: plot.width)
-        Axis.drawValueAxis(&body, scale: scale, labels: labels, y: y, plot: plot)
+        if orientation == .vertical {
+            Axis.drawValueAxis(&body, scale: scale, labels: labels, y: values, plot: plot)
+        } else {
+            Axis.drawHorizontalValueAxis(&body, scale: scale, labels: labels, x: values, plot: plot)
+        }
         body.open("g", [("class", "bars")])
         let seriesCount = max(1, series.count)
         for index in 0..<count {
-            var positiveTop = 0.0
-            var negativeBottom = 0.0
+            var positiveEnd = 0.0
+            var negativeEnd = 0.0
             for (seriesIndex, s) in series.enumerated() {
                 guard let v = value(s, index) else { continue }
-                let barX: Double
-                let barWidth: Double
+                // Across the band: where the bar starts and how thick it is; along the value axis: from → to.
+                let offset: Double
+                let thickness: Double
                 let from: Double
                 let to: Double
                 switch layout {
                 case .grouped:
-                    barWidth = x.bandWidth / Double(seriesCount)
-                    barX = x.bandStart(index) + barWidth * Double(seriesIndex)
+                    thickness = bands.bandWidth / Double(seriesCount)
+                    offset = bands.bandStart(index) + thickness * Double(seriesIndex)
                     from = 0
                     to = v
                 case .stacked:
-                    barWidth = x.bandWidth
-                    barX = x.bandStart(index)
-                    if v >= 0 { from = positiveTop; positiveTop += v; to = positiveTop }
-                    else { from = negativeBottom; negativeBottom += v; to = negativeBottom }
+                    thickness = bands.bandWidth
+                    offset = bands.bandStart(index)
+                    if v >= 0 { from = positiveEnd; positiveEnd += v; to = positiveEnd }
+                    else { from = negativeEnd; negativeEnd += v; to = negativeEnd }
                 }
-                let top = min(y(from), y(to))
+                let low = min(values(from), values(to))
+                let length = abs(values(from) - values(to))
                 let small = s.smallSample[safe: index] ?? false
-                body.empty("rect", [("class", "bar " + seriesClass(seriesIndex) + (small ? " small-sample" : "")),
-                                    ("x", coord(barX)), ("y", coord(top)), ("width", coord(barWidth)),
-                                    ("height", coord(abs(y(from) - y(to))))])
+                let geometry = orientation == .vertical
+                    ? [("x", coord(offset)), ("y", coord(low)), ("width", coord(thickness)), ("height", coord(length))]
+                    : [("x", coord(low)), ("y", coord(offset)), ("width", coord(length)), ("height", coord(thickness))]
+                body.empty("rect", [("class", "bar " + seriesClass(seriesIndex) + (small ? " small-sample" : ""))] + geometry)
             }
         }
         body.close("g")
-        Axis.drawCategoryAxis(&body, labels: categories, x: x, plot: plot, baselineY: zero)
+        if orientation == .vertical {
+            Axis.drawCategoryAxis(&body, labels: categories, x: bands, plot: plot, baselineY: values(0))
+        } else {
+            Axis.drawVerticalCategoryAxis(&body, labels: categories, y: bands, plot: plot, baselineX: values(0))
+        }
         document.body = body
         return ChartOutput(svg: document.svg, table: table())
     }

@@ -3,7 +3,8 @@
 /// Negative-side segments stack downwards from zero, positive-side segments upwards, neutral
 /// segments are split in half across the zero line (nearest to it). Within a side, segments stack
 /// outwards in the order given. Each rect has the side's class (`negative`, `neutral`,
-/// `positive`) and `segment-n` (1-based position in `segments`).
+/// `positive`), `segment-n` (1-based position in `segments`) and `shade-k` (1-based position
+/// among the segments of its side, so two negative segments are told apart).
 public struct DivergingBarChart: Sendable {
     public enum Side: Sendable {
         case negative
@@ -73,6 +74,13 @@ public struct DivergingBarChart: Sendable {
         return (below, above)
     }
 
+    /// "negative segment-1 shade-1": side, position in `segments`, position within the side.
+    func segmentClasses(_ index: Int) -> String {
+        let side = segments[index].side
+        let shade = segments[..<index].filter { $0.side == side }.count + 1
+        return side.className + " segment-\(index + 1) shade-\(shade)"
+    }
+
     public func render() -> ChartOutput {
         let count = categories.count
         var document = ChartDocument(idPrefix: idPrefix, kind: "diverging", title: title, summary: summary(),
@@ -86,7 +94,7 @@ public struct DivergingBarChart: Sendable {
         // The axis shows distances from zero: shares below the line are not negative numbers.
         let labels = format.axisLabels(for: scale).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }
         let legendEntries = segments.enumerated().map {
-            LegendEntry(name: $0.element.name, classes: $0.element.side.className + " segment-\($0.offset + 1)", mark: .swatch)
+            LegendEntry(name: $0.element.name, classes: segmentClasses($0.offset), mark: .swatch)
         }
         let left = Axis.labelMargin(labels)
         let legendHeight = Legend.height(legendEntries, width: width - left - 16)
@@ -103,7 +111,7 @@ public struct DivergingBarChart: Sendable {
             var below = 0.0
             func rect(_ from: Double, _ to: Double, _ segmentIndex: Int) {
                 let segment = segments[segmentIndex]
-                body.empty("rect", [("class", "bar " + segment.side.className + " segment-\(segmentIndex + 1)"),
+                body.empty("rect", [("class", "bar " + segmentClasses(segmentIndex)),
                                     ("x", coord(x.bandStart(index))), ("y", coord(y(max(from, to)))),
                                     ("width", coord(x.bandWidth)), ("height", coord(abs(y(from) - y(to))))])
             }

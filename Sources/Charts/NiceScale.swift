@@ -6,7 +6,7 @@
 /// `integer × 10^k` in one exact operation, so they equal the decimal literals (0.06, not
 /// 0.060000000000000005).
 ///
-/// Edge cases: bounds in the wrong order are swapped; a degenerate domain `[v, v]` is widened to
+/// Edge cases: bounds in the wrong order are swapped; magnitudes beyond 1e300 are clamped; a degenerate domain `[v, v]` is widened to
 /// include zero (`[3, 3]` → `[0, 3]`), and `[0, 0]`, an empty or non-finite input becomes `[0, 1]`.
 /// Examples (maxTicks 8): `[0, 0.137]` → 0, 0.02, …, 0.14; `[0, 950]` → 0, 200, …, 1000;
 /// `[-120, 430]` → -200, -100, …, 500.
@@ -24,15 +24,17 @@ public struct NiceScale: Sendable, Equatable {
     public let ticks: [Double]
 
     public init(lower: Double, upper: Double, maxTicks: Int = 8, minimumStep: Double = 0) {
-        var low = lower.isFinite ? lower : 0
-        var high = upper.isFinite ? upper : 0
+        // Magnitudes beyond ±1e300 are clamped so spans and tick counts stay finite.
+        let bound = 1e300
+        var low = lower.isFinite ? min(max(lower, -bound), bound) : 0
+        var high = upper.isFinite ? min(max(upper, -bound), bound) : 0
         if !lower.isFinite && !upper.isFinite { (low, high) = (0, 1) }
         if high < low { swap(&low, &high) }
         if low == high {
             if low == 0 { high = 1 } else { low = min(0, low); high = max(0, high) }
         }
         let limit = max(3, maxTicks)
-        let floorStep = minimumStep.isFinite && minimumStep > 0 ? minimumStep : 0
+        let floorStep = minimumStep.isFinite && minimumStep > 0 ? min(minimumStep, bound) : 0
         // Start a decade below span / limit; every step candidate afterwards is larger.
         var exponent = NiceScale.decade(of: (high - low) / Double(limit)) - 1
         let tolerance = 1e-9

@@ -47,7 +47,7 @@ public struct Sparkline: Sendable {
             if penDown { line.line(x(index), y(v)) } else { line.move(x(index), y(v)) }
             penDown = true
         }
-        body.empty("path", [("class", "line series-1"), ("d", line.d), ("fill", "none")])
+        if !line.isEmpty { body.empty("path", [("class", "line series-1"), ("d", line.d), ("fill", "none")]) }
         let last = values.indices.last { value($0) != nil }
         for index in values.indices {
             guard let v = value(index) else { continue }

@@ -170,6 +170,7 @@ public struct StepChart: Sendable {
     }
 
     func summary() -> String {
+        guard series.contains(where: { !steps($0).isEmpty }) else { return title + ": no data." }
         var parts: [String] = []
         for s in series {
             let points = steps(s)
@@ -186,7 +187,7 @@ public struct StepChart: Sendable {
             text += ", " + "\(censored) censored"
             parts.append(text)
         }
-        return parts.isEmpty ? title + ": no data." : title + "; " + parts.joined(separator: "; ") + "."
+        return parts.isEmpty ? title + ": no data." : title + ": " + parts.joined(separator: "; ") + "."
     }
 
     func table() -> String {

@@ -1,5 +1,8 @@
 /// How a chart (and the report) writes numbers: fixed decimals, half away from zero,
 /// comma thousands separators, ASCII "-" for negatives, independent of any locale.
+///
+/// Decimals are clamped to 0…12. NaN, infinities and magnitudes whose digits do not fit in
+/// 64 bits (about 1.8e19 / 10^decimals) are written "n/a".
 public enum ValueFormat: Sendable, Hashable {
     /// 1234.5 with `decimals: 1` → "1,234.5".
     case plain(decimals: Int)
@@ -9,7 +12,14 @@ public enum ValueFormat: Sendable, Hashable {
     /// "-$1,200.50". A symbol ending in a letter ("CHF") is followed by a no-break space.
     case currency(symbol: String, decimals: Int)
 
-    /// The full value text. NaN and infinities are written "n/a".
+    /// `.plain(2)` for `.plain(decimals: 2)`.
+    public static func plain(_ decimals: Int) -> ValueFormat { .plain(decimals: decimals) }
+    /// `.percent(1)` for `.percent(decimals: 1)`.
+    public static func percent(_ decimals: Int) -> ValueFormat { .percent(decimals: decimals) }
+    /// `.currency(symbol: "$", 0)` for `.currency(symbol: "$", decimals: 0)`.
+    public static func currency(symbol: String, _ decimals: Int) -> ValueFormat { .currency(symbol: symbol, decimals: decimals) }
+
+    /// The full value text.
     public func format(_ value: Double) -> String {
         text(value, signed: false)
     }
@@ -46,8 +56,9 @@ public enum ValueFormat: Sendable, Hashable {
         }
     }
 
-    /// Tick labels for an axis built on `scale`: just as many decimals as the step needs
-    /// (step 0.02 in per cent → "2%", step 0.005 → "0.5%"); plain and currency axes whose largest
+    /// Tick labels for an axis built on `scale`: every label with as many decimals as the step
+    /// needs (step 0.02 in per cent → "2%", step 0.005 → "0.5%", "1.0%"), zero always as "0",
+    /// "0%" or "$0"; plain and currency axes whose largest
     /// tick reaches 10,000 share one suffix: k from 10^4, M from 10^6, B from 10^9
     /// (ticks 0…40,000 step 10,000 → "$0", "$10k", …, "$40k").
     public func axisLabels(for scale: NiceScale) -> [String] {
@@ -55,20 +66,17 @@ public enum ValueFormat: Sendable, Hashable {
         switch self {
         case .percent:
             let decimals = max(0, -(scale.stepExponent + 2))
-            return scale.ticks.map { ValueFormat.percent(decimals: decimals).format($0) }
+            return scale.ticks.map { ValueFormat.percent(decimals: $0 == 0 ? 0 : decimals).format($0) }
         case .plain, .currency:
             let units: (Double, Int, String) =
                 largest >= 1e9 ? (1e9, 9, "B") : largest >= 1e6 ? (1e6, 6, "M") : largest >= 1e4 ? (1e3, 3, "k") : (1, 0, "")
             let decimals = max(0, units.1 - scale.stepExponent)
-            let unitFormat: ValueFormat
-            if case .currency(let symbol, _) = self {
-                unitFormat = .currency(symbol: symbol, decimals: decimals)
-            } else {
-                unitFormat = .plain(decimals: decimals)
+            func unitFormat(_ decimals: Int) -> ValueFormat {
+                if case .currency(let symbol, _) = self { return .currency(symbol: symbol, decimals: decimals) }
+                return .plain(decimals: decimals)
             }
             return scale.ticks.map { tick in
-                let text = unitFormat.format(tick / units.0)
-                return tick == 0 || units.2.isEmpty ? text : text + units.2
+                tick == 0 ? unitFormat(0).format(0) : unitFormat(decimals).format(tick / units.0) + units.2
             }
         }
     }
