@@ -19,10 +19,14 @@ public struct ParetoChart: Sendable {
     public var items: [Item]
     public var format: ValueFormat
     public var itemTitle: String
+    /// What the bars measure, for the legend and the table ("Customers", "Tickets").
+    public var valueTitle: String
     public var width: Double = 640
     public var height: Double = 300
 
-    public init(title: String, idPrefix: String, items: [Item], format: ValueFormat, itemTitle: String = "Item") {
+    public init(title: String, idPrefix: String, items: [Item], format: ValueFormat, itemTitle: String = "Item",
+                valueTitle: String = "Value") {
+        self.valueTitle = valueTitle
         self.title = title
         self.idPrefix = idPrefix
         self.items = items
@@ -57,7 +61,7 @@ public struct ParetoChart: Sendable {
         let shareScale = NiceScale(lower: 0, upper: 1, maxTicks: 6)
         let shareLabels = ValueFormat.percent(decimals: 0).axisLabels(for: shareScale)
         let left = Axis.labelMargin(labels)
-        let legendEntries = [LegendEntry(name: "Value", classes: "series-1", mark: .swatch),
+        let legendEntries = [LegendEntry(name: valueTitle, classes: "series-1", mark: .swatch),
                              LegendEntry(name: "Cumulative share", classes: "cumulative", mark: .line)]
         let legendHeight = Legend.height(legendEntries, width: width - left - 44)
         let plot = PlotArea(left: left, top: 12 + legendHeight + 6, right: width - 44, bottom: height - 40)
@@ -116,7 +120,7 @@ public struct ParetoChart: Sendable {
         let shares = cumulativeShares
         let total = sorted.reduce(0) { $0 + $1.value }
         let percent = ValueFormat.percent(decimals: 1)
-        var table = DataTable(caption: title, columns: [itemTitle, "Value", "Share", "Cumulative share"])
+        var table = DataTable(caption: title, columns: [itemTitle, valueTitle, "Share", "Cumulative share"])
         for (index, item) in sorted.enumerated() {
             table.rows.append(.init(header: item.label, cells: [
                 .init(text: format.format(item.value)),

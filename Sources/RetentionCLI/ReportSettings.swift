@@ -17,7 +17,9 @@ struct ReportSettings {
     var asOf: Day?
     var granularity = Granularity.month
     var weekStart = Weekday.monday
-    var cohortBasis = CohortBasis.signup
+    /// nil: first payment when the data has revenue (trials are not customers yet, as in
+    /// ChartMogul's cohorts), signup otherwise.
+    var cohortBasis: CohortBasis?
     var unbounded = false
     var inactivityDays = 90
     var grossMargin = 1.0
@@ -31,9 +33,9 @@ struct ReportSettings {
         try apply(args)
     }
 
-    func metrics(asOf: Day) -> MetricsConfiguration {
+    func metrics(asOf: Day, hasRevenue: Bool) -> MetricsConfiguration {
         MetricsConfiguration(asOf: asOf, calendar: PeriodCalendar(granularity, weekStart: weekStart),
-                             cohortBasis: cohortBasis, unboundedRetention: unbounded, inactivityDays: inactivityDays,
+                             cohortBasis: cohortBasis ?? (hasRevenue ? .firstPayment : .signup), unboundedRetention: unbounded, inactivityDays: inactivityDays,
                              grossMargin: grossMargin, segmentAttributes: segments)
     }
 

@@ -54,7 +54,8 @@ struct ChurnSection {
         let chart = ParetoChart(title: "Churn reasons, last \(reasons.window.count) \(granularityWord)s",
                                 idPrefix: "churn-reasons",
                                 items: reasons.rows.map { ParetoChart.Item(label: $0.reason, value: Double($0.count)) },
-                                format: .plain(decimals: 0), itemTitle: "Reason").render()
+                                format: .plain(decimals: 0), itemTitle: "Reason",
+                                valueTitle: "Customers").render()
         let hasMRR = reasons.rows.contains { $0.mrrLost != 0 }
         let table = TableView(
             caption: "Churn reasons, \(reasons.window.first?.label ?? "") to \(reasons.window.last?.label ?? "")",
@@ -92,19 +93,27 @@ struct ChurnSection {
         return .object(["table": table.context])
     }
 
+    /// At most `limit` censoring times, evenly spread, so the ticks stay readable; the data
+    /// table and the metrics JSON keep every time.
+    static func thinned(_ times: [Double], to limit: Int) -> [Double] {
+        guard times.count > limit, limit > 1 else { return times }
+        let stride = Double(times.count - 1) / Double(limit - 1)
+        return (0..<limit).map { times[Int((Double($0) * stride).rounded())] }
+    }
+
     private func survivalContext() -> MustacheValue? {
         let curve = analysis.survival
         guard curve.subjects > 0, !curve.steps.isEmpty else { return nil }
         var points = [StepChart.Point(time: 0, value: 1, band: Interval(lower: 1, upper: 1))]
         points += curve.steps.map { StepChart.Point(time: Double($0.time), value: $0.survival,
                                                     band: Interval(lower: $0.lower, upper: $0.upper)) }
-        let censored = curve.steps.filter { $0.censored > 0 }.map { Double($0.time) }
+        let censored = ChurnSection.thinned(curve.steps.filter { $0.censored > 0 }.map { Double($0.time) }, to: 40)
         let chart = StepChart(title: "Share of customers still active by days since they started", idPrefix: "survival",
                               series: [StepChart.Series(name: "All customers", points: points, censored: censored)],
                               format: .percent(decimals: 0), timeTitle: "Days since start").render()
         var summary = "Kaplan–Meier estimate over \(format.integer(curve.subjects)) customers, "
             + "\(format.integer(curve.events)) of whom churned; customers still active are censored at the as-of date "
-            + "(tick marks). "
+            + "(tick marks, thinned to at most 40). "
         for days in [90, 180, 365] where curve.steps.contains(where: { $0.time <= days }) {
             summary += "\(days) days: \(format.percent(curve.survival(at: days), decimals: 0)). "
         }

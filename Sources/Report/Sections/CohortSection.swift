@@ -19,7 +19,7 @@ struct CohortSection {
         var object: [String: MustacheValue] = [
             "intro": .string("Share of each \(granularityWord) cohort still active k \(granularityWord)s after it started "
                 + "(\(format.integer(table.customersCounted)) customers in \(format.integer(table.rows.count)) cohorts; "
-                + "the latest \(rows.count) shown). The bottom row is the mean weighted by cohort size."),
+                + "the latest \(rows.count) shown). The bottom row is the mean over all cohorts that reached k, weighted by cohort size."),
             "customer_table": retentionTable(rows, width: width, caption: "Customer retention by cohort", revenue: false).context,
             "curve": ChartView(curveChart(rows, width: width)).context,
         ]
@@ -27,8 +27,8 @@ struct CohortSection {
             object["revenue_table"] = retentionTable(rows, width: width, caption: "Revenue retention by cohort",
                                                      revenue: true).context
         }
-        if let incomplete = table.incompletePeriodIndex {
-            object["incomplete_label"] = .string("the cohorts' current \(granularityWord) (k = \(incomplete) for the newest)")
+        if table.incompletePeriodIndex != nil {
+            object["incomplete_label"] = .string("the current \(granularityWord) (italic cells on the diagonal)")
         }
         return .object(object)
     }
@@ -54,7 +54,7 @@ struct CohortSection {
             return TableView.Row(header: row.cohort.label, cells: [lead] + cells)
         }
         let summaryValues = revenue ? table.revenueSummary : table.summary
-        let footer = TableView.Row(header: "Weighted mean", cells: [TableView.Cell(revenue ? "" : format.integer(rows.reduce(0) { $0 + $1.size }))]
+        let footer = TableView.Row(header: "All cohorts", cells: [TableView.Cell(revenue ? "" : format.integer(table.customersCounted))]
             + (0..<width).map { k in
                 guard k < summaryValues.count, let v = summaryValues[k] else { return TableView.Cell("", cssClass: "immature") }
                 return TableView.Cell(format.percent(v, decimals: 0), cssClass: heat(v))

@@ -45,7 +45,7 @@ enum ReportCommand {
             OptionSpec("time-zone", value: "TZ", help: "Time zone report days are counted in (UTC, +02:00, Europe/Berlin). Default: UTC."),
             OptionSpec("period", value: "UNIT", help: "Period of cohorts and trends: day, week, month (default) or quarter."),
             OptionSpec("week-start", value: "DAY", help: "First day of the week for weekly periods. Default: monday."),
-            OptionSpec("cohort-by", value: "BASIS", help: "Cohort basis: signup (default) or first_payment."),
+            OptionSpec("cohort-by", value: "BASIS", help: "Cohort basis: signup or first_payment (default when the data has revenue)."),
             OptionSpec("unbounded", help: "Unbounded retention: count a customer in period k if active in k or later."),
             OptionSpec("inactivity-days", value: "N", help: "Order businesses: days without an order after which a customer has churned. Default: 90."),
             OptionSpec("title", value: "TEXT", help: "Report title."),
@@ -81,8 +81,8 @@ enum ReportCommand {
         }
 
         console.progress("computing metrics as of \(asOf)")
-        var configuration = settings.metrics(asOf: asOf)
-        configuration.asOf = asOf
+        let configuration = settings.metrics(asOf: asOf,
+                                             hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty)
         let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health)
         let report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
 
