@@ -1,0 +1,67 @@
+import Foundation
+import Synchronization
+@testable import RetentionCLI
+import Sample
+import Model
+
+/// Runs the command line as a user would, capturing standard output and error.
+final class CapturedConsole: Sendable {
+    private let outText = Mutex("")
+    private let errText = Mutex("")
+
+    var out: String { outText.withLock { $0 } }
+    var err: String { errText.withLock { $0 } }
+
+    var console: Console {
+        Console(out: { text in self.outText.withLock { $0 += text } },
+                err: { text in self.errText.withLock { $0 += text } },
+                showsProgress: false)
+    }
+}
+
+enum Harness {
+    /// The repository root, found from this file's path.
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static let templates: () = {
+        setenv("RETENTION_TEMPLATES", root + "/Templates", 1)
+    }()
+
+    /// A fresh temporary folder for one test.
+    static func temporaryDirectory(_ name: String) -> String {
+        let path = NSTemporaryDirectory() + "retention-e2e-\(name)-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func run(_ arguments: [String]) -> (status: ExitStatus, out: String, err: String) {
+        _ = templates
+        let captured = CapturedConsole()
+        let status = RetentionCommandLine.run(arguments, console: captured.console)
+        return (status, captured.out, captured.err)
+    }
+
+    /// A sample export set of `customers` customers (default seed, messy rows included).
+    static func sample(_ name: String, customers: Int = 300, invoices: Bool = false) throws -> String {
+        let directory = temporaryDirectory(name)
+        var options = SampleOptions()
+        options.customers = customers
+        options.invoices = invoices
+        _ = try SampleExport.write(to: directory, options: options)
+        return directory
+    }
+
+    static func read(_ path: String) -> String {
+        (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+
+    static func write(_ text: String, to path: String) {
+        try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
