@@ -50,7 +50,7 @@ public struct OrderStream: Sendable {
     /// SHA-256 of the file, when computed.
     public let sha256: String?
     let reader: FieldReader
-    let records: RecordStream
+    var records: RecordStream
     let book: CurrencyBook
     let wonOnly: Bool
     let warnings: [String]
