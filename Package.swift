@@ -40,6 +40,9 @@ let package = Package(
             dependencies: ["Model", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample"]
         ),
 
+        // Ingest throughput benchmark (Benchmarks/run.sh).
+        .executableTarget(name: "retention-bench", dependencies: ["Ingest", "Model"]),
+
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
