@@ -107,9 +107,35 @@ struct JavaScriptURLRule: DocumentRule {
     }
 
     static func containsJavaScriptURL(_ text: String) -> Bool {
-        let squeezed = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            ![" ", "\t", "\n", "\r", "\u{0C}"].contains($0)
-        }))
-        return squeezed.asciiLowercased.contains("javascript:")
+        let pattern = Array("javascript:".utf8)
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { matches(pattern, in: $0) }
+            ?? matches(pattern, in: Array(utf8).withUnsafeBufferPointer { $0 })
+    }
+
+    /// Whether `pattern` (lower-case ASCII) occurs in `bytes` ignoring ASCII case and ASCII
+    /// whitespace between its characters. Byte-level: this runs on every attribute value.
+    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            if bytes[start] | 0x20 == pattern[0] {
+                var matched = 1
+                var index = start + 1
+                while matched < pattern.count, index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                        index += 1
+                        continue
+                    }
+                    let folded = (65...90).contains(byte) ? byte | 0x20 : byte
+                    if folded != pattern[matched] { break }
+                    matched += 1
+                    index += 1
+                }
+                if matched == pattern.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }
