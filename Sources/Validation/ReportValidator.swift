@@ -17,7 +17,7 @@ import Darwin
 ///
 /// The rules then run on the XML parser's tree when the document is well-formed, otherwise on
 /// the HTML parser's tree (what a browser would build): `external-reference`, `script`,
-/// `event-handler`, `javascript-url`, `duplicate-id`, `broken-link`, `lang`, `charset`, `title`,
+/// `event-handler`, `javascript-url`, `duplicate-id`, `broken-link`, `doctype`, `lang`, `charset`, `title`,
 /// `namespace`, `svg-role`, `svg-title`, `img-alt`, `table-headers` (each rule type documents
 /// its definition).
 ///
@@ -44,7 +44,7 @@ public struct ReportValidator: Sendable {
 
     private static let rules: [any DocumentRule] = [
         ExternalReferenceRule(), ScriptRule(), EventHandlerRule(), JavaScriptURLRule(),
-        DuplicateIDRule(), BrokenLinkRule(), LanguageRule(), CharsetRule(), TitleRule(),
+        DuplicateIDRule(), BrokenLinkRule(), DoctypeRule(), LanguageRule(), CharsetRule(), TitleRule(),
         NamespaceRule(), SVGAccessibilityRule(), ImageAltRule(), TableHeadersRule(),
     ]
 

@@ -30,6 +30,7 @@ import Testing
     @Test func emptyDocumentIsReportedNotCrashed() {
         #expect(ReportValidator().validate(html: [], path: "e.html").map(\.description) == [
             "e.html:1:1: error: [charset] no <meta charset=\"utf-8\"> in the document; add it as the first element of <head>",
+            "e.html:1:1: error: [doctype] the file does not start with <!DOCTYPE html>; browsers would render it in quirks mode",
             "e.html:1:1: error: [lang] the root element is not <html>, so the document has no language",
             "e.html:1:1: error: [title] no <title> in <head>; give the report a title",
             "e.html:1:1: error: [xml] Document is empty",
