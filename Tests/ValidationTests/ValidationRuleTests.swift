@@ -236,4 +236,14 @@ import Testing
         #expect(ReportValidator(allowingRelativeLinks: true).validate(html: image, path: "r.html").map(\.rule)
             == ["external-reference"])
     }
+
+    @Test func svgPresentationAttributeURLsAreChecked() {
+        // `fill="url(#fade)"` in the valid document is a fragment; an http URL in `filter` is not.
+        // The <path> starts at column 216 of line 12 (byte 215, all ASCII before it), and
+        // `<path d="M0 0L10 10" fill="url(#fade)" ` is 39 characters: filter at 216 + 39 = 255.
+        let html = PolyglotDocument.replacing("fill=\"url(#fade)\" />", with: "fill=\"url(#fade)\" filter=\"url(http://x.example/f.svg#blur)\" />")
+        #expect(check(html) == [
+            "r.html:12:255: error: [external-reference] url(http://x.example/f.svg#blur) refers to a resource outside the file in filter of <path>; inline it or remove it",
+        ])
+    }
 }

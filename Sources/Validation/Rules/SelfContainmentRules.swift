@@ -1,7 +1,8 @@
 /// `external-reference`: the report must open offline, from an e-mail attachment or a file
 /// share, exactly as rendered. Checked: the URL attributes `src`, `href`, `xlink:href`,
-/// `srcset`, `poster`, `action`, `formaction`, `manifest`, `background`, `<object data>`, and
-/// CSS `url(…)` / `@import` in `<style>` elements and `style` attributes.
+/// `srcset`, `poster`, `action`, `formaction`, `manifest`, `background`, `<object data>`,
+/// CSS `url(…)` / `@import` in `<style>` elements and `style` attributes, and `url(…)` in any
+/// other attribute (SVG presentation attributes such as `fill` and `filter`).
 /// Allowed: `#fragment`, `data:image/…` URIs, `mailto:` in `<a href>`/`<area href>`, and (only
 /// when the validator allows relative links) a relative path below the folder in those links.
 struct ExternalReferenceRule: DocumentRule {
@@ -31,6 +32,12 @@ struct ExternalReferenceRule: DocumentRule {
                 if attribute.name == "style" {
                     findings += cssFindings(attribute.value, context: context) { message, _ in
                         context.finding("external-reference", at: attribute, message + " in the style attribute of <\(element.qualifiedName)>" + Self.advice)
+                    }
+                } else if urls.isEmpty, attribute.value.asciiLowercased.contains("url(") {
+                    // SVG presentation attributes (fill, stroke, filter, mask, clip-path, marker-*)
+                    // take CSS values: fill="url(#gradient)" is fine, fill="url(https://…)" is not.
+                    findings += cssFindings(attribute.value, context: context) { message, _ in
+                        context.finding("external-reference", at: attribute, message + " in \(attribute.name) of <\(element.qualifiedName)>" + Self.advice)
                     }
                 }
             }
