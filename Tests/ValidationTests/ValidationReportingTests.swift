@@ -76,3 +76,38 @@ import Testing
         #expect(ReportValidator().validate(html: withTarget, path: "r.html") == [])
     }
 }
+
+/// Damaged documents (seeded, reproducible) must give findings, never a crash or a hang.
+@Suite struct ValidationRobustnessTests {
+    /// A 64-bit linear congruential generator (Knuth's MMIX constants), seeded: reproducible.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+    }
+
+    @Test func damagedDocumentsAreReportedNotCrashed() {
+        var random = SeededGenerator(state: 47)
+        let original = Array(PolyglotDocument.valid.utf8)
+        var documentsWithFindings = 0
+        for _ in 0..<300 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let start = Int.random(in: 0..<bytes.count, using: &random)
+                let length = Int.random(in: 0...min(40, bytes.count - start), using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes.removeSubrange(start..<start + length)
+                case 1: bytes.insert(contentsOf: bytes[start..<start + length], at: Int.random(in: 0...bytes.count, using: &random))
+                default: bytes[start] = UInt8.random(in: 0...255, using: &random)
+                }
+                if bytes.isEmpty { bytes = [0x3C] }
+            }
+            let findings = ReportValidator().validate(html: bytes, path: "d.html")
+            if !findings.isEmpty { documentsWithFindings += 1 }
+            #expect(findings.allSatisfy { $0.line >= 1 && $0.column >= 1 })
+        }
+        #expect(documentsWithFindings > 250)
+    }
+}
