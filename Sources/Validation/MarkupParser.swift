@@ -18,7 +18,8 @@ struct MarkupParse: Sendable {
 /// only silence the printing path, which is not taken) and not set, since we want every error.
 /// The contexts are created with `xmlCreateMemoryParserCtxt`/`htmlCreateMemoryParserCtxt` and
 /// parsed with `xmlParseDocument`/`htmlParseDocument` rather than `xmlCtxtReadMemory`, which
-/// would reset the context and drop the handler's `_private` pointer.
+/// resets the context first: everything set up here (handler, `_private`, flags) is set on the
+/// context that actually parses.
 enum MarkupParser {
     static func parseXML(_ bytes: [UInt8]) -> MarkupParse {
         let collector = ParserMessageCollector()
