@@ -21,10 +21,12 @@ import Darwin
 /// `namespace`, `svg-role`, `svg-title`, `img-alt`, `table-headers` (each rule type documents
 /// its definition).
 ///
-/// Locations: lines come from libxml2; a rule finding points at the element's start tag `<`
-/// or at the offending attribute's name, found in the source by `SourceLocator` (column 1 when
-/// the start tag cannot be found, e.g. an element the HTML parser implied). Findings are sorted
-/// by line, column, rule, message, without exact duplicates.
+/// Locations: parser findings are at libxml2's own line and column. A rule finding points at
+/// the element's start tag `<` or at the offending attribute's name: libxml2 tree nodes only
+/// know the line where their start tag *ended* (`xmlGetLineNo`), so `SourceLocator` finds the
+/// start tag in the source, on or before that line. When it cannot (an element the HTML parser
+/// implied) the finding keeps libxml2's line with column 1. Columns count Unicode scalars from
+/// 1, as libxml2's do. Findings are sorted by line, column, rule, message, without duplicates.
 public struct ReportValidator: Sendable {
     /// Whether `<a href>`/`<area href>` may point to another file by a relative path.
     public let allowsRelativeLinks: Bool
