@@ -42,6 +42,9 @@ let package = Package(
         // The thin executable: hands the arguments to RetentionCLI and exits with its status.
         .executableTarget(name: "retention", dependencies: ["RetentionCLI"]),
 
+        // Ingest throughput benchmark (Benchmarks/run.sh).
+        .executableTarget(name: "retention-bench", dependencies: ["Ingest", "Model"]),
+
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),

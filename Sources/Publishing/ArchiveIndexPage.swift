@@ -2,7 +2,7 @@
 struct ArchiveEntry: Sendable, Equatable {
     var periodLabel: String
     /// The period's metrics, or why they could not be read (the entry is still listed).
-    var metrics: Result<ArchiveMetrics, JSONReader.Failure>
+    var metrics: Result<ReportHeadline, JSONReader.Failure>
 
     /// Newest first: by `as_of` (descending), then period label (descending); entries whose
     /// metrics are unreadable come last, by label (descending).
@@ -72,9 +72,9 @@ enum ArchiveIndexPage {
             html += "<h2><a href=\"\(folder)/index.html\">\(HTMLText.escaped(metrics.title))</a></h2>\n"
             html += "<p class=\"meta\">Period \(label) · as of \(HTMLText.escaped(metrics.asOf))"
             html += " · <a href=\"\(folder)/metrics.json\">metrics.json</a></p>\n"
-            if !metrics.headline.isEmpty {
+            if !metrics.figures.isEmpty {
                 html += "<dl class=\"kpis\">\n"
-                for kpi in metrics.headline {
+                for kpi in metrics.figures {
                     html += "<div><dt>\(HTMLText.escaped(kpi.label))</dt>"
                     html += "<dd>\(HTMLText.escaped(kpi.value))</dd></div>\n"
                 }

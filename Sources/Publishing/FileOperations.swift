@@ -10,7 +10,7 @@ protocol FileOperations: Sendable {
     /// Creates or truncates `path` (mode 0644 before umask), writes all `bytes`, flushes them to
     /// disk (`fsync`) and closes the file.
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemFailure)
-    /// `rename(2)`: atomic replacement within one file system.
+    /// `rename(2)`: atomic replacement within one file system; then the folder is synced.
     func rename(_ source: String, to destination: String) throws(SystemFailure)
     func removeFile(_ path: String)
     func readFile(_ path: String) throws(SystemFailure) -> [UInt8]
@@ -52,6 +52,14 @@ struct POSIXFileOperations: FileOperations {
         let result = Darwin.rename(source, destination)
         #endif
         if result != 0 { throw SystemFailure.current }
+        // Make the rename itself durable; a failure here does not undo it, so it is not reported.
+        let slash = destination.lastIndex(of: "/")
+        let folder = slash.map { String(destination[...$0]) } ?? "."
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            _ = fsync(descriptor)
+            close(descriptor)
+        }
     }
 
     func removeFile(_ path: String) {

@@ -8,7 +8,7 @@ import Validation
 /// DIR/2026-W47/index.html      the report for that period (validated, atomically replaced)
 /// DIR/2026-W47/metrics.json    its metrics; the index reads "title", "as_of", "headline"
 /// ```
-/// `metrics.json` must follow the contract documented on `ArchiveMetrics`:
+/// `metrics.json` must follow the contract documented on ``ReportHeadline``:
 /// `{"title": "…", "as_of": "yyyy-MM-dd", "headline": {"Active customers": "1,204", "MRR": "$84,120"}}`
 /// (other keys are ignored; headline values are preformatted strings, shown in file order).
 /// The new period's metrics are checked against it before anything is written; an older
@@ -40,11 +40,7 @@ public struct ReportArchive: Sendable {
         guard Self.isPeriodLabel(periodLabel) else { throw .invalidPeriodLabel(periodLabel) }
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let folder = root + "/" + periodLabel
-        do {
-            _ = try ArchiveMetrics.read(metricsJSON)
-        } catch {
-            throw .invalidMetrics(path: folder + "/metrics.json", reason: error.message)
-        }
+        _ = try ReportHeadline(metricsJSON: metricsJSON, path: folder + "/metrics.json")
         for path in [root, folder] {
             do { try files.createFolder(path) } catch { throw .cannotCreateFolder(path: path, failure: error) }
         }
@@ -64,10 +60,10 @@ public struct ReportArchive: Sendable {
         for name in names where Self.isPeriodLabel(name) {
             let folder = root + "/" + name
             guard files.isFolder(folder), files.fileExists(folder + "/index.html") else { continue }
-            let metrics: Result<ArchiveMetrics, JSONReader.Failure>
+            let metrics: Result<ReportHeadline, JSONReader.Failure>
             do {
                 let bytes = try files.readFile(folder + "/metrics.json")
-                metrics = Result { () throws(JSONReader.Failure) in try ArchiveMetrics.read(bytes) }
+                metrics = Result { () throws(JSONReader.Failure) in try ReportHeadline.read(bytes) }
             } catch {
                 metrics = .failure(JSONReader.Failure(message: error.reason))
             }

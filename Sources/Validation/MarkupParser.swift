@@ -12,6 +12,14 @@ struct MarkupParse: Sendable {
 /// no DTD loading or validation (`loadsubset = 0`, `validate = 0`), the input treated as UTF-8
 /// whatever the document declares (`IGNORE_ENC`: polyglot HTML must be UTF-8, and no
 /// iconv conversion runs). Every libxml2 pointer is freed before these functions return.
+///
+/// Errors go to a handler installed on each parser context (`sax->serror`), so libxml2 never
+/// prints them; `HTML_PARSE_NOERROR`/`XML_PARSE_NOERROR` are therefore not needed (they would
+/// only silence the printing path, which is not taken) and not set, since we want every error.
+/// The contexts are created with `xmlCreateMemoryParserCtxt`/`htmlCreateMemoryParserCtxt` and
+/// parsed with `xmlParseDocument`/`htmlParseDocument` rather than `xmlCtxtReadMemory`, which
+/// resets the context first: everything set up here (handler, `_private`, flags) is set on the
+/// context that actually parses.
 enum MarkupParser {
     static func parseXML(_ bytes: [UInt8]) -> MarkupParse {
         let collector = ParserMessageCollector()

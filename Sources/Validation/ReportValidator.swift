@@ -17,14 +17,16 @@ import Darwin
 ///
 /// The rules then run on the XML parser's tree when the document is well-formed, otherwise on
 /// the HTML parser's tree (what a browser would build): `external-reference`, `script`,
-/// `event-handler`, `javascript-url`, `duplicate-id`, `broken-link`, `lang`, `charset`, `title`,
+/// `event-handler`, `javascript-url`, `duplicate-id`, `broken-link`, `doctype`, `lang`, `charset`, `title`,
 /// `namespace`, `svg-role`, `svg-title`, `img-alt`, `table-headers` (each rule type documents
 /// its definition).
 ///
-/// Locations: lines come from libxml2; a rule finding points at the element's start tag `<`
-/// or at the offending attribute's name, found in the source by `SourceLocator` (column 1 when
-/// the start tag cannot be found, e.g. an element the HTML parser implied). Findings are sorted
-/// by line, column, rule, message, without exact duplicates.
+/// Locations: parser findings are at libxml2's own line and column. A rule finding points at
+/// the element's start tag `<` or at the offending attribute's name: libxml2 tree nodes only
+/// know the line where their start tag *ended* (`xmlGetLineNo`), so `SourceLocator` finds the
+/// start tag in the source, on or before that line. When it cannot (an element the HTML parser
+/// implied) the finding keeps libxml2's line with column 1. Columns count Unicode scalars from
+/// 1, as libxml2's do. Findings are sorted by line, column, rule, message, without duplicates.
 public struct ReportValidator: Sendable {
     /// Whether `<a href>`/`<area href>` may point to another file by a relative path.
     public let allowsRelativeLinks: Bool
@@ -44,7 +46,7 @@ public struct ReportValidator: Sendable {
 
     private static let rules: [any DocumentRule] = [
         ExternalReferenceRule(), ScriptRule(), EventHandlerRule(), JavaScriptURLRule(),
-        DuplicateIDRule(), BrokenLinkRule(), LanguageRule(), CharsetRule(), TitleRule(),
+        DuplicateIDRule(), BrokenLinkRule(), DoctypeRule(), LanguageRule(), CharsetRule(), TitleRule(),
         NamespaceRule(), SVGAccessibilityRule(), ImageAltRule(), TableHeadersRule(),
     ]
 

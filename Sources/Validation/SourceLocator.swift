@@ -13,15 +13,28 @@ struct SourceLocator {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        lineStarts = bytes.withUnsafeBufferPointer { buffer in
+            var starts = [0]
+            for offset in 0..<buffer.count where buffer[offset] == 0x0A { starts.append(offset + 1) }
+            return starts
         }
-        lineStarts = starts
     }
 
     /// 1-based line and column (in Unicode scalars) of a byte offset.
     func position(of offset: Int) -> (line: Int, column: Int) {
+        var cursor = PositionCursor()
+        return position(of: offset, from: &cursor)
+    }
+
+    /// Remembers the last position computed, so that positions asked in increasing order
+    /// on one long line (minified HTML, inline SVG) cost O(distance), not O(line length).
+    struct PositionCursor {
+        var offset = 0
+        var line = 0
+        var column = 1
+    }
+
+    func position(of offset: Int, from cursor: inout PositionCursor) -> (line: Int, column: Int) {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -29,11 +42,16 @@ struct SourceLocator {
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
         var column = 1
-        var cursor = lineStarts[low]
-        while cursor < offset && cursor < bytes.count {
-            if bytes[cursor] & 0xC0 != 0x80 { column += 1 }
-            cursor += 1
+        var scan = lineStarts[low]
+        if cursor.line == low + 1, cursor.offset <= offset, cursor.offset >= scan {
+            column = cursor.column
+            scan = cursor.offset
         }
+        while scan < offset && scan < bytes.count {
+            if bytes[scan] & 0xC0 != 0x80 { column += 1 }
+            scan += 1
+        }
+        cursor = PositionCursor(offset: offset, line: low + 1, column: column)
         return (low + 1, column)
     }
 
@@ -64,13 +82,14 @@ struct SourceLocator {
     /// `caseInsensitive` for the HTML parser's tree, whose names libxml2 lower-cased.
     func locate(_ tree: inout MarkupTree, caseInsensitive: Bool) {
         var cursor = 0
+        var positions = PositionCursor()
         for index in tree.elements.indices {
             let element = tree.elements[index]
             let limit = element.line >= 65535 ? bytes.count : endOfLine(element.line)
-            guard let start = nextStartTag(element.qualifiedName, from: cursor, caseInsensitive: caseInsensitive),
-                  start < limit
+            guard let start = nextStartTag(element.qualifiedName, from: cursor, before: limit,
+                                           caseInsensitive: caseInsensitive)
             else { continue }
-            let position = position(of: start)
+            let position = position(of: start, from: &positions)
             tree.elements[index].line = position.line
             tree.elements[index].column = position.column
             tree.elements[index].sourceOffset = start
@@ -80,7 +99,7 @@ struct SourceLocator {
             for (name, offset) in attributeNames(from: nameEnd) {
                 let wanted = caseInsensitive ? name.lowercased() : name
                 if let slot = tree.elements[index].attributes.firstIndex(where: { $0.name == wanted }) {
-                    let attributePosition = self.position(of: offset)
+                    let attributePosition = self.position(of: offset, from: &positions)
                     tree.elements[index].attributes[slot].line = attributePosition.line
                     tree.elements[index].attributes[slot].column = attributePosition.column
                     found.insert(slot)
@@ -93,26 +112,31 @@ struct SourceLocator {
         }
     }
 
-    private func nextStartTag(_ name: String, from cursor: Int, caseInsensitive: Bool) -> Int? {
+    /// Offset of the first `<name` + terminator starting in `cursor..<limit`.
+    private func nextStartTag(_ name: String, from cursor: Int, before limit: Int, caseInsensitive: Bool) -> Int? {
         let needle = Array(("<" + name).utf8)
-        var start = cursor
-        while start + needle.count <= bytes.count {
-            var matched = true
-            for offset in 0..<needle.count {
-                var byte = bytes[start + offset]
-                if caseInsensitive, byte >= 65, byte <= 90 { byte += 32 }
-                if byte != needle[offset] {
-                    matched = false
-                    break
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var start = cursor
+            while start < limit, start + needle.count <= buffer.count {
+                if buffer[start] == 0x3C {
+                    var matched = true
+                    for offset in 1..<needle.count {
+                        var byte = buffer[start + offset]
+                        if caseInsensitive, byte >= 65, byte <= 90 { byte += 32 }
+                        if byte != needle[offset] {
+                            matched = false
+                            break
+                        }
+                    }
+                    if matched {
+                        let after = start + needle.count
+                        if after == buffer.count || isNameTerminator(buffer[after]) { return start }
+                    }
                 }
+                start += 1
             }
-            if matched {
-                let after = start + needle.count
-                if after == bytes.count || isNameTerminator(bytes[after]) { return start }
-            }
-            start += 1
+            return nil
         }
-        return nil
     }
 
     private func isNameTerminator(_ byte: UInt8) -> Bool {
@@ -125,7 +149,11 @@ struct SourceLocator {
         var names: [(String, Int)] = []
         var cursor = offset
         func skipSpace() {
-            while cursor < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[cursor]) { cursor += 1 }
+            while cursor < bytes.count {
+                let byte = bytes[cursor]
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { break }
+                cursor += 1
+            }
         }
         while cursor < bytes.count {
             skipSpace()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Validation
 @testable import Publishing
 
 @Suite struct MailMessageTests {
@@ -191,4 +192,60 @@ func decodeQuotedPrintable(_ lines: [String]) -> String {
         if !soft && index < lines.count - 1 { bytes += [0x0D, 0x0A] }
     }
     return String(decoding: bytes, as: UTF8.self)
+}
+
+@Suite struct ReportMailTests {
+    let headline = ReportHeadline(title: "Acme retention <weekly>", asOf: "2026-11-22", figures: [
+        HeadlineFigure(label: "Active customers", value: "1,204"),
+        HeadlineFigure(label: "MRR", value: "$84,120"),
+    ])
+
+    @Test func plainTextBodyListsTheHeadline() {
+        #expect(headline.mailPlainText(attachmentName: "retention-2026-W47.html") == """
+            Acme retention <weekly>
+            As of 2026-11-22
+
+            Active customers: 1,204
+            MRR: $84,120
+
+            The full report is attached: retention-2026-W47.html
+
+            """)
+    }
+
+    @Test func htmlBodyIsShortValidPolyglotHTML() {
+        let html = headline.mailHTML(attachmentName: "retention-2026-W47.html")
+        #expect(ReportValidator().validate(html: Array(html.utf8), path: "body.html") == [])
+        #expect(!html.contains("<svg") && !html.contains("<img"))
+        #expect(html.contains("<title>Acme retention &lt;weekly&gt;</title>"))
+        #expect(html.contains("<tr><th scope=\"row\" style=\"text-align: left; font-weight: normal; color: #52606d; padding: 4px 16px 4px 0;\">MRR</th><td style=\"font-weight: bold; padding: 4px 0;\">$84,120</td></tr>"))
+    }
+
+    @Test func reportMessageIsDatedOnTheAsOfDayAndNamesTheAttachment() throws {
+        let message = try MailMessage.report(
+            from: MailAddress("reports@acme.example"), to: [MailAddress("cfo@acme.example")],
+            headline: headline, periodLabel: "2026-W47", report: Array("<!DOCTYPE html>".utf8))
+        let text = String(decoding: message.rendered(), as: UTF8.self)
+        #expect(text.contains("\r\nDate: Sun, 22 Nov 2026 08:00:00 +0000\r\n"))
+        #expect(text.contains("\r\nContent-Disposition: attachment; filename=\"retention-2026-W47.html\"\r\n"))
+        // "Acme retention <weekly> — 2026-W47" has an em dash: encoded-word, decoded back here.
+        let subject = try #require(text.components(separatedBy: "\r\n").first { $0.hasPrefix("Subject: ") })
+        let payload = subject.dropFirst("Subject: =?UTF-8?B?".count).dropLast(2)
+        #expect(Data(base64Encoded: String(payload)).map { String(decoding: $0, as: UTF8.self) } == "Acme retention <weekly> — 2026-W47")
+        #expect(throws: MailMessageError.invalidDate("22/11/2026")) {
+            try MailMessage.report(from: MailAddress("a@b.example"), to: [MailAddress("c@d.example")],
+                                   headline: ReportHeadline(title: "t", asOf: "22/11/2026", figures: []),
+                                   periodLabel: "2026-W47", report: [])
+        }
+    }
+
+    @Test func headlineIsReadFromMetricsJSONInFileOrder() throws {
+        let json = Array(#"{"as_of": "2026-11-22", "headline": {"MRR": "$84,120", "Active customers": 1204}, "title": "Acme"}"#.utf8)
+        #expect(try ReportHeadline(metricsJSON: json, path: "m.json") == ReportHeadline(title: "Acme", asOf: "2026-11-22", figures: [
+            HeadlineFigure(label: "MRR", value: "$84,120"), HeadlineFigure(label: "Active customers", value: "1204"),
+        ]))
+        #expect(throws: PublishingError.invalidMetrics(path: "m.json", reason: "\"headline\".\"x\" must be a string")) {
+            try ReportHeadline(metricsJSON: Array(#"{"title": "A", "as_of": "2026-11-22", "headline": {"x": [1]}}"#.utf8), path: "m.json")
+        }
+    }
 }

@@ -186,4 +186,64 @@ import Testing
             "r.html:14:10: error: [xml] attributes construct error",
         ])
     }
+
+    @Test func missingDoctypeIsReported() {
+        #expect(check(PolyglotDocument.replacing("<!DOCTYPE html>\n", with: "\n")) == [
+            "r.html:1:1: error: [doctype] the file does not start with <!DOCTYPE html>; browsers would render it in quirks mode",
+        ])
+        // A UTF-8 byte-order mark may come first.
+        #expect(check([0xEF, 0xBB, 0xBF] + Array(PolyglotDocument.valid.utf8)) == [])
+    }
+
+    @Test func xmlLangMustMatchLang() {
+        // `<html xmlns="…" lang="en" ` is 6 + 36 + 1 + 9 + 1 = 53 characters: xml:lang at 54.
+        #expect(check(PolyglotDocument.replacing("xml:lang=\"en\"", with: "xml:lang=\"de\"")) == [
+            "r.html:2:54: error: [lang] <html xml:lang=\"de\"> differs from lang=\"en\"; polyglot HTML needs the same value",
+        ])
+    }
+
+    @Test func charsetDeclaredAfterTheFirst1024BytesIsReported() {
+        // A comment pushes <meta> to byte 1,192: 16 (doctype line) + 68 (html line)
+        // + 7 (head line) + 1,101 (4 + 1,093 + 3 for the comment, 1 for its line break).
+        let comment = "<!--" + String(repeating: "x", count: 1093) + "-->\n"
+        #expect(check(PolyglotDocument.replacing("<meta charset", with: comment + "<meta charset")) == [
+            "r.html:5:1: error: [charset] <meta charset> starts at byte 1192; move it into the first 1024 bytes (first in <head>)",
+        ])
+    }
+
+    @Test func findingsOnOneLineAfterMultibyteTextHaveCharacterColumns() {
+        // Line 10 before the edit: 26 characters of the first link, ` · ` (3), the mailto link
+        // (32 + 11 + 4), ` · café` (7) = 83; the first <img> starts at 84, the second 7 later.
+        #expect(check(PolyglotDocument.replacing("café</p>", with: "café<img /><img /></p>")) == [
+            "r.html:10:84: error: [img-alt] <img> has no alt attribute; describe the image (alt=\"\" if decorative)",
+            "r.html:10:91: error: [img-alt] <img> has no alt attribute; describe the image (alt=\"\" if decorative)",
+        ])
+    }
+
+    @Test func relativeLinksAreAllowedOnlyWhenAskedAndOnlyBelowTheFolder() {
+        let html = PolyglotDocument.replacing("<a href=\"#top\">", with: "<a href=\"2026-W46/index.html\">")
+        #expect(check(html) == [
+            "r.html:15:10: error: [external-reference] href=\"2026-W46/index.html\" on <a> refers to a resource outside the file; inline it or remove it",
+        ])
+        #expect(ReportValidator(allowingRelativeLinks: true).validate(html: html, path: "r.html") == [])
+        for outside in ["../secret.html", "/etc/passwd", "https://example.com/", "file:x.html"] {
+            let escaping = PolyglotDocument.replacing("<a href=\"#top\">", with: "<a href=\"\(outside)\">")
+            #expect(ReportValidator(allowingRelativeLinks: true).validate(html: escaping, path: "r.html").map(\.rule)
+                == ["external-reference"])
+        }
+        // Resources stay forbidden even with relative links allowed.
+        let image = PolyglotDocument.replacing("data:image/png;base64,iVBORw0KGgo=", with: "chart.png")
+        #expect(ReportValidator(allowingRelativeLinks: true).validate(html: image, path: "r.html").map(\.rule)
+            == ["external-reference"])
+    }
+
+    @Test func svgPresentationAttributeURLsAreChecked() {
+        // `fill="url(#fade)"` in the valid document is a fragment; an http URL in `filter` is not.
+        // The <path> starts at column 216 of line 12 (byte 215, all ASCII before it), and
+        // `<path d="M0 0L10 10" fill="url(#fade)" ` is 39 characters: filter at 216 + 39 = 255.
+        let html = PolyglotDocument.replacing("fill=\"url(#fade)\" />", with: "fill=\"url(#fade)\" filter=\"url(http://x.example/f.svg#blur)\" />")
+        #expect(check(html) == [
+            "r.html:12:255: error: [external-reference] url(http://x.example/f.svg#blur) refers to a resource outside the file in filter of <path>; inline it or remove it",
+        ])
+    }
 }

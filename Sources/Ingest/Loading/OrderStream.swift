@@ -50,7 +50,7 @@ public struct OrderStream: Sendable {
     /// SHA-256 of the file, when computed.
     public let sha256: String?
     let reader: FieldReader
-    let records: RecordStream
+    var records: RecordStream
     let book: CurrencyBook
     let wonOnly: Bool
     let warnings: [String]
@@ -240,26 +240,42 @@ public struct OrderStream: Sendable {
         }
     }
 
-    /// Per-thread decoding state.
+    /// Per-thread decoding state. The common path reads the needed fields with precomputed
+    /// columns and formats; any failure is re-read through `FieldReader` for its message.
     struct Partition: Sendable {
         let reader: FieldReader
         var book: CurrencyBook
         var accounting: InputAccounting
         var headerPending = true
         let wonOnly: Bool
-        let columns: (customer: Int, date: Int, amount: Int, id: Int?, tax: Int?, refunded: Int?, currency: Int?, status: Int?)
+        let headerCount: Int
+        let customerColumn: Int, dateColumn: Int, amountColumn: Int
+        let idColumn: Int?, taxColumn: Int?, refundedColumn: Int?, currencyColumn: Int?, statusColumn: Int?
+        let dateOrder: DayMonthOrder?
+        let amountMark: DecimalMark?
+        let timeZone: ReportTimeZone
         var lastCurrencyBytes: [UInt8] = []
         var lastCurrency: String?
-        var statusCache: [[UInt8]: Bool] = [:]
+        var statusCache: [(bytes: [UInt8], revenue: Bool)] = []
 
         init(stream: OrderStream) {
-            reader = stream.reader
+            let r = stream.reader
+            reader = r
             book = stream.book
             accounting = InputAccounting(path: stream.path, entity: Entity.orders.rawValue)
             wonOnly = stream.wonOnly
-            let r = stream.reader
-            columns = (r.column("customer")!, r.column("date")!, r.column("amount")!, r.column("id"), r.column("tax"),
-                       r.column("refunded"), r.column("currency"), r.column("status"))
+            headerCount = r.header.count
+            customerColumn = r.column("customer")!
+            dateColumn = r.column("date")!
+            amountColumn = r.column("amount")!
+            idColumn = r.column("id")
+            taxColumn = r.column("tax")
+            refundedColumn = r.column("refunded")
+            currencyColumn = r.column("currency")
+            statusColumn = r.column("status")
+            dateOrder = r.dateOrders["date"]
+            amountMark = r.marks["amount"]
+            timeZone = r.timeZone
         }
 
         @inline(__always)
@@ -278,25 +294,42 @@ public struct OrderStream: Sendable {
 
         @inline(__always)
         private mutating func decode(_ row: RowView, _ body: (OrderRecord) -> OrderVerdict) throws(RowSkip) {
-            try reader.checkShape(row)
-            if let s = columns.status, try !isRevenue(row, s) {
+            if row.count != headerCount { try reader.checkShape(row) }
+            if let s = statusColumn, !isRevenue(row, s) {
                 throw RowSkip(reason: "not_revenue", column: s,
                               message: "status \"\(row.string(s) ?? "")\" is not revenue")
             }
-            let day = try reader.requiredDay("date", row)
-            guard var (amount, symbolCurrency) = try reader.amount("amount", row) else {
-                throw RowSkip(reason: "bad_amount", column: columns.amount,
-                              message: "no amount in column \"\(reader.headerName("amount"))\"")
+            let order = dateOrder
+            let reading = row.withBytes(dateColumn) { DateParsing.read($0, order: order) }
+            let day: Day
+            if case .date(let written) = reading {
+                day = written.utcOffset == nil ? written.day : timeZone.day(of: written)
+            } else {
+                day = try reader.requiredDay("date", row)  // throws the located skip
             }
-            if columns.tax != nil, let tax = try reader.amount("tax", row) { amount -= tax.value }
-            if columns.refunded != nil, let refunded = try reader.amount("refunded", row) { amount -= refunded.value }
+            let mark = amountMark
+            var amount: Double
+            var symbolCurrency: String?
+            if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
+                amount = v
+                symbolCurrency = c
+            } else {
+                guard let a = try reader.amount("amount", row) else {
+                    throw RowSkip(reason: "bad_amount", column: amountColumn,
+                                  message: "no amount in column \"\(reader.headerName("amount"))\"")
+                }
+                (amount, symbolCurrency) = a
+            }
+            if taxColumn != nil, let tax = try reader.amount("tax", row) { amount -= tax.value }
+            if refundedColumn != nil, let refunded = try reader.amount("refunded", row) { amount -= refunded.value }
             let currency = currencyCode(row) ?? symbolCurrency
-            amount = book.convert(amount, currency: currency)
-            let verdict: OrderVerdict = row.withBytes(columns.customer) { customerRaw in
+            if currency != nil { amount = book.convert(amount, currency: currency) }
+            let customerColumn = self.customerColumn, idColumn = self.idColumn
+            let verdict: OrderVerdict = row.withBytes(customerColumn) { customerRaw in
                 let c = ByteCursor(customerRaw)
                 let customer = UnsafeBufferPointer(rebasing: customerRaw[c.index..<c.end])
                 if customer.isEmpty { return .unknownCustomer }
-                return row.withBytes(columns.id) { idRaw in
+                return row.withBytes(idColumn) { idRaw in
                     let i = ByteCursor(idRaw)
                     let id = UnsafeBufferPointer(rebasing: idRaw[i.index..<i.end])
                     return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, amount: amount))
@@ -306,22 +339,32 @@ public struct OrderStream: Sendable {
             case .use:
                 accounting.use()
             case .unknownCustomer:
-                if row.isBlank(columns.customer) {
-                    throw RowSkip(reason: "missing_customer", column: columns.customer, message: "no customer id")
+                if row.isBlank(customerColumn) {
+                    throw RowSkip(reason: "missing_customer", column: customerColumn, message: "no customer id")
                 }
-                throw RowSkip(reason: "unknown_customer", column: columns.customer,
-                              message: "customer \"\(row.string(columns.customer) ?? "")\" is not in the customer file")
+                throw RowSkip(reason: "unknown_customer", column: customerColumn,
+                              message: "customer \"\(row.string(customerColumn) ?? "")\" is not in the customer file")
             case .duplicateID:
-                throw RowSkip(reason: "duplicate_id", column: columns.id,
-                              message: "id \"\(row.string(columns.id) ?? "")\" appears on an earlier row")
+                throw RowSkip(reason: "duplicate_id", column: idColumn,
+                              message: "id \"\(row.string(idColumn) ?? "")\" appears on an earlier row")
+            }
+        }
+
+        @inline(__always)
+        static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+            guard a.count == b.count else { return false }
+            return b.withUnsafeBufferPointer { bb in
+                var i = 0
+                while i < a.count { if a[i] != bb[i] { return false }; i += 1 }
+                return true
             }
         }
 
         @inline(__always)
         private mutating func currencyCode(_ row: RowView) -> String? {
-            guard let c = columns.currency else { return nil }
+            guard let c = currencyColumn else { return nil }
             return row.withBytes(c) { raw in
-                if raw.count == lastCurrencyBytes.count && raw.elementsEqual(lastCurrencyBytes) { return lastCurrency }
+                if Self.same(raw, lastCurrencyBytes) { return lastCurrency }
                 lastCurrencyBytes = Array(raw)
                 let s = String(decoding: raw, as: UTF8.self).trimmingSpaces().uppercased()
                 lastCurrency = s.isEmpty ? nil : s
@@ -329,20 +372,22 @@ public struct OrderStream: Sendable {
             }
         }
 
-        private mutating func isRevenue(_ row: RowView, _ column: Int) throws(RowSkip) -> Bool {
-            let raw = row.withBytes(column) { Array($0) }
-            if let known = statusCache[raw] { return known }
-            let key = headerKey(String(decoding: raw, as: UTF8.self))
-            let revenue: Bool
-            if key.isEmpty {
-                revenue = true
-            } else if wonOnly {
-                revenue = key.contains("won") || ["paid", "succeeded", "complete", "completed"].contains(key)
-            } else {
-                revenue = !OrderStream.notRevenue.contains(key)
+        @inline(__always)
+        private mutating func isRevenue(_ row: RowView, _ column: Int) -> Bool {
+            row.withBytes(column) { raw in
+                for entry in statusCache where Self.same(raw, entry.bytes) { return entry.revenue }
+                let key = headerKey(String(decoding: raw, as: UTF8.self))
+                let revenue: Bool
+                if key.isEmpty {
+                    revenue = true
+                } else if wonOnly {
+                    revenue = key.contains("won") || ["paid", "succeeded", "complete", "completed"].contains(key)
+                } else {
+                    revenue = !OrderStream.notRevenue.contains(key)
+                }
+                if statusCache.count < 16 { statusCache.append((Array(raw), revenue)) }
+                return revenue
             }
-            if statusCache.count < 64 { statusCache[raw] = revenue }
-            return revenue
         }
     }
 

@@ -4,6 +4,8 @@ public enum MailMessageError: Error, Sendable, Hashable, CustomStringConvertible
     case noRecipients
     /// A line break in the subject or a display name (it would inject headers).
     case lineBreakInHeader(field: String)
+    /// The as-of day is not a `yyyy-MM-dd` calendar day.
+    case invalidDate(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,8 @@ public enum MailMessageError: Error, Sendable, Hashable, CustomStringConvertible
             return "error: the message has no recipient; give at least one To address"
         case .lineBreakInHeader(let field):
             return "error: the \(field) contains a line break; give it on one line"
+        case .invalidDate(let text):
+            return "error: \"\(text)\" is not a day written yyyy-MM-dd; the message date is taken from it"
         }
     }
 }

@@ -14,7 +14,8 @@ private func documentFinding(_ context: RuleContext, _ rule: String, _ message: 
     return ValidationFinding(path: context.path, line: anchor.line, column: anchor.column, rule: rule, message: message)
 }
 
-/// `lang`: the root `<html>` has a non-empty `lang` (screen readers and hyphenation use it).
+/// `lang`: the root `<html>` has a non-empty `lang` (screen readers and hyphenation use it), and
+/// an `xml:lang`, when present, has the same value (ASCII case ignored).
 struct LanguageRule: DocumentRule {
     func check(_ context: RuleContext) -> [ValidationFinding] {
         guard let root = context.tree.root, root.localName == "html" else {
@@ -28,12 +29,17 @@ struct LanguageRule: DocumentRule {
         if lang.value.trimmingASCIIWhitespace.isEmpty {
             return [context.finding("lang", at: lang, "<html lang> is empty; give the report's language, e.g. lang=\"en\"")]
         }
+        if let xmlLang = root.attribute("xml:lang"), xmlLang.value.asciiLowercased != lang.value.asciiLowercased {
+            return [context.finding("lang", at: xmlLang,
+                "<html xml:lang=\"\(xmlLang.value)\"> differs from lang=\"\(lang.value)\"; polyglot HTML needs the same value")]
+        }
         return []
     }
 }
 
-/// `charset`: a `<meta charset="utf-8">` (any ASCII case) is present, and no `<meta charset>`
-/// names another encoding.
+/// `charset`: a `<meta charset="utf-8">` (any ASCII case) is present, no `<meta charset>`
+/// names another encoding, and it starts within the first 1024 bytes of the file (browsers
+/// look no further when sniffing the encoding).
 struct CharsetRule: DocumentRule {
     func check(_ context: RuleContext) -> [ValidationFinding] {
         let metas = context.tree.elements.filter { $0.localName == "meta" && $0.attribute("charset") != nil }
@@ -43,6 +49,9 @@ struct CharsetRule: DocumentRule {
             if charset.value.trimmingASCIIWhitespace.asciiLowercased != "utf-8" {
                 findings.append(context.finding("charset", at: charset,
                     "<meta charset=\"\(charset.value)\"> must be \"utf-8\"; reports are written in UTF-8"))
+            } else if let offset = meta.sourceOffset, offset >= 1024 {
+                findings.append(context.finding("charset", at: meta,
+                    "<meta charset> starts at byte \(offset); move it into the first 1024 bytes (first in <head>)"))
             }
         }
         if metas.isEmpty {
@@ -90,5 +99,19 @@ struct NamespaceRule: DocumentRule {
             }
         }
         return findings
+    }
+}
+
+/// `doctype`: the file starts (after an optional UTF-8 byte-order mark and whitespace) with
+/// exactly `<!DOCTYPE html>` — upper-case `DOCTYPE` as XML requires, lower-case `html` as
+/// polyglot markup requires — so browsers render in standards mode rather than quirks mode.
+struct DoctypeRule: DocumentRule {
+    func check(_ context: RuleContext) -> [ValidationFinding] {
+        let bytes = context.source.bytes
+        var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while offset < bytes.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[offset]) { offset += 1 }
+        if bytes[offset...].starts(with: "<!DOCTYPE html>".utf8) { return [] }
+        return [ValidationFinding(path: context.path, line: 1, column: 1, rule: "doctype",
+                                  message: "the file does not start with <!DOCTYPE html>; browsers would render it in quirks mode")]
     }
 }

@@ -1,7 +1,8 @@
 /// `external-reference`: the report must open offline, from an e-mail attachment or a file
 /// share, exactly as rendered. Checked: the URL attributes `src`, `href`, `xlink:href`,
-/// `srcset`, `poster`, `action`, `formaction`, `manifest`, `background`, `<object data>`, and
-/// CSS `url(…)` / `@import` in `<style>` elements and `style` attributes.
+/// `srcset`, `poster`, `action`, `formaction`, `manifest`, `background`, `<object data>`,
+/// CSS `url(…)` / `@import` in `<style>` elements and `style` attributes, and `url(…)` in any
+/// other attribute (SVG presentation attributes such as `fill` and `filter`).
 /// Allowed: `#fragment`, `data:image/…` URIs, `mailto:` in `<a href>`/`<area href>`, and (only
 /// when the validator allows relative links) a relative path below the folder in those links.
 struct ExternalReferenceRule: DocumentRule {
@@ -31,6 +32,12 @@ struct ExternalReferenceRule: DocumentRule {
                 if attribute.name == "style" {
                     findings += cssFindings(attribute.value, context: context) { message, _ in
                         context.finding("external-reference", at: attribute, message + " in the style attribute of <\(element.qualifiedName)>" + Self.advice)
+                    }
+                } else if urls.isEmpty, attribute.value.asciiLowercased.contains("url(") {
+                    // SVG presentation attributes (fill, stroke, filter, mask, clip-path, marker-*)
+                    // take CSS values: fill="url(#gradient)" is fine, fill="url(https://…)" is not.
+                    findings += cssFindings(attribute.value, context: context) { message, _ in
+                        context.finding("external-reference", at: attribute, message + " in \(attribute.name) of <\(element.qualifiedName)>" + Self.advice)
                     }
                 }
             }
@@ -107,9 +114,35 @@ struct JavaScriptURLRule: DocumentRule {
     }
 
     static func containsJavaScriptURL(_ text: String) -> Bool {
-        let squeezed = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            ![" ", "\t", "\n", "\r", "\u{0C}"].contains($0)
-        }))
-        return squeezed.asciiLowercased.contains("javascript:")
+        let pattern = Array("javascript:".utf8)
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { matches(pattern, in: $0) }
+            ?? matches(pattern, in: Array(utf8).withUnsafeBufferPointer { $0 })
+    }
+
+    /// Whether `pattern` (lower-case ASCII) occurs in `bytes` ignoring ASCII case and ASCII
+    /// whitespace between its characters. Byte-level: this runs on every attribute value.
+    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            if bytes[start] | 0x20 == pattern[0] {
+                var matched = 1
+                var index = start + 1
+                while matched < pattern.count, index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+                        index += 1
+                        continue
+                    }
+                    let folded = (65...90).contains(byte) ? byte | 0x20 : byte
+                    if folded != pattern[matched] { break }
+                    matched += 1
+                    index += 1
+                }
+                if matched == pattern.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }

@@ -1,4 +1,16 @@
-/// What the archive index shows for one published period, read from its `metrics.json`.
+/// One headline KPI: its label and its value, already formatted for display ("$84,120").
+public struct HeadlineFigure: Sendable, Hashable {
+    public var label: String
+    public var value: String
+
+    public init(label: String, value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// A report's title, as-of day and headline KPIs, read from its `metrics.json`; shown by the
+/// archive index and in the e-mail body.
 ///
 /// The contract for `metrics.json` (written by the Report stage; other keys are ignored):
 /// ```json
@@ -9,22 +21,31 @@
 /// }
 /// ```
 /// - `title`: non-empty string, the report's title.
-/// - `as_of`: the as-of day as `yyyy-MM-dd`; the index sorts newest first by it.
-/// - `headline`: object of KPI label → preformatted display string, shown in file order.
+/// - `as_of`: the as-of day as `yyyy-MM-dd`; the archive sorts newest first by it.
+/// - `headline`: object of KPI label → preformatted display string, kept in file order.
 ///   A JSON number is accepted and shown as written.
-struct ArchiveMetrics: Sendable, Equatable {
-    var title: String
-    var asOf: String
-    var headline: [(label: String, value: String)]
+public struct ReportHeadline: Sendable, Hashable {
+    public var title: String
+    public var asOf: String
+    public var figures: [HeadlineFigure]
 
-    static func == (lhs: ArchiveMetrics, rhs: ArchiveMetrics) -> Bool {
-        lhs.title == rhs.title && lhs.asOf == rhs.asOf
-            && lhs.headline.map(\.label) == rhs.headline.map(\.label)
-            && lhs.headline.map(\.value) == rhs.headline.map(\.value)
+    public init(title: String, asOf: String, figures: [HeadlineFigure]) {
+        self.title = title
+        self.asOf = asOf
+        self.figures = figures
     }
 
-    /// Reads the contract above; the error text says which key is wrong.
-    static func read(_ bytes: [UInt8]) throws(JSONReader.Failure) -> ArchiveMetrics {
+    /// Reads the contract above from `metricsJSON`; errors name `path` and the wrong key
+    /// (or the line:column of a JSON syntax error).
+    public init(metricsJSON: [UInt8], path: String) throws(PublishingError) {
+        do {
+            self = try Self.read(metricsJSON)
+        } catch {
+            throw .invalidMetrics(path: path, reason: error.message)
+        }
+    }
+
+    static func read(_ bytes: [UInt8]) throws(JSONReader.Failure) -> ReportHeadline {
         let json = try JSONReader.parse(bytes)
         guard case .object = json else { throw JSONReader.Failure(message: "expected a JSON object at the top level") }
         guard case .string(let title)? = json["title"], !title.isEmpty else {
@@ -36,14 +57,14 @@ struct ArchiveMetrics: Sendable, Equatable {
         guard case .object(let members)? = json["headline"] else {
             throw JSONReader.Failure(message: "\"headline\" must be an object of label → preformatted value")
         }
-        var headline: [(label: String, value: String)] = []
+        var figures: [HeadlineFigure] = []
         for (label, value) in members {
             switch value {
-            case .string(let text), .number(let text): headline.append((label, text))
+            case .string(let text), .number(let text): figures.append(HeadlineFigure(label: label, value: text))
             default: throw JSONReader.Failure(message: "\"headline\".\"\(label)\" must be a string")
             }
         }
-        return ArchiveMetrics(title: title, asOf: asOf, headline: headline)
+        return ReportHeadline(title: title, asOf: asOf, figures: figures)
     }
 
     static func isISODay(_ text: String) -> Bool {

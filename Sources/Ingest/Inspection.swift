@@ -1,0 +1,152 @@
+/// What `retention inspect` shows about one file: how it was read and how its columns map.
+public struct InspectionReport: Sendable, CustomStringConvertible {
+    public struct Column: Sendable, Equatable {
+        public var header: String
+        /// The canonical field it maps to (`id`, `signup`, …), nil when unmapped.
+        public var field: String?
+        /// "mapping", a preset name, or "auto".
+        public var source: String?
+        /// Up to three non-empty values, in file order.
+        public var samples: [String]
+    }
+
+    public var path: String
+    public var encoding: TextEncoding
+    /// The delimiter as text (`,` `;` `\t` shown as "tab", `|`).
+    public var delimiter: String
+    public var rowCount: Int
+    public var entity: Entity?
+    /// Why the entity was chosen: "file name", "header", or "given".
+    public var entityReason: String
+    public var columns: [Column]
+    /// Located problems, e.g. "line 4: row has 2 fields, the header has 3".
+    public var problems: [String]
+    public var warnings: [String]
+
+    public var description: String {
+        var lines: [String] = []
+        lines.append(path)
+        lines.append("  encoding: \(encoding), delimiter: \(delimiter), \(rowCount) data row\(rowCount == 1 ? "" : "s")")
+        if let entity {
+            lines.append("  holds: \(entity) (by \(entityReason))")
+        } else {
+            lines.append("  holds: unknown (name it with --customers/--subscriptions/--orders/--surveys/--tickets)")
+        }
+        for w in warnings { lines.append("  warning: \(w)") }
+        let width = max(6, columns.map { $0.header.count }.max() ?? 0)
+        let fieldWidth = max(7, columns.map { ($0.field ?? "-").count }.max() ?? 0)
+        func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+        lines.append("  " + pad("column", width) + "  " + pad("maps to", fieldWidth) + "  samples")
+        for c in columns {
+            let field = c.field.map { c.source == "auto" || c.source == nil ? $0 : "\($0) (\(c.source!))" } ?? "-"
+            lines.append("  " + pad(c.header, width) + "  " + pad(field, fieldWidth) + "  "
+                + c.samples.map { $0.replacingNewlines() }.joined(separator: " | "))
+        }
+        if problems.isEmpty {
+            lines.append("  problems: none found")
+        } else {
+            lines.append("  problems:")
+            for p in problems { lines.append("    " + p) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Reads `path` and reports its encoding, delimiter, rows, headers, the canonical field each
+/// column maps to (with `options.mapping` and `options.preset` applied), three sample values
+/// per column and the problems the loader would meet (ragged rows, unreadable dates and
+/// amounts, ambiguous date columns, missing required columns). At most 20 problems are listed.
+/// - Parameter entity: what the file holds; default: from the file name, else from the header.
+public func inspect(path: String, options: IngestOptions = IngestOptions(), entity given: Entity? = nil)
+    throws(IngestError) -> InspectionReport {
+    let bytes: [UInt8]
+    do { bytes = try FileSource(path: path).readAll() } catch { throw .unreadable(path: path, reason: error.reason) }
+    let table: CSVTable
+    do { table = try CSVTable(bytes: bytes) } catch {
+        switch error {
+        case .empty: throw .empty(path: path)
+        case .binary(let offset): throw .binary(path: path, offset: offset)
+        case .unterminatedQuote(let line, let column): throw .unterminatedQuote(path: path, line: line, column: column)
+        }
+    }
+    var entity = given
+    var reason = "given"
+    if entity == nil, let byName = InputFiles.entity(forFileName: path.split(separator: "/").last.map(String.init) ?? path) {
+        entity = byName
+        reason = "file name"
+    }
+    if entity == nil {
+        entity = Entity.allCases.map { ($0, ColumnResolution.fitScore(header: table.header, entity: $0)) }
+            .filter { $0.1 >= 4 }.max { $0.1 < $1.1 }?.0
+        reason = "header"
+    }
+    var problems: [String] = []
+    func note(_ p: String) { if problems.count < 20 { problems.append(p) } }
+    var resolution = ColumnResolution()
+    var reader: FieldReader?
+    if let entity {
+        do {
+            resolution = try ColumnResolution.resolve(header: table.header, entity: entity, mapping: options.mapping,
+                                                      preset: options.preset)
+            var r = try FieldReader(path: path, entity: entity, header: table.header, options: options)
+            try r.settleFormats(options: options, headerLine: table.headerLine, headerColumn: table.headerColumn) {
+                (body: (RowView) -> Void) throws(IngestError) in
+                try table.forEachRow { row throws(IngestError) in body(row) }
+            }
+            reader = r
+        } catch let error as IngestError {
+            note(error.description)
+        } catch {
+            note("\(error)")
+        }
+    }
+    // Per-row checks with the loader's own field readers.
+    if let reader, let entity {
+        let dates = (FieldReader.dateFields[entity] ?? []).filter { reader.column($0) != nil }
+        let amounts = (FieldReader.amountFields[entity] ?? []).filter { reader.column($0) != nil }
+        try table.forEachRow { row throws(IngestError) in
+            do throws(RowSkip) { try reader.checkShape(row) } catch {
+                note("\(path):\(row.line):\(row.characterColumn(error.column)): \(error.message)")
+                return
+            }
+            for field in dates {
+                do throws(RowSkip) { _ = try reader.writtenDate(field, row) } catch {
+                    note("\(path):\(row.line):\(row.characterColumn(error.column)): \(error.message)")
+                }
+            }
+            for field in amounts {
+                do throws(RowSkip) { _ = try reader.amount(field, row) } catch {
+                    note("\(path):\(row.line):\(row.characterColumn(error.column)): \(error.message)")
+                }
+            }
+        }
+    }
+    var columns: [InspectionReport.Column] = []
+    for (k, header) in table.header.enumerated() {
+        let field = resolution.columns.first { $0.value == k }?.key
+        var samples: [String] = []
+        var r = 0
+        while samples.count < 3 && r < table.rowCount {
+            let v = table.string(row: r, column: k).trimmingSpaces()
+            if !v.isEmpty { samples.append(v) }
+            r += 1
+        }
+        columns.append(.init(header: header, field: field, source: field.flatMap { resolution.sources[$0] }, samples: samples))
+    }
+    let delimiter: String
+    switch table.delimiter {
+    case 0x09: delimiter = "tab"
+    default: delimiter = "\"" + String(UnicodeScalar(table.delimiter)) + "\""
+    }
+    return InspectionReport(path: path, encoding: table.encoding, delimiter: delimiter, rowCount: table.rowCount,
+                            entity: entity, entityReason: reason, columns: columns, problems: problems,
+                            warnings: table.warnings)
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        var out = ""
+        for ch in self { out += ch == "\n" || ch == "\r\n" || ch == "\r" ? "⏎" : String(ch) }
+        return out
+    }
+}
