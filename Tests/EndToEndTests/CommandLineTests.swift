@@ -71,4 +71,17 @@ import Validation
         #expect(run.status == .success, "\(run.err)")
         #expect(run.out == "<h1>A &amp; B</h1><p>&lt;x&gt;</p><p>y</p>")
     }
+
+    @Test func inspectShowsHowAFileIsRead() {
+        let dir = Harness.temporaryDirectory("inspect")
+        Harness.write("Record ID;Company name;Create Date\r\n1;\"Acme; Inc\";2026-01-05\r\n2;Beta;05/02/2026\r\n", to: dir + "/customers.csv")
+        let run = Harness.run(["inspect", dir + "/customers.csv"])
+        #expect(run.status == .success, "\(run.err)")
+        #expect(run.out.hasPrefix("\(dir)/customers.csv\n  encoding: UTF-8, delimiter: \";\", 2 data rows\n  holds: customers"))
+        #expect(run.out.contains("Company name"))
+        #expect(run.out.contains("Acme; Inc"))
+        let missing = Harness.run(["inspect", dir + "/nope.csv"])
+        #expect(missing.status == .inputError)
+        #expect(missing.err.hasPrefix("\(dir)/nope.csv"))
+    }
 }

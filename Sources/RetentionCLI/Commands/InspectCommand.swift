@@ -13,6 +13,31 @@ enum InspectCommand {
     )
 
     static func run(_ args: ParsedArguments, console: Console) throws -> ExitStatus {
-        throw CommandFailure(message: "retention: error: inspect is not wired yet", status: .inputError)
+        var options = IngestOptions()
+        if let name = args.value("preset") {
+            guard let preset = Preset(name: name) else {
+                throw UsageError.invalidValue(option: "preset", value: name,
+                                              expected: "one of " + Preset.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            options.preset = preset
+        }
+        for entry in args.all("map") {
+            do {
+                options.mapping = try options.mapping.parse(override: entry)
+            } catch {
+                throw UsageError.invalidValue(option: "map", value: entry, expected: "\(error)")
+            }
+        }
+        var failed = false
+        for (i, path) in args.positionals.enumerated() {
+            do {
+                let report = try inspect(path: path, options: options)
+                console.out((i > 0 ? "\n" : "") + report.description + "\n")
+            } catch {
+                console.err(error.description + "\n")
+                failed = true
+            }
+        }
+        return failed ? .inputError : .success
     }
 }
