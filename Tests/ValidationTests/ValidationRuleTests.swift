@@ -259,4 +259,12 @@ import Testing
             "r.html:4:28: error: [external-reference] <meta http-equiv=\"refresh\"> sends the reader to another page; remove it",
         ])
     }
+
+    @Test func markupInsideCommentsDoesNotMisleadLocations() {
+        // The commented-out <img> on line 14 is not the element; the real one follows the comment:
+        // `<!-- <img src="x.png" /> -->` is 28 characters, so the real <img> is at column 29.
+        #expect(check(PolyglotDocument.replacing("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"\" />", with: "<!-- <img src=\"x.png\" /> --><img src=\"data:image/png;base64,iVBORw0KGgo=\" />")) == [
+            "r.html:14:29: error: [img-alt] <img> has no alt attribute; describe the image (alt=\"\" if decorative)",
+        ])
+    }
 }
