@@ -17,6 +17,7 @@ import Darwin
 ///
 /// The rules then run on the XML parser's tree when the document is well-formed, otherwise on
 /// the HTML parser's tree (what a browser would build): `external-reference`, `script`,
+/// `embedded-content`,
 /// `event-handler`, `javascript-url`, `duplicate-id`, `broken-link`, `doctype`, `lang`, `charset`, `title`,
 /// `namespace`, `svg-role`, `svg-title`, `img-alt`, `table-headers` (each rule type documents
 /// its definition).
@@ -45,7 +46,7 @@ public struct ReportValidator: Sendable {
     }
 
     private static let rules: [any DocumentRule] = [
-        ExternalReferenceRule(), ScriptRule(), EventHandlerRule(), JavaScriptURLRule(),
+        ExternalReferenceRule(), ScriptRule(), EmbeddedContentRule(), EventHandlerRule(), JavaScriptURLRule(),
         DuplicateIDRule(), BrokenLinkRule(), DoctypeRule(), LanguageRule(), CharsetRule(), TitleRule(),
         NamespaceRule(), SVGAccessibilityRule(), ImageAltRule(), TableHeadersRule(),
     ]

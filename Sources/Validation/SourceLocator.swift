@@ -4,9 +4,9 @@
 /// Elements are matched in document order: for each element the next `<name` (followed by
 /// whitespace, `/` or `>`) after the previous match is taken, provided it starts on or before
 /// the line libxml2 recorded. Elements the HTML parser implied (no start tag in the source)
-/// find no match and keep libxml2's line with column 1. Attribute names are then looked up
-/// inside the matched start tag. A `<name` inside a comment can mislead this matching; report
-/// templates do not contain markup inside comments.
+/// find no match and keep libxml2's line with column 1. Comments and CDATA sections are
+/// skipped, so markup quoted inside them does not mislead the matching. Attribute names are
+/// then looked up inside the matched start tag.
 struct SourceLocator {
     let bytes: [UInt8]
     private let lineStarts: [Int]
@@ -118,6 +118,10 @@ struct SourceLocator {
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
             var start = cursor
             while start < limit, start + needle.count <= buffer.count {
+                if buffer[start] == 0x3C, let end = skippedSectionEnd(at: start, in: buffer) {
+                    start = end
+                    continue
+                }
                 if buffer[start] == 0x3C {
                     var matched = true
                     for offset in 1..<needle.count {
@@ -137,6 +141,25 @@ struct SourceLocator {
             }
             return nil
         }
+    }
+
+    /// For a comment (`<!--…-->`) or CDATA section (`<![CDATA[…]]>`) starting at `start`, the
+    /// offset just past its end (or the end of the input): markup inside it is not a start tag.
+    private func skippedSectionEnd(at start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        func has(_ text: String, at offset: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            guard offset + pattern.count <= buffer.count else { return false }
+            for index in 0..<pattern.count where buffer[offset + index] != pattern[index] { return false }
+            return true
+        }
+        let terminator: String
+        if has("<!--", at: start) { terminator = "-->" } else if has("<![CDATA[", at: start) { terminator = "]]>" } else { return nil }
+        var offset = start + 4
+        while offset < buffer.count {
+            if has(terminator, at: offset) { return offset + terminator.utf8.count }
+            offset += 1
+        }
+        return buffer.count
     }
 
     private func isNameTerminator(_ byte: UInt8) -> Bool {

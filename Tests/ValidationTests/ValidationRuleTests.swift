@@ -246,4 +246,25 @@ import Testing
             "r.html:12:255: error: [external-reference] url(http://x.example/f.svg#blur) refers to a resource outside the file in filter of <path>; inline it or remove it",
         ])
     }
+
+    @Test func embeddedDocumentsAreReported() {
+        #expect(check(PolyglotDocument.replacing("<br />", with: "<iframe srcdoc=\"&lt;p&gt;x&lt;/p&gt;\" title=\"x\"></iframe><br />")) == [
+            "r.html:15:1: error: [embedded-content] <iframe> embeds another document; reports must be one self-contained page",
+        ])
+    }
+
+    @Test func metaRefreshIsAnExternalReference() {
+        // `<meta http-equiv="refresh" ` is 27 characters: `content` at column 28 of line 4.
+        #expect(check(PolyglotDocument.replacing("<meta charset=\"utf-8\" />", with: "<meta http-equiv=\"refresh\" content=\"0; url=https://intranet.example/\" /><meta charset=\"utf-8\" />")) == [
+            "r.html:4:28: error: [external-reference] <meta http-equiv=\"refresh\"> sends the reader to another page; remove it",
+        ])
+    }
+
+    @Test func markupInsideCommentsDoesNotMisleadLocations() {
+        // The commented-out <img> on line 14 is not the element; the real one follows the comment:
+        // `<!-- <img src="x.png" /> -->` is 28 characters, so the real <img> is at column 29.
+        #expect(check(PolyglotDocument.replacing("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"\" />", with: "<!-- <img src=\"x.png\" /> --><img src=\"data:image/png;base64,iVBORw0KGgo=\" />")) == [
+            "r.html:14:29: error: [img-alt] <img> has no alt attribute; describe the image (alt=\"\" if decorative)",
+        ])
+    }
 }

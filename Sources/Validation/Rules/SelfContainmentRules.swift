@@ -41,6 +41,11 @@ struct ExternalReferenceRule: DocumentRule {
                     }
                 }
             }
+            if name == "meta", element.value("http-equiv")?.asciiLowercased == "refresh",
+               let content = element.attribute("content"), content.value.asciiLowercased.contains("url") {
+                findings.append(context.finding("external-reference", at: content,
+                    "<meta http-equiv=\"refresh\"> sends the reader to another page; remove it"))
+            }
             if name == "style" {
                 findings += cssFindings(element.text, context: context) { message, written in
                     context.finding("external-reference", text: written, inside: element, message + " in <style>" + Self.advice)
@@ -73,6 +78,19 @@ struct ScriptRule: DocumentRule {
     func check(_ context: RuleContext) -> [ValidationFinding] {
         context.tree.elements.filter { $0.localName.asciiLowercased == "script" }.map {
             context.finding("script", at: $0, "<\($0.qualifiedName)> is not allowed: reports must not run code")
+        }
+    }
+}
+
+/// `embedded-content`: no `<iframe>`, `<frame>`, `<object>`, `<embed>`, `<applet>`: each embeds
+/// another document or plug-in (an `<iframe srcdoc>` can even carry its own scripts).
+struct EmbeddedContentRule: DocumentRule {
+    static let names: Set<String> = ["iframe", "frame", "frameset", "object", "embed", "applet"]
+
+    func check(_ context: RuleContext) -> [ValidationFinding] {
+        context.tree.elements.filter { Self.names.contains($0.localName.asciiLowercased) }.map {
+            context.finding("embedded-content", at: $0,
+                "<\($0.qualifiedName)> embeds another document; reports must be one self-contained page")
         }
     }
 }
