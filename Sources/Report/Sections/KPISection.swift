@@ -94,7 +94,8 @@ struct KPISection {
             sparkline: history.count > 1 ? Sparkline(title: "Customers at risk, last periods", idPrefix: "kpi-risk",
                                                       values: history, format: .plain(decimals: 0),
                                                       labels: analysis.healthHistory.map(\.period.label)).render() : nil,
-            note: format.money(analysis.health.revenueAtRisk) + " monthly revenue at risk"))
+            note: format.money(analysis.health.revenueAtRisk) + " monthly revenue at risk",
+            number: Double(atRisk.count)))
         return tiles
     }
 
@@ -114,6 +115,6 @@ struct KPISection {
                         format: chartFormat, labels: labels).render()
             : nil
         return KPITile(label: label, value: text(now), previous: before.map(text), change: change, trend: trend,
-                       judgement: judgement, sparkline: spark, note: note)
+                       judgement: judgement, sparkline: spark, note: note, number: now, previousNumber: before)
     }
 }

@@ -14,6 +14,9 @@ struct KPITile {
     var judgement: Judgement
     var sparkline: String?
     var note: String?
+    /// The unformatted values, for templates that want to compute or format their own.
+    var number: Double? = nil
+    var previousNumber: Double? = nil
 
     /// Direction and judgement of a change; `higherIsBetter` says which way is good news.
     /// A sampled change that is not significant is judged neutral.
@@ -33,6 +36,8 @@ struct KPITile {
         if let change { object["change"] = .string(change) }
         if let sparkline { object["sparkline"] = .string(sparkline) }
         if let note { object["note"] = .string(note) }
+        if let number { object["number"] = .double(number) }
+        if let previousNumber { object["previous_number"] = .double(previousNumber) }
         return .object(object)
     }
 }
