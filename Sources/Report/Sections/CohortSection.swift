@@ -14,12 +14,12 @@ struct CohortSection {
     var isEmpty: Bool { table.rows.isEmpty }
 
     func context() -> MustacheValue {
-        let rows = Array(table.rows.suffix(options.cohortRows))
+        let rows = Array(table.rows.filter { $0.size > 0 }.suffix(options.cohortRows))
         let width = min(options.cohortColumns + 1, rows.map(\.cells.count).max() ?? 0)
         var object: [String: MustacheValue] = [
             "intro": .string("Share of each \(granularityWord) cohort still active k \(granularityWord)s after it started "
                 + "(\(format.integer(table.customersCounted)) customers in \(format.integer(table.rows.count)) cohorts; "
-                + "the latest \(rows.count) shown). The bottom row is the mean over all cohorts that reached k, weighted by cohort size."),
+                + "the latest \(rows.count) non-empty cohorts shown). The bottom row is the mean over all cohorts that reached k, weighted by cohort size."),
             "customer_table": retentionTable(rows, width: width, caption: "Customer retention by cohort", revenue: false).context,
             "curve": ChartView(curveChart(rows, width: width)).context,
         ]

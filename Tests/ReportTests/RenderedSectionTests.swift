@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import Metrics
+import Model
+import Mustache
+@testable import Report
+
+/// The view model through the default templates: exact markup of the pieces a reader relies on.
+@Suite struct RenderedSectionTests {
+    static let templates: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path + "/Templates"
+    }()
+
+    func render(_ name: String, _ context: MustacheValue) throws -> String {
+        try ReportRenderer(userTemplates: nil, defaultTemplates: Self.templates).render(context, templateNamed: name)
+    }
+
+    @Test func dataTableEscapesAndMarksCells() throws {
+        let table = TableView(caption: "Cohorts <all>", columns: [.init("Cohort"), .init("k = 0"), .init("k = 1")],
+                              rows: [.init(header: "2026-10", cells: [.init("100%", cssClass: "heat-10", title: "5 of 5"),
+                                                                      .init("", cssClass: "immature")])])
+        #expect(try render("data-table", table.context) == """
+        <div class="table-wrap">
+        <table class="data ">
+        <caption>Cohorts &lt;all&gt;</caption>
+        <thead>
+        <tr><th scope="col" class="">Cohort</th><th scope="col" class="">k = 0</th><th scope="col" class="">k = 1</th></tr>
+        </thead>
+        <tbody>
+        <tr class=""><th scope="row">2026-10</th><td class="heat-10" title="5 of 5">100%</td><td class="immature"></td></tr>
+        </tbody>
+        </table>
+        </div>
+
+        """)
+    }
+
+    @Test func unreachedCohortCellsAreBlankNeverZero() throws {
+        let (analysis, dataset) = ChurnStepFixture.analysis(septemberChurn: 2, octoberChurn: 20)
+        let report = RetentionReport(analysis: analysis, dataset: dataset, options: ReportOptions())
+        let full = try render("cohorts", report.context)
+        let html = full.components(separatedBy: "<figure").first!
+        // One cohort (2025-01, 100 customers) observed for 23 months (k = 0 … 22); the empty
+        // cohorts after it are not shown, and the table shows k = 0 … 12, all reached.
+        #expect(html.contains("<tr class=\"\"><th scope=\"row\">2025-01</th><td class=\"\">100</td><td class=\"heat-10\" title=\"100 of 100 customers\">100%</td>"))
+        #expect(!html.contains(">0%<"))
+        #expect(full.contains("Blank cells are periods the cohort has not reached yet, never 0 %."))
+    }
+
+    @Test func metricsJSONCarriesExactChurnFigures() throws {
+        let (analysis, dataset) = ChurnStepFixture.analysis(septemberChurn: 2, octoberChurn: 20)
+        let report = RetentionReport(analysis: analysis, dataset: dataset, options: ReportOptions())
+        let value = MetricsDocument.value(analysis: analysis, dataset: dataset, report: report, title: "t", generator: "g")
+        guard case .object(let root) = value, case .list(let churn)? = root["churn"] else {
+            Issue.record("no churn list")
+            return
+        }
+        let october = churn.first { if case .object(let o) = $0 { return o["period"] == .string("2026-10") }; return false }
+        // 20 of 98 = 0.2040816… → 0.204082 (6 decimals).
+        #expect(october == .object([
+            "period": "2026-10", "active_start": 98, "churned": 20, "voluntary": 20, "involuntary": 0, "joined": 0,
+            "active_end": 78, "rate": .double(0.204082), "retention_rate": .double(0.795918), "mrr_lost": .double(2000),
+            "incomplete": false,
+        ]))
+        #expect(root["as_of"] == "2026-11-15")
+        guard case .object(let headline)? = root["headline"] else {
+            Issue.record("no headline object")
+            return
+        }
+        #expect(headline["MRR"] == .string("$7,800"))
+    }
+}
