@@ -87,3 +87,26 @@ public struct RetentionReport: Sendable {
         }
     }
 }
+
+extension RetentionReport {
+    /// This report with a "Since last report" section comparing it with a previous report's
+    /// metrics JSON (`current` is this report's own metrics document).
+    public func addingSinceLastReport(_ comparison: SinceLastReport, dataset: Dataset, options: ReportOptions) -> RetentionReport {
+        guard case .object(var root) = context else { return self }
+        let format = ReportFormatter(locale: options.locale, currencyCode: dataset.currency)
+        var names: [String: String] = [:]
+        for c in dataset.customers { names[c.id] = c.name.isEmpty ? c.id : c.name }
+        root["since_last"] = comparison.context(format: format, customerName: { names[$0] ?? $0 })
+        if case .list(var toc)? = root["toc"] {
+            toc.insert(.object(["id": "since-last", "title": "Since last report"]), at: min(2, toc.count))
+            root["toc"] = .list(toc)
+        }
+        return RetentionReport(context: .object(root), headlines: headlines, headlineKPIs: headlineKPIs)
+    }
+
+    init(context: MustacheValue, headlines: [Headline], headlineKPIs: [(label: String, value: String)]) {
+        self.context = context
+        self.headlines = headlines
+        self.headlineKPIs = headlineKPIs
+    }
+}

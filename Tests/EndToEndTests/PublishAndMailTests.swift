@@ -25,6 +25,13 @@ import Validation
         #expect(w47.lowerBound < w46.lowerBound)
         #expect(index.contains("Active customers"))
         #expect(Harness.read("\(archive)/2026-W46/index.html") == Harness.read("\(out)/2026-11-13.html"))
+        // Week 47 found week 46's metrics in the archive and compares itself with it; week 46 has
+        // no earlier report to compare with.
+        let w47Report = Harness.read("\(archive)/2026-W47/index.html")
+        #expect(w47Report.contains("<section id=\"since-last\""))
+        #expect(w47Report.contains("Compared with the report as of 2026-11-13."))
+        #expect(w47Report.contains("<li><a href=\"#since-last\">Since last report</a></li>"))
+        #expect(!Harness.read("\(archive)/2026-W46/index.html").contains("since-last"))
     }
 
     @Test func mailMessageCarriesSummaryAndReport() throws {

@@ -51,6 +51,7 @@ enum ReportCommand {
             OptionSpec("title", value: "TEXT", help: "Report title."),
             OptionSpec("locale", value: "ID", help: "Number and date format: en (default), en-US, de, fr."),
             OptionSpec("strict", help: "Fail (exit 3) if any input row has to be skipped."),
+            OptionSpec("previous", value: "FILE", help: "A previous report's metrics JSON: adds a \"Since last report\" section (default with --publish: the previous week's)."),
             OptionSpec("publish", value: "DIR", help: "Also publish into an intranet archive: DIR/<YYYY-Www>/index.html and DIR/index.html."),
             OptionSpec("eml", value: "FILE", help: "Also write a mail message (MIME) with a summary and the report attached."),
             OptionSpec("from", value: "ADDRESS", help: "Sender of the --eml message."),
@@ -84,7 +85,15 @@ enum ReportCommand {
         let configuration = settings.metrics(asOf: asOf,
                                              hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty)
         let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health)
-        let report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
+        var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
+        let metricsDocument = MetricsDocument.value(analysis: analysis, dataset: dataset, report: report,
+                                                    title: settings.report.title, generator: settings.report.generator)
+        let metricsJSON = metricsDocument.jsonText(pretty: true) + "\n"
+        let week = PeriodCalendar(.week).period(containing: asOf).label
+        if let previous = try previousMetrics(args, currentLabel: week),
+           let comparison = SinceLastReport(previous: previous, current: metricsDocument) {
+            report = report.addingSinceLastReport(comparison, dataset: dataset, options: settings.report)
+        }
 
         if let path = args.value("dump-context") {
             try Files.write(Array((report.context.jsonText(pretty: true) + "\n").utf8), to: path)
@@ -102,15 +111,13 @@ enum ReportCommand {
             throw CommandFailure(message: error.description, status: .templateError)
         }
         let bytes = Array(html.utf8)
-        let metricsJSON = MetricsDocument.json(analysis: analysis, dataset: dataset, report: report,
-                                               title: settings.report.title, generator: settings.report.generator)
 
         console.progress("validating and writing")
         let out = args.value("out") ?? defaultOutput
         try publish(bytes, to: out)
         if let path = args.value("metrics-json") { try Files.write(Array(metricsJSON.utf8), to: path) }
         if let directory = args.value("publish") {
-            let label = PeriodCalendar(.week).period(containing: asOf).label
+            let label = week
             do {
                 try ReportArchive().publish(report: bytes, metricsJSON: Array(metricsJSON.utf8), periodLabel: label,
                                             into: directory)
@@ -124,6 +131,25 @@ enum ReportCommand {
         }
         console.out(out + "\n")
         return .success
+    }
+
+    /// The previous report's metrics JSON: `--previous FILE`, or in the `--publish` folder the
+    /// newest week before this one that has a `metrics.json`.
+    static func previousMetrics(_ args: ParsedArguments, currentLabel: String) throws -> MustacheValue? {
+        var path = args.value("previous")
+        if path == nil, let directory = args.value("publish") {
+            let weeks = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            path = weeks.filter { $0 < currentLabel && FileManager.default.fileExists(atPath: "\(directory)/\($0)/metrics.json") }
+                .max().map { "\(directory)/\($0)/metrics.json" }
+        }
+        guard let path else { return nil }
+        do {
+            return try MustacheValue(jsonData: Data(try Files.read(path)))
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(message: "\(path): error: not a metrics JSON file: \(error)", status: .inputError)
+        }
     }
 
     static func publish(_ bytes: [UInt8], to path: String) throws {
