@@ -19,8 +19,8 @@ out=Output/screenshots
 mkdir -p "$out"
 url="file://$(realpath "$report")"
 chrome=(chromium --headless=new --no-sandbox --disable-gpu --hide-scrollbars --disable-dev-shm-usage)
-"${chrome[@]}" --window-size=390,4000 --screenshot="$out/phone.png" "$url" 2>/dev/null
-"${chrome[@]}" --window-size=1280,5000 --screenshot="$out/desktop.png" "$url" 2>/dev/null
+"${chrome[@]}" --window-size=390,16000 --screenshot="$out/phone.png" "$url" 2>/dev/null
+"${chrome[@]}" --window-size=1280,14000 --screenshot="$out/desktop.png" "$url" 2>/dev/null
 "${chrome[@]}" --force-dark-mode --blink-settings=preferredColorScheme=0 --window-size=1280,2400 --screenshot="$out/desktop-dark.png" "$url" 2>/dev/null || true
 "${chrome[@]}" --no-pdf-header-footer --print-to-pdf="$out/report.pdf" "$url" 2>/dev/null
 if command -v pdftoppm >/dev/null; then

@@ -41,4 +41,15 @@ import Model
             tone: "bad",
             text: "MRR shrank 20.4% to $7,800 in October 2026 (net −$2,000; largest movement: churn −$2,000).")])
     }
+
+    @Test func topChurnReasonAndNoSegmentDriverWithOnePlan() {
+        let r = rules(september: 2, october: 20)
+        // Window (Nov 2025 – Oct 2026): Price 2 + 5 = 7, Switched to competitor 15; 15 / 22 = 68.2 %.
+        #expect(r.topReason() == [Headline(
+            tone: "neutral",
+            text: "“Switched to competitor” was the most common churn reason over the last 12 periods "
+                + "(15 customers, 68.2% of churn).")])
+        // Every customer is on "Growth": a single segment value is never a driver.
+        #expect(r.segmentDriver() == [])
+    }
 }

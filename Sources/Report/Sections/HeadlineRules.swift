@@ -8,7 +8,10 @@ import Model
 /// 2. Logo churn of the latest complete period is the highest (or lowest) of the trend window.
 /// 3. MRR changed (an exact quantity, no test): net new MRR with its largest movement.
 /// 4. CSAT or NPS moved significantly (two-proportion z-test / NPS difference z-test).
-/// 5. Customers at risk and the monthly revenue they carry.
+/// 5. The segment whose churn rate is clearly above the rest: its 95 % Wilson interval lies wholly
+///    above the overall rate of its attribute (most customer-periods first on ties).
+/// 6. The most common churn reason over the window.
+/// 7. Customers at risk and the monthly revenue they carry.
 /// A change whose test is not significant never becomes a headline.
 struct HeadlineRules {
     let analysis: RetentionAnalysis
@@ -22,6 +25,8 @@ struct HeadlineRules {
         lines += churnRecord()
         lines += mrrChange()
         lines += satisfactionChanges()
+        lines += segmentDriver()
+        lines += topReason()
         lines += atRisk()
         return Array(lines.prefix(Self.limit))
     }
@@ -109,6 +114,38 @@ struct HeadlineRules {
                                     + "in \(latestName) (n = \(format.integer(now.npsN)); significant at 95 %)."))
         }
         return lines
+    }
+
+    func segmentDriver() -> [Headline] {
+        var best: (attribute: String, row: SegmentChurn.Row, overall: Double)?
+        for segment in analysis.segmentChurn where segment.rows.count > 1 {
+            let churned = segment.rows.reduce(0) { $0 + $1.churned }
+            let exposure = segment.rows.reduce(0) { $0 + $1.customerPeriods }
+            guard exposure > 0 else { continue }
+            let overall = Double(churned) / Double(exposure)
+            for row in segment.rows where row.interval.lower > overall && row.value != CohortTable.missingSegmentLabel {
+                let margin = row.interval.lower - overall
+                if best.map({ margin > $0.row.interval.lower - $0.overall }) ?? true {
+                    best = (segment.attribute, row, overall)
+                }
+            }
+        }
+        guard let best, let rate = best.row.rate else { return [] }
+        return [Headline(tone: "bad",
+                         text: "\(best.attribute.capitalized) “\(best.row.value)” churns most: \(format.percent(rate)) a "
+                            + "\(RetentionReport.word(for: periods.calendar.granularity)) (95 % interval "
+                            + "\(format.percent(best.row.interval.lower))–\(format.percent(best.row.interval.upper))) against "
+                            + "\(format.percent(best.overall)) for all \(best.attribute) values over the last "
+                            + "\(periods.trend.count) periods.")]
+    }
+
+    func topReason() -> [Headline] {
+        let reasons = analysis.churnReasons
+        guard let top = reasons.rows.first(where: { $0.reason != ChurnReasonBreakdown.unknownReason }), top.count > 0
+        else { return [] }
+        return [Headline(tone: "neutral",
+                         text: "“\(top.reason)” was the most common churn reason over the last \(reasons.window.count) "
+                            + "periods (\(format.integer(top.count)) customers, \(format.percent(top.share)) of churn).")]
     }
 
     func atRisk() -> [Headline] {

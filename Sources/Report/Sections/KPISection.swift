@@ -107,8 +107,9 @@ struct KPISection {
                       text: (Double) -> String, delta: (Double) -> String, series: [Double?], labels: [String],
                       chartFormat: ValueFormat, id: String, note: String? = nil) -> KPITile {
         let difference = before.map { now - $0 }
-        let (trend, judgement) = KPITile.assess(difference, higherIsBetter: higherIsBetter, significant: significant)
+        var (trend, judgement) = KPITile.assess(difference, higherIsBetter: higherIsBetter, significant: significant)
         var change = difference.map(delta)
+        if change?.hasPrefix("±") == true { (trend, judgement) = ("flat", .neutral) }
         if let c = change, significant == false { change = c + " (not significant)" }
         let spark = series.compactMap { $0 }.count > 1
             ? Sparkline(title: "\(label), last \(series.count) periods", idPrefix: id, values: series,
