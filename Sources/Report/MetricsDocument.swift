@@ -51,6 +51,22 @@ public enum MetricsDocument {
             }
         }
         root["cohorts"] = .list(cohorts)
+        // The same cohort cells per segment value of every configured attribute (long form).
+        var segmentCells: [MustacheValue] = []
+        for attribute in configuration.segmentAttributes {
+            for (value, table) in CohortTable.bySegment(analysis.ledger, attribute: attribute) {
+                for row in table.rows where row.size > 0 {
+                    for case let cell? in row.cells {
+                        segmentCells.append(.object([
+                            "attribute": .string(attribute), "value": .string(value), "cohort": .string(row.cohort.label),
+                            "k": .int(cell.k), "size": .int(row.size), "customers": .int(cell.customers),
+                            "retention": fraction(cell.retention), "revenue_retention": fraction(cell.revenueRetention),
+                        ]))
+                    }
+                }
+            }
+        }
+        root["cohort_segments"] = .list(segmentCells)
         root["churn"] = .list(analysis.churn.periods.map { p in
             .object([
                 "period": .string(p.period.label), "active_start": .int(p.customersAtStart), "churned": .int(p.churned),

@@ -108,8 +108,21 @@ struct ChurnSection {
         points += curve.steps.map { StepChart.Point(time: Double($0.time), value: $0.survival,
                                                     band: Interval(lower: $0.lower, upper: $0.upper)) }
         let censored = ChurnSection.thinned(curve.steps.filter { $0.censored > 0 }.map { Double($0.time) }, to: 40)
+        var series = [StepChart.Series(name: "All customers", points: points, censored: censored)]
+        // One curve per plan (at most four, largest first) when the data has plans.
+        let plans = KaplanMeierCurve.bySegment(analysis.ledger, attribute: "plan")
+            .filter { $0.value != CohortTable.missingSegmentLabel && $0.curve.subjects >= 30 }
+            .sorted { ($0.curve.subjects, $1.value) > ($1.curve.subjects, $0.value) }
+        if plans.count > 1 {
+            for plan in plans.prefix(4) {
+                series.append(StepChart.Series(
+                    name: "Plan \(plan.value)",
+                    points: [StepChart.Point(time: 0, value: 1)]
+                        + plan.curve.steps.map { StepChart.Point(time: Double($0.time), value: $0.survival) }))
+            }
+        }
         let chart = StepChart(title: "Share of customers still active by days since they started", idPrefix: "survival",
-                              series: [StepChart.Series(name: "All customers", points: points, censored: censored)],
+                              series: series,
                               format: .percent(decimals: 0), timeTitle: "Days since start").render()
         var summary = "Kaplan–Meier estimate over \(format.integer(curve.subjects)) customers, "
             + "\(format.integer(curve.events)) of whom churned; customers still active are censored at the as-of date "

@@ -52,6 +52,10 @@ struct SatisfactionSection {
                            .init(name: "Promoters (9–10)", side: .positive, values: share(\.promoters))]).render()).context
         }
         object["table"] = periodTable(window).context
+        let shown = analysis.scoreDistributions.filter { $0.total > 0 && ($0.kind == .nps || $0.kind == .csat) }
+        if !shown.isEmpty {
+            object["distributions"] = .list(shown.map { ChartView(distributionChart($0)).context })
+        }
         if let plan = analysis.satisfactionBreakdowns.first(where: { $0.attribute == "plan" && $0.segments.count > 1 })
             ?? analysis.satisfactionBreakdowns.first(where: { $0.segments.count > 1 }) {
             object["segments"] = segmentTable(plan).context
@@ -67,6 +71,15 @@ struct SatisfactionSection {
         object["has_promoters"] = .bool(!analysis.promotersToThank.isEmpty)
         object["promoters"] = .list(analysis.promotersToThank.map(comment))
         return .object(object)
+    }
+
+    private func distributionChart(_ d: ScoreDistribution) -> ChartOutput {
+        let name = d.kind == .nps ? "NPS" : "CSAT"
+        return ColumnChart(
+            title: "\(name) answers by score, last 12 months (\(format.integer(d.total)) answers)",
+            idPrefix: "distribution-\(d.kind.rawValue)", categories: d.bars.map { String($0.score) },
+            series: [.init(name: "Answers", values: d.bars.map { Double($0.count) })],
+            format: .plain(decimals: 0), categoryTitle: "Score").render()
     }
 
     private func periodTable(_ window: [(Period, SatisfactionScores)]) -> TableView {
