@@ -9,7 +9,7 @@ import Validation
     /// The README's worked example: brand colours, a logo as a data: URI, sections reordered.
     static func writeUserTemplates(to directory: String) {
         Harness.write("""
-        :root { --accent: #7b1fa2; --heat: 123, 31, 162; }
+        :root { --accent: #7b1fa2; --heat-10: rgba(123, 31, 162, 0.82); }
         .brand-logo { height: 28px; }
         """, to: directory + "/custom-styles.mustache")
         Harness.write("""
@@ -42,7 +42,7 @@ import Validation
         #expect(run.status == .success, "\(run.err)")
         let html = Harness.read(out)
         #expect(ReportValidator().validate(html: Array(html.utf8), path: out) == [])
-        #expect(html.contains(":root { --accent: #7b1fa2; --heat: 123, 31, 162; }"))
+        #expect(html.contains(":root { --accent: #7b1fa2; --heat-10: rgba(123, 31, 162, 0.82); }"))
         #expect(html.contains("font-family: system-ui"), "the default stylesheet is still there")
         #expect(html.contains("<img class=\"brand-logo\" alt=\"Acme Analytics\" src=\"data:image/svg+xml;base64,"))
         #expect(html.contains("<footer class=\"report-footer\"><p>Acme Analytics · internal</p></footer>"))
