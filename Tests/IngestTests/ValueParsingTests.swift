@@ -69,6 +69,16 @@ private func money(_ text: String, _ mark: DecimalMark? = nil) -> MoneyReading {
         #expect(date("1704070861000") == written("2024-01-01", 3661, 0))
     }
 
+    @Test func inlinedCivilDayAgreesWithModelDay() {
+        for year in [0, 1, 1899, 1900, 1970, 2000, 2023, 2024, 2100, 9999] {
+            for month in 0...13 {
+                for d in [0, 1, 28, 29, 30, 31, 32] {
+                    #expect(DateParsing.civilDay(year: year, month: month, day: d) == Day(year: year, month: month, day: d))
+                }
+            }
+        }
+    }
+
     @Test func compactDates() {
         #expect(date("20240229") == written("2024-02-29"))
     }

@@ -279,16 +279,14 @@ public struct OrderStream: Sendable {
         }
 
         @inline(__always)
-        mutating func handle(_ buf: UnsafeBufferPointer<UInt8>, _ fields: [CSVField], _ line: Int,
+        mutating func handle(_ buf: UnsafeBufferPointer<UInt8>, _ fields: UnsafeBufferPointer<CSVField>, _ line: Int,
                              _ body: (OrderRecord) -> OrderVerdict) {
             if headerPending { headerPending = false; return }
-            fields.withUnsafeBufferPointer { f in
-                let row = RowView(text: buf, fields: f, line: line)
-                do throws(RowSkip) {
-                    try decode(row, body)
-                } catch {
-                    reader.skip(error, row, into: &accounting)
-                }
+            let row = RowView(text: buf, fields: fields, line: line)
+            do throws(RowSkip) {
+                try decode(row, body)
+            } catch {
+                reader.skip(error, row, into: &accounting)
             }
         }
 

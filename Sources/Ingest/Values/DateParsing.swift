@@ -45,6 +45,7 @@ enum DateReading: Equatable, Sendable {
 ///   from 100 000 to 10^11 Unix seconds; from 10^11 Unix milliseconds. Unix values are UTC.
 enum DateParsing {
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, order: DayMonthOrder? = nil) -> DateReading {
+        if bytes.count == 10, let day = isoDay(bytes) { return .date(WrittenDate(day: day)) }
         var c = ByteCursor(bytes)
         if c.isAtEnd { return .empty }
         // Leading number group.
@@ -85,6 +86,36 @@ enum DateParsing {
             return finish(&c, day: day)
         }
         return .invalid
+    }
+
+    /// Exactly `yyyy-MM-dd`: the common case, without a cursor.
+    @inline(__always)
+    static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        @inline(__always) func d(_ i: Int) -> Int? {
+            let v = Int(b[i]) &- 0x30
+            return v >= 0 && v <= 9 ? v : nil
+        }
+        guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6),
+              let d0 = d(8), let d1 = d(9) else { return nil }
+        return civilDay(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+    }
+
+    /// `Day(year:month:day:)` for years 0–9999, inlined into the hot path (the same
+    /// days-from-civil arithmetic as `Model.Day`, which tests check against it).
+    @inline(__always)
+    static func civilDay(year: Int, month: Int, day: Int) -> Day? {
+        guard month >= 1, month <= 12, day >= 1, year >= 0, year <= 9999 else { return nil }
+        let leap = year & 3 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
+        guard day <= length else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return Day(ordinal: Int32(truncatingIfNeeded: era * 146_097 + doe - 719_468))
     }
 
     private static func isDigitsDotDigitsDotDigits(_ c: ByteCursor, _ start: Int) -> Bool {
