@@ -183,6 +183,19 @@ case "stream", "stream-min":
     } catch {
         fail(error.description)
     }
+case "sha256":
+    let before = cpuSeconds()
+    let t0 = now()
+    guard let f = fopen(args[2], "r") else { fail("cannot open \(args[2])") }
+    var hasher = SHA256()
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+        if n == 0 { break }
+        buffer.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+    }
+    fclose(f)
+    report("sha256", path: args[2], rows: 0, wall: now() - t0, before: before, extra: ", \(hasher.finalizeHex())")
 case "load":
     let before = cpuSeconds()
     let t0 = now()

@@ -47,8 +47,10 @@ public struct OrderStream: Sendable {
     public let path: String
     public let header: [String]
     public let encoding: TextEncoding
-    /// SHA-256 of the file, when computed.
-    public let sha256: String?
+    /// Whether the SHA-256 of the file is computed (on a second thread, while parsing).
+    public let computesSHA256: Bool
+    /// Rows the file probably holds: its size over the average row length of the first MiB.
+    public let estimatedRowCount: Int
     let reader: FieldReader
     var records: RecordStream
     let book: CurrencyBook
@@ -62,7 +64,7 @@ public struct OrderStream: Sendable {
         let file: FileSource
         do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
         let probe: FileProbe
-        do { probe = try FileProbe.scan(file, sha256: computeSHA256) } catch { throw .unreadable(path: path, reason: error.reason) }
+        do { probe = try FileProbe.scan(file, sha256: false) } catch { throw .unreadable(path: path, reason: error.reason) }
         if let nul = probe.nulOffset, probe.encoding != .utf16LE, probe.encoding != .utf16BE {
             throw .binary(path: path, offset: nul)
         }
@@ -85,7 +87,10 @@ public struct OrderStream: Sendable {
         self.path = path
         self.header = sample.header
         self.encoding = probe.encoding
-        self.sha256 = probe.sha256
+        self.computesSHA256 = computeSHA256
+        let sampleRows = max(1, sample.rowCount)
+        self.estimatedRowCount = sample.text.count >= file.size ? sample.rowCount
+            : Int(Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1)))
         self.reader = reader
         self.records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
         self.book = book
@@ -150,14 +155,18 @@ public struct OrderStream: Sendable {
     /// Streams without checking rates; returns the currency book for the caller to merge.
     func run(_ body: (OrderRecord) -> OrderVerdict) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
         var partition = Partition(stream: self)
+        let hashing = computesSHA256 ? BackgroundHash(records.file) : nil
         do {
             _ = try records.forEachRecord(from: records.textStart, to: records.file.size) { buf, fields, line in
                 partition.handle(buf, fields, line, body)
             }
         } catch {
+            _ = try? hashing?.wait()
             throw mapFailure(error)
         }
-        return (OrderStreamResult(accounting: finish(partition.accounting), currency: partition.book.currency, partitions: 1),
+        let sha = try hashing?.wait()
+        return (OrderStreamResult(accounting: finish(partition.accounting, sha256: sha), currency: partition.book.currency,
+                                  partitions: 1),
                 partition.book)
     }
 
@@ -169,7 +178,7 @@ public struct OrderStream: Sendable {
     /// `OrderRecord.line` is relative to the partition's first line in partitions after the first;
     /// the accounting's examples are corrected to absolute lines.
     public func forEachOrderInParallel<Partial: Sendable>(
-        partitions requested: Int = 2, makePartial: @Sendable () -> Partial,
+        partitions requested: Int = 2, makePartial: @escaping @Sendable () -> Partial,
         _ body: @escaping @Sendable (inout Partial, OrderRecord) -> OrderVerdict
     ) throws(IngestError) -> (partials: [Partial], result: OrderStreamResult) {
         let size = records.file.size
@@ -185,6 +194,7 @@ public struct OrderStream: Sendable {
         bounds.append(size)
         let count = bounds.count - 1
         let starts = bounds
+        let hashing = computesSHA256 ? BackgroundHash(records.file) : nil
         let box = ParallelBox<Partial>(count: count)
         let stream = self
         WorkerThreads.run(count) { k in
@@ -220,11 +230,13 @@ public struct OrderStream: Sendable {
             lineOffset += o.nextLine - 1
             if !o.endedAtStop { break }
         }
+        let sha = try hashing?.wait()
         try book.check()
-        return (partials, OrderStreamResult(accounting: finish(accounting), currency: book.currency, partitions: partials.count))
+        return (partials, OrderStreamResult(accounting: finish(accounting, sha256: sha), currency: book.currency,
+                                            partitions: partials.count))
     }
 
-    private func finish(_ a: InputAccounting) -> InputAccounting {
+    private func finish(_ a: InputAccounting, sha256: String?) -> InputAccounting {
         var a = a
         a.path = path
         a.entity = Entity.orders.rawValue
