@@ -85,6 +85,8 @@ struct FileProbe: Sendable {
     var sha256: String?
     /// Offset of the first NUL byte in a non-UTF-16 file.
     var nulOffset: Int?
+    /// 3 when the file starts with a UTF-8 byte-order mark (even if the rest is not UTF-8).
+    var bomLength = 0
 
     static let chunkSize = 1 << 22
 
@@ -145,8 +147,9 @@ struct FileProbe: Sendable {
         }
         if carry > 0 { validUTF8 = false }
         if encoding == .utf8 && !validUTF8 { encoding = .windows1252 }
+        let bom = encoding == .utf8WithBOM ? 3 : 0
         if encoding == .utf8WithBOM && !validUTF8 { encoding = .windows1252 }
-        return FileProbe(encoding: encoding, sha256: wantHash ? hasher.finalizeHex() : nil, nulOffset: nul)
+        return FileProbe(encoding: encoding, sha256: wantHash ? hasher.finalizeHex() : nil, nulOffset: nul, bomLength: bom)
     }
 }
 

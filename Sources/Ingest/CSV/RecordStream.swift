@@ -5,6 +5,8 @@ struct RecordStream: Sendable {
     let file: FileSource
     let encoding: TextEncoding
     let delimiter: UInt8
+    /// Bytes of a UTF-8 byte-order mark at the start of the file (0 or 3).
+    var bomLength = 0
     var chunkSize: Int = 1 << 22
 
     enum Failure: Error, Equatable {
@@ -22,7 +24,7 @@ struct RecordStream: Sendable {
     }
 
     /// Byte offset of the first character after any byte-order mark.
-    var textStart: Int { encoding == .utf8WithBOM ? 3 : 0 }
+    var textStart: Int { encoding == .utf8WithBOM ? 3 : bomLength }
 
     /// Streams the records from byte `start` (which must begin a record) up to `stop`.
     ///

@@ -234,7 +234,11 @@ struct DatasetBuilder {
                     }
                     interval = i
                 }
-                if let n = try reader.number("interval_count", row), n >= 1, n == n.rounded() {
+                if let n = try reader.number("interval_count", row) {
+                    guard n >= 1, n <= 100, n == n.rounded() else {
+                        throw RowSkip(reason: "bad_interval", column: reader.column("interval_count"),
+                                      message: "interval count \(reader.text("interval_count", row) ?? "") is not a whole number from 1 to 100")
+                    }
                     switch interval {
                     case .months(let m): interval = .months(m * Int(n))
                     case .weeks(let w): interval = .weeks(w * Int(n))
@@ -258,7 +262,7 @@ struct DatasetBuilder {
                 }
                 let currency = reader.text("currency", row)?.uppercased() ?? symbolCurrency
                 let isTrial = ValueVocabulary.isTrialStatus(statusKey) || amount == 0
-                let monthly = (amount - tax) * quantity * interval.monthlyFactor
+                let monthly = interval.monthly((amount - tax) * quantity)
                 let mrr = isTrial ? 0 : book.convert(monthly, currency: currency)
                 if isTrial { _ = book.convert(0, currency: currency) }
                 ids.insert(id)
@@ -424,9 +428,10 @@ struct DatasetBuilder {
                 }
                 var firstResponse = try reader.instant("first_response", row)
                 if firstResponse == nil, let minutes = try reader.number("first_response_minutes", row) {
-                    guard minutes >= 0 else {
+                    // At most ten years (5 259 600 minutes): anything else is not a reply time.
+                    guard minutes >= 0, minutes <= 5_259_600 else {
                         throw RowSkip(reason: "bad_amount", column: reader.column("first_response_minutes"),
-                                      message: "negative first reply time")
+                                      message: "first reply time \(reader.text("first_response_minutes", row) ?? "") minutes is out of range")
                     }
                     firstResponse = Instant(secondsSince1970: created.secondsSince1970 + Int64((minutes * 60).rounded()))
                 }

@@ -68,7 +68,7 @@ public struct OrderStream: Sendable {
         if let nul = probe.nulOffset, probe.encoding != .utf16LE, probe.encoding != .utf16BE {
             throw .binary(path: path, offset: nul)
         }
-        let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, path: path)
+        let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, bomLength: probe.bomLength, path: path)
         var reader = try FieldReader(path: path, entity: .orders, header: sample.header, options: options)
         try reader.settleFormats(options: options, headerLine: sample.headerLine, headerColumn: sample.headerColumn) {
             (body: (RowView) -> Void) throws(IngestError) in
@@ -92,14 +92,17 @@ public struct OrderStream: Sendable {
         self.estimatedRowCount = sample.text.count >= file.size ? sample.rowCount
             : Int(Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1)))
         self.reader = reader
-        self.records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
+        var records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
+        records.bomLength = probe.bomLength
+        self.records = records
         self.book = book
         self.wonOnly = options.preset == .hubspot || options.preset == .salesforce
         self.warnings = probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []
     }
 
     /// The header and first rows (up to 1 MiB, whole lines) as a table.
-    private static func sampleTable(_ file: FileSource, encoding: TextEncoding, path: String) throws(IngestError) -> CSVTable {
+    private static func sampleTable(_ file: FileSource, encoding: TextEncoding, bomLength: Int,
+                                    path: String) throws(IngestError) -> CSVTable {
         var bytes: [UInt8]
         if encoding == .utf16LE || encoding == .utf16BE {
             do { bytes = try file.readAll() } catch { throw .unreadable(path: path, reason: error.reason) }
@@ -119,7 +122,8 @@ public struct OrderStream: Sendable {
             decoded = DecodedText(bytes: TextDecoder.transcodeUTF16(bytes, from: 2, bigEndian: encoding == .utf16BE),
                                   encoding: encoding, warnings: [])
         case .windows1252:
-            decoded = DecodedText(bytes: TextDecoder.transcodeWindows1252(bytes), encoding: encoding, warnings: [])
+            decoded = DecodedText(bytes: TextDecoder.transcodeWindows1252(bytes.dropFirst(bomLength)), encoding: encoding,
+                                  warnings: [])
         case .utf8WithBOM:
             decoded = DecodedText(bytes: Array(bytes.dropFirst(3)), encoding: encoding, warnings: [])
         case .utf8:
