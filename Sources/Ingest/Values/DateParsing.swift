@@ -98,7 +98,20 @@ enum DateParsing {
         }
         guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6),
               let d0 = d(8), let d1 = d(9) else { return nil }
-        return civilDay(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+        // Table lookup for the years exports use; the arithmetic otherwise.
+        let k = year - CivilTable.firstYear
+        if k >= 0, k < CivilTable.yearCount, month >= 1, month <= 12, day >= 1 {
+            return CivilTable.shared.withUnsafeBufferPointer { t in
+                let leap = t[k] & 1
+                let first = Int(t[k] >> 1)
+                let before = CivilTable.daysBeforeMonth[leap * 13 + month - 1]
+                let length = CivilTable.daysBeforeMonth[leap * 13 + month] - before
+                guard day <= length else { return nil }
+                return Day(ordinal: Int32(truncatingIfNeeded: first + before + day - 1))
+            }
+        }
+        return civilDay(year: year, month: month, day: day)
     }
 
     /// `Day(year:month:day:)` for years 0–9999, inlined into the hot path (the same
@@ -116,6 +129,20 @@ enum DateParsing {
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return Day(ordinal: Int32(truncatingIfNeeded: era * 146_097 + doe - 719_468))
+    }
+
+    /// Day ordinals of January 1st for 1900–2199 (shifted left one bit, low bit = leap year).
+    enum CivilTable {
+        static let firstYear = 1900
+        static let yearCount = 300
+        static let shared: [Int] = (0..<yearCount).map { k in
+            let y = firstYear + k
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+            return Int(civilDay(year: y, month: 1, day: 1)!.ordinal) << 1 | (leap ? 1 : 0)
+        }
+        /// Days before each month (index 12 = whole year), common year then leap year.
+        static let daysBeforeMonth: [Int] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365,
+                                             0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366]
     }
 
     private static func isDigitsDotDigitsDotDigits(_ c: ByteCursor, _ start: Int) -> Bool {
