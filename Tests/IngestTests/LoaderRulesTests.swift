@@ -107,3 +107,20 @@ import Model
         #expect(skipCount(a, "empty_row") == 2)
     }
 }
+
+@Suite struct SettingsTests {
+    @Test func commandLineSettingsParse() throws {
+        var options = IngestOptions()
+        try options.addDateFormat("Created Date=dd/MM/yyyy")
+        try options.addRate("eur=1.08")
+        try options.addMapping("customers.id=Account Number")
+        #expect(options.dateFormats == ["Created Date": "dd/MM/yyyy"])
+        #expect(options.rates == ["EUR": 1.08])
+        #expect(options.mapping.header(for: .customers, "id") == "Account Number")
+        #expect(throws: IngestError.badSetting(option: "--rate", value: "EUR:1.08")) { try options.addRate("EUR:1.08") }
+        #expect(IngestError.badSetting(option: "--rate", value: "EUR:1.08").description
+                == "error: cannot read --rate \"EUR:1.08\"; write CODE=RATE with a three-letter currency code, e.g. --rate EUR=1.08 (1 EUR = 1.08 report-currency units)")
+        #expect(throws: IngestError.unknownDateFormat(column: "Date", format: "yy")) { try options.addDateFormat("Date=yy") }
+        #expect(throws: IngestError.badMapping(.malformedOverride("nope"))) { try options.addMapping("nope") }
+    }
+}

@@ -272,10 +272,14 @@ extension DateParsing {
     /// Reads a `date_format` setting: `dd/MM/yyyy`, `MM/dd/yyyy` (also with `-`), `dd.MM.yyyy`,
     /// `yyyy-MM-dd`; nil for anything else.
     static func order(fromFormat format: String) -> DayMonthOrder?? {
-        let f = format.trimmingSpaces()
-        if f.hasPrefix("d") { return .some(.dayFirst) }
-        if f.hasPrefix("M") { return .some(.monthFirst) }
-        if f.hasPrefix("y") { return .some(nil) }
-        return nil
+        // The date part only (a time part after a space or T is allowed), without separators.
+        let datePart = format.trimmingSpaces().split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? ""
+        let letters = datePart.filter { $0 != "/" && $0 != "." && $0 != "-" }
+        switch letters {
+        case "ddMMyyyy", "dMyyyy", "dMMyyyy", "ddMyyyy": return .some(.dayFirst)
+        case "MMddyyyy", "Mdyyyy", "MMdyyyy", "Mddyyyy": return .some(.monthFirst)
+        case "yyyyMMdd", "yyyyMd": return .some(nil)
+        default: return nil
+        }
     }
 }
