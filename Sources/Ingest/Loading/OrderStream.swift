@@ -199,7 +199,7 @@ public struct OrderStream: Sendable {
         let count = bounds.count - 1
         let starts = bounds
         let hashing = computesSHA256 ? BackgroundHash(records.file) : nil
-        let box = ParallelBox<Partial>(count: count)
+        let box = PartitionResults<Partial>(count: count)
         let stream = self
         WorkerThreads.run(count) { k in
             var partition = Partition(stream: stream)
