@@ -98,18 +98,35 @@ func generate(path: String, rows: Int, customers: Int) {
 
 /// Per-customer totals in 65 536 buckets keyed by a hash of the id bytes: enough work to
 /// prove every id was decoded, without the consumer dominating the measurement.
-struct Buckets: Sendable {
-    var sums = [Double](repeating: 0, count: 65_536)
-    var counts = [Int](repeating: 0, count: 65_536)
+final class Buckets: @unchecked Sendable {
+    let sums = UnsafeMutablePointer<Double>.allocate(capacity: 65_536)
+    let counts = UnsafeMutablePointer<Int>.allocate(capacity: 65_536)
+
+    init() {
+        sums.initialize(repeating: 0, count: 65_536)
+        counts.initialize(repeating: 0, count: 65_536)
+    }
+
+    deinit { sums.deallocate(); counts.deallocate() }
 
     @inline(__always)
-    mutating func add(_ order: OrderRecord) {
-        var h: UInt32 = 2_166_136_261
-        for b in order.customerID { h = (h ^ UInt32(b)) &* 16_777_619 }
-        let k = Int(h & 0xFFFF)
+    func add(_ order: OrderRecord) {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        for b in order.customerID {
+            word |= UInt64(b) << shift
+            shift += 8
+            if shift == 64 { h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD; word = 0; shift = 0 }
+        }
+        h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        let k = Int(truncatingIfNeeded: h >> 48)
         sums[k] += order.amount
         counts[k] += 1
     }
+
+    var total: Double { (0..<65_536).reduce(0) { $0 + sums[$1] } }
+    var rows: Int { (0..<65_536).reduce(0) { $0 + counts[$1] } }
 }
 
 let args = CommandLine.arguments
@@ -124,7 +141,10 @@ case "generate":
     let t0 = now()
     generate(path: args[2], rows: rows, customers: customers)
     report("generate", path: args[2], rows: rows, wall: now() - t0, before: before)
-case "stream":
+case "stream", "stream-min":
+    // stream-min: the consumer only sums amounts and id lengths (ingest cost alone);
+    // stream: per-customer totals in hashed buckets (a realistic consumer).
+    let minimal = args[1] == "stream-min"
     let partitions = args.count >= 4 ? Int(args[3]) ?? 1 : 1
     let before = cpuSeconds()
     let t0 = now()
@@ -133,24 +153,49 @@ case "stream":
         var total = 0.0
         var rows = 0
         let result: OrderStreamResult
-        if partitions == 1 {
-            var buckets = Buckets()
+        if minimal && partitions == 1 {
+            var idBytes = 0
+            result = try stream.forEachOrder { o in total += o.amount; idBytes &+= o.customerID.count; rows += 1; return .use }
+            if idBytes == 0 { print("no ids") }
+        } else if minimal {
+            let (partials, r) = try stream.forEachOrderInParallel(partitions: partitions, makePartial: { (0.0, 0) }) { p, o in
+                p.0 += o.amount
+                p.1 += 1
+                return .use
+            }
+            result = r
+            for p in partials { total += p.0; rows += p.1 }
+        } else if partitions == 1 {
+            let buckets = Buckets()
             result = try stream.forEachOrder { buckets.add($0); return .use }
-            total = buckets.sums.reduce(0, +)
-            rows = buckets.counts.reduce(0, +)
+            total = buckets.total
+            rows = buckets.rows
         } else {
             let (partials, r) = try stream.forEachOrderInParallel(partitions: partitions, makePartial: { Buckets() }) { b, o in
                 b.add(o)
                 return .use
             }
             result = r
-            for p in partials { total += p.sums.reduce(0, +); rows += p.counts.reduce(0, +) }
+            for p in partials { total += p.total; rows += p.rows }
         }
-        report("stream x\(result.partitions)", path: args[2], rows: result.accounting.rowsRead, wall: now() - t0, before: before,
+        report("\(args[1]) x\(result.partitions)", path: args[2], rows: result.accounting.rowsRead, wall: now() - t0, before: before,
                extra: ", used \(rows), total \(Int(total.rounded())) \(result.currency)")
     } catch {
         fail(error.description)
     }
+case "sha256":
+    let before = cpuSeconds()
+    let t0 = now()
+    guard let f = fopen(args[2], "r") else { fail("cannot open \(args[2])") }
+    var hasher = SHA256()
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+        if n == 0 { break }
+        buffer.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+    }
+    fclose(f)
+    report("sha256", path: args[2], rows: 0, wall: now() - t0, before: before, extra: ", \(hasher.finalizeHex())")
 case "load":
     let before = cpuSeconds()
     let t0 = now()

@@ -187,3 +187,29 @@ private func rows(_ t: CSVTable) -> [[String]] {
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite struct ByteKeyedIndexTests {
+    @Test func findsShortAndLongKeysAndRejectsNearMisses() {
+        var index = ByteKeyedIndex()
+        let keys = (0..<5000).map { "C\($0)" } + (0..<500).map { "customer-with-a-long-id-\($0)" } + ["", "é"]
+        for (i, k) in keys.enumerated() { #expect(index.insert(k) == i) }
+        #expect(index.count == keys.count)
+        for (i, k) in keys.enumerated() { #expect(index.value(for: k) == i) }
+        #expect(index.value(for: "C5000") == nil)
+        #expect(index.value(for: "customer-with-a-long-id-500") == nil)
+        #expect(index.value(for: "customer-with-a-long-id-49") == 5049)
+        // Re-inserting returns the existing number.
+        #expect(index.insert("C7") == 7)
+    }
+
+    @Test func fingerprintSetFindsRepeats() {
+        var set = FingerprintSet()
+        var fresh = 0
+        for i in 0..<20_000 {
+            var key = "INV\(i % 15_000)"
+            if key.withUTF8({ set.insert(IDFingerprint($0)) }) { fresh += 1 }
+        }
+        #expect(fresh == 15_000)
+        #expect(set.count == 15_000)
+    }
+}

@@ -125,3 +125,41 @@ import Model
         #expect(result.accounting.rowsRead == 200)
     }
 }
+
+@Suite struct StreamingEncodingTests {
+    @Test func windows1252OrdersAreTranscodedChunkByChunk() throws {
+        let dir = FixtureDirectory()
+        // "Café" customers with é = 0xE9, after a UTF-8 BOM that the rest of the file contradicts.
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Invoice ID,Customer ID,Date,Amount\n".utf8)
+        for i in 0..<50 { bytes += Array("I\(i),Caf".utf8) + [0xE9] + Array(",2024-01-01,\(i)\n".utf8) }
+        let path = dir.write("orders.csv", bytes: bytes)
+        var stream = try OrderStream(path: path, options: IngestOptions())
+        #expect(stream.encoding == .windows1252)
+        #expect(stream.header == ["Invoice ID", "Customer ID", "Date", "Amount"])
+        stream.records.chunkSize = 5
+        var ids = Set<String>()
+        var total = 0.0
+        let result = try stream.forEachOrder { o in
+            ids.insert(String(decoding: o.customerID, as: UTF8.self))
+            total += o.amount
+            return .use
+        }
+        #expect(ids == ["Café"])
+        #expect(total == 1225)  // 0 + 1 + … + 49
+        #expect(result.accounting.warnings == ["decoded as Windows-1252: the file is not valid UTF-8"])
+        #expect(result.accounting.sha256 == SHA256.hex(of: bytes))
+    }
+
+    @Test func outOfRangeValuesAreSkippedNotTrapped() throws {
+        let dir = FixtureDirectory()
+        let subs = dir.write("subscriptions.csv", "Subscription ID,Customer ID,Amount,Start Date,Billing Interval,Interval Count\nS1,C1,10,2024-01-01,999999999999999999999 years,1\nS2,C1,10,2024-01-01,month,1e300\nS3,C1,10,2024-01-01,month,3\n")
+        let tickets = dir.write("tickets.csv", "Ticket ID,Created At,First reply time in minutes\nT1,2024-01-01 10:00,99999999999999999999999\nT2,2024-01-01 10:00,15\n")
+        let data = try DatasetLoader.load(InputFiles(subscriptions: subs, tickets: tickets), options: IngestOptions())
+        #expect(skipCount(accounting(data, "subscriptions"), "bad_interval") == 1)
+        #expect(skipCount(accounting(data, "subscriptions"), "bad_amount") == 1)   // "1e300" is not a number
+        // Every 3 months: 10 ÷ 3.
+        #expect(data.subscriptions.map(\.mrr) == [10.0 / 3])
+        #expect(data.tickets.map(\.id) == ["T2"])
+        #expect(skipCount(accounting(data, "tickets"), "bad_amount") == 1)
+    }
+}

@@ -69,6 +69,30 @@ private func money(_ text: String, _ mark: DecimalMark? = nil) -> MoneyReading {
         #expect(date("1704070861000") == written("2024-01-01", 3661, 0))
     }
 
+    @Test func inlinedCivilDayAgreesWithModelDay() {
+        for year in [0, 1, 1899, 1900, 1970, 2000, 2023, 2024, 2100, 9999] {
+            for month in 0...13 {
+                for d in [0, 1, 28, 29, 30, 31, 32] {
+                    #expect(DateParsing.civilDay(year: year, month: month, day: d) == Day(year: year, month: month, day: d))
+                }
+            }
+        }
+    }
+
+    @Test func isoFastPathAgreesWithModelDayEveryDayOf1899To2201() {
+        var day = Day(year: 1899, month: 1, day: 1)!
+        let last = Day(year: 2201, month: 12, day: 31)!
+        while day <= last {
+            let text = day.description
+            #expect(Array(text.utf8).withUnsafeBufferPointer { DateParsing.isoDay($0) } == day)
+            day = day.adding(days: 1)
+        }
+        for bad in ["2023-02-29", "2024-04-31", "2024-00-10", "2024-13-01", "2024-01-00", "2100-02-29", "1900-02-29"] {
+            #expect(Array(bad.utf8).withUnsafeBufferPointer { DateParsing.isoDay($0) } == nil, "\(bad)")
+        }
+        #expect(Array("2000-02-29".utf8).withUnsafeBufferPointer { DateParsing.isoDay($0) } == Day(iso: "2000-02-29"))
+    }
+
     @Test func compactDates() {
         #expect(date("20240229") == written("2024-02-29"))
     }

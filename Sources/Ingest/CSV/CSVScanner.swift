@@ -47,7 +47,7 @@ struct CSVScanner {
 
     /// Reads the record at `position`, advancing `position` past it (and past its line break).
     mutating func next(_ buf: UnsafeBufferPointer<UInt8>, position: inout Int, isFinal: Bool,
-                       fields: inout [CSVField]) throws(CSVSyntaxError) -> Step {
+                       fields: FieldList) throws(CSVSyntaxError) -> Step {
         guard let p = buf.baseAddress else { return isFinal ? .end : .incomplete }
         let n = buf.count
         let delim = delimiter
@@ -76,7 +76,7 @@ struct CSVScanner {
 
         let recordLine = line
         var currentLine = line
-        fields.removeAll(keepingCapacity: true)
+        fields.count = 0
         while true {
             // One field starting at i.
             if i < n && p[i] == 0x22 {

@@ -51,14 +51,13 @@ public struct CSVTable: Sendable {
         let result: Result<Void, CSVSyntaxError> = text.withUnsafeBufferPointer { buf in
             var scanner = CSVScanner(delimiter: delimiter)
             var position = 0
-            var recordFields: [CSVField] = []
-            recordFields.reserveCapacity(32)
+            let recordFields = FieldList()
             do throws(CSVSyntaxError) {
                 while true {
-                    let step = try scanner.next(buf, position: &position, isFinal: true, fields: &recordFields)
+                    let step = try scanner.next(buf, position: &position, isFinal: true, fields: recordFields)
                     guard case .record(let line) = step else { break }
                     records.append(RecordInfo(line: line, firstField: fields.count, fieldCount: recordFields.count))
-                    fields.append(contentsOf: recordFields)
+                    fields.append(contentsOf: recordFields.buffer)
                 }
                 return .success(())
             } catch {

@@ -5,6 +5,8 @@ struct RecordStream: Sendable {
     let file: FileSource
     let encoding: TextEncoding
     let delimiter: UInt8
+    /// Bytes of a UTF-8 byte-order mark at the start of the file (0 or 3).
+    var bomLength = 0
     var chunkSize: Int = 1 << 22
 
     enum Failure: Error, Equatable {
@@ -22,7 +24,7 @@ struct RecordStream: Sendable {
     }
 
     /// Byte offset of the first character after any byte-order mark.
-    var textStart: Int { encoding == .utf8WithBOM ? 3 : 0 }
+    var textStart: Int { encoding == .utf8WithBOM ? 3 : bomLength }
 
     /// Streams the records from byte `start` (which must begin a record) up to `stop`.
     ///
@@ -30,7 +32,7 @@ struct RecordStream: Sendable {
     /// not to (a quoted field spans it), reading continues to the end of the file and the
     /// outcome says `endedAtStop == false`.
     func forEachRecord(from start: Int, to stop: Int, firstLine: Int = 1,
-                       _ body: (UnsafeBufferPointer<UInt8>, [CSVField], Int) -> Void) throws(Failure) -> Outcome {
+                       _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<CSVField>, Int) -> Void) throws(Failure) -> Outcome {
         if encoding == .utf16LE || encoding == .utf16BE {
             let raw: [UInt8]
             do { raw = try file.readAll() } catch { throw .io(error.reason) }
@@ -44,8 +46,7 @@ struct RecordStream: Sendable {
         var limit = stop
         var endedAtStop = true
         var scanner = CSVScanner(delimiter: delimiter, line: firstLine)
-        var fields: [CSVField] = []
-        fields.reserveCapacity(64)
+        let fields = FieldList()
         var failure: CSVSyntaxError?
         while true {
             // Fill.
@@ -80,9 +81,9 @@ struct RecordStream: Sendable {
                 let buf = UnsafeBufferPointer(rebasing: all[0..<filled])
                 do throws(CSVSyntaxError) {
                     while true {
-                        let step = try scanner.next(buf, position: &position, isFinal: isFinal, fields: &fields)
+                        let step = try scanner.next(buf, position: &position, isFinal: isFinal, fields: fields)
                         guard case .record(let line) = step else { break }
-                        body(buf, fields, line)
+                        body(buf, fields.buffer, line)
                     }
                 } catch {
                     failure = error
@@ -113,15 +114,15 @@ struct RecordStream: Sendable {
     }
 
     private func scanWhole(_ text: [UInt8], firstLine: Int,
-                           _ body: (UnsafeBufferPointer<UInt8>, [CSVField], Int) -> Void) throws(Failure) -> Outcome {
+                           _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<CSVField>, Int) -> Void) throws(Failure) -> Outcome {
         var scanner = CSVScanner(delimiter: delimiter, line: firstLine)
-        var fields: [CSVField] = []
+        let fields = FieldList()
         var failure: CSVSyntaxError?
         text.withUnsafeBufferPointer { buf in
             var position = 0
             do throws(CSVSyntaxError) {
-                while case .record(let line) = try scanner.next(buf, position: &position, isFinal: true, fields: &fields) {
-                    body(buf, fields, line)
+                while case .record(let line) = try scanner.next(buf, position: &position, isFinal: true, fields: fields) {
+                    body(buf, fields.buffer, line)
                 }
             } catch {
                 failure = error

@@ -52,6 +52,9 @@ struct DatasetBuilder {
     var book: CurrencyBook
     var customerIndex = ByteKeyedIndex()
     var customerByName: [String: CustomerIndex] = [:]
+    /// Earliest revenue day per customer created from revenue files (no customers file),
+    /// written into `dataset.customers` after each file.
+    var revenueSignups: [Day] = []
 
     init(options: IngestOptions, hasCustomerFile: Bool) {
         self.options = options
@@ -122,15 +125,24 @@ struct DatasetBuilder {
     /// The customer of a revenue row, created when there is no customers file.
     mutating func revenueCustomer(_ id: UnsafeBufferPointer<UInt8>, day: Day) -> CustomerIndex? {
         if let i = customerIndex.value(for: id) {
-            if !hasCustomerFile, day < dataset.customers[i].signup { dataset.customers[i].signup = day }
+            if !hasCustomerFile, day < revenueSignups[i] { revenueSignups[i] = day }
             return i
         }
         guard !hasCustomerFile else { return nil }
         let text = String(decoding: id, as: UTF8.self)
         let index = dataset.customers.count
         dataset.customers.append(Customer(id: text, name: text, signup: day))
-        customerIndex.insert(id, value: index)
+        revenueSignups.append(day)
+        customerIndex.insert(id)
         return index
+    }
+
+    /// Writes the earliest revenue days into the customers created from revenue files.
+    mutating func applyRevenueSignups() {
+        guard !hasCustomerFile else { return }
+        for (i, day) in revenueSignups.enumerated() where dataset.customers[i].signup != day {
+            dataset.customers[i].signup = day
+        }
     }
 
     mutating func loadCustomers(_ path: String) throws(IngestError) {
@@ -171,7 +183,7 @@ struct DatasetBuilder {
                     churnKind: kind, lastSeen: optionalDay("last_seen"), attributes: attributes)
                 let index = dataset.customers.count
                 dataset.customers.append(customer)
-                customerIndex.insert(id, value: index)
+                customerIndex.insert(id)
                 let nameKey = customer.name.lowercased()
                 if customerByName[nameKey] == nil { customerByName[nameKey] = index }
                 accounting.use()
@@ -222,7 +234,11 @@ struct DatasetBuilder {
                     }
                     interval = i
                 }
-                if let n = try reader.number("interval_count", row), n >= 1, n == n.rounded() {
+                if let n = try reader.number("interval_count", row) {
+                    guard n >= 1, n <= 100, n == n.rounded() else {
+                        throw RowSkip(reason: "bad_interval", column: reader.column("interval_count"),
+                                      message: "interval count \(reader.text("interval_count", row) ?? "") is not a whole number from 1 to 100")
+                    }
                     switch interval {
                     case .months(let m): interval = .months(m * Int(n))
                     case .weeks(let w): interval = .weeks(w * Int(n))
@@ -246,7 +262,7 @@ struct DatasetBuilder {
                 }
                 let currency = reader.text("currency", row)?.uppercased() ?? symbolCurrency
                 let isTrial = ValueVocabulary.isTrialStatus(statusKey) || amount == 0
-                let monthly = (amount - tax) * quantity * interval.monthlyFactor
+                let monthly = interval.monthly((amount - tax) * quantity)
                 let mrr = isTrial ? 0 : book.convert(monthly, currency: currency)
                 if isTrial { _ = book.convert(0, currency: currency) }
                 ids.insert(id)
@@ -257,6 +273,7 @@ struct DatasetBuilder {
                 reader.skip(error, row, into: &accounting)
             }
         }
+        applyRevenueSignups()
         dataset.inputs.append(accounting)
         try finish(accounting)
     }
@@ -266,18 +283,20 @@ struct DatasetBuilder {
     mutating func loadOrders(_ path: String) throws(IngestError) {
         let stream = try OrderStream(path: path, options: options, computeSHA256: true,
                                      reportCurrency: book.reportCurrency)
-        var seen = Set<IDFingerprint>()
+        var seen = FingerprintSet()
+        dataset.orders.reserveCapacity(dataset.orders.count + stream.estimatedRowCount + stream.estimatedRowCount / 16)
         let hasIDs = stream.reader.column("id") != nil
         let (result, streamBook) = try stream.run { order in
             guard let customer = revenueCustomer(order.customerID, day: order.day) else { return .unknownCustomer }
             if hasIDs && !order.orderID.isEmpty {
-                guard seen.insert(IDFingerprint(order.orderID)).inserted else { return .duplicateID }
+                guard seen.insert(IDFingerprint(order.orderID)) else { return .duplicateID }
             }
             dataset.orders.append(Order(customer: customer, day: order.day, amount: order.amount))
             return .use
         }
         if book.reportCurrency == nil { book.reportCurrency = streamBook.reportCurrency }
         book.merge(streamBook)
+        applyRevenueSignups()
         dataset.inputs.append(result.accounting)
         try finish(result.accounting)
     }
@@ -409,9 +428,10 @@ struct DatasetBuilder {
                 }
                 var firstResponse = try reader.instant("first_response", row)
                 if firstResponse == nil, let minutes = try reader.number("first_response_minutes", row) {
-                    guard minutes >= 0 else {
+                    // At most ten years (5 259 600 minutes): anything else is not a reply time.
+                    guard minutes >= 0, minutes <= 5_259_600 else {
                         throw RowSkip(reason: "bad_amount", column: reader.column("first_response_minutes"),
-                                      message: "negative first reply time")
+                                      message: "first reply time \(reader.text("first_response_minutes", row) ?? "") minutes is out of range")
                     }
                     firstResponse = Instant(secondsSince1970: created.secondsSince1970 + Int64((minutes * 60).rounded()))
                 }

@@ -27,6 +27,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case noInputs(String)
     /// A survey file whose kind (NPS, CSAT, CES) cannot be told.
     case unknownSurveyKind(path: String)
+    /// A command-line setting that cannot be read.
+    case badSetting(option: String, value: String)
     /// Strict mode: a row was skipped.
     case strictSkip(path: String, line: Int, column: Int, reason: String, message: String, total: Int)
 
@@ -70,6 +72,14 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .unknownSurveyKind(let path):
             return "\(path):1:1: error: cannot tell which survey each response answers; add a column "
                 + "\"Survey\" (NPS, CSAT, CES), map one with --map surveys.kind=\"Your Header\", or use --preset delighted"
+        case .badSetting(let option, let value):
+            switch option {
+            case "--rate":
+                return "error: cannot read --rate \"\(value)\"; write CODE=RATE with a three-letter currency code, "
+                    + "e.g. --rate EUR=1.08 (1 EUR = 1.08 report-currency units)"
+            default:
+                return "error: cannot read \(option) \"\(value)\"; write Column=format, e.g. \(option) \"Created Date=dd/MM/yyyy\""
+            }
         case .strictSkip(let path, let line, let column, let reason, let message, let total):
             return "\(path):\(line):\(column): error: \(message) [\(reason)]; strict mode stops on skipped rows "
                 + "(\(total) in this file)"

@@ -43,3 +43,30 @@ public struct IngestOptions: Sendable {
         return .some(order)
     }
 }
+
+extension IngestOptions {
+    /// Adds a `--date-format` setting, `Column=dd/MM/yyyy` (column: a header or `entity.field`).
+    public mutating func addDateFormat(_ setting: String) throws(IngestError) {
+        guard let eq = setting.lastIndex(of: "=") else { throw .badSetting(option: "--date-format", value: setting) }
+        let column = String(setting[..<eq]).trimmingSpaces()
+        let format = String(setting[setting.index(after: eq)...]).trimmingSpaces()
+        guard !column.isEmpty, !format.isEmpty else { throw .badSetting(option: "--date-format", value: setting) }
+        guard DateParsing.order(fromFormat: format) != nil else { throw .unknownDateFormat(column: column, format: format) }
+        dateFormats[column] = format
+    }
+
+    /// Adds a `--rate` setting, `EUR=1.08` (1 EUR = 1.08 report-currency units).
+    public mutating func addRate(_ setting: String) throws(IngestError) {
+        let parts = setting.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
+        guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy({ $0.isASCII && $0.isLetter }),
+              let rate = Double(parts[1]), rate > 0, rate.isFinite else {
+            throw .badSetting(option: "--rate", value: setting)
+        }
+        rates[parts[0].uppercased()] = rate
+    }
+
+    /// Adds a `--map` setting, `entity.field=Header`.
+    public mutating func addMapping(_ setting: String) throws(IngestError) {
+        do { mapping = try mapping.parse(override: setting) } catch { throw .badMapping(error) }
+    }
+}

@@ -47,8 +47,10 @@ public struct OrderStream: Sendable {
     public let path: String
     public let header: [String]
     public let encoding: TextEncoding
-    /// SHA-256 of the file, when computed.
-    public let sha256: String?
+    /// Whether the SHA-256 of the file is computed (on a second thread, while parsing).
+    public let computesSHA256: Bool
+    /// Rows the file probably holds: its size over the average row length of the first MiB.
+    public let estimatedRowCount: Int
     let reader: FieldReader
     var records: RecordStream
     let book: CurrencyBook
@@ -62,11 +64,11 @@ public struct OrderStream: Sendable {
         let file: FileSource
         do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
         let probe: FileProbe
-        do { probe = try FileProbe.scan(file, sha256: computeSHA256) } catch { throw .unreadable(path: path, reason: error.reason) }
+        do { probe = try FileProbe.scan(file, sha256: false) } catch { throw .unreadable(path: path, reason: error.reason) }
         if let nul = probe.nulOffset, probe.encoding != .utf16LE, probe.encoding != .utf16BE {
             throw .binary(path: path, offset: nul)
         }
-        let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, path: path)
+        let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, bomLength: probe.bomLength, path: path)
         var reader = try FieldReader(path: path, entity: .orders, header: sample.header, options: options)
         try reader.settleFormats(options: options, headerLine: sample.headerLine, headerColumn: sample.headerColumn) {
             (body: (RowView) -> Void) throws(IngestError) in
@@ -85,16 +87,22 @@ public struct OrderStream: Sendable {
         self.path = path
         self.header = sample.header
         self.encoding = probe.encoding
-        self.sha256 = probe.sha256
+        self.computesSHA256 = computeSHA256
+        let sampleRows = max(1, sample.rowCount)
+        self.estimatedRowCount = sample.text.count >= file.size ? sample.rowCount
+            : Int(Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1)))
         self.reader = reader
-        self.records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
+        var records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
+        records.bomLength = probe.bomLength
+        self.records = records
         self.book = book
         self.wonOnly = options.preset == .hubspot || options.preset == .salesforce
         self.warnings = probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []
     }
 
     /// The header and first rows (up to 1 MiB, whole lines) as a table.
-    private static func sampleTable(_ file: FileSource, encoding: TextEncoding, path: String) throws(IngestError) -> CSVTable {
+    private static func sampleTable(_ file: FileSource, encoding: TextEncoding, bomLength: Int,
+                                    path: String) throws(IngestError) -> CSVTable {
         var bytes: [UInt8]
         if encoding == .utf16LE || encoding == .utf16BE {
             do { bytes = try file.readAll() } catch { throw .unreadable(path: path, reason: error.reason) }
@@ -114,7 +122,8 @@ public struct OrderStream: Sendable {
             decoded = DecodedText(bytes: TextDecoder.transcodeUTF16(bytes, from: 2, bigEndian: encoding == .utf16BE),
                                   encoding: encoding, warnings: [])
         case .windows1252:
-            decoded = DecodedText(bytes: TextDecoder.transcodeWindows1252(bytes), encoding: encoding, warnings: [])
+            decoded = DecodedText(bytes: TextDecoder.transcodeWindows1252(bytes.dropFirst(bomLength)), encoding: encoding,
+                                  warnings: [])
         case .utf8WithBOM:
             decoded = DecodedText(bytes: Array(bytes.dropFirst(3)), encoding: encoding, warnings: [])
         case .utf8:
@@ -150,14 +159,18 @@ public struct OrderStream: Sendable {
     /// Streams without checking rates; returns the currency book for the caller to merge.
     func run(_ body: (OrderRecord) -> OrderVerdict) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
         var partition = Partition(stream: self)
+        let hashing = computesSHA256 ? BackgroundHash(records.file) : nil
         do {
             _ = try records.forEachRecord(from: records.textStart, to: records.file.size) { buf, fields, line in
                 partition.handle(buf, fields, line, body)
             }
         } catch {
+            _ = try? hashing?.wait()
             throw mapFailure(error)
         }
-        return (OrderStreamResult(accounting: finish(partition.accounting), currency: partition.book.currency, partitions: 1),
+        let sha = try hashing?.wait()
+        return (OrderStreamResult(accounting: finish(partition.accounting, sha256: sha), currency: partition.book.currency,
+                                  partitions: 1),
                 partition.book)
     }
 
@@ -169,7 +182,7 @@ public struct OrderStream: Sendable {
     /// `OrderRecord.line` is relative to the partition's first line in partitions after the first;
     /// the accounting's examples are corrected to absolute lines.
     public func forEachOrderInParallel<Partial: Sendable>(
-        partitions requested: Int = 2, makePartial: @Sendable () -> Partial,
+        partitions requested: Int = 2, makePartial: @escaping @Sendable () -> Partial,
         _ body: @escaping @Sendable (inout Partial, OrderRecord) -> OrderVerdict
     ) throws(IngestError) -> (partials: [Partial], result: OrderStreamResult) {
         let size = records.file.size
@@ -185,7 +198,8 @@ public struct OrderStream: Sendable {
         bounds.append(size)
         let count = bounds.count - 1
         let starts = bounds
-        let box = ParallelBox<Partial>(count: count)
+        let hashing = computesSHA256 ? BackgroundHash(records.file) : nil
+        let box = PartitionResults<Partial>(count: count)
         let stream = self
         WorkerThreads.run(count) { k in
             var partition = Partition(stream: stream)
@@ -220,11 +234,13 @@ public struct OrderStream: Sendable {
             lineOffset += o.nextLine - 1
             if !o.endedAtStop { break }
         }
+        let sha = try hashing?.wait()
         try book.check()
-        return (partials, OrderStreamResult(accounting: finish(accounting), currency: book.currency, partitions: partials.count))
+        return (partials, OrderStreamResult(accounting: finish(accounting, sha256: sha), currency: book.currency,
+                                            partitions: partials.count))
     }
 
-    private func finish(_ a: InputAccounting) -> InputAccounting {
+    private func finish(_ a: InputAccounting, sha256: String?) -> InputAccounting {
         var a = a
         a.path = path
         a.entity = Entity.orders.rawValue
@@ -279,16 +295,14 @@ public struct OrderStream: Sendable {
         }
 
         @inline(__always)
-        mutating func handle(_ buf: UnsafeBufferPointer<UInt8>, _ fields: [CSVField], _ line: Int,
+        mutating func handle(_ buf: UnsafeBufferPointer<UInt8>, _ fields: UnsafeBufferPointer<CSVField>, _ line: Int,
                              _ body: (OrderRecord) -> OrderVerdict) {
             if headerPending { headerPending = false; return }
-            fields.withUnsafeBufferPointer { f in
-                let row = RowView(text: buf, fields: f, line: line)
-                do throws(RowSkip) {
-                    try decode(row, body)
-                } catch {
-                    reader.skip(error, row, into: &accounting)
-                }
+            let row = RowView(text: buf, fields: fields, line: line)
+            do throws(RowSkip) {
+                try decode(row, body)
+            } catch {
+                reader.skip(error, row, into: &accounting)
             }
         }
 

@@ -6,13 +6,13 @@ enum ValueVocabulary {
     enum Interval: Equatable {
         case days(Int), weeks(Int), months(Int)
 
-        /// Multiplier from one billing period's amount to monthly revenue:
-        /// month ÷ n, year = 12 months, quarter = 3 months, week × 52 ÷ 12, day × 365 ÷ 12.
-        var monthlyFactor: Double {
+        /// One billing period's amount as monthly revenue: n months ÷ n (year = 12 months,
+        /// quarter = 3), n weeks × 52 ÷ 12 ÷ n, n days × 365 ÷ 12 ÷ n.
+        func monthly(_ amount: Double) -> Double {
             switch self {
-            case .months(let n): return 1 / Double(n)
-            case .weeks(let n): return 52.0 / 12.0 / Double(n)
-            case .days(let n): return 365.0 / 12.0 / Double(n)
+            case .months(let n): return amount / Double(n)
+            case .weeks(let n): return amount * 52 / 12 / Double(n)
+            case .days(let n): return amount * 365 / 12 / Double(n)
             }
         }
     }
@@ -22,10 +22,10 @@ enum ValueVocabulary {
     static func interval(_ text: String) -> Interval? {
         let lower = text.lowercased()
         let digits = lower.filter(\.isNumber)
-        let count = Int(digits) ?? 1
+        let count = digits.isEmpty ? 1 : digits.count <= 3 ? Int(digits) ?? 0 : 0
         let word = headerKey(lower.filter { !$0.isNumber })
             .replacingPrefix("every", with: "")
-        guard count >= 1 else { return nil }
+        guard count >= 1, count <= 100 else { return nil }
         switch word {
         case "month", "months", "monthly", "mo", "mos", "mth", "m", "permonth": return .months(count)
         case "year", "years", "yearly", "annual", "annually", "yr", "yrs", "y", "peryear": return .months(12 * count)

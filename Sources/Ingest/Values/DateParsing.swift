@@ -45,6 +45,7 @@ enum DateReading: Equatable, Sendable {
 ///   from 100 000 to 10^11 Unix seconds; from 10^11 Unix milliseconds. Unix values are UTC.
 enum DateParsing {
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, order: DayMonthOrder? = nil) -> DateReading {
+        if bytes.count == 10, let day = isoDay(bytes) { return .date(WrittenDate(day: day)) }
         var c = ByteCursor(bytes)
         if c.isAtEnd { return .empty }
         // Leading number group.
@@ -85,6 +86,63 @@ enum DateParsing {
             return finish(&c, day: day)
         }
         return .invalid
+    }
+
+    /// Exactly `yyyy-MM-dd`: the common case, without a cursor.
+    @inline(__always)
+    static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        @inline(__always) func d(_ i: Int) -> Int? {
+            let v = Int(b[i]) &- 0x30
+            return v >= 0 && v <= 9 ? v : nil
+        }
+        guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6),
+              let d0 = d(8), let d1 = d(9) else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+        // Table lookup for the years exports use; the arithmetic otherwise.
+        let k = year - CivilTable.firstYear
+        if k >= 0, k < CivilTable.yearCount, month >= 1, month <= 12, day >= 1 {
+            return CivilTable.shared.withUnsafeBufferPointer { t in
+                let leap = t[k] & 1
+                let first = Int(t[k] >> 1)
+                let before = CivilTable.daysBeforeMonth[leap * 13 + month - 1]
+                let length = CivilTable.daysBeforeMonth[leap * 13 + month] - before
+                guard day <= length else { return nil }
+                return Day(ordinal: Int32(truncatingIfNeeded: first + before + day - 1))
+            }
+        }
+        return civilDay(year: year, month: month, day: day)
+    }
+
+    /// `Day(year:month:day:)` for years 0–9999, inlined into the hot path (the same
+    /// days-from-civil arithmetic as `Model.Day`, which tests check against it).
+    @inline(__always)
+    static func civilDay(year: Int, month: Int, day: Int) -> Day? {
+        guard month >= 1, month <= 12, day >= 1, year >= 0, year <= 9999 else { return nil }
+        let leap = year & 3 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
+        guard day <= length else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return Day(ordinal: Int32(truncatingIfNeeded: era * 146_097 + doe - 719_468))
+    }
+
+    /// Day ordinals of January 1st for 1900–2199 (shifted left one bit, low bit = leap year).
+    enum CivilTable {
+        static let firstYear = 1900
+        static let yearCount = 300
+        static let shared: [Int] = (0..<yearCount).map { k in
+            let y = firstYear + k
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+            return Int(civilDay(year: y, month: 1, day: 1)!.ordinal) << 1 | (leap ? 1 : 0)
+        }
+        /// Days before each month (index 12 = whole year), common year then leap year.
+        static let daysBeforeMonth: [Int] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365,
+                                             0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366]
     }
 
     private static func isDigitsDotDigitsDotDigits(_ c: ByteCursor, _ start: Int) -> Bool {
@@ -214,10 +272,14 @@ extension DateParsing {
     /// Reads a `date_format` setting: `dd/MM/yyyy`, `MM/dd/yyyy` (also with `-`), `dd.MM.yyyy`,
     /// `yyyy-MM-dd`; nil for anything else.
     static func order(fromFormat format: String) -> DayMonthOrder?? {
-        let f = format.trimmingSpaces()
-        if f.hasPrefix("d") { return .some(.dayFirst) }
-        if f.hasPrefix("M") { return .some(.monthFirst) }
-        if f.hasPrefix("y") { return .some(nil) }
-        return nil
+        // The date part only (a time part after a space or T is allowed), without separators.
+        let datePart = format.trimmingSpaces().split(whereSeparator: { $0 == " " || $0 == "T" }).first.map(String.init) ?? ""
+        let letters = datePart.filter { $0 != "/" && $0 != "." && $0 != "-" }
+        switch letters {
+        case "ddMMyyyy", "dMyyyy", "dMMyyyy", "ddMyyyy": return .some(.dayFirst)
+        case "MMddyyyy", "Mdyyyy", "MMdyyyy", "Mddyyyy": return .some(.monthFirst)
+        case "yyyyMMdd", "yyyyMd": return .some(nil)
+        default: return nil
+        }
     }
 }

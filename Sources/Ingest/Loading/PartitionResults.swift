@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// Results of parallel partitions, filled by worker threads and read after they finish.
-final class ParallelBox<Partial>: @unchecked Sendable {
+final class PartitionResults<Partial>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [(Partial, OrderStream.Partition, Result<RecordStream.Outcome, RecordStream.Failure>)?]
 
@@ -19,13 +19,5 @@ final class ParallelBox<Partial>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots[k]
-    }
-}
-
-/// Runs `count` closures on separate threads and waits for all of them.
-enum WorkerThreads {
-    static func run(_ count: Int, _ work: @Sendable (Int) -> Void) {
-        if count == 1 { work(0); return }
-        DispatchQueue.concurrentPerform(iterations: count, execute: work)
     }
 }

@@ -1,0 +1,31 @@
+/// The fields of the record being scanned, in storage that is reused from record to record
+/// (an `Array` would pay a capacity and uniqueness check on every field).
+final class FieldList {
+    private(set) var base: UnsafeMutablePointer<CSVField>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    func append(_ field: CSVField) {
+        if count == capacity { grow() }
+        base[count] = field
+        count += 1
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    var buffer: UnsafeBufferPointer<CSVField> { UnsafeBufferPointer(start: base, count: count) }
+}
