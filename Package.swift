@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Model", "Mustache"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "CLibXML2"]),
         .testTarget(name: "PublishingTests", dependencies: ["Publishing", "Validation"]),
         .testTarget(name: "SampleTests", dependencies: ["Sample", "Model"]),
         .testTarget(name: "RetentionCLITests", dependencies: ["RetentionCLI"]),
