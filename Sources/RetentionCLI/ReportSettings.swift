@@ -74,14 +74,7 @@ struct ReportSettings {
             }
             ingest.dateFormats[parts[0]] = parts[1]
         }
-        if let name = args.value("preset") { try setPreset(name, option: "preset") }
-        for entry in args.all("map") {
-            do {
-                ingest.mapping = try ingest.mapping.parse(override: entry)
-            } catch {
-                throw UsageError.invalidValue(option: "map", value: entry, expected: "\(error)")
-            }
-        }
+        try ReportSettings.applyMappingOptions(args, to: &ingest)
         if args.flag("strict") { ingest.strict = true }
         if let dir = args.value("templates") { templates = dir }
     }
@@ -102,11 +95,27 @@ struct ReportSettings {
     }
 
     private mutating func setPreset(_ name: String, option: String) throws {
+        ingest.preset = try ReportSettings.preset(named: name, option: option)
+    }
+
+    static func preset(named name: String, option: String) throws -> Preset {
         guard let preset = Preset(name: name) else {
             throw UsageError.invalidValue(option: option, value: name,
                                           expected: "one of " + Preset.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        ingest.preset = preset
+        return preset
+    }
+
+    /// `--preset NAME` and every `--map entity.field=Header`, shared by `report` and `inspect`.
+    static func applyMappingOptions(_ args: ParsedArguments, to options: inout IngestOptions) throws {
+        if let name = args.value("preset") { options.preset = try preset(named: name, option: "preset") }
+        for entry in args.all("map") {
+            do {
+                options.mapping = try options.mapping.parse(override: entry)
+            } catch {
+                throw UsageError.invalidValue(option: "map", value: entry, expected: "\(error)")
+            }
+        }
     }
 
     /// Reads the JSON configuration file; problems are reported as `FILE: error: key "x": …`.

@@ -14,20 +14,7 @@ enum InspectCommand {
 
     static func run(_ args: ParsedArguments, console: Console) throws -> ExitStatus {
         var options = IngestOptions()
-        if let name = args.value("preset") {
-            guard let preset = Preset(name: name) else {
-                throw UsageError.invalidValue(option: "preset", value: name,
-                                              expected: "one of " + Preset.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            options.preset = preset
-        }
-        for entry in args.all("map") {
-            do {
-                options.mapping = try options.mapping.parse(override: entry)
-            } catch {
-                throw UsageError.invalidValue(option: "map", value: entry, expected: "\(error)")
-            }
-        }
+        try ReportSettings.applyMappingOptions(args, to: &options)
         var failed = false
         for (i, path) in args.positionals.enumerated() {
             do {
