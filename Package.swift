@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "retention", dependencies: ["RetentionCLI"]),
 
         // Ingest throughput benchmark (Benchmarks/run.sh).
-        .executableTarget(name: "retention-bench", dependencies: ["Ingest", "Model"]),
+        .executableTarget(name: "retention-bench", dependencies: ["Ingest", "Metrics", "Model"]),
 
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
