@@ -65,9 +65,17 @@ struct DatasetBuilder {
     // MARK: - Files
 
     /// Reads a small file whole: bytes, SHA-256, table, columns and formats.
-    func open(_ path: String, _ entity: Entity) throws(IngestError) -> (CSVTable, FieldReader, InputAccounting) {
+    /// The SHA-256 is computed on a second thread while the file is parsed; `finish` collects it.
+    func open(_ path: String, _ entity: Entity) throws(IngestError) -> (CSVTable, FieldReader, InputAccounting, BackgroundHash) {
         let bytes: [UInt8]
-        do { bytes = try FileSource(path: path).readAll() } catch { throw .unreadable(path: path, reason: error.reason) }
+        let file: FileSource
+        do {
+            file = try FileSource(path: path)
+            bytes = try file.readAll()
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
+        }
+        let hashing = BackgroundHash(bytes: bytes)
         let table: CSVTable
         do { table = try CSVTable(bytes: bytes) } catch {
             switch error {
@@ -82,9 +90,8 @@ struct DatasetBuilder {
             (body: (RowView) -> Void) throws(IngestError) in
             try table.forEachRow { row throws(IngestError) in body(row) }
         }
-        let accounting = InputAccounting(path: path, entity: entity.rawValue, sha256: SHA256.hex(of: bytes),
-                                         warnings: table.warnings)
-        return (table, reader, accounting)
+        let accounting = InputAccounting(path: path, entity: entity.rawValue, warnings: table.warnings)
+        return (table, reader, accounting, hashing)
     }
 
     func finish(_ accounting: InputAccounting) throws(IngestError) {
@@ -146,7 +153,7 @@ struct DatasetBuilder {
     }
 
     mutating func loadCustomers(_ path: String) throws(IngestError) {
-        let (table, reader, start) = try open(path, .customers)
+        let (table, reader, start, hashing) = try open(path, .customers)
         var accounting = start
         var problems = OptionalProblems()
         let mapped = Set(reader.columns.columns.values)
@@ -192,6 +199,7 @@ struct DatasetBuilder {
             }
         }
         accounting.warnings += problems.warnings(reader)
+        accounting.sha256 = try hashing.wait()
         dataset.inputs.append(accounting)
         try finish(accounting)
     }
@@ -199,7 +207,7 @@ struct DatasetBuilder {
     // MARK: - Subscriptions
 
     mutating func loadSubscriptions(_ path: String) throws(IngestError) {
-        let (table, reader, start) = try open(path, .subscriptions)
+        let (table, reader, start, hashing) = try open(path, .subscriptions)
         var accounting = start
         var ids = Set<String>()
         try table.forEachRow { row throws(IngestError) in
@@ -274,6 +282,7 @@ struct DatasetBuilder {
             }
         }
         applyRevenueSignups()
+        accounting.sha256 = try hashing.wait()
         dataset.inputs.append(accounting)
         try finish(accounting)
     }
@@ -304,7 +313,7 @@ struct DatasetBuilder {
     // MARK: - Surveys
 
     mutating func loadSurveys(_ path: String) throws(IngestError) {
-        let (table, reader, start) = try open(path, .surveys)
+        let (table, reader, start, hashing) = try open(path, .surveys)
         var accounting = start
         var unknownCustomers = 0
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
@@ -402,6 +411,7 @@ struct DatasetBuilder {
             accounting.warnings.append("\(unknownCustomers) response\(unknownCustomers == 1 ? "" : "s") name no customer "
                 + "in the customer file; kept for overall scores, left out of per-customer and per-segment views")
         }
+        accounting.sha256 = try hashing.wait()
         dataset.inputs.append(accounting)
         try finish(accounting)
     }
@@ -409,7 +419,7 @@ struct DatasetBuilder {
     // MARK: - Tickets
 
     mutating func loadTickets(_ path: String) throws(IngestError) {
-        let (table, reader, start) = try open(path, .tickets)
+        let (table, reader, start, hashing) = try open(path, .tickets)
         var accounting = start
         var unknownCustomers = 0
         var ids = Set<String>()
@@ -456,6 +466,7 @@ struct DatasetBuilder {
             accounting.warnings.append("\(unknownCustomers) ticket\(unknownCustomers == 1 ? "" : "s") name no customer "
                 + "in the customer file; kept for overall support numbers, left out of per-customer views")
         }
+        accounting.sha256 = try hashing.wait()
         dataset.inputs.append(accounting)
         try finish(accounting)
     }
