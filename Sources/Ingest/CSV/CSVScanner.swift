@@ -161,10 +161,11 @@ struct CSVScanner {
         }
     }
 
-    /// A record without quotes or CRs that ends in an LF inside the buffer — nearly every row
+    /// A record without quotes that ends in an LF or CRLF inside the buffer — nearly every row
     /// of a machine-written export — split eight bytes at a time: per word, exact masks of
-    /// delimiters, LF, CR and quotes; delimiters before the LF become field ends. Returns the
-    /// position after the LF, or nil (fields partly filled) when the record is not plain.
+    /// delimiters, LF, CR and quotes; delimiters before the line end become field ends.
+    /// Returns the position after the LF, or nil (fields partly filled) when the record is
+    /// not plain (a quote, a lone CR, or no line end before the last eight bytes).
     @inline(__always)
     static func plainRecord(_ p: UnsafePointer<UInt8>, count n: Int, from start: Int, delimiter: UInt8,
                             fields: FieldList) -> Int? {
@@ -176,26 +177,45 @@ struct CSVScanner {
         }
         var fieldStart = start
         var i = start
+        var crEndsPreviousWord = false
         while i + 8 <= n {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             var delimiters = zeros(w ^ d)
             let lineFeeds = zeros(w ^ lf)
-            let awkward = zeros(w ^ cr) | zeros(w ^ q)
+            let quotes = zeros(w ^ q)
+            let returns = zeros(w ^ cr)
             if lineFeeds != 0 {
                 let lfBit = lineFeeds.trailingZeroBitCount
-                if awkward != 0 && awkward.trailingZeroBitCount < lfBit { return nil }
-                delimiters &= (UInt64(1) &<< UInt64(lfBit)) &- 1
+                let before = (UInt64(1) &<< UInt64(lfBit)) &- 1
+                if quotes & before != 0 { return nil }
+                var end = i + lfBit >> 3
+                let crs = returns & before
+                if crs != 0 {
+                    // Only a CR right before the LF is allowed (CRLF).
+                    guard lfBit >= 15, crs == UInt64(1) &<< UInt64(lfBit - 8) else { return nil }
+                    end -= 1
+                } else if crEndsPreviousWord {
+                    guard lfBit == 7 else { return nil }
+                    end -= 1
+                }
+                if crEndsPreviousWord && lfBit != 7 { return nil }
+                delimiters &= before
                 while delimiters != 0 {
                     let at = i + delimiters.trailingZeroBitCount >> 3
                     fields.append(CSVField(start: fieldStart, end: at, hasQuotes: false))
                     fieldStart = at + 1
                     delimiters &= delimiters &- 1
                 }
-                let end = i + lfBit >> 3
                 fields.append(CSVField(start: fieldStart, end: end, hasQuotes: false))
-                return end + 1
+                return i + lfBit >> 3 + 1
             }
-            if awkward != 0 { return nil }
+            if quotes != 0 || crEndsPreviousWord { return nil }
+            if returns != 0 {
+                // A CR may only be the word's last byte, continued by an LF in the next word.
+                guard returns == 0x8000_0000_0000_0000 else { return nil }
+                crEndsPreviousWord = true
+                delimiters &= 0x0080_8080_8080_8080
+            }
             while delimiters != 0 {
                 let at = i + delimiters.trailingZeroBitCount >> 3
                 fields.append(CSVField(start: fieldStart, end: at, hasQuotes: false))
