@@ -5,6 +5,7 @@
 #   stream x1/x2      the same with a per-customer (hashed bucket) consumer
 #   load              DatasetLoader: SHA-256 (second thread), id dedupe, materialised orders
 #   sha256            our SHA-256 alone
+#   load-dir          (with RETENTION set) DatasetLoader over a whole `retention sample` set
 # Each line prints MB/s, rows/s, wall and CPU time (getrusage) and peak RSS (ru_maxrss).
 #   Benchmarks/run.sh [rows...]        default: 1000000 10000000
 # Data goes to ${BENCH_DIR:-/tmp/retention-bench}; files are reused when present.
@@ -26,3 +27,12 @@ for n in $ROWS; do
     "$BIN" load "$f"
     "$BIN" sha256 "$f"
 done
+# A whole export set from `retention sample` (when RETENTION points at the binary):
+#   RETENTION=.build/release/retention SAMPLE_CUSTOMERS=200000 Benchmarks/run.sh
+if [ -n "${RETENTION:-}" ]; then
+    n="${SAMPLE_CUSTOMERS:-200000}"
+    d="$DIR/sample-$n"
+    [ -s "$d/customers.csv" ] || "$RETENTION" sample --customers "$n" --out "$d" >/dev/null
+    cat "$d"/*.csv > /dev/null
+    "$BIN" load-dir "$d"
+fi

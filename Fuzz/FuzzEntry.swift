@@ -5,7 +5,8 @@
 //  1. decoded (UTF-8 / UTF-16 / Windows-1252 detection) and parsed as a whole CSV table;
 //     every field is decoded, located and fed to the date and money parsers;
 //  2. the same UTF-8 text is scanned chunk by chunk (chunk size from the first byte), as the
-//     streaming reader does, and must give exactly the same records and lines — a mismatch traps;
+//     streaming reader does, and with the word-at-a-time path off; all three must give exactly
+//     the same records and lines — a mismatch traps;
 //  3. raw slices go straight to the date, money, interval and delimiter helpers.
 import Model
 
@@ -22,11 +23,12 @@ struct Record: Equatable {
     var fields: [[UInt8]]
 }
 
-func wholeRecords(_ text: [UInt8], delimiter: UInt8) -> Result<[Record], CSVSyntaxError> {
+func wholeRecords(_ text: [UInt8], delimiter: UInt8, wordAtATime: Bool = true) -> Result<[Record], CSVSyntaxError> {
     var out: [Record] = []
     let fields = FieldList()
     return text.withUnsafeBufferPointer { buf in
         var scanner = CSVScanner(delimiter: delimiter)
+        scanner.wordAtATime = wordAtATime
         var position = 0
         do throws(CSVSyntaxError) {
             while case .record(let line) = try scanner.next(buf, position: &position, isFinal: true, fields: fields) {
@@ -127,6 +129,12 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         let chunk = 1 + Int(bytes.first ?? 0) % 17
         let whole = wholeRecords(text, delimiter: delimiter)
         let chunked = chunkedRecords(text, delimiter: delimiter, chunk: chunk)
+        let general = wholeRecords(text, delimiter: delimiter, wordAtATime: false)
+        switch (whole, general) {
+        case (.success(let a), .success(let b)): check(a == b, "word-at-a-time records differ from the general path")
+        case (.failure(let a), .failure(let b)): check(a == b, "word-at-a-time error differs")
+        default: check(false, "word-at-a-time and general path disagree on failure")
+        }
         switch (whole, chunked) {
         case (.success(let a), .success(let b)):
             check(a == b, "chunked (\(chunk)) records differ from whole-buffer records")

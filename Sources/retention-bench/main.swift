@@ -196,6 +196,26 @@ case "sha256":
     }
     fclose(f)
     report("sha256", path: args[2], rows: 0, wall: now() - t0, before: before, extra: ", \(hasher.finalizeHex())")
+case "load-dir":
+    // Loads every export in a directory (as `retention` would) and prints the accounting.
+    let before = cpuSeconds()
+    let t0 = now()
+    do {
+        let files = InputFiles.discover(inDirectory: args[2])
+        let data = try DatasetLoader.load(files, options: IngestOptions())
+        for a in data.inputs {
+            print("\(a.path) [\(a.entity)] read \(a.rowsRead) = used \(a.rowsUsed) + skipped \(a.rowsSkipped)")
+            for s in a.skipped {
+                print("  \(s.reason) × \(s.count): " + s.examples.map { $0.description }.joined(separator: " | "))
+            }
+            for w in a.warnings { print("  warning: \(w)") }
+        }
+        print("customers \(data.customers.count), subscriptions \(data.subscriptions.count), orders \(data.orders.count), "
+            + "surveys \(data.surveys.count), tickets \(data.tickets.count), currency \(data.currency), "
+            + "wall \(now() - t0) s, CPU \(cpuSeconds().user - before.user) s")
+    } catch {
+        fail(error.description)
+    }
 case "load":
     let before = cpuSeconds()
     let t0 = now()

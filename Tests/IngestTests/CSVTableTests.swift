@@ -213,3 +213,36 @@ private func rows(_ t: CSVTable) -> [[String]] {
         #expect(set.count == 15_000)
     }
 }
+
+@Suite struct WordAtATimeTests {
+    func records(_ text: [UInt8], wordAtATime: Bool) -> [[String]] {
+        var out: [[String]] = []
+        let fields = FieldList()
+        text.withUnsafeBufferPointer { buf in
+            var scanner = CSVScanner(delimiter: 0x2C)
+            scanner.wordAtATime = wordAtATime
+            var position = 0
+            while case .record(let line)? = try? scanner.next(buf, position: &position, isFinal: true, fields: fields) {
+                out.append(["\(line)"] + fields.buffer.map { String(decoding: CSVScanner.unescaped(buf, $0), as: UTF8.self) })
+            }
+        }
+        return out
+    }
+
+    @Test func plainRecordPathAgreesWithTheGeneralPath() {
+        // Deterministic pseudo-random texts over an alphabet rich in delimiters, quotes and line ends.
+        let alphabet: [UInt8] = Array("ab,,\"\n\r\n,xyzé0123456789 ".utf8)
+        var state: UInt64 = 12345
+        for length in 0..<400 {
+            var text: [UInt8] = []
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            #expect(records(text, wordAtATime: true) == records(text, wordAtATime: false), "\(text)")
+        }
+        let sample = Array("Invoice ID,Customer ID,Date,Amount\nINV-1,C1,2024-01-01,10.00\nINV-2,\"C,2\",2024-01-02,5\n,,,\n".utf8)
+        #expect(records(sample, wordAtATime: true) == records(sample, wordAtATime: false))
+        #expect(records(sample, wordAtATime: true).count == 4)
+    }
+}

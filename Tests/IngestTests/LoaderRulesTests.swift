@@ -124,3 +124,28 @@ import Model
         #expect(throws: IngestError.badMapping(.malformedOverride("nope"))) { try options.addMapping("nope") }
     }
 }
+
+@Suite struct SampleMessTests {
+    /// The sample's deliberate mess in invoices.csv: an impossible day-first date among ISO
+    /// dates and a repeated invoice id.
+    @Test func sampleInvoicesMessIsCountedNotFatal() throws {
+        let dir = FixtureDirectory()
+        let path = dir.write("invoices.csv", """
+        \(SampleHeaders.invoices)
+        INV-00000001,C000001,2024-06-04,199.00,USD,paid
+        INV-00000002,C000001,2024-07-04,199.00,USD,paid
+        INV-00000003,C000001,31/02/2024,199.00,USD,paid
+        INV-00000001,C000001,2024-06-04,199.00,USD,paid
+        INV-00000004,C000002,2024-06-04,"7,990.00",USD,paid
+
+        """)
+        let data = try DatasetLoader.load(InputFiles(orders: path), options: IngestOptions())
+        let a = try #require(accounting(data, "orders"))
+        #expect(a.rowsRead == 5)
+        #expect(a.rowsUsed == 3)
+        #expect(a.skipped.map(\.reason) == ["bad_date", "duplicate_id"])
+        #expect(a.skipped[0].examples == [.init(line: 4, column: 22, message: "cannot read date \"31/02/2024\" in column \"Date\"")])
+        #expect(a.skipped[1].examples == [.init(line: 5, column: 1, message: "id \"INV-00000001\" appears on an earlier row")])
+        #expect(data.orders.map(\.amount) == [199, 199, 7990])
+    }
+}

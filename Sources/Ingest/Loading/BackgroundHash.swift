@@ -28,6 +28,14 @@ final class BackgroundHash: @unchecked Sendable {
         }
     }
 
+    /// Hashes bytes already in memory.
+    init(bytes: [UInt8]) {
+        path = ""
+        done = WorkerThreads.spawn {
+            self.result = .success(SHA256.hex(of: bytes))
+        }
+    }
+
     /// Waits for the digest (lowercase hex).
     func wait() throws(IngestError) -> String {
         done?.wait()

@@ -15,8 +15,13 @@ struct FieldReader: Sendable {
     let header: [String]
     let columns: ColumnResolution
     let timeZone: ReportTimeZone
-    var dateOrders: [String: DayMonthOrder] = [:]
-    var marks: [String: DecimalMark] = [:]
+    var dateOrders: [String: DayMonthOrder] = [:] { didSet { orderList = dateOrders.map { ($0.key, $0.value) } } }
+    var marks: [String: DecimalMark] = [:] { didSet { markList = marks.map { ($0.key, $0.value) } } }
+    /// The same as `columns`, `dateOrders` and `marks`, as short lists: rows look fields up by
+    /// name many times, and comparing short (inline) strings is cheaper than hashing them.
+    private var columnList: [(String, Int)] = []
+    private var orderList: [(String, DayMonthOrder)] = []
+    private var markList: [(String, DecimalMark)] = []
 
     static let dateFields: [Entity: [String]] = [
         .customers: ["signup", "churn_date", "last_seen"],
@@ -44,16 +49,33 @@ struct FieldReader: Sendable {
             throw .mappedHeaderMissing(path: path, entity: entity, field: error.field, header: error.header,
                                        available: header)
         }
+        columnList = columns.columns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for field in entity.requiredFields where columns[field] == nil {
             let tried = (options.preset?.candidates(entity, field) ?? []) + HeaderSynonyms.candidates(entity, field)
             throw .missingColumn(path: path, entity: entity, field: field, tried: tried)
         }
     }
 
-    func column(_ field: String) -> Int? { columns[field] }
+    @inline(__always)
+    func column(_ field: String) -> Int? {
+        for (name, c) in columnList where name == field { return c }
+        return nil
+    }
+
+    @inline(__always)
+    func dateOrder(_ field: String) -> DayMonthOrder? {
+        for (name, o) in orderList where name == field { return o }
+        return nil
+    }
+
+    @inline(__always)
+    func mark(_ field: String) -> DecimalMark? {
+        for (name, m) in markList where name == field { return m }
+        return nil
+    }
 
     func headerName(_ field: String) -> String {
-        guard let c = columns[field], c < header.count else { return field }
+        guard let c = column(field), c < header.count else { return field }
         return header[c]
     }
 
@@ -120,14 +142,14 @@ struct FieldReader: Sendable {
     }
 
     func text(_ field: String, _ row: RowView) -> String? {
-        guard let c = columns[field] else { return nil }
+        guard let c = column(field) else { return nil }
         return row.string(c)
     }
 
     /// The written date in `field`; nil when the column is absent or the cell empty.
     func writtenDate(_ field: String, _ row: RowView) throws(RowSkip) -> WrittenDate? {
-        guard let c = columns[field] else { return nil }
-        let reading = row.withBytes(c) { DateParsing.read($0, order: dateOrders[field]) }
+        guard let c = column(field) else { return nil }
+        let reading = row.withBytes(c) { DateParsing.read($0, order: dateOrder(field)) }
         switch reading {
         case .date(let w): return w
         case .empty: return nil
@@ -148,7 +170,7 @@ struct FieldReader: Sendable {
     /// The report day of a field that must be present.
     func requiredDay(_ field: String, _ row: RowView) throws(RowSkip) -> Day {
         guard let d = try day(field, row) else {
-            throw RowSkip(reason: "bad_date", column: columns[field],
+            throw RowSkip(reason: "bad_date", column: column(field),
                           message: "no date in column \"\(headerName(field))\"")
         }
         return d
@@ -160,8 +182,8 @@ struct FieldReader: Sendable {
 
     /// The amount in `field` and the currency its cell names; nil when absent or empty.
     func amount(_ field: String, _ row: RowView) throws(RowSkip) -> (value: Double, currency: String?)? {
-        guard let c = columns[field] else { return nil }
-        let reading = row.withBytes(c) { MoneyParsing.read($0, mark: marks[field]) }
+        guard let c = column(field) else { return nil }
+        let reading = row.withBytes(c) { MoneyParsing.read($0, mark: mark(field)) }
         switch reading {
         case .amount(let v, let currency): return (v, currency)
         case .empty: return nil
@@ -173,7 +195,7 @@ struct FieldReader: Sendable {
 
     /// A plain number (quantity, score, minutes); nil when absent or empty.
     func number(_ field: String, _ row: RowView, reason: String = "bad_amount") throws(RowSkip) -> Double? {
-        guard let c = columns[field] else { return nil }
+        guard let c = column(field) else { return nil }
         let reading = row.withBytes(c) { MoneyParsing.read($0, mark: nil) }
         switch reading {
         case .amount(let v, nil): return v

@@ -24,8 +24,11 @@ struct RowView {
 
     /// The field's text trimmed of spaces; nil when empty or absent.
     func string(_ column: Int?) -> String? {
-        let s = withBytes(column) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
-        return s.isEmpty ? nil : s
+        withBytes(column) { raw in
+            let c = ByteCursor(raw)  // trims spaces, tabs and no-break spaces
+            if c.isAtEnd { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: raw[c.index..<c.end]), as: UTF8.self)
+        }
     }
 
     /// True when the field is absent or only spaces.

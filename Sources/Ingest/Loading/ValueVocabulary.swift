@@ -61,6 +61,12 @@ enum ValueVocabulary {
 
     static func surveyKind(_ text: String?) -> SurveyKind? {
         guard let text else { return nil }
+        switch text {  // the usual spellings, without building a key
+        case "NPS", "nps": return .nps
+        case "CSAT", "csat": return .csat
+        case "CES", "ces": return .ces
+        default: break
+        }
         let key = headerKey(text)
         if key.contains("nps") || key.contains("promoter") { return .nps }
         if key.contains("goodbad") || key == "satisfactionrating" || key == "csatgoodbad" { return .csatGoodBad }

@@ -47,6 +47,16 @@ public enum Entity: String, Sendable, Hashable, CaseIterable, CustomStringConver
 /// Header comparison key: lower-cased letters and digits only, so `Customer ID`,
 /// `customer_id`, `CUSTOMER-ID` and `CustomerId` all match, as do `Created (UTC)` and `created_utc`.
 func headerKey(_ header: String) -> String {
+    // ASCII fast path (nearly every header and status word).
+    var ascii = [UInt8]()
+    ascii.reserveCapacity(header.utf8.count)
+    var isASCII = true
+    for b in header.utf8 {
+        if b >= 0x80 { isASCII = false; break }
+        if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 { ascii.append(b) }
+        else if b >= 0x41 && b <= 0x5A { ascii.append(b | 0x20) }
+    }
+    if isASCII { return String(decoding: ascii, as: UTF8.self) }
     var out = ""
     for scalar in header.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
         out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)

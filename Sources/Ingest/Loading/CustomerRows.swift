@@ -1,0 +1,88 @@
+import Model
+
+/// Customers: the customer file, and customers referred to by other files.
+extension DatasetBuilder {
+    mutating func customer(for id: UnsafeBufferPointer<UInt8>) -> CustomerIndex? { customerIndex.value(for: id) }
+
+    /// The customer a survey or ticket names: by id, else by exact (case-insensitive) name.
+    func customerReference(_ text: String?) -> CustomerIndex? {
+        guard let text else { return nil }
+        if let i = customerIndex.value(for: text) { return i }
+        return customerByName[text.lowercased()]
+    }
+
+    /// The customer of a revenue row, created when there is no customers file.
+    mutating func revenueCustomer(_ id: UnsafeBufferPointer<UInt8>, day: Day) -> CustomerIndex? {
+        if let i = customerIndex.value(for: id) {
+            if !hasCustomerFile, day < revenueSignups[i] { revenueSignups[i] = day }
+            return i
+        }
+        guard !hasCustomerFile else { return nil }
+        let text = String(decoding: id, as: UTF8.self)
+        let index = dataset.customers.count
+        dataset.customers.append(Customer(id: text, name: text, signup: day))
+        revenueSignups.append(day)
+        customerIndex.insert(id)
+        return index
+    }
+
+    /// Writes the earliest revenue days into the customers created from revenue files.
+    mutating func applyRevenueSignups() {
+        guard !hasCustomerFile else { return }
+        for (i, day) in revenueSignups.enumerated() where dataset.customers[i].signup != day {
+            dataset.customers[i].signup = day
+        }
+    }
+
+    mutating func loadCustomers(_ path: String) throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, .customers)
+        var accounting = start
+        var problems = OptionalProblems()
+        let mapped = Set(reader.columns.columns.values)
+        let attributeColumns = table.header.indices.filter { !mapped.contains($0) && !table.header[$0].isEmpty }
+        try table.forEachRow { row throws(IngestError) in
+            do throws(RowSkip) {
+                if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try reader.checkShape(row)
+                guard let id = reader.text("id", row) else {
+                    throw RowSkip(reason: "missing_id", column: reader.column("id"), message: "no customer id")
+                }
+                if customerIndex.value(for: id) != nil {
+                    throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
+                                  message: "customer id \"\(id)\" appears on an earlier row; the first row is kept")
+                }
+                let signup = try reader.requiredDay("signup", row)
+                func optionalDay(_ field: String) -> Day? {
+                    do throws(RowSkip) { return try reader.day(field, row) } catch {
+                        problems.note(field, row.line, reader.text(field, row) ?? "")
+                        return nil
+                    }
+                }
+                var attributes: [String: String] = [:]
+                for c in attributeColumns { if let v = row.string(c) { attributes[table.header[c]] = v } }
+                let kindText = reader.text("churn_kind", row)
+                let kind = ValueVocabulary.churnKind(kindText)
+                if kindText != nil && kind == nil { problems.note("churn_kind", row.line, kindText ?? "") }
+                let customer = Customer(
+                    id: id, name: reader.text("name", row) ?? id, signup: signup,
+                    plan: reader.text("plan", row), segment: reader.text("segment", row),
+                    region: reader.text("region", row), channel: reader.text("channel", row),
+                    owner: reader.text("owner", row), status: reader.text("status", row),
+                    churnDate: optionalDay("churn_date"), churnReason: reader.text("churn_reason", row),
+                    churnKind: kind, lastSeen: optionalDay("last_seen"), attributes: attributes)
+                let index = dataset.customers.count
+                dataset.customers.append(customer)
+                customerIndex.insert(id)
+                let nameKey = customer.name.lowercased()
+                if customerByName[nameKey] == nil { customerByName[nameKey] = index }
+                accounting.use()
+            } catch {
+                reader.skip(error, row, into: &accounting)
+            }
+        }
+        accounting.warnings += problems.warnings(reader)
+        accounting.sha256 = try hashing.wait()
+        dataset.inputs.append(accounting)
+        try finish(accounting)
+    }
+}

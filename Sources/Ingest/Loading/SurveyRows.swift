@@ -1,0 +1,108 @@
+import Model
+
+/// Survey responses (NPS, CSAT, CES, good/bad ratings).
+extension DatasetBuilder {
+    mutating func loadSurveys(_ path: String) throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, .surveys)
+        var accounting = start
+        var unknownCustomers = 0
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let fixedKind: SurveyKind? = reader.column("kind") == nil
+            ? (options.preset?.surveyKind.flatMap(SurveyKind.init(rawValue:)) ?? ValueVocabulary.surveyKind(fileName))
+            : nil
+        let split = reader.column("nps_score") != nil || reader.column("csat_score") != nil
+        if !split && (reader.column("score") == nil || (reader.column("kind") == nil && fixedKind == nil)) {
+            if reader.column("score") == nil {
+                throw .missingColumn(path: path, entity: .surveys, field: "score",
+                                     tried: HeaderSynonyms.candidates(.surveys, "score"))
+            }
+            throw .unknownSurveyKind(path: path)
+        }
+        var ids = Set<String>()
+        try table.forEachRow { row throws(IngestError) in
+            do throws(RowSkip) {
+                if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try reader.checkShape(row)
+                let day = try reader.requiredDay("date", row)
+                if let id = reader.text("id", row) {
+                    if ids.contains(id) {
+                        throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
+                                      message: "response id \"\(id)\" appears on an earlier row")
+                    }
+                    ids.insert(id)
+                }
+                var answers: [(SurveyKind, String, Int?)] = []  // kind, field, column
+                if split {
+                    for (field, kind) in [("nps_score", SurveyKind.nps), ("csat_score", .csat)] where reader.text(field, row) != nil {
+                        answers.append((kind, field, reader.column(field)))
+                    }
+                    if let kind = ValueVocabulary.surveyKind(reader.text("kind", row)), reader.text("score", row) != nil {
+                        answers.append((kind, "score", reader.column("score")))
+                    }
+                } else {
+                    let kind: SurveyKind
+                    if let fixedKind {
+                        kind = fixedKind
+                    } else {
+                        let text = reader.text("kind", row)
+                        guard let k = ValueVocabulary.surveyKind(text) else {
+                            throw RowSkip(reason: "bad_kind", column: reader.column("kind"),
+                                          message: "unknown survey \"\(text ?? "")\"; expected NPS, CSAT or CES")
+                        }
+                        kind = k
+                    }
+                    answers.append((kind, "score", reader.column("score")))
+                }
+                var responses: [SurveyResponse] = []
+                let customerText = reader.text("customer", row)
+                let customer = customerReference(customerText)
+                for (kind, field, column) in answers {
+                    let text = reader.text(field, row) ?? ""
+                    let key = headerKey(text)
+                    var k = kind
+                    let score: Double
+                    if key.hasPrefix("good") || key.hasPrefix("bad") {
+                        k = .csatGoodBad
+                        score = key.hasPrefix("good") ? 1 : 0
+                    } else if key.isEmpty || key == "offered" || key == "unoffered" {
+                        throw RowSkip(reason: "no_rating", column: column, message: "no score given (\"\(text)\")")
+                    } else {
+                        guard let v = try reader.number(field, row, reason: "bad_score") else {
+                            throw RowSkip(reason: "no_rating", column: column, message: "no score given")
+                        }
+                        score = v
+                    }
+                    let range: ClosedRange<Double>
+                    switch k {
+                    case .nps: range = 0...10
+                    case .csat: range = 1...5
+                    case .ces: range = 1...7
+                    case .csatGoodBad: range = 0...1
+                    }
+                    guard range.contains(score), score == score.rounded() || k == .csat else {
+                        throw RowSkip(reason: "bad_score", column: column,
+                                      message: "score \(text) is outside \(k.rawValue.uppercased()) range "
+                                        + "\(Int(range.lowerBound))–\(Int(range.upperBound))")
+                    }
+                    responses.append(SurveyResponse(customer: customer, day: day, kind: k, score: score,
+                                                    comment: reader.text("comment", row)))
+                }
+                guard !responses.isEmpty else {
+                    throw RowSkip(reason: "no_rating", column: reader.column("score"), message: "no score given")
+                }
+                if customer == nil { unknownCustomers += 1 }
+                dataset.surveys += responses
+                accounting.use()
+            } catch {
+                reader.skip(error, row, into: &accounting)
+            }
+        }
+        if unknownCustomers > 0 {
+            accounting.warnings.append("\(unknownCustomers) response\(unknownCustomers == 1 ? "" : "s") name no customer "
+                + "in the customer file; kept for overall scores, left out of per-customer and per-segment views")
+        }
+        accounting.sha256 = try hashing.wait()
+        dataset.inputs.append(accounting)
+        try finish(accounting)
+    }
+}

@@ -1,0 +1,57 @@
+import Model
+
+/// Support tickets.
+extension DatasetBuilder {
+    mutating func loadTickets(_ path: String) throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, .tickets)
+        var accounting = start
+        var unknownCustomers = 0
+        var ids = Set<String>()
+        try table.forEachRow { row throws(IngestError) in
+            do throws(RowSkip) {
+                if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try reader.checkShape(row)
+                guard let created = try reader.instant("created", row) else {
+                    throw RowSkip(reason: "bad_date", column: reader.column("created"),
+                                  message: "no date in column \"\(reader.headerName("created"))\"")
+                }
+                let id = reader.text("id", row) ?? "\(path):\(row.line)"
+                if ids.contains(id) {
+                    throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
+                                  message: "ticket id \"\(id)\" appears on an earlier row")
+                }
+                var firstResponse = try reader.instant("first_response", row)
+                if firstResponse == nil, let minutes = try reader.number("first_response_minutes", row) {
+                    // At most ten years (5 259 600 minutes): anything else is not a reply time.
+                    guard minutes >= 0, minutes <= 5_259_600 else {
+                        throw RowSkip(reason: "bad_amount", column: reader.column("first_response_minutes"),
+                                      message: "first reply time \(reader.text("first_response_minutes", row) ?? "") minutes is out of range")
+                    }
+                    firstResponse = Instant(secondsSince1970: created.secondsSince1970 + Int64((minutes * 60).rounded()))
+                }
+                let resolved = try reader.instant("resolved", row)
+                let priorityText = reader.text("priority", row)
+                guard let priority = ValueVocabulary.priority(priorityText) else {
+                    throw RowSkip(reason: "bad_priority", column: reader.column("priority"),
+                                  message: "unknown priority \"\(priorityText ?? "")\"; expected low, normal, high or urgent")
+                }
+                let customer = customerReference(reader.text("customer", row))
+                if customer == nil { unknownCustomers += 1 }
+                ids.insert(id)
+                dataset.tickets.append(SupportTicket(id: id, customer: customer, created: created,
+                                                     firstResponse: firstResponse, resolved: resolved, priority: priority,
+                                                     status: reader.text("status", row)?.lowercased() ?? "open"))
+                accounting.use()
+            } catch {
+                reader.skip(error, row, into: &accounting)
+            }
+        }
+        if unknownCustomers > 0 {
+            accounting.warnings.append("\(unknownCustomers) ticket\(unknownCustomers == 1 ? "" : "s") name no customer "
+                + "in the customer file; kept for overall support numbers, left out of per-customer views")
+        }
+        accounting.sha256 = try hashing.wait()
+        dataset.inputs.append(accounting)
+        try finish(accounting)
+    }
+}
