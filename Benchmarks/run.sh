@@ -5,6 +5,7 @@
 #   stream x1/x2      the same with a per-customer (hashed bucket) consumer
 #   load              DatasetLoader: SHA-256 (second thread), id dedupe, materialised orders
 #   sha256            our SHA-256 alone
+#   cohorts           ingest + cohort aggregation (OrderStream → OrderCohortStream), one pass
 #   load-dir          (with RETENTION set) DatasetLoader over a whole `retention sample` set
 # Each line prints MB/s, rows/s, wall and CPU time (getrusage) and peak RSS (ru_maxrss).
 #   Benchmarks/run.sh [rows...]        default: 1000000 10000000
@@ -26,7 +27,16 @@ for n in $ROWS; do
     "$BIN" stream "$f" 2
     "$BIN" load "$f"
     "$BIN" sha256 "$f"
+    "$BIN" cohorts "$f"
 done
+# The memory target: 10 M orders from 500 000 customers, ingest + cohort aggregation.
+if [ -z "${*:-}" ]; then
+    f="$DIR/invoices-10000000-500k.csv"
+    [ -s "$f" ] || "$BIN" generate "$f" 10000000 500000
+    cat "$f" > /dev/null
+    "$BIN" stream "$f" 1
+    "$BIN" cohorts "$f"
+fi
 # A whole export set from `retention sample` (when RETENTION points at the binary):
 #   RETENTION=.build/release/retention SAMPLE_CUSTOMERS=200000 Benchmarks/run.sh
 if [ -n "${RETENTION:-}" ]; then

@@ -3,6 +3,7 @@
 //   retention-bench generate <path> <rows> [customers]   deterministic invoices.csv in the sample's shape
 //   retention-bench stream <path> [partitions]           OrderStream: decode customer id, date, amount
 //   retention-bench load <path>                          DatasetLoader (SHA-256, dedupe, materialised orders)
+//   retention-bench cohorts <path> [as-of]               ingest + cohort aggregation in one streaming pass
 //
 // Prints wall and CPU time (getrusage), MB/s, rows/s and peak resident memory (ru_maxrss).
 #if canImport(Glibc)
@@ -196,6 +197,10 @@ case "sha256":
     }
     fclose(f)
     report("sha256", path: args[2], rows: 0, wall: now() - t0, before: before, extra: ", \(hasher.finalizeHex())")
+case "cohorts":
+    // The generator's orders run from 2022-01-01 for 1,000 days.
+    guard let asOf = Day(iso: args.count >= 4 ? args[3] : "2024-09-30") else { fail("as-of must be YYYY-MM-DD") }
+    cohortBenchmark(path: args[2], asOf: asOf)
 case "load-dir":
     // Loads every export in a directory (as `retention` would) and prints the accounting.
     let before = cpuSeconds()
