@@ -5,7 +5,7 @@
 #   stream x1/x2      the same with a per-customer (hashed bucket) consumer
 #   load              DatasetLoader: SHA-256 (second thread), id dedupe, materialised orders
 #   sha256            our SHA-256 alone
-#   cohorts           ingest + cohort aggregation (OrderStream → OrderCohortStream), one pass
+#   cohorts           ingest + cohort aggregation: two streaming passes (OrderStream → TwoPassOrderCohorts)
 #   load-dir          (with RETENTION set) DatasetLoader over a whole `retention sample` set
 # Each line prints MB/s, rows/s, wall and CPU time (getrusage) and peak RSS (ru_maxrss).
 #   Benchmarks/run.sh [rows...]        default: 1000000 10000000

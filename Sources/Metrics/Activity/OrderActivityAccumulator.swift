@@ -70,13 +70,6 @@ public struct OrderActivityAccumulator: Sendable {
         customers[order.customer].record(day: order.day, period: periodIndex, amount: order.amount, paid: paid)
     }
 
-    /// Makes room for one more customer, for streams that discover customers as they go
-    /// (an orders export with no customers file); returns its index.
-    public mutating func appendCustomer() -> CustomerIndex {
-        customers.append(CustomerOrders())
-        return customers.count - 1
-    }
-
     public func finish() -> [CustomerOrders] { customers }
 }
 

@@ -112,42 +112,51 @@ public struct CohortTable: Sendable, Hashable {
 
     init(members: [CohortMember], ledger: ActivityLedger) {
         let config = ledger.configuration
+        let last = config.calendar.period(containing: config.asOf).index
+        guard let first = members.map(\.cohort).min() else {
+            self.init(grid: CohortGrid(first: last, last: last, empty: true), configuration: config, model: ledger.model)
+            return
+        }
+        var grid = CohortGrid(first: first, last: last)
+        for m in members {
+            let r = m.cohort - first
+            grid.sizes[r] += 1
+            if config.unboundedRetention {
+                if let lastActive = m.lastActive, lastActive >= m.cohort {
+                    for p in m.cohort...min(lastActive, last) { grid.retained[r][p - m.cohort] += 1 }
+                }
+            } else {
+                for range in m.active {
+                    let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
+                    if lo <= hi { for p in lo...hi { grid.retained[r][p - m.cohort] += 1 } }
+                }
+            }
+            for (range, amount) in m.revenue {
+                let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
+                if lo <= hi { for p in lo...hi { grid.revenue[r][p - m.cohort] += amount } }
+            }
+        }
+        self.init(grid: grid, configuration: config, model: ledger.model)
+    }
+
+    /// The table from aggregated counts: cells, incomplete marks and weighted summaries.
+    init(grid: CohortGrid, configuration config: MetricsConfiguration, model: RevenueModel) {
         let calendar = config.calendar
         let asOfPeriod = calendar.period(containing: config.asOf)
         let last = asOfPeriod.index
         let incomplete = config.asOf.adding(days: 1) < asOfPeriod.end ? last : nil
         self.incompletePeriodIndex = incomplete
         self.unbounded = config.unboundedRetention
-        self.model = ledger.model
-        guard let first = members.map(\.cohort).min() else {
+        self.model = model
+        guard !grid.isEmpty else {
             rows = []
             summary = []
             revenueSummary = []
             return
         }
-        let width = last - first + 1
-        var sizes = Array(repeating: 0, count: width)
-        // Row r (cohort first + r) can reach ages 0 … width − 1 − r: a triangle, not a square.
-        var retained = (0..<width).map { Array(repeating: 0, count: width - $0) }
-        var revenue = (0..<width).map { Array(repeating: 0.0, count: width - $0) }
-        for m in members {
-            let r = m.cohort - first
-            sizes[r] += 1
-            if config.unboundedRetention {
-                if let lastActive = m.lastActive, lastActive >= m.cohort {
-                    for p in m.cohort...min(lastActive, last) { retained[r][p - m.cohort] += 1 }
-                }
-            } else {
-                for range in m.active {
-                    let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
-                    if lo <= hi { for p in lo...hi { retained[r][p - m.cohort] += 1 } }
-                }
-            }
-            for (range, amount) in m.revenue {
-                let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
-                if lo <= hi { for p in lo...hi { revenue[r][p - m.cohort] += amount } }
-            }
-        }
+        let first = grid.first
+        let width = grid.sizes.count
+        let sizes = grid.sizes, retained = grid.retained, revenue = grid.revenue
         var rows: [CohortRow] = []
         var sumRetained = Array(repeating: 0, count: width), sumSize = Array(repeating: 0, count: width)
         var sumRevenue = Array(repeating: 0.0, count: width), sumRevenue0 = Array(repeating: 0.0, count: width)
