@@ -13,7 +13,8 @@ import Validation
         #expect(run.status == .success, "\(run.err)")
         #expect(run.out == out + "/report.html\n")
         // The sample's three deliberately bad rows are reported, not silently dropped.
-        #expect(run.err.contains("invoices.csv: warning: 2 of "))
+        #expect(run.err.contains("invoices.csv: warning: 2 of 9975 rows skipped (bad_date: 1, duplicate_id: 1)"))
+        #expect(run.err.contains("surveys.csv: warning: 1 response names no customer in the customer file"))
         let html = Harness.read(out + "/report.html")
         #expect(ReportValidator().validate(html: Array(html.utf8), path: "report.html") == [])
         for section in ["headlines", "kpis", "cohorts", "churn", "revenue", "satisfaction", "health", "support",

@@ -103,7 +103,7 @@ import Model
         #expect(data.surveys.map(\.kind) == [.csat, .nps, .ces])
         #expect(data.surveys[2].customer == nil)
         #expect(data.surveys[0].comment == "Great, thanks")
-        #expect(r.warnings.contains { $0.hasPrefix("1 response name no customer") })
+        #expect(r.warnings.contains { $0.hasPrefix("1 response names no customer") })
 
         // Tickets: the unknown customer's ticket is kept; the bad date is skipped.
         let t = try #require(accounting(data, "tickets"))

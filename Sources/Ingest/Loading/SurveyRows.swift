@@ -98,7 +98,7 @@ extension DatasetBuilder {
             }
         }
         if unknownCustomers > 0 {
-            accounting.warnings.append("\(unknownCustomers) response\(unknownCustomers == 1 ? "" : "s") name no customer "
+            accounting.warnings.append("\(unknownCustomers) response\(unknownCustomers == 1 ? " names" : "s name") no customer "
                 + "in the customer file; kept for overall scores, left out of per-customer and per-segment views")
         }
         accounting.sha256 = try hashing.wait()

@@ -47,7 +47,7 @@ extension DatasetBuilder {
             }
         }
         if unknownCustomers > 0 {
-            accounting.warnings.append("\(unknownCustomers) ticket\(unknownCustomers == 1 ? "" : "s") name no customer "
+            accounting.warnings.append("\(unknownCustomers) ticket\(unknownCustomers == 1 ? " names" : "s name") no customer "
                 + "in the customer file; kept for overall support numbers, left out of per-customer views")
         }
         accounting.sha256 = try hashing.wait()

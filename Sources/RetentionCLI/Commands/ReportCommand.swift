@@ -73,6 +73,9 @@ enum ReportCommand {
         } catch {
             throw CommandFailure(message: error.description, status: .inputError)
         }
+        for input in dataset.inputs {
+            for warning in input.warnings { console.err("\(input.path): warning: \(warning)\n") }
+        }
         for input in dataset.inputs where input.rowsSkipped > 0 {
             console.err("\(input.path): warning: \(input.rowsSkipped) of \(input.rowsRead) rows skipped "
                 + "(" + input.skipped.map { "\($0.reason): \($0.count)" }.joined(separator: ", ") + "); see the report's data-quality appendix\n")
