@@ -55,6 +55,12 @@ enum Harness {
         return directory
     }
 
+    /// Standard error without the input warnings (the sample's messy rows always add some).
+    static func errors(_ err: String) -> String {
+        err.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains(": warning: ") }.joined(separator: "\n")
+    }
+
     static func read(_ path: String) -> String {
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }

@@ -56,6 +56,6 @@ import Validation
         #expect(lines.allSatisfy { $0.utf8.count <= 998 })
         let missing = Harness.run(["report", "--input", input, "--out", out + "/r2.html", "--eml", out + "/x.eml"])
         #expect(missing.status == .usage)
-        #expect(missing.err == "retention: error: --eml needs --from ADDRESS\n")
+        #expect(Harness.errors(missing.err) == "retention: error: --eml needs --from ADDRESS\n")
     }
 }

@@ -66,7 +66,7 @@ import Validation
         let bad = Harness.run(["report", "--input", input, "--out", out, "--as-of", "2026-11-20", "--templates", templates])
         #expect(bad.status == .invalidReport)
         #expect(bad.out == "")
-        #expect(bad.err.hasPrefix("\(out): error: the rendered report has 2 problems and was not published; "
+        #expect(Harness.errors(bad.err).hasPrefix("\(out): error: the rendered report has 2 problems and was not published; "
             + "the previous report is unchanged; the rejected render is kept at \(out.dropLast(5)).invalid.html\n"))
         #expect(bad.err.contains(": error: [script] "))
         #expect(bad.err.contains(": error: [broken-link] "))
@@ -81,7 +81,7 @@ import Validation
         let out = Harness.temporaryDirectory("template-error-out") + "/report.html"
         let run = Harness.run(["report", "--input", input, "--out", out, "--as-of", "2026-11-20", "--templates", templates])
         #expect(run.status == .templateError)
-        #expect(run.err == "\(templates)/footer.mustache:2:1: error: section \"report\" opened here is never closed\n")
+        #expect(Harness.errors(run.err) == "\(templates)/footer.mustache:2:1: error: section \"report\" opened here is never closed\n")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
