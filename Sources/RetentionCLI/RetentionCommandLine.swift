@@ -30,6 +30,9 @@ public enum RetentionCommandLine {
         Run 'retention <command> --help' for a command's options. With no command, 'retention report'
         renders the sample report (writing the sample data first if it is missing).
 
+        Exit status: 0 success, 1 a report failed validation (the previous one is untouched), 2 usage
+        error, 3 input error, 4 template error, 5 output could not be written.
+
         """
         return text
     }
