@@ -11,7 +11,9 @@ import Report
 /// Config keys: `title`, `locale`, `period`, `week_start`, `cohort_by`, `unbounded`,
 /// `inactivity_days`, `gross_margin`, `segments` (list), `time_zone`, `currency`, `rates`
 /// (object CUR → rate), `date_formats` (object column → format), `preset`, `mapping` (object
-/// `entity.field` → header), `templates`, `strict`, `health` (`amber_from`, `green_from`).
+/// `entity.field` → header), `templates`, `strict`, `health` (`amber_from`, `green_from`, `rules`:
+/// rule name → points, summing to 100, 0 to drop a rule), `support` (`first_response_hours` and
+/// `resolution_hours`: priority → hours).
 struct ReportSettings {
     var ingest = IngestOptions()
     var asOf: Day?
@@ -26,6 +28,7 @@ struct ReportSettings {
     var segments = ["plan", "segment", "region", "channel"]
     var report = ReportOptions(generator: "retention \(RetentionCommandLine.version)")
     var health = HealthConfiguration()
+    var support = SupportConfiguration()
     var templates: String?
 
     init(_ args: ParsedArguments) throws {
@@ -159,7 +162,7 @@ struct ReportSettings {
         }
         let known: Set<String> = ["title", "locale", "period", "week_start", "cohort_by", "unbounded", "inactivity_days",
                                   "gross_margin", "segments", "time_zone", "currency", "rates", "date_formats", "preset",
-                                  "mapping", "templates", "strict", "health"]
+                                  "mapping", "templates", "strict", "health", "support"]
         if let unknown = config.keys.sorted().first(where: { !known.contains($0) }) {
             throw CommandFailure(message: "\(path): error: unknown key \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))",
                                  status: .usage)
@@ -218,11 +221,43 @@ struct ReportSettings {
             }
         }
         if let v = try string("templates") { templates = v }
-        if case .object(let bands)? = config["health"] {
-            let amber = try number("amber_from", in: bands).map(Int.init) ?? health.bands.amberFrom
-            let green = try number("green_from", in: bands).map(Int.init) ?? health.bands.greenFrom
+        if case .object(let h)? = config["health"] {
+            let amber = try number("amber_from", in: h).map(Int.init) ?? health.bands.amberFrom
+            let green = try number("green_from", in: h).map(Int.init) ?? health.bands.greenFrom
             health.bands = HealthBands(amberFrom: amber, greenFrom: green)
+            if case .object(let points)? = h["rules"] {
+                let names = health.rules.map(\.name)
+                if let unknown = points.keys.sorted().first(where: { !names.contains($0) }) {
+                    throw fail("health.rules.\(unknown)", "one of the rule names " + names.joined(separator: ", "))
+                }
+                var rules: [HealthRule] = []
+                for var rule in health.rules {
+                    if points[rule.name] != nil {
+                        guard let p = try number(rule.name, in: points), p >= 0 else {
+                            throw fail("health.rules.\(rule.name)", "points ≥ 0")
+                        }
+                        rule.maxPoints = p
+                    }
+                    if rule.maxPoints > 0 { rules.append(rule) }
+                }
+                health.rules = rules
+            } else if h["rules"] != nil { throw fail("health.rules", "an object of rule name → points") }
             do { try health.validate() } catch { throw CommandFailure(message: "\(path): \(error)", status: .usage) }
         } else if config["health"] != nil { throw fail("health", "an object like {\"amber_from\": 51, \"green_from\": 76}") }
+        if case .object(let sla)? = config["support"] {
+            for (key, keyPath) in [("first_response_hours", \SupportConfiguration.firstResponseTargets),
+                                   ("resolution_hours", \SupportConfiguration.resolutionTargets)] {
+                guard let value = sla[key] else { continue }
+                guard case .object(let hours) = value else { throw fail("support.\(key)", "an object of priority → hours") }
+                for (name, _) in hours {
+                    guard let priority = TicketPriority(rawValue: name) else {
+                        throw fail("support.\(key).\(name)", "a priority: low, normal, high or urgent")
+                    }
+                    guard let h = try number(name, in: hours), h > 0 else { throw fail("support.\(key).\(name)", "hours > 0") }
+                    support[keyPath: keyPath][priority] = Int64((h * 3600).rounded())
+                }
+            }
+            health.support = support
+        } else if config["support"] != nil { throw fail("support", "an object with first_response_hours and resolution_hours") }
     }
 }

@@ -87,7 +87,8 @@ enum ReportCommand {
         console.progress("computing metrics as of \(asOf)")
         let configuration = settings.metrics(asOf: asOf,
                                              hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty)
-        let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health)
+        let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health,
+                                         support: settings.support)
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
         let metricsDocument = MetricsDocument.value(analysis: analysis, dataset: dataset, report: report,
                                                     title: settings.report.title, generator: settings.report.generator)
