@@ -7,11 +7,17 @@ import Report
 /// which mail clients block) rendered from `email.mustache` / `email-text.mustache` with the
 /// report's own context, and the full report attached.
 enum MailSummary {
+    /// `--eml` needs `--from` and at least one `--to`: checked before any work is done.
+    static func checkArguments(_ args: ParsedArguments) throws {
+        guard args.value("from") != nil else { throw UsageError.conflict("--eml needs --from ADDRESS") }
+        guard !args.all("to").isEmpty else { throw UsageError.conflict("--eml needs at least one --to ADDRESS") }
+    }
+
     static func write(report: RetentionReport, html: [UInt8], settings: ReportSettings, asOf: Day,
                       args: ParsedArguments, to path: String) throws {
-        guard let from = args.value("from") else { throw UsageError.conflict("--eml needs --from ADDRESS") }
+        try checkArguments(args)
+        let from = args.value("from")!
         let recipients = args.all("to")
-        guard !recipients.isEmpty else { throw UsageError.conflict("--eml needs at least one --to ADDRESS") }
         guard let defaults = TemplateLocator.defaultDirectory() else {
             throw CommandFailure(message: "retention: error: the default templates were not found", status: .templateError)
         }

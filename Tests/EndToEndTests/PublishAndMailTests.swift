@@ -57,5 +57,6 @@ import Validation
         let missing = Harness.run(["report", "--input", input, "--out", out + "/r2.html", "--eml", out + "/x.eml"])
         #expect(missing.status == .usage)
         #expect(Harness.errors(missing.err) == "retention: error: --eml needs --from ADDRESS\n")
+        #expect(!FileManager.default.fileExists(atPath: out + "/r2.html"), "checked before any work is done")
     }
 }

@@ -64,6 +64,7 @@ enum ReportCommand {
 
     static func run(_ args: ParsedArguments, console: Console) throws -> ExitStatus {
         let settings = try ReportSettings(args)
+        if args.value("eml") != nil { try MailSummary.checkArguments(args) }
         let files = try inputFiles(args, console: console)
 
         console.progress("reading exports")
@@ -121,14 +122,13 @@ enum ReportCommand {
         try publish(bytes, to: out)
         if let path = args.value("metrics-json") { try Files.write(Array(metricsJSON.utf8), to: path) }
         if let directory = args.value("publish") {
-            let label = week
             do {
-                try ReportArchive().publish(report: bytes, metricsJSON: Array(metricsJSON.utf8), periodLabel: label,
+                try ReportArchive().publish(report: bytes, metricsJSON: Array(metricsJSON.utf8), periodLabel: week,
                                             into: directory)
             } catch {
                 throw CommandFailure(message: error.description, status: status(of: error))
             }
-            console.out("\(directory)/\(label)/index.html\n")
+            console.out("\(directory)/\(week)/index.html\n")
         }
         if let path = args.value("eml") {
             try MailSummary.write(report: report, html: bytes, settings: settings, asOf: asOf, args: args, to: path)
