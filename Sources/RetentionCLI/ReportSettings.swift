@@ -34,6 +34,12 @@ struct ReportSettings {
     init(_ args: ParsedArguments) throws {
         if let path = args.value("config") { try apply(configFile: path) }
         try apply(args)
+        if let templates {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw CommandFailure(message: "\(templates): error: no such templates folder (--templates)", status: .templateError)
+            }
+        }
     }
 
     func metrics(asOf: Day, hasRevenue: Bool) -> MetricsConfiguration {

@@ -39,6 +39,12 @@ import Validation
                 == "retention: error: invalid value 'fortnight' for '--period': expected one of day, week, month, quarter\n")
     }
 
+    @Test func aMistypedTemplatesFolderIsAnErrorNotASilentFallback() {
+        let run = Harness.run(["report", "--templates", "/nonexistent/brand"])
+        #expect(run.status == .templateError)
+        #expect(run.err == "/nonexistent/brand: error: no such templates folder (--templates)\n")
+    }
+
     @Test func missingInputIsALocatedDataError() {
         let run = Harness.run(["report", "--customers", "/nonexistent/customers.csv"])
         #expect(run.status == .inputError)
