@@ -91,12 +91,16 @@ enum ReportCommand {
         let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health,
                                          support: settings.support)
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
-        let metricsDocument = MetricsDocument.value(analysis: analysis, dataset: dataset, report: report,
-                                                    title: settings.report.title, generator: settings.report.generator)
-        let metricsJSON = metricsDocument.jsonText(pretty: true) + "\n"
         let week = PeriodCalendar(.week).period(containing: asOf).label
-        if let previous = try previousMetrics(args, currentLabel: week),
-           let comparison = SinceLastReport(previous: previous, current: metricsDocument) {
+        let previous = try previousMetrics(args, currentLabel: week)
+        // The metrics document is large for big exports: built only when something uses it.
+        let needsMetrics = previous != nil || args.value("metrics-json") != nil || args.value("publish") != nil
+        let metricsDocument = needsMetrics
+            ? MetricsDocument.value(analysis: analysis, dataset: dataset, report: report,
+                                    title: settings.report.title, generator: settings.report.generator)
+            : MustacheValue.null
+        let metricsJSON = needsMetrics ? metricsDocument.jsonText(pretty: true) + "\n" : ""
+        if let previous, let comparison = SinceLastReport(previous: previous, current: metricsDocument) {
             report = report.addingSinceLastReport(comparison, dataset: dataset, options: settings.report)
         }
 
