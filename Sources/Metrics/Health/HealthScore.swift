@@ -120,13 +120,14 @@ public struct HealthReport: Sendable, Hashable {
             guard period.start <= configuration.asOf else { return nil }
             let day = min(period.end.adding(days: -1), configuration.asOf)
             let report = score(evidence, asOf: day, calendar: configuration.calendar, health: health,
-                               activeCustomers: activeCustomers(day), customerMRR: [:])
+                               activeCustomers: activeCustomers(day), customerMRR: [:], explain: false)
             return (period, report.distribution)
         }
     }
 
     static func score(_ evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar, health: HealthConfiguration,
-                      activeCustomers: Set<CustomerIndex>, customerMRR: [CustomerIndex: Double]) -> HealthReport {
+                      activeCustomers: Set<CustomerIndex>, customerMRR: [CustomerIndex: Double],
+                      explain: Bool = true) -> HealthReport {
         var scores: [HealthScore] = []
         var unscored: [CustomerIndex] = []
         for customer in activeCustomers.sorted() where evidence.records.indices.contains(customer) {
@@ -143,7 +144,7 @@ public struct HealthReport: Sendable, Hashable {
                 earned += points
                 available += rule.maxPoints
                 contributions.append(RuleContribution(rule: rule.name, points: points, maxPoints: rule.maxPoints,
-                                                      reason: reading.reason))
+                                                      reason: explain ? reading.reason : ""))
             }
             guard available > 0 else { unscored.append(customer); continue }
             let score = 100 * earned / available

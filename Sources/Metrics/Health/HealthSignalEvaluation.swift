@@ -1,9 +1,18 @@
 import Model
 
 /// A signal's verdict for one customer: the share of the rule's points earned (0, ½ or 1) and why.
+/// The reason is written only when asked for: the health history scores every customer at the
+/// end of every period and needs only the fractions.
 struct SignalReading {
     let fraction: Double
-    let reason: String
+    let explanation: () -> String
+
+    init(fraction: Double, reason: @autoclosure @escaping () -> String) {
+        self.fraction = fraction
+        self.explanation = reason
+    }
+
+    var reason: String { explanation() }
 }
 
 extension HealthSignal {
