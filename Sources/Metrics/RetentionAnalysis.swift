@@ -1,4 +1,6 @@
+import Dispatch
 import Model
+import Synchronization
 
 /// Every metric the report shows, computed once from one dataset under one configuration.
 ///
@@ -37,6 +39,17 @@ public struct RetentionAnalysis: Sendable {
         self.configuration = configuration
         let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
         self.ledger = ledger
+        // The health history (every active customer scored at the end of each period) is the
+        // costliest metric: it runs on a second core while the others are computed here.
+        let calendar = configuration.calendar
+        let asOf = configuration.asOf
+        let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
+        let activity = ledger.activity
+        let history = BackgroundResult {
+            HealthReport.history(dataset, configuration, health: healthConfiguration,
+                                 periods: calendar.periods(from: trendStart, through: asOf),
+                                 activeCustomers: { RetentionAnalysis.active(activity, on: $0) })
+        }
         cohorts = CohortTable(ledger: ledger)
         churn = ChurnSeries(ledger: ledger)
         churnReasons = ChurnReasonBreakdown(ledger: ledger, periods: trendPeriods)
@@ -45,9 +58,6 @@ public struct RetentionAnalysis: Sendable {
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
         orders = dataset.orders.isEmpty ? nil : OrderMetrics(ledger: ledger)
 
-        let calendar = configuration.calendar
-        let asOf = configuration.asOf
-        let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         if dataset.surveys.isEmpty {
             satisfaction = nil
             satisfactionBreakdowns = []
@@ -66,13 +76,7 @@ public struct RetentionAnalysis: Sendable {
         support = dataset.tickets.isEmpty ? nil
             : SupportSLA.compute(dataset, configuration, support: supportConfiguration, from: trendStart)
 
-        let activity = ledger.activity
-        func active(on day: Day) -> Set<CustomerIndex> {
-            var set = Set<CustomerIndex>()
-            for case let customer? in activity where customer.isActive(on: day) { set.insert(customer.customer) }
-            return set
-        }
-        let activeNow = active(on: asOf)
+        let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow
         var revenue: [CustomerIndex: Double] = [:]
         for customer in activeNow {
@@ -80,9 +84,14 @@ public struct RetentionAnalysis: Sendable {
         }
         health = HealthReport.compute(dataset, configuration, health: healthConfiguration,
                                       activeCustomers: activeNow, customerMRR: revenue)
-        let historyPeriods = calendar.periods(from: trendStart, through: asOf)
-        healthHistory = HealthReport.history(dataset, configuration, health: healthConfiguration,
-                                             periods: historyPeriods, activeCustomers: active(on:))
+        healthHistory = history.wait()
+    }
+
+    /// Customers active on `day`.
+    static func active(_ activity: [CustomerActivity?], on day: Day) -> Set<CustomerIndex> {
+        var set = Set<CustomerIndex>()
+        for case let customer? in activity where customer.isActive(on: day) { set.insert(customer.customer) }
+        return set
     }
 
     /// The revenue a customer brings per month at the as-of day: MRR for subscription
@@ -99,5 +108,24 @@ public struct RetentionAnalysis: Sendable {
             let total = ledger.orders[customer].periods.filter { $0.period >= first }.reduce(0) { $0 + $1.revenue }
             return total / 3
         }
+    }
+}
+
+/// A value computed on another thread; `wait()` blocks until it is there.
+final class BackgroundResult<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let result = work()
+            value.withLock { $0 = result }
+            done.signal()
+        }
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value.withLock { $0! }
     }
 }
