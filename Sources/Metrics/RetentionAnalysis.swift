@@ -45,8 +45,9 @@ public struct RetentionAnalysis: Sendable {
         let asOf = configuration.asOf
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
+        let evidence = HealthEvidence(dataset)
         let history = BackgroundResult {
-            HealthReport.history(dataset, configuration, health: healthConfiguration,
+            HealthReport.history(evidence, configuration, health: healthConfiguration,
                                  periods: calendar.periods(from: trendStart, through: asOf),
                                  activeCustomers: { RetentionAnalysis.active(activity, on: $0) })
         }
@@ -82,8 +83,8 @@ public struct RetentionAnalysis: Sendable {
         for customer in activeNow {
             revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger)
         }
-        health = HealthReport.compute(dataset, configuration, health: healthConfiguration,
-                                      activeCustomers: activeNow, customerMRR: revenue)
+        health = HealthReport.score(evidence, asOf: asOf, calendar: calendar, health: healthConfiguration,
+                                    activeCustomers: activeNow, customerMRR: revenue)
         healthHistory = history.wait()
     }
 

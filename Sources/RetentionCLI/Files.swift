@@ -1,4 +1,5 @@
 import Foundation
+import Publishing
 
 /// Reading and writing the command line's own files, with errors that name the path.
 enum Files {
@@ -18,16 +19,23 @@ enum Files {
         return text
     }
 
-    /// Writes a file that is not a report (context dumps, rendered templates): temporary file
-    /// beside the destination, then rename, so an interrupted write never leaves half a file.
+    /// Writes a file that is not a report (metrics JSON, context dumps, rendered templates, mail)
+    /// through the same atomic write as reports, without validation: an interrupted write never
+    /// leaves half a file, and a failure names the path.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
+        createParentFolder(of: path)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
+            try ReportPublisher().publish(data: bytes, to: path)
         } catch {
-            throw CommandFailure(message: "\(path): error: cannot write: \(error.localizedDescription)", status: .outputError)
+            throw CommandFailure(message: error.description, status: .outputError)
+        }
+    }
+
+    /// Creates the folder a file goes into; a failure surfaces when the file itself is written.
+    static func createParentFolder(of path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
     }
 }

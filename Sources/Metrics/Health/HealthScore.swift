@@ -115,8 +115,14 @@ public struct HealthReport: Sendable, Hashable {
     public static func history(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                health: HealthConfiguration = HealthConfiguration(), periods: [Period],
                                activeCustomers: (Day) -> Set<CustomerIndex>) -> [(period: Period, distribution: HealthDistribution)] {
-        let evidence = HealthEvidence(dataset)
-        return periods.compactMap { period in
+        history(HealthEvidence(dataset), configuration, health: health, periods: periods, activeCustomers: activeCustomers)
+    }
+
+    /// `history` over evidence already gathered (shared with `score` by `RetentionAnalysis`).
+    static func history(_ evidence: HealthEvidence, _ configuration: MetricsConfiguration, health: HealthConfiguration,
+                        periods: [Period], activeCustomers: (Day) -> Set<CustomerIndex>)
+        -> [(period: Period, distribution: HealthDistribution)] {
+        periods.compactMap { period in
             guard period.start <= configuration.asOf else { return nil }
             let day = min(period.end.adding(days: -1), configuration.asOf)
             let report = score(evidence, asOf: day, calendar: configuration.calendar, health: health,

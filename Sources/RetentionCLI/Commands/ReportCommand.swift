@@ -161,8 +161,7 @@ enum ReportCommand {
     }
 
     static func publish(_ bytes: [UInt8], to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        Files.createParentFolder(of: path)
         do {
             try ReportPublisher().publish(report: bytes, to: path)
         } catch {
