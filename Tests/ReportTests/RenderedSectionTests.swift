@@ -58,12 +58,15 @@ import Mustache
             return
         }
         let october = churn.first { if case .object(let o) = $0 { return o["period"] == .string("2026-10") }; return false }
-        // 20 of 98 = 0.2040816… → 0.204082 (6 decimals).
+        // Full precision: rate = 20/98 and CRR = 78/98 as the doubles themselves, not rounded;
+        // 98 − 20 + 0 joined + 0 reactivated = 78.
         #expect(october == .object([
             "period": "2026-10", "active_start": 98, "churned": 20, "voluntary": 20, "involuntary": 0, "joined": 0,
-            "active_end": 78, "rate": .double(0.204082), "retention_rate": .double(0.795918), "mrr_lost": .double(2000),
-            "incomplete": false,
+            "reactivated": 0, "active_end": 78, "rate": .double(20.0 / 98), "retention_rate": .double(78.0 / 98),
+            "mrr_lost": .double(2000), "incomplete": false,
         ]))
+        let text = MetricsDocument.json(analysis: analysis, dataset: dataset, report: report, title: "t", generator: "g")
+        #expect(text.contains("\"rate\": 0.20408163265306123,"))
         #expect(root["as_of"] == "2026-11-15")
         guard case .object(let headline)? = root["headline"] else {
             Issue.record("no headline object")
