@@ -281,6 +281,16 @@ def mrr_on(a, subs, d, as_of):
 # ---------------------------------------------------------------------------------------------
 # Metrics
 
+def wilson(x, n):
+    """95 % Wilson score interval: centre ± half, centre = (p + z²/2n)/(1 + z²/n),
+    half = z/(1 + z²/n)·√(p(1 − p)/n + z²/4n²)."""
+    p = x / n
+    denominator = 1 + Z * Z / n
+    centre = (p + Z * Z / (2 * n)) / denominator
+    half = Z / denominator * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
 def metrics(customers, subscriptions, orders, answers, as_of, gap):
     activity, mrr_subs, revenue, paid_months, never_paid = ledger(customers, subscriptions, orders, as_of, gap)
     last = month_index(as_of)
@@ -421,6 +431,74 @@ def metrics(customers, subscriptions, orders, answers, as_of, gap):
     km["subjects"] = len(lifetimes)
     out["survival"] = km
 
+    # MRR bridge (subscriptions): movements on each day a customer's MRR changes, snapshots at
+    # the day before each month and at its last day (or as-of), trailing twelve months.
+    if subscriptions:
+        boundaries = []
+        for i, a in enumerate(activity):
+            days = set()
+            if a is not None:
+                for sub in mrr_subs[i]:
+                    sub_end = sub["end"] if sub["end"] is not None and sub["end"] <= as_of else None
+                    for lo_span, hi_span in a["spans"]:
+                        days.add(max(sub["start"], lo_span))
+                        for e in (sub_end, hi_span):
+                            if e is not None:
+                                days.add(e)
+            boundaries.append(sorted(x for x in days if x <= as_of))
+        payers = [i for i in range(len(customers)) if any(mrr(i, x) > 0 for x in boundaries[i])]
+        if payers:
+            first_mrr = min(x for i in payers for x in boundaries[i] if mrr(i, x) > 0)
+            moves = {}
+            for i in payers:
+                ever = False
+                for x in boundaries[i]:
+                    before, after = mrr(i, x - 1), mrr(i, x)
+                    if before == after:
+                        continue
+                    m = moves.setdefault(month_index(x), {"new": 0, "expansion": 0, "contraction": 0, "churn": 0,
+                                                           "reactivation": 0})
+                    if before == 0:
+                        m["reactivation" if ever else "new"] += after
+                    elif after == 0:
+                        m["churn"] += before
+                    elif after > before:
+                        m["expansion"] += after - before
+                    else:
+                        m["contraction"] += before - after
+                    ever = ever or after > 0
+            bridge = []
+            for p in range(month_index(first_mrr), last + 1):
+                end_day = min(month_start(p + 1) - 1, as_of)
+                e = date_of(end_day)
+                then_day = (dt.date(e.year - 1, e.month, min(e.day, [31, 29 if (e.year - 1) % 4 == 0 and
+                            ((e.year - 1) % 100 != 0 or (e.year - 1) % 400 == 0) else 28, 31, 30, 31, 30, 31, 31,
+                            30, 31, 30, 31][e.month - 1])) - ORIGIN).days
+                start_mrr = sum(mrr(i, month_start(p) - 1) for i in payers)
+                end_mrr = sum(mrr(i, end_day) for i in payers)
+                base = now = kept = 0
+                for i in payers:
+                    then = mrr(i, then_day)
+                    if then > 0:
+                        now_i = mrr(i, end_day)
+                        base, now, kept = base + then, now + now_i, kept + min(then, now_i)
+                m = moves.get(p, {"new": 0, "expansion": 0, "contraction": 0, "churn": 0, "reactivation": 0})
+                # Rates from the exact totals, as doubles in the documented order of operations.
+                st, ch, co, ex, re = (x / 100 for x in (start_mrr, m["churn"], m["contraction"], m["expansion"],
+                                                       m["reactivation"]))
+                row = {"period": month_label(p), "start": start_mrr, "end": end_mrr, "incomplete": p == incomplete_index,
+                       "gross_mrr_churn": (ch + co) / st if st > 0 else None,
+                       "net_mrr_churn": (ch + co - ex - re) / st if st > 0 else None,
+                       "grr": (st - ch - co) / st if st > 0 else None,
+                       "nrr": (st - ch - co + ex) / st if st > 0 else None,
+                       "grr_t12m": (kept / 100) / (base / 100) if base > 0 else None,
+                       "nrr_t12m": (now / 100) / (base / 100) if base > 0 else None}
+                row.update(m)
+                row["reconciles"] = start_mrr + m["new"] + m["expansion"] + m["reactivation"] - m["contraction"] \
+                    - m["churn"] == end_mrr
+                bridge.append(row)
+            out["mrr"] = bridge
+
     # Satisfaction per month, from the first answer's month through as-of.
     if answers:
         frame = pd.DataFrame(answers, columns=["kind", "day", "score"])
@@ -432,7 +510,10 @@ def metrics(customers, subscriptions, orders, answers, as_of, gap):
             nps = here[(here["kind"] == "NPS") & here["score"].isin(list(range(11)))]
             ces = here[(here["kind"] == "CES") & here["score"].isin(list(range(1, 8)))]
             row = {"period": month_label(p), "csat_n": len(csat), "nps_n": len(nps), "ces_n": len(ces)}
-            row["csat"] = int((csat["score"] >= 4).sum()) / len(csat) if len(csat) else None
+            satisfied = int((csat["score"] >= 4).sum())
+            row["csat"] = satisfied / len(csat) if len(csat) else None
+            row["csat_low"], row["csat_high"] = wilson(satisfied, len(csat)) if len(csat) else (None, None)
+            row["ces_share_easy"] = int((ces["score"] >= 5).sum()) / len(ces) if len(ces) else None
             promoters, detractors = int((nps["score"] >= 9).sum()), int((nps["score"] <= 6).sum())
             row.update(promoters=promoters, detractors=detractors, passives=len(nps) - promoters - detractors)
             if len(nps):
@@ -450,7 +531,7 @@ def metrics(customers, subscriptions, orders, answers, as_of, gap):
 # ---------------------------------------------------------------------------------------------
 # Comparison
 
-MONEY = {"revenue", "mrr_lost"}
+MONEY = {"revenue", "mrr_lost", "start", "end", "new", "expansion", "contraction", "churn", "reactivation"}
 
 
 class Comparison:
@@ -515,9 +596,14 @@ def compare(ours, theirs):
             continue
         for j, (a, b) in enumerate(zip(km[key], their_km[key])):
             cmp.value(f"survival.{key}[{j}]", key, a, b)
+    if "mrr" in ours:
+        cmp.rows("mrr", ours["mrr"], theirs.get("mrr", []), ("period",),
+                 ("start", "new", "expansion", "contraction", "churn", "reactivation", "end", "reconciles",
+                  "gross_mrr_churn", "net_mrr_churn", "grr", "nrr", "grr_t12m", "nrr_t12m", "incomplete"))
     if "satisfaction" in ours:
         cmp.rows("satisfaction", ours["satisfaction"], theirs.get("satisfaction", []), ("period",),
-                 ("csat", "csat_n", "nps", "nps_n", "nps_moe", "promoters", "passives", "detractors", "ces", "ces_n"))
+                 ("csat", "csat_n", "csat_low", "csat_high", "nps", "nps_n", "nps_moe", "promoters", "passives",
+                  "detractors", "ces", "ces_n", "ces_share_easy"))
     return cmp
 
 
