@@ -109,9 +109,11 @@ public struct OrderStream: Sendable {
         } else {
             let limit = min(file.size, 1 << 20)
             bytes = [UInt8](repeating: 0, count: limit)
-            do { _ = try file.read(into: &bytes, start: 0, count: limit, at: 0) } catch {
+            let n: Int
+            do { n = try file.read(into: &bytes, start: 0, count: limit, at: 0) } catch {
                 throw .unreadable(path: path, reason: error.reason)
             }
+            if n < limit { bytes.removeSubrange(n...) }  // cut while being read
             if limit < file.size, let lastBreak = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
                 bytes.removeSubrange((lastBreak + 1)...)
             }
@@ -246,6 +248,7 @@ public struct OrderStream: Sendable {
         a.entity = Entity.orders.rawValue
         a.sha256 = sha256 ?? ""
         a.warnings = warnings + a.warnings
+        if let change = records.file.changeSinceOpened() { a.warnings.append(FileSource.changeWarning(change)) }
         return a
     }
 
