@@ -90,7 +90,7 @@ public struct OrderStream: Sendable {
         self.computesSHA256 = computeSHA256
         let sampleRows = max(1, sample.rowCount)
         self.estimatedRowCount = sample.text.count >= file.size ? sample.rowCount
-            : Int(Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1)))
+            : Int(exactly: (Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1))).rounded(.down)) ?? file.size
         self.reader = reader
         var records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
         records.bomLength = probe.bomLength
@@ -324,6 +324,7 @@ public struct OrderStream: Sendable {
             } else {
                 day = try reader.requiredDay("date", row)  // throws the located skip
             }
+            if reader.latestEventDay != nil { _ = try reader.notAfterToday(day, "date", row) }
             let mark = amountMark
             var amount: Double
             var symbolCurrency: String?
