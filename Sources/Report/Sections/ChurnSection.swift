@@ -117,7 +117,7 @@ struct ChurnSection {
     static func thinned(_ times: [Double], to limit: Int) -> [Double] {
         guard times.count > limit, limit > 1 else { return times }
         let stride = Double(times.count - 1) / Double(limit - 1)
-        return (0..<limit).map { times[Int((Double($0) * stride).rounded())] }
+        return (0..<limit).map { times[min(times.count - 1, Int(exactly: (Double($0) * stride).rounded()) ?? 0)] }
     }
 
     private func survivalContext() -> MustacheValue? {
