@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reference check (issue 10): an independent pandas implementation of docs/metrics/
 # (scripts/reference/reference.py) recomputes the metrics JSON of
-#   1. the sample set (`retention sample`, a subscription business) as of its last day, and
+#   1. the sample set (`retention sample`, a subscription business) as of two dates, and
 #   2. a generated order business with a CRM customer file (~100 k orders, ../shared/bench/gen_crm.py,
 #      seed 42, single currency) as of three dates,
 # and compares value by value: integers and money exactly, doubles within 1e-12 relative.
@@ -47,10 +47,12 @@ run() {  # label input-dir as-of
   "$py" scripts/reference/reference.py --input "$input" --metrics "$json" --as-of "$asof" --label "$label" || status=1
 }
 
-# 1. The sample set (subscriptions, invoices, surveys, tickets), as of its last day.
+# 1. The sample set (subscriptions, invoices, surveys, tickets), as of its last day and as of a
+#    day in mid-month (with later records in the files that must change nothing).
 rm -rf "$work/sample"
 "$retention" sample --out "$work/sample" >/dev/null
 run sample "$work/sample" 2026-11-20
+run sample "$work/sample" 2026-06-10
 
 # 2. An order business with a CRM customer file, from the shared benchmark generator.
 gen=""

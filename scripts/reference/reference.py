@@ -4,10 +4,11 @@ from the Swift code), compared value by value with `retention report --metrics-j
 
     reference.py --input DIR --metrics FILE --as-of YYYY-MM-DD [--inactivity-days 90]
 
-Reads the CSV exports with pandas (the sample set: customers, subscriptions, invoices, surveys;
-or an order business: customers, orders, surveys), computes per month: the activity ledger
-(who pays when), first-payment cohorts, logo churn flows, churn reasons, the Kaplan–Meier curve,
-"signed up, never paid", and CSAT / NPS / CES, then compares with the JSON: integers and money
+Reads the CSV exports with pandas (the sample set: customers, subscriptions, invoices, surveys,
+tickets; or an order business: customers, orders, surveys), computes per month: the activity
+ledger (who pays when), first-payment cohorts, logo churn flows, churn reasons, the Kaplan–Meier
+curve, "signed up, never paid", the MRR bridge, CSAT / NPS / CES and support times and SLA
+breach rates, then compares with the JSON: integers and money
 (whole cents, summed as integers here) exactly, doubles within 1e-12 relative. Prints one line per
 mismatch (at most 40) and a last line `reference check: PASS …` or `reference check: FAIL …`;
 exits 1 on any mismatch.
@@ -161,7 +162,26 @@ def load(directory, as_of):
             if d is None or d > as_of:
                 continue
             answers.append((kind_col.iloc[i].strip().upper(), d, score))
-    return customers, subscriptions, order_rows, answers
+    tickets = one("tickets*.csv")
+    ticket_rows = []
+    if tickets is not None:
+        def instant(text):
+            text = str(text).strip()
+            if not text:
+                return None
+            t = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if t.tzinfo is None:
+                t = t.replace(tzinfo=dt.timezone.utc)
+            return int(t.timestamp())
+        seen = set()
+        for _, r in tickets.iterrows():
+            if r["Ticket ID"] in seen:
+                continue
+            seen.add(r["Ticket ID"])
+            ticket_rows.append({"created": instant(r["Created At"]), "response": instant(r["First Response At"]),
+                                "resolved": instant(r["Solved At"]), "priority": r["Priority"].strip().lower(),
+                                "status": r["Status"].strip().lower()})
+    return customers, subscriptions, order_rows, answers, ticket_rows
 
 
 # ---------------------------------------------------------------------------------------------
@@ -528,6 +548,76 @@ def metrics(customers, subscriptions, orders, answers, as_of, gap):
     return out
 
 
+FIRST_RESPONSE_HOURS = {"urgent": 1, "high": 4, "normal": 24, "low": 48}
+RESOLUTION_HOURS = {"urgent": 24, "high": 72, "normal": 120, "low": 240}
+
+
+def quantile(values, p):
+    """Linear interpolation between closest ranks (Hyndman–Fan type 7): h = (n − 1)p."""
+    if not values:
+        return None
+    x = sorted(values)
+    h = (len(x) - 1) * p
+    lo = math.floor(h)
+    if lo + 1 >= len(x):
+        return x[lo]
+    return x[lo] + (h - lo) * (x[lo + 1] - x[lo])
+
+
+def support(tickets, as_of):
+    """Tickets per creation month, resolutions per resolution month, response and resolution
+    hours (median, p90), breach rates against the default targets. Events after the end of the
+    as-of day have not happened yet."""
+    end = (as_of + 1) * 86400
+    kept = []
+    for t in tickets:
+        if t["created"] is None or t["created"] >= end:
+            continue
+        if any(x is not None and x < t["created"] for x in (t["response"], t["resolved"])):
+            continue  # invalid timestamps: left out of every number
+        # The export's status is today's: it only counts for a ticket without a resolution time.
+        kept.append({**t, "recorded_resolution": t["resolved"] is not None,
+                     "response": t["response"] if t["response"] is not None and t["response"] < end else None,
+                     "resolved": t["resolved"] if t["resolved"] is not None and t["resolved"] < end else None})
+    if not kept:
+        return []
+    def month(seconds):
+        return month_index(seconds // 86400)
+    rows = []
+    for p in range(min(month(t["created"]) for t in kept), month_index(as_of) + 1):
+        here = [t for t in kept if month(t["created"]) == p]
+        response = [(t["response"] - t["created"]) / 3600 for t in here if t["response"] is not None]
+        resolution = [(t["resolved"] - t["created"]) / 3600 for t in here if t["resolved"] is not None]
+
+        def rate(kind, targets):
+            met = breached = 0
+            for t in here:
+                target = targets.get(t["priority"], targets["normal"])
+                if t[kind] is not None:
+                    if (t[kind] - t["created"]) / 3600 > target:
+                        breached += 1
+                    else:
+                        met += 1
+                    continue
+                solved = t["resolved"] is not None
+                closed_without_time = not t["recorded_resolution"] and t["status"] in ("solved", "closed", "resolved")
+                if solved or closed_without_time:
+                    continue  # solved without a response / closed without a time: not measured
+                if (end - t["created"]) / 3600 > target:
+                    breached += 1
+            return breached / (met + breached) if met + breached else None
+
+        rows.append({"period": month_label(p), "tickets": len(here),
+                     "resolved": sum(1 for t in kept if t["resolved"] is not None and month(t["resolved"]) == p),
+                     "first_response_median_hours": quantile(response, 0.5),
+                     "first_response_p90_hours": quantile(response, 0.9),
+                     "resolution_median_hours": quantile(resolution, 0.5),
+                     "resolution_p90_hours": quantile(resolution, 0.9),
+                     "first_response_breach_rate": rate("response", FIRST_RESPONSE_HOURS),
+                     "resolution_breach_rate": rate("resolved", RESOLUTION_HOURS)})
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------
 # Comparison
 
@@ -600,6 +690,11 @@ def compare(ours, theirs):
         cmp.rows("mrr", ours["mrr"], theirs.get("mrr", []), ("period",),
                  ("start", "new", "expansion", "contraction", "churn", "reactivation", "end", "reconciles",
                   "gross_mrr_churn", "net_mrr_churn", "grr", "nrr", "grr_t12m", "nrr_t12m", "incomplete"))
+    if "support" in ours:
+        cmp.rows("support", ours["support"], theirs.get("support", []), ("period",),
+                 ("tickets", "resolved", "first_response_median_hours", "first_response_p90_hours",
+                  "resolution_median_hours", "resolution_p90_hours", "first_response_breach_rate",
+                  "resolution_breach_rate"))
     if "satisfaction" in ours:
         cmp.rows("satisfaction", ours["satisfaction"], theirs.get("satisfaction", []), ("period",),
                  ("csat", "csat_n", "csat_low", "csat_high", "nps", "nps_n", "nps_moe", "promoters", "passives",
@@ -616,8 +711,10 @@ def main():
     ap.add_argument("--label", default="")
     a = ap.parse_args()
     as_of = day(a.as_of)
-    customers, subscriptions, orders, answers = load(a.input, as_of)
+    customers, subscriptions, orders, answers, tickets = load(a.input, as_of)
     ours = metrics(customers, subscriptions, orders, answers, as_of, a.inactivity_days)
+    if tickets:
+        ours["support"] = support(tickets, as_of)
     with open(a.metrics) as f:
         theirs = json.load(f)
     cmp = compare(ours, theirs)
