@@ -15,6 +15,8 @@ struct FieldReader: Sendable {
     let header: [String]
     let columns: ColumnResolution
     let timeZone: ReportTimeZone
+    /// The product format the file was recognised as; nil for a generic export.
+    let format: ExportFormat?
     var dateOrders: [String: DayMonthOrder] = [:] { didSet { orderList = dateOrders.map { ($0.key, $0.value) } } }
     var marks: [String: DecimalMark] = [:] { didSet { markList = marks.map { ($0.key, $0.value) } } }
     /// The same as `columns`, `dateOrders` and `marks`, as short lists: rows look fields up by
@@ -37,21 +39,25 @@ struct FieldReader: Sendable {
 
     /// Resolves the columns of `header`; fails when an explicit mapping names a missing header
     /// or a required field has no column.
-    init(path: String, entity: Entity, header: [String], options: IngestOptions) throws(IngestError) {
+    init(path: String, entity: Entity, header: [String], options: IngestOptions,
+         format given: ExportFormat? = nil) throws(IngestError) {
         self.path = path
         self.entity = entity
         self.header = header
         self.timeZone = options.timeZone
+        let format = given ?? options.preset.flatMap { ExportRecognition.productFormat($0, entity) }
+        self.format = format
         do {
             columns = try ColumnResolution.resolve(header: header, entity: entity, mapping: options.mapping,
-                                                   preset: options.preset)
+                                                   preset: options.preset, format: format)
         } catch {
             throw .mappedHeaderMissing(path: path, entity: entity, field: error.field, header: error.header,
                                        available: header)
         }
         columnList = columns.columns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for field in entity.requiredFields where columns[field] == nil {
-            let tried = (options.preset?.candidates(entity, field) ?? []) + HeaderSynonyms.candidates(entity, field)
+            let tried = (format?.candidates(field) ?? []) + (options.preset?.candidates(entity, field) ?? [])
+                + HeaderSynonyms.candidates(entity, field)
             throw .missingColumn(path: path, entity: entity, field: field, tried: tried)
         }
     }

@@ -7,7 +7,8 @@ import Model
 ///   A CRM cancellation date (`Customer.churnDate` ≤ as-of) is authoritative: it cuts the span
 ///   it falls in, or extends the last span to it when the last subscription ended earlier. The
 ///   churn day is the first day no longer active. A later paid subscription is a reactivation.
-/// - Orders: a positive order on day d keeps the customer active on [d, d + inactivityDays);
+/// - Orders: a positive order on day d keeps the customer active on [d, d + inactivityDays)
+///   (or the customer's own `activeDaysAfterPayment`, from their billing cadence);
 ///   the customer churns on lastOrder + inactivityDays when that is ≤ as-of. An order after a
 ///   longer gap is a reactivation.
 /// - Customers with no revenue records at all but a cancellation date are active on
@@ -18,7 +19,8 @@ import Model
 public struct ActivityLedger: Sendable {
     public static let definition = """
         A customer is active on a day if a paid (non-trial, MRR > 0) subscription is active on it; \
-        in an order business, from each positive order until inactivityDays after the last one. \
+        in an order business, from each positive order until inactivityDays after the last one \
+        (or, when the billing cadence is known, until the paid month, quarter or year ends plus a grace period). \
         The CRM cancellation date, when given, is the churn day. Churn day = first day no longer \
         active; paying again later is a reactivation, and the customer keeps their original cohort. \
         Customers without revenue records use signup to cancellation date. Data after the as-of \
@@ -77,10 +79,12 @@ public struct ActivityLedger: Sendable {
                 configuration: MetricsConfiguration) {
         let orders = accumulator.finish()
         let asOf = configuration.asOf
-        let gap = max(0, configuration.inactivityDays)
+        let defaultGap = max(0, configuration.inactivityDays)
+        let gaps = configuration.activeDaysAfterPayment ?? []
         var activity: [CustomerActivity?] = []
         var neverPaid = 0
         for (i, c) in customers.enumerated() {
+            let gap = i < gaps.count ? max(0, gaps[i]) : defaultGap
             let history = i < orders.count ? orders[i] : CustomerOrders()
             if history.paidDays.isEmpty {
                 if history.periods.isEmpty, let span = Self.recordSpan(c, asOf: asOf, requireChurnDate: true) {

@@ -1,0 +1,55 @@
+import Model
+
+/// Infers each customer's billing cadence from their paid orders (payments, invoices, won deals).
+///
+/// Rule: the gaps between a customer's distinct paid days (amount > 0); their median g gives
+/// monthly (g ≤ 45 days), quarterly (45 < g ≤ 135) or annual (g > 135). A customer with a single
+/// paid day gets the cadence most customers with two or more paid days have (ties: the longer
+/// cadence); with nobody to go by, the cadence stays unknown and the inactivity window applies.
+enum BillingCadenceInference {
+    static func infer(orders: [Order], customerCount: Int) -> BillingCadences {
+        // (customer, day) packed into one sortable integer; the day is offset to stay positive.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(orders.count)
+        for o in orders where o.amount > 0 && o.customer >= 0 && o.customer < customerCount {
+            keys.append(UInt64(o.customer) << 32 | UInt64(UInt32(bitPattern: o.day.ordinal &+ Int32.max / 2)))
+        }
+        keys.sort()
+        var cadence = [BillingCadence?](repeating: nil, count: customerCount)
+        var single: [Int] = []
+        var fromGaps: [BillingCadence: Int] = [:]
+        var gaps: [Int] = []
+        var i = 0
+        while i < keys.count {
+            let customer = Int(keys[i] >> 32)
+            var previous = Int(keys[i] & 0xFFFF_FFFF)
+            gaps.removeAll(keepingCapacity: true)
+            var j = i + 1
+            while j < keys.count && Int(keys[j] >> 32) == customer {
+                let day = Int(keys[j] & 0xFFFF_FFFF)
+                if day != previous { gaps.append(day - previous) }
+                previous = day
+                j += 1
+            }
+            if gaps.isEmpty {
+                single.append(customer)
+            } else {
+                gaps.sort()
+                let n = gaps.count
+                let median = n % 2 == 1 ? Double(gaps[n / 2]) : Double(gaps[n / 2 - 1] + gaps[n / 2]) / 2
+                let c: BillingCadence = median <= 45 ? .monthly : median <= 135 ? .quarterly : .annual
+                cadence[customer] = c
+                fromGaps[c, default: 0] += 1
+            }
+            i = j
+        }
+        var fromMajority: [BillingCadence: Int] = [:]
+        let majority = BillingCadence.allCases.reversed().max { (fromGaps[$0] ?? 0) < (fromGaps[$1] ?? 0) }
+        if let majority, (fromGaps[majority] ?? 0) > 0 {
+            for customer in single { cadence[customer] = majority }
+            if !single.isEmpty { fromMajority[majority] = single.count }
+        }
+        let unknown = fromMajority.isEmpty ? single.count : 0
+        return BillingCadences(cadence: cadence, fromGaps: fromGaps, fromMajority: fromMajority, unknown: unknown)
+    }
+}
