@@ -22,6 +22,8 @@ public enum BillingCadence: String, Sendable, Hashable, CaseIterable {
 public struct BillingCadences: Sendable, Hashable {
     /// By `CustomerIndex`; nil where there is no paid order to go by.
     public var cadence: [BillingCadence?]
+    /// Customers whose orders state their cadence (an interval or plan column).
+    public var fromColumn: [BillingCadence: Int]
     /// Customers whose cadence came from the gaps between their own payments.
     public var fromGaps: [BillingCadence: Int]
     /// Customers with a single payment, given the cadence most customers of the data have.
@@ -29,9 +31,10 @@ public struct BillingCadences: Sendable, Hashable {
     /// Customers with a single payment and no majority cadence to go by.
     public var unknown: Int
 
-    public init(cadence: [BillingCadence?] = [], fromGaps: [BillingCadence: Int] = [:],
+    public init(cadence: [BillingCadence?] = [], fromColumn: [BillingCadence: Int] = [:], fromGaps: [BillingCadence: Int] = [:],
                 fromMajority: [BillingCadence: Int] = [:], unknown: Int = 0) {
         self.cadence = cadence
+        self.fromColumn = fromColumn
         self.unknown = unknown
         self.fromGaps = fromGaps
         self.fromMajority = fromMajority

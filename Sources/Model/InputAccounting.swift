@@ -48,10 +48,11 @@ public struct InputAccounting: Sendable, Hashable {
     /// Skip reasons that are a product's own rules, not problems: rows the export writes that
     /// are not data for this entity (footers, extra header rows, line-item continuations),
     /// and records the report leaves out on purpose (unpaid, refunded or cancelled payments,
-    /// open and lost deals, surveys without an answer). `--strict` does not fail on them.
+    /// open and lost deals, surveys without an answer, prospects and partners in an accounts
+    /// export). `--strict` does not fail on them.
     public static let excludedByRule: Set<String> = [
         "not_paid", "refunded", "cancelled", "open_deal", "lost_deal", "not_revenue", "no_rating",
-        "report_footer", "extra_header_row", "continuation_row", "empty_row",
+        "report_footer", "extra_header_row", "continuation_row", "empty_row", "not_a_customer",
     ]
 
     /// Rows set aside by a product rule (see `excludedByRule`).

@@ -14,6 +14,7 @@ import Testing
         var status: RetentionCLI.ExitStatus
         var err: String
         var metrics: [String: Any]
+        var html: String
 
         var churn: [[String: Any]] { metrics["churn"] as? [[String: Any]] ?? [] }
         /// Customers active at the as-of date: the end of the (incomplete) latest period.
@@ -46,7 +47,8 @@ import Testing
         let run = Harness.run(["report", "--input", folder(product), "--out", out + "/report.html",
                                "--metrics-json", out + "/metrics.json"] + extra)
         let json = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/metrics.json"))))
-        return Run(status: run.status, err: run.err, metrics: json as? [String: Any] ?? [:])
+        return Run(status: run.status, err: run.err, metrics: json as? [String: Any] ?? [:],
+                   html: Harness.read(out + "/report.html"))
     }
 
     @Test func hubspotCompaniesDealsAndContacts() {
@@ -72,8 +74,9 @@ import Testing
         let dir = Self.folder("hubspot")
         #expect(run.err.contains("\(dir)/hubspot-crm-exports-all-deals-2024-07-01.csv: note: read as orders (HubSpot deals): "
             + "14 rows, 10 used, 4 excluded by rule\n"))
+        // Stark Industries is a Prospect: not a customer (excluded by rule).
         #expect(run.err.contains("\(dir)/hubspot-crm-exports-all-companies-2024-07-01.csv: note: read as customers "
-            + "(HubSpot companies): 7 rows, 7 used\n"))
+            + "(HubSpot companies): 7 rows, 6 used, 1 excluded by rule\n"))
         #expect(run.err.contains("\(dir)/hubspot-crm-exports-all-contacts-2024-07-01.csv: note: read as surveys "
             + "(HubSpot contacts (NPS)): 6 rows, 5 used, 1 excluded by rule\n"))
     }
@@ -184,6 +187,7 @@ import Testing
         #expect(run.skipped("orders_export_1.csv", "continuation_row") == 3)
         #expect(run.skipped("orders_export_1.csv", "refunded") == 1)
         #expect(run.input("customers_export.csv")?["used"] as? Bool == false)
+        #expect(run.html.contains("In this data: 2 monthly, 1 quarterly, 0 annual from their own payments."))
     }
 
     @Test func freshdeskTicketsAlone() {
@@ -202,6 +206,81 @@ import Testing
         let june = run.satisfaction("2024-06")
         #expect(abs((june?["nps"] as? Double ?? 0) - 200.0 / 7) < 0.001)
         #expect(june?["nps_n"] as? Int == 7)
+    }
+
+    @Test func hubspotCompaniesAloneReadFormerCustomersAsChurn() {
+        let run = Self.report("hubspot-companies-only")
+        #expect(run.status == .success, "\(run.err)")
+        // Customers file only: active from Create Date; "Former customer" churns on the Last
+        // Activity Date (Hooli 2024-02-15, Vandelay 2024-04-30, the latest date: the as-of).
+        #expect(run.metrics["as_of"] as? String == "2024-04-30")
+        #expect(run.activeAtAsOf == 4)
+        #expect(run.churned == 2)
+        #expect(run.skipped("hubspot-crm-exports-all-companies-2024-07-01.csv", "not_a_customer") == 1)
+    }
+
+    @Test func zohoAccountsReadFormerCustomersAsChurn() {
+        let run = Self.report("zoho")
+        #expect(run.status == .success, "\(run.err)")
+        // As HubSpot's companies; a Prospect and a Partner are not customers.
+        #expect(run.metrics["as_of"] as? String == "2024-04-30")
+        #expect(run.activeAtAsOf == 4)
+        #expect(run.churned == 2)
+        #expect(run.skipped("Accounts_2024_07_01.csv", "not_a_customer") == 2)
+    }
+
+    @Test func pipedriveDealsAndOrganizations() {
+        let run = Self.report("pipedrive")
+        #expect(run.status == .success, "\(run.err)")
+        // The HubSpot folder's deals with Pipedrive's headers: 4 active, 2 churned, 84,000.
+        #expect(run.activeAtAsOf == 4)
+        #expect(run.churned == 2)
+        #expect(run.revenue == 84_000)
+        #expect(run.skipped("deals-export.csv", "open_deal") == 1)
+        #expect(run.skipped("deals-export.csv", "lost_deal") == 1)
+        #expect(run.input("organizations-export.csv")?["source"] as? String == "Pipedrive organizations")
+    }
+
+    @Test func goCardlessPayments() {
+        let run = Self.report("gocardless")
+        #expect(run.status == .success, "\(run.err)")
+        #expect(run.metrics["currency"] as? String == "GBP")
+        // CU001 pays monthly to 2024-07-01; CU003 quarterly (gaps 92, 91), last 2024-04-15 + 122
+        // days; CU004 once (2024-06-01), monthly like the majority: active. CU002's last paid
+        // payment was 2024-03-01 (+ 61 days): churned. Revenue 7 × 20 + 3 × 20 + 3 × 60 + 20 = 400.
+        #expect(run.activeAtAsOf == 3)
+        #expect(run.churned == 1)
+        #expect(run.revenue == 400)
+        #expect(run.skipped("payments-export.csv", "not_paid") == 1)
+        #expect(run.skipped("payments-export.csv", "cancelled") == 1)
+        #expect(run.skipped("payments-export.csv", "refunded") == 1)
+        #expect(run.html.contains("In this data: 2 monthly, 1 quarterly, 0 annual from their own payments; "
+            + "1 monthly, 0 quarterly, 0 annual from the majority."))
+    }
+
+    @Test func wooCommerceOrders() {
+        let run = Self.report("woocommerce")
+        #expect(run.status == .success, "\(run.err)")
+        // Completed and processing orders, Order Total − Order Total Tax: shop1 5 × 20, shop2
+        // 2 × 40, shop4 30 = 210. shop2 (monthly) last paid 2024-02-10 + 61 days: churned.
+        #expect(run.revenue == 210)
+        #expect(run.activeAtAsOf == 2)
+        #expect(run.churned == 1)
+        #expect(run.skipped("wc-order-export-2024-07-01.csv", "refunded") == 1)
+        #expect(run.skipped("wc-order-export-2024-07-01.csv", "cancelled") == 1)
+        #expect(run.skipped("wc-order-export-2024-07-01.csv", "not_paid") == 2)
+    }
+
+    @Test func surveyMonkeyAndQualtricsExtraHeaderRows() {
+        for (product, file, extra) in [("surveymonkey", "Sheet_1.csv", 1), ("qualtrics", "NPS+Survey_July+1,+2024_10.12.csv", 2)] {
+            let run = Self.report(product, ["--strict"])
+            #expect(run.status == .success, "\(product): \(run.err)")
+            // Scores 10, 9, 8, 6, 10, 3, 9 as in the Delighted folder: NPS (4 − 2) ÷ 7.
+            let june = run.satisfaction("2024-06")
+            #expect(abs((june?["nps"] as? Double ?? 0) - 200.0 / 7) < 0.001, "\(product)")
+            #expect(june?["nps_n"] as? Int == 7, "\(product)")
+            #expect(run.skipped(file, "extra_header_row") == extra, "\(product)")
+        }
     }
 
     @Test(.disabled("depends on the joins engineer's minor-unit scaling (*_in_cents); enable after merging main"))

@@ -171,4 +171,27 @@ import Model
         // 31 + 30 and 366 + 30 days; 90 where unknown.
         #expect(c.activeDaysAfterPayment(fallback: 90) == [61, 396, 396, 90])
     }
+
+    @Test func billingCadenceStatedByAnIntervalOrPlanColumnWins() throws {
+        let dir = FixtureDirectory()
+        // C1 pays monthly by the gaps but its orders say annual (prepaid in instalments);
+        // C2 paid once, its plan says quarterly; C3 paid once with no plan: the majority
+        // (annual 1, quarterly 1: the tie goes to the longer, annual).
+        let path = dir.write("orders.csv", """
+        Order ID,Customer ID,Date,Amount,Billing Interval
+        1,C1,2024-01-01,10,year
+        2,C1,2024-02-01,10,year
+        3,C2,2024-03-01,30,3 months
+        4,C3,2024-04-01,5,
+
+        """)
+        let data = try DatasetLoader.load(InputFiles(orders: path), options: IngestOptions())
+        let c = try #require(data.billingCadences)
+        #expect(c.cadence == [.annual, .quarterly, .annual])
+        #expect(c.fromColumn == [.annual: 1, .quarterly: 1])
+        #expect(c.fromMajority == [.annual: 1])
+        #expect(ValueVocabulary.cadence(planName: "Team (Annual)") == .annual)
+        #expect(ValueVocabulary.cadence(planName: "pro-monthly") == .monthly)
+        #expect(ValueVocabulary.cadence(planName: "Pro") == nil)
+    }
 }

@@ -172,7 +172,7 @@ import Model
             try ColumnMapping().parse(override: "orders.price=X")
         }
         #expect(ColumnMapping.Problem.unknownField(entity: .orders, field: "price").description
-                == "orders has no field \"price\"; its fields are id, customer, date, amount, tax, refunded, currency, status")
+                == "orders has no field \"price\"; its fields are id, customer, date, amount, tax, refunded, currency, status, plan, interval")
     }
 
     @Test func jsonConfigParses() throws {

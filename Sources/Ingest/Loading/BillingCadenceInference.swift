@@ -2,12 +2,13 @@ import Model
 
 /// Infers each customer's billing cadence from their paid orders (payments, invoices, won deals).
 ///
-/// Rule: the gaps between a customer's distinct paid days (amount > 0); their median g gives
+/// Rule: the cadence the customer's orders state in an interval or plan column wins; else the
+/// gaps between the customer's distinct paid days (amount > 0), whose median g gives
 /// monthly (g ≤ 45 days), quarterly (45 < g ≤ 135) or annual (g > 135). A customer with a single
-/// paid day gets the cadence most customers with two or more paid days have (ties: the longer
+/// paid day gets the cadence most other customers have (stated or from gaps; ties: the longer
 /// cadence); with nobody to go by, the cadence stays unknown and the inactivity window applies.
 enum BillingCadenceInference {
-    static func infer(orders: [Order], customerCount: Int) -> BillingCadences {
+    static func infer(orders: [Order], customerCount: Int, declared: [BillingCadence?] = []) -> BillingCadences {
         // (customer, day) packed into one sortable integer; the day is offset to stay positive.
         var keys: [UInt64] = []
         keys.reserveCapacity(orders.count)
@@ -18,6 +19,7 @@ enum BillingCadenceInference {
         var cadence = [BillingCadence?](repeating: nil, count: customerCount)
         var single: [Int] = []
         var fromGaps: [BillingCadence: Int] = [:]
+        var fromColumn: [BillingCadence: Int] = [:]
         var gaps: [Int] = []
         var i = 0
         while i < keys.count {
@@ -31,7 +33,10 @@ enum BillingCadenceInference {
                 previous = day
                 j += 1
             }
-            if gaps.isEmpty {
+            if customer < declared.count, let stated = declared[customer] {
+                cadence[customer] = stated
+                fromColumn[stated, default: 0] += 1
+            } else if gaps.isEmpty {
                 single.append(customer)
             } else {
                 gaps.sort()
@@ -44,12 +49,15 @@ enum BillingCadenceInference {
             i = j
         }
         var fromMajority: [BillingCadence: Int] = [:]
-        let majority = BillingCadence.allCases.reversed().max { (fromGaps[$0] ?? 0) < (fromGaps[$1] ?? 0) }
-        if let majority, (fromGaps[majority] ?? 0) > 0 {
+        var votes = fromGaps
+        for (c, n) in fromColumn { votes[c, default: 0] += n }
+        let majority = BillingCadence.allCases.reversed().max { (votes[$0] ?? 0) < (votes[$1] ?? 0) }
+        if let majority, (votes[majority] ?? 0) > 0 {
             for customer in single { cadence[customer] = majority }
             if !single.isEmpty { fromMajority[majority] = single.count }
         }
         let unknown = fromMajority.isEmpty ? single.count : 0
-        return BillingCadences(cadence: cadence, fromGaps: fromGaps, fromMajority: fromMajority, unknown: unknown)
+        return BillingCadences(cadence: cadence, fromColumn: fromColumn, fromGaps: fromGaps, fromMajority: fromMajority,
+                               unknown: unknown)
     }
 }

@@ -41,6 +41,7 @@ extension DatasetBuilder {
         var problems = OptionalProblems()
         var productRows = ProductRowRules(format: reader.format, dateField: "signup")
         let churnWords = reader.format?.rules.churnWords ?? []
+        let nonCustomerWords = reader.format?.rules.nonCustomerWords ?? []
         var formerWithoutDate = 0
         var formerFromActivity = 0
         let mapped = Set(reader.columns.columns.values)
@@ -56,6 +57,10 @@ extension DatasetBuilder {
                 if customerIndex.value(for: id) != nil {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
                                   message: "customer id \"\(id)\" appears on an earlier row; the first row is kept")
+                }
+                if !nonCustomerWords.isEmpty, let type = reader.text("segment", row), nonCustomerWords.contains(headerKey(type)) {
+                    throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
+                                  message: "account type \"\(type)\" is not a customer")
                 }
                 let signup = try reader.requiredDay("signup", row)
                 func optionalDay(_ field: String) -> Day? {

@@ -69,7 +69,8 @@ public enum DatasetLoader {
         builder.dataset.notUsed = plan.notUsed
         if builder.dataset.subscriptions.isEmpty && !builder.dataset.orders.isEmpty {
             builder.dataset.billingCadences = BillingCadenceInference.infer(orders: builder.dataset.orders,
-                                                                            customerCount: builder.dataset.customers.count)
+                                                                            customerCount: builder.dataset.customers.count,
+                                                                            declared: builder.declaredCadences)
         }
         return builder.dataset
     }
@@ -86,6 +87,8 @@ struct DatasetBuilder {
     /// Earliest revenue day per customer created from revenue files (no customers file),
     /// written into `dataset.customers` after each file.
     var revenueSignups: [Day] = []
+    /// The billing cadence each customer's orders state in an interval or plan column (the last one met).
+    var declaredCadences: [BillingCadence?] = []
 
     init(options: IngestOptions, hasCustomerFile: Bool) {
         self.options = options

@@ -15,6 +15,12 @@ extension DatasetBuilder {
                 guard seen.insert(IDFingerprint(order.orderID)) else { return .duplicateID }
             }
             dataset.orders.append(Order(customer: customer, day: order.day, amount: order.amount))
+            if let cadence = order.cadence {
+                if declaredCadences.count <= customer {
+                    declaredCadences += [BillingCadence?](repeating: nil, count: customer + 1 - declaredCadences.count)
+                }
+                declaredCadences[customer] = cadence
+            }
             return .use
         }
         if book.reportCurrency == nil { book.reportCurrency = streamBook.reportCurrency }

@@ -14,6 +14,8 @@ public struct OrderRecord {
     /// Amount in the report currency, net of tax (when a tax column exists) and of refunds
     /// (when an "Amount Refunded" column exists). Refund rows stay negative as written.
     public var amount: Double
+    /// The billing cadence the row's interval or plan column names, if any.
+    public var cadence: BillingCadence? = nil
 }
 
 /// What the consumer did with an order; the stream counts the skips.
@@ -277,6 +279,8 @@ public struct OrderStream: Sendable {
         let headerCount: Int
         let customerColumn: Int, dateColumn: Int, amountColumn: Int
         let idColumn: Int?, taxColumn: Int?, refundedColumn: Int?, currencyColumn: Int?, statusColumn: Int?
+        let intervalColumn: Int?, planColumn: Int?
+        var cadenceCache: [(bytes: [UInt8], cadence: BillingCadence?)] = []
         let dateOrder: DayMonthOrder?
         let amountMark: DecimalMark?
         let timeZone: ReportTimeZone
@@ -300,6 +304,8 @@ public struct OrderStream: Sendable {
             refundedColumn = r.column("refunded")
             currencyColumn = r.column("currency")
             statusColumn = r.column("status")
+            intervalColumn = r.column("interval")
+            planColumn = r.column("plan")
             dateOrder = r.dateOrders["date"]
             amountMark = r.marks["amount"]
             timeZone = r.timeZone
@@ -369,6 +375,7 @@ public struct OrderStream: Sendable {
             if refundedColumn != nil, let refunded = try reader.amount("refunded", row) { amount -= refunded.value }
             let currency = currencyCode(row) ?? symbolCurrency
             if currency != nil { amount = book.convert(amount, currency: currency) }
+            let cadence = declaredCadence(row)
             let customerColumn = self.customerColumn, idColumn = self.idColumn
             let verdict: OrderVerdict = row.withBytes(customerColumn) { customerRaw in
                 let c = ByteCursor(customerRaw)
@@ -377,7 +384,8 @@ public struct OrderStream: Sendable {
                 return row.withBytes(idColumn) { idRaw in
                     let i = ByteCursor(idRaw)
                     let id = UnsafeBufferPointer(rebasing: idRaw[i.index..<i.end])
-                    return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, amount: amount))
+                    return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, amount: amount,
+                                            cadence: cadence))
                 }
             }
             switch verdict {
@@ -414,6 +422,20 @@ public struct OrderStream: Sendable {
                 let s = String(decoding: raw, as: UTF8.self).trimmingSpaces().uppercased()
                 lastCurrency = s.isEmpty ? nil : s
                 return lastCurrency
+            }
+        }
+
+        /// The cadence the interval column (else the plan name) states; cached per distinct bytes.
+        @inline(__always)
+        private mutating func declaredCadence(_ row: RowView) -> BillingCadence? {
+            guard let column = intervalColumn ?? planColumn else { return nil }
+            let isInterval = intervalColumn != nil
+            return row.withBytes(column) { raw in
+                for entry in cadenceCache where Self.same(raw, entry.bytes) { return entry.cadence }
+                let text = String(decoding: raw, as: UTF8.self)
+                let cadence = isInterval ? ValueVocabulary.cadence(interval: text) : ValueVocabulary.cadence(planName: text)
+                if cadenceCache.count < 64 { cadenceCache.append((Array(raw), cadence)) }
+                return cadence
             }
         }
 

@@ -54,6 +54,15 @@ struct ColumnResolution: Sendable {
                 }
             }
         }
+        if let format, let suffix = format.npsGroupSuffix.map(headerKey), result.columns["nps_score"] == nil {
+            let group = keys.indices.first { keys[$0].hasSuffix(suffix) && keys[$0].count > suffix.count }
+            if let group, let score = keys.firstIndex(of: String(keys[group].dropLast(suffix.count))), !used.contains(score) {
+                result.columns["nps_score"] = score
+                result.sources["nps_score"] = format.product.rawValue
+                used.insert(score)
+                used.insert(group)
+            }
+        }
         if let format {
             for (field, fragments) in format.questionColumns.sorted(by: { $0.key < $1.key })
             where result.columns[field] == nil {

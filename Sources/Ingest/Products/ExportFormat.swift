@@ -31,9 +31,13 @@ public struct ExportFormat: Sendable, CustomStringConvertible {
     /// (Typeform and SurveyMonkey name a column after the question: "How likely are you to
     /// recommend us…" holds the NPS score). Used when no exact header name matched.
     let questionColumns: [String: [String]]
+    /// Qualtrics writes an NPS question as two columns, `Q1` (the score) and `Q1_NPS_GROUP`
+    /// (1–3): the score column is the one named like the group column without this suffix.
+    let npsGroupSuffix: String?
 
     init(_ product: Preset, _ entity: Entity, kind: String, signature: [String], fileNames: [String] = [],
-         columns: [String: [String]], questionColumns: [String: [String]] = [:], rules: RowRules = RowRules(),
+         columns: [String: [String]], questionColumns: [String: [String]] = [:], npsGroupSuffix: String? = nil,
+         rules: RowRules = RowRules(),
          companions: [ExportFormat] = [], notUsedBecause: String? = nil) {
         self.product = product
         self.entity = entity
@@ -45,6 +49,7 @@ public struct ExportFormat: Sendable, CustomStringConvertible {
         self.companions = companions
         self.notUsedBecause = notUsedBecause
         self.questionColumns = questionColumns
+        self.npsGroupSuffix = npsGroupSuffix
     }
 
     /// "HubSpot deals", "Stripe unified payments".
@@ -81,6 +86,9 @@ struct RowRules: Sendable {
     var continuationRows = false
     /// Customer type or status words (header keys) meaning a former customer.
     var churnWords: Set<String> = []
+    /// Account type words (header keys) meaning the account is not a customer at all
+    /// (prospects, partners, vendors): such rows are `not_a_customer`.
+    var nonCustomerWords: Set<String> = []
     /// The survey kind of every response when the file has no kind column.
     var surveyKind: SurveyKind? = nil
 
@@ -89,6 +97,14 @@ struct RowRules: Sendable {
     static let cancelled = "cancelled"
     static let openDeal = "open_deal"
     static let lostDeal = "lost_deal"
+    static let notACustomer = "not_a_customer"
+
+    /// CRM account types that are not customers (HubSpot company types, Salesforce and Zoho
+    /// account type picklists), as header keys.
+    static let crmNonCustomerTypes: Set<String> = [
+        "prospect", "partner", "vendor", "reseller", "competitor", "analyst", "investor", "press", "supplier",
+        "integrator", "distributor", "channelpartnerreseller", "installationpartner", "technologypartner",
+    ]
 
     /// The exclusion reason for a status written as `key` (a header key); nil when it is revenue.
     func exclusion(forStatus key: String) -> String? {

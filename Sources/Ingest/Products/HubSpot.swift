@@ -18,7 +18,8 @@ enum HubSpotExports {
                         "channel": ["Original Source", "Original Traffic Source"],
                         "last_seen": ["Last Activity Date"],
                      ],
-                     rules: RowRules(churnWords: ["formercustomer", "churned", "excustomer", "churnedcustomer"])),
+                     rules: RowRules(churnWords: ["formercustomer", "churned", "excustomer", "churnedcustomer"],
+                                     nonCustomerWords: RowRules.crmNonCustomerTypes)),
         // The deals pipeline: only won deals are revenue.
         ExportFormat(.hubspot, .orders, kind: "deals", signature: ["Record ID", "Deal Name", "Deal Stage"],
                      fileNames: ["deal"],

@@ -6,7 +6,8 @@ enum QualtricsExports {
                      fileNames: ["survey"],
                      columns: ["id": ["ResponseId"], "customer": ["RecipientEmail", "ExternalReference"],
                                "date": ["RecordedDate", "EndDate"]],
-                     questionColumns: ["nps_score": ["nps", "recommend"], "csat_score": ["csat", "satisf"]],
+                     questionColumns: ["nps_score": ["recommend"], "csat_score": ["csat", "satisf"]],
+                     npsGroupSuffix: "_NPS_GROUP",
                      rules: RowRules(extraHeaderRows: 2)),
     ]
 }

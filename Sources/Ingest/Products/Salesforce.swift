@@ -13,7 +13,7 @@ enum SalesforceExports {
                         "region": ["BillingCountry"], "owner": ["OwnerId"], "channel": ["AccountSource"],
                         "last_seen": ["LastActivityDate"],
                      ],
-                     rules: RowRules(churnWords: churnWords)),
+                     rules: RowRules(churnWords: churnWords, nonCustomerWords: RowRules.crmNonCustomerTypes)),
         ExportFormat(.salesforce, .orders, kind: "Data Loader Opportunity", signature: ["Id", "AccountId", "StageName", "CloseDate"],
                      fileNames: ["opportunit"],
                      columns: [
@@ -49,6 +49,6 @@ enum SalesforceExports {
                         "segment": ["Type", "Industry"], "region": ["Billing Country"], "owner": ["Account Owner"],
                         "channel": ["Account Source"], "last_seen": ["Last Activity"],
                      ],
-                     rules: RowRules(churnWords: churnWords)),
+                     rules: RowRules(churnWords: churnWords, nonCustomerWords: RowRules.crmNonCustomerTypes)),
     ]
 }

@@ -8,7 +8,7 @@ enum SurveyMonkeyExports {
                      fileNames: ["sheet"],
                      columns: ["id": ["Respondent ID"], "customer": ["Email Address", "Custom Data 1"], "date": ["End Date"]],
                      questionColumns: ["nps_score": ["recommend"], "csat_score": ["satisfied", "satisfaction"],
-                                       "comment": ["why", "comment", "feedback"]],
+                                       "comment": ["reason", "why", "comment", "feedback"]],
                      rules: RowRules(extraHeaderRows: 1)),
     ]
 }

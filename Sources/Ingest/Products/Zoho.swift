@@ -8,7 +8,8 @@ enum ZohoExports {
                         "segment": ["Account Type", "Industry"], "owner": ["Account Owner"],
                         "region": ["Billing Country"], "last_seen": ["Last Activity Time"],
                      ],
-                     rules: RowRules(churnWords: ["formercustomer", "churned", "excustomer", "churnedcustomer"])),
+                     rules: RowRules(churnWords: ["formercustomer", "churned", "excustomer", "churnedcustomer"],
+                                     nonCustomerWords: RowRules.crmNonCustomerTypes)),
         ExportFormat(.zoho, .orders, kind: "deals", signature: ["Record Id", "Deal Name", "Stage", "Closing Date"],
                      fileNames: ["deal"],
                      columns: [

@@ -51,12 +51,14 @@ struct MethodologySection {
         func counts(_ table: [BillingCadence: Int]) -> String {
             BillingCadence.allCases.map { "\(table[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
         }
-        var text = "Each customer's billing cadence comes from their paid orders: the median gap between paid days "
+        var text = "Each customer's billing cadence is the one their orders state (an interval or plan column), else "
+            + "it comes from their paid orders: the median gap between paid days "
             + "gives monthly (up to 45 days), quarterly (up to 135 days) or annual; a customer with a single payment "
             + "gets the cadence most customers have. A payment keeps the customer active for the month (31 days), "
             + "quarter (92 days) or year (366 days) it paid for plus \(BillingCadence.graceDays) days' grace; "
-            + "--inactivity-days sets one window for everyone instead. In this data: \(counts(cadences.fromGaps)) "
-            + "from their own payments"
+            + "--inactivity-days sets one window for everyone instead. In this data: "
+        if !cadences.fromColumn.isEmpty { text += "\(counts(cadences.fromColumn)) as their orders state; " }
+        text += "\(counts(cadences.fromGaps)) from their own payments"
         if !cadences.fromMajority.isEmpty { text += "; \(counts(cadences.fromMajority)) from the majority" }
         text += "."
         if cadences.unknown > 0 {
