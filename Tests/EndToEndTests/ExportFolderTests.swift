@@ -283,6 +283,38 @@ import Testing
         }
     }
 
+    @Test func presetNamesOneFileOfAFolder() throws {
+        let dir = Harness.temporaryDirectory("exports-preset")
+        // No "Deal Name" column: HubSpot's deals signature is not complete, so only the preset
+        // reads the file, with HubSpot's columns and its won/lost/open deal stages.
+        Harness.write("Record ID,Deal Stage,Close Date,Amount,Associated Company IDs\n1,Closed Won,2024-05-01,100,C1\n"
+            + "2,Closed Lost,2024-05-02,50,C1\n3,Contract Sent,2024-05-03,70,C2\n", to: dir + "/deals.csv")
+        let out = Harness.temporaryDirectory("exports-preset-out")
+        let withPreset = Harness.run(["report", "--input", dir, "--preset", "deals.csv=hubspot", "--out", out + "/r.html"])
+        #expect(withPreset.status == .success, "\(withPreset.err)")
+        #expect(withPreset.err.contains("\(dir)/deals.csv: note: read as orders (HubSpot deals): 3 rows, 1 used, 2 excluded by rule\n"))
+        // Without it, no customer column is known: the file is named as not used, with the reason.
+        let generic = Harness.run(["report", "--input", dir, "--out", out + "/g.html"])
+        #expect(generic.status == .inputError)
+        #expect(generic.err.contains("\n  \(dir)/deals.csv: its header matches no known export and lacks the columns of every entity"))
+        let bad = Harness.run(["report", "--input", dir, "--preset", "deals.csv=hubspoot", "--out", out + "/b.html"])
+        #expect(bad.status == .usage)
+        #expect(bad.err == "retention: error: invalid value 'hubspoot' for '--preset': expected one of hubspot, salesforce, "
+            + "stripe, chargebee, recurly, paddle, zendesk, freshdesk, intercom, delighted, typeform, surveymonkey, qualtrics, "
+            + "pipedrive, zoho, gocardless, shopify, woocommerce\n")
+    }
+
+    @Test func aFolderWithNothingReadableNamesEveryFileAndWhy() {
+        let dir = Harness.temporaryDirectory("exports-nothing")
+        Harness.write("Quarter,Total\nQ1,10\n", to: dir + "/pivot.csv")
+        Harness.write("# notes\n", to: dir + "/README.md")
+        let run = Harness.run(["report", "--input", dir, "--out", dir + "/r.html"])
+        #expect(run.status == .inputError)
+        #expect(run.err.hasPrefix("\(dir): error: no export files found"))
+        #expect(run.err.contains("\n  \(dir)/README.md: not a .csv, .tsv or .txt export"))
+        #expect(run.err.contains("\n  \(dir)/pivot.csv: its header matches no known export"))
+    }
+
     @Test(.disabled("depends on the joins engineer's minor-unit scaling (*_in_cents); enable after merging main"))
     func recurlySubscriptionsInCents() {
         let run = Self.report("recurly")
