@@ -135,6 +135,9 @@ import Testing
         #expect(run.err.contains("\(payments): warning: not used: Stripe unified payments export: the same revenue is in "
             + "invoices.csv (Stripe invoices); reading both would count it twice\n"))
         #expect(run.input("unified_payments.csv")?["used"] as? Bool == false)
+        // The data-quality appendix lists it too, beside the files read.
+        #expect(run.html.contains("not used: Stripe unified payments export: the same revenue is in invoices.csv"))
+        #expect(run.html.contains("invoices.csv</th><td class=\"\">orders (Stripe invoices)</td>"))
     }
 
     @Test func stripeZendeskAndDelightedTogether() {
