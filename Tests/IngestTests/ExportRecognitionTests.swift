@@ -194,4 +194,16 @@ import Model
         #expect(ValueVocabulary.cadence(planName: "pro-monthly") == .monthly)
         #expect(ValueVocabulary.cadence(planName: "Pro") == nil)
     }
+
+    @Test func inspectRecognisesProductExportsAsTheReportDoes() throws {
+        let dir = FixtureDirectory()
+        let path = dir.write("hubspot-crm-exports-all-deals-2024-07-01.csv",
+                             "Record ID,Deal Name,Deal Stage,Close Date,Amount,Create Date,Associated Company IDs (Primary)\n"
+                             + "1,A,Closed Won,2024-05-01,10,2024-04-01,5\n")
+        let report = try inspect(path: path)
+        // Before: "customers (by header)", with Create Date taken for a signup.
+        #expect(report.entity == .orders)
+        #expect(report.entityReason == "header: HubSpot deals")
+        #expect(report.columns.map { $0.field ?? "-" } == ["id", "-", "status", "date", "amount", "-", "customer"])
+    }
 }
