@@ -119,6 +119,13 @@ import Testing
         #expect(run.skipped("report-1719820800000.csv", "report_footer") == 4)
         #expect(run.skipped("report-1719820800001.csv", "report_footer") == 4)
         #expect(run.input("report-1719820800000.csv")?["rows_unreadable"] as? Int == 0)
+        // The case report: 3 cases, named by account name (the account report's only key here);
+        // resolved in 4 and 24 hours: median 14.
+        #expect(run.input("report-1719820800002.csv")?["source"] as? String == "Salesforce case report")
+        #expect(run.skipped("report-1719820800002.csv", "report_footer") == 4)
+        #expect(run.support("2024-06")?["tickets"] as? Int == 3)
+        #expect(run.support("2024-06")?["resolution_median_hours"] as? Double == 14)
+        #expect(!run.err.contains("report-1719820800002.csv: warning"))
     }
 
     @Test func stripeCustomersSubscriptionsInvoicesPayments() {

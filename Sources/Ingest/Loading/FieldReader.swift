@@ -111,6 +111,9 @@ struct FieldReader: Sendable {
                 }
             }
         }
+        // The day/month order the file's date columns prove, when they agree on one.
+        let provenOrders = dates.compactMap { evidence[$0].flatMap { $0.dayFirst && $0.monthFirst ? nil : $0.proven } }
+        let fileOrder = provenOrders.first.flatMap { first in provenOrders.allSatisfy { $0 == first } ? first : nil }
         for field in dates {
             if configured.keys.contains(field) {
                 if let order = configured[field] ?? nil { dateOrders[field] = order }
@@ -123,6 +126,10 @@ struct FieldReader: Sendable {
             }
             if let proven = e.proven {
                 dateOrders[field] = proven
+            } else if e.firstAmbiguousText != nil, let order = fileOrder {
+                // One export writes every date one way: a column that cannot tell takes the
+                // order the file's other date columns prove (a report's "closed" dates all ≤ 12).
+                dateOrders[field] = order
             } else if let example = e.firstAmbiguousText {
                 throw .ambiguousDates(path: path, line: headerLine, column: headerColumn(c), header: headerName(field),
                                       example: example)

@@ -146,11 +146,18 @@ public struct InputPlan: Sendable {
     }
 
     static func readHeader(path: String) -> Result<[String], NotUsedReason> {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure("cannot be opened") }
-        defer { try? handle.close() }
-        let read: Data?
-        do { read = try handle.read(upToCount: 65_536) } catch { return .failure("cannot be read") }
-        guard let data = read, !data.isEmpty else { return .failure("empty file") }
+        // Through `FileSource`, as the loader reads, so what cannot be loaded is not listed as read.
+        let file: FileSource
+        do { file = try FileSource(path: path) } catch { return .failure(NotUsedReason(text: "cannot be read: \(error.reason)")) }
+        guard file.size > 0 else { return .failure("empty file") }
+        var data = [UInt8](repeating: 0, count: min(file.size, 65_536))
+        do {
+            let n = try file.read(into: &data, start: 0, count: data.count, at: 0)
+            data.removeSubrange(n...)
+        } catch {
+            return .failure(NotUsedReason(text: "cannot be read: \(error.reason)"))
+        }
+        guard !data.isEmpty else { return .failure("empty file") }
         var bytes = [UInt8](data)
         // Keep only complete lines so a cut multi-byte character or quote does not matter.
         if let lastBreak = bytes.lastIndex(where: { $0 == 0x0A }), bytes.count == 65_536 {
@@ -173,5 +180,6 @@ public struct InputPlan: Sendable {
     struct NotUsedReason: Error, ExpressibleByStringLiteral {
         var text: String
         init(stringLiteral value: String) { text = value }
+        init(text: String) { self.text = text }
     }
 }
