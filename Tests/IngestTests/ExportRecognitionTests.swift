@@ -206,4 +206,15 @@ import Model
         #expect(report.entityReason == "header: HubSpot deals")
         #expect(report.columns.map { $0.field ?? "-" } == ["id", "-", "status", "date", "amount", "-", "customer"])
     }
+
+    @Test func anUndecidedDateColumnTakesTheOrderTheFileProves() throws {
+        let dir = FixtureDirectory()
+        // "Opened" has 6/27/2024: month-first. "Closed" (6/3, 6/11) could be either, and takes it.
+        let path = dir.write("tickets.csv", "Ticket ID,Created Date,Closed Date\n1,6/3/2024,6/3/2024\n2,6/27/2024,6/11/2024\n")
+        let data = try DatasetLoader.load(InputFiles(tickets: path), options: IngestOptions())
+        #expect(data.tickets.map { $0.resolved?.day() } == [Day(iso: "2024-06-03"), Day(iso: "2024-06-11")])
+        // With no column to go by, it is still an error.
+        let alone = dir.write("tickets2.csv", "Ticket ID,Created Date\n1,6/3/2024\n")
+        #expect(loadError(InputFiles(tickets: alone))?.hasPrefix("\(alone):1:11: error: column \"Created Date\" has dates like 6/3/2024") == true)
+    }
 }
