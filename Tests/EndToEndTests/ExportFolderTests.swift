@@ -325,13 +325,19 @@ import Testing
         #expect(run.err.contains("\n  \(dir)/pivot.csv: its header matches no known export"))
     }
 
-    @Test(.disabled("depends on the joins engineer's minor-unit scaling (*_in_cents); enable after merging main"))
-    func recurlySubscriptionsInCents() {
+    @Test func recurlySubscriptionsAndAccounts() {
         let run = Self.report("recurly")
         #expect(run.status == .success, "\(run.err)")
-        // 4900 × 3 + 120000 ÷ 12 + 4900 × 2 + 120000 ÷ 12 + 4900 cents = 49,400 cents = 494.
-        #expect(run.mrrAtAsOf == 494)
+        // Stark starts on 2024-07-01 (the as-of); Initech expired on 2024-03-15.
+        #expect(run.metrics["as_of"] as? String == "2024-07-01")
         #expect(run.activeAtAsOf == 5)
         #expect(run.churned == 1)
+    }
+
+    @Test(.disabled("depends on the joins engineer's minor-unit scaling (*_in_cents); enable after merging main"))
+    func recurlyMRRFromCents() {
+        let run = Self.report("recurly")
+        // 4900 × 3 + 120000 ÷ 12 + 4900 × 2 + 120000 ÷ 12 + 4900 cents = 49,400 cents = 494.
+        #expect(run.mrrAtAsOf == 494)
     }
 }

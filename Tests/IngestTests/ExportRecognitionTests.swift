@@ -217,4 +217,14 @@ import Model
         let alone = dir.write("tickets2.csv", "Ticket ID,Created Date\n1,6/3/2024\n")
         #expect(loadError(InputFiles(tickets: alone))?.hasPrefix("\(alone):1:11: error: column \"Created Date\" has dates like 6/3/2024") == true)
     }
+
+    @Test func everySignatureIdentifiesItsOwnFormat() {
+        // A header of exactly one format's signature, under a neutral name, is that format:
+        // no two formats' signatures overlap so that one hides the other.
+        for format in Preset.allFormats {
+            let found = ExportRecognition.matches(header: format.signature, fileName: "export.csv", product: nil, entity: nil)
+            #expect(found.first?.description == format.description, "\(format.description) is taken for \(found.first?.description ?? "nothing")")
+        }
+        #expect(Preset.allFormats.count == Set(Preset.allFormats.map(\.description)).count)
+    }
 }

@@ -25,7 +25,12 @@ import Model
 ///   scores outside the kind's range `bad_score`, unknown kinds `bad_kind`, offered-but-not-
 ///   answered Zendesk ratings `no_rating`. Tickets: unreadable dates `bad_date`, repeated ids
 ///   `duplicate_id`, unknown priorities `bad_priority`.
-/// - In strict mode the first skipped row of any file stops the load with its location.
+/// - A product's own rows and records the report leaves out on purpose (see `RowRules`:
+///   `not_paid`, `refunded`, `cancelled`, `open_deal`, `lost_deal`, `no_rating`, `report_footer`,
+///   `extra_header_row`, `continuation_row`, `not_a_customer`, `empty_row`) are *excluded by rule*;
+///   every other skip is *unreadable* (`InputAccounting.excludedByRule`).
+/// - In strict mode the first unreadable row of any file stops the load with its location.
+/// - Order businesses: each customer's billing cadence is inferred (`BillingCadenceInference`).
 public enum DatasetLoader {
     /// Loads one file per entity (`--customers FILE`, …); each file's format is recognised
     /// from its header within its entity (or taken from `options.preset`).
