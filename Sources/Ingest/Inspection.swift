@@ -71,6 +71,12 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
     }
     var entity = given
     var reason = "given"
+    // A product's export is recognised by its header first, as `report --input` does.
+    var format: ExportFormat?
+    if entity == nil, let r = ExportRecognition.recognise(header: table.header, fileName: InputPlan.fileName(path),
+                                                          product: options.preset), r.format?.notUsedBecause == nil {
+        (entity, format, reason) = (r.entity, r.format, r.format.map { "header: \($0)" } ?? r.evidence)
+    }
     if entity == nil, let byName = InputFiles.entity(forFileName: path.split(separator: "/").last.map(String.init) ?? path) {
         entity = byName
         reason = "file name"
@@ -87,8 +93,8 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
     if let entity {
         do {
             resolution = try ColumnResolution.resolve(header: table.header, entity: entity, mapping: options.mapping,
-                                                      preset: options.preset)
-            var r = try FieldReader(path: path, entity: entity, header: table.header, options: options)
+                                                      preset: options.preset, format: format)
+            var r = try FieldReader(path: path, entity: entity, header: table.header, options: options, format: format)
             try r.settleFormats(options: options, headerLine: table.headerLine, headerColumn: table.headerColumn) {
                 (body: (RowView) -> Void) throws(IngestError) in
                 try table.forEachRow { row throws(IngestError) in body(row) }

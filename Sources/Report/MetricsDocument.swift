@@ -37,11 +37,14 @@ public enum MetricsDocument {
             .object([
                 "path": .string(input.path), "entity": .string(input.entity), "sha256": .string(input.sha256),
                 "rows_read": .int(input.rowsRead), "rows_used": .int(input.rowsUsed),
-                "rows_skipped": .int(input.rowsSkipped),
+                "rows_skipped": .int(input.rowsSkipped), "rows_excluded": .int(input.rowsExcluded),
+                "rows_unreadable": .int(input.rowsUnreadable), "source": .string(input.source), "used": .bool(true),
                 "skipped": .object(Dictionary(input.skipped.map { ($0.reason, MustacheValue.int($0.count)) },
                                               uniquingKeysWith: { a, b in a })),
                 "warnings": .list(input.warnings.map { .string($0) }),
             ])
+        } + dataset.notUsed.map { file in
+            .object(["path": .string(file.path), "used": .bool(false), "reason": .string(file.reason)])
         })
         var cohorts: [MustacheValue] = []
         for row in analysis.cohorts.rows {

@@ -184,7 +184,7 @@ import Model
         let path = dir.write("customers.csv", "Customer ID,Company Name,Created Date\nC1,A,2024-01-01\nC1,B,2024-01-02\n")
         #expect(loadError(InputFiles(customers: path), IngestOptions(strict: true)) ==
             "\(path):3:1: error: customer id \"C1\" appears on an earlier row; the first row is kept [duplicate_id]; "
-            + "strict mode stops on skipped rows (1 in this file)")
+            + "strict mode stops on unreadable rows (1 in this file)")
     }
 
     @Test func unreadableFilesAreErrorsWithTheirPath() {

@@ -19,6 +19,8 @@ struct FieldReader: Sendable {
     let timeZone: ReportTimeZone
     /// See `IngestOptions.latestEventDay`.
     let latestEventDay: Day?
+    /// The product format the file was recognised as; nil for a generic export.
+    let format: ExportFormat?
     var dateOrders: [String: DayMonthOrder] = [:] { didSet { orderList = dateOrders.map { ($0.key, $0.value) } } }
     var marks: [String: DecimalMark] = [:] { didSet { markList = marks.map { ($0.key, $0.value) } } }
     /// The same as `columns`, `dateOrders` and `marks`, as short lists: rows look fields up by
@@ -41,22 +43,26 @@ struct FieldReader: Sendable {
 
     /// Resolves the columns of `header`; fails when an explicit mapping names a missing header
     /// or a required field has no column.
-    init(path: String, entity: Entity, header: [String], options: IngestOptions) throws(IngestError) {
+    init(path: String, entity: Entity, header: [String], options: IngestOptions,
+         format given: ExportFormat? = nil) throws(IngestError) {
         self.path = path
         self.entity = entity
         self.header = header
         self.timeZone = options.timeZone
         self.latestEventDay = options.latestEventDay
+        let format = given ?? options.preset.flatMap { ExportRecognition.productFormat($0, entity) }
+        self.format = format
         do {
             columns = try ColumnResolution.resolve(header: header, entity: entity, mapping: options.mapping,
-                                                   preset: options.preset)
+                                                   preset: options.preset, format: format)
         } catch {
             throw .mappedHeaderMissing(path: path, entity: entity, field: error.field, header: error.header,
                                        available: header)
         }
         columnList = columns.columns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for field in entity.requiredFields where columns[field] == nil {
-            let tried = (options.preset?.candidates(entity, field) ?? []) + HeaderSynonyms.candidates(entity, field)
+            let tried = (format?.candidates(field) ?? []) + (options.preset?.candidates(entity, field) ?? [])
+                + HeaderSynonyms.candidates(entity, field)
             throw .missingColumn(path: path, entity: entity, field: field, tried: tried)
         }
     }
@@ -110,6 +116,9 @@ struct FieldReader: Sendable {
                 }
             }
         }
+        // The day/month order the file's date columns prove, when they agree on one.
+        let provenOrders = dates.compactMap { evidence[$0].flatMap { $0.dayFirst && $0.monthFirst ? nil : $0.proven } }
+        let fileOrder = provenOrders.first.flatMap { first in provenOrders.allSatisfy { $0 == first } ? first : nil }
         for field in dates {
             if configured.keys.contains(field) {
                 if let order = configured[field] ?? nil { dateOrders[field] = order }
@@ -122,6 +131,10 @@ struct FieldReader: Sendable {
             }
             if let proven = e.proven {
                 dateOrders[field] = proven
+            } else if e.firstAmbiguousText != nil, let order = fileOrder {
+                // One export writes every date one way: a column that cannot tell takes the
+                // order the file's other date columns prove (a report's "closed" dates all ≤ 12).
+                dateOrders[field] = order
             } else if let example = e.firstAmbiguousText {
                 throw .ambiguousDates(path: path, line: headerLine, column: headerColumn(c), header: headerName(field),
                                       example: example)

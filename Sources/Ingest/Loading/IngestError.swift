@@ -29,7 +29,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unknownSurveyKind(path: String)
     /// A command-line setting that cannot be read.
     case badSetting(option: String, value: String)
-    /// Strict mode: a row was skipped.
+    /// Strict mode: a row could not be read (rows excluded by a product rule do not count).
     case strictSkip(path: String, line: Int, column: Int, reason: String, message: String, total: Int)
 
     public var description: String {
@@ -81,7 +81,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
                 return "error: cannot read \(option) \"\(value)\"; write Column=format, e.g. \(option) \"Created Date=dd/MM/yyyy\""
             }
         case .strictSkip(let path, let line, let column, let reason, let message, let total):
-            return "\(path):\(line):\(column): error: \(message) [\(reason)]; strict mode stops on skipped rows "
+            return "\(path):\(line):\(column): error: \(message) [\(reason)]; strict mode stops on unreadable rows "
                 + "(\(total) in this file)"
         }
     }

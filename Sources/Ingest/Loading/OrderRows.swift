@@ -2,9 +2,10 @@ import Model
 
 /// Orders, streamed (see `OrderStream`).
 extension DatasetBuilder {
-    mutating func loadOrders(_ path: String) throws(IngestError) {
+    mutating func loadOrders(_ path: String, _ recognition: Recognition = Recognition(entity: .orders, format: nil, evidence: "option"))
+        throws(IngestError) {
         let stream = try OrderStream(path: path, options: options, computeSHA256: true,
-                                     reportCurrency: book.reportCurrency)
+                                     reportCurrency: book.reportCurrency, format: recognition.format)
         var seen = FingerprintSet()
         dataset.orders.reserveCapacity(dataset.orders.count + stream.estimatedRowCount + stream.estimatedRowCount / 16)
         let hasIDs = stream.reader.column("id") != nil
@@ -14,6 +15,12 @@ extension DatasetBuilder {
                 guard seen.insert(IDFingerprint(order.orderID)) else { return .duplicateID }
             }
             dataset.orders.append(Order(customer: customer, day: order.day, amount: order.amount))
+            if let cadence = order.cadence {
+                if declaredCadences.count <= customer {
+                    declaredCadences += [BillingCadence?](repeating: nil, count: customer + 1 - declaredCadences.count)
+                }
+                declaredCadences[customer] = cadence
+            }
             return .use
         }
         if book.reportCurrency == nil { book.reportCurrency = streamBook.reportCurrency }

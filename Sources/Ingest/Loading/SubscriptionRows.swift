@@ -2,13 +2,16 @@ import Model
 
 /// Subscriptions → `Subscription` with monthly recurring revenue.
 extension DatasetBuilder {
-    mutating func loadSubscriptions(_ path: String) throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, .subscriptions)
+    mutating func loadSubscriptions(_ path: String, _ recognition: Recognition = Recognition(entity: .subscriptions, format: nil, evidence: "option"))
+        throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, recognition)
         var accounting = start
+        var productRows = ProductRowRules(format: reader.format, dateField: "start")
         var ids = Set<String>()
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try productRows.check(row, reader: reader)
                 try reader.checkShape(row)
                 let startDay = try reader.requiredDay("start", row)
                 let end = try reader.day("end", row)

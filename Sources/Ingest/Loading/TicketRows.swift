@@ -2,14 +2,17 @@ import Model
 
 /// Support tickets.
 extension DatasetBuilder {
-    mutating func loadTickets(_ path: String) throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, .tickets)
+    mutating func loadTickets(_ path: String, _ recognition: Recognition = Recognition(entity: .tickets, format: nil, evidence: "option"))
+        throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, recognition)
         var accounting = start
+        var productRows = ProductRowRules(format: reader.format, dateField: "created")
         var unknownCustomers = 0
         var ids = Set<String>()
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try productRows.check(row, reader: reader)
                 try reader.checkShape(row)
                 guard let created = try reader.instant("created", row) else {
                     throw RowSkip(reason: "bad_date", column: reader.column("created"),
