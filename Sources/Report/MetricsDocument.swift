@@ -37,6 +37,7 @@ public enum MetricsDocument {
                 "skipped": .object(Dictionary(input.skipped.map { ($0.reason, MustacheValue.int($0.count)) },
                                               uniquingKeysWith: { a, b in a })),
                 "warnings": .list(input.warnings.map { .string($0) }),
+                "customer_join": customerJoin(input.join),
             ])
         })
         var cohorts: [MustacheValue] = []
@@ -150,6 +151,16 @@ public enum MetricsDocument {
     }
 
     static func fraction(_ value: Double?) -> MustacheValue { rounded(value, 6) }
+
+    /// How a file's rows were matched to customers (null for customers files).
+    static func customerJoin(_ join: CustomerJoin?) -> MustacheValue {
+        guard let join else { return .null }
+        return .object([
+            "column": .string(join.column), "customers_file": join.customersPath.map { .string($0) } ?? .null,
+            "rows_with_key": .int(join.rowsWithKey), "rows_matched": .int(join.matchedRows), "rate": fraction(join.rate),
+            "by": .object(Dictionary(uniqueKeysWithValues: join.matched.map { ($0.key.rawValue, MustacheValue.int($0.value)) })),
+        ])
+    }
     static func money(_ value: Double?) -> MustacheValue { rounded(value, 2) }
 
     /// Rounds half away from zero to `decimals`; nil and non-finite values become null.

@@ -52,6 +52,8 @@ struct DatasetBuilder {
     var book: CurrencyBook
     var customerIndex = ByteKeyedIndex()
     var customerByName: [String: CustomerIndex] = [:]
+    /// Matching the rows of other files to the customers (see `JoinState`).
+    var joining = JoinState()
     /// Earliest revenue day per customer created from revenue files (no customers file),
     /// written into `dataset.customers` after each file.
     var revenueSignups: [Day] = []
@@ -66,7 +68,7 @@ struct DatasetBuilder {
 
     /// Reads a small file whole: bytes, SHA-256, table, columns and formats.
     /// The SHA-256 is computed on a second thread while the file is parsed; `finish` collects it.
-    func open(_ path: String, _ entity: Entity) throws(IngestError) -> (CSVTable, FieldReader, InputAccounting, BackgroundHash) {
+    mutating func open(_ path: String, _ entity: Entity) throws(IngestError) -> (CSVTable, FieldReader, InputAccounting, BackgroundHash) {
         let bytes: [UInt8]
         let file: FileSource
         do {
@@ -76,7 +78,7 @@ struct DatasetBuilder {
             throw .unreadable(path: path, reason: error.reason)
         }
         let hashing = BackgroundHash(bytes: bytes)
-        let table: CSVTable
+        var table: CSVTable
         do { table = try CSVTable(bytes: bytes) } catch {
             switch error {
             case .empty: throw .empty(path: path)
@@ -85,7 +87,9 @@ struct DatasetBuilder {
             }
         }
         if table.header.allSatisfy(\.isEmpty) { throw .empty(path: path) }
-        var reader = try FieldReader(path: path, entity: entity, header: table.header, options: options)
+        if table.header.count == 1, let aligned = try AlignedText.headedTable(bytes, path: path) { table = aligned }
+        var reader = try FieldReader(path: path, entity: entity, header: table.header,
+                                     options: joinOptions(path, entity, table: table))
         try reader.settleFormats(options: options, headerLine: table.headerLine, headerColumn: table.headerColumn) {
             (body: (RowView) -> Void) throws(IngestError) in
             try table.forEachRow { row throws(IngestError) in body(row) }
@@ -94,7 +98,8 @@ struct DatasetBuilder {
         return (table, reader, accounting, hashing)
     }
 
-    func finish(_ accounting: InputAccounting) throws(IngestError) {
+    mutating func finish(_ accounting: InputAccounting) throws(IngestError) {
+        try endJoin()
         if options.strict, let first = accounting.skipped.first, let example = first.examples.first {
             throw .strictSkip(path: accounting.path, line: example.line, column: example.column, reason: first.reason,
                               message: example.message, total: accounting.rowsSkipped)

@@ -29,6 +29,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unknownSurveyKind(path: String)
     /// A command-line setting that cannot be read.
     case badSetting(option: String, value: String)
+    /// Fewer than half of a file's rows name a known customer (see `CustomerJoining`).
+    case unmatchedCustomers(UnmatchedCustomers)
+    /// A file whose columns are aligned with spaces but cannot be split (see `AlignedText`).
+    case alignedText(path: String, problem: AlignedTextProblem)
     /// Strict mode: a row was skipped.
     case strictSkip(path: String, line: Int, column: Int, reason: String, message: String, total: Int)
 
@@ -80,6 +84,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             default:
                 return "error: cannot read \(option) \"\(value)\"; write Column=format, e.g. \(option) \"Created Date=dd/MM/yyyy\""
             }
+        case .unmatchedCustomers(let failure):
+            return failure.description
+        case .alignedText(let path, let problem):
+            return "\(path):\(problem.line):1: error: \(problem.message)"
         case .strictSkip(let path, let line, let column, let reason, let message, let total):
             return "\(path):\(line):\(column): error: \(message) [\(reason)]; strict mode stops on skipped rows "
                 + "(\(total) in this file)"

@@ -75,6 +75,7 @@ public struct InputFiles: Sendable, Hashable {
             }
         }
         for path in unnamed {
+            if files.orders == nil, AlignedText.isOrderFile(path: path) { files.orders = path; continue }
             guard let header = sniffHeader(path: path) else { continue }
             let best = Entity.allCases
                 .map { ($0, ColumnResolution.fitScore(header: header, entity: $0)) }

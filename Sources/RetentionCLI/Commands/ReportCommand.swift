@@ -76,6 +76,7 @@ enum ReportCommand {
         }
         for input in dataset.inputs {
             for warning in input.warnings { console.err("\(input.path): warning: \(warning)\n") }
+            if let join = input.join, !join.isByIDOnly { console.err("\(input.path): note: \(join)\n") }
         }
         for input in dataset.inputs where input.rowsSkipped > 0 {
             console.err("\(input.path): warning: \(input.rowsSkipped) of \(input.rowsRead) rows skipped "
