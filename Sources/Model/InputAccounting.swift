@@ -29,6 +29,9 @@ public struct InputAccounting: Sendable, Hashable {
 
     public static let exampleLimit = 5
 
+    /// How the file's rows were matched to customers (nil for customers files and files with no customer key).
+    public var join: CustomerJoin? = nil
+
     /// The path as the user gave it.
     public var path: String
     /// Which entity the file holds: `customers`, `subscriptions`, `orders`, `surveys`, `tickets`.
@@ -41,8 +44,6 @@ public struct InputAccounting: Sendable, Hashable {
     public var skipped: [SkipReason]
     /// Notes about the whole file (e.g. "decoded as Windows-1252: not valid UTF-8").
     public var warnings: [String]
-    /// How the file's rows were matched to customers (nil for customers files and files with no customer key).
-    public var join: CustomerJoin? = nil
 
     public init(path: String, entity: String, sha256: String = "", rowsRead: Int = 0, rowsUsed: Int = 0,
                 skipped: [SkipReason] = [], warnings: [String] = []) {

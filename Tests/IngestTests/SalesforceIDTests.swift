@@ -52,4 +52,23 @@ import Model
         #expect(join.description == "customers matched by column \"Account ID\": 3 of 3 rows (100.0 %): "
             + "2 by Salesforce id (15/18 characters), 1 by id")
     }
+
+    @Test func fifteenCharacterCustomersMatchEighteenCharacterRows() throws {
+        let dir = FixtureDirectory()
+        let customers = dir.write("customers.csv", "Account ID,Account Name,Created Date\n0015000000Gv7qJ,Acme,2024-01-01\n")
+        let tickets = dir.write("extract-Case.csv", """
+        CaseNumber,AccountId,CreatedDate
+        00001001,0015000000Gv7qJAAR,2024-02-01
+        00001002,0015000000GV7QJAAR,2024-02-01
+        00001003,0015000000Gv7qJ,2024-02-01
+
+        """)
+        var options = IngestOptions(preset: .salesforce)
+        try options.addMapping("customers.signup=Created Date")
+        let data = try DatasetLoader.load(InputFiles(customers: customers, tickets: tickets), options: options)
+        // Row 2 is another record: upper-casing changes the 15 characters, so its suffix is not their checksum
+        // (0015000000GV7QJ → blocks 0, GV7QJ = 1+2+8+16 = 27 → "1": suffix would be "AA1", not "AAR").
+        #expect(data.tickets.map(\.customer) == [0, nil, 0])
+        #expect(accounting(data, "tickets")?.join?.matched == [.salesforceID: 1, .id: 1])
+    }
 }

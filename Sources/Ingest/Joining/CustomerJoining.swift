@@ -20,6 +20,9 @@ import Model
 struct JoinState: Sendable {
     var keys: CustomerKeys?
     var file: FileJoinTally?
+    /// Rows of the current revenue file matched by the id as written: counted apart from
+    /// `file` so the per-row cost in large order files is one increment.
+    var idMatches = 0
 }
 
 /// The join of the file being loaded.
@@ -89,6 +92,7 @@ extension DatasetBuilder {
     /// entity's customer field. `table` is the whole file when at hand, else a sample is read.
     mutating func joinOptions(_ path: String, _ entity: Entity, table: CSVTable?) -> IngestOptions {
         joining.file = nil
+        joining.idMatches = 0
         guard entity != .customers, !dataset.customers.isEmpty else { return options }
         let isRevenue = entity == .orders || entity == .subscriptions
         if isRevenue && !hasCustomerFile { return options }
@@ -160,8 +164,10 @@ extension DatasetBuilder {
     /// Ends the join of the file just loaded: records it in the file's accounting (the last
     /// input) and fails when fewer than half of the keyed rows matched.
     mutating func endJoin() throws(IngestError) {
-        guard let tally = joining.file else { return }
+        guard var tally = joining.file else { return }
         joining.file = nil
+        if joining.idMatches > 0 { tally.matched[.id, default: 0] += joining.idMatches }
+        joining.idMatches = 0
         var summary = tally.summary
         let customersPath = dataset.inputs.first { $0.entity == Entity.customers.rawValue }?.path
         summary.customersPath = customersPath

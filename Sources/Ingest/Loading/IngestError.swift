@@ -21,6 +21,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unknownDateFormat(column: String, format: String)
     /// Amounts in more than one currency and no rate for some of them.
     case missingRates(currencies: [String], reportCurrency: String, missing: [String])
+    /// Fewer than half of a file's rows name a known customer (see `CustomerJoining`).
+    case unmatchedCustomers(UnmatchedCustomers)
+    /// A file whose columns are aligned with spaces but cannot be split (see `AlignedText`).
+    case alignedText(path: String, problem: AlignedTextProblem)
     /// A mapping that cannot be understood.
     case badMapping(ColumnMapping.Problem)
     /// No input files were given or found.
@@ -29,10 +33,6 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unknownSurveyKind(path: String)
     /// A command-line setting that cannot be read.
     case badSetting(option: String, value: String)
-    /// Fewer than half of a file's rows name a known customer (see `CustomerJoining`).
-    case unmatchedCustomers(UnmatchedCustomers)
-    /// A file whose columns are aligned with spaces but cannot be split (see `AlignedText`).
-    case alignedText(path: String, problem: AlignedTextProblem)
     /// Strict mode: a row was skipped.
     case strictSkip(path: String, line: Int, column: Int, reason: String, message: String, total: Int)
 
@@ -69,6 +69,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
                 + "exchange rate for \(missing.joined(separator: ", ")) into the report currency \(reportCurrency); "
                 + "give one per currency, e.g. --rate \(example)=1.08 (1 \(example) = 1.08 \(reportCurrency)), "
                 + "or choose the report currency with --currency"
+        case .unmatchedCustomers(let failure):
+            return failure.description
+        case .alignedText(let path, let problem):
+            return "\(path):\(problem.line):1: error: \(problem.message)"
         case .badMapping(let problem):
             return "error: \(problem)"
         case .noInputs(let why):
@@ -84,10 +88,6 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             default:
                 return "error: cannot read \(option) \"\(value)\"; write Column=format, e.g. \(option) \"Created Date=dd/MM/yyyy\""
             }
-        case .unmatchedCustomers(let failure):
-            return failure.description
-        case .alignedText(let path, let problem):
-            return "\(path):\(problem.line):1: error: \(problem.message)"
         case .strictSkip(let path, let line, let column, let reason, let message, let total):
             return "\(path):\(line):\(column): error: \(message) [\(reason)]; strict mode stops on skipped rows "
                 + "(\(total) in this file)"
