@@ -170,3 +170,34 @@ import Model
         #expect(skipCount(accounting(data, "orders"), "unknown_customer") == 1)
     }
 }
+
+@Suite struct CustomerJoiningKeyColumnTests {
+    /// HubSpot contacts name their company by id; their `Email` matches no customer and must not
+    /// replace the company link (it matches nothing, so it cannot match more).
+    @Test func aColumnMatchingNothingNeverReplacesTheCustomerColumn() throws {
+        let dir = FixtureDirectory()
+        let customers = dir.write("customers.csv", "Record ID,Company name,Create Date\n101,Acme Corp,2022-03-01\n102,Globex,2022-05-10\n")
+        let surveys = dir.write("nps.csv", """
+        Record ID,Email,Company ID,Last NPS survey rating,Last NPS survey date
+        501,a01@acme.example,101,10,2024-06-03
+        503,g01@globex.example,102,9,2024-06-05
+
+        """)
+        var options = IngestOptions()
+        try options.addMapping("surveys.score=Last NPS survey rating")
+        try options.addMapping("surveys.date=Last NPS survey date")
+        let data = try DatasetLoader.load(InputFiles(customers: customers, surveys: surveys), options: options)
+        #expect(data.surveys.map(\.customer) == [0, 1])
+        #expect(accounting(data, "surveys")?.join?.column == "Company ID")
+    }
+
+    /// Where no column is the customer column and no candidate matches, the file keeps no key.
+    @Test func noKeyColumnMeansNoJoin() throws {
+        let dir = FixtureDirectory()
+        let customers = dir.write("customers.csv", "Record ID,Company name,Create Date\n101,Acme Corp,2022-03-01\n")
+        let surveys = dir.write("nps.csv", "Response,Email,Score,Date\nr1,x@y.example,9,2024-06-03\n")
+        let data = try DatasetLoader.load(InputFiles(customers: customers, surveys: surveys), options: IngestOptions())
+        #expect(data.surveys.map(\.customer) == [nil])
+        #expect(accounting(data, "surveys")?.join == nil)
+    }
+}

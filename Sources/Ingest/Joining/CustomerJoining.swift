@@ -10,8 +10,9 @@ import Model
 ///   share match none of them. The first that matches wins and is counted per method.
 /// - The key column is the file's customer column (mapping, preset or header synonyms) —
 ///   unless the mapping does not name it and another column whose header says e-mail,
-///   company, organisation, domain or website matches more of the first 2,000 keyed rows,
-///   in which case that column is the key (e.g. Delighted's `Email` instead of `Person ID`).
+///   company, organisation, domain or website matches strictly more of the first 2,000 keyed
+///   rows, in which case that column is the key (e.g. Delighted's `Email` instead of
+///   `Person ID`, or Shopify's `Email` where orders have no customer id column).
 /// - Match rate = matched rows ÷ rows with a non-empty key. A file whose rows match no
 ///   customer, or fewer than half of them, is an error (`IngestError.unmatchedCustomers`)
 ///   naming the file's key column, the customers file's key columns and three unmatched
@@ -99,19 +100,21 @@ extension DatasetBuilder {
         if joining.keys?.customerCount != dataset.customers.count { joining.keys = CustomerKeys(customers: dataset.customers) }
         guard let table = table ?? JoinState.sample(path) else { return options }
         let header = table.header
-        guard let resolution = try? ColumnResolution.resolve(header: header, entity: entity, mapping: options.mapping,
-                                                             preset: options.preset) else { return options }
+        guard let resolution = resolveColumns(header, entity) else { return options }
         let current = resolution["customer"]
-        var candidates: [Int] = current.map { [$0] } ?? []
+        var alternatives: [Int] = []
         if options.mapping.header(for: entity, "customer") == nil {
             let mapped = Set(resolution.columns.filter { $0.key != "customer" }.map(\.value))
             for (k, name) in header.enumerated() where k != current && !mapped.contains(k)
                 && Self.alternativeKeyHeaders.contains(headerKey(name)) {
-                candidates.append(k)
+                alternatives.append(k)
             }
         }
-        guard var chosen = candidates.first else { return options }
-        if candidates.count > 1 {
+        // Another column replaces the customer column only when it matches strictly more of
+        // the first 2,000 keyed rows (so a column matching nothing never replaces anything).
+        var chosen = current
+        if !alternatives.isEmpty {
+            let candidates = (current.map { [$0] } ?? []) + alternatives
             var counts = [Int](repeating: 0, count: candidates.count)
             var keyed = [Int](repeating: 0, count: candidates.count)
             table.forEachRowView { row in
@@ -121,13 +124,23 @@ extension DatasetBuilder {
                     if lookup(text) != nil { counts[n] += 1 }
                 }
             }
-            for n in counts.indices where counts[n] > counts[candidates.firstIndex(of: chosen)!] { chosen = candidates[n] }
+            var best = current == nil ? 0 : counts[0]
+            for n in counts.indices where counts[n] > best {
+                best = counts[n]
+                chosen = candidates[n]
+            }
         }
+        guard let chosen else { return options }
         var result = options
         if chosen != current { try? result.mapping.set(entity, "customer", to: header[chosen]) }
         joining.file = FileJoinTally(path: path, entity: entity, column: header[chosen], headerLine: table.headerLine,
                                      headerColumn: table.headerColumn(chosen), enforced: true)
         return result
+    }
+
+    /// The columns the file's reader will use (mapping, preset, header synonyms).
+    func resolveColumns(_ header: [String], _ entity: Entity) -> ColumnResolution? {
+        try? ColumnResolution.resolve(header: header, entity: entity, mapping: options.mapping, preset: options.preset)
     }
 
     /// The customer a key names, by any method, without counting.
