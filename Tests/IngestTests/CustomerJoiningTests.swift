@@ -201,3 +201,27 @@ import Model
         #expect(accounting(data, "surveys")?.join == nil)
     }
 }
+
+@Suite struct CustomerJoiningRepeatTests {
+    /// Keys resolved once are remembered per file: repeated keys count every row.
+    @Test func repeatedKeysCountEveryRow() throws {
+        let dir = FixtureDirectory()
+        let customers = dir.write("customers.csv", "Customer ID,Company Name,Created Date,Email\nC1,Acme,2024-01-01,billing@acme.com\nC2,Globex,2024-01-01,ap@globex.de\n")
+        let orders = dir.write("orders.csv", """
+        Order,Email,Date,Amount
+        1,billing@acme.com,2024-02-01,10
+        2,billing@acme.com,2024-02-02,10
+        3,nobody@x.example,2024-02-03,10
+        4,ap@globex.de,2024-02-04,10
+        5,nobody@x.example,2024-02-05,10
+
+        """)
+        let data = try DatasetLoader.load(InputFiles(customers: customers, orders: orders), options: IngestOptions())
+        #expect(data.orders.map(\.customer) == [0, 0, 1])
+        let input = try #require(accounting(data, "orders"))
+        // 3 of 5 = 60 %; the unmatched key appears once among the examples.
+        #expect(input.join?.matched == [.email: 3])
+        #expect(input.join?.rowsWithKey == 5)
+        #expect(skipCount(input, "unknown_customer") == 2)
+    }
+}

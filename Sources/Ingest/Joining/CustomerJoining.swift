@@ -24,6 +24,18 @@ struct JoinState: Sendable {
     /// Rows of the current revenue file matched by the id as written: counted apart from
     /// `file` so the per-row cost in large order files is one increment.
     var idMatches = 0
+    /// Keys of the current file already resolved by the other methods, looked up from the
+    /// field bytes (no `String` per row); grows with distinct keys, i.e. with customers.
+    var resolvedKeys = ByteKeyedIndex()
+    /// Per resolved key: the customer (−1: none) and the method.
+    var resolutions: [(customer: CustomerIndex, method: CustomerJoin.Method)] = []
+
+    mutating func startFile() {
+        file = nil
+        idMatches = 0
+        resolvedKeys = ByteKeyedIndex()
+        resolutions = []
+    }
 }
 
 /// The join of the file being loaded.
@@ -41,9 +53,12 @@ struct FileJoinTally: Sendable {
 
     mutating func count(_ method: CustomerJoin.Method) { matched[method, default: 0] += 1 }
 
-    mutating func miss(_ key: String, line: Int) {
+    /// Counts an unmatched row; the key text is made only while examples are still wanted.
+    mutating func miss(_ key: @autoclosure () -> String, line: Int) {
         unmatched += 1
-        if examples.count < 3 && !examples.contains(where: { $0.key == key }) { examples.append((key, line)) }
+        guard examples.count < 3 else { return }
+        let text = key()
+        if !examples.contains(where: { $0.key == text }) { examples.append((text, line)) }
     }
 
     var summary: CustomerJoin {
@@ -92,8 +107,7 @@ extension DatasetBuilder {
     /// with: `options`, or `options` with the key column chosen by the join mapped as the
     /// entity's customer field. `table` is the whole file when at hand, else a sample is read.
     mutating func joinOptions(_ path: String, _ entity: Entity, table: CSVTable?) -> IngestOptions {
-        joining.file = nil
-        joining.idMatches = 0
+        joining.startFile()
         guard entity != .customers, !dataset.customers.isEmpty else { return options }
         let isRevenue = entity == .orders || entity == .subscriptions
         if isRevenue && !hasCustomerFile { return options }
@@ -165,8 +179,20 @@ extension DatasetBuilder {
     /// other methods; counted in the file's join (a miss too).
     mutating func joinedRevenueCustomer(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> CustomerIndex? {
         guard joining.file != nil else { return nil }
+        if let k = joining.resolvedKeys.value(for: id) {
+            let (i, method) = joining.resolutions[k]
+            if i >= 0 {
+                joining.file?.count(method)
+                return i
+            }
+            joining.file?.miss(String(decoding: id, as: UTF8.self), line: line)
+            return nil
+        }
         let text = String(decoding: id, as: UTF8.self)
-        guard let (i, method) = joining.keys?.match(text) else {
+        let found = joining.keys?.match(text)
+        joining.resolvedKeys.insert(id)
+        joining.resolutions.append(found.map { ($0.0, $0.1) } ?? (-1, .id))
+        guard let (i, method) = found else {
             joining.file?.miss(text, line: line)
             return nil
         }
@@ -178,9 +204,8 @@ extension DatasetBuilder {
     /// input) and fails when fewer than half of the keyed rows matched.
     mutating func endJoin() throws(IngestError) {
         guard var tally = joining.file else { return }
-        joining.file = nil
         if joining.idMatches > 0 { tally.matched[.id, default: 0] += joining.idMatches }
-        joining.idMatches = 0
+        joining.startFile()
         var summary = tally.summary
         let customersPath = dataset.inputs.first { $0.entity == Entity.customers.rawValue }?.path
         summary.customersPath = customersPath
