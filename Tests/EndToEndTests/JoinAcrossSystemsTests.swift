@@ -39,6 +39,10 @@ import Testing
         #expect(join["by"] as? [String: Int] == ["email": 3, "email_domain": 1])
         let html = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
         #expect(html.contains("<li>Matched to customers by column “Email”: 4 of 4 rows (100.0%) — 3 by e-mail, 1 by e-mail domain.</li>"))
+        // The inputs table: the customers file is not matched ("—"), the orders 100 % by e-mail and domain.
+        #expect(html.contains("<th scope=\"col\" class=\"\">Matched to customers</th>"))
+        #expect(html.contains("<td class=\"\">—</td>"))
+        #expect(html.contains("<td class=\"\">100.0% (e-mail, e-mail domain)</td>"))
     }
 
     @Test func ordersThatNameNobodyStopTheReport() {

@@ -19,12 +19,30 @@ enum CompanyName {
 
     /// The comparison key of a company name; nil when nothing is left.
     static func key(_ name: String) -> String? {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         var current = ""
         func flush() {
             if !current.isEmpty { words.append(current); current = "" }
         }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every name): the same rules on bytes, without Foundation's folding.
+            var bytes: [UInt8] = []
+            func flushBytes() {
+                if !bytes.isEmpty { words.append(String(decoding: bytes, as: UTF8.self)); bytes.removeAll(keepingCapacity: true) }
+            }
+            for b in name.utf8 {
+                switch b {
+                case 0x2E, 0x27: continue
+                case 0x26, 0x2B: flushBytes(); words.append("and")
+                case 0x30...0x39, 0x61...0x7A: bytes.append(b)
+                case 0x41...0x5A: bytes.append(b | 0x20)
+                default: flushBytes()
+                }
+            }
+            flushBytes()
+            return core(words)
+        }
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         for scalar in folded.unicodeScalars {
             if scalar == "." || scalar == "'" || scalar == "’" { continue }  // "L.L.C." → "llc", "O'Brien" → "obrien"
             if scalar == "&" || scalar == "+" {
@@ -39,6 +57,11 @@ enum CompanyName {
             }
         }
         flush()
+        return core(words)
+    }
+
+    /// The words without a leading "the" and trailing legal forms, joined by spaces.
+    private static func core(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
         var core = words
         if core.count > 1 && core.first == "the" { core.removeFirst() }
@@ -56,6 +79,7 @@ enum EmailAddress {
     /// The address lower-cased, from `a@b.com`, `mailto:a@b.com` or `Name <a@b.com>`; nil when
     /// the text is not one address (exactly one `@`, a local part, a dotted domain, no spaces).
     static func normalised(_ text: String) -> String? {
+        guard text.utf8.contains(0x40) else { return nil }  // no "@": not an address (cheap test first)
         var t = text.trimmingCharacters(in: .whitespaces)
         if let open = t.lastIndex(of: "<"), let close = t.lastIndex(of: ">"), open < close {
             t = String(t[t.index(after: open)..<close])

@@ -111,7 +111,6 @@ extension DatasetBuilder {
         guard entity != .customers, !dataset.customers.isEmpty else { return options }
         let isRevenue = entity == .orders || entity == .subscriptions
         if isRevenue && !hasCustomerFile { return options }
-        if joining.keys?.customerCount != dataset.customers.count { joining.keys = CustomerKeys(customers: dataset.customers) }
         guard let table = table ?? JoinState.sample(path) else { return options }
         let header = table.header
         guard let resolution = resolveColumns(header, entity) else { return options }
@@ -128,6 +127,7 @@ extension DatasetBuilder {
         // the first 2,000 keyed rows (so a column matching nothing never replaces anything).
         var chosen = current
         if !alternatives.isEmpty {
+            ensureKeys()
             let candidates = (current.map { [$0] } ?? []) + alternatives
             var counts = [Int](repeating: 0, count: candidates.count)
             var keyed = [Int](repeating: 0, count: candidates.count)
@@ -157,7 +157,13 @@ extension DatasetBuilder {
         try? ColumnResolution.resolve(header: header, entity: entity, mapping: options.mapping, preset: options.preset)
     }
 
-    /// The customer a key names, by any method, without counting.
+    /// Builds the other keys of the customers when first needed (a file whose ids all match
+    /// never needs them), and again when customers were added since.
+    mutating func ensureKeys() {
+        if joining.keys?.customerCount != dataset.customers.count { joining.keys = CustomerKeys(customers: dataset.customers) }
+    }
+
+    /// The customer a key names, by any method, without counting (`ensureKeys` first for all methods).
     func lookup(_ text: String) -> (CustomerIndex, CustomerJoin.Method)? {
         if let i = customerIndex.value(for: text) { return (i, .id) }
         if let i = customerByName[text.lowercased()] { return (i, .companyName) }
@@ -167,6 +173,7 @@ extension DatasetBuilder {
     /// The customer a survey's or ticket's key names; counted in the file's join.
     mutating func joinedCustomer(_ text: String?, line: Int) -> CustomerIndex? {
         guard let text else { return nil }
+        if customerIndex.value(for: text) == nil && customerByName[text.lowercased()] == nil { ensureKeys() }
         guard let (i, method) = lookup(text) else {
             joining.file?.miss(text, line: line)
             return nil
@@ -189,6 +196,7 @@ extension DatasetBuilder {
             return nil
         }
         let text = String(decoding: id, as: UTF8.self)
+        ensureKeys()
         let found = joining.keys?.match(text)
         joining.resolvedKeys.insert(id)
         joining.resolutions.append(found.map { ($0.0, $0.1) } ?? (-1, .id))
@@ -213,6 +221,7 @@ extension DatasetBuilder {
             dataset.inputs[last].join = summary
         }
         guard tally.enforced, summary.rowsWithKey > 0, summary.matchedRows * 2 < summary.rowsWithKey else { return }
+        ensureKeys()  // for the customers' key columns in the message
         throw .unmatchedCustomers(UnmatchedCustomers(
             path: tally.path, line: tally.headerLine, column: tally.headerColumn, entity: tally.entity,
             keyColumn: tally.column, customersPath: customersPath ?? "the customers",

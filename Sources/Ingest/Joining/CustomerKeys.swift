@@ -34,7 +34,7 @@ struct CustomerKeys: Sendable {
             for text in [customer.id, customer.name] {
                 if let address = EmailAddress.normalised(text) { addEmail(address, i) }
             }
-            if let name = CompanyName.key(customer.name) { add(&names, name, i) }
+            if let name = CompanyName.key(customer.name) { Self.add(&names, name, i) }
             for (header, value) in customer.attributes {
                 let key = headerKey(header)
                 if Self.emailHeaderKeys.contains(key) {
@@ -56,16 +56,17 @@ struct CustomerKeys: Sendable {
     }
 
     private mutating func addEmail(_ address: String, _ i: CustomerIndex) {
-        add(&emails, address, i)
+        Self.add(&emails, address, i)
         if let domain = EmailAddress.domain(ofAddress: address) { addDomain(domain, i) }
     }
 
     private mutating func addDomain(_ domain: String, _ i: CustomerIndex) {
         guard !EmailAddress.freeMailDomains.contains(domain) else { return }
-        add(&domains, domain, i)
+        Self.add(&domains, domain, i)
     }
 
-    private func add(_ table: inout [String: CustomerIndex], _ key: String, _ i: CustomerIndex) {
+    /// Static, so that adding to one table never touches (and copies) the others.
+    private static func add(_ table: inout [String: CustomerIndex], _ key: String, _ i: CustomerIndex) {
         if let existing = table[key] {
             if existing != i { table[key] = -1 }
         } else {
