@@ -29,6 +29,9 @@ public struct InputAccounting: Sendable, Hashable {
 
     public static let exampleLimit = 5
 
+    /// How the file's rows were matched to customers (nil for customers files and files with no customer key).
+    public var join: CustomerJoin? = nil
+
     /// The path as the user gave it.
     public var path: String
     /// Which entity the file holds: `customers`, `subscriptions`, `orders`, `surveys`, `tickets`.

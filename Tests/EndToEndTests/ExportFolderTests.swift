@@ -338,8 +338,7 @@ import Testing
         #expect(run.churned == 1)
     }
 
-    @Test(.disabled("depends on the joins engineer's minor-unit scaling (*_in_cents); enable after merging main"))
-    func recurlyMRRFromCents() {
+    @Test func recurlyMRRFromCents() {
         let run = Self.report("recurly", ["--as-of", "2024-07-01"])  // Stark's start, as above
         // 4900 × 3 + 120000 ÷ 12 + 4900 × 2 + 120000 ÷ 12 + 4900 cents = 49,400 cents = 494.
         #expect(run.mrrAtAsOf == 494)

@@ -4,20 +4,20 @@ import Model
 extension DatasetBuilder {
     mutating func customer(for id: UnsafeBufferPointer<UInt8>) -> CustomerIndex? { customerIndex.value(for: id) }
 
-    /// The customer a survey or ticket names: by id, else by exact (case-insensitive) name.
-    func customerReference(_ text: String?) -> CustomerIndex? {
-        guard let text else { return nil }
-        if let i = customerIndex.value(for: text) { return i }
-        return customerByName[text.lowercased()]
+    /// The customer a survey or ticket names: by id, else by exact (case-insensitive) name,
+    /// else by the other keys of `CustomerJoining`.
+    mutating func customerReference(_ text: String?, line: Int) -> CustomerIndex? {
+        joinedCustomer(text, line: line)
     }
 
     /// The customer of a revenue row, created when there is no customers file.
-    mutating func revenueCustomer(_ id: UnsafeBufferPointer<UInt8>, day: Day) -> CustomerIndex? {
+    mutating func revenueCustomer(_ id: UnsafeBufferPointer<UInt8>, day: Day, line: Int = 0) -> CustomerIndex? {
         if let i = customerIndex.value(for: id) {
             if !hasCustomerFile, day < revenueSignups[i] { revenueSignups[i] = day }
+            joining.idMatches &+= 1
             return i
         }
-        guard !hasCustomerFile else { return nil }
+        guard !hasCustomerFile else { return joinedRevenueCustomer(id, line: line) }
         let text = String(decoding: id, as: UTF8.self)
         let index = dataset.customers.count
         dataset.customers.append(Customer(id: text, name: text, signup: day))

@@ -89,6 +89,8 @@ struct DatasetBuilder {
     var book: CurrencyBook
     var customerIndex = ByteKeyedIndex()
     var customerByName: [String: CustomerIndex] = [:]
+    /// Matching the rows of other files to the customers (see `JoinState`).
+    var joining = JoinState()
     /// Earliest revenue day per customer created from revenue files (no customers file),
     /// written into `dataset.customers` after each file.
     var revenueSignups: [Day] = []
@@ -105,7 +107,7 @@ struct DatasetBuilder {
 
     /// Reads a small file whole: bytes, SHA-256, table, columns and formats.
     /// The SHA-256 is computed on a second thread while the file is parsed; `finish` collects it.
-    func open(_ path: String, _ recognition: Recognition) throws(IngestError)
+    mutating func open(_ path: String, _ recognition: Recognition) throws(IngestError)
         -> (CSVTable, FieldReader, InputAccounting, BackgroundHash) {
         let entity = recognition.entity
         let bytes: [UInt8]
@@ -117,7 +119,7 @@ struct DatasetBuilder {
             throw .unreadable(path: path, reason: error.reason)
         }
         let hashing = BackgroundHash(bytes: bytes)
-        let table: CSVTable
+        var table: CSVTable
         do { table = try CSVTable(bytes: bytes) } catch {
             switch error {
             case .empty: throw .empty(path: path)
@@ -126,7 +128,9 @@ struct DatasetBuilder {
             }
         }
         if table.header.allSatisfy(\.isEmpty) { throw .empty(path: path) }
-        var reader = try FieldReader(path: path, entity: entity, header: table.header, options: options,
+        if table.header.count == 1, let aligned = try AlignedText.headedTable(bytes, path: path) { table = aligned }
+        var reader = try FieldReader(path: path, entity: entity, header: table.header,
+                                     options: joinOptions(path, entity, table: table, format: recognition.format),
                                      format: recognition.format)
         try reader.settleFormats(options: options, headerLine: table.headerLine, headerColumn: table.headerColumn) {
             (body: (RowView) -> Void) throws(IngestError) in
@@ -138,8 +142,10 @@ struct DatasetBuilder {
         return (table, reader, accounting, hashing)
     }
 
-    /// In strict mode, stops on the first unreadable row (rows excluded by a product rule do not count).
-    func finish(_ accounting: InputAccounting) throws(IngestError) {
+    /// Ends the file's customer join, then in strict mode stops on the first unreadable row
+    /// (rows excluded by a product rule do not count).
+    mutating func finish(_ accounting: InputAccounting) throws(IngestError) {
+        try endJoin()
         if options.strict,
            let first = accounting.skipped.first(where: { !InputAccounting.excludedByRule.contains($0.reason) }),
            let example = first.examples.first {

@@ -21,6 +21,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unknownDateFormat(column: String, format: String)
     /// Amounts in more than one currency and no rate for some of them.
     case missingRates(currencies: [String], reportCurrency: String, missing: [String])
+    /// Fewer than half of a file's rows name a known customer (see `CustomerJoining`).
+    case unmatchedCustomers(UnmatchedCustomers)
+    /// A file whose columns are aligned with spaces but cannot be split (see `AlignedText`).
+    case alignedText(path: String, problem: AlignedTextProblem)
     /// A mapping that cannot be understood.
     case badMapping(ColumnMapping.Problem)
     /// No input files were given or found.
@@ -65,6 +69,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
                 + "exchange rate for \(missing.joined(separator: ", ")) into the report currency \(reportCurrency); "
                 + "give one per currency, e.g. --rate \(example)=1.08 (1 \(example) = 1.08 \(reportCurrency)), "
                 + "or choose the report currency with --currency"
+        case .unmatchedCustomers(let failure):
+            return failure.description
+        case .alignedText(let path, let problem):
+            return "\(path):\(problem.line):1: error: \(problem.message)"
         case .badMapping(let problem):
             return "error: \(problem)"
         case .noInputs(let why):

@@ -84,13 +84,23 @@ public struct InputPlan: Sendable {
     /// Recognises one file of a folder.
     mutating func add(path: String, product: Preset?) {
         let name = Self.fileName(path)
-        let header: [String]
+        var header: [String]
         switch Self.readHeader(path: path) {
         case .failure(let why):
             notUsed.append(NotUsedInput(path: path, reason: why.text))
             return
         case .success(let h):
             header = h
+        }
+        // Space-aligned text (see `AlignedText`): the CDNOW layout (customer id, date, quantity,
+        // amount; with or without a header line) is orders; other aligned columns with a header
+        // line are recognised like any header.
+        if header.count == 1, let head = AlignedText.head(path), let aligned = try? AlignedText.read(head) {
+            if aligned.isOrderLayout {
+                files.append(File(path: path, recognition: Recognition(entity: .orders, format: nil, evidence: "content")))
+                return
+            }
+            if !aligned.addedHeader { header = aligned.table.header }
         }
         guard let recognition = ExportRecognition.recognise(header: header, fileName: name, product: product) else {
             let what = product.map { "matches no \($0.displayName) export and " } ?? "matches no known export and "

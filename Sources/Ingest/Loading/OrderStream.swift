@@ -105,7 +105,7 @@ public struct OrderStream: Sendable {
         self.book = book
         self.rules = reader.format?.rules
         self.source = reader.format?.description ?? "generic orders"
-        self.warnings = probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []
+        self.warnings = (probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []) + MinorUnitColumns(reader).notes
     }
 
     /// The header and first rows (up to 1 MiB, whole lines) as a table.
@@ -290,6 +290,7 @@ public struct OrderStream: Sendable {
         var lastCurrencyBytes: [UInt8] = []
         var lastCurrency: String?
         var statusCache: [(bytes: [UInt8], exclusion: String?)] = []
+        let minorUnits: MinorUnitColumns
 
         init(stream: OrderStream) {
             let r = stream.reader
@@ -312,6 +313,7 @@ public struct OrderStream: Sendable {
             dateOrder = r.dateOrders["date"]
             amountMark = r.marks["amount"]
             timeZone = r.timeZone
+            minorUnits = MinorUnitColumns(r)
         }
 
         @inline(__always)
@@ -375,9 +377,11 @@ public struct OrderStream: Sendable {
                 }
                 (amount, symbolCurrency) = a
             }
-            if taxColumn != nil, let tax = try reader.amount("tax", row) { amount -= tax.value }
-            if refundedColumn != nil, let refunded = try reader.amount("refunded", row) { amount -= refunded.value }
+            var tax = 0.0, refunded = 0.0
+            if taxColumn != nil, let t = try reader.amount("tax", row) { tax = t.value }
+            if refundedColumn != nil, let r = try reader.amount("refunded", row) { refunded = r.value }
             let currency = currencyCode(row) ?? symbolCurrency
+            amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
             if currency != nil { amount = book.convert(amount, currency: currency) }
             let cadence = declaredCadence(row)
             let customerColumn = self.customerColumn, idColumn = self.idColumn

@@ -8,6 +8,8 @@ extension DatasetBuilder {
         var accounting = start
         var productRows = ProductRowRules(format: reader.format, dateField: "start")
         var ids = Set<String>()
+        let minorUnits = MinorUnitColumns(reader)
+        accounting.warnings += minorUnits.notes
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
@@ -62,14 +64,15 @@ extension DatasetBuilder {
                     throw RowSkip(reason: "missing_customer", column: reader.column("customer"), message: "no customer id")
                 }
                 var key = customerText
-                let index = key.withUTF8 { revenueCustomer($0, day: startDay) }
+                let index = key.withUTF8 { revenueCustomer($0, day: startDay, line: row.line) }
                 guard let index else {
                     throw RowSkip(reason: "unknown_customer", column: reader.column("customer"),
                                   message: "customer \"\(customerText)\" is not in the customer file")
                 }
                 let currency = reader.text("currency", row)?.uppercased() ?? symbolCurrency
                 let isTrial = ValueVocabulary.isTrialStatus(statusKey) || amount == 0
-                let monthly = interval.monthly((amount - tax) * quantity)
+                let monthly = interval.monthly(minorUnits.net(amount: amount, tax: tax, refunded: 0,
+                                                              currency: currency ?? book.reportCurrency) * quantity)
                 let mrr = isTrial ? 0 : book.convert(monthly, currency: currency)
                 if isTrial { _ = book.convert(0, currency: currency) }
                 ids.insert(id)

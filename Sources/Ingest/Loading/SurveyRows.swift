@@ -64,7 +64,7 @@ extension DatasetBuilder {
                 }
                 var responses: [SurveyResponse] = []
                 let customerText = reader.text("customer", row)
-                let customer = customerReference(customerText)
+                let customer = customerReference(customerText, line: row.line)
                 for (kind, field, column) in answers {
                     let text = reader.text(field, row) ?? ""
                     let key = headerKey(text)

@@ -54,7 +54,15 @@ public enum ExportRecognition {
             return Recognition(entity: entity, format: product.flatMap { productFormat($0, entity) },
                                evidence: "option")
         }
-        if let byName = InputFiles.entity(forFileName: fileName), fits(byName) {
+        // A file named for a revenue, survey or ticket entity may name its customers by e-mail,
+        // domain or company instead of an id column: the customer join picks that column.
+        func joinable(_ e: Entity) -> Bool {
+            guard e != .customers, let r = try? ColumnResolution.resolve(header: header, entity: e, mapping: ColumnMapping(),
+                                                                          preset: product) else { return false }
+            return e.requiredFields.allSatisfy { $0 == "customer" || r.columns[$0] != nil }
+                && header.contains { DatasetBuilder.alternativeKeyHeaders.contains(headerKey($0)) }
+        }
+        if let byName = InputFiles.entity(forFileName: fileName), fits(byName) || joinable(byName) {
             return Recognition(entity: byName, format: product.flatMap { productFormat($0, byName) }, evidence: "file name")
         }
         let best = Entity.allCases

@@ -70,7 +70,7 @@ enum HeaderSynonyms {
             "created": ["Created At", "Created", "Created Date", "Date/Time Opened", "Opened", "Opened At", "Creation Date", "Created time", "Created Time", "CreatedDate"],
             "first_response": ["First Response At", "First Reply At", "First Responded At", "First Response Date"],
             "first_response_minutes": ["First reply time in minutes", "First Response Time (minutes)", "First Response Minutes",
-                                       "First reply time (min)"],
+                                       "First reply time (min)", "First response time (in hrs)"],
             "resolved": ["Solved At", "Resolved At", "Closed At", "Date/Time Closed", "Closed Date", "Resolved", "Closed"],
             "priority": ["Priority", "Urgency"],
             "status": ["Status", "Ticket Status"],

@@ -86,6 +86,7 @@ enum ReportCommand {
         }
         for input in dataset.inputs {
             for warning in input.warnings { console.err("\(input.path): warning: \(warning)\n") }
+            if let join = input.join, !join.isByIDOnly { console.err("\(input.path): note: \(join)\n") }
         }
         // Rows a product rule excludes (unpaid payments, lost deals, footers…) are on the note line
         // above and in the appendix; only rows that could not be used are a warning.
