@@ -51,14 +51,14 @@ public struct ChurnBacktest: Sendable, Hashable {
 ///
 /// Training rows are every active customer at each of the latest 12 month ends whose 90-day label
 /// is known by the cut-off (see `ChurnTrainingSet`; customers thinned to every k-th when that would
-/// exceed 6,000 rows). The regularisation λ is chosen from {0.01, 0.1, 1, 10, 100} by time-ordered
+/// exceed 6,000 rows). The regularisation λ is chosen from {0.01, 0.1, 1, 10, 100, 1000} by time-ordered
 /// cross-validation inside the backtest's training window: for each of its last two month ends, fit
 /// on the month ends at least 90 days before it and score it; the λ with the lowest mean log-loss
 /// wins. The backtest model is fitted on month ends at least 90 days before the backtest month end
 /// only, so nothing after that day is used to score it. Needs at least 200 training rows and 10
 /// churns in them.
 public struct ChurnModel: Sendable {
-    public static let lambdas = [0.01, 0.1, 1, 10, 100]
+    public static let lambdas = [0.01, 0.1, 1, 10, 100, 1000]
     public static let minimumRows = 200
     public static let minimumChurns = 10
     /// Training rows above which training customers are thinned (every k-th customer).
@@ -108,7 +108,8 @@ public struct ChurnModel: Sendable {
         let training = window.flatMap(trainingRows)
         let churns = training.filter(\.churned).count
         guard training.count >= minimumRows else {
-            throw .tooFewCustomers(model: "Churn model", found: training.count, needed: minimumRows)
+            throw .degenerate(model: "Churn model", detail: "\(training.count) training rows (customers active at a month end "
+                + "with 90 observed days after it), at least \(minimumRows) needed")
         }
         guard churns >= minimumChurns else {
             throw .degenerate(model: "Churn model", detail: "\(churns) churns in the training rows, at least \(minimumChurns) needed")

@@ -48,6 +48,7 @@ enum ReportCommand {
             OptionSpec("cohort-by", value: "BASIS", help: "Cohort basis: signup or first_payment (default when the data has revenue)."),
             OptionSpec("unbounded", help: "Unbounded retention: count a customer in period k if active in k or later."),
             OptionSpec("inactivity-days", value: "N", help: "Order businesses: days without an order after which a customer has churned. Default: 90."),
+            OptionSpec("discount-rate", value: "R", help: "Order businesses: annual rate the 12-month CLV is discounted at, monthly. Default: 0.1."),
             OptionSpec("title", value: "TEXT", help: "Report title."),
             OptionSpec("locale", value: "ID", help: "Number and date format: en (default), en-US, de, fr."),
             OptionSpec("strict", help: "Fail (exit 3) if any input row has to be skipped."),
@@ -89,7 +90,7 @@ enum ReportCommand {
         let configuration = settings.metrics(asOf: asOf,
                                              hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty)
         let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health,
-                                         support: settings.support)
+                                         support: settings.support, prediction: settings.prediction)
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
         let week = PeriodCalendar(.week).period(containing: asOf).label
         let previous = try previousMetrics(args, currentLabel: week)
