@@ -70,4 +70,38 @@ import Model
         #expect(analysis.prediction.churn == nil)
         #expect(analysis.prediction.churnProblem == "Churn model: 0 training rows (customers active at a month end with 90 observed days after it), at least 200 needed")
     }
+
+    /// An order business (the sample's invoices without its subscriptions): BG/NBD is fitted on every
+    /// customer with a paid invoice, its forecasts are ordered probabilities and counts, and the spend
+    /// model refuses the fixed-price invoices with its reason, which the rendered section shows.
+    @Test func orderBusinessGetsPurchaseForecasts() throws {
+        let directory = try Harness.sample("prediction-orders", customers: 300, invoices: true)
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory) where file.hasPrefix("subscriptions") {
+            try FileManager.default.removeItem(atPath: directory + "/" + file)
+        }
+        let dataset = try DatasetLoader.load(InputFiles.discover(inDirectory: directory), options: IngestOptions())
+        let analysis = RetentionAnalysis(dataset: dataset, configuration: MetricsConfiguration(asOf: Self.asOf))
+        #expect(analysis.prediction.revenueModel == .orders)
+        let purchases = try #require(analysis.prediction.purchases)
+        let buyers = Set(dataset.orders.filter { $0.amount > 0 && $0.day <= Self.asOf }.map(\.customer))
+        #expect(purchases.forecasts.map(\.customer) == buyers.sorted())
+        for f in purchases.forecasts {
+            #expect(f.probabilityAlive >= 0 && f.probabilityAlive <= 1)
+            let e13 = try #require(f.expectedPurchases13Weeks), e52 = try #require(f.expectedPurchases52Weeks)
+            #expect(e13 >= 0 && e13 <= e52)
+        }
+        #expect(purchases.spend == nil)
+        #expect(purchases.spendProblem?.hasPrefix("Gamma-Gamma: the fit ran off") == true)
+        let columns = analysis.prediction.customerColumns()
+        #expect(columns.count >= purchases.forecasts.count)
+        #expect(columns[purchases.forecasts[0].customer]?.probabilityAlive == purchases.forecasts[0].probabilityAlive)
+
+        let out = Harness.temporaryDirectory("prediction-orders-out") + "/report.html"
+        let run = Harness.run(["report", "--input", directory, "--as-of", "2026-11-20", "--out", out])
+        #expect(run.status == .success)
+        let html = Harness.read(out)
+        #expect(html.contains("<h2 id=\"prediction-title\">Who may leave next</h2>"))
+        #expect(html.contains("What order customers are worth"))
+        #expect(html.contains("No CLV: the spend model could not be fitted (Gamma-Gamma: the fit ran off"))
+    }
 }

@@ -39,6 +39,8 @@ public struct GammaGammaModel: Sendable, Hashable {
     }
 
     public static let minimumCustomers = 10
+    /// Largest credible p or q (shapes of a purchase's value around the customer's mean and of the means).
+    public static let maximumShape = 1000.0
 
     /// Maximum-likelihood fit on the customers with repeat purchases and a positive mean repeat
     /// value, by Nelder–Mead on (ln p, ln q, ln γ) from (0, 0, ln mean mₓ).
@@ -61,6 +63,14 @@ public struct GammaGammaModel: Sendable, Hashable {
         let result = NelderMead().minimize(negativeLogLikelihood, from: [0, 0, log(meanValue)])
         guard result.converged else { throw .notConverged(model: "Gamma-Gamma", iterations: result.iterations) }
         let model = GammaGammaModel(p: exp(result.point[0]), q: exp(result.point[1]), v: exp(result.point[2]))
+        // p is the shape of spend around a customer's own mean, q the shape of the means across
+        // customers. Either running off to thousands means purchase values are (nearly) fixed per
+        // customer or identical across them, as invoices of fixed-price plans are; a CLV on such a
+        // fit would be an artefact of the optimiser.
+        guard model.p < maximumShape, model.q < maximumShape else {
+            throw .degenerate(model: "Gamma-Gamma", detail: "the fit ran off (p = \(Int(model.p.rounded())), q = "
+                + "\(Int(model.q.rounded()))): purchase values are too regular, as with fixed-price invoices, for the spend model")
+        }
         guard model.q > 1 else {
             throw .degenerate(model: "Gamma-Gamma", detail: "q = \(model.q) ≤ 1: the spread of spend is too wide for a finite mean")
         }

@@ -134,7 +134,7 @@ struct PredictionSection {
             title: "Customers by P(alive)", idPrefix: "p-alive",
             categories: (0..<10).map { "\($0 * 10)–\($0 * 10 + 10) %" },
             series: [.init(name: "Customers", values: aliveCounts.map(Double.init))],
-            format: .plain(decimals: 0)).render()).context
+            format: .plain(decimals: 0), categoryTitle: "P(alive)").render()).context
         if !clvs.isEmpty {
             let sorted = clvs.sorted()
             let top = max(sorted[min(sorted.count - 1, sorted.count * 95 / 100)], 1)
@@ -151,7 +151,7 @@ struct PredictionSection {
                     return bin == 8 ? "≥ " + format.money(low) : format.money(low) + "–" + format.money(low + width)
                 },
                 series: [.init(name: "Customers", values: counts.map(Double.init))],
-                format: .plain(decimals: 0)).render()).context
+                format: .plain(decimals: 0), categoryTitle: "12-month CLV").render()).context
             object["clv_by_cohort"] = clvTable(p, title: "12-month CLV by cohort (first purchase)") { c in
                 guard let day = analysis.ledger.cohortDay(of: c) else { return nil }
                 return analysis.configuration.calendar.period(containing: day).label

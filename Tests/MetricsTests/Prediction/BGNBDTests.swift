@@ -109,6 +109,19 @@ import Model
         #expect((fit.model.v * 100).rounded() == 1544)
     }
 
+    /// Every customer paying the same amount each time (fixed-price invoices): p runs off and the
+    /// fit is refused with the reason instead of giving a CLV on a degenerate model.
+    @Test func fixedPriceInvoicesAreRefused() {
+        let histories = (1...40).map { i in PurchaseHistory(x: 1 + i % 5, txDays: 100, tDays: 200, repeatSpend: Double((1 + i % 5) * (10 * i))) }
+        #expect(throws: ModelFitError.self) { try GammaGammaModel.fit(histories) }
+        do {
+            _ = try GammaGammaModel.fit(histories)
+        } catch {
+            #expect(error.description.hasPrefix("Gamma-Gamma: the fit ran off (p = "))
+            #expect(error.description.hasSuffix("): purchase values are too regular, as with fixed-price invoices, for the spend model"))
+        }
+    }
+
     /// E[M | x, mₓ] = p(γ + x mₓ)/(px + q − 1): p = 6, q = 4, γ = 15, x = 2, mₓ = 30
     /// → 6 · 75 / 15 = 30; x = 0 → pγ/(q − 1) = 90/3 = 30.
     @Test func conditionalMeanMatchesHandWorkedCase() {
