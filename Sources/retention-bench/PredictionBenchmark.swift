@@ -5,11 +5,15 @@ import Model
 /// `retention-bench predict <dir> [as-of]`: loads an export folder and times the purchase models
 /// alone (histories, BG/NBD fit, BG/NBD + Gamma-Gamma + per-customer forecasts and CLV) and then
 /// the whole metrics stage, which includes the churn model and its backtest.
-func predictionBenchmark(directory: String, asOf: Day?) {
+func predictionBenchmark(directory: String, asOf: Day) {
+    var t0 = now()
+    let data: Dataset
     do {
-        var t0 = now()
-        let data = try DatasetLoader.load(InputFiles.discover(inDirectory: directory), options: IngestOptions())
-        let asOf = asOf ?? data.latestDay ?? Day(ordinal: 0)
+        data = try DatasetLoader.load(InputFiles.discover(inDirectory: directory), options: IngestOptions())
+    } catch {
+        fail(error.description)
+    }
+    do {
         print("load: \(data.customers.count) customers, \(data.orders.count) orders, wall \(seconds(now() - t0))")
         t0 = now()
         var byCustomer = [[(day: Day, amount: Double)]](repeating: [], count: data.customers.count)
@@ -33,10 +37,8 @@ func predictionBenchmark(directory: String, asOf: Day?) {
         let churn = analysis.prediction.churn
         print("whole metrics stage incl. churn model: wall \(seconds(now() - t0)), CPU \(seconds(cpuSeconds().user - cpu.user)); "
             + "churn model: \(churn.map { "\($0.trainingRows) training rows, backtest AUC \($0.backtest?.model.auc ?? .nan) vs health \($0.backtest?.health.auc ?? .nan)" } ?? analysis.prediction.churnProblem ?? "")")
-    } catch let error as ModelFitError {
-        fail(error.description)
     } catch {
-        fail("\(error)")
+        fail(error.description)
     }
 }
 

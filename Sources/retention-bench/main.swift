@@ -203,7 +203,9 @@ case "cohorts":
     guard let asOf = Day(iso: args.count >= 4 ? args[3] : "2024-09-30") else { fail("as-of must be YYYY-MM-DD") }
     cohortBenchmark(path: args[2], asOf: asOf)
 case "predict":
-    predictionBenchmark(directory: args[2], asOf: args.count >= 4 ? Day(iso: args[3]) : nil)
+    // gen_crm.py's exports end on 2024-12-31.
+    guard let asOf = Day(iso: args.count >= 4 ? args[3] : "2024-12-31") else { fail("as-of must be YYYY-MM-DD") }
+    predictionBenchmark(directory: args[2], asOf: asOf)
 case "load-dir":
     // Loads every export in a directory (as `retention` would) and prints the accounting.
     let before = cpuSeconds()
