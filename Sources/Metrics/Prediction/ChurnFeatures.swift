@@ -110,6 +110,18 @@ struct ChurnFeatureSet {
         return best
     }
 
+    /// Indices of the `health_<rule>` features whose rule had no data for the customer on `day`
+    /// (their value is the neutral ½, which is no reason to name).
+    func rulesWithoutData(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> Set<Int> {
+        guard let first = names.firstIndex(where: { $0.hasPrefix("health_") }) else { return [] }
+        var missing = Set<Int>()
+        for (k, rule) in rules.enumerated()
+        where rule.signal.read(customer, evidence: context.evidence, asOf: day, calendar: context.monthly, support: context.support) == nil {
+            missing.insert(first + k)
+        }
+        return missing
+    }
+
     /// Features that describe one thing (a value and its "missing" flag; the plan columns), so the
     /// at-risk list explains "no NPS answer in a year" once instead of as two numbers.
     var groups: [[Int]] {

@@ -10,7 +10,8 @@ public struct ChurnRisk: Sendable, Hashable {
     public let monthlyRevenue: Double
     /// The (up to) three features that raise the probability most for this customer
     /// (coefficient × standardised value > 0, summed over a value and its "missing" flag and over
-    /// the plan columns), largest first, in words.
+    /// the plan columns; a health rule without data for the customer is not named), largest first,
+    /// in words.
     public let reasons: [String]
 
     /// probability × monthly revenue.
@@ -130,7 +131,8 @@ public struct ChurnModel: Sendable {
             let row = features.row(customer, on: asOf, context: context)
             let contributions = regression.contributions(row)
             let byGroup = groups.map { group in group.reduce(0) { $0 + contributions[$1] } }
-            let top = byGroup.indices.filter { byGroup[$0] > 0 }
+            let silent = features.rulesWithoutData(customer, on: asOf, context: context)
+            let top = byGroup.indices.filter { byGroup[$0] > 0 && !groups[$0].contains(where: silent.contains) }
                 .sorted { byGroup[$0] != byGroup[$1] ? byGroup[$0] > byGroup[$1] : $0 < $1 }.prefix(3)
             risks.append(ChurnRisk(customer: customer, probability: regression.probability(row),
                                    monthlyRevenue: monthlyRevenue(customer),

@@ -98,3 +98,29 @@ import Model
         #expect(day.adding(days: 90) == d("2024-04-30"))
     }
 }
+
+@Suite struct ChurnReasonTextTests {
+    /// A value and its "missing" flag are one reason; plans are one reason; words, not numbers.
+    @Test func groupsReadAsWords() {
+        let set = ChurnFeatureSet(plans: ["Pro", "Basic"], rules: HealthConfiguration.defaultRules)
+        let groups = set.groups
+        // 11 base features in 8 groups (three value + flag pairs), 7 health rules, one plan group.
+        #expect(groups.count == 8 + 7 + 1)
+        #expect(groups.last == [18, 19])
+        var row = [Double](repeating: 0, count: set.names.count)
+        row[3] = 3            // nps_latest
+        #expect(set.describe(group: [3, 4], row: row) == "latest NPS 3 (detractor)")
+        row[4] = 1            // nps_missing
+        #expect(set.describe(group: [3, 4], row: row) == "no NPS answer in the last year")
+        row[9] = 120          // days_since_order
+        #expect(set.describe(group: [9, 10], row: row) == "last order 120 days ago")
+        row[2] = -0.25        // revenue_change_3m
+        #expect(set.describe(group: [2], row: row) == "revenue −25.0 % over 3 months")
+        row[11] = 0.5         // health_nps
+        #expect(set.describe(group: [11], row: row) == "health rule NPS: 50 % of its points")
+        row[19] = 1           // plan_basic
+        #expect(set.describe(group: [18, 19], row: row) == "on plan Basic")
+        row[19] = 0
+        #expect(set.describe(group: [18, 19], row: row) == "on a less common plan")
+    }
+}
