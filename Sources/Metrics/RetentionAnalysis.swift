@@ -36,10 +36,13 @@ public struct RetentionAnalysis: Sendable {
     public let supportHistory: SupportSLA?
     /// Customers active on the as-of day.
     public let activeCustomers: Set<CustomerIndex>
+    /// BG/NBD, Gamma-Gamma, CLV and the churn model with its backtest.
+    public let prediction: Prediction
 
     public init(dataset: Dataset, configuration: MetricsConfiguration,
                 health healthConfiguration: HealthConfiguration = HealthConfiguration(),
                 support supportConfiguration: SupportConfiguration = SupportConfiguration(),
+                prediction predictionConfiguration: PredictionConfiguration = PredictionConfiguration(),
                 trendPeriods: Int = 12) {
         self.configuration = configuration
         let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
@@ -93,6 +96,9 @@ public struct RetentionAnalysis: Sendable {
         }
         health = HealthReport.score(evidence, asOf: asOf, calendar: calendar, health: healthConfiguration,
                                     activeCustomers: activeNow, customerMRR: revenue)
+        prediction = Prediction.compute(evidence: evidence, ledger: ledger, health: healthConfiguration,
+                                        configuration: predictionConfiguration, activeNow: activeNow,
+                                        monthlyRevenue: { revenue[$0] ?? 0 })
         healthHistory = history.wait()
     }
 

@@ -149,6 +149,7 @@ public enum MetricsDocument {
                 }),
             ])
         })
+        root["prediction"] = PredictionDocument.value(analysis.prediction, customers: dataset.customers, atRiskRows: 25)
         if let sla = analysis.supportHistory {
             root["support"] = .list(sla.periods.map { p in
                 let s = p.created

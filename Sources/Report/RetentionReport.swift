@@ -61,6 +61,8 @@ public struct RetentionReport: Sendable {
              SatisfactionSection(analysis: analysis, periods: periods, format: format, granularityWord: word).context()),
             ("health", "Health", HealthSection(analysis: analysis, customers: dataset.customers, options: options,
                                                format: format, granularityWord: word).context()),
+            ("prediction", "Who may leave next",
+             PredictionSection(analysis: analysis, customers: dataset.customers, options: options, format: format).context()),
             ("support", "Support", SupportSection(analysis: analysis, periods: periods, format: format, granularityWord: word).context()),
         ]
         for section in sections {

@@ -9,7 +9,7 @@ import Report
 /// command-line options on top (an option always wins over the file).
 ///
 /// Config keys: `title`, `locale`, `period`, `week_start`, `cohort_by`, `unbounded`,
-/// `inactivity_days`, `gross_margin`, `segments` (list), `time_zone`, `currency`, `rates`
+/// `inactivity_days`, `gross_margin`, `discount_rate`, `segments` (list), `time_zone`, `currency`, `rates`
 /// (object CUR → rate), `date_formats` (object column → format), `preset`, `mapping` (object
 /// `entity.field` → header), `templates`, `strict`, `health` (`amber_from`, `green_from`, `rules`:
 /// rule name → points, summing to 100, 0 to drop a rule), `support` (`first_response_hours` and
@@ -28,6 +28,7 @@ struct ReportSettings {
     /// billing cadence inferred per customer.
     var inactivityDaysGiven = false
     var grossMargin = 1.0
+    var prediction = PredictionConfiguration()
     var segments = ["plan", "segment", "region", "channel"]
     var report = ReportOptions(generator: "retention \(RetentionCommandLine.version)")
     var health = HealthConfiguration()
@@ -82,6 +83,12 @@ struct ReportSettings {
         if let n = try args.integer("inactivity-days", in: 1...3650) {
             inactivityDays = n
             inactivityDaysGiven = true
+        }
+        if let v = args.value("discount-rate") {
+            guard let rate = Double(v), rate >= 0, rate < 1 else {
+                throw UsageError.invalidValue(option: "discount-rate", value: v, expected: "an annual rate between 0 and 1, e.g. 0.1")
+            }
+            prediction.annualDiscountRate = rate
         }
         if let title = args.value("title") { report.title = title }
         if let id = args.value("locale") { try setLocale(id, option: "locale") }
@@ -208,7 +215,7 @@ struct ReportSettings {
         }
         let known: Set<String> = ["title", "locale", "period", "week_start", "cohort_by", "unbounded", "inactivity_days",
                                   "gross_margin", "segments", "time_zone", "currency", "rates", "date_formats", "preset",
-                                  "mapping", "templates", "strict", "health", "support"]
+                                  "mapping", "templates", "strict", "health", "support", "discount_rate"]
         if let unknown = config.keys.sorted().first(where: { !known.contains($0) }) {
             throw CommandFailure(message: "\(path): error: unknown key \"\(unknown)\" (known: \(known.sorted().joined(separator: ", ")))",
                                  status: .usage)
@@ -243,6 +250,10 @@ struct ReportSettings {
         if let v = try number("gross_margin", range: 0...1, expected: "a fraction between 0 and 1, e.g. 0.8") {
             guard v > 0 else { throw fail("gross_margin", "a fraction between 0 and 1, e.g. 0.8") }
             grossMargin = v
+        }
+        if let v = try number("discount_rate", range: 0...1, expected: "an annual rate between 0 and 1, e.g. 0.1") {
+            guard v < 1 else { throw fail("discount_rate", "an annual rate between 0 and 1, e.g. 0.1") }
+            prediction.annualDiscountRate = v
         }
         if let v = config["segments"] {
             guard case .list(let items) = v else { throw fail("segments", "a list of attribute names") }

@@ -4,6 +4,8 @@
 //   retention-bench stream <path> [partitions]           OrderStream: decode customer id, date, amount
 //   retention-bench load <path>                          DatasetLoader (SHA-256, dedupe, materialised orders)
 //   retention-bench cohorts <path> [as-of]               ingest + cohort aggregation in one streaming pass
+//   retention-bench predict-synthetic [customers]        BG/NBD fit on simulated customers (default 1,000,000)
+//   retention-bench predict <dir> [as-of]                BG/NBD, Gamma-Gamma, CLV and the whole metrics stage
 //
 // Prints wall and CPU time (getrusage), MB/s, rows/s and peak resident memory (ru_maxrss).
 #if canImport(Glibc)
@@ -201,6 +203,12 @@ case "cohorts":
     // The generator's orders run from 2022-01-01 for 1,000 days.
     guard let asOf = Day(iso: args.count >= 4 ? args[3] : "2024-09-30") else { fail("as-of must be YYYY-MM-DD") }
     cohortBenchmark(path: args[2], asOf: asOf)
+case "predict-synthetic":
+    syntheticPurchaseBenchmark(customers: args.count >= 3 ? Int(args[2]) ?? 1_000_000 : 1_000_000)
+case "predict":
+    // gen_crm.py's exports end on 2024-12-31.
+    guard let asOf = Day(iso: args.count >= 4 ? args[3] : "2024-12-31") else { fail("as-of must be YYYY-MM-DD") }
+    predictionBenchmark(directory: args[2], asOf: asOf)
 case "load-dir":
     // Loads every export in a directory (as `retention` would) and prints the accounting.
     let before = cpuSeconds()

@@ -79,27 +79,34 @@ private enum HealthFixture {
 
     @Test func missingRuleIsLeftOutAndScoreRescaled() throws {
         let bravo = try #require(report().scores.first { $0.customer == 1 })
-        // NPS 3 → 0/20; no CSAT → left out; 1 open ticket (≤ 2) → 5/10; 1 overdue → 0/10;
-        // orders: 300 in the last 90 days (from 2024-01-02) vs 0 before → new revenue 20/20;
-        // order days 01-20, 02-19, 03-20: gaps 30, 30 → usual 30; 11 days since ≤ 1.5·30 → 20/20;
-        // tenure 76 days (< 90) → 0/10. Earned 45 of 90 available → 45/90·100 = 50.0 → red (0–50).
+        // NPS 3 (≤ 6) → 0/20; no CSAT → left out; 1 open ticket: linear from 0 open (full) to 3 (none)
+        // → ⅔ · 10 = 20/3; 1 overdue (none from 1) → 0/10; orders: 300 in the last 90 days (from
+        // 2024-01-02) vs 0 before → new revenue 20/20; order days 01-20, 02-19, 03-20: gaps 30, 30 →
+        // usual 30; 11 days since = 0.37 × usual ≤ 1.5 → 20/20; tenure 76 days: between 0 (none) and
+        // 90 (half) → ½ · 76/90 · 10 = 38/9. Earned 20/3 + 40 + 38/9 = 458/9 of 90 available
+        // → 100 · 458/810 = 56.54… → 57 → amber (51–75).
         #expect(bravo.missingRules == ["CSAT"])
         #expect(bravo.contributions.map(\.rule) == ["NPS", "Open tickets", "Overdue tickets", "Revenue trend", "Recency", "Tenure"])
-        #expect(bravo.contributions.map(\.points) == [0, 5, 0, 20, 20, 0])
-        #expect(bravo.score == 50)
-        #expect(bravo.status == .red)
+        let expected: [Double] = [0, 20.0 / 3, 0, 20, 20, 38.0 / 9]
+        for (points, value) in zip(bravo.contributions.map(\.points), expected) { #expect(abs(points - value) < 1e-12) }
+        #expect(abs(bravo.score - 45800.0 / 810) < 1e-12)
+        #expect(bravo.status == .amber)
         #expect(bravo.contributions[3].reason == "revenue 300.00 in the last 90 days vs 0.00 in the 90 before (new revenue)")
         #expect(bravo.contributions[4].reason == "last order 11 days ago; usually every 30 days")
         #expect(bravo.contributions[2].reason == "1 ticket open beyond the resolution target")
     }
 
-    @Test func halfPointsGiveAmber() throws {
+    @Test func pointsMoveLinearlyBetweenThresholds() throws {
         let charlie = try #require(report().scores.first { $0.customer == 2 })
-        // NPS 8 → 10/20; CSAT 3 → 5/10; 1 open → 5/10; none overdue → 10/10;
-        // MRR 950 vs 1000 on 2023-12-31: ratio 0.95 ≥ 0.9 → 10/20; login 20 days ago (≤ 30) → 10/20;
-        // tenure 304 days (≥ 90, < 365) → 5/10. 55 of 100 → amber (51–75).
-        #expect(charlie.contributions.map(\.points) == [10, 5, 5, 10, 10, 10, 5])
-        #expect(charlie.score == 55 && charlie.status == .amber)
+        // NPS 8: (8 − 6)/(9 − 6) = ⅔ → 40/3 of 20; CSAT 3: (3 − 2)/(4 − 2) = ½ → 5/10; 1 open → ⅔ → 20/3;
+        // none overdue → 10/10; MRR 950 vs 1000 on 2023-12-31: ratio 0.95, halfway between half (0.9)
+        // and full (1) → ¾ → 15/20; login 20 days ago, between full (14) and half (30):
+        // ½ + ½ · (30 − 20)/16 = 0.8125 → 16.25/20; tenure 304 days between half (90) and full (365):
+        // ½ + ½ · 214/275 → 5 + 1070/275 of 10. Sum 71.25 + 1070/275 = 75.1409… → 75 → amber (51–75).
+        let expected: [Double] = [40.0 / 3, 5, 20.0 / 3, 10, 15, 16.25, 5 + 1070.0 / 275]
+        for (points, value) in zip(charlie.contributions.map(\.points), expected) { #expect(abs(points - value) < 1e-12) }
+        #expect(abs(charlie.score - (71.25 + 1070.0 / 275)) < 1e-12)
+        #expect(charlie.status == .amber)
         #expect(charlie.contributions[4].reason == "MRR 950.00 on 2024-03-31 vs 1000.00 on 2023-12-31 (−5.0 %)")
     }
 
@@ -112,23 +119,24 @@ private enum HealthFixture {
 
     @Test func atRiskIsSortedByRevenueAtRisk() {
         let r = report()
-        // Red Bravo (MRR 300) and Amber Charlie (MRR 950): Charlie first. Revenue at risk 1250.
+        // Amber Bravo (MRR 300) and Amber Charlie (MRR 950): Charlie first. Revenue at risk 1250.
         #expect(r.atRisk.map(\.customer) == [2, 1])
         #expect(r.atRisk.map(\.revenueAtRisk) == [950, 300])
         #expect(r.revenueAtRisk == 1250)
-        #expect(r.distribution.green == 2 && r.distribution.amber == 1 && r.distribution.red == 1)
-        #expect(r.distribution.share(.red) == 0.25)
+        #expect(r.distribution.green == 2 && r.distribution.amber == 2 && r.distribution.red == 0)
+        #expect(r.distribution.share(.amber) == 0.5)
     }
 
     @Test func atRiskTiesBreakByLowerScore() {
-        // Tenure-only rule: Bravo 76 days → 0 (red), Charlie 304 days → half = 50 (red), Delta 455 → 100.
-        // Both red with equal MRR 100: Bravo (score 0) before Charlie (score 50).
+        // Tenure-only rule, half at 1000 days: Bravo 76 days → 100 · ½ · 76/1000 = 3.8, Charlie 304 → 15.2,
+        // Delta 455 → 22.75, all red. Equal MRR 100: lowest score first.
         let health = HealthConfiguration(rules: [HealthRule(name: "Tenure", maxPoints: 100,
-                                                            signal: .tenure(fullFromDays: 365, halfFromDays: 90))])
+                                                            signal: .tenure(fullFromDays: 2000, halfFromDays: 1000))])
         let r = HealthReport.compute(HealthFixture.dataset, HealthFixture.configuration, health: health,
                                      activeCustomers: [1, 2, 3], customerMRR: [1: 100, 2: 100, 3: 100])
-        #expect(r.scores.map(\.score) == [0, 50, 100])
-        #expect(r.atRisk.map(\.customer) == [1, 2])
+        let expected = [3.8, 15.2, 22.75]
+        for (score, value) in zip(r.scores.map(\.score), expected) { #expect(abs(score - value) < 1e-12) }
+        #expect(r.atRisk.map(\.customer) == [1, 2, 3])
     }
 
     @Test func customerWithoutAnyApplicableRuleIsUnscored() {
@@ -176,13 +184,14 @@ private enum HealthFixture {
         //  Alpha: NPS 10 → 20, tickets 10 + 10, MRR 500 vs 500 → 20, tenure 10; no CSAT yet, login of 03-25
         //         in the future → no recency → 70/70 = 100 green.
         //  Bravo: tickets 10 + 10 (T1 not yet created), orders 200 new → 20, gaps [30], 10 days → 20,
-        //         tenure 45 days → 0 → 60/70 = 85.7 green.
-        //  Charlie: tickets 10 + 10, MRR 950 vs 1000 (2023-11-29) → 10, tenure 273 days → 5;
-        //         no NPS/CSAT/recency yet → 35/60 = 58.3 amber.
-        // 2024-03-31: as in the tests above → green 1 (Alpha), amber 1 (Charlie), red 1 (Bravo).
+        //         tenure 45 days → ½ · 45/90 · 10 = 2.5 → 62.5/70 = 89.3 green.
+        //  Charlie: tickets 10 + 10, MRR 950 vs 1000 (2023-11-29): ratio 0.95 → 15, tenure 273 days →
+        //         5 + 5 · 183/275 = 8.33; no NPS/CSAT/recency yet → 43.33/50 = 86.7 green (with the old
+        //         full/half/none points it was 10 + 10 + 10 + 5 = 35/50 = 70, amber).
+        // 2024-03-31: as in the tests above → green 1 (Alpha), amber 2 (Bravo, Charlie), red 0.
         #expect(history.map(\.period.label) == ["2024-02", "2024-03"])
-        #expect(history[0].distribution.green == 2 && history[0].distribution.amber == 1 && history[0].distribution.red == 0)
-        #expect(history[1].distribution.green == 1 && history[1].distribution.amber == 1 && history[1].distribution.red == 1)
+        #expect(history[0].distribution.green == 3 && history[0].distribution.amber == 0 && history[0].distribution.red == 0)
+        #expect(history[1].distribution.green == 1 && history[1].distribution.amber == 2 && history[1].distribution.red == 0)
     }
 }
 
@@ -195,5 +204,27 @@ private enum HealthFixture {
         #expect(NumberText.signedPercent(0.1) == "+10.0 %")
         #expect(NumberText.signedPercent(-0.05) == "−5.0 %")
         #expect(NumberText.count(1, "open ticket", "open tickets") == "1 open ticket")
+    }
+}
+
+@Suite struct ContinuousHealthScaleTests {
+    /// Linear between the two points, clamped outside, in either direction.
+    @Test func linearScale() {
+        #expect(HealthSignal.linear(7, zeroAt: 6, fullAt: 9) == 1.0 / 3)
+        #expect(HealthSignal.linear(5, zeroAt: 6, fullAt: 9) == 0)
+        #expect(HealthSignal.linear(10, zeroAt: 6, fullAt: 9) == 1)
+        #expect(HealthSignal.linear(2, zeroAt: 3, fullAt: 0) == 1.0 / 3)
+    }
+
+    /// Through (zero, 0), (half, ½), (full, 1): login days 14 / 30 / 46.
+    @Test func steppedScale() {
+        #expect(HealthSignal.stepped(14, full: 14, half: 30, zero: 46) == 1)
+        #expect(HealthSignal.stepped(22, full: 14, half: 30, zero: 46) == 0.75)
+        #expect(HealthSignal.stepped(30, full: 14, half: 30, zero: 46) == 0.5)
+        #expect(HealthSignal.stepped(38, full: 14, half: 30, zero: 46) == 0.25)
+        #expect(HealthSignal.stepped(50, full: 14, half: 30, zero: 46) == 0)
+        // Tenure: 0 / 90 / 365 days.
+        #expect(HealthSignal.stepped(45, full: 365, half: 90, zero: 0) == 0.25)
+        #expect(HealthSignal.stepped(400, full: 365, half: 90, zero: 0) == 1)
     }
 }

@@ -45,6 +45,17 @@ import Model
         #expect(s.health.support == s.support)
     }
 
+    /// CLV's annual discount rate: 10 % by default, from the config file, the option winning.
+    @Test func discountRateFromConfigAndOption() throws {
+        #expect(try settings(config: "{}").prediction.annualDiscountRate == 0.1)
+        #expect(try settings(config: #"{"discount_rate": 0.08}"#).prediction.annualDiscountRate == 0.08)
+        #expect(try settings(config: #"{"discount_rate": 0.08}"#, ["--discount-rate", "0.12"]).prediction.annualDiscountRate == 0.12)
+        #expect(failure(config: #"{"discount_rate": 1.5}"#) == "key \"discount_rate\": expected an annual rate between 0 and 1, e.g. 0.1")
+        #expect(throws: UsageError.invalidValue(option: "discount-rate", value: "10%", expected: "an annual rate between 0 and 1, e.g. 0.1")) {
+            try settings(config: "{}", ["--discount-rate", "10%"])
+        }
+    }
+
     @Test func configMistakesNameTheKey() {
         #expect(failure(config: #"{"colour": "red"}"#).hasPrefix("unknown key \"colour\""))
         #expect(failure(config: #"{"period": "fortnight"}"#) == "key \"period\": expected day, week, month or quarter")

@@ -1,29 +1,34 @@
-/// What a health rule looks at, and its thresholds. Every signal scores full, half or no points.
+/// What a health rule looks at, and its thresholds. Every signal scores on a continuous scale,
+/// linear between its thresholds (`HealthSignal.linear` / `stepped`): for discrete answers from
+/// the "none" threshold (0) to the "full" one (1); for days and ratios through full (1), half (½)
+/// and a zero point as far beyond half as half is from full (tenure: zero at day 0).
 public enum HealthSignal: Sendable, Hashable {
     /// The customer's latest NPS answer within `lookbackDays` before `asOf`:
-    /// promoter (9–10) full, passive (7–8) half, detractor (0–6) none.
+    /// 6 or less none, 9–10 full, linear between (7 → ⅓, 8 → ⅔).
     case latestNPS(lookbackDays: Int)
-    /// The latest CSAT answer within `lookbackDays`: satisfied (4–5, or "good") full, 3 half,
-    /// 1–2 or "bad" none.
+    /// The latest CSAT answer within `lookbackDays`: 4–5 (or "good") full, 3 half, 1–2 (or "bad") none.
     case latestCSAT(lookbackDays: Int)
-    /// Tickets open at `asOf`: at most `fullAtMost` full, at most `halfAtMost` half, more none.
+    /// Tickets open at `asOf`: at most `fullAtMost` full, `halfAtMost` + 1 or more none, linear
+    /// between (defaults: 0 → 1, 1 → ⅔, 2 → ⅓, 3 → 0).
     /// Applies to every customer once the dataset has any ticket.
     case openTickets(fullAtMost: Int, halfAtMost: Int)
     /// Tickets open longer than their priority's resolution target (`SupportConfiguration`):
-    /// none full, at most `halfAtMost` half, more none. Applies once the dataset has any ticket.
+    /// none full, `halfAtMost` + 1 or more none, linear between. Applies once the dataset has any ticket.
     case overdueTickets(halfAtMost: Int)
-    /// Revenue now against before, ratio = now ÷ before: ≥ 1 full, ≥ `halfFromRatio` half, less none.
+    /// Revenue now against before, ratio = now ÷ before: ≥ 1 full, `halfFromRatio` half,
+    /// 2 × `halfFromRatio` − 1 or less none, linear between (defaults: 0.95 → ¾, 0.9 → ½, 0.8 → 0).
     /// Customers with subscriptions: MRR on `asOf` vs MRR on the same day `periodsBack` periods
     /// earlier (configured calendar; day clamped to the period's end). Otherwise orders net of
     /// refunds in the last `orderWindowDays` days vs the `orderWindowDays` before. Before ≤ 0 and
     /// now > 0 scores full; no revenue in either window is no data.
     case revenueTrend(periodsBack: Int, orderWindowDays: Int, halfFromRatio: Double)
     /// Days since the customer was last seen. With a last-login date on or before `asOf`: at most
-    /// `loginFullDays` full, at most `loginHalfDays` half, more none. Otherwise, with orders on at
-    /// least two distinct days, against the usual interval (median gap between order days): at most
-    /// `fullUpToMultiple` × usual full, at most `halfUpToMultiple` × usual half, more none.
+    /// `loginFullDays` full, `loginHalfDays` half, 2 × half − full days or more none, linear between
+    /// (defaults 14, 30, 46). Otherwise, with orders on at least two distinct days, days since the
+    /// last order ÷ the usual interval (median gap between order days): `fullUpToMultiple` full,
+    /// `halfUpToMultiple` half, 2 × half − full none (defaults 1.5, 3, 4.5), linear between.
     case recency(loginFullDays: Int, loginHalfDays: Int, fullUpToMultiple: Double, halfUpToMultiple: Double)
-    /// Days since signup: at least `fullFromDays` full, at least `halfFromDays` half, less none.
+    /// Days since signup: `fullFromDays` or more full, `halfFromDays` half, 0 none, linear between.
     case tenure(fullFromDays: Int, halfFromDays: Int)
 }
 

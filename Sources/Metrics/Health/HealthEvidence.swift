@@ -44,3 +44,19 @@ struct HealthEvidence {
         hasTickets = !dataset.tickets.isEmpty
     }
 }
+
+extension HealthEvidence {
+    /// The same evidence without last-login dates. A last-login date is one snapshot taken at
+    /// export time, so scoring a past day with it would use the future; models scoring past
+    /// month ends use this copy (recency then falls back to the order interval).
+    func withoutLoginDates() -> HealthEvidence {
+        HealthEvidence(customers: customers.map { var c = $0; c.lastSeen = nil; return c },
+                       records: records, hasTickets: hasTickets)
+    }
+
+    init(customers: [Customer], records: [CustomerRecords], hasTickets: Bool) {
+        self.customers = customers
+        self.records = records
+        self.hasTickets = hasTickets
+    }
+}

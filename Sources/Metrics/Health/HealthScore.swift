@@ -50,8 +50,8 @@ public struct HealthDistribution: Sendable, Hashable {
 
 /// Customer health: Green / Amber / Red from weighted rules.
 ///
-/// Each rule is worth up to its `maxPoints` (defaults add up to 100) and scores full, half or no
-/// points from one signal (latest NPS and CSAT, open and overdue tickets, revenue trend, days since
+/// Each rule is worth up to its `maxPoints` (defaults add up to 100) and scores a share of them on
+/// a continuous scale, linear between the rule's thresholds, from one signal (latest NPS and CSAT, open and overdue tickets, revenue trend, days since
 /// last login or order against the usual interval, tenure; see `HealthSignal`). A rule with no data
 /// for a customer is left out and the score is rescaled over the rules that applied:
 /// score = 100 × Σ points earned ÷ Σ maxPoints of the applied rules. The rounded score falls into
@@ -62,8 +62,9 @@ public struct HealthReport: Sendable, Hashable {
     public static let definition = """
         Customer health is a 0–100 score from weighted rules (default points: latest NPS 20, \
         latest CSAT 10, open tickets 10, overdue tickets 10, revenue trend 20, recency of last \
-        login or order against the customer's usual interval 20, tenure 10). Each rule gives full, \
-        half or no points. A rule with no data for a customer is left out and the score is rescaled \
+        login or order against the customer's usual interval 20, tenure 10). Each rule gives a share \
+        of its points that moves linearly between its thresholds (for example NPS: 6 or less none, 9 \
+        or more full, 8 two thirds; open tickets: none full, 3 or more none). A rule with no data for a customer is left out and the score is rescaled \
         over the rules that did apply (points earned ÷ points available × 100). Scores of 0–50 are \
         Red, 51–75 Amber and 76–100 Green. Only customers active on the report date are scored. \
         Revenue at risk is the current MRR of Red and Amber customers.

@@ -1,6 +1,6 @@
 import Model
 
-/// A signal's verdict for one customer: the share of the rule's points earned (0, ½ or 1) and why.
+/// A signal's verdict for one customer: the share of the rule's points earned (0…1) and why.
 /// The reason is written only when asked for: the health history scores every customer at the
 /// end of every period and needs only the fractions.
 struct SignalReading {
@@ -24,7 +24,7 @@ extension HealthSignal {
         case .latestNPS(let lookback):
             guard let answer = Self.latest(records.nps, asOf: asOf, lookbackDays: lookback) else { return nil }
             let category = answer.score >= 9 ? "promoter" : answer.score >= 7 ? "passive" : "detractor"
-            let fraction = answer.score >= 9 ? 1.0 : answer.score >= 7 ? 0.5 : 0
+            let fraction = Self.linear(Double(answer.score), zeroAt: 6, fullAt: 9)
             return SignalReading(fraction: fraction,
                                  reason: "latest NPS \(answer.score) (\(category)) on \(answer.day)")
         case .latestCSAT(let lookback):
@@ -33,12 +33,12 @@ extension HealthSignal {
                 return SignalReading(fraction: answer.score == 1 ? 1 : 0,
                                      reason: "latest rating \(answer.score == 1 ? "good" : "bad") on \(answer.day)")
             }
-            let fraction = answer.score >= 4 ? 1.0 : answer.score == 3 ? 0.5 : 0
+            let fraction = Self.linear(Double(answer.score), zeroAt: 2, fullAt: 4)
             return SignalReading(fraction: fraction, reason: "latest CSAT \(answer.score) of 5 on \(answer.day)")
         case .openTickets(let fullAtMost, let halfAtMost):
             guard evidence.hasTickets else { return nil }
             let open = records.tickets.filter { let t = TicketTimeline($0, asOf: asOf); return t.isKnown && t.isOpen }.count
-            let fraction = open <= fullAtMost ? 1.0 : open <= halfAtMost ? 0.5 : 0
+            let fraction = Self.linear(Double(open), zeroAt: Double(halfAtMost + 1), fullAt: Double(fullAtMost))
             return SignalReading(fraction: fraction,
                                  reason: open == 0 ? "no open tickets" : NumberText.count(open, "open ticket", "open tickets"))
         case .overdueTickets(let halfAtMost):
@@ -48,7 +48,7 @@ extension HealthSignal {
                 guard t.isKnown, t.isOpen, let target = support.resolutionTarget(ticket.priority) else { return false }
                 return t.age > target
             }.count
-            let fraction = overdue == 0 ? 1.0 : overdue <= halfAtMost ? 0.5 : 0
+            let fraction = Self.linear(Double(overdue), zeroAt: Double(halfAtMost + 1), fullAt: 0)
             return SignalReading(fraction: fraction, reason: overdue == 0 ? "no overdue tickets"
                                  : NumberText.count(overdue, "ticket", "tickets") + " open beyond the resolution target")
         case .revenueTrend(let periodsBack, let windowDays, let halfFromRatio):
@@ -57,7 +57,8 @@ extension HealthSignal {
         case .recency(let loginFull, let loginHalf, let fullMultiple, let halfMultiple):
             if let seen = evidence.customers[customer].lastSeen, seen <= asOf {
                 let days = seen.days(to: asOf)
-                let fraction = days <= loginFull ? 1.0 : days <= loginHalf ? 0.5 : 0
+                let fraction = Self.stepped(Double(days), full: Double(loginFull), half: Double(loginHalf),
+                                            zero: Double(2 * loginHalf - loginFull))
                 return SignalReading(fraction: fraction, reason: "last login " + Self.ago(days))
             }
             var days = Set<Day>()
@@ -67,7 +68,8 @@ extension HealthSignal {
             let gaps = zip(sorted, sorted.dropFirst()).map { Double($0.days(to: $1)) }
             guard let usual = SampleQuantile.median(gaps), let last = sorted.last else { return nil }
             let since = Double(last.days(to: asOf))
-            let fraction = since <= fullMultiple * usual ? 1.0 : since <= halfMultiple * usual ? 0.5 : 0
+            let fraction = Self.stepped(since / usual, full: fullMultiple, half: halfMultiple,
+                                        zero: 2 * halfMultiple - fullMultiple)
             return SignalReading(fraction: fraction, reason: "last order " + Self.ago(last.days(to: asOf))
                                  + "; usually every " + NumberText.fixed(usual, digits: usual == usual.rounded() ? 0 : 1)
                                  + " days")
@@ -75,9 +77,23 @@ extension HealthSignal {
             let signup = evidence.customers[customer].signup
             guard signup <= asOf else { return nil }
             let days = signup.days(to: asOf)
-            let fraction = days >= fullFrom ? 1.0 : days >= halfFrom ? 0.5 : 0
+            let fraction = Self.stepped(Double(days), full: Double(fullFrom), half: Double(halfFrom), zero: 0)
             return SignalReading(fraction: fraction, reason: "customer for " + NumberText.count(days, "day", "days"))
         }
+    }
+
+    /// 0 at `zeroAt`, 1 at `fullAt`, linear between and clamped outside (either direction).
+    static func linear(_ value: Double, zeroAt: Double, fullAt: Double) -> Double {
+        guard zeroAt != fullAt else { return value == fullAt ? 1 : 0 }
+        return min(max((value - zeroAt) / (fullAt - zeroAt), 0), 1)
+    }
+
+    /// Piecewise linear through (zero, 0), (half, ½) and (full, 1), clamped outside; the three
+    /// points are ordered one way or the other (more is better, or less is better).
+    static func stepped(_ value: Double, full: Double, half: Double, zero: Double) -> Double {
+        let fromHalf = linear(value, zeroAt: half, fullAt: full)
+        if fromHalf > 0 { return 0.5 + 0.5 * fromHalf }
+        return 0.5 * linear(value, zeroAt: zero, fullAt: half)
     }
 
     private static func ago(_ days: Int) -> String {
@@ -132,7 +148,7 @@ extension HealthSignal {
             return SignalReading(fraction: 1, reason: describe(" (new revenue)"))
         }
         let ratio = now / before
-        let fraction = ratio >= 1 ? 1.0 : ratio >= halfFromRatio ? 0.5 : 0
+        let fraction = Self.stepped(ratio, full: 1, half: halfFromRatio, zero: 2 * halfFromRatio - 1)
         return SignalReading(fraction: fraction, reason: describe(" (" + NumberText.signedPercent(ratio - 1) + ")"))
     }
 }

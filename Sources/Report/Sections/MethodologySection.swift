@@ -37,6 +37,12 @@ struct MethodologySection {
             + "the change in MRR with its largest movement, a significant change in CSAT or NPS, and the customers at "
             + "risk. A change that is not statistically significant at 95 % is never a headline."))
         list.append(("Customer health", HealthReport.definition))
+        if analysis.prediction.churn != nil || analysis.prediction.churnProblem != nil {
+            list.append(("Churn prediction and its backtest", PredictionDefinitions.churn))
+        }
+        if analysis.prediction.revenueModel == .orders {
+            list.append(("Purchase forecasts and CLV (BG/NBD, Gamma-Gamma)", PredictionDefinitions.purchases))
+        }
         if analysis.support != nil { list.append(("Support SLA", SupportSLA.definition)) }
         return list
     }

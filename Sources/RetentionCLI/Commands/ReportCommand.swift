@@ -50,6 +50,7 @@ enum ReportCommand {
             OptionSpec("cohort-by", value: "BASIS", help: "Cohort basis: signup or first_payment (default when the data has revenue)."),
             OptionSpec("unbounded", help: "Unbounded retention: count a customer in period k if active in k or later."),
             OptionSpec("inactivity-days", value: "N", help: "Order businesses: days without an order after which a customer has churned, for everyone. Default: each customer's billing cadence (month, quarter, year) + 30 days, else 90."),
+            OptionSpec("discount-rate", value: "R", help: "Order businesses: annual rate the 12-month CLV is discounted at, monthly. Default: 0.1."),
             OptionSpec("title", value: "TEXT", help: "Report title."),
             OptionSpec("locale", value: "ID", help: "Number and date format: en (default), en-US, de, fr."),
             OptionSpec("strict", help: "Fail (exit 3) if any input row is unreadable (rows a product rule excludes do not count)."),
@@ -106,7 +107,7 @@ enum ReportCommand {
                                              hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty,
                                              cadences: dataset.billingCadences)
         let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health,
-                                         support: settings.support)
+                                         support: settings.support, prediction: settings.prediction)
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
         let week = PeriodCalendar(.week).period(containing: asOf).label
         try OutputPaths.checkReport(args, inputs: plan, periodLabel: week, defaultOutput: defaultOutput)

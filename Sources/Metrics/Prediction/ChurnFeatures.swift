@@ -1,0 +1,179 @@
+import Model
+
+/// The features of the churn model for one customer at one day, from records dated on or before
+/// that day only.
+///
+/// Numeric features (a missing value is 0 and has its own 0/1 "missing" feature, so the model
+/// learns what missing means instead of guessing a value):
+/// - `tenure_days`: days since the customer's first paid day;
+/// - `monthly_revenue`: MRR (subscriptions) or paid revenue of the last 90 days ÷ 3 (orders);
+/// - `revenue_change_3m`: (now − 3 months before) ÷ the larger of the two, in [−1, 1]; for orders
+///   the last 90 days against the 90 before. Seats are already folded into MRR by ingest, so a
+///   change in quantity shows here;
+/// - `nps_latest`, `csat_latest` (1–5; good = 5, bad = 1): the latest answer in the last 365 and
+///   180 days;
+/// - `tickets_90d`: tickets opened in the last 90 days; `overdue_tickets`: open beyond their
+///   resolution target;
+/// - `days_since_order`: days since the last paid order (order businesses);
+/// - `health_<rule>`: the share of each health rule's points (missing = ½), scored without the
+///   last-login date (see below);
+/// - `plan_<name>`: 1 for the plan of the subscription active on the day (the customer file's
+///   plan otherwise), for the most common plans.
+///
+/// Left out on purpose: the last-login date, the customer status and the CRM churn date are one
+/// snapshot taken when the file was exported, so at a past month end they would tell the model
+/// the future; failed payments are not in the canonical model.
+struct ChurnFeatureSet {
+    let names: [String]
+    let plans: [String]
+    let rules: [HealthRule]
+
+    init(plans: [String], rules: [HealthRule]) {
+        self.plans = plans
+        self.rules = rules
+        names = ["tenure_days", "monthly_revenue", "revenue_change_3m", "nps_latest", "nps_missing",
+                 "csat_latest", "csat_missing", "tickets_90d", "overdue_tickets", "days_since_order",
+                 "no_orders"]
+            + rules.map { "health_" + ChurnFeatureSet.slug($0.name) }
+            + plans.map { "plan_" + ChurnFeatureSet.slug($0) }
+    }
+
+    static func slug(_ text: String) -> String {
+        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+
+    /// The plan on `day`: the active paid subscription's plan, else the customer file's.
+    static func plan(_ customer: CustomerIndex, on day: Day, evidence: HealthEvidence) -> String? {
+        evidence.records[customer].subscriptions.last { $0.isActive(on: day) && $0.plan != nil }?.plan
+            ?? evidence.customers[customer].plan
+    }
+
+    func row(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> [Double] {
+        let evidence = context.evidence
+        let records = evidence.records[customer]
+        var row = [Double]()
+        row.reserveCapacity(names.count)
+        let first = context.ledger.activity[customer]?.firstActive ?? evidence.customers[customer].signup
+        row.append(Double(max(first.days(to: day), 0)))
+        let (now, before) = revenue(customer, on: day, context: context)
+        row.append(now)
+        let larger = max(now, before)
+        row.append(larger > 0 ? (now - before) / larger : 0)
+        let nps = Self.latest(records.nps, on: day, lookback: 365)
+        row += [Double(nps?.score ?? 0), nps == nil ? 1 : 0]
+        let csat = Self.latest(records.csat, on: day, lookback: 180).map { $0.kind == .csatGoodBad ? ($0.score == 1 ? 5 : 1) : $0.score }
+        row += [Double(csat ?? 0), csat == nil ? 1 : 0]
+        let since = day.adding(days: -89)
+        var opened = 0, overdue = 0
+        for t in records.tickets {
+            let timeline = TicketTimeline(t, asOf: day)
+            guard timeline.isKnown else { continue }
+            if Instant(day: since) <= t.created { opened += 1 }
+            if timeline.isOpen, let target = context.support.resolutionTarget(t.priority), timeline.age > target { overdue += 1 }
+        }
+        row += [Double(opened), Double(overdue)]
+        let lastOrder = records.orders.lazy.filter { $0.day <= day && $0.amount > 0 }.map(\.day).max()
+        row += [Double(lastOrder.map { $0.days(to: day) } ?? 0), lastOrder == nil ? 1 : 0]
+        for rule in rules {
+            let reading = rule.signal.read(customer, evidence: evidence, asOf: day, calendar: context.monthly,
+                                           support: context.support)
+            row.append(reading?.fraction ?? 0.5)
+        }
+        let plan = Self.plan(customer, on: day, evidence: evidence)
+        for p in plans { row.append(plan == p ? 1 : 0) }
+        return row
+    }
+
+    /// Monthly revenue on `day` and three months before.
+    private func revenue(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> (Double, Double) {
+        let records = context.evidence.records[customer]
+        if records.subscriptions.contains(where: { $0.start <= day }) {
+            let then = HealthSignal.day(day, periodsBack: 3, calendar: context.monthly)
+            let now = records.subscriptions.filter { $0.isActive(on: day) }.reduce(0) { $0 + $1.mrr }
+            let before = records.subscriptions.filter { $0.isActive(on: then) }.reduce(0) { $0 + $1.mrr }
+            return (now, before)
+        }
+        let recentStart = day.adding(days: -89), previousStart = day.adding(days: -179)
+        var recent = 0.0, previous = 0.0
+        for o in records.orders where o.day <= day && o.day >= previousStart && o.amount > 0 {
+            if o.day >= recentStart { recent += o.amount } else { previous += o.amount }
+        }
+        return (recent / 3, previous / 3)
+    }
+
+    private static func latest(_ answers: [HealthEvidence.Answer], on day: Day, lookback: Int) -> HealthEvidence.Answer? {
+        let earliest = day.adding(days: -lookback + 1)
+        var best: HealthEvidence.Answer?
+        for a in answers where a.day <= day && a.day >= earliest {
+            if best.map({ a.day >= $0.day }) ?? true { best = a }
+        }
+        return best
+    }
+
+    /// Indices of the `health_<rule>` features whose rule had no data for the customer on `day`
+    /// (their value is the neutral ½, which is no reason to name).
+    func rulesWithoutData(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> Set<Int> {
+        guard let first = names.firstIndex(where: { $0.hasPrefix("health_") }) else { return [] }
+        var missing = Set<Int>()
+        for (k, rule) in rules.enumerated()
+        where rule.signal.read(customer, evidence: context.evidence, asOf: day, calendar: context.monthly, support: context.support) == nil {
+            missing.insert(first + k)
+        }
+        return missing
+    }
+
+    /// Features that describe one thing (a value and its "missing" flag; the plan columns), so the
+    /// at-risk list explains "no NPS answer in a year" once instead of as two numbers.
+    var groups: [[Int]] {
+        var result: [[Int]] = []
+        var i = 0
+        while i < names.count {
+            let name = names[i]
+            if name == "nps_latest" || name == "csat_latest" || name == "days_since_order" {
+                result.append([i, i + 1])
+                i += 2
+            } else if name.hasPrefix("plan_") {
+                result.append(Array(i..<names.count))
+                break
+            } else {
+                result.append([i])
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// The words for one group of features of a row: "latest NPS 3 (detractor)", "no order for 120 days".
+    func describe(group: [Int], row: [Double]) -> String {
+        let first = group[0], value = row[first]
+        switch names[first] {
+        case "tenure_days": return "customer for only " + NumberText.count(Int(value), "day", "days")
+        case "monthly_revenue": return "monthly revenue " + NumberText.fixed(value, digits: 2)
+        case "revenue_change_3m": return "revenue " + NumberText.signedPercent(value) + " over 3 months"
+        case "nps_latest":
+            if row[first + 1] > 0 { return "no NPS answer in the last year" }
+            let category = value >= 9 ? "promoter" : value >= 7 ? "passive" : "detractor"
+            return "latest NPS " + NumberText.fixed(value, digits: 0) + " (\(category))"
+        case "csat_latest":
+            return row[first + 1] > 0 ? "no CSAT answer in the last 180 days" : "latest CSAT " + NumberText.fixed(value, digits: 0) + " of 5"
+        case "tickets_90d": return NumberText.count(Int(value), "ticket", "tickets") + " opened in 90 days"
+        case "overdue_tickets": return NumberText.count(Int(value), "ticket", "tickets") + " open beyond the resolution target"
+        case "days_since_order":
+            return row[first + 1] > 0 ? "no paid order yet" : "last order " + NumberText.count(Int(value), "day", "days") + " ago"
+        default:
+            if let rule = rules.first(where: { "health_" + Self.slug($0.name) == names[first] }) {
+                return "health rule \(rule.name): " + NumberText.fixed(value * 100, digits: 0) + " % of its points"
+            }
+            if let plan = group.first(where: { row[$0] > 0 }).map({ plans[$0 - first] }) { return "on plan " + plan }
+            return "on a less common plan"
+        }
+    }
+}
+
+/// What the feature rows are computed from.
+struct ChurnFeatureContext {
+    let evidence: HealthEvidence
+    let ledger: ActivityLedger
+    let support: SupportConfiguration
+    let monthly = PeriodCalendar(.month)
+}

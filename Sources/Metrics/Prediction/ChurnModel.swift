@@ -1,0 +1,243 @@
+import Foundation
+import Model
+
+/// One customer's churn risk on the as-of day.
+public struct ChurnRisk: Sendable, Hashable {
+    public let customer: CustomerIndex
+    /// Probability of churning within the next 90 days.
+    public let probability: Double
+    /// Monthly revenue now (MRR, or orders of the last 90 days ÷ 3).
+    public let monthlyRevenue: Double
+    /// The (up to) three features that raise the probability most for this customer
+    /// (coefficient × standardised value > 0, summed over a value and its "missing" flag and over
+    /// the plan columns; a health rule without data for the customer is not named), largest first,
+    /// in words.
+    public let reasons: [String]
+
+    /// probability × monthly revenue.
+    public var expectedRevenueLost: Double { probability * monthlyRevenue }
+}
+
+/// One scored case of the out-of-time backtest.
+public struct BacktestCase: Sendable, Hashable {
+    public let customer: CustomerIndex
+    /// The month end the customer was scored at.
+    public let monthEnd: Day
+    public let probability: Double
+    /// The health-score predictor's probability (health calibrated on the training rows).
+    public let healthProbability: Double
+    public let healthScore: Double?
+    public let churned: Bool
+}
+
+/// The out-of-time backtest: the model fitted only on month ends ≥ 90 days before `monthEnd`,
+/// scored on the customers active at `monthEnd`, compared with what happened in the 90 days after.
+public struct ChurnBacktest: Sendable, Hashable {
+    public let monthEnd: Day
+    public let trainingRows: Int
+    public let cases: [BacktestCase]
+    public let model: ClassifierEvaluation
+    /// The same measures with the rule-based health score as the predictor.
+    public let health: ClassifierEvaluation
+
+    /// The model beats health when its AUC is higher (ties go to health, the simpler predictor).
+    public var modelBeatsHealth: Bool {
+        guard let m = model.auc else { return false }
+        guard let h = health.auc else { return true }
+        return m > h
+    }
+}
+
+/// The contractual churn model: L2-regularised logistic regression on `ChurnFeatureSet` rows.
+///
+/// Training rows are every active customer at each of the latest 12 month ends whose 90-day label
+/// is known by the cut-off (see `ChurnTrainingSet`; customers thinned to every k-th when that would
+/// exceed 6,000 rows). The regularisation λ is chosen from {0.01, 0.1, 1, 10, 100, 1000} by time-ordered
+/// cross-validation inside the backtest's training window: for each of its last two month ends, fit
+/// on the month ends at least 90 days before it and score it; the λ with the lowest mean log-loss
+/// wins. The backtest model is fitted on month ends at least 90 days before the backtest month end
+/// only, so nothing after that day is used to score it. Needs at least 200 training rows and 10
+/// churns in them.
+public struct ChurnModel: Sendable {
+    public static let lambdas = [0.01, 0.1, 1, 10, 100, 1000]
+    public static let minimumRows = 200
+    public static let minimumChurns = 10
+    /// Training rows above which training customers are thinned (every k-th customer).
+    public static let rowBudget = 6_000
+    /// Month ends a fit learns from: the latest 12 whose 90 days are observed.
+    public static let trainingMonths = 12
+
+    public let featureNames: [String]
+    public let regression: LogisticRegression
+    /// Mean held-out log-loss per λ in the cross-validation (same order as `lambdas`).
+    public let crossValidation: [(lambda: Double, logLoss: Double)]
+    public let trainingRows: Int
+    public let trainingChurns: Int
+    /// Customers active on the as-of day, highest expected revenue lost first.
+    public let risks: [ChurnRisk]
+    /// nil when there is no month end with 90 observed days after it and enough history before.
+    public let backtest: ChurnBacktest?
+    /// Why the backtest could not be run, when it could not.
+    public let backtestProblem: String?
+
+    static func fit(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
+                    activeNow: Set<CustomerIndex>, monthlyRevenue: (CustomerIndex) -> Double) throws(ModelFitError) -> ChurnModel {
+        let asOf = ledger.asOf
+        let loginBlind = evidence.withoutLoginDates()
+        let context = ChurnFeatureContext(evidence: loginBlind, ledger: ledger, support: health.support)
+        let allEnds = ChurnTrainingSet.monthEnds(ledger: ledger, through: asOf)
+        // Most common plans (by customers), at most 6, so a plan feature is not one customer's id.
+        var planCounts: [String: Int] = [:]
+        for c in activeNow { if let p = ChurnFeatureSet.plan(c, on: asOf, evidence: loginBlind) { planCounts[p, default: 0] += 1 } }
+        let plans = planCounts.filter { $0.value >= 5 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(6).map(\.key)
+        let features = ChurnFeatureSet(plans: plans, rules: health.rules)
+        // Training customers are thinned to every k-th so a fit sees at most `rowBudget` rows;
+        // the backtest scores every customer active at its month end.
+        let stride = max(1, (activeNow.count * trainingMonths + rowBudget - 1) / rowBudget)
+        var cache: [Day: [ChurnTrainingSet.Row]] = [:]
+        func rows(_ day: Day) -> [ChurnTrainingSet.Row] {
+            if let r = cache[day] { return r }
+            let r = ChurnTrainingSet.rows(at: day, features: features, context: context, stride: 1)
+            cache[day] = r
+            return r
+        }
+        func trainingRows(_ day: Day) -> [ChurnTrainingSet.Row] { rows(day).filter { $0.customer % stride == 0 } }
+        let horizon = ChurnTrainingSet.horizonDays
+        let labelled = allEnds.filter { $0.adding(days: horizon) <= asOf }
+        let window = Array(labelled.suffix(trainingMonths))
+        let training = window.flatMap(trainingRows)
+        let churns = training.filter(\.churned).count
+        guard training.count >= minimumRows else {
+            throw .degenerate(model: "Churn model", detail: "\(training.count) training rows (customers active at a month end "
+                + "with 90 observed days after it), at least \(minimumRows) needed")
+        }
+        guard churns >= minimumChurns else {
+            throw .degenerate(model: "Churn model", detail: "\(churns) churns in the training rows, at least \(minimumChurns) needed")
+        }
+        // The backtest month end and the month ends its model may learn from.
+        let backtestEnd = labelled.last
+        let before = backtestEnd.map { end in Array(labelled.filter { $0.adding(days: horizon) <= end }.suffix(trainingMonths)) } ?? []
+        // λ is chosen once, by cross-validation inside the backtest's own training window (so the
+        // backtest never sees its month end), and reused for the model scoring today.
+        let (lambda, cv) = chooseLambda(ends: before.isEmpty ? window : before, rows: trainingRows, names: features.names)
+        let regression = LogisticRegression.fit(rows: training.map(\.features), labels: training.map(\.churned),
+                                                featureNames: features.names, lambda: lambda)
+        guard regression.converged else { throw .notConverged(model: "Churn model", iterations: regression.iterations) }
+
+        var risks: [ChurnRisk] = []
+        let groups = features.groups
+        for customer in activeNow.sorted() {
+            let row = features.row(customer, on: asOf, context: context)
+            let contributions = regression.contributions(row)
+            let byGroup = groups.map { group in group.reduce(0) { $0 + contributions[$1] } }
+            let silent = features.rulesWithoutData(customer, on: asOf, context: context)
+            let top = byGroup.indices.filter { byGroup[$0] > 0 && !groups[$0].contains(where: silent.contains) }
+                .sorted { byGroup[$0] != byGroup[$1] ? byGroup[$0] > byGroup[$1] : $0 < $1 }.prefix(3)
+            risks.append(ChurnRisk(customer: customer, probability: regression.probability(row),
+                                   monthlyRevenue: monthlyRevenue(customer),
+                                   reasons: top.map { features.describe(group: groups[$0], row: row) }))
+        }
+        risks.sort { a, b in
+            a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
+                : a.probability != b.probability ? a.probability > b.probability : a.customer < b.customer
+        }
+
+        var backtest: ChurnBacktest?
+        var problem: String?
+        if let end = backtestEnd {
+            let train = before.flatMap(trainingRows)
+            let trainChurns = train.filter(\.churned).count
+            if train.count < minimumRows || trainChurns < minimumChurns {
+                problem = "the month ends at least 90 days before \(end) give \(train.count) rows with \(trainChurns) churns "
+                    + "(at least \(minimumRows) rows and \(minimumChurns) churns needed)"
+            } else {
+                let model = LogisticRegression.fit(rows: train.map(\.features), labels: train.map(\.churned),
+                                                   featureNames: features.names, lambda: lambda)
+                let healthModel = HealthPredictor(rows: train, evidence: loginBlind, health: health)
+                let cases = rows(end).map { row in
+                    let score = healthModel.score(row.customer, on: end)
+                    return BacktestCase(customer: row.customer, monthEnd: end, probability: model.probability(row.features),
+                                        healthProbability: healthModel.probability(score), healthScore: score,
+                                        churned: row.churned)
+                }
+                backtest = ChurnBacktest(
+                    monthEnd: end, trainingRows: train.count, cases: cases,
+                    model: ClassifierEvaluation(cases.map { ScoredCase(probability: $0.probability, outcome: $0.churned) }),
+                    health: ClassifierEvaluation(cases.map { ScoredCase(probability: $0.healthProbability, outcome: $0.churned) }))
+            }
+        } else {
+            problem = "no month end has 90 days of data after it"
+        }
+        return ChurnModel(featureNames: features.names, regression: regression, crossValidation: cv,
+                          trainingRows: training.count, trainingChurns: churns, risks: risks,
+                          backtest: backtest, backtestProblem: problem)
+    }
+
+    /// Time-ordered cross-validation over the last two month ends of `ends` that have at least
+    /// one earlier month end 90 days before them; falls back to λ = 1 when there is none.
+    static func chooseLambda(ends: [Day], rows: (Day) -> [ChurnTrainingSet.Row], names: [String])
+        -> (Double, [(lambda: Double, logLoss: Double)]) {
+        let folds = ends.filter { fold in ends.contains { $0.adding(days: ChurnTrainingSet.horizonDays) <= fold } }.suffix(2)
+        var losses = [Double](repeating: 0, count: lambdas.count)
+        var used = 0
+        for fold in folds {
+            let train = ends.filter { $0.adding(days: ChurnTrainingSet.horizonDays) <= fold }.flatMap(rows)
+            let test = rows(fold)
+            guard !test.isEmpty, train.contains(where: \.churned), train.contains(where: { !$0.churned }) else { continue }
+            used += 1
+            for (i, lambda) in lambdas.enumerated() {
+                let model = LogisticRegression.fit(rows: train.map(\.features), labels: train.map(\.churned),
+                                                   featureNames: names, lambda: lambda)
+                var loss = 0.0
+                for row in test {
+                    let p = min(max(model.probability(row.features), 1e-15), 1 - 1e-15)
+                    loss -= row.churned ? log(p) : log(1 - p)
+                }
+                losses[i] += loss / Double(test.count)
+            }
+        }
+        guard used > 0 else { return (1, []) }
+        let table = lambdas.indices.map { (lambda: lambdas[$0], logLoss: losses[$0] / Double(used)) }
+        let best = table.min { $0.logLoss < $1.logLoss }!
+        return (best.lambda, table)
+    }
+}
+
+/// The rule-based health score as a churn predictor: the 0–100 score (scored without last-login
+/// dates, as the model is) turned into a probability by a one-feature logistic regression fitted on
+/// the same training rows, so its Brier score and calibration compare fairly with the model's.
+/// Customers no rule can score get the training churn rate.
+struct HealthPredictor {
+    let evidence: HealthEvidence
+    let health: HealthConfiguration
+    let calibration: LogisticRegression?
+    let baseRate: Double
+
+    init(rows: [ChurnTrainingSet.Row], evidence: HealthEvidence, health: HealthConfiguration) {
+        self.evidence = evidence
+        self.health = health
+        baseRate = Double(rows.filter(\.churned).count) / Double(max(rows.count, 1))
+        var x: [[Double]] = [], y: [Bool] = []
+        for row in rows {
+            guard let s = HealthPredictor.score(row.customer, on: row.monthEnd, evidence: evidence, health: health) else { continue }
+            x.append([s])
+            y.append(row.churned)
+        }
+        calibration = x.isEmpty ? nil : LogisticRegression.fit(rows: x, labels: y, featureNames: ["health_score"], lambda: 0)
+    }
+
+    func score(_ customer: CustomerIndex, on day: Day) -> Double? {
+        HealthPredictor.score(customer, on: day, evidence: evidence, health: health)
+    }
+
+    func probability(_ score: Double?) -> Double {
+        guard let score, let calibration else { return baseRate }
+        return calibration.probability([score])
+    }
+
+    static func score(_ customer: CustomerIndex, on day: Day, evidence: HealthEvidence, health: HealthConfiguration) -> Double? {
+        HealthReport.score(evidence, asOf: day, calendar: PeriodCalendar(.month), health: health,
+                           activeCustomers: [customer], customerMRR: [:], explain: false).scores.first?.score
+    }
+}

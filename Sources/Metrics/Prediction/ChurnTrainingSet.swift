@@ -1,0 +1,51 @@
+import Model
+
+/// Rows of the churn model: every customer active at a month end, with the features known at
+/// that day and the label "churned within the next 90 days".
+///
+/// A customer active on month end D is labelled churned when the active span that contains D
+/// ends (the churn day, first day no longer active) on or before D + 90. The label is known on
+/// D + 90, so a set built for a cut-off day uses month ends D with D + 90 ≤ cut-off only.
+struct ChurnTrainingSet {
+    struct Row {
+        let customer: CustomerIndex
+        let monthEnd: Day
+        let features: [Double]
+        let churned: Bool
+    }
+
+    static let horizonDays = 90
+
+    /// The last day of each calendar month from the first paid day to `through` (inclusive).
+    static func monthEnds(ledger: ActivityLedger, through last: Day) -> [Day] {
+        let monthly = PeriodCalendar(.month)
+        guard let first = ledger.activity.lazy.compactMap({ $0?.firstActive }).min(), first <= last else { return [] }
+        var ends: [Day] = []
+        var period = monthly.period(containing: first)
+        while period.end.adding(days: -1) <= last {
+            ends.append(period.end.adding(days: -1))
+            period = monthly.period(index: period.index + 1)
+        }
+        return ends
+    }
+
+    /// Whether `customer`, active on `day`, stops being active within the next 90 days;
+    /// nil when not active on `day`.
+    static func churns(_ activity: CustomerActivity, after day: Day) -> Bool? {
+        guard let span = activity.spans.first(where: { $0.contains(day) }) else { return nil }
+        guard let end = span.end else { return false }
+        return end <= day.adding(days: horizonDays)
+    }
+
+    /// Customers scored at one month end: all active ones, or every `stride`-th in customer order
+    /// when the set would be too large (deterministic thinning, same customers every month).
+    static func rows(at day: Day, features: ChurnFeatureSet, context: ChurnFeatureContext, stride: Int) -> [Row] {
+        var rows: [Row] = []
+        for case let activity? in context.ledger.activity where activity.customer % stride == 0 {
+            guard let churned = churns(activity, after: day) else { continue }
+            rows.append(Row(customer: activity.customer, monthEnd: day,
+                            features: features.row(activity.customer, on: day, context: context), churned: churned))
+        }
+        return rows
+    }
+}

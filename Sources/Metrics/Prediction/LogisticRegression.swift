@@ -1,0 +1,156 @@
+import Foundation
+
+/// L2-regularised logistic regression fitted by Newton's method (iteratively reweighted least
+/// squares), on standardised features.
+///
+/// Each feature is standardised with the training rows' mean and standard deviation (population
+/// form; a constant feature gets standard deviation 1, so it is 0 everywhere and its coefficient
+/// stays 0). The fit minimises
+///
+///     −Σᵢ [yᵢ ln pᵢ + (1 − yᵢ) ln(1 − pᵢ)] + (λ/2) Σⱼ βⱼ²,   pᵢ = 1 / (1 + e^−(β₀ + Σⱼ βⱼ zᵢⱼ))
+///
+/// (the intercept β₀ is not penalised). Each Newton step solves (XᵀWX + λI′) Δ = −gradient by
+/// Cholesky, W = diag(pᵢ(1 − pᵢ)); a step that raises the objective is halved. Stops when no
+/// coefficient moves more than 10⁻⁹ (converged) or after 100 steps (not converged).
+public struct LogisticRegression: Sendable, Hashable {
+    public let featureNames: [String]
+    public let means: [Double]
+    public let scales: [Double]
+    /// β₀ then one coefficient per feature, on the standardised scale.
+    public let coefficients: [Double]
+    public let lambda: Double
+    public let iterations: Int
+    public let converged: Bool
+
+    /// Probability for one row of raw (unstandardised) features.
+    public func probability(_ row: [Double]) -> Double {
+        var eta = coefficients[0]
+        for j in row.indices { eta += coefficients[j + 1] * (row[j] - means[j]) / scales[j] }
+        return 1 / (1 + exp(-eta))
+    }
+
+    /// βⱼ × zⱼ for one row: how much each feature moves the log-odds from the average customer.
+    public func contributions(_ row: [Double]) -> [Double] {
+        row.indices.map { coefficients[$0 + 1] * (row[$0] - means[$0]) / scales[$0] }
+    }
+
+    /// Fits on `rows` (raw features, one array per row) and 0/1 `labels`.
+    public static func fit(rows: [[Double]], labels: [Bool], featureNames: [String], lambda: Double) -> LogisticRegression {
+        let d = featureNames.count
+        let n = Double(max(rows.count, 1))
+        var means = [Double](repeating: 0, count: d), scales = [Double](repeating: 1, count: d)
+        for row in rows { for j in 0..<d { means[j] += row[j] / n } }
+        for j in 0..<d {
+            var variance = 0.0
+            for row in rows { variance += (row[j] - means[j]) * (row[j] - means[j]) / n }
+            scales[j] = variance > 1e-24 ? variance.squareRoot() : 1
+        }
+        // Design matrix with a leading 1 for the intercept, row-major in one flat array.
+        let k = d + 1, count = rows.count
+        var x = [Double](repeating: 1, count: count * k)
+        for (i, row) in rows.enumerated() {
+            for j in 0..<d { x[i * k + j + 1] = (row[j] - means[j]) / scales[j] }
+        }
+        let y = labels.map { $0 ? 1.0 : 0.0 }
+        let share = y.reduce(0, +) / n
+        var beta = [Double](repeating: 0, count: k)
+        // Start at the base rate so an all-0 or all-1 label set does not diverge at once.
+        beta[0] = log(max(share, 1e-6) / max(1 - share, 1e-6))
+
+        func objective(_ b: [Double]) -> Double {
+            var total = 0.0
+            x.withUnsafeBufferPointer { x in
+                for i in 0..<count {
+                    var eta = 0.0
+                    for j in 0..<k { eta += b[j] * x[i * k + j] }
+                    // −[y ln p + (1 − y) ln(1 − p)] = ln(1 + e^η) − yη, computed without overflow.
+                    total += (eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))) - y[i] * eta
+                }
+            }
+            for j in 1..<k { total += lambda / 2 * b[j] * b[j] }
+            return total
+        }
+
+        var current = objective(beta)
+        var iterations = 0, converged = false
+        var gradient = [Double](repeating: 0, count: k)
+        var hessian = [Double](repeating: 0, count: k * k)
+        while iterations < 100 {
+            iterations += 1
+            for j in 0..<k { gradient[j] = 0 }
+            for j in 0..<(k * k) { hessian[j] = 0 }
+            x.withUnsafeBufferPointer { x in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    hessian.withUnsafeMutableBufferPointer { h in
+                        for i in 0..<count {
+                            let row = i * k
+                            var eta = 0.0
+                            for j in 0..<k { eta += beta[j] * x[row + j] }
+                            let p = 1 / (1 + exp(-eta))
+                            let w = max(p * (1 - p), 1e-12)
+                            let residual = p - y[i]
+                            for j in 0..<k {
+                                let xj = x[row + j]
+                                g[j] += residual * xj
+                                let wx = w * xj
+                                for l in j..<k { h[j * k + l] += wx * x[row + l] }
+                            }
+                        }
+                    }
+                }
+            }
+            var matrix = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+            for j in 0..<k { for l in j..<k { matrix[j][l] = hessian[j * k + l]; matrix[l][j] = hessian[j * k + l] } }
+            for j in 1..<k {
+                gradient[j] += lambda * beta[j]
+                matrix[j][j] += lambda
+            }
+            matrix[0][0] += 1e-12
+            guard let step = solveSymmetric(matrix, gradient) else { break }
+            var t = 1.0, candidate = beta, value = current
+            for _ in 0..<30 {
+                candidate = (0..<k).map { beta[$0] - t * step[$0] }
+                value = objective(candidate)
+                if value <= current + 1e-12 * abs(current) { break }
+                t /= 2
+            }
+            let moved = (0..<k).map { abs(candidate[$0] - beta[$0]) }.max() ?? 0
+            beta = candidate
+            current = value
+            if moved < 1e-9 { converged = true; break }
+        }
+        return LogisticRegression(featureNames: featureNames, means: means, scales: scales, coefficients: beta,
+                                  lambda: lambda, iterations: iterations, converged: converged)
+    }
+
+    /// Solves A s = g for symmetric positive definite A by Cholesky; nil when A is not.
+    static func solveSymmetric(_ a: [[Double]], _ g: [Double]) -> [Double]? {
+        let k = g.count
+        var l = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        for i in 0..<k {
+            for j in 0...i {
+                var sum = a[i][j]
+                for m in 0..<j { sum -= l[i][m] * l[j][m] }
+                if i == j {
+                    guard sum > 0 else { return nil }
+                    l[i][i] = sum.squareRoot()
+                } else {
+                    l[i][j] = sum / l[j][j]
+                }
+            }
+        }
+        var z = [Double](repeating: 0, count: k)
+        for i in 0..<k {
+            var sum = g[i]
+            for m in 0..<i { sum -= l[i][m] * z[m] }
+            z[i] = sum / l[i][i]
+        }
+        var s = [Double](repeating: 0, count: k)
+        for i in stride(from: k - 1, through: 0, by: -1) {
+            var sum = z[i]
+            for m in (i + 1)..<k { sum -= l[m][i] * s[m] }
+            s[i] = sum / l[i][i]
+        }
+        return s
+    }
+}

@@ -1,0 +1,93 @@
+import Metrics
+import Model
+import Mustache
+
+/// The `prediction` object of the metrics JSON, at full precision (documented in
+/// docs/metrics-json.md): model kinds and fitted parameters, summary figures, the at-risk list and
+/// the backtest with every scored case, so AUC and Brier can be recomputed from the file.
+enum PredictionDocument {
+    static func value(_ prediction: Prediction, customers: [Customer], atRiskRows: Int) -> MustacheValue {
+        var object: [String: MustacheValue] = ["revenue_model": .string(prediction.revenueModel.rawValue)]
+        var kinds: [MustacheValue] = []
+        if let p = prediction.purchases {
+            kinds.append("bg_nbd")
+            let m = p.purchases
+            object["bg_nbd"] = .object([
+                "r": number(m.r), "alpha": number(m.alpha), "a": number(m.a), "b": number(m.b),
+                "log_likelihood": number(p.logLikelihood), "iterations": .int(p.iterations), "customers": .int(p.forecasts.count),
+            ])
+            if let g = p.spend {
+                kinds.append("gamma_gamma")
+                object["gamma_gamma"] = .object(["p": number(g.p), "q": number(g.q), "v": number(g.v),
+                                                 "customers": .int(p.spendCustomers)])
+            }
+            let f = p.forecasts
+            let clvs = f.compactMap(\.clv12Months)
+            object["purchases_summary"] = .object([
+                "customers": .int(f.count),
+                "expected_alive": number(f.reduce(0) { $0 + $1.probabilityAlive }),
+                "expected_purchases_13w": number(f.reduce(0) { $0 + ($1.expectedPurchases13Weeks ?? 0) }),
+                "expected_purchases_52w": number(f.reduce(0) { $0 + ($1.expectedPurchases52Weeks ?? 0) }),
+                "clv_12m_total": clvs.isEmpty ? .null : number(clvs.reduce(0, +)),
+                "clv_12m_median": SampleQuantile.median(clvs).map(number) ?? .null,
+                "annual_discount_rate": number(p.lifetimeValue.annualDiscountRate),
+                "gross_margin": number(p.lifetimeValue.grossMargin),
+            ])
+        }
+        if let problem = prediction.purchasesProblem { object["purchases_problem"] = .string(problem) }
+        if let c = prediction.churn {
+            kinds.append("logistic_churn_90d")
+            let r = c.regression
+            object["churn_model"] = .object([
+                "lambda": number(r.lambda),
+                "intercept": number(r.coefficients[0]),
+                "coefficients": .object(Dictionary(uniqueKeysWithValues: r.featureNames.indices.map { (r.featureNames[$0], number(r.coefficients[$0 + 1])) })),
+                "feature_means": .object(Dictionary(uniqueKeysWithValues: r.featureNames.indices.map { (r.featureNames[$0], number(r.means[$0])) })),
+                "feature_scales": .object(Dictionary(uniqueKeysWithValues: r.featureNames.indices.map { (r.featureNames[$0], number(r.scales[$0])) })),
+                "cross_validation": .list(c.crossValidation.map { .object(["lambda": number($0.lambda), "log_loss": number($0.logLoss)]) }),
+                "training_rows": .int(c.trainingRows), "training_churns": .int(c.trainingChurns),
+                "iterations": .int(r.iterations),
+            ])
+            object["churn_summary"] = .object([
+                "customers": .int(c.risks.count),
+                "expected_churns_90d": number(c.risks.reduce(0) { $0 + $1.probability }),
+                "expected_monthly_revenue_lost": number(c.risks.reduce(0) { $0 + $1.expectedRevenueLost }),
+            ])
+            object["at_risk"] = .list(c.risks.prefix(atRiskRows).map { risk in
+                .object(["id": .string(customers[risk.customer].id), "probability": number(risk.probability),
+                         "monthly_revenue": number(risk.monthlyRevenue), "expected_revenue_lost": number(risk.expectedRevenueLost),
+                         "reasons": .list(risk.reasons.map { .string($0) })])
+            })
+            if let b = c.backtest {
+                object["backtest"] = .object([
+                    "period": .string(b.monthEnd.description), "training_rows": .int(b.trainingRows),
+                    "auc": optional(b.model.auc), "brier": optional(b.model.brier),
+                    "lift_top_decile": optional(b.model.liftTopDecile), "calibration": calibration(b.model),
+                    "health_auc": optional(b.health.auc), "health_brier": optional(b.health.brier),
+                    "health_lift_top_decile": optional(b.health.liftTopDecile), "health_calibration": calibration(b.health),
+                    "model_beats_health": .bool(b.modelBeatsHealth),
+                    "cases": .list(b.cases.map { k in
+                        .object(["id": .string(customers[k.customer].id), "period": .string(k.monthEnd.description),
+                                 "probability": number(k.probability), "churned": .bool(k.churned),
+                                 "health_score": optional(k.healthScore), "health_probability": number(k.healthProbability)])
+                    }),
+                ])
+            }
+            if let problem = c.backtestProblem { object["backtest_problem"] = .string(problem) }
+        }
+        if let problem = prediction.churnProblem { object["churn_problem"] = .string(problem) }
+        object["models"] = .list(kinds)
+        return .object(object)
+    }
+
+    static func calibration(_ e: ClassifierEvaluation) -> MustacheValue {
+        .list(e.calibration.map { bin in
+            .object(["lower": number(bin.lower), "upper": number(bin.upper), "cases": .int(bin.cases),
+                     "mean_predicted": optional(bin.meanPredicted), "observed_rate": optional(bin.observedRate)])
+        })
+    }
+
+    /// Full precision; non-finite values become null.
+    static func number(_ value: Double) -> MustacheValue { value.isFinite ? .double(value) : .null }
+    static func optional(_ value: Double?) -> MustacheValue { value.map(number) ?? .null }
+}
