@@ -29,6 +29,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unknownSurveyKind(path: String)
     /// A command-line setting that cannot be read.
     case badSetting(option: String, value: String)
+    /// Several files in the input folder hold the same entity and none is clearly the one to use.
+    case ambiguousInputs(entity: Entity, paths: [String])
     /// Strict mode: a row was skipped.
     case strictSkip(path: String, line: Int, column: Int, reason: String, message: String, total: Int)
 
@@ -80,6 +82,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             default:
                 return "error: cannot read \(option) \"\(value)\"; write Column=format, e.g. \(option) \"Created Date=dd/MM/yyyy\""
             }
+        case .ambiguousInputs(let entity, let paths):
+            return "error: \(paths.count) files in the input folder hold \(entity): " + paths.joined(separator: ", ")
+                + "; keep one, or name the one to use with --\(entity.rawValue) FILE "
+                + "(when every name carries a date such as 2024-11-25, the newest is used)"
         case .strictSkip(let path, let line, let column, let reason, let message, let total):
             return "\(path):\(line):\(column): error: \(message) [\(reason)]; strict mode stops on skipped rows "
                 + "(\(total) in this file)"

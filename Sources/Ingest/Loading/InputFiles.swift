@@ -74,6 +74,10 @@ public struct InputFiles: Sendable, Hashable {
                 unnamed.append(path)
             }
         }
+        // Several files named for one entity: `InputChoice` picks one (or `discoverChoosing` fails).
+        if let choice = try? InputChoice.resolve(named(names, in: directory)) {
+            for (entity, path) in choice.chosen { files[entity] = path }
+        }
         for path in unnamed {
             guard let header = sniffHeader(path: path) else { continue }
             let best = Entity.allCases
@@ -83,6 +87,24 @@ public struct InputFiles: Sendable, Hashable {
             if let best { files[best.0] = path }
         }
         return files
+    }
+
+    /// Like `discover`, but several files named for one entity are resolved by `InputChoice`:
+    /// the newest by the date in the name (with a note), else an error naming them all.
+    public static func discoverChoosing(inDirectory directory: String) throws(IngestError) -> (files: InputFiles, notes: [String]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        let choice = try InputChoice.resolve(named(names, in: directory))
+        return (discover(inDirectory: directory), choice.notes)
+    }
+
+    /// The files whose names say their entity, in name order.
+    static func named(_ names: [String], in directory: String) -> [(path: String, entity: Entity)] {
+        names.compactMap { name in
+            let lower = name.lowercased()
+            guard lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt"),
+                  let entity = entity(forFileName: name) else { return nil }
+            return (directory.hasSuffix("/") ? directory + name : directory + "/" + name, entity)
+        }
     }
 
     /// The header of a file, read from its first 64 KiB.

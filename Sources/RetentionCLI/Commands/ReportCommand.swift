@@ -203,7 +203,13 @@ enum ReportCommand {
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw CommandFailure(message: "\(directory): error: no such folder (--input)", status: .inputError)
             }
-            files = InputFiles.discover(inDirectory: directory)
+            do {
+                let found = try InputFiles.discoverChoosing(inDirectory: directory)
+                files = found.files
+                for note in found.notes { console.err("retention: \(note)\n") }
+            } catch {
+                throw CommandFailure(message: error.description, status: .inputError)
+            }
         }
         if let f = args.value("customers") { files.customers = f }
         if let f = args.value("subscriptions") { files.subscriptions = f }
