@@ -82,6 +82,7 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
     }
     var problems: [String] = []
     func note(_ p: String) { if problems.count < 20 { problems.append(p) } }
+    for row in table.nulRows { note("\(path):\(row.line):\(row.column): \(NULRows.message)") }
     var resolution = ColumnResolution()
     var reader: FieldReader?
     if let entity {

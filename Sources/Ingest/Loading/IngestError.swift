@@ -39,7 +39,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason):
             return "\(path): error: cannot read the file: \(reason)"
         case .binary(let path, let offset):
-            return "\(path): error: not a text file (NUL byte at byte \(offset)); export the data as CSV"
+            return "\(path): error: not a text file (binary data at byte \(offset), in the first 8000 bytes); export the data as CSV"
         case .empty(let path):
             return "\(path): error: the file is empty; expected a header row and data rows"
         case .unterminatedQuote(let path, let line, let column):
