@@ -28,8 +28,9 @@ struct FileProbe: Sendable {
         var nul: Int?
         var binary: Int?
         var first = true
-        while true {
-            let n = try file.read(into: &buffer, start: carry, count: chunkSize, at: offset)
+        // Up to the size when opened: a file that keeps growing cannot keep the probe reading.
+        while offset < file.size {
+            let n = try file.read(into: &buffer, start: carry, count: min(chunkSize, file.size - offset), at: offset)
             if n == 0 { break }
             buffer.withUnsafeBufferPointer { all in
                 let fresh = UnsafeBufferPointer(rebasing: all[carry..<(carry + n)])
