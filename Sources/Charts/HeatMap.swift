@@ -5,6 +5,11 @@
 /// … `heat-7` dark) of `colorDomain` (default: the data's minimum…maximum); values are printed
 /// in the cells when they fit. Cells flagged as small samples get class `small-sample`.
 public struct HeatMap: Sendable {
+    /// Shades from this one up get the label class `on-dark` (light text in light mode, dark
+    /// text in dark mode, where the palette runs the other way); the stylesheet's colours are
+    /// checked against WCAG AA for every shade (StylesheetContrastTests).
+    static let onDarkFromShade = 5
+
     public var title: String
     public var idPrefix: String
     public var rowLabels: [String]
@@ -118,7 +123,7 @@ public struct HeatMap: Sendable {
                 let small = isSmall(row, column)
                 body.empty("rect", [("class", "cell heat-\(shade)" + (small ? " small-sample" : ""))] + geometry)
                 if labelsFit {
-                    body.element("text", [("class", "cell-label" + (shade >= 5 ? " on-dark" : "") + (small ? " small-sample" : "")),
+                    body.element("text", [("class", "cell-label" + (shade >= Self.onDarkFromShade ? " on-dark" : "") + (small ? " small-sample" : "")),
                                           ("x", coord(x + cellWidth / 2)), ("y", coord(y + cellHeight / 2 + 3.5)),
                                           ("text-anchor", "middle")], format.format(v))
                 }

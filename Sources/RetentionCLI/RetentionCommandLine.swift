@@ -7,6 +7,7 @@ public enum RetentionCommandLine {
 
     static let commands: [CommandSpec] = [
         SampleCommand.spec, ReportCommand.spec, ValidateCommand.spec, InspectCommand.spec, RenderCommand.spec,
+        TemplatesCommand.spec,
     ]
 
     public static var helpText: String {
@@ -66,6 +67,7 @@ public enum RetentionCommandLine {
         case ValidateCommand.spec.name: return execute(ValidateCommand.spec, arguments, console: console, ValidateCommand.run)
         case InspectCommand.spec.name: return execute(InspectCommand.spec, arguments, console: console, InspectCommand.run)
         case RenderCommand.spec.name: return execute(RenderCommand.spec, arguments, console: console, RenderCommand.run)
+        case TemplatesCommand.spec.name: return execute(TemplatesCommand.spec, arguments, console: console, TemplatesCommand.run)
         default:
             if first.hasPrefix("-") {
                 return usage(.unknownOption(first, command: "report"), spec: nil, console: console)

@@ -96,6 +96,7 @@ enum ReportCommand {
                                          support: settings.support)
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
         let week = PeriodCalendar(.week).period(containing: asOf).label
+        try OutputPaths.checkReport(args, inputs: files, periodLabel: week, defaultOutput: defaultOutput)
         let previous = try previousMetrics(args, currentLabel: week)
         // The metrics document is large for big exports: built only when something uses it.
         let needsMetrics = previous != nil || args.value("metrics-json") != nil || args.value("publish") != nil
@@ -112,11 +113,7 @@ enum ReportCommand {
             try Files.write(Array((report.context.jsonText(pretty: true) + "\n").utf8), to: path)
         }
         console.progress("rendering")
-        guard let defaults = TemplateLocator.defaultDirectory() else {
-            throw CommandFailure(message: "retention: error: the default templates were not found (looked in "
-                + "$RETENTION_TEMPLATES, ./Templates and beside the executable); set RETENTION_TEMPLATES to the Templates folder",
-                status: .templateError)
-        }
+        let defaults = try TemplateLocator.defaultDirectory()
         let html: String
         do {
             html = try ReportRenderer(userTemplates: settings.templates, defaultTemplates: defaults).render(report.context)
