@@ -131,6 +131,7 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
             .filter { $0.1 >= 4 }.max { $0.1 < $1.1 }?.0
         reason = "header"
     }
+    for row in table.nulRows { note("\(path):\(row.line):\(row.column): \(NULRows.message)") }
     var resolution = ColumnResolution()
     var reader: FieldReader?
     if let entity {

@@ -15,8 +15,8 @@ final class BackgroundHash: @unchecked Sendable {
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             var offset = 0
             do throws(FileSource.Failure) {
-                while true {
-                    let n = try file.read(into: &buffer, start: 0, count: buffer.count, at: offset)
+                while offset < file.size {  // the bytes the file had when opened, as the parser reads
+                    let n = try file.read(into: &buffer, start: 0, count: min(buffer.count, file.size - offset), at: offset)
                     if n == 0 { break }
                     buffer.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[0..<n])) }
                     offset += n

@@ -139,6 +139,9 @@ struct DatasetBuilder {
         var accounting = InputAccounting(path: path, entity: entity.rawValue, warnings: table.warnings)
         if let change = file.changeSinceOpened() { accounting.warnings.append(FileSource.changeWarning(change)) }
         accounting.source = reader.format.map(\.description) ?? recognition.label
+        for row in table.nulRows {
+            accounting.skip(NULRows.reason, line: row.line, column: row.column, message: NULRows.message)
+        }
         return (table, reader, accounting, hashing)
     }
 

@@ -159,12 +159,7 @@ struct FieldReader: Sendable {
         }
         if let runaway = RunawayQuote.find(text: row.text, fields: row.fields, line: row.line,
                                            expectedFields: header.count, shapeIsWrong: shapeIsWrong) {
-            let last = row.line + runaway.lines - 1
-            throw RowSkip(reason: "unclosed_quote", column: runaway.field,
-                          message: "the quote opened on line \(runaway.line), column \(runaway.column) is closed only on line "
-                            + "\(last), so lines \(row.line)–\(last) were read as one row; a closing quote is probably missing "
-                            + "(\(runaway.lines) rows skipped)",
-                          rows: runaway.lines)
+            throw unclosedQuote(runaway, row)
         }
         if shapeIsWrong {
             throw RowSkip(reason: "wrong_field_count", column: min(row.count, header.count),
@@ -249,8 +244,26 @@ struct FieldReader: Sendable {
         }
     }
 
-    /// Records a skip in `accounting`, located at the field at fault.
+    /// The skip for a record a runaway quote joined: every physical row it covers.
+    func unclosedQuote(_ runaway: RunawayQuote, _ row: RowView) -> RowSkip {
+        let last = row.line + runaway.lines - 1
+        return RowSkip(reason: "unclosed_quote", column: runaway.field,
+                       message: "the quote opened on line \(runaway.line), column \(runaway.column) is closed only on line "
+                        + "\(last), so lines \(row.line)–\(last) were read as one row; a closing quote is probably missing "
+                        + "(\(runaway.lines) rows skipped)",
+                       rows: runaway.lines)
+    }
+
+    /// Records a skip in `accounting`, located at the field at fault. A row skipped for another
+    /// reason that a runaway quote joined (the streamed orders path checks shape only when the
+    /// field count differs) is counted as `unclosed_quote` with every row it covers; only
+    /// skipped rows pay for that check.
     func skip(_ s: RowSkip, _ row: RowView, into accounting: inout InputAccounting) {
+        var s = s
+        if s.rows == 1, let runaway = RunawayQuote.find(text: row.text, fields: row.fields, line: row.line,
+                                                        expectedFields: header.count, shapeIsWrong: false) {
+            s = unclosedQuote(runaway, row)
+        }
         accounting.skip(s.reason, line: row.line, column: row.characterColumn(s.column), message: s.message, rows: s.rows)
     }
 }

@@ -64,4 +64,15 @@ public struct InputFiles: Sendable, Hashable {
         }
         return files
     }
+
+    /// Like `discover`, but several files of one entity from one source are resolved by
+    /// `InputChoice` (see `InputPlan.chooseNewest`): the newest by the date in the name (with a
+    /// note), else an error naming them all.
+    public static func discoverChoosing(inDirectory directory: String) throws(IngestError) -> (files: InputFiles, notes: [String]) {
+        var plan = InputPlan.discover(inDirectory: directory)
+        let notes = try plan.chooseNewest()
+        var files = InputFiles()
+        for file in plan.files where files[file.recognition.entity] == nil { files[file.recognition.entity] = file.path }
+        return (files, notes)
+    }
 }

@@ -142,6 +142,33 @@ public struct InputPlan: Sendable {
         files = kept
     }
 
+    /// Several files of one entity from one source (the same product, or generic exports) —
+    /// e.g. a fresh `customers.csv` beside a stale `customers-2019-old.csv` — are one too many:
+    /// `InputChoice` keeps the newest by the date in its name (the others are listed as not
+    /// used) or fails naming them all. Files of one entity from different products (Delighted
+    /// and Zendesk answers) are all read.
+    /// - Returns: one note per choice made by the date rule.
+    public mutating func chooseNewest() throws(IngestError) -> [String] {
+        var notes: [String] = []
+        var sources: [String] = []
+        for file in files {
+            let source = file.recognition.format.map { "\($0.product)" } ?? ""
+            if !sources.contains(source) { sources.append(source) }
+        }
+        for source in sources {
+            let group = files.filter { f in (f.recognition.format.map { "\($0.product)" } ?? "") == source }
+            let choice = try InputChoice.resolve(group.map { ($0.path, $0.recognition.entity) })
+            notes += choice.notes
+            for file in group where choice.chosen[file.recognition.entity] != file.path {
+                let chosen = choice.chosen[file.recognition.entity] ?? ""
+                files.removeAll { $0.path == file.path }
+                notUsed.append(NotUsedInput(path: file.path, reason: "an older \(file.recognition.entity) export: "
+                    + "\(Self.fileName(chosen)) is newer by the date in its name"))
+            }
+        }
+        return notes
+    }
+
     static func repeatedRevenue(_ dropped: File, _ read: File) -> String {
         "\(dropped.recognition.label) export: the same revenue is in \(fileName(read.path)) "
             + "(\(read.recognition.label)); reading both would count it twice"

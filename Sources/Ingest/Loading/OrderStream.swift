@@ -63,6 +63,8 @@ public struct OrderStream: Sendable {
     let warnings: [String]
     /// "HubSpot deals", "generic orders".
     let source: String
+    /// A NUL somewhere past the first block: rows holding one are skipped (`NULRows`).
+    let holdsNUL: Bool
 
     /// Opens `path`, checks it is text, reads its header and settles column formats.
     /// - Parameter reportCurrency: the report currency when already known (e.g. from subscriptions).
@@ -72,9 +74,7 @@ public struct OrderStream: Sendable {
         do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
         let probe: FileProbe
         do { probe = try FileProbe.scan(file, sha256: false) } catch { throw .unreadable(path: path, reason: error.reason) }
-        if let nul = probe.nulOffset, probe.encoding != .utf16LE, probe.encoding != .utf16BE {
-            throw .binary(path: path, offset: nul)
-        }
+        if let at = probe.binaryOffset { throw .binary(path: path, offset: at) }
         let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, bomLength: probe.bomLength, path: path)
         var reader = try FieldReader(path: path, entity: .orders, header: sample.header, options: options, format: format)
         try reader.settleFormats(options: options, headerLine: sample.headerLine, headerColumn: sample.headerColumn) {
@@ -106,6 +106,7 @@ public struct OrderStream: Sendable {
         self.rules = reader.format?.rules
         self.source = reader.format?.description ?? "generic orders"
         self.warnings = (probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []) + MinorUnitColumns(reader).notes
+        self.holdsNUL = probe.nulOffset != nil && probe.encoding != .utf16LE && probe.encoding != .utf16BE
     }
 
     /// The header and first rows (up to 1 MiB, whole lines) as a table.
@@ -279,6 +280,7 @@ public struct OrderStream: Sendable {
         var footer: ProductRowRules
         /// The id of the last order row, for line-item continuation rows.
         var lastOrderID: [UInt8] = []
+        let holdsNUL: Bool
         let headerCount: Int
         let customerColumn: Int, dateColumn: Int, amountColumn: Int
         let idColumn: Int?, taxColumn: Int?, refundedColumn: Int?, currencyColumn: Int?, statusColumn: Int?
@@ -299,6 +301,7 @@ public struct OrderStream: Sendable {
             accounting = InputAccounting(path: stream.path, entity: Entity.orders.rawValue)
             rules = stream.rules
             footer = ProductRowRules(format: r.format, dateField: "date")
+            holdsNUL = stream.holdsNUL
             headerCount = r.header.count
             customerColumn = r.column("customer")!
             dateColumn = r.column("date")!
@@ -320,6 +323,12 @@ public struct OrderStream: Sendable {
         mutating func handle(_ buf: UnsafeBufferPointer<UInt8>, _ fields: UnsafeBufferPointer<CSVField>, _ line: Int,
                              _ body: (OrderRecord) -> OrderVerdict) {
             if headerPending { headerPending = false; return }
+            if holdsNUL, let first = fields.first, let last = fields.last,
+               let at = NULRows.firstNUL(buf, from: first.start, to: last.end) {
+                accounting.skip(NULRows.reason, line: line + RunawayQuote.lineBreaks(buf, from: first.start, to: at),
+                                column: CSVScanner.column(of: at, in: buf), message: NULRows.message)
+                return
+            }
             let row = RowView(text: buf, fields: fields, line: line)
             do throws(RowSkip) {
                 try decode(row, body)

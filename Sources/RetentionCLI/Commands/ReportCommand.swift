@@ -215,6 +215,11 @@ enum ReportCommand {
                 throw CommandFailure(message: "\(directory): error: no such folder (--input)", status: .inputError)
             }
             plan = InputPlan.discover(inDirectory: directory, preset: options.preset, filePresets: options.filePresets)
+            do {
+                for note in try plan.chooseNewest() { console.err("retention: \(note)\n") }
+            } catch {
+                throw CommandFailure(message: error.description, status: .inputError)
+            }
         }
         for entity in Entity.allCases {
             if let f = args.value(entity.rawValue) {
