@@ -56,6 +56,17 @@ import Validation
         #expect(Harness.errors(inArchive.err).hasPrefix("\(archive)/2026-W47: error: --publish replaces this folder, which holds the input"))
     }
 
+    // Item 1 for the sample data: a link planted at an output name is not written through.
+    @Test func sampleDataIsNeverWrittenThroughALink() throws {
+        let out = Harness.temporaryDirectory("sample-link")
+        Harness.write("precious", to: out + "/victim.txt")
+        try FileManager.default.createSymbolicLink(atPath: out + "/customers.csv", withDestinationPath: out + "/victim.txt")
+        let run = Harness.run(["sample", "--out", out, "--customers", "20"])
+        #expect(run.status != .success)
+        #expect(run.err.contains("\(out)/customers.csv"))
+        #expect(Harness.read(out + "/victim.txt") == "precious")
+    }
+
     // Items 4 and 22
     @Test func mailArgumentsAreCheckedFirstAndDisplayNamesAreAccepted() throws {
         let input = try Harness.sample("mailargs", customers: 40)
