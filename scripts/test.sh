@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Second command of the README (and what CI runs): install what is missing, then run every test.
+# Second command of the README (and what CI runs): install what is missing, then run every test,
+# then the reference check (an independent pandas implementation of docs/metrics/ compared value
+# by value with the metrics JSON; scripts/reference-check.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build 2>&1
+bash scripts/reference-check.sh .build/debug/retention
 # The installed binary runs without the toolchain (scripts/check-install.sh: a separate
 # --static-swift-stdlib build, several minutes on 2 cores): run when RETENTION_CHECK_INSTALL=1.
 if [ "${RETENTION_CHECK_INSTALL:-0}" = 1 ]; then

@@ -71,8 +71,10 @@ public struct HeatMap: Sendable {
 
     static func shade(_ value: Double, low: Double, high: Double) -> Int {
         guard high > low else { return HeatMap.steps }
-        let fraction = min(1, max(0, (value - low) / (high - low)))
-        return min(HeatMap.steps, Int(fraction * Double(HeatMap.steps)) + 1)
+        let ratio = (value - low) / (high - low)
+        guard ratio.isFinite else { return ratio == .infinity ? HeatMap.steps : 1 }
+        let fraction = min(1, max(0, ratio))
+        return min(HeatMap.steps, (Int(exactly: (fraction * Double(HeatMap.steps)).rounded(.down)) ?? 0) + 1)
     }
 
     public func render() -> ChartOutput {

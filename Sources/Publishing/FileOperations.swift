@@ -145,9 +145,14 @@ struct POSIXFileOperations: FileOperations {
     }
 
     func readFile(_ path: String) throws(SystemFailure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking and regular files only: a pipe planted in the archive never hangs a publish.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw SystemFailure.current }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw SystemFailure.current }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw SystemFailure(code: EISDIR) }
+        if (status.st_mode & S_IFMT) != S_IFREG { throw SystemFailure(code: EINVAL) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {

@@ -85,23 +85,7 @@ public struct ReportValidator: Sendable {
         return message.code == 801 && HTML5ElementNames.unknownToLibXML2.contains(message.detail ?? "")
     }
 
-    struct ReadFailure: Error { var message: String }
-
-    static func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(message: String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return .success(bytes)
+    static func readFile(_ path: String) -> Result<[UInt8], RegularFile.Failure> {
+        RegularFile.read(path)
     }
 }
