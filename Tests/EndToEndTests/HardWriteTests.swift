@@ -117,6 +117,26 @@ import Validation
         #expect(!html.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1}" })
     }
 
+    @Test func anElevenMegabyteFieldIsShownCappedAndTheReportValidates() throws {
+        // Before: a plan name over libxml2's 10 MB text-node limit failed validation ("huge
+        // text node") and left an 11 MB .invalid.html. Now it is cut at 2000 characters.
+        let input = try Harness.sample("hugefield", customers: 100)
+        var lines = Harness.read(input + "/customers.csv").components(separatedBy: "\n")
+        var fields = lines[1].components(separatedBy: ",")
+        #expect(lines[0].components(separatedBy: ",")[3] == "Plan")
+        fields[3] = String(repeating: "P", count: 11_000_000)
+        lines[1] = fields.joined(separator: ",")
+        Harness.write(lines.joined(separator: "\n"), to: input + "/customers.csv")
+        let out = Harness.temporaryDirectory("hugefield-out")
+        let run = Harness.run(["report", "--input", input, "--out", out + "/r.html", "--as-of", "2026-11-20"])
+        #expect(run.status == .success, "\(Harness.errors(run.err))")
+        let html = Harness.read(out + "/r.html")
+        #expect(html.contains(String(repeating: "P", count: 1000)))
+        #expect(!html.contains(String(repeating: "P", count: 2001)))
+        #expect(html.utf8.count < 1_000_000)
+        #expect(!FileManager.default.fileExists(atPath: out + "/r.invalid.html"))
+    }
+
     @Test func anOlderWeeksMetricsWithAControlCharacterDoesNotBlockLaterReports() throws {
         let input = try Harness.sample("oldweek", customers: 40)
         let archive = Harness.temporaryDirectory("oldweek-archive")
