@@ -6,7 +6,7 @@ import Validation
 /// The command line as a product: help, version, usage errors, exit statuses.
 @Suite struct CommandLineTests {
     @Test func everyCommandHasHelp() {
-        for command in ["sample", "report", "validate", "inspect", "render"] {
+        for command in ["sample", "report", "validate", "inspect", "render", "templates"] {
             let run = Harness.run([command, "--help"])
             #expect(run.status == .success)
             #expect(run.out.hasPrefix("usage: retention \(command)"))
@@ -15,7 +15,7 @@ import Validation
         }
         let top = Harness.run(["--help"])
         #expect(top.out.hasPrefix("usage: retention <command> [options]\n"))
-        for command in ["sample", "report", "validate", "inspect", "render"] {
+        for command in ["sample", "report", "validate", "inspect", "render", "templates"] {
             #expect(top.out.contains("\n  \(command) "))
         }
         #expect(Harness.run(["help", "report"]).out == ReportCommand.spec.helpText)
@@ -28,7 +28,7 @@ import Validation
     @Test func usageErrorsExitTwoWithOneLine() {
         let unknown = Harness.run(["frobnicate"])
         #expect(unknown.status == .usage)
-        #expect(unknown.err == "retention: error: unknown command 'frobnicate' (commands: sample, report, validate, inspect, render; see 'retention --help')\n")
+        #expect(unknown.err == "retention: error: unknown command 'frobnicate' (commands: sample, report, validate, inspect, render, templates; see 'retention --help')\n")
         let option = Harness.run(["report", "--as-off", "2026-01-01"])
         #expect(option.status == .usage)
         #expect(option.err == "retention: error: unknown option '--as-off' for 'retention report' (see 'retention report --help')\n")

@@ -162,7 +162,8 @@ enum ReportCommand {
         var path = args.value("previous")
         if path == nil, let directory = args.value("publish") {
             let weeks = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            path = weeks.filter { $0 < currentLabel && FileManager.default.fileExists(atPath: "\(directory)/\($0)/metrics.json") }
+            path = weeks.filter { $0.first?.isLetter == true || $0.first?.isNumber == true }
+                .filter { $0 < currentLabel && FileManager.default.fileExists(atPath: "\(directory)/\($0)/metrics.json") }
                 .max().map { "\(directory)/\($0)/metrics.json" }
         }
         guard let path else { return nil }
