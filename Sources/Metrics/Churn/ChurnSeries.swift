@@ -86,8 +86,8 @@ public struct ChurnSeries: Sendable, Hashable {
             var atStart: [ClosedRange<Int>] = []
             var atEnd: [ClosedRange<Int>] = []
             for span in a.spans {
-                let ia = calendar.period(containing: span.start).index
-                let ib = span.end.map { calendar.period(containing: $0).index }
+                let ia = calendar.index(containing: span.start)
+                let ib = span.end.map { calendar.index(containing: $0) }
                 let s = (ia + 1, ib ?? last), e = (ia, ib.map { $0 - 1 } ?? last)
                 if s.0 <= s.1 { atStart.append(s.0...s.1) }
                 if e.0 <= e.1 { atEnd.append(e.0...e.1) }
@@ -101,7 +101,7 @@ public struct ChurnSeries: Sendable, Hashable {
             }
             var counted = Set<Int>()
             for d in a.churnDays {
-                let p = calendar.period(containing: d).index
+                let p = calendar.index(containing: d)
                 guard p >= first, p <= last, atStart.contains(where: { $0.contains(p) }),
                       counted.insert(p).inserted else { continue }
                 let k = p - first

@@ -13,13 +13,13 @@ struct CohortMember {
 
     static func members(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?) -> [CohortMember] {
         let calendar = ledger.configuration.calendar
-        let asOfIndex = calendar.period(containing: ledger.asOf).index
+        let asOfIndex = calendar.index(containing: ledger.asOf)
         var out: [CohortMember] = []
         for (i, activity) in ledger.activity.enumerated() {
             guard let activity, including?(i) ?? true, let day = ledger.cohortDay(of: i), day <= ledger.asOf else {
                 continue
             }
-            let cohort = calendar.period(containing: day).index
+            let cohort = calendar.index(containing: day)
             var m = CohortMember(customer: i, cohort: cohort, active: [], lastActive: nil, revenue: [])
             if ledger.model == .orders, i < ledger.orders.count {
                 let history = ledger.orders[i]
@@ -35,8 +35,8 @@ struct CohortMember {
                 // For a span [a, b) those are the periods from the one containing a to the one
                 // before the period containing b (b ≤ as-of whenever it is set).
                 for span in activity.spans {
-                    let lo = calendar.period(containing: span.start).index
-                    let hi = span.end.map { calendar.period(containing: $0).index - 1 } ?? asOfIndex
+                    let lo = calendar.index(containing: span.start)
+                    let hi = span.end.map { calendar.index(containing: $0) - 1 } ?? asOfIndex
                     if lo <= hi {
                         m.active.append(lo...hi)
                         m.lastActive = hi
@@ -45,8 +45,8 @@ struct CohortMember {
                 if ledger.model == .subscriptions {
                     let steps = ledger.mrr[i]
                     for (j, step) in steps.enumerated() where step.mrr != 0 {
-                        let lo = calendar.period(containing: step.day).index
-                        let hi = j + 1 < steps.count ? calendar.period(containing: steps[j + 1].day).index - 1 : asOfIndex
+                        let lo = calendar.index(containing: step.day)
+                        let hi = j + 1 < steps.count ? calendar.index(containing: steps[j + 1].day) - 1 : asOfIndex
                         if lo <= hi { m.revenue.append((lo...hi, step.mrr)) }
                     }
                 }

@@ -16,6 +16,8 @@ struct HealthEvidence {
         var tickets: [SupportTicket] = []
         var subscriptions: [Subscription] = []
         var orders: [Order] = []
+        /// Distinct days with a positive order, ascending (every date's recency reads a prefix).
+        var paidDays: [Day] = []
     }
 
     let customers: [Customer]
@@ -39,8 +41,25 @@ struct HealthEvidence {
             if let c = t.customer, known.contains(c) { records[c].tickets.append(t) }
         }
         for s in dataset.subscriptions where known.contains(s.customer) { records[s.customer].subscriptions.append(s) }
-        for o in dataset.orders where known.contains(o.customer) { records[o.customer].orders.append(o) }
+        for o in dataset.orders where known.contains(o.customer) {
+            records[o.customer].orders.append(o)
+            if o.amount > 0 {
+                // Orders usually come in date order: append, and sort only the customers that did not.
+                if records[o.customer].paidDays.last != o.day { records[o.customer].paidDays.append(o.day) }
+            }
+        }
+        for c in records.indices where !records[c].paidDays.isEmpty {
+            records[c].paidDays = Self.sortedDistinct(records[c].paidDays)
+        }
         self.records = records
         hasTickets = !dataset.tickets.isEmpty
+    }
+
+    /// `days` ascending without repeats (a no-op copy check when already so).
+    static func sortedDistinct(_ days: [Day]) -> [Day] {
+        if zip(days, days.dropFirst()).allSatisfy({ $0 < $1 }) { return days }
+        var out: [Day] = []
+        for d in days.sorted() where out.last != d { out.append(d) }
+        return out
     }
 }

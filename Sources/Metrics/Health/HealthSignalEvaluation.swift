@@ -60,12 +60,17 @@ extension HealthSignal {
                 let fraction = days <= loginFull ? 1.0 : days <= loginHalf ? 0.5 : 0
                 return SignalReading(fraction: fraction, reason: "last login " + Self.ago(days))
             }
-            var days = Set<Day>()
-            for o in records.orders where o.day <= asOf && o.amount > 0 { days.insert(o.day) }
-            guard days.count >= 2 else { return nil }
-            let sorted = days.sorted()
-            let gaps = zip(sorted, sorted.dropFirst()).map { Double($0.days(to: $1)) }
-            guard let usual = SampleQuantile.median(gaps), let last = sorted.last else { return nil }
+            // The distinct paid days are sorted once per customer (HealthEvidence); each date
+            // takes the prefix on or before it by binary search.
+            let paid = records.paidDays
+            var count = 0, hi = paid.count
+            while count < hi {
+                let mid = (count + hi) / 2
+                if paid[mid] <= asOf { count = mid + 1 } else { hi = mid }
+            }
+            guard count >= 2 else { return nil }
+            let usual = Self.medianGap(paid, count: count)
+            let last = paid[count - 1]
             let since = Double(last.days(to: asOf))
             let fraction = since <= fullMultiple * usual ? 1.0 : since <= halfMultiple * usual ? 0.5 : 0
             return SignalReading(fraction: fraction, reason: "last order " + Self.ago(last.days(to: asOf))
@@ -92,6 +97,23 @@ extension HealthSignal {
             if best.map({ a.day >= $0.day }) ?? true { best = a }
         }
         return best
+    }
+
+    /// Median of the gaps between the first `count` (≥ 2) ascending days: the linear-method
+    /// median of `SampleQuantile` (mean of the two middle gaps for an even count), computed in a
+    /// stack buffer with the same arithmetic, so the value is bit-identical.
+    static func medianGap(_ days: [Day], count: Int) -> Double {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { buffer in
+            var gaps = buffer
+            for i in 1..<count { gaps[i - 1] = days[i].ordinal - days[i - 1].ordinal }
+            gaps.sort()
+            let n = count - 1
+            let h = Double(n - 1) * 0.5
+            let lower = Int(h.rounded(.down))
+            let fraction = h - Double(lower)
+            guard lower + 1 < n, fraction > 0 else { return Double(gaps[lower]) }
+            return Double(gaps[lower]) + fraction * (Double(gaps[lower + 1]) - Double(gaps[lower]))
+        }
     }
 
     /// The same position in the period `periods` earlier, clamped to that period's last day.
