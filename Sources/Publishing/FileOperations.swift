@@ -10,6 +10,10 @@ protocol FileOperations: Sendable {
     /// Creates or truncates `path` (mode 0644 before umask), writes all `bytes`, flushes them to
     /// disk (`fsync`) and closes the file.
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemFailure)
+    /// Like `writeFile(_:_:)` with the bytes handed over piece by piece: `produce` calls its
+    /// argument with each piece in order, so a large file never has to be in memory whole.
+    func writeFile(_ path: String, pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(SystemFailure)
     /// `rename(2)`: atomic replacement within one file system; then the folder is synced.
     func rename(_ source: String, to destination: String) throws(SystemFailure)
     func removeFile(_ path: String)
@@ -22,23 +26,46 @@ protocol FileOperations: Sendable {
     func fileExists(_ path: String) -> Bool
 }
 
+extension FileOperations {
+    /// Gathers the pieces and writes them in one go (for test doubles that only fake `writeFile(_:_:)`).
+    func writeFile(_ path: String, pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(SystemFailure) {
+        var all: [UInt8] = []
+        try produce { (piece: [UInt8]) throws(SystemFailure) in all += piece }
+        try writeFile(path, all)
+    }
+}
+
 /// The real POSIX calls.
 struct POSIXFileOperations: FileOperations {
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemFailure) {
+        try writeFile(path, pieces: { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in try write(bytes) })
+    }
+
+    func writeFile(_ path: String, pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(SystemFailure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw SystemFailure.current }
         var failure: SystemFailure?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = SystemFailure.current
-                    return
+        do {
+            try produce { (bytes: [UInt8]) throws(SystemFailure) in
+                var error: SystemFailure?
+                bytes.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if written < 0 {
+                            if errno == EINTR { continue }
+                            error = SystemFailure.current
+                            return
+                        }
+                        offset += written
+                    }
                 }
-                offset += written
+                if let error { throw error }
             }
+        } catch {
+            failure = error
         }
         if failure == nil, fsync(descriptor) != 0 { failure = SystemFailure.current }
         if close(descriptor) != 0, failure == nil { failure = SystemFailure.current }

@@ -53,6 +53,22 @@ public struct ReportPublisher: Sendable {
         try replace(destination, with: partial)
     }
 
+    /// Atomically replaces `destination` with the bytes `produce` hands to its argument piece by
+    /// piece, without validation and without holding the whole file (for large side files such
+    /// as the customers CSV). The pieces go to the temporary file as they come.
+    public func publish(to destination: String,
+                        pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(PublishingError) {
+        let partial = Self.partialPath(for: destination)
+        do {
+            try files.writeFile(partial, pieces: produce)
+        } catch {
+            files.removeFile(partial)
+            throw .cannotWrite(path: partial, failure: error)
+        }
+        try replace(destination, with: partial)
+    }
+
     private func writePartial(_ bytes: [UInt8], at partial: String) throws(PublishingError) {
         do {
             try files.writeFile(partial, bytes)
