@@ -15,13 +15,15 @@ struct HealthEvidence {
         var csat: [Answer] = []
         var tickets: [SupportTicket] = []
         var subscriptions: [Subscription] = []
-        var orders: [Order] = []
         /// Distinct days with a positive order, ascending (every date's recency reads a prefix).
         var paidDays: [Day] = []
     }
 
     let customers: [Customer]
     let records: [CustomerRecords]
+    /// The dataset's orders (shared, not copied) and each customer's among them.
+    let orders: [Order]
+    let ordersByCustomer: OrdersByCustomer
     /// Ticket rules apply only when the dataset has tickets at all.
     let hasTickets: Bool
 
@@ -41,18 +43,23 @@ struct HealthEvidence {
             if let c = t.customer, known.contains(c) { records[c].tickets.append(t) }
         }
         for s in dataset.subscriptions where known.contains(s.customer) { records[s.customer].subscriptions.append(s) }
-        for o in dataset.orders where known.contains(o.customer) {
-            records[o.customer].orders.append(o)
-            if o.amount > 0 {
-                // Orders usually come in date order: append, and sort only the customers that did not.
-                if records[o.customer].paidDays.last != o.day { records[o.customer].paidDays.append(o.day) }
+        orders = dataset.orders
+        ordersByCustomer = OrdersByCustomer(dataset.orders, customerCount: dataset.customers.count)
+        for c in records.indices {
+            // Orders usually come in date order: append, and sort only the customers that did not.
+            var days: [Day] = []
+            ordersByCustomer.forEach(of: c, in: orders) { o in
+                if o.amount > 0, days.last != o.day { days.append(o.day) }
             }
-        }
-        for c in records.indices where !records[c].paidDays.isEmpty {
-            records[c].paidDays = Self.sortedDistinct(records[c].paidDays)
+            if !days.isEmpty { records[c].paidDays = Self.sortedDistinct(days) }
         }
         self.records = records
         hasTickets = !dataset.tickets.isEmpty
+    }
+
+    /// Calls `body` with each order of `customer`, in file order.
+    func forEachOrder(of customer: CustomerIndex, _ body: (Order) -> Void) {
+        ordersByCustomer.forEach(of: customer, in: orders, body)
     }
 
     /// `days` ascending without repeats (a no-op copy check when already so).

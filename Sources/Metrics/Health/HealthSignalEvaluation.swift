@@ -52,7 +52,7 @@ extension HealthSignal {
             return SignalReading(fraction: fraction, reason: overdue == 0 ? "no overdue tickets"
                                  : NumberText.count(overdue, "ticket", "tickets") + " open beyond the resolution target")
         case .revenueTrend(let periodsBack, let windowDays, let halfFromRatio):
-            return Self.revenueTrend(records, asOf: asOf, calendar: calendar, periodsBack: periodsBack,
+            return Self.revenueTrend(records, customer, evidence, asOf: asOf, calendar: calendar, periodsBack: periodsBack,
                                      windowDays: windowDays, halfFromRatio: halfFromRatio)
         case .recency(let loginFull, let loginHalf, let fullMultiple, let halfMultiple):
             if let seen = evidence.customers[customer].lastSeen, seen <= asOf {
@@ -124,7 +124,8 @@ extension HealthSignal {
         return min(candidate, then.end.adding(days: -1))
     }
 
-    private static func revenueTrend(_ records: HealthEvidence.CustomerRecords, asOf: Day, calendar: PeriodCalendar,
+    private static func revenueTrend(_ records: HealthEvidence.CustomerRecords, _ customer: CustomerIndex,
+                                     _ evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar,
                                      periodsBack: Int, windowDays: Int, halfFromRatio: Double) -> SignalReading? {
         let now: Double, before: Double, describe: (String) -> String
         if records.subscriptions.contains(where: { $0.start <= asOf }) {
@@ -138,7 +139,8 @@ extension HealthSignal {
         } else {
             let recentStart = asOf.adding(days: -windowDays + 1), previousStart = asOf.adding(days: -2 * windowDays + 1)
             var recent = 0.0, previous = 0.0
-            for o in records.orders where o.day <= asOf && o.day >= previousStart {
+            evidence.forEachOrder(of: customer) { o in
+                guard o.day <= asOf && o.day >= previousStart else { return }
                 if o.day >= recentStart { recent += o.amount } else { previous += o.amount }
             }
             guard recent != 0 || previous != 0 else { return nil }
