@@ -39,6 +39,8 @@ public struct OrderActivityAccumulator: Sendable {
     public private(set) var ignoredAfterAsOf = 0
     public private(set) var ignoredUnknownCustomer = 0
     public private(set) var ordersSeen = 0
+    /// Amounts are rounded to this many decimals (the currency's minor unit) as they enter.
+    public let minorUnitDigits: Int
     /// Period index of every day from `firstTableDay` through as-of (about 40 years, 58 KiB), so
     /// an order's period is one array read instead of calendar arithmetic; older days fall back
     /// to the calendar.
@@ -46,9 +48,10 @@ public struct OrderActivityAccumulator: Sendable {
     private let firstTableDay: Int32
     static let tableDays: Int32 = 40 * 366
 
-    public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar) {
+    public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar, minorUnitDigits: Int = 2) {
         self.asOf = asOf
         self.calendar = calendar
+        self.minorUnitDigits = minorUnitDigits
         self.customers = Array(repeating: CustomerOrders(), count: customerCount)
         firstTableDay = asOf.ordinal - Self.tableDays
         periodTable = (firstTableDay...asOf.ordinal).map { Int32(calendar.index(containing: Day(ordinal: $0))) }
@@ -66,8 +69,8 @@ public struct OrderActivityAccumulator: Sendable {
         }
         let offset = order.day.ordinal &- firstTableDay
         let periodIndex = offset >= 0 ? Int(periodTable[Int(offset)]) : calendar.index(containing: order.day)
-        let paid = order.amount > 0
-        customers[order.customer].record(day: order.day, period: periodIndex, amount: order.amount, paid: paid)
+        let amount = MinorUnit.rounded(order.amount, digits: minorUnitDigits)
+        customers[order.customer].record(day: order.day, period: periodIndex, amount: amount, paid: amount > 0)
     }
 
     public func finish() -> [CustomerOrders] { customers }
