@@ -123,24 +123,26 @@ public enum CustomersCSV {
     /// RFC 4180 cell: quoted (quotes doubled) when it holds a comma, quote, CR or LF or starts
     /// or ends with a space; a text cell starting with = + - @ tab or CR gets a leading `'`.
     static func appendCell(_ text: String, kind: Kind, to out: inout [UInt8]) {
-        var utf8 = Array(text.utf8)
-        if kind == .text, let first = utf8.first,
-           first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D {
-            utf8.insert(UInt8(ascii: "'"), at: 0)
+        var text = text
+        text.withUTF8 { utf8 in
+            let first = utf8.first
+            let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
+            // With the guard the cell starts with `'`, never with a space.
+            let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+                || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            if guarded { out.append(UInt8(ascii: "'")) }
+            if quoted {
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") { out.append(byte) }
+                    out.append(byte)
+                }
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: utf8)
+            }
         }
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
-        guard needsQuotes else {
-            out += utf8
-            return
-        }
-        out.append(UInt8(ascii: "\""))
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// Shortest text that reads back as the same Double (Swift's `description`), `.` decimal,
