@@ -47,6 +47,7 @@ public struct InputPlan: Sendable {
             }
             plan.add(path: path, product: filePresets[lower] ?? preset)
         }
+        plan.setAsideRepeatedFormats()
         plan.setAsideRepeatedRevenue()
         return plan
     }
@@ -105,6 +106,26 @@ public struct InputPlan: Sendable {
             return
         }
         files.append(File(path: path, recognition: recognition))
+    }
+
+    /// Several files of one export kind (two "generic customers", two "HubSpot deals") are
+    /// ambiguous: a fresh export beside a stale one would count twice or mix. The first by name
+    /// is read; the others are listed as not used, naming the file read and the option that
+    /// picks another.
+    mutating func setAsideRepeatedFormats() {
+        var firstOfLabel: [String: String] = [:]
+        var kept: [File] = []
+        for file in files {
+            let label = file.recognition.label
+            if let first = firstOfLabel[label] {
+                notUsed.append(NotUsedInput(path: file.path, reason: "another \(label) export, \(Self.fileName(first)), is read; "
+                    + "several files of one kind are ambiguous: give the one to use with --\(file.recognition.entity) FILE"))
+            } else {
+                firstOfLabel[label] = file.path
+                kept.append(file)
+            }
+        }
+        files = kept
     }
 
     /// Two revenue files of the same product in different formats (Stripe invoices and the
