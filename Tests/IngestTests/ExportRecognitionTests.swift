@@ -236,4 +236,14 @@ import Model
         }
         #expect(Preset.allFormats.count == Set(Preset.allFormats.map(\.description)).count)
     }
+
+    @Test func twoFilesOfOneKindAreNotBothRead() {
+        let dir = FixtureDirectory()
+        dir.write("customers.csv", SampleHeaders.customers + "\n")
+        dir.write("customers-2019-old.csv", SampleHeaders.customers + "\n")
+        let plan = InputPlan.discover(inDirectory: dir.path)
+        #expect(plan.files.map { InputPlan.fileName($0.path) } == ["customers-2019-old.csv"])
+        #expect(plan.notUsed.map(\.reason) == ["another generic customers export, customers-2019-old.csv, is read; several "
+            + "files of one kind are ambiguous: give the one to use with --customers FILE"])
+    }
 }

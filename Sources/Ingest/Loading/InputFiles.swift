@@ -69,7 +69,7 @@ public struct InputFiles: Sendable, Hashable {
     /// `InputChoice` (see `InputPlan.chooseNewest`): the newest by the date in the name (with a
     /// note), else an error naming them all.
     public static func discoverChoosing(inDirectory directory: String) throws(IngestError) -> (files: InputFiles, notes: [String]) {
-        var plan = InputPlan.discover(inDirectory: directory)
+        let plan = InputPlan.discover(inDirectory: directory)
         let notes = try plan.chooseNewest()
         var files = InputFiles()
         for file in plan.files where files[file.recognition.entity] == nil { files[file.recognition.entity] = file.path }

@@ -47,6 +47,7 @@ public struct InputPlan: Sendable {
             }
             plan.add(path: path, product: filePresets[lower] ?? preset)
         }
+        plan.setAsideRepeatedFormats()
         plan.setAsideRepeatedRevenue()
         return plan
     }
@@ -67,6 +68,8 @@ public struct InputPlan: Sendable {
     public mutating func replace(_ entity: Entity, with path: String, preset: Preset? = nil,
                                  filePresets: [String: Preset] = [:]) {
         files.removeAll { $0.recognition.entity == entity }
+        // The file given settles any ambiguity among the folder's files of that entity.
+        if case .ambiguousInputs(let e, _) = ambiguity, e == entity { ambiguity = nil }
         let name = Self.fileName(path)
         let product = filePresets[name.lowercased()] ?? preset
         let header = Self.sniffHeader(path: path) ?? []
@@ -117,6 +120,51 @@ public struct InputPlan: Sendable {
         files.append(File(path: path, recognition: recognition))
     }
 
+    /// Several files of one export kind (two "generic customers", two "HubSpot deals") are
+    /// ambiguous: a fresh export beside a stale one would count twice or mix. When every name
+    /// carries a full date and one is the newest (`InputChoice`), that file is read and the
+    /// others are listed as not used (a note says so); otherwise the first by name is kept here,
+    /// the others are listed as not used naming the option that picks another, and
+    /// `chooseNewest` (what `report` calls) fails naming them all.
+    mutating func setAsideRepeatedFormats() {
+        var labels: [String] = []
+        for file in files where !labels.contains(file.recognition.label) { labels.append(file.recognition.label) }
+        for label in labels {
+            let group = files.filter { $0.recognition.label == label }
+            guard group.count > 1 else { continue }
+            let keep: String
+            do {
+                let choice = try InputChoice.resolve(group.map { ($0.path, $0.recognition.entity) })
+                keep = choice.chosen[group[0].recognition.entity] ?? group[0].path
+                choiceNotes += choice.notes
+                for file in group where file.path != keep {
+                    notUsed.append(NotUsedInput(path: file.path, reason: "an older \(file.recognition.entity) export: "
+                        + "\(Self.fileName(keep)) is newer by the date in its name"))
+                }
+            } catch {
+                if ambiguity == nil { ambiguity = error }
+                keep = group[0].path
+                for file in group.dropFirst() {
+                    notUsed.append(NotUsedInput(path: file.path, reason: "another \(label) export, \(Self.fileName(keep)), is read; "
+                        + "several files of one kind are ambiguous: give the one to use with --\(file.recognition.entity) FILE"))
+                }
+            }
+            files.removeAll { $0.recognition.label == label && $0.path != keep }
+        }
+    }
+
+    /// Two files of one kind whose names do not say which is newest (see `setAsideRepeatedFormats`).
+    public var ambiguity: IngestError?
+    /// One line per kind whose file was chosen by the date in its name.
+    public var choiceNotes: [String] = []
+
+    /// For `report`: the notes of the choices made by date, or the error when two files of one
+    /// kind cannot be told apart (`InputChoice`).
+    public func chooseNewest() throws(IngestError) -> [String] {
+        if let ambiguity { throw ambiguity }
+        return choiceNotes
+    }
+
     /// Two revenue files of the same product in different formats (Stripe invoices and the
     /// payments that paid them) hold the same money: the format the product lists first is
     /// read, the other is listed as not used.
@@ -140,33 +188,6 @@ public struct InputPlan: Sendable {
             }
         }
         files = kept
-    }
-
-    /// Several files of one entity from one source (the same product, or generic exports) —
-    /// e.g. a fresh `customers.csv` beside a stale `customers-2019-old.csv` — are one too many:
-    /// `InputChoice` keeps the newest by the date in its name (the others are listed as not
-    /// used) or fails naming them all. Files of one entity from different products (Delighted
-    /// and Zendesk answers) are all read.
-    /// - Returns: one note per choice made by the date rule.
-    public mutating func chooseNewest() throws(IngestError) -> [String] {
-        var notes: [String] = []
-        var sources: [String] = []
-        for file in files {
-            let source = file.recognition.format.map { "\($0.product)" } ?? ""
-            if !sources.contains(source) { sources.append(source) }
-        }
-        for source in sources {
-            let group = files.filter { f in (f.recognition.format.map { "\($0.product)" } ?? "") == source }
-            let choice = try InputChoice.resolve(group.map { ($0.path, $0.recognition.entity) })
-            notes += choice.notes
-            for file in group where choice.chosen[file.recognition.entity] != file.path {
-                let chosen = choice.chosen[file.recognition.entity] ?? ""
-                files.removeAll { $0.path == file.path }
-                notUsed.append(NotUsedInput(path: file.path, reason: "an older \(file.recognition.entity) export: "
-                    + "\(Self.fileName(chosen)) is newer by the date in its name"))
-            }
-        }
-        return notes
     }
 
     static func repeatedRevenue(_ dropped: File, _ read: File) -> String {
