@@ -22,22 +22,29 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["Model"]),
         // Pure functions from the canonical model to the numbers the report shows.
         .target(name: "Metrics", dependencies: ["Model"], linkerSettings: [.linkedLibrary("m")]),
+        // The one escaper for text in HTML, XML, SVG and JSON. Knows nothing about retention.
+        .target(name: "MarkupText"),
         // SVG drawing: scales, axes and chart kinds. Knows nothing about CRMs.
-        .target(name: "Charts", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "Charts", dependencies: ["MarkupText"], linkerSettings: [.linkedLibrary("m")]),
         // The Mustache template engine. Knows nothing about retention.
-        .target(name: "Mustache"),
+        .target(name: "Mustache", dependencies: ["MarkupText"]),
+        // The default templates, compiled in from Templates/ by the EmbedTemplates plugin.
+        .target(name: "BuiltInTemplates", plugins: ["EmbedTemplates"]),
+        .executableTarget(name: "embed-templates"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         // View model from metrics, formatting, rendering through the templates, metrics JSON.
-        .target(name: "Report", dependencies: ["Model", "Metrics", "Charts", "Mustache"]),
+        .target(name: "Report", dependencies: ["Model", "Metrics", "Charts", "Mustache", "BuiltInTemplates"]),
         // libxml2-based checks of any HTML file.
-        .target(name: "Validation", dependencies: ["CLibXML2"]),
+        .target(name: "Validation", dependencies: ["CLibXML2", "MarkupText"]),
         // Atomic, validated writes; the intranet archive; the mail-ready message.
-        .target(name: "Publishing", dependencies: ["Validation"]),
+        .target(name: "Publishing", dependencies: ["Validation", "MarkupText"]),
         // The deterministic demo CRM export set written by `retention sample`.
         .target(name: "Sample", dependencies: ["Model"]),
         // The commands and their hand-written argument parsing, as a library so tests reach them.
         .target(
             name: "RetentionCLI",
-            dependencies: ["Model", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample", "Mustache"]
+            dependencies: ["Model", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample", "Mustache",
+                           "BuiltInTemplates"]
         ),
         // The thin executable: hands the arguments to RetentionCLI and exits with its status.
         .executableTarget(name: "retention", dependencies: ["RetentionCLI"]),
@@ -48,6 +55,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
+        .testTarget(name: "MarkupTextTests", dependencies: ["MarkupText"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Metrics", "Model", "Mustache"]),

@@ -16,7 +16,7 @@ struct CategoryScale {
     /// latest period is always labelled. `slot` is the width one label needs.
     static func labelledIndices(count: Int, width: Double, slot: Double) -> [Int] {
         guard count > 0 else { return [] }
-        let fitting = max(1, Int(width / max(slot, 1)))
+        let fitting = max(1, Int(exactly: min(max(width / max(slot, 1), 0), 1e9).rounded(.down)) ?? 1)
         let stride = (count + fitting - 1) / fitting
         return (0..<count).filter { (count - 1 - $0) % stride == 0 }
     }

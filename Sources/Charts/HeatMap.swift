@@ -5,6 +5,11 @@
 /// … `heat-7` dark) of `colorDomain` (default: the data's minimum…maximum); values are printed
 /// in the cells when they fit. Cells flagged as small samples get class `small-sample`.
 public struct HeatMap: Sendable {
+    /// Shades from this one up get the label class `on-dark` (light text in light mode, dark
+    /// text in dark mode, where the palette runs the other way); the stylesheet's colours are
+    /// checked against WCAG AA for every shade (StylesheetContrastTests).
+    static let onDarkFromShade = 5
+
     public var title: String
     public var idPrefix: String
     public var rowLabels: [String]
@@ -66,8 +71,10 @@ public struct HeatMap: Sendable {
 
     static func shade(_ value: Double, low: Double, high: Double) -> Int {
         guard high > low else { return HeatMap.steps }
-        let fraction = min(1, max(0, (value - low) / (high - low)))
-        return min(HeatMap.steps, Int(fraction * Double(HeatMap.steps)) + 1)
+        let ratio = (value - low) / (high - low)
+        guard ratio.isFinite else { return ratio == .infinity ? HeatMap.steps : 1 }
+        let fraction = min(1, max(0, ratio))
+        return min(HeatMap.steps, (Int(exactly: (fraction * Double(HeatMap.steps)).rounded(.down)) ?? 0) + 1)
     }
 
     public func render() -> ChartOutput {
@@ -116,7 +123,7 @@ public struct HeatMap: Sendable {
                 let small = isSmall(row, column)
                 body.empty("rect", [("class", "cell heat-\(shade)" + (small ? " small-sample" : ""))] + geometry)
                 if labelsFit {
-                    body.element("text", [("class", "cell-label" + (shade >= 5 ? " on-dark" : "") + (small ? " small-sample" : "")),
+                    body.element("text", [("class", "cell-label" + (shade >= Self.onDarkFromShade ? " on-dark" : "") + (small ? " small-sample" : "")),
                                           ("x", coord(x + cellWidth / 2)), ("y", coord(y + cellHeight / 2 + 3.5)),
                                           ("text-anchor", "middle")], format.format(v))
                 }

@@ -1,25 +1,13 @@
-/// Escapes text for XML and HTML alike: `& < > " '` become entity or character references,
-/// a no-break space becomes `&#160;` (never the HTML-only `&nbsp;`), and characters XML 1.0
-/// forbids (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF) are
-/// removed, so hostile labels cannot break the document.
-func escapeMarkup(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        case "\u{A0}": result += "&#160;"
-        case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-        default:
-            if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-            result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
+import MarkupText
+
+/// Text escaped for SVG and HTML by the shared escaper (``MarkupText/escaped(_:)``): markup
+/// characters become references, characters XML 1.0 forbids become U+FFFD, bidi controls are
+/// removed. Text content is cut with "…" after ``MarkupText/displayLimit`` characters;
+/// attribute values (path data, coordinates) never are (`capped: false`).
+func escapeMarkup(_ text: String, capped: Bool = true) -> String {
+    var out = ""
+    MarkupText.appendEscaped(text, to: &out, limit: capped ? MarkupText.displayLimit : nil)
+    return out
 }
 
 /// Builds well-formed XML text: every attribute value and text is escaped, empty elements are
@@ -53,7 +41,7 @@ struct Markup {
     static func attributeText(_ attributes: [(String, String)]) -> String {
         var result = ""
         for (name, value) in attributes {
-            result += " " + name + "=\"" + escapeMarkup(value) + "\""
+            result += " " + name + "=\"" + escapeMarkup(value, capped: false) + "\""
         }
         return result
     }

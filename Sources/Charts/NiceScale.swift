@@ -42,9 +42,11 @@ public struct NiceScale: Sendable, Equatable {
             for mantissa in [1, 2, 5] {
                 let step = DecimalText.scaled(mantissa, exponent)
                 if step < floorStep * (1 - tolerance) { continue }
-                let first = Int((low / step + tolerance).rounded(.down))
-                let last = Int((high / step - tolerance).rounded(.up))
-                guard last - first + 1 <= limit else { continue }
+                // Checked: a quotient beyond ±10^15 cannot be a tick index worth drawing.
+                guard let first = Int(exactly: (low / step + tolerance).rounded(.down)),
+                      let last = Int(exactly: (high / step - tolerance).rounded(.up)),
+                      abs(first) <= 1_000_000_000_000_000, abs(last) <= 1_000_000_000_000_000,
+                      last - first + 1 <= limit else { continue }
                 self.stepMantissa = mantissa
                 self.stepExponent = exponent
                 self.step = step

@@ -24,10 +24,14 @@ public struct MetricsConfiguration: Sendable, Hashable {
     public var grossMargin: Double
     /// Attributes to break metrics down by (e.g. `plan`, `segment`, `region`, `channel`).
     public var segmentAttributes: [String]
+    /// Decimal places of the report currency's minor unit (`MinorUnit.digits(of:)`); amounts and
+    /// MRR are rounded to it as they enter the activity ledger. A dataset's own currency wins
+    /// when the ledger is built from a `Dataset`.
+    public var minorUnitDigits: Int
 
     public init(asOf: Day, calendar: PeriodCalendar = PeriodCalendar(.month), cohortBasis: CohortBasis = .signup,
                 unboundedRetention: Bool = false, inactivityDays: Int = 90, grossMargin: Double = 1.0,
-                segmentAttributes: [String] = ["plan", "segment", "region", "channel"]) {
+                segmentAttributes: [String] = ["plan", "segment", "region", "channel"], minorUnitDigits: Int = 2) {
         self.asOf = asOf
         self.calendar = calendar
         self.cohortBasis = cohortBasis
@@ -35,5 +39,6 @@ public struct MetricsConfiguration: Sendable, Hashable {
         self.inactivityDays = inactivityDays
         self.grossMargin = grossMargin
         self.segmentAttributes = segmentAttributes
+        self.minorUnitDigits = minorUnitDigits
     }
 }

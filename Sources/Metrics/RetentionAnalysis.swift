@@ -12,13 +12,16 @@ public struct RetentionAnalysis: Sendable {
     public let cohorts: CohortTable
     public let churn: ChurnSeries
     public let churnReasons: ChurnReasonBreakdown
+    /// Churn reasons per period over every period of `churn` (the metrics JSON's full history).
+    public let churnReasonHistory: ChurnReasonBreakdown
     public let segmentChurn: [SegmentChurn]
     public let survival: KaplanMeierCurve
     /// Present when the dataset has subscriptions.
     public let mrr: MRRBridge?
     /// Present when the dataset has orders.
     public let orders: OrderMetrics?
-    /// Present when the dataset has survey responses.
+    /// Present when the dataset has survey responses: every period from the first response's
+    /// through the one containing as-of (the report shows the last ones).
     public let satisfaction: SatisfactionTrend?
     public let satisfactionBreakdowns: [SatisfactionBreakdown]
     public let scoreDistributions: [ScoreDistribution]
@@ -27,8 +30,10 @@ public struct RetentionAnalysis: Sendable {
     public let health: HealthReport
     /// Health colour counts at the end of each of the last periods (oldest first).
     public let healthHistory: [(period: Period, distribution: HealthDistribution)]
-    /// Present when the dataset has support tickets.
+    /// Present when the dataset has support tickets: the trend periods (the report's window).
     public let support: SupportSLA?
+    /// The same over every period from the first ticket's (the metrics JSON's full history).
+    public let supportHistory: SupportSLA?
     /// Customers active on the as-of day.
     public let activeCustomers: Set<CustomerIndex>
 
@@ -54,6 +59,7 @@ public struct RetentionAnalysis: Sendable {
         cohorts = CohortTable(ledger: ledger)
         churn = ChurnSeries(ledger: ledger)
         churnReasons = ChurnReasonBreakdown(ledger: ledger, periods: trendPeriods)
+        churnReasonHistory = ChurnReasonBreakdown(ledger: ledger, window: churn.periods.map(\.period))
         segmentChurn = configuration.segmentAttributes.map { SegmentChurn(ledger: ledger, attribute: $0, periods: trendPeriods) }
         survival = KaplanMeierCurve(ledger: ledger)
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
@@ -66,7 +72,7 @@ public struct RetentionAnalysis: Sendable {
             detractorComments = []
             promotersToThank = []
         } else {
-            satisfaction = SatisfactionTrend.compute(dataset, configuration, from: trendStart)
+            satisfaction = SatisfactionTrend.compute(dataset, configuration)
             // Breakdowns and distributions describe the last 12 months of answers.
             let yearAgo = MRRBridge.twelveMonthsBefore(asOf).adding(days: 1)
             satisfactionBreakdowns = SatisfactionBreakdown.computeAll(dataset, configuration, from: yearAgo)
@@ -76,6 +82,8 @@ public struct RetentionAnalysis: Sendable {
         }
         support = dataset.tickets.isEmpty ? nil
             : SupportSLA.compute(dataset, configuration, support: supportConfiguration, from: trendStart)
+        supportHistory = dataset.tickets.isEmpty ? nil
+            : SupportSLA.compute(dataset, configuration, support: supportConfiguration)
 
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow

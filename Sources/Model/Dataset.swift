@@ -29,15 +29,20 @@ public struct Dataset: Sendable {
         return map
     }
 
-    /// The latest day found in any record: the natural "as of" when none is given.
-    public var latestDay: Day? {
-        var latest: Day?
-        func see(_ d: Day?) { if let d, latest.map({ d > $0 }) ?? true { latest = d } }
-        for c in customers { see(c.signup); see(c.churnDate) }
-        for s in subscriptions { see(s.start) }
+    /// The first and last event dates: customer signups, order days, survey answers and ticket
+    /// creations (in UTC days, as the records hold them). Scheduled ends, cancellations and
+    /// subscription starts are not events: they may lie ahead of the report date. The default
+    /// report date is the upper end; nil when no record is dated.
+    public var eventDays: ClosedRange<Day>? {
+        var first = Day(ordinal: .max), last = Day(ordinal: .min)
+        func see(_ d: Day) {
+            if d < first { first = d }
+            if d > last { last = d }
+        }
+        for c in customers { see(c.signup) }
         for o in orders { see(o.day) }
         for r in surveys { see(r.day) }
         for t in tickets { see(t.created.day()) }
-        return latest
+        return first <= last ? first...last : nil
     }
 }

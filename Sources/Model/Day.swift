@@ -14,6 +14,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Day.daysInMonth(year: year, month: month),
               (-9999...9999).contains(year) else { return nil }
+        self.init(civilYear: year, month: month, day: day)
+    }
+
+    /// The day `year-month-day` for a valid month and day, with no limit on the year other than
+    /// the `Int32` ordinal (about ±5.8 million years): period arithmetic needs the first day of
+    /// the month after 9999-12, which no export can write but a period can end on.
+    init(civilYear year: Int, month: Int, day: Int) {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -58,16 +58,17 @@ public struct InputAccounting: Sendable, Hashable {
 
     public var rowsSkipped: Int { skipped.reduce(0) { $0 + $1.count } }
 
-    /// Counts one skipped row (and one read row) under `reason`, keeping the first few examples.
-    public mutating func skip(_ reason: String, line: Int, column: Int, message: String) {
-        rowsRead += 1
+    /// Counts `rows` skipped rows (and as many read rows; more than one when a runaway quote
+    /// joined several physical rows into one record) under `reason`, keeping the first few examples.
+    public mutating func skip(_ reason: String, line: Int, column: Int, message: String, rows: Int = 1) {
+        rowsRead += rows
         if let i = skipped.firstIndex(where: { $0.reason == reason }) {
-            skipped[i].count += 1
+            skipped[i].count += rows
             if skipped[i].examples.count < Self.exampleLimit {
                 skipped[i].examples.append(Example(line: line, column: column, message: message))
             }
         } else {
-            skipped.append(SkipReason(reason: reason, count: 1,
+            skipped.append(SkipReason(reason: reason, count: rows,
                                       examples: [Example(line: line, column: column, message: message)]))
         }
     }

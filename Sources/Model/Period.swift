@@ -80,15 +80,17 @@ public struct PeriodCalendar: Hashable, Sendable {
         case .month:
             let y = index >= 0 ? index / 12 : (index - 11) / 12
             let m = index - y * 12 + 1
-            let start = Day(year: y, month: m, day: 1)!
-            let end = m == 12 ? Day(year: y + 1, month: 1, day: 1)! : Day(year: y, month: m + 1, day: 1)!
+            // Built without the ±9999 year check of `Day(year:month:day:)`: the month of
+            // 9999-12-31 ends on 10000-01-01.
+            let start = Day(civilYear: y, month: m, day: 1)
+            let end = m == 12 ? Day(civilYear: y + 1, month: 1, day: 1) : Day(civilYear: y, month: m + 1, day: 1)
             return Period(granularity: .month, index: index, start: start, end: end,
                           label: Day.pad(y, 4) + "-" + Day.pad(m, 2))
         case .quarter:
             let y = index >= 0 ? index / 4 : (index - 3) / 4
             let q = index - y * 4 + 1
-            let start = Day(year: y, month: (q - 1) * 3 + 1, day: 1)!
-            let end = q == 4 ? Day(year: y + 1, month: 1, day: 1)! : Day(year: y, month: q * 3 + 1, day: 1)!
+            let start = Day(civilYear: y, month: (q - 1) * 3 + 1, day: 1)
+            let end = q == 4 ? Day(civilYear: y + 1, month: 1, day: 1) : Day(civilYear: y, month: q * 3 + 1, day: 1)
             return Period(granularity: .quarter, index: index, start: start, end: end,
                           label: Day.pad(y, 4) + "-Q" + String(q))
         }
@@ -107,7 +109,7 @@ public struct PeriodCalendar: Hashable, Sendable {
         // The ISO week belongs to the year of its Thursday.
         let thursday = day.adding(days: Weekday.thursday.rawValue - day.weekday.rawValue)
         let year = thursday.year
-        let jan1 = Day(year: year, month: 1, day: 1)!
+        let jan1 = Day(civilYear: year, month: 1, day: 1)
         return (year, jan1.days(to: thursday) / 7 + 1)
     }
 }

@@ -1,10 +1,13 @@
+import MarkupText
+
 extension MustacheValue {
     /// The value as JSON text, byte-for-byte deterministic for equal values.
     ///
     /// Object keys are sorted by their UTF-8 bytes. Integers print as digits; doubles in their
     /// shortest round-tripping form, always with a `.` or an exponent (`1.0`, `1.21`, `1e+21`) so
     /// reading the text back gives the same case; non-finite doubles (which JSON cannot hold)
-    /// print as `null`. Strings escape `"`, `\` and control characters (`\n`, `\t`, `\u001f`…).
+    /// print as `null`. Strings are written by ``MarkupText/appendJSONString(_:to:)``: `"`, `\`,
+    /// `\n`, `\r`, `\t` escaped, other controls replaced by U+FFFD, bidi controls removed.
     /// Pretty output indents by two spaces, puts one member per line and writes `"key": value`;
     /// compact output has no whitespace at all. Neither ends with a newline.
     public func jsonText(pretty: Bool = true) -> String {
@@ -63,23 +66,6 @@ extension MustacheValue {
     }
 
     private static func writeJSONString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        MarkupText.appendJSONString(text, to: &output)
     }
 }

@@ -50,6 +50,9 @@ public enum MustacheError: Error, CustomStringConvertible, Equatable, Sendable {
     case unreadableTemplate(path: String, reason: String)
     /// ``TemplateLibrary`` found no `<name>.mustache` in any of its directories.
     case templateNotFound(name: String, directories: [String])
+    /// Rendering `template` went past one of its ``TemplateLimits``; `partial` and `at` name the
+    /// innermost partial being expanded at that moment (nil: the template itself).
+    case renderLimitExceeded(template: String, limit: TemplateLimits.Kind, partial: String?, at: SourceLocation?)
 
     public var description: String {
         switch self {
@@ -75,6 +78,10 @@ public enum MustacheError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(at): error: sections nested more than \(limit) levels deep"
         case let .unreadableTemplate(path, reason):
             "\(path): error: cannot read template: \(reason)"
+        case let .renderLimitExceeded(template, limit, partial, at):
+            "\(template): error: rendering stopped: \(limit)"
+                + (partial.map { " while expanding partial \"\($0)\"" + (at.map { " included at \($0)" } ?? "") } ?? "")
+                + "; do partials include each other many times over?"
         case let .templateNotFound(name, directories):
             "error: template \"\(name)\" not found (looked for \(name).mustache in \(directories.isEmpty ? "no directories" : directories.joined(separator: ", ")))"
         }

@@ -38,11 +38,18 @@ public struct PartialResolver: Sendable {
     /// file, so a user's template directory listed first overrides the defaults listed after
     /// it. Parsed templates are kept for the life of the resolver (files are read once).
     /// A name that would leave the directory (absolute, or with a `..` component) is not found.
-    public static func directories(_ directories: [String]) -> PartialResolver {
+    ///
+    /// `builtIn` (name → source) is searched after every directory: templates compiled into the
+    /// program. Errors in one are reported against `builtInPath(name)`.
+    public static func directories(_ directories: [String], builtIn: [String: String] = [:],
+                                   builtInPath: @escaping @Sendable (String) -> String = { "\($0).mustache" }) -> PartialResolver {
         let cache = TemplateCache()
         return PartialResolver(templates: { (name: String) throws(MustacheError) -> Template? in
             if let cached = cache.lookUp(name) { return cached }
-            let template = try TemplateFiles.load(name: name, directories: directories)
+            var template = try TemplateFiles.load(name: name, directories: directories)
+            if template == nil, let source = builtIn[name] {
+                template = try Template(source: source, path: builtInPath(name))
+            }
             cache.store(template, for: name)
             return template
         })

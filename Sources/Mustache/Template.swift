@@ -23,9 +23,11 @@ public struct Template: Sendable {
     ///     as the spec requires. A dynamic name that does not resolve renders as nothing in
     ///     both modes.
     /// - Throws: only ``MustacheError``: an unknown partial (strict), a partial that fails to
-    ///   parse or read, or partials nested more than 100 deep.
-    public func render(_ context: MustacheValue, partials: PartialResolver = .none, strict: Bool = false) throws(MustacheError) -> String {
-        var renderer = TemplateRenderer(context: context, resolver: partials, strict: strict)
+    ///   parse or read, partials nested more than 100 deep, or a rendering past its `limits`.
+    ///   - limits: the most work and output one rendering may take (``TemplateLimits``).
+    public func render(_ context: MustacheValue, partials: PartialResolver = .none, strict: Bool = false,
+                       limits: TemplateLimits = .standard) throws(MustacheError) -> String {
+        var renderer = TemplateRenderer(context: context, resolver: partials, strict: strict, limits: limits, rootPath: path)
         try renderer.render(nodes)
         return renderer.output
     }

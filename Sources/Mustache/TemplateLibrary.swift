@@ -6,22 +6,35 @@ public struct TemplateLibrary: Sendable {
     /// Resolves partials and parents; also caches the main templates.
     public let partials: PartialResolver
 
+    /// Whether templates compiled into the program are searched after the directories.
+    public let hasBuiltIns: Bool
+
     public init(directories: [String]) {
         self.directories = directories
+        hasBuiltIns = false
         partials = .directories(directories)
+    }
+
+    /// Directories first, then `builtIn` (name → source; errors reported against `builtInPath`).
+    public init(directories: [String], builtIn: [String: String],
+                builtInPath: @escaping @Sendable (String) -> String) {
+        self.directories = directories
+        hasBuiltIns = !builtIn.isEmpty
+        partials = .directories(directories, builtIn: builtIn, builtInPath: builtInPath)
     }
 
     /// The parsed template `name` (without `.mustache`).
     public func template(named name: String) throws(MustacheError) -> Template {
         guard let template = try partials.template(named: name) else {
-            throw .templateNotFound(name: name, directories: directories)
+            throw .templateNotFound(name: name, directories: directories + (hasBuiltIns ? ["the built-in templates"] : []))
         }
         return template
     }
 
     /// Renders template `name` against `context`. Strict by default: a partial that no
     /// directory has is an error rather than silently empty output.
-    public func render(templateNamed name: String, context: MustacheValue, strict: Bool = true) throws(MustacheError) -> String {
-        try template(named: name).render(context, partials: partials, strict: strict)
+    public func render(templateNamed name: String, context: MustacheValue, strict: Bool = true,
+                       limits: TemplateLimits = .standard) throws(MustacheError) -> String {
+        try template(named: name).render(context, partials: partials, strict: strict, limits: limits)
     }
 }

@@ -1,7 +1,17 @@
+import MarkupText
+
 /// Renders a template tree into one output string; every node appends to `output`, so the
-/// work is linear in the size of the output (plus the lookups).
+/// work is linear in the size of the output (plus the lookups). The work and the output are
+/// bounded by ``TemplateLimits``: templates are data, and data must not be able to hang or
+/// exhaust the machine (40 partials each including the next twice is 2⁴⁰ expansions).
 struct TemplateRenderer {
     static let partialNestingLimit = 100
+    private let limits: TemplateLimits
+    /// Nodes visited so far (each text, tag, section item and partial expansion counts one).
+    private var steps = 0
+    /// The partial tags being expanded, outermost first (for the limit error).
+    private var expanding: [(name: String, location: SourceLocation)] = []
+    private let rootPath: String
 
     private(set) var output = ""
     private let resolver: PartialResolver
@@ -15,7 +25,9 @@ struct TemplateRenderer {
     /// Partials already loaded during this rendering; `nil` records a name that was not found.
     private var loaded: [String: Template?] = [:]
 
-    init(context: MustacheValue, resolver: PartialResolver, strict: Bool) {
+    init(context: MustacheValue, resolver: PartialResolver, strict: Bool, limits: TemplateLimits, rootPath: String) {
+        self.limits = limits
+        self.rootPath = rootPath
         contextStack = [context]
         self.resolver = resolver
         self.strict = strict
@@ -23,6 +35,13 @@ struct TemplateRenderer {
 
     mutating func render(_ nodes: [TemplateNode]) throws(MustacheError) {
         for node in nodes {
+            steps += 1
+            if steps > limits.maximumSteps || output.utf8.count > limits.maximumOutputBytes {
+                throw .renderLimitExceeded(
+                    template: rootPath,
+                    limit: steps > limits.maximumSteps ? .steps(limits.maximumSteps) : .outputBytes(limits.maximumOutputBytes),
+                    partial: expanding.last?.name, at: expanding.last?.location)
+            }
             switch node {
             case .text(let text):
                 output += text
@@ -31,7 +50,7 @@ struct TemplateRenderer {
             case let .variable(name, escaped):
                 guard let value = lookUp(name) else { continue }
                 if escaped {
-                    HTMLEscaping.append(value.interpolationText, escapedTo: &output)
+                    MarkupText.appendEscaped(value.interpolationText, to: &output)
                 } else {
                     output += value.interpolationText
                 }
@@ -82,7 +101,9 @@ struct TemplateRenderer {
         partialDepth += 1
         indentation += extra
         overrides = newOverrides
+        expanding.append((name, location))
         try render(template.nodes)
+        expanding.removeLast()
         partialDepth -= 1
         indentation = savedIndentation
         overrides = savedOverrides

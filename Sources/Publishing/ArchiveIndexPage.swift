@@ -1,3 +1,5 @@
+import MarkupText
+
 /// One published period as the archive index lists it.
 struct ArchiveEntry: Sendable, Equatable {
     var periodLabel: String
@@ -20,7 +22,8 @@ struct ArchiveEntry: Sendable, Equatable {
 
 /// The archive's `index.html`: every published report, newest first, with its headline KPIs and
 /// links to the report and its metrics. Polyglot HTML5, self-contained (inline CSS), all text
-/// escaped; it passes ``ReportValidator`` with relative links allowed.
+/// escaped, in the report's landmarks (`header`, `main`, `footer`); it passes ``ReportValidator``
+/// (its links lead to files of the archive).
 enum ArchiveIndexPage {
     static func render(_ entries: [ArchiveEntry]) -> String {
         var html = """
@@ -32,7 +35,8 @@ enum ArchiveIndexPage {
             <title>Retention reports</title>
             <style>
             body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2933; background: #f5f7fa; }
-            main { max-width: 56rem; margin: 0 auto; padding: 2rem 1rem; }
+            header, main, footer { max-width: 56rem; margin: 0 auto; padding: 0 1rem; }
+            header { padding-top: 2rem; }
             h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
             .lede { color: #52606d; margin: 0 0 1.5rem; }
             ol.archive { list-style: none; margin: 0; padding: 0; }
@@ -47,43 +51,43 @@ enum ArchiveIndexPage {
             </style>
             </head>
             <body>
-            <main>
+            <header>
             <h1>Retention reports</h1>
 
             """
         let count = entries.count == 1 ? "1 published report" : "\(entries.count) published reports"
         if entries.isEmpty {
-            html += "<p class=\"lede\">No reports published yet.</p>\n"
+            html += "<p class=\"lede\">No reports published yet.</p>\n</header>\n<main>\n"
         } else {
-            html += "<p class=\"lede\">\(count), newest first.</p>\n<ol class=\"archive\">\n"
+            html += "<p class=\"lede\">\(count), newest first.</p>\n</header>\n<main>\n<ol class=\"archive\">\n"
             for entry in entries { html += item(entry) }
             html += "</ol>\n"
         }
-        html += "</main>\n</body>\n</html>\n"
+        html += "</main>\n<footer>\n<p class=\"lede\">Each report is validated before it is published.</p>\n</footer>\n</body>\n</html>\n"
         return html
     }
 
     private static func item(_ entry: ArchiveEntry) -> String {
-        let label = HTMLText.escaped(entry.periodLabel)
-        let folder = HTMLText.escaped(percentEncodedPathSegment(entry.periodLabel))
+        let label = MarkupText.escaped(entry.periodLabel)
+        let folder = MarkupText.escaped(percentEncodedPathSegment(entry.periodLabel))
         var html = "<li>\n"
         switch entry.metrics {
         case .success(let metrics):
-            html += "<h2><a href=\"\(folder)/index.html\">\(HTMLText.escaped(metrics.title))</a></h2>\n"
-            html += "<p class=\"meta\">Period \(label) · as of \(HTMLText.escaped(metrics.asOf))"
+            html += "<h2><a href=\"\(folder)/index.html\">\(MarkupText.escaped(metrics.title))</a></h2>\n"
+            html += "<p class=\"meta\">Period \(label) · as of \(MarkupText.escaped(metrics.asOf))"
             html += " · <a href=\"\(folder)/metrics.json\">metrics.json</a></p>\n"
             if !metrics.figures.isEmpty {
                 html += "<dl class=\"kpis\">\n"
                 for kpi in metrics.figures {
-                    html += "<div><dt>\(HTMLText.escaped(kpi.label))</dt>"
-                    html += "<dd>\(HTMLText.escaped(kpi.value))</dd></div>\n"
+                    html += "<div><dt>\(MarkupText.escaped(kpi.label))</dt>"
+                    html += "<dd>\(MarkupText.escaped(kpi.value))</dd></div>\n"
                 }
                 html += "</dl>\n"
             }
         case .failure(let failure):
             html += "<h2><a href=\"\(folder)/index.html\">Report \(label)</a></h2>\n"
             html += "<p class=\"meta problem\">Period \(label) · its metrics.json could not be read: "
-            html += "\(HTMLText.escaped(failure.message))</p>\n"
+            html += "\(MarkupText.escaped(failure.message))</p>\n"
         }
         html += "</li>\n"
         return html

@@ -6,43 +6,94 @@ import Darwin
 
 /// The file-system calls publishing makes, as a seam so tests can make them fail like a full
 /// disk or a forbidden folder would (the test machine runs as root, which ignores permissions).
+///
+/// Nothing here follows a symbolic link where it writes: temporary files and folders are created
+/// exclusively under fresh random names, and `rename(2)` replaces a link rather than its target.
 protocol FileOperations: Sendable {
-    /// Creates or truncates `path` (mode 0644 before umask), writes all `bytes`, flushes them to
-    /// disk (`fsync`) and closes the file.
-    func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemFailure)
+    /// Creates a new file in `folder` named `.<name>.<random>.partial` with
+    /// `open(O_CREAT | O_EXCL | O_NOFOLLOW)`, mode 0644 less the umask, writes all `bytes`,
+    /// flushes them to disk (`fsync`), closes it and returns its path. A file or link already at
+    /// that name is never opened (a new random name is tried).
+    func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String
+    /// Creates a new folder in `folder` named `.<name>.<random>.partial` (mode 0755 less the
+    /// umask) and returns its path.
+    func createTemporaryFolder(in folder: String, name: String) throws(SystemFailure) -> String
     /// `rename(2)`: atomic replacement within one file system; then the folder is synced.
     func rename(_ source: String, to destination: String) throws(SystemFailure)
+    /// Atomically swaps two existing paths (`renameat2(RENAME_EXCHANGE)`); `false` when the
+    /// system cannot (then nothing was changed).
+    func exchange(_ first: String, _ second: String) -> Bool
     func removeFile(_ path: String)
+    /// Removes `path` and, for a folder, everything in it, never following a symbolic link.
+    func removeTree(_ path: String)
     func readFile(_ path: String) throws(SystemFailure) -> [UInt8]
-    /// `mkdir(2)` with mode 0755; an existing folder is not an error.
+    /// `mkdir(2)` with mode 0755; an existing folder (not a link to one) is not an error.
     func createFolder(_ path: String) throws(SystemFailure)
     /// Names in `path` (without `.` and `..`), sorted by byte order.
     func folderEntries(_ path: String) throws(SystemFailure) -> [String]
+    /// A folder itself, not a symbolic link to one.
     func isFolder(_ path: String) -> Bool
     func fileExists(_ path: String) -> Bool
+    func isSymbolicLink(_ path: String) -> Bool
+    /// Opens (creating if needed, never through a link) `path` and takes an exclusive `flock`
+    /// on it, waiting for any other holder. Returns the descriptor; closing it releases the lock.
+    func lockExclusively(_ path: String) throws(SystemFailure) -> Int32
 }
 
 /// The real POSIX calls.
 struct POSIXFileOperations: FileOperations {
-    func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemFailure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw SystemFailure.current }
-        var failure: SystemFailure?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = SystemFailure.current
-                    return
-                }
-                offset += written
+    func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String {
+        var attempts = 0
+        while true {
+            let path = Self.temporaryPath(in: folder, name: name)
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor < 0 {
+                let failure = SystemFailure.current
+                attempts += 1
+                if failure.code == EEXIST && attempts < 16 { continue }
+                throw failure
             }
+            var failure: SystemFailure?
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = SystemFailure.current
+                        return
+                    }
+                    offset += written
+                }
+            }
+            if failure == nil, fsync(descriptor) != 0 { failure = SystemFailure.current }
+            if close(descriptor) != 0, failure == nil { failure = SystemFailure.current }
+            if let failure {
+                unlink(path)
+                throw failure
+            }
+            return path
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = SystemFailure.current }
-        if close(descriptor) != 0, failure == nil { failure = SystemFailure.current }
-        if let failure { throw failure }
+    }
+
+    func createTemporaryFolder(in folder: String, name: String) throws(SystemFailure) -> String {
+        var attempts = 0
+        while true {
+            let path = Self.temporaryPath(in: folder, name: name)
+            if mkdir(path, 0o755) == 0 { return path }
+            let failure = SystemFailure.current
+            attempts += 1
+            if failure.code == EEXIST && attempts < 16 { continue }
+            throw failure
+        }
+    }
+
+    /// `folder/.name.<16 random hex digits>.partial`.
+    static func temporaryPath(in folder: String, name: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let random = String(generator.next() as UInt64, radix: 16)
+        let prefix = folder.isEmpty ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
+        return prefix + "." + name + "." + String(repeating: "0", count: 16 - random.count) + random + ".partial"
     }
 
     func rename(_ source: String, to destination: String) throws(SystemFailure) {
@@ -52,9 +103,27 @@ struct POSIXFileOperations: FileOperations {
         let result = Darwin.rename(source, destination)
         #endif
         if result != 0 { throw SystemFailure.current }
-        // Make the rename itself durable; a failure here does not undo it, so it is not reported.
-        let slash = destination.lastIndex(of: "/")
-        let folder = slash.map { String(destination[...$0]) } ?? "."
+        syncFolder(of: destination)
+    }
+
+    func exchange(_ first: String, _ second: String) -> Bool {
+        #if canImport(Glibc)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2
+        guard renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0 else { return false }
+        syncFolder(of: second)
+        return true
+        #else
+        return false
+        #endif
+    }
+
+    /// Makes a rename durable; a failure here does not undo it, so it is not reported.
+    private func syncFolder(of path: String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? "."
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {
             _ = fsync(descriptor)
@@ -66,10 +135,24 @@ struct POSIXFileOperations: FileOperations {
         _ = unlink(path)
     }
 
+    func removeTree(_ path: String) {
+        if isFolder(path) {
+            for name in (try? folderEntries(path)) ?? [] { removeTree(path + "/" + name) }
+            _ = rmdir(path)
+        } else {
+            _ = unlink(path)
+        }
+    }
+
     func readFile(_ path: String) throws(SystemFailure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking and regular files only: a pipe planted in the archive never hangs a publish.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw SystemFailure.current }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw SystemFailure.current }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw SystemFailure(code: EISDIR) }
+        if (status.st_mode & S_IFMT) != S_IFREG { throw SystemFailure(code: EINVAL) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -106,11 +189,28 @@ struct POSIXFileOperations: FileOperations {
 
     func isFolder(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     func fileExists(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0
+        return lstat(path, &info) == 0
+    }
+
+    func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    func lockExclusively(_ path: String) throws(SystemFailure) -> Int32 {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SystemFailure.current }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let failure = SystemFailure.current
+            close(descriptor)
+            throw failure
+        }
+        return descriptor
     }
 }

@@ -19,6 +19,12 @@ public enum PublishingError: Error, Sendable, Hashable, CustomStringConvertible 
     case invalidMetrics(path: String, reason: String)
     /// The period label cannot be used as a folder name.
     case invalidPeriodLabel(String)
+    /// A path publishing would replace is a symbolic link (someone may be redirecting the write).
+    case symbolicLink(path: String)
+    /// A period's path in the archive exists but is not a folder.
+    case notAFolder(path: String)
+    /// The archive's lock file could not be opened or locked.
+    case cannotLock(path: String, failure: SystemFailure)
 
     public var description: String {
         let unchanged = "the previous report is unchanged"
@@ -39,6 +45,12 @@ public enum PublishingError: Error, Sendable, Hashable, CustomStringConvertible 
             return text
         case .invalidMetrics(let path, let reason):
             return "\(path): error: \(reason)"
+        case .symbolicLink(let path):
+            return "\(path): error: is a symbolic link; refusing to publish through it (remove the link); \(unchanged)"
+        case .notAFolder(let path):
+            return "\(path): error: exists but is not a folder; move it away and publish again; \(unchanged)"
+        case .cannotLock(let path, let failure):
+            return "\(path): error: cannot lock the archive: \(failure); \(unchanged)"
         case .invalidPeriodLabel(let label):
             return "error: period label \"\(label)\" cannot name a folder; use letters, digits, '-', '_' or '.' (e.g. 2026-W47)"
         }

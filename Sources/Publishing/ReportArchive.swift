@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Validation
 
 /// The intranet archive: one folder per period, and an index of all of them.
@@ -7,6 +12,7 @@ import Validation
 /// DIR/index.html               every published report, newest first, headline KPIs, links
 /// DIR/2026-W47/index.html      the report for that period (validated, atomically replaced)
 /// DIR/2026-W47/metrics.json    its metrics; the index reads "title", "as_of", "headline"
+/// DIR/.retention.lock          held (flock) by the publish in progress
 /// ```
 /// `metrics.json` must follow the contract documented on ``ReportHeadline``:
 /// `{"title": "…", "as_of": "yyyy-MM-dd", "headline": {"Active customers": "1,204", "MRR": "$84,120"}}`
@@ -25,7 +31,7 @@ public struct ReportArchive: Sendable {
     init(files: any FileOperations) {
         self.files = files
         reports = ReportPublisher(validator: ReportValidator(), files: files)
-        index = ReportPublisher(validator: ReportValidator(allowingRelativeLinks: true), files: files)
+        index = ReportPublisher(validator: ReportValidator(), files: files)
     }
 
     /// Publishes `report` and `metricsJSON` as `DIR/<periodLabel>/index.html` and
@@ -34,22 +40,88 @@ public struct ReportArchive: Sendable {
     ///
     /// `periodLabel` must be a plain folder name: letters, digits, `-`, `_`, `.`, starting with
     /// a letter or digit (e.g. `2026-W47`, `2026-11`, `2026-Q4`).
+    ///
+    /// Safe against other publishes and planted links:
+    /// - the whole publish holds an exclusive `flock` on `DIR/.retention.lock`, so two runs into
+    ///   one archive take turns (the second waits) and never mix their files;
+    /// - the period is written as one unit: both files go into a new folder
+    ///   `DIR/.<periodLabel>.<random>.partial`, which then replaces the period folder (an atomic
+    ///   swap where the system has `renameat2`, else two renames under the lock), so a reader
+    ///   sees the old period or the new one, never a mix;
+    /// - a period folder or `DIR/index.html` that is a symbolic link is refused
+    ///   (``PublishingError/symbolicLink(path:)``), and nothing is ever written through a link.
+    /// A report that fails validation is kept as `DIR/<periodLabel>.invalid.html`.
     @discardableResult
     public func publish(report: [UInt8], metricsJSON: [UInt8], periodLabel: String,
                         into directory: String) throws(PublishingError) -> [String] {
         guard Self.isPeriodLabel(periodLabel) else { throw .invalidPeriodLabel(periodLabel) }
-        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let root = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         let folder = root + "/" + periodLabel
         _ = try ReportHeadline(metricsJSON: metricsJSON, path: folder + "/metrics.json")
-        for path in [root, folder] {
-            do { try files.createFolder(path) } catch { throw .cannotCreateFolder(path: path, failure: error) }
+        do { try files.createFolder(root) } catch { throw .cannotCreateFolder(path: root, failure: error) }
+        let lockPath = root + "/" + Self.lockName
+        let lock: Int32
+        do { lock = try files.lockExclusively(lockPath) } catch { throw .cannotLock(path: lockPath, failure: error) }
+        defer { close(lock) }
+
+        for path in [folder, root + "/index.html"] where files.isSymbolicLink(path) {
+            throw .symbolicLink(path: path)
         }
-        try reports.publish(report: report, to: folder + "/index.html")
-        try reports.publish(data: metricsJSON, to: folder + "/metrics.json")
+        if files.fileExists(folder) && !files.isFolder(folder) { throw .notAFolder(path: folder) }
+        let staging: String
+        do {
+            staging = try files.createTemporaryFolder(in: root, name: periodLabel)
+        } catch {
+            throw .cannotCreateFolder(path: root + "/." + periodLabel + ".partial", failure: error)
+        }
+        do {
+            try reports.publish(report: report, to: staging + "/index.html")
+            try reports.publish(data: metricsJSON, to: staging + "/metrics.json")
+            try replaceFolder(folder, with: staging)
+        } catch {
+            if case .invalidReport(_, let keptAt, let findings) = error {
+                let rejected = root + "/" + periodLabel + ".invalid.html"
+                do { try files.rename(keptAt, to: rejected) } catch {}
+                files.removeTree(staging)
+                throw .invalidReport(destination: folder + "/index.html", keptAt: rejected, findings: findings.map {
+                    ValidationFinding(path: rejected, line: $0.line, column: $0.column, rule: $0.rule, message: $0.message)
+                })
+            }
+            files.removeTree(staging)
+            throw error
+        }
+        let stale = root + "/" + periodLabel + ".invalid.html"
+        if files.fileExists(stale) && !files.isFolder(stale) { files.removeFile(stale) }
 
         let entries = try readEntries(root)
         try index.publish(report: Array(ArchiveIndexPage.render(entries).utf8), to: root + "/index.html")
         return entries.map(\.periodLabel)
+    }
+
+    /// The lock file every publish into one archive holds for its whole duration.
+    static let lockName = ".retention.lock"
+
+    /// Puts the finished `staging` folder in place of `folder`.
+    private func replaceFolder(_ folder: String, with staging: String) throws(PublishingError) {
+        guard files.isFolder(folder) else {
+            do { try files.rename(staging, to: folder) } catch { throw .cannotReplace(path: folder, failure: error) }
+            return
+        }
+        if files.exchange(staging, folder) {
+            files.removeTree(staging)
+            return
+        }
+        // No atomic swap: move the old folder aside, the new one in, then drop the old one.
+        let (parent, name) = ReportPublisher.split(folder)
+        let aside = POSIXFileOperations.temporaryPath(in: parent, name: name + ".old")
+        do { try files.rename(folder, to: aside) } catch { throw .cannotReplace(path: folder, failure: error) }
+        do {
+            try files.rename(staging, to: folder)
+        } catch {
+            do { try files.rename(aside, to: folder) } catch {}
+            throw .cannotReplace(path: folder, failure: error)
+        }
+        files.removeTree(aside)
     }
 
     /// Every period folder of `root` holding an `index.html`, newest first.
@@ -59,7 +131,8 @@ public struct ReportArchive: Sendable {
         var entries: [ArchiveEntry] = []
         for name in names where Self.isPeriodLabel(name) {
             let folder = root + "/" + name
-            guard files.isFolder(folder), files.fileExists(folder + "/index.html") else { continue }
+            guard files.isFolder(folder), files.fileExists(folder + "/index.html"),
+                  !files.isSymbolicLink(folder + "/index.html") else { continue }
             let metrics: Result<ReportHeadline, JSONReader.Failure>
             do {
                 let bytes = try files.readFile(folder + "/metrics.json")

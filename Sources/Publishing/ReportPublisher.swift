@@ -1,8 +1,8 @@
 import Validation
 
 /// Publishes a file so that readers only ever see a complete, validated version:
-/// the bytes go to a temporary file in the destination's folder (`.<name>.partial`, on the same
-/// file system), HTML is validated with ``ReportValidator`` as read back from disk, and only
+/// the bytes go to a new temporary file in the destination's folder (`.<name>.<random>.partial`,
+/// on the same file system, created exclusively and never through a symbolic link), HTML is validated with ``ReportValidator`` as read back from disk, and only
 /// then is the temporary file renamed over the destination (`rename(2)` is atomic).
 ///
 /// On any failure the previous destination file is left byte-identical:
@@ -27,8 +27,7 @@ public struct ReportPublisher: Sendable {
 
     /// Validates and atomically publishes the HTML `report` at `destination`.
     public func publish(report: [UInt8], to destination: String) throws(PublishingError) {
-        let partial = Self.partialPath(for: destination)
-        try writePartial(report, at: partial)
+        let partial = try writePartial(report, besides: destination)
         let rejected = Self.invalidPath(for: destination)
         let findings = validator.validate(fileAt: partial).map {
             ValidationFinding(path: rejected, line: $0.line, column: $0.column, rule: $0.rule, message: $0.message)
@@ -48,17 +47,18 @@ public struct ReportPublisher: Sendable {
 
     /// Atomically replaces `destination` with `bytes`, without validation (for `metrics.json`).
     public func publish(data bytes: [UInt8], to destination: String) throws(PublishingError) {
-        let partial = Self.partialPath(for: destination)
-        try writePartial(bytes, at: partial)
+        let partial = try writePartial(bytes, besides: destination)
         try replace(destination, with: partial)
     }
 
-    private func writePartial(_ bytes: [UInt8], at partial: String) throws(PublishingError) {
+    /// A new temporary file with `bytes` in the destination's folder (see
+    /// ``FileOperations/writeTemporaryFile(in:name:_:)``); on failure nothing is left behind.
+    private func writePartial(_ bytes: [UInt8], besides destination: String) throws(PublishingError) -> String {
+        let (folder, name) = Self.split(destination)
         do {
-            try files.writeFile(partial, bytes)
+            return try files.writeTemporaryFile(in: folder, name: name, bytes)
         } catch {
-            files.removeFile(partial)
-            throw .cannotWrite(path: partial, failure: error)
+            throw .cannotWrite(path: folder + "." + name + ".partial", failure: error)
         }
     }
 
@@ -69,12 +69,6 @@ public struct ReportPublisher: Sendable {
             files.removeFile(partial)
             throw .cannotReplace(path: destination, failure: error)
         }
-    }
-
-    /// `dir/.name.partial` for `dir/name`.
-    static func partialPath(for destination: String) -> String {
-        let (folder, name) = split(destination)
-        return folder + "." + name + ".partial"
     }
 
     /// `dir/name.invalid.html` for `dir/name.html` (or `dir/name.invalid.html` for `dir/name`).

@@ -3,10 +3,12 @@ import Model
 import Mustache
 
 /// The metrics JSON (`retention report --metrics-json FILE`): every number the report shows, in
-/// long form, for other tools. Fractions are plain numbers (0.024, not "2.4%"), money is in the
-/// report currency rounded to cents, fractions are rounded to 6 decimals, missing values are
-/// `null`. Keys are documented in docs/metrics-json.md; the order of keys is sorted, so the same
-/// inputs give the same bytes.
+/// long form, for machines. Nothing is rounded: fractions are plain numbers (0.024, not "2.4%")
+/// and every double is written in the shortest form that reads back to the same double; money
+/// is in the report currency, a whole number of the currency's minor unit written exactly
+/// (`1234.5` = 1,234.50; `MinorUnit`); missing values are `null`. Per-period lists cover every
+/// period in the data (the HTML shows the last ones). Keys are documented in
+/// docs/metrics-json.md; the order of keys is sorted, so the same inputs give the same bytes.
 public enum MetricsDocument {
     public static let formatVersion = 1
 
@@ -18,6 +20,7 @@ public enum MetricsDocument {
     public static func value(analysis: RetentionAnalysis, dataset: Dataset, report: RetentionReport,
                              title: String, generator: String) -> MustacheValue {
         let configuration = analysis.configuration
+        let money = Money(digits: MinorUnit.digits(of: dataset.currency))
         var root: [String: MustacheValue] = [
             "format_version": .int(formatVersion),
             "title": .string(title),
@@ -28,6 +31,7 @@ public enum MetricsDocument {
             "headline": .object(Dictionary(report.headlineKPIs.map { ($0.label, MustacheValue.string($0.value)) },
                                            uniquingKeysWith: { a, _ in a })),
             "headlines": .list(report.headlines.map { .string($0.text) }),
+            "signed_up_never_paid": .int(analysis.ledger.neverPaid),
         ]
         root["inputs"] = .list(dataset.inputs.map { input in
             .object([
@@ -72,13 +76,22 @@ public enum MetricsDocument {
             .object([
                 "period": .string(p.period.label), "active_start": .int(p.customersAtStart), "churned": .int(p.churned),
                 "voluntary": .int(p.voluntary), "involuntary": .int(p.involuntary), "joined": .int(p.joined),
+                "reactivated": .int(p.reactivated),
                 "active_end": .int(p.customersAtEnd), "rate": fraction(p.churnRate),
                 "retention_rate": fraction(p.retentionRate), "mrr_lost": money(p.mrrLost), "incomplete": .bool(p.isIncomplete),
             ])
         })
-        root["churn_reasons"] = .list(analysis.churnReasons.rows.map { r in
-            .object(["reason": .string(r.reason), "count": .int(r.count), "share": fraction(r.share),
-                     "mrr_lost": money(r.mrrLost)])
+        func reasonRows(_ rows: [ChurnReasonBreakdown.Row]) -> MustacheValue {
+            .list(rows.map { r in
+                .object(["reason": .string(r.reason), "count": .int(r.count), "share": fraction(r.share),
+                         "mrr_lost": money(r.mrrLost)])
+            })
+        }
+        root["churn_reasons"] = reasonRows(analysis.churnReasons.rows)
+        let incompleteChurn = Set(analysis.churn.periods.filter(\.isIncomplete).map(\.period.index))
+        root["churn_reasons_by_period"] = .list(analysis.churnReasonHistory.perPeriod.map { p in
+            .object(["period": .string(p.period.label), "incomplete": .bool(incompleteChurn.contains(p.period.index)),
+                     "reasons": reasonRows(p.rows)])
         })
         if let bridge = analysis.mrr {
             root["mrr"] = .list(bridge.periods.map { p in
@@ -113,10 +126,10 @@ public enum MetricsDocument {
                 return .object([
                     "period": .string(p.period.label), "csat": fraction(s.csat), "csat_n": .int(s.csatN),
                     "csat_low": fraction(s.csatLow), "csat_high": fraction(s.csatHigh),
-                    "nps": rounded(s.nps, 4), "nps_n": .int(s.npsN), "nps_moe": rounded(s.npsMoe, 4),
+                    "nps": number(s.nps), "nps_n": .int(s.npsN), "nps_moe": number(s.npsMoe),
                     "promoters": .int(s.promoters), "passives": .int(s.passives), "detractors": .int(s.detractors),
-                    "ces": rounded(s.ces, 4), "ces_n": .int(s.cesN), "ces_low": rounded(s.cesLow, 4),
-                    "ces_high": rounded(s.cesHigh, 4), "ces_share_easy": fraction(s.cesShareEasy),
+                    "ces": number(s.ces), "ces_n": .int(s.cesN), "ces_low": number(s.cesLow),
+                    "ces_high": number(s.cesHigh), "ces_share_easy": fraction(s.cesShareEasy),
                     "complete": .bool(p.isComplete),
                 ])
             })
@@ -125,23 +138,23 @@ public enum MetricsDocument {
             .object([
                 "customer": .string(dataset.customers[score.customer].id),
                 "status": .string(score.status.rawValue),
-                "score": rounded(score.score, 2),
+                "score": number(score.score),
                 "revenue_at_risk": money(score.revenueAtRisk),
                 "reasons": .list(score.contributions.map {
-                    .object(["rule": .string($0.rule), "points": rounded($0.points, 2),
-                             "max_points": rounded($0.maxPoints, 2), "reason": .string($0.reason)])
+                    .object(["rule": .string($0.rule), "points": number($0.points),
+                             "max_points": number($0.maxPoints), "reason": .string($0.reason)])
                 }),
             ])
         })
-        if let sla = analysis.support {
+        if let sla = analysis.supportHistory {
             root["support"] = .list(sla.periods.map { p in
                 let s = p.created
                 return .object([
                     "period": .string(p.period.label), "tickets": .int(s.tickets), "resolved": .int(p.resolved),
-                    "first_response_median_hours": rounded(s.firstResponse.medianHours, 4),
-                    "first_response_p90_hours": rounded(s.firstResponse.p90Hours, 4),
-                    "resolution_median_hours": rounded(s.resolution.medianHours, 4),
-                    "resolution_p90_hours": rounded(s.resolution.p90Hours, 4),
+                    "first_response_median_hours": number(s.firstResponse.medianHours),
+                    "first_response_p90_hours": number(s.firstResponse.p90Hours),
+                    "resolution_median_hours": number(s.resolution.medianHours),
+                    "resolution_p90_hours": number(s.resolution.p90Hours),
                     "first_response_breach_rate": fraction(s.firstResponseSLA.breachRate),
                     "resolution_breach_rate": fraction(s.resolutionSLA.breachRate),
                 ])
@@ -150,7 +163,8 @@ public enum MetricsDocument {
         return .object(root)
     }
 
-    static func fraction(_ value: Double?) -> MustacheValue { rounded(value, 6) }
+    /// A fraction (0…1) or any other measure: the double itself, null when missing or not finite.
+    static func fraction(_ value: Double?) -> MustacheValue { number(value) }
 
     /// How a file's rows were matched to customers (null for customers files).
     static func customerJoin(_ join: CustomerJoin?) -> MustacheValue {
@@ -161,14 +175,27 @@ public enum MetricsDocument {
             "by": .object(Dictionary(uniqueKeysWithValues: join.matched.map { ($0.key.rawValue, MustacheValue.int($0.value)) })),
         ])
     }
-    static func money(_ value: Double?) -> MustacheValue { rounded(value, 2) }
 
-    /// Rounds half away from zero to `decimals`; nil and non-finite values become null.
-    static func rounded(_ value: Double?, _ decimals: Int) -> MustacheValue {
+    /// Full precision: the writer prints the shortest text that reads back to the same double.
+    static func number(_ value: Double?) -> MustacheValue {
         guard let value, value.isFinite else { return .null }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let r = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
-        return .double(r == 0 ? 0 : r)
+        return .double(value == 0 ? 0 : value)
+    }
+
+    /// Money in the report currency. Amounts and MRR enter the metrics as whole minor units, so
+    /// a money total is a whole number of minor units up to the floating-point noise of adding
+    /// doubles; that noise is removed (the nearest multiple of the minor unit, whose shortest
+    /// text is the exact decimal: `1234.5`, `0.3`). A value that is not such a total (a revenue
+    /// divided by a count) is written at full precision instead.
+    struct Money {
+        let digits: Int
+
+        func callAsFunction(_ value: Double?) -> MustacheValue {
+            guard let value, value.isFinite else { return .null }
+            let scale = MinorUnit.scale(digits)
+            let units = value * scale, whole = units.rounded(.toNearestOrAwayFromZero)
+            guard abs(units - whole) <= max(1e-6, abs(whole) * 1e-12) else { return number(value) }
+            return number(whole / scale)
+        }
     }
 }

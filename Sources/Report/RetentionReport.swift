@@ -73,6 +73,7 @@ public struct RetentionReport: Sendable {
         let quality = DataQualitySection(inputs: dataset.inputs, format: format).context()
         root["inputs_table"] = quality.table
         root["inputs"] = quality.inputs
+        if let neverPaid = DataQualitySection.neverPaid(analysis.ledger, format: format) { root["never_paid"] = neverPaid }
         toc += [("methodology", "Methodology"), ("data-quality", "Data quality")]
         root["toc"] = .list(toc.map { .object(["id": .string($0.0), "title": .string($0.1)]) })
         context = .object(root)

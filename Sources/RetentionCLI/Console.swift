@@ -3,7 +3,8 @@ import Glibc
 #endif
 
 /// Where a command writes: results on standard output, diagnostics and progress on standard
-/// error. Injected so tests capture exactly what a user would see.
+/// error. Injected so tests capture exactly what a user would see. Everything written to
+/// standard error goes through `TerminalText.diagnostic` (escaped and bounded), whoever wrote it.
 public struct Console: Sendable {
     public let out: @Sendable (String) -> Void
     public let err: @Sendable (String) -> Void
@@ -13,7 +14,7 @@ public struct Console: Sendable {
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
                 showsProgress: Bool) {
         self.out = out
-        self.err = err
+        self.err = { text in err(TerminalText.diagnostic(text)) }
         self.showsProgress = showsProgress
     }
 

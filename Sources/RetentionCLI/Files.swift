@@ -1,14 +1,18 @@
 import Foundation
 import Publishing
+import Validation
 
 /// Reading and writing the command line's own files, with errors that name the path.
 enum Files {
+    /// A file the command reads whole (a configuration, a previous metrics JSON): regular files
+    /// only, so a pipe or a device never blocks or fills memory.
     static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (permission?)" : "no such file"
+        switch RegularFile.read(path) {
+        case .success(let bytes): return bytes
+        case .failure(let failure):
+            let reason = failure.message == String(cString: strerror(ENOENT)) ? "no such file" : failure.message
             throw CommandFailure(message: "\(path): error: \(reason)", status: .inputError)
         }
-        return [UInt8](data)
     }
 
     static func readText(_ path: String) throws -> String {

@@ -31,6 +31,14 @@ struct ReportSettings {
     var support = SupportConfiguration()
     var templates: String?
 
+    /// Exchange rates (1 unit of the currency = rate report-currency units): from 0.000001 to
+    /// 1 000 000, on the command line as in the configuration. A rate of 0, a negative, an
+    /// infinite or a vanishing rate would turn every amount into 0, nonsense or infinity.
+    static let rateRange: ClosedRange<Double> = 0.000_001...1_000_000
+    static let rateExpectation = "a rate from 0.000001 to 1000000"
+    /// `inactivity_days` / `--inactivity-days`.
+    static let inactivityDaysRange: ClosedRange<Double> = 1...3650
+
     init(_ args: ParsedArguments) throws {
         if let path = args.value("config") { try apply(configFile: path) }
         try apply(args)
@@ -71,8 +79,10 @@ struct ReportSettings {
         if let code = args.value("currency") { ingest.reportCurrency = code.uppercased() }
         for rate in args.all("rate") {
             let parts = rate.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, parts[0].count == 3, let value = Double(parts[1]), value > 0 else {
-                throw UsageError.invalidValue(option: "rate", value: rate, expected: "CUR=RATE, e.g. EUR=1.08")
+            guard parts.count == 2, parts[0].count == 3, parts[0].allSatisfy({ $0.isASCII && $0.isLetter }),
+                  let value = Double(parts[1]), value.isFinite, ReportSettings.rateRange.contains(value) else {
+                throw UsageError.invalidValue(option: "rate", value: rate,
+                                              expected: "CUR=RATE, e.g. EUR=1.08, with " + ReportSettings.rateExpectation)
             }
             ingest.rates[parts[0].uppercased()] = value
         }
@@ -148,13 +158,20 @@ struct ReportSettings {
             guard case .string(let s) = v else { throw fail(key, "a string") }
             return s
         }
-        func number(_ key: String, in object: [String: MustacheValue]? = nil) throws -> Double? {
+        /// A number in `range` (`whole`: without fraction); `name` is the key's full path.
+        func number(_ key: String, in object: [String: MustacheValue]? = nil, named name: String? = nil,
+                    range: ClosedRange<Double>, whole: Bool = false, expected: String) throws -> Double? {
+            let value: Double
             switch (object ?? config)[key] {
             case nil: return nil
-            case .int(let i)?: return Double(i)
-            case .double(let d)?: return d
-            default: throw fail(key, "a number")
+            case .int(let i)?: value = Double(i)
+            case .double(let d)?: value = d
+            default: throw fail(name ?? key, expected)
             }
+            guard value.isFinite, range.contains(value), !whole || value == value.rounded() else {
+                throw fail(name ?? key, expected)
+            }
+            return value
         }
         func strings(_ key: String) throws -> [String: String]? {
             guard let v = config[key] else { return nil }
@@ -195,12 +212,12 @@ struct ReportSettings {
             guard case .bool(let b) = v else { throw fail("strict", "true or false") }
             ingest.strict = b
         }
-        if let v = try number("inactivity_days") {
-            guard v >= 1, v == v.rounded() else { throw fail("inactivity_days", "a whole number of days ≥ 1") }
-            inactivityDays = Int(v)
+        if let v = try number("inactivity_days", range: ReportSettings.inactivityDaysRange, whole: true,
+                              expected: "a whole number of days from 1 to 3650") {
+            inactivityDays = Int(exactly: v)!  // whole and within 1…3650
         }
-        if let v = try number("gross_margin") {
-            guard v > 0, v <= 1 else { throw fail("gross_margin", "a fraction between 0 and 1, e.g. 0.8") }
+        if let v = try number("gross_margin", range: 0...1, expected: "a fraction between 0 and 1, e.g. 0.8") {
+            guard v > 0 else { throw fail("gross_margin", "a fraction between 0 and 1, e.g. 0.8") }
             grossMargin = v
         }
         if let v = config["segments"] {
@@ -213,7 +230,13 @@ struct ReportSettings {
         if let v = try string("time_zone") { try setTimeZone(v, option: "config time_zone") }
         if let v = try string("currency") { ingest.reportCurrency = v.uppercased() }
         if case .object(let rates)? = config["rates"] {
-            for key in rates.keys { ingest.rates[key.uppercased()] = try number(key, in: rates) }
+            for key in rates.keys.sorted() {
+                guard key.count == 3, key.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                    throw fail("rates.\(key)", "a three-letter currency code")
+                }
+                ingest.rates[key.uppercased()] = try number(key, in: rates, named: "rates.\(key)",
+                                                            range: ReportSettings.rateRange, expected: ReportSettings.rateExpectation)
+            }
         } else if config["rates"] != nil { throw fail("rates", "an object like {\"EUR\": 1.08}") }
         if let formats = try strings("date_formats") { ingest.dateFormats.merge(formats) { _, new in new } }
         if let v = try string("preset") { try setPreset(v, option: "config preset") }
@@ -228,8 +251,11 @@ struct ReportSettings {
         }
         if let v = try string("templates") { templates = v }
         if case .object(let h)? = config["health"] {
-            let amber = try number("amber_from", in: h).map(Int.init) ?? health.bands.amberFrom
-            let green = try number("green_from", in: h).map(Int.init) ?? health.bands.greenFrom
+            let bandExpectation = "a whole number of points from 0 to 100"
+            let amber = try number("amber_from", in: h, named: "health.amber_from", range: 0...100, whole: true,
+                                   expected: bandExpectation).map { Int(exactly: $0)! } ?? health.bands.amberFrom
+            let green = try number("green_from", in: h, named: "health.green_from", range: 0...100, whole: true,
+                                   expected: bandExpectation).map { Int(exactly: $0)! } ?? health.bands.greenFrom
             health.bands = HealthBands(amberFrom: amber, greenFrom: green)
             if case .object(let points)? = h["rules"] {
                 let names = health.rules.map(\.name)
@@ -239,10 +265,8 @@ struct ReportSettings {
                 var rules: [HealthRule] = []
                 for var rule in health.rules {
                     if points[rule.name] != nil {
-                        guard let p = try number(rule.name, in: points), p >= 0 else {
-                            throw fail("health.rules.\(rule.name)", "points ≥ 0")
-                        }
-                        rule.maxPoints = p
+                        rule.maxPoints = try number(rule.name, in: points, named: "health.rules.\(rule.name)",
+                                                    range: 0...100, expected: "points from 0 to 100") ?? 0
                     }
                     if rule.maxPoints > 0 { rules.append(rule) }
                 }
@@ -259,8 +283,10 @@ struct ReportSettings {
                     guard let priority = TicketPriority(rawValue: name) else {
                         throw fail("support.\(key).\(name)", "a priority: low, normal, high or urgent")
                     }
-                    guard let h = try number(name, in: hours), h > 0 else { throw fail("support.\(key).\(name)", "hours > 0") }
-                    support[keyPath: keyPath][priority] = Int64((h * 3600).rounded())
+                    let expected = "hours from 0.01 to 8760 (one year)"
+                    guard let h = try number(name, in: hours, named: "support.\(key).\(name)", range: 0.01...8760,
+                                             expected: expected) else { continue }
+                    support[keyPath: keyPath][priority] = Int64(exactly: (h * 3600).rounded())!  // at most 31 536 000
                 }
             }
             health.support = support

@@ -1,3 +1,5 @@
+import Model
+
 /// The `retention` command line: dispatches to the subcommands and turns every error into a
 /// message and an `ExitStatus`. The executable only calls `run` and exits with its status.
 public enum RetentionCommandLine {
@@ -5,6 +7,7 @@ public enum RetentionCommandLine {
 
     static let commands: [CommandSpec] = [
         SampleCommand.spec, ReportCommand.spec, ValidateCommand.spec, InspectCommand.spec, RenderCommand.spec,
+        TemplatesCommand.spec,
     ]
 
     public static var helpText: String {
@@ -38,9 +41,15 @@ public enum RetentionCommandLine {
     }
 
     /// Runs one command line (without the program name) and returns the exit status.
-    public static func run(_ arguments: [String], console: Console = .standard) -> ExitStatus {
+    /// - Parameter clock: the current time, read at most once, by `report` without `--as-of`
+    ///   (tests fix it).
+    public static func run(_ arguments: [String], console: Console = .standard,
+                           clock: @escaping @Sendable () -> Instant = WallClock.now) -> ExitStatus {
+        let report = { (args: ParsedArguments, console: Console) throws -> ExitStatus in
+            try ReportCommand.run(args, console: console, clock: clock)
+        }
         guard let first = arguments.first else {
-            return execute(ReportCommand.spec, [], console: console, ReportCommand.run)
+            return execute(ReportCommand.spec, [], console: console, report)
         }
         switch first {
         case "--help", "-h", "help":
@@ -54,10 +63,11 @@ public enum RetentionCommandLine {
             console.out("retention \(version)\n")
             return .success
         case SampleCommand.spec.name: return execute(SampleCommand.spec, arguments, console: console, SampleCommand.run)
-        case ReportCommand.spec.name: return execute(ReportCommand.spec, arguments, console: console, ReportCommand.run)
+        case ReportCommand.spec.name: return execute(ReportCommand.spec, arguments, console: console, report)
         case ValidateCommand.spec.name: return execute(ValidateCommand.spec, arguments, console: console, ValidateCommand.run)
         case InspectCommand.spec.name: return execute(InspectCommand.spec, arguments, console: console, InspectCommand.run)
         case RenderCommand.spec.name: return execute(RenderCommand.spec, arguments, console: console, RenderCommand.run)
+        case TemplatesCommand.spec.name: return execute(TemplatesCommand.spec, arguments, console: console, TemplatesCommand.run)
         default:
             if first.hasPrefix("-") {
                 return usage(.unknownOption(first, command: "report"), spec: nil, console: console)

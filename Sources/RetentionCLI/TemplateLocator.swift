@@ -1,24 +1,22 @@
 import Foundation
 
-/// Finds the default templates that ship with the tool.
+/// Which templates render: only what the user names selects templates.
 ///
-/// Looked up, in order: `$RETENTION_TEMPLATES`; `./Templates` (running from a checkout);
-/// `Templates` three levels above the executable (`.build/<config>/retention` in a checkout);
-/// `../share/retention/Templates` beside the executable (an installed copy).
+/// In order: `--templates DIR` (or the config key `templates`), then `$RETENTION_TEMPLATES`
+/// (a folder, for an operator who restyles every run), then the default templates compiled
+/// into the executable (`BuiltInTemplates`). A `Templates` folder in the working directory or
+/// beside the executable is *not* looked at: a stray folder must not change the report.
 enum TemplateLocator {
-    static let marker = "report.mustache"
+    static let environmentVariable = "RETENTION_TEMPLATES"
 
-    static func defaultDirectory() -> String? {
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["RETENTION_TEMPLATES"], !env.isEmpty {
-            candidates.append(env)
+    /// `$RETENTION_TEMPLATES` when set and not empty; an error when it is not a folder.
+    static func defaultDirectory() throws -> String? {
+        guard let folder = ProcessInfo.processInfo.environment[environmentVariable], !folder.isEmpty else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(message: "\(folder): error: no such templates folder ($\(environmentVariable)); "
+                + "unset it to use the built-in templates", status: .templateError)
         }
-        candidates.append(FileManager.default.currentDirectoryPath + "/Templates")
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        let binDirectory = executable.deletingLastPathComponent()
-        candidates.append(binDirectory.appendingPathComponent("../../../Templates").standardized.path)
-        candidates.append(binDirectory.appendingPathComponent("../../Templates").standardized.path)
-        candidates.append(binDirectory.appendingPathComponent("../share/retention/Templates").standardized.path)
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/" + marker) }
+        return folder
     }
 }

@@ -18,7 +18,8 @@ import Darwin
 /// The rules then run on the XML parser's tree when the document is well-formed, otherwise on
 /// the HTML parser's tree (what a browser would build): `external-reference`, `script`,
 /// `embedded-content`,
-/// `event-handler`, `javascript-url`, `duplicate-id`, `broken-link`, `doctype`, `lang`, `charset`, `title`,
+/// `event-handler`, `javascript-url`, `duplicate-id`, `broken-link` (fragments, and relative
+/// links to files),  `doctype`, `lang`, `charset`, `title`,
 /// `namespace`, `svg-role`, `svg-title`, `img-alt`, `table-headers` (each rule type documents
 /// its definition).
 ///
@@ -29,21 +30,10 @@ import Darwin
 /// implied) the finding keeps libxml2's line with column 1. Columns count Unicode scalars from
 /// 1, as libxml2's do. Findings are sorted by line, column, rule, message, without duplicates.
 public struct ReportValidator: Sendable {
-    /// Whether `<a href>`/`<area href>` may point to another file by a relative path.
-    public let allowsRelativeLinks: Bool
-
-    /// A validator for reports: nothing outside the file may be referenced.
-    public init() {
-        allowsRelativeLinks = false
-    }
-
-    /// With `allowingRelativeLinks`, `<a href>`/`<area href>` may also point to another file
-    /// by a relative path below the document's folder (no scheme, not starting with `/`, no
-    /// `..` segment), as the archive index links to each week's report. Resources (`src`,
-    /// CSS, `<link href>`…) must still be inside the file.
-    public init(allowingRelativeLinks: Bool) {
-        allowsRelativeLinks = allowingRelativeLinks
-    }
+    /// The validator for every file the tool writes and for `retention validate`: nothing the
+    /// page *shows* may come from outside the file; navigation links may lead to web pages and
+    /// to existing files below the document's folder (see ``ExternalReferenceRule``).
+    public init() {}
 
     private static let rules: [any DocumentRule] = [
         ExternalReferenceRule(), ScriptRule(), EmbeddedContentRule(), EventHandlerRule(), JavaScriptURLRule(),
@@ -66,8 +56,7 @@ public struct ReportValidator: Sendable {
         let useXMLTree = xml.wellFormed && xml.tree.root != nil
         var tree = useXMLTree ? xml.tree : htmlParse.tree
         source.locate(&tree, caseInsensitive: !useXMLTree)
-        let context = RuleContext(path: path, tree: tree, source: source, isXMLTree: useXMLTree,
-                                  allowsRelativeLinks: allowsRelativeLinks)
+        let context = RuleContext(path: path, tree: tree, source: source, isXMLTree: useXMLTree)
         for rule in Self.rules { findings += rule.check(context) }
 
         var seen: Set<ValidationFinding> = []
@@ -96,23 +85,7 @@ public struct ReportValidator: Sendable {
         return message.code == 801 && HTML5ElementNames.unknownToLibXML2.contains(message.detail ?? "")
     }
 
-    struct ReadFailure: Error { var message: String }
-
-    static func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(ReadFailure(message: String(cString: strerror(errno)))) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(message: String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return .success(bytes)
+    static func readFile(_ path: String) -> Result<[UInt8], RegularFile.Failure> {
+        RegularFile.read(path)
     }
 }

@@ -4,7 +4,8 @@ import Testing
 /// Properties every chart kind must have, checked on every kind at once.
 @Suite struct AllChartKindsTests {
     static let hostile = "<script>alert(\"x\")</script> & 'q' \u{1}"
-    static let hostileEscaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; "
+    /// (The shared escaper replaces the control character U+0001 with U+FFFD.)
+    static let hostileEscaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; \u{FFFD}"
 
     /// Every kind drawn from `label` (as title, category, series and item names) with awkward
     /// numbers (thirds, sevenths) so coordinates need rounding.

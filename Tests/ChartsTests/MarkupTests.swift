@@ -8,7 +8,8 @@ import Testing
     }
 
     @Test func dropsCharactersXMLForbidsAndSpellsOutNoBreakSpaces() {
-        #expect(escapeMarkup("a\u{0}b\u{7}c\u{1B}d\u{FFFF}") == "abcd")
+        // The shared escaper (MarkupText) replaces each with U+FFFD rather than dropping it.
+        #expect(escapeMarkup("a\u{0}b\u{7}c\u{1B}d\u{FFFF}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}")
         #expect(escapeMarkup("tab\there\nnew") == "tab\there\nnew")
         #expect(escapeMarkup("CHF\u{A0}12") == "CHF&#160;12")
         #expect(escapeMarkup("Zürich — 東京") == "Zürich — 東京")

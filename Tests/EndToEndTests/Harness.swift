@@ -38,10 +38,14 @@ enum Harness {
         return path
     }
 
-    static func run(_ arguments: [String]) -> (status: ExitStatus, out: String, err: String) {
+    /// The clock every end-to-end run sees unless a test gives its own: 2026-11-27 12:00 UTC,
+    /// a week after the sample data's last day, so no run depends on the machine's clock.
+    static let fixedNow = Instant(secondsSince1970: Int64(Day(iso: "2026-11-27")!.ordinal) * 86_400 + 43_200)
+
+    static func run(_ arguments: [String], now: Instant = fixedNow) -> (status: ExitStatus, out: String, err: String) {
         _ = templates
         let captured = CapturedConsole()
-        let status = RetentionCommandLine.run(arguments, console: captured.console)
+        let status = RetentionCommandLine.run(arguments, console: captured.console, clock: { now })
         return (status, captured.out, captured.err)
     }
 

@@ -19,7 +19,7 @@ import Validation
             #expect(FileManager.default.fileExists(atPath: "\(archive)/\(week)/metrics.json"))
         }
         let index = Harness.read(archive + "/index.html")
-        #expect(ReportValidator(allowingRelativeLinks: true).validate(html: Array(index.utf8), path: "index.html") == [])
+        #expect(ReportValidator().validate(fileAt: archive + "/index.html") == [])
         let w47 = try #require(index.range(of: "2026-W47/index.html"))
         let w46 = try #require(index.range(of: "2026-W46/index.html"))
         #expect(w47.lowerBound < w46.lowerBound)

@@ -197,3 +197,27 @@ private func money(_ text: String, _ mark: DecimalMark? = nil) -> MoneyReading {
         #expect(e.proven == .comma)
     }
 }
+
+/// Amounts beyond 10^15 in absolute value are out of range, not infinite or trapping later.
+@Suite struct AmountRangeTests {
+    @Test func amountsBeyondAQuadrillionAreOutOfRange() {
+        let huge = String(repeating: "9", count: 309)  // > Double.greatestFiniteMagnitude (≈ 1.8e308)
+        #expect(money(huge) == .outOfRange)
+        #expect(money("$" + huge + ".00") == .outOfRange)
+        #expect(money("999999999999999999") == .outOfRange)     // 18 digits, the fast path
+        #expect(money("-1000000000000001") == .outOfRange)      // 10^15 + 1
+        #expect(money("1000000000000000") == .amount(1e15, currency: nil))
+        #expect(money("-1,000,000,000,000,000.00 EUR") == .amount(-1e15, currency: "EUR"))
+    }
+
+    @Test func aHugeAmountSkipsItsRowWithTheReason() throws {
+        let dir = FixtureDirectory()
+        let orders = dir.write("invoices.csv", "Invoice ID,Customer ID,Date,Amount\nI1,C1,2024-01-01,"
+            + String(repeating: "1", count: 309) + "\nI2,C1,2024-01-02,12.50\n")
+        let data = try DatasetLoader.load(InputFiles(orders: orders), options: IngestOptions())
+        let a = try #require(accounting(data, "orders"))
+        #expect(data.orders.map(\.amount) == [12.5])
+        #expect(a.skipped.first?.examples.first?.description
+            == "2:18: amount in column \"Amount\" is out of range (more than 10^15)")
+    }
+}

@@ -45,17 +45,19 @@ import Model
         #expect(ledger.activity[2]?.churnDate == nil)
     }
 
-    @Test func subscriptionCustomersWithoutRevenueRecordsUseTheirCRMDates() {
+    @Test func withARevenueFileCustomersWithoutPaymentsNeverPaid() {
         // A subscription business where "old" has no subscription rows but a cancellation date,
-        // and "lead" has neither: old is active 2023-06-01..2024-01-20, lead is not a customer.
+        // "lead" has neither, and "later" signs up after as-of: with a revenue file given, old and
+        // lead are sign-ups who never paid (not active from signup); later is counted nowhere.
         var data = Fixture.subscriptions
         data.customers.append(Customer(id: "old", signup: d("2023-06-01"), churnDate: d("2024-01-20")))
         data.customers.append(Customer(id: "lead", signup: d("2024-01-03")))
+        data.customers.append(Customer(id: "later", signup: d("2024-04-02")))
         let ledger = ActivityLedger(dataset: data, configuration: Fixture.configuration())
-        #expect(ledger.activity[9]?.spans == [ActiveSpan(start: d("2023-06-01"), end: d("2024-01-20"))])
-        #expect(ledger.activity[10] == nil)
-        #expect(ledger.neverPaid == 3)  // Gus (trial), Ned (after as-of), lead
-        #expect(ledger.mrr(of: 9, on: d("2023-12-01")) == 0)
+        #expect(ledger.activity[9] == nil && ledger.activity[10] == nil && ledger.activity[11] == nil)
+        #expect(ledger.neverPaid == 4)  // Gus (trial), Ned (pays only after as-of), old, lead
+        #expect(CohortTable(ledger: ledger).customersCounted == 7)
+        #expect(KaplanMeierCurve(ledger: ledger).subjects == 7)
     }
 
     @Test func cancellationOnTheFirstPaidDayIsAChurnOnDayZero() {
@@ -68,7 +70,8 @@ import Model
         #expect(ledger.activity[0]?.isActive(on: d("2024-02-01")) == false)
         let km = KaplanMeierCurve(ledger: ledger)
         #expect(km.steps.map(\.time) == [0] && km.events == 1 && km.survival(at: 0) == 0)
-        #expect(CohortTable(ledger: ledger).rows.first?.cells.first??.customers == 0)
+        // It still counts in its first month (k = 0 is 100 % under first payment).
+        #expect(CohortTable(ledger: ledger).rows.first?.cells.first??.customers == 1)
     }
 
     @Test func orderCustomersChurnAfterInactivityAndReactivate() {

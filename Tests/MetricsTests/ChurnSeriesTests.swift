@@ -10,17 +10,19 @@ import Model
         #expect(s.map(\.period.label) == ["2024-01", "2024-02", "2024-03"])
         // Jan: nobody active on 2023-12-31, so Cat (joined and left in January) is not in any rate.
         #expect(s[0].customersAtStart == 0 && s[0].churned == 0 && s[0].churnRate == nil)
-        #expect(s[0].customersAtEnd == 2 && s[0].joined == 2)  // Ann, Bob on 01-31
+        #expect(s[0].customersAtEnd == 2 && s[0].joined == 2 && s[0].reactivated == 0)  // Ann, Bob on 01-31
         // Feb: S = active on 01-31 = Ann, Bob (Hal's first sub ended 01-31) = 2; Bob churned 02-20.
-        // E on 02-29 = Ann, Hal, Dan, Eve = 4, of which Hal, Dan, Eve were not active at start: N = 3.
-        // churn = 1/2; CRR = (4 − 3)/2 = 0.5.
+        // E on 02-29 = Ann, Hal, Dan, Eve = 4; not active at start: Dan, Eve (new: joined 2) and Hal
+        // (paying since January: reactivated 1). 2 − 1 + 2 + 1 = 4. churn = 1/2; CRR = (2 − 1)/2 = 0.5.
         #expect(s[1].customersAtStart == 2 && s[1].churned == 1)
+        #expect(s[1].joined == 2 && s[1].reactivated == 1 && s[1].customersAtEnd == 4)
         #expect(s[1].churnRate == 0.5)
         #expect(s[1].retentionRate == 0.5)
         #expect(s[1].voluntary == 1 && s[1].involuntary == 0)
         #expect(s[1].mrrLost == 50)
-        // Mar (to as-of): S = 4; Eve churned 03-10 (involuntary, MRR 40). E = Ann, Hal, Dan, Fay = 4, N = 1.
-        // churn = 1/4; CRR = (4 − 1)/4 = 0.75.
+        // Mar (to as-of): S = 4; Eve churned 03-10 (involuntary, MRR 40). E = Ann, Hal, Dan, Fay = 4:
+        // 4 − 1 + 1 (Fay) + 0 = 4. churn = 1/4; CRR = (4 − 1)/4 = 0.75.
+        #expect(s[2].joined == 1 && s[2].reactivated == 0)
         #expect(s[2].churnRate == 0.25 && s[2].retentionRate == 0.75)
         #expect(s[2].involuntary == 1 && s[2].unknownKind == 0 && s[2].mrrLost == 40)
         #expect(s[2].isIncomplete && !s[1].isIncomplete)
@@ -28,7 +30,8 @@ import Model
 
     @Test func churnAndReturnWithinAPeriodCountsOnce() {
         // Active since January; cancels 02-05 and 02-12, resubscribes 02-08 and 02-20.
-        // February: S = 1, churned = 1 (once), active at start and end → N = 0, CRR = (1 − 0)/1 = 1.
+        // February: S = 1, churned = 1 (once) and back by the end: one churn and one reactivation,
+        // 1 − 1 + 0 + 1 = 1 = E; CRR = (1 − 1)/1 = 0 = 1 − churn rate.
         let data = Dataset(customers: [Customer(id: "x", signup: d("2024-01-10"))], subscriptions: [
             Subscription(id: "a", customer: 0, start: d("2024-01-10"), end: d("2024-02-05"), mrr: 10),
             Subscription(id: "b", customer: 0, start: d("2024-02-08"), end: d("2024-02-12"), mrr: 10),
@@ -37,7 +40,8 @@ import Model
         let l = ActivityLedger(dataset: data, configuration: Fixture.configuration())
         let feb = ChurnSeries(ledger: l).periods[1]
         #expect(feb.customersAtStart == 1 && feb.churned == 1 && feb.joined == 0 && feb.customersAtEnd == 1)
-        #expect(feb.churnRate == 1 && feb.retentionRate == 1)
+        #expect(feb.reactivated == 1)
+        #expect(feb.churnRate == 1 && feb.retentionRate == 0)
         // The MRR bridge sees every movement: 2 churns of 10 and 2 reactivations of 10.
         let bridge = MRRBridge(ledger: l).periods[1]
         #expect(bridge.churn == 20 && bridge.reactivation == 20 && bridge.churnCount == 2 && bridge.reconciles)
@@ -83,11 +87,11 @@ import Model
     @Test func orderChurnComesFromInactivity() {
         // Ivy churns 03-11, Jon 02-14, Kim 03-06 (and returns 04-01).
         // Feb: S = Ivy, Jon (active 01-31) → Jon churned → 1/2. Mar: S = Ivy, Kim → both → 2/2.
-        // Apr (to 04-15): S = nobody active on 03-31 → nil; Kim rejoined: E = 1, N = 1.
+        // Apr (to 04-15): S = nobody active on 03-31 → nil; Kim returned: E = 1, a reactivation.
         let l = ActivityLedger(dataset: Fixture.orders, configuration: Fixture.orderConfiguration())
         let s = ChurnSeries(ledger: l).periods
         #expect(s.map(\.churnRate) == [nil, 0.5, 1, nil])
-        #expect(s[3].customersAtEnd == 1 && s[3].joined == 1)
+        #expect(s[3].customersAtEnd == 1 && s[3].joined == 0 && s[3].reactivated == 1)
         #expect(s.allSatisfy { $0.mrrLost == 0 })
     }
 

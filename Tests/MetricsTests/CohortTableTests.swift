@@ -9,19 +9,20 @@ import Model
         // Jan cohort = Ann, Bob, Cat, Hal (4); Feb = Dan, Eve (2); Mar = Fay (1). Gus, Ned never paid.
         #expect(table.rows.map(\.cohort.label) == ["2024-01", "2024-02", "2024-03"])
         #expect(table.rows.map(\.size) == [4, 2, 1])
-        // Jan, evaluated on 01-31, 02-29 and as-of 03-15:
-        //   k0: Ann, Bob active (Cat left 01-25, Hal's first sub ended 01-31) → 2/4
-        //   k1: Ann, Hal (back 02-15); Bob left 02-20                        → 2/4
-        //   k2: Ann, Hal                                                     → 2/4
+        // Jan, retained = paying on at least one day of the month (to as-of 03-15):
+        //   k0: Ann, Bob, Cat (01-20..01-25), Hal (01-08..01-31)  → 4/4 (first month is 100 %)
+        //   k1: Ann, Bob (until 02-20), Hal (back 02-15)           → 3/4
+        //   k2: Ann, Hal                                          → 2/4
         let jan = table.rows[0].cells
-        #expect(jan.map { $0?.customers } == [2, 2, 2])
-        #expect(jan.map { $0?.retention } == [0.5, 0.5, 0.5])
+        #expect(jan.map { $0?.customers } == [4, 3, 2])
+        #expect(jan.map { $0?.retention } == [1, 0.75, 0.5])
         // MRR at those ends: 100 + 50 = 150; 100 + 25 = 125; 125. Revenue retention 1, 125/150, 125/150.
         #expect(jan.map { $0?.revenue } == [150, 125, 125])
         #expect(close(jan[1]?.revenueRetention, 125.0 / 150))
-        // Feb: k0 Dan, Eve → 2/2 (MRR 80 + 40 = 120); k1 Dan only (Eve left 03-10), MRR 80 + 20 = 100.
+        // Feb: k0 Dan, Eve → 2/2 (MRR 80 + 40 = 120); k1 Dan and Eve (paying until 03-10) → 2/2,
+        // MRR on as-of 80 + 20 = 100 (Eve's 40 is gone).
         let feb = table.rows[1].cells
-        #expect(feb[0]?.customers == 2 && feb[1]?.customers == 1)
+        #expect(feb[0]?.customers == 2 && feb[1]?.customers == 2)
         #expect(feb[0]?.revenue == 120 && feb[1]?.revenue == 100)
         #expect(close(feb[1]?.revenueRetention, 100.0 / 120))
         #expect(feb[2] == nil)
@@ -31,9 +32,9 @@ import Model
     }
 
     @Test func summaryIsWeightedByCohortSizeOverCohortsThatReachedK() {
-        // k0 = (2 + 2 + 1) / (4 + 2 + 1) = 5/7; k1 = (2 + 1) / (4 + 2) = 0.5; k2 = 2/4 = 0.5
-        #expect(close(table.summary[0], 5.0 / 7))
-        #expect(close(table.summary[1], 0.5))
+        // k0 = (4 + 2 + 1) / (4 + 2 + 1) = 1; k1 = (3 + 2) / (4 + 2) = 5/6; k2 = 2/4 = 0.5
+        #expect(close(table.summary[0], 1))
+        #expect(close(table.summary[1], 5.0 / 6))
         #expect(close(table.summary[2], 0.5))
         // Revenue: k1 = (125 + 100) / (150 + 120) = 225/270; k2 = 125/150.
         #expect(close(table.revenueSummary[1], 225.0 / 270))
@@ -54,10 +55,11 @@ import Model
     }
 
     @Test func unboundedRetentionCountsCustomersActiveLater() {
-        // Hal was not active on 01-31 but came back: unbounded Jan k0 = Ann, Bob, Hal = 3/4;
-        // k1 = Ann, Hal (Bob's last active period is January) = 2/4.
+        // Last paying month: Cat January, Bob February, Ann and Hal March. Unbounded Jan cohort:
+        // k0 = all 4; k1 = Ann, Bob, Hal = 3; k2 = Ann, Hal = 2. Feb cohort: Eve pays until 03-10.
         let t = CohortTable(dataset: Fixture.subscriptions, configuration: Fixture.configuration(unbounded: true))
-        #expect(t.rows[0].cells.map { $0?.customers } == [3, 2, 2])
+        #expect(t.rows[0].cells.map { $0?.customers } == [4, 3, 2])
+        #expect(t.rows[1].cells.map { $0?.customers } == [2, 2, nil])
         #expect(t.unbounded)
     }
 
@@ -70,8 +72,10 @@ import Model
         let byPayment = CohortTable(dataset: data, configuration: Fixture.configuration(basis: .firstPayment))
         #expect(bySignup.rows.map(\.size) == [5, 2, 1])
         #expect(byPayment.rows.map(\.size) == [4, 3, 1])
-        // By signup the January cell k0 now has 2 of 5 (the late payer is not active on 01-31).
-        #expect(bySignup.rows[0].cells[0]?.customers == 2)
+        // By signup the January cell k0 has 4 of 5 (the late payer pays from February on);
+        // by first payment every cohort is 100 % at k0.
+        #expect(bySignup.rows[0].cells[0]?.customers == 4)
+        #expect(byPayment.rows.allSatisfy { $0.cells[0]?.retention == 1 })
     }
 
     @Test func emptyCohortsAreRowsWithoutCells() {

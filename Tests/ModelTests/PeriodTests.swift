@@ -27,3 +27,28 @@ import Testing
         #expect(p.length == 7)
     }
 }
+
+/// The last representable day (an invoice typed as 9999-12-31) has a period in every
+/// granularity; its month and quarter end on 10000-01-01, one day later (ordinal + 1).
+@Suite struct PeriodsAtTheEndOfTimeTests {
+    @Test func lastDayOfYear9999HasAPeriodInEveryGranularity() {
+        let last = Day(iso: "9999-12-31")!
+        for granularity in Granularity.allCases {
+            let p = PeriodCalendar(granularity).period(containing: last)
+            #expect(p.contains(last), "\(granularity)")
+            #expect(p.end > last, "\(granularity)")
+        }
+        let month = PeriodCalendar(.month).period(containing: last)
+        #expect(month.label == "9999-12")
+        #expect(month.start.description == "9999-12-01")
+        #expect(month.end.ordinal == last.ordinal + 1)
+        #expect(month.length == 31)
+        let quarter = PeriodCalendar(.quarter).period(containing: last)
+        #expect(quarter.label == "9999-Q4")
+        #expect(quarter.length == 31 + 30 + 31)  // October + November + December
+        // 9999-12-31 is a Friday: its ISO week starts on Monday 9999-12-27 and is week 52.
+        let week = PeriodCalendar(.week).period(containing: last)
+        #expect(week.start.description == "9999-12-27")
+        #expect(week.label == "9999-W52")
+    }
+}

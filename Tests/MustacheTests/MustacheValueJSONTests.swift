@@ -64,7 +64,8 @@ import Testing
 
     @Test func stringEscapingInOutput() {
         let value: MustacheValue = .string("quote\" back\\ nl\n tab\t bell\u{07} </script> é")
-        #expect(value.jsonText() == #""quote\" back\\ nl\n tab\t bell\u0007 </script> é""#)
+        // Controls other than tab, LF, CR become U+FFFD (the shared escaper, MarkupText).
+        #expect(value.jsonText() == "\"quote\\\" back\\\\ nl\\n tab\\t bell\u{FFFD} </script> é\"")
     }
 
     @Test func emptyContainersAndScalarsPrintCompactly() {

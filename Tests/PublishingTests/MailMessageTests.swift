@@ -155,7 +155,7 @@ import Validation
             try MailMessage(from: MailAddress("a@b.example"), to: [], subject: "s",
                             date: date, plainText: "", html: "", attachment: attachment)
         }
-        #expect("\(MailMessageError.noRecipients)" == "error: the message has no recipient; give at least one To address")
+        #expect("\(MailMessageError.noRecipients)" == "the message has no recipient; give at least one To address")
     }
 
     @Test func mailDatesAreCalendarDays() {

@@ -29,7 +29,7 @@ import Validation
                                          periodLabel: "2026-W46", into: folder.path)
 
         #expect(labels == ["2026-W47", "2026-W46"])
-        #expect(folder.names() == ["2026-W46", "2026-W47", "index.html"])
+        #expect(folder.names() == [".retention.lock", "2026-W46", "2026-W47", "index.html"])
         #expect(folder.names(in: "2026-W47") == ["index.html", "metrics.json"])
         #expect(folder.read("2026-W46/index.html") == validReport("W46"))
         #expect(archiveList(folder) == """
@@ -61,9 +61,10 @@ import Validation
                                     metricsJSON: metrics("Q&A <\\\"quoted\\\">", asOf: "2026-11-22", [("Churn & <risk>", "4.1%")]),
                                     periodLabel: "2026-W47", into: folder.path)
         let index = folder.file("index.html")
-        #expect(ReportValidator(allowingRelativeLinks: true).validate(fileAt: index) == [])
-        // The strict report validator sees exactly the two links to other files.
-        #expect(ReportValidator().validate(fileAt: index).map(\.rule) == ["external-reference", "external-reference"])
+        #expect(ReportValidator().validate(fileAt: index) == [])
+        // Its links are navigation to files that exist: without the period folder they break.
+        try FileManager.default.removeItem(atPath: folder.file("2026-W47"))
+        #expect(ReportValidator().validate(fileAt: index).map(\.rule) == ["broken-link", "broken-link"])
         let list = archiveList(folder)
         #expect(list.contains("<h2><a href=\"2026-W47/index.html\">Q&amp;A &lt;&quot;quoted&quot;&gt;</a></h2>"))
         #expect(list.contains("<div><dt>Churn &amp; &lt;risk&gt;</dt>"))
@@ -155,7 +156,8 @@ import Validation
                                         metricsJSON: metrics("Acme", asOf: "2026-11-22", []),
                                         periodLabel: "2026-W47", into: folder.path)
         }
-        #expect(folder.names(in: "2026-W47") == ["index.invalid.html"])
+        // The rejected render is kept beside the period (which is not created), nothing else.
+        #expect(folder.names() == [".retention.lock", "2026-W47.invalid.html"])
         #expect(!folder.exists("index.html"))
     }
 

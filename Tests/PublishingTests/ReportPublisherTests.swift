@@ -106,7 +106,6 @@ import Validation
     }
 
     @Test func sideFileNames() {
-        #expect(ReportPublisher.partialPath(for: "out/r.html") == "out/.r.html.partial")
         #expect(ReportPublisher.invalidPath(for: "out/r.html") == "out/r.invalid.html")
         #expect(ReportPublisher.invalidPath(for: "r") == "r.invalid.html")
     }

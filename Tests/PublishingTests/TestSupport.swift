@@ -38,12 +38,18 @@ struct FailingFileOperations: FileOperations {
     var writeFailure: Int32?
     var renameFailure: Int32?
 
-    func writeFile(_ path: String, _ bytes: [UInt8]) throws(SystemFailure) {
+    func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String {
         if let writeFailure {
-            try real.writeFile(path, Array(bytes.prefix(bytes.count / 2)))
+            // Half the bytes really land on disk before the failure, as on a full disk.
+            let path = try real.writeTemporaryFile(in: folder, name: name, Array(bytes.prefix(bytes.count / 2)))
+            real.removeFile(path)
             throw SystemFailure(code: writeFailure)
         }
-        try real.writeFile(path, bytes)
+        return try real.writeTemporaryFile(in: folder, name: name, bytes)
+    }
+
+    func createTemporaryFolder(in folder: String, name: String) throws(SystemFailure) -> String {
+        try real.createTemporaryFolder(in: folder, name: name)
     }
 
     func rename(_ source: String, to destination: String) throws(SystemFailure) {
@@ -51,12 +57,16 @@ struct FailingFileOperations: FileOperations {
         try real.rename(source, to: destination)
     }
 
+    func exchange(_ first: String, _ second: String) -> Bool { renameFailure == nil && real.exchange(first, second) }
     func removeFile(_ path: String) { real.removeFile(path) }
+    func removeTree(_ path: String) { real.removeTree(path) }
     func readFile(_ path: String) throws(SystemFailure) -> [UInt8] { try real.readFile(path) }
     func createFolder(_ path: String) throws(SystemFailure) { try real.createFolder(path) }
     func folderEntries(_ path: String) throws(SystemFailure) -> [String] { try real.folderEntries(path) }
     func isFolder(_ path: String) -> Bool { real.isFolder(path) }
     func fileExists(_ path: String) -> Bool { real.fileExists(path) }
+    func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
+    func lockExclusively(_ path: String) throws(SystemFailure) -> Int32 { try real.lockExclusively(path) }
 }
 
 /// A small valid polyglot report whose heading is `heading` (already HTML-safe).

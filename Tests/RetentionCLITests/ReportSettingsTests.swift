@@ -54,4 +54,44 @@ import Model
                 == "key \"support.first_response_hours.whenever\": expected a priority: low, normal, high or urgent")
         #expect(failure(config: "[1, 2]") == "the configuration must be a JSON object")
     }
+
+    /// Numbers out of their documented range used to trap on conversion to Int (rc 132): each is
+    /// now refused with the key's full name and the range.
+    @Test func outOfRangeNumbersAreRefusedNamingTheKeyAndTheRange() {
+        let cases: [(String, String)] = [
+            (#"{"inactivity_days": 1e300}"#, "key \"inactivity_days\": expected a whole number of days from 1 to 3650"),
+            (#"{"inactivity_days": 3651}"#, "key \"inactivity_days\": expected a whole number of days from 1 to 3650"),
+            (#"{"inactivity_days": 90.5}"#, "key \"inactivity_days\": expected a whole number of days from 1 to 3650"),
+            (#"{"health": {"amber_from": 1e300}}"#, "key \"health.amber_from\": expected a whole number of points from 0 to 100"),
+            (#"{"health": {"amber_from": -1e300}}"#, "key \"health.amber_from\": expected a whole number of points from 0 to 100"),
+            (#"{"health": {"green_from": 75.5}}"#, "key \"health.green_from\": expected a whole number of points from 0 to 100"),
+            (#"{"health": {"rules": {"NPS": 1e308}}}"#, "key \"health.rules.NPS\": expected points from 0 to 100"),
+            (#"{"support": {"first_response_hours": {"urgent": 1e16}}}"#,
+             "key \"support.first_response_hours.urgent\": expected hours from 0.01 to 8760 (one year)"),
+            (#"{"support": {"resolution_hours": {"low": 0}}}"#,
+             "key \"support.resolution_hours.low\": expected hours from 0.01 to 8760 (one year)"),
+            (#"{"rates": {"EUR": 1e308}}"#, "key \"rates.EUR\": expected a rate from 0.000001 to 1000000"),
+            (#"{"rates": {"EUR": 0}}"#, "key \"rates.EUR\": expected a rate from 0.000001 to 1000000"),
+            (#"{"rates": {"EUR": -1.08}}"#, "key \"rates.EUR\": expected a rate from 0.000001 to 1000000"),
+            (#"{"rates": {"EUR": 1e-300}}"#, "key \"rates.EUR\": expected a rate from 0.000001 to 1000000"),
+            (#"{"rates": {"EURO": 1.08}}"#, "key \"rates.EURO\": expected a three-letter currency code"),
+            (#"{"gross_margin": 1e300}"#, "key \"gross_margin\": expected a fraction between 0 and 1, e.g. 0.8"),
+        ]
+        for (config, expected) in cases { #expect(failure(config: config) == expected, "\(config)") }
+        // The edges are accepted: 3650 days, 8760 hours (8760 × 3600 = 31 536 000 s), rate 0.000001.
+        let edge = try? settings(config: #"{"inactivity_days": 3650, "support": {"resolution_hours": {"low": 8760}}, "rates": {"XAF": 0.000001}}"#)
+        #expect(edge?.inactivityDays == 3650)
+        #expect(edge?.support.resolutionTargets[.low] == 31_536_000)
+        #expect(edge?.ingest.rates["XAF"] == 0.000001)
+    }
+
+    @Test func commandLineRatesHaveTheSameRange() {
+        for value in ["USD=inf", "USD=nan", "USD=1e308", "USD=0", "USD=-2", "USD=1e-9", "U$D=1.1"] {
+            #expect(throws: UsageError.self, "\(value)") {
+                _ = try ReportSettings(ParsedArguments(["--rate", value], spec: ReportCommand.spec))
+            }
+        }
+        let ok = try? ReportSettings(ParsedArguments(["--rate", "usd=1000000"], spec: ReportCommand.spec))
+        #expect(ok?.ingest.rates == ["USD": 1_000_000])
+    }
 }

@@ -15,7 +15,7 @@ import Testing
         #expect(ReportValidator.json(findings) == """
             [
               {"path": "a \\"b\\".html", "line": 1, "column": 2, "rule": "xml", "message": "tab\\there\\\\ and é"},
-              {"path": "a.html", "line": 3, "column": 4, "rule": "lang", "message": "bell\\u0007"}
+              {"path": "a.html", "line": 3, "column": 4, "rule": "lang", "message": "bell\u{FFFD}"}
             ]
             """)
         #expect(ReportValidator.json([]) == "[]")

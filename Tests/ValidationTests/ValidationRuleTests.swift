@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Validation
 
@@ -220,21 +221,30 @@ import Testing
         ])
     }
 
-    @Test func relativeLinksAreAllowedOnlyWhenAskedAndOnlyBelowTheFolder() {
+    @Test func navigationLinksMayLeadToWebPagesAndExistingFilesBelowTheFolder() throws {
+        // Issue 13, item 20: the archive index links to week folders; links are navigation,
+        // not resources, so they pass when the file exists.
+        let folder = NSTemporaryDirectory() + "validation-links-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder + "/2026-W46", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        FileManager.default.createFile(atPath: folder + "/2026-W46/index.html", contents: Data("x".utf8))
+        let document = folder + "/r.html"
         let html = PolyglotDocument.replacing("<a href=\"#top\">", with: "<a href=\"2026-W46/index.html\">")
-        #expect(check(html) == [
-            "r.html:15:10: error: [external-reference] href=\"2026-W46/index.html\" on <a> refers to a resource outside the file; inline it or remove it",
+        #expect(ReportValidator().validate(html: html, path: document) == [])
+        let page = PolyglotDocument.replacing("<a href=\"#top\">", with: "<a href=\"https://example.com/help\">")
+        #expect(ReportValidator().validate(html: page, path: document) == [])
+        // A relative link to a file that is not there is a broken link (href at 15:10).
+        let missing = PolyglotDocument.replacing("<a href=\"#top\">", with: "<a href=\"2026-W45/index.html\">")
+        #expect(ReportValidator().validate(html: missing, path: document).map(\.description) == [
+            "\(document):15:10: error: [broken-link] href=\"2026-W45/index.html\" on <a> points to no file (\(folder)/2026-W45/index.html does not exist)",
         ])
-        #expect(ReportValidator(allowingRelativeLinks: true).validate(html: html, path: "r.html") == [])
-        for outside in ["../secret.html", "/etc/passwd", "https://example.com/", "file:x.html"] {
+        for outside in ["../secret.html", "/etc/passwd", "file:x.html", "ftp://example.com/x"] {
             let escaping = PolyglotDocument.replacing("<a href=\"#top\">", with: "<a href=\"\(outside)\">")
-            #expect(ReportValidator(allowingRelativeLinks: true).validate(html: escaping, path: "r.html").map(\.rule)
-                == ["external-reference"])
+            #expect(ReportValidator().validate(html: escaping, path: document).map(\.rule) == ["external-reference"], "\(outside)")
         }
-        // Resources stay forbidden even with relative links allowed.
-        let image = PolyglotDocument.replacing("data:image/png;base64,iVBORw0KGgo=", with: "chart.png")
-        #expect(ReportValidator(allowingRelativeLinks: true).validate(html: image, path: "r.html").map(\.rule)
-            == ["external-reference"])
+        // Resources stay forbidden, even when the file exists.
+        let image = PolyglotDocument.replacing("data:image/png;base64,iVBORw0KGgo=", with: "2026-W46/index.html")
+        #expect(ReportValidator().validate(html: image, path: document).map(\.rule) == ["external-reference"])
     }
 
     @Test func svgPresentationAttributeURLsAreChecked() {

@@ -21,6 +21,9 @@ struct RecordStream: Sendable {
         /// False when a record ran past `stop` and had to be read to the end of the file
         /// (the range did not start a record at `stop`).
         var endedAtStop: Bool
+        /// True when the data ended before the size the file had when it was opened (it was
+        /// truncated while being read): reading stopped there.
+        var endedEarly = false
     }
 
     /// Byte offset of the first character after any byte-order mark.
@@ -45,6 +48,9 @@ struct RecordStream: Sendable {
         var offset = start
         var limit = stop
         var endedAtStop = true
+        // A read that returns less than asked before `file.size` means the file was cut while
+        // being read: that is the end of the data (waiting for the opening size never ends).
+        var endedEarly = false
         var scanner = CSVScanner(delimiter: delimiter, line: firstLine)
         let fields = FieldList()
         var failure: CSVSyntaxError?
@@ -63,18 +69,18 @@ struct RecordStream: Sendable {
                     buffer.replaceSubrange(filled..<(filled + text.count), with: text)
                     filled += text.count
                     offset += n
-                    if n < want { reachedLimit = true; limit = offset }
+                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size }
                 } else {
                     if filled + want > buffer.count { buffer += [UInt8](repeating: 0, count: filled + want - buffer.count) }
                     let n: Int
                     do { n = try file.read(into: &buffer, start: filled, count: want, at: offset) } catch { throw .io(error.reason) }
                     filled += n
                     offset += n
-                    if n < want { reachedLimit = true; limit = offset }
+                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size }
                 }
                 if offset >= limit { reachedLimit = true }
             }
-            let isFinal = reachedLimit && limit >= file.size
+            let isFinal = reachedLimit && (limit >= file.size || endedEarly)
             // Scan.
             var position = 0
             buffer.withUnsafeBufferPointer { all in
@@ -110,7 +116,7 @@ struct RecordStream: Sendable {
                 limit = file.size
             }
         }
-        return Outcome(nextLine: scanner.line, endedAtStop: endedAtStop)
+        return Outcome(nextLine: scanner.line, endedAtStop: endedAtStop, endedEarly: endedEarly)
     }
 
     private func scanWhole(_ text: [UInt8], firstLine: Int,

@@ -51,7 +51,7 @@ extension DatasetBuilder {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
                                   message: "customer id \"\(id)\" appears on an earlier row; the first row is kept")
                 }
-                let signup = try reader.requiredDay("signup", row)
+                let signup = try reader.notAfterToday(reader.requiredDay("signup", row), "signup", row)
                 func optionalDay(_ field: String) -> Day? {
                     do throws(RowSkip) { return try reader.day(field, row) } catch {
                         problems.note(field, row.line, reader.text(field, row) ?? "")

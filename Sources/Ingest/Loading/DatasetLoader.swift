@@ -94,7 +94,8 @@ struct DatasetBuilder {
             (body: (RowView) -> Void) throws(IngestError) in
             try table.forEachRow { row throws(IngestError) in body(row) }
         }
-        let accounting = InputAccounting(path: path, entity: entity.rawValue, warnings: table.warnings)
+        var accounting = InputAccounting(path: path, entity: entity.rawValue, warnings: table.warnings)
+        if let change = file.changeSinceOpened() { accounting.warnings.append(FileSource.changeWarning(change)) }
         return (table, reader, accounting, hashing)
     }
 

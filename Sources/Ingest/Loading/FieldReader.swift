@@ -5,6 +5,8 @@ struct RowSkip: Error {
     var reason: String
     var column: Int?
     var message: String
+    /// Physical rows the skip stands for: more than 1 when a runaway quote joined several.
+    var rows = 1
 }
 
 /// Reads canonical fields out of the rows of one file: its resolved columns, the day/month
@@ -15,6 +17,8 @@ struct FieldReader: Sendable {
     let header: [String]
     let columns: ColumnResolution
     let timeZone: ReportTimeZone
+    /// See `IngestOptions.latestEventDay`.
+    let latestEventDay: Day?
     var dateOrders: [String: DayMonthOrder] = [:] { didSet { orderList = dateOrders.map { ($0.key, $0.value) } } }
     var marks: [String: DecimalMark] = [:] { didSet { markList = marks.map { ($0.key, $0.value) } } }
     /// The same as `columns`, `dateOrders` and `marks`, as short lists: rows look fields up by
@@ -42,6 +46,7 @@ struct FieldReader: Sendable {
         self.entity = entity
         self.header = header
         self.timeZone = options.timeZone
+        self.latestEventDay = options.latestEventDay
         do {
             columns = try ColumnResolution.resolve(header: header, entity: entity, mapping: options.mapping,
                                                    preset: options.preset)
@@ -129,16 +134,29 @@ struct FieldReader: Sendable {
 
     // MARK: - Reading fields
 
-    /// Checks the row has as many fields as the header (extra blank fields are tolerated).
+    /// Checks the row has as many fields as the header (extra blank fields are tolerated), and
+    /// that no quoted field swallowed the rows after it (`RunawayQuote`): such a record is
+    /// skipped as `unclosed_quote`, counting every physical line it covers.
     func checkShape(_ row: RowView) throws(RowSkip) {
-        if row.count == header.count { return }
+        var shapeIsWrong = row.count != header.count
         if row.count > header.count {
             var extraBlank = true
             for k in header.count..<row.count where !row.isBlank(k) { extraBlank = false; break }
-            if extraBlank { return }
+            if extraBlank { shapeIsWrong = false }
         }
-        throw RowSkip(reason: "wrong_field_count", column: min(row.count, header.count),
-                      message: "row has \(row.count) fields, the header has \(header.count)")
+        if let runaway = RunawayQuote.find(text: row.text, fields: row.fields, line: row.line,
+                                           expectedFields: header.count, shapeIsWrong: shapeIsWrong) {
+            let last = row.line + runaway.lines - 1
+            throw RowSkip(reason: "unclosed_quote", column: runaway.field,
+                          message: "the quote opened on line \(runaway.line), column \(runaway.column) is closed only on line "
+                            + "\(last), so lines \(row.line)–\(last) were read as one row; a closing quote is probably missing "
+                            + "(\(runaway.lines) rows skipped)",
+                          rows: runaway.lines)
+        }
+        if shapeIsWrong {
+            throw RowSkip(reason: "wrong_field_count", column: min(row.count, header.count),
+                          message: "row has \(row.count) fields, the header has \(header.count)")
+        }
     }
 
     func text(_ field: String, _ row: RowView) -> String? {
@@ -176,6 +194,15 @@ struct FieldReader: Sendable {
         return d
     }
 
+    /// `day`, the event date in `field`, unless it is after `latestEventDay` (`future_date`).
+    @inline(__always)
+    func notAfterToday(_ day: Day, _ field: String, _ row: RowView) throws(RowSkip) -> Day {
+        guard let latest = latestEventDay, day > latest else { return day }
+        let c = column(field)
+        throw RowSkip(reason: "future_date", column: c,
+                      message: "date \"\(row.string(c) ?? "")\" in column \"\(headerName(field))\" is after today (\(latest))")
+    }
+
     func instant(_ field: String, _ row: RowView) throws(RowSkip) -> Instant? {
         try writtenDate(field, row).map { timeZone.instant(of: $0) }
     }
@@ -190,6 +217,9 @@ struct FieldReader: Sendable {
         case .invalid:
             throw RowSkip(reason: "bad_amount", column: c,
                           message: "cannot read amount \"\(row.string(c) ?? "")\" in column \"\(headerName(field))\"")
+        case .outOfRange:
+            throw RowSkip(reason: "bad_amount", column: c,
+                          message: "amount in column \"\(headerName(field))\" is out of range (more than 10^15)")
         }
     }
 
@@ -208,6 +238,6 @@ struct FieldReader: Sendable {
 
     /// Records a skip in `accounting`, located at the field at fault.
     func skip(_ s: RowSkip, _ row: RowView, into accounting: inout InputAccounting) {
-        accounting.skip(s.reason, line: row.line, column: row.characterColumn(s.column), message: s.message)
+        accounting.skip(s.reason, line: row.line, column: row.characterColumn(s.column), message: s.message, rows: s.rows)
     }
 }

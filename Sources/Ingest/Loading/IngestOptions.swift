@@ -1,3 +1,5 @@
+import Model
+
 /// How input files become a `Dataset`.
 public struct IngestOptions: Sendable {
     /// The zone report days are counted in (see `ReportTimeZone`). Default UTC.
@@ -17,6 +19,11 @@ public struct IngestOptions: Sendable {
     public var reportCurrency: String?
     /// When set, any skipped row stops the load with an error.
     public var strict: Bool
+    /// When set (the command line sets it to today when no `--as-of` is given), a row whose
+    /// event date — customer signup, order date, survey answer, ticket creation — is after
+    /// this day is skipped as `future_date`: a mistyped year must not move the report. Scheduled
+    /// ends and cancellations may lie ahead and are not checked.
+    public var latestEventDay: Day?
 
     public init(timeZone: ReportTimeZone = .utc, dateFormats: [String: String] = [:],
                 mapping: ColumnMapping = ColumnMapping(), preset: Preset? = nil, rates: [String: Double] = [:],

@@ -88,10 +88,11 @@ public struct InputFiles: Sendable, Hashable {
 
     /// The header of a file, read from its first 64 KiB.
     static func sniffHeader(path: String) -> [String]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 65_536), !data.isEmpty else { return nil }
-        var bytes = [UInt8](data)
+        // Through `FileSource`: a pipe or device in the folder is refused, never waited on.
+        guard let file = try? FileSource(path: path) else { return nil }
+        var bytes = [UInt8](repeating: 0, count: min(file.size, 65_536))
+        guard let n = try? file.read(into: &bytes, start: 0, count: bytes.count, at: 0), n > 0 else { return nil }
+        bytes.removeSubrange(n...)
         // Keep only complete lines so a cut multi-byte character or quote does not matter.
         if let lastBreak = bytes.lastIndex(where: { $0 == 0x0A }), bytes.count == 65_536 {
             bytes.removeSubrange((lastBreak + 1)...)

@@ -90,7 +90,7 @@ public struct OrderStream: Sendable {
         self.computesSHA256 = computeSHA256
         let sampleRows = max(1, sample.rowCount)
         self.estimatedRowCount = sample.text.count >= file.size ? sample.rowCount
-            : Int(Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1)))
+            : Int(exactly: (Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1))).rounded(.down)) ?? file.size
         self.reader = reader
         var records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
         records.bomLength = probe.bomLength
@@ -109,9 +109,11 @@ public struct OrderStream: Sendable {
         } else {
             let limit = min(file.size, 1 << 20)
             bytes = [UInt8](repeating: 0, count: limit)
-            do { _ = try file.read(into: &bytes, start: 0, count: limit, at: 0) } catch {
+            let n: Int
+            do { n = try file.read(into: &bytes, start: 0, count: limit, at: 0) } catch {
                 throw .unreadable(path: path, reason: error.reason)
             }
+            if n < limit { bytes.removeSubrange(n...) }  // cut while being read
             if limit < file.size, let lastBreak = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
                 bytes.removeSubrange((lastBreak + 1)...)
             }
@@ -246,6 +248,7 @@ public struct OrderStream: Sendable {
         a.entity = Entity.orders.rawValue
         a.sha256 = sha256 ?? ""
         a.warnings = warnings + a.warnings
+        if let change = records.file.changeSinceOpened() { a.warnings.append(FileSource.changeWarning(change)) }
         return a
     }
 
@@ -323,6 +326,7 @@ public struct OrderStream: Sendable {
             } else {
                 day = try reader.requiredDay("date", row)  // throws the located skip
             }
+            if reader.latestEventDay != nil { _ = try reader.notAfterToday(day, "date", row) }
             let mark = amountMark
             var amount: Double
             var symbolCurrency: String?

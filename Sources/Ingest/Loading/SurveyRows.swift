@@ -23,7 +23,7 @@ extension DatasetBuilder {
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
                 try reader.checkShape(row)
-                let day = try reader.requiredDay("date", row)
+                let day = try reader.notAfterToday(reader.requiredDay("date", row), "date", row)
                 if let id = reader.text("id", row) {
                     if ids.contains(id) {
                         throw RowSkip(reason: "duplicate_id", column: reader.column("id"),

@@ -16,6 +16,7 @@ extension DatasetBuilder {
                     throw RowSkip(reason: "bad_date", column: reader.column("created"),
                                   message: "no date in column \"\(reader.headerName("created"))\"")
                 }
+                _ = try reader.notAfterToday(created.day(utcOffset: reader.timeZone.offset(at: created)), "created", row)
                 let id = reader.text("id", row) ?? "\(path):\(row.line)"
                 if ids.contains(id) {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),

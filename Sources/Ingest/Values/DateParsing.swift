@@ -225,7 +225,8 @@ enum DateParsing {
             let base = Day(year: 1899, month: 12, day: 30)!  // serial 0 for serials after 60
             let day = v < 60 ? base.adding(days: v + 1) : base.adding(days: v)
             if fraction > 0 {
-                let seconds = min(86_399, Int((fraction * 86_400).rounded()))
+                // fraction < 1, so at most 86 400 seconds before the clamp: the conversion is exact.
+                let seconds = Int(exactly: min(86_399, (fraction * 86_400).rounded())) ?? 86_399
                 return .date(WrittenDate(day: day, secondsOfDay: seconds))
             }
             return .date(WrittenDate(day: day))

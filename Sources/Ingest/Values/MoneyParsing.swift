@@ -9,6 +9,8 @@ enum MoneyReading: Equatable, Sendable {
     case amount(Double, currency: String?)
     case invalid
     case empty
+    /// A readable number larger than `MoneyParsing.maxMagnitude` in absolute value.
+    case outOfRange
 }
 
 /// Amount parsing on bytes.
@@ -23,8 +25,13 @@ enum MoneyReading: Equatable, Sendable {
 /// digits (`1,234`, `1.234`) is read with the column's `mark` (default: `.` decimal, `,`
 /// thousands); any other single mark is the decimal mark.
 enum MoneyParsing {
+    /// The largest amount read, in absolute value: 10^15 (a quadrillion), far above any
+    /// invoice, and small enough that sums over millions of rows stay finite and exact to the
+    /// cent in a Double. A 309-digit amount would otherwise be infinite.
+    static let maxMagnitude = 1e15
+
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, mark: DecimalMark? = nil) -> MoneyReading {
-        if let fast = readPlain(bytes) { return .amount(fast, currency: nil) }
+        if let fast = readPlain(bytes) { return abs(fast) <= maxMagnitude ? .amount(fast, currency: nil) : .outOfRange }
         var c = ByteCursor(bytes)
         if c.isAtEnd { return .empty }
         var negative = false
@@ -114,6 +121,7 @@ enum MoneyParsing {
             value = v
         }
         if negative { value = -value }
+        guard value.isFinite, abs(value) <= maxMagnitude else { return .outOfRange }
         return .amount(value, currency: currency)
     }
 

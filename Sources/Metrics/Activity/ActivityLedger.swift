@@ -2,27 +2,33 @@ import Model
 
 /// Who is a paying customer when: the shared foundation of cohorts, churn, MRR and survival.
 ///
-/// Definition (per revenue model, data after `asOf` ignored):
+/// Definition (per revenue model; every record dated after `asOf` is ignored, a CRM
+/// cancellation date after `asOf` included — it is not known yet):
 /// - Subscriptions: active on a day if any non-trial subscription with MRR > 0 is active on it.
-///   A CRM cancellation date (`Customer.churnDate` ≤ as-of) is authoritative: it cuts the span
-///   it falls in, or extends the last span to it when the last subscription ended earlier. The
-///   churn day is the first day no longer active. A later paid subscription is a reactivation.
 /// - Orders: a positive order on day d keeps the customer active on [d, d + inactivityDays);
 ///   the customer churns on lastOrder + inactivityDays when that is ≤ as-of. An order after a
 ///   longer gap is a reactivation.
-/// - Customers with no revenue records at all but a cancellation date are active on
-///   [signup, churnDate); with the customer file alone every customer is active from signup.
-/// - Customers with revenue records but no paid activity (trials only, refunds only) and
-///   customers with neither revenue records nor a cancellation date are not customers yet:
-///   `activity[i]` is nil and they are counted in `neverPaid`.
+/// - In both, a CRM cancellation date d ≤ as-of is authoritative: it cuts the span it falls in
+///   (paid days after d in that span start a new span: a reactivation), or extends the last span
+///   to d when activity ended earlier. A d before the first paid day or between two spans adds
+///   nothing. The churn on day d carries the CRM's churn reason and type (`cancellationChurn`).
+/// - Customers file alone (no revenue file at all): every customer is active from signup to the
+///   cancellation date (open when there is none or it is after as-of).
+/// - With a revenue file, a customer who signed up by as-of and has no paid activity by as-of
+///   (no records, trials only, refunds only) is a sign-up who never paid: not a customer,
+///   `activity[i]` is nil, counted in `neverPaid`.
+/// Amounts and MRR enter as whole minor units of the currency (`MinorUnit`).
 public struct ActivityLedger: Sendable {
     public static let definition = """
         A customer is active on a day if a paid (non-trial, MRR > 0) subscription is active on it; \
         in an order business, from each positive order until inactivityDays after the last one. \
-        The CRM cancellation date, when given, is the churn day. Churn day = first day no longer \
-        active; paying again later is a reactivation, and the customer keeps their original cohort. \
-        Customers without revenue records use signup to cancellation date. Data after the as-of \
-        date is ignored.
+        The CRM cancellation date, when given and not after the as-of date, is the churn day in \
+        both: it ends the activity it falls in (a later payment is a reactivation) or extends the \
+        last activity to it. Churn day = first day no longer active; paying again later is a \
+        reactivation, and the customer keeps their original cohort. Sign-ups who never paid by the \
+        as-of date are not customers and are counted apart ("signed up, never paid"). With the \
+        customer file alone, every customer is active from signup to the cancellation date. \
+        Data after the as-of date, cancellation dates included, is ignored.
         """
 
     public let model: RevenueModel
@@ -34,7 +40,8 @@ public struct ActivityLedger: Sendable {
     public let mrr: [[MRRStep]]
     /// Order model only: each customer's orders, summarised (empty otherwise).
     public let orders: [CustomerOrders]
-    /// Customers left out because they never paid by as-of.
+    /// Sign-ups who never paid: signed up on or before as-of, no paid activity by as-of (revenue
+    /// file given). Customers who sign up after as-of are not counted anywhere.
     public let neverPaid: Int
     /// Revenue records left out: after as-of, or naming no known customer.
     public let ignoredAfterAsOf: Int
@@ -43,30 +50,34 @@ public struct ActivityLedger: Sendable {
     public var asOf: Day { configuration.asOf }
 
     /// Builds the ledger from a whole dataset; orders go through `OrderActivityAccumulator`,
-    /// the same path a streamed order file uses.
+    /// the same path a streamed order file uses. The dataset's currency sets the minor unit.
     public init(dataset: Dataset, configuration: MetricsConfiguration) {
+        var configuration = configuration
+        configuration.minorUnitDigits = MinorUnit.digits(of: dataset.currency)
         switch RevenueModel(dataset: dataset) {
         case .subscriptions:
             self.init(subscriptionsOf: dataset, configuration: configuration)
         case .orders:
-            var acc = OrderActivityAccumulator(customerCount: dataset.customers.count,
-                                               asOf: configuration.asOf, calendar: configuration.calendar)
+            var acc = OrderActivityAccumulator(customerCount: dataset.customers.count, asOf: configuration.asOf,
+                                               calendar: configuration.calendar,
+                                               minorUnitDigits: configuration.minorUnitDigits)
             for o in dataset.orders { acc.add(o) }
             self.init(customers: dataset.customers, orders: acc, configuration: configuration)
         case .customerRecords:
             let asOf = configuration.asOf
             var activity: [CustomerActivity?] = []
-            var neverPaid = 0
+            activity.reserveCapacity(dataset.customers.count)
             for (i, c) in dataset.customers.enumerated() {
-                if let span = Self.recordSpan(c, asOf: asOf, requireChurnDate: false) {
-                    activity.append(CustomerActivity(customer: i, spans: [span]))
-                } else {
+                guard c.signup <= asOf else {
                     activity.append(nil)
-                    neverPaid += 1
+                    continue
                 }
+                let cancel = c.churnDate.flatMap { $0 <= asOf ? max($0, c.signup) : nil }
+                activity.append(CustomerActivity(customer: i, spans: [ActiveSpan(start: c.signup, end: cancel)],
+                                                 cancellationChurn: cancel))
             }
             self.init(model: .customerRecords, configuration: configuration, customers: dataset.customers,
-                      activity: activity, mrr: [], orders: [], neverPaid: neverPaid,
+                      activity: activity, mrr: [], orders: [], neverPaid: 0,
                       ignoredAfterAsOf: 0, ignoredUnknownCustomer: 0)
         }
     }
@@ -79,44 +90,55 @@ public struct ActivityLedger: Sendable {
         let asOf = configuration.asOf
         let gap = max(0, configuration.inactivityDays)
         var activity: [CustomerActivity?] = []
+        activity.reserveCapacity(customers.count)
         var neverPaid = 0
         for (i, c) in customers.enumerated() {
             let history = i < orders.count ? orders[i] : CustomerOrders()
-            if history.paidDays.isEmpty {
-                if history.periods.isEmpty, let span = Self.recordSpan(c, asOf: asOf, requireChurnDate: true) {
-                    activity.append(CustomerActivity(customer: i, spans: [span]))
-                } else {
-                    activity.append(nil)
-                    neverPaid += 1
-                }
+            guard !history.paidDays.isEmpty else {
+                activity.append(nil)
+                if c.signup <= asOf { neverPaid += 1 }
                 continue
             }
-            var spans: [ActiveSpan] = []
-            var start = history.paidDays[0]
-            var last = start
-            for day in history.paidDays.dropFirst() {
-                if day > last.adding(days: gap) {
-                    spans.append(ActiveSpan(start: start, end: last.adding(days: gap)))
-                    start = day
+            let cancel = c.churnDate.flatMap { $0 <= asOf ? $0 : nil }
+            var spans = Self.orderSpans(history.paidDays[...], gap: gap, asOf: asOf)
+            if let d = cancel {
+                spans = Self.applyCancellation(d, to: spans) { span in
+                    // Paid days after d inside the span it cuts: a reactivation.
+                    let later = history.paidDays.filter { $0 > d && span.contains($0) }
+                    return Self.orderSpans(later[...], gap: gap, asOf: asOf)
                 }
-                last = day
             }
-            let churn = last.adding(days: gap)
-            spans.append(ActiveSpan(start: start, end: churn <= asOf ? churn : nil))
-            activity.append(CustomerActivity(customer: i, spans: spans))
+            activity.append(CustomerActivity(customer: i, spans: spans, cancellationChurn: Self.churn(on: cancel, spans)))
         }
         self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
                   mrr: [], orders: orders, neverPaid: neverPaid, ignoredAfterAsOf: accumulator.ignoredAfterAsOf,
                   ignoredUnknownCustomer: accumulator.ignoredUnknownCustomer)
     }
 
+    /// Spans of ascending distinct paid days: each day keeps the customer active for `gap` days.
+    static func orderSpans(_ days: ArraySlice<Day>, gap: Int, asOf: Day) -> [ActiveSpan] {
+        guard var start = days.first else { return [] }
+        var spans: [ActiveSpan] = []
+        var last = start
+        for day in days.dropFirst() {
+            if day > last.adding(days: gap) {
+                spans.append(ActiveSpan(start: start, end: last.adding(days: gap)))
+                start = day
+            }
+            last = day
+        }
+        let churn = last.adding(days: gap)
+        spans.append(ActiveSpan(start: start, end: churn <= asOf ? churn : nil))
+        return spans
+    }
+
     private init(subscriptionsOf dataset: Dataset, configuration: MetricsConfiguration) {
         let asOf = configuration.asOf
+        let digits = configuration.minorUnitDigits
         let n = dataset.customers.count
         var paid = Array(repeating: [Subscription](), count: n)
-        var hasRecords = Array(repeating: false, count: n)
         var afterAsOf = 0, unknown = 0
-        for s in dataset.subscriptions {
+        for var s in dataset.subscriptions {
             guard s.customer >= 0, s.customer < n else {
                 unknown += 1
                 continue
@@ -125,7 +147,7 @@ public struct ActivityLedger: Sendable {
                 afterAsOf += 1
                 continue
             }
-            hasRecords[s.customer] = true
+            s.mrr = MinorUnit.rounded(s.mrr, digits: digits)
             if !s.isTrial, s.mrr > 0, s.end.map({ $0 > s.start }) ?? true {
                 paid[s.customer].append(s)
             }
@@ -136,29 +158,20 @@ public struct ActivityLedger: Sendable {
         activity.reserveCapacity(n)
         mrr.reserveCapacity(n)
         for (i, c) in dataset.customers.enumerated() {
-            if !hasRecords[i] {
-                if let span = Self.recordSpan(c, asOf: asOf, requireChurnDate: true) {
-                    activity.append(CustomerActivity(customer: i, spans: [span]))
-                } else {
-                    activity.append(nil)
-                    neverPaid += 1
-                }
-                mrr.append([])
-                continue
-            }
             guard !paid[i].isEmpty else {
                 activity.append(nil)
                 mrr.append([])
-                neverPaid += 1
+                if c.signup <= asOf { neverPaid += 1 }
                 continue
             }
             var spans = ActiveSpan.merged(paid[i].map {
                 ActiveSpan(start: $0.start, end: $0.end.flatMap { $0 <= asOf ? $0 : nil })
             })
-            if let d = c.churnDate, d <= asOf {
-                spans = Self.applyCancellation(d, to: spans)
+            let cancel = c.churnDate.flatMap { $0 <= asOf ? $0 : nil }
+            if let d = cancel {
+                spans = Self.applyCancellation(d, to: spans) { _ in [] }
             }
-            activity.append(CustomerActivity(customer: i, spans: spans))
+            activity.append(CustomerActivity(customer: i, spans: spans, cancellationChurn: Self.churn(on: cancel, spans)))
             mrr.append(MRRSchedule.steps(subscriptions: paid[i], spans: spans, asOf: asOf))
         }
         self.init(model: .subscriptions, configuration: configuration, customers: dataset.customers,
@@ -180,28 +193,28 @@ public struct ActivityLedger: Sendable {
         self.ignoredUnknownCustomer = ignoredUnknownCustomer
     }
 
-    /// The CRM cancellation day `d` cuts the span containing it, or extends the last span when
-    /// it falls after the last subscription ended. A day before the first span or between two
-    /// spans adds nothing (the subscriptions already record that churn).
-    static func applyCancellation(_ d: Day, to spans: [ActiveSpan]) -> [ActiveSpan] {
+    /// The CRM cancellation day `d` cuts the span containing it (what `resumed` returns for that
+    /// span — paid activity after d — follows as new spans), or extends the last span when it
+    /// falls after the last span ended. A day before the first span or between two spans adds
+    /// nothing (the records already say when the customer stopped).
+    static func applyCancellation(_ d: Day, to spans: [ActiveSpan],
+                                  resumed: (ActiveSpan) -> [ActiveSpan]) -> [ActiveSpan] {
         var spans = spans
         if let i = spans.firstIndex(where: { $0.contains(d) }) {
+            let later = resumed(spans[i])
             // A cancellation on the first paid day leaves a zero-length span: a churn on day 0.
             spans[i].end = d
+            spans.insert(contentsOf: later, at: i + 1)
         } else if let last = spans.last, let end = last.end, end < d {
             spans[spans.count - 1].end = d
         }
         return spans
     }
 
-    /// [signup, churnDate) from the customer file alone.
-    static func recordSpan(_ c: Customer, asOf: Day, requireChurnDate: Bool) -> ActiveSpan? {
-        guard c.signup <= asOf else { return nil }
-        guard let d = c.churnDate else {
-            return requireChurnDate ? nil : ActiveSpan(start: c.signup, end: nil)
-        }
-        if d > asOf { return ActiveSpan(start: c.signup, end: nil) }
-        return ActiveSpan(start: c.signup, end: max(d, c.signup))
+    /// `d` when some span ends on it (the churn the CRM cancellation describes), else nil.
+    static func churn(on d: Day?, _ spans: [ActiveSpan]) -> Day? {
+        guard let d, spans.contains(where: { $0.end == d }) else { return nil }
+        return d
     }
 
     /// The day a customer enters their cohort: signup, or first paid day.

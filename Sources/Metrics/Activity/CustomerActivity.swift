@@ -8,10 +8,15 @@ import Model
 public struct CustomerActivity: Sendable, Hashable {
     public let customer: CustomerIndex
     public let spans: [ActiveSpan]
+    /// The churn day the CRM cancellation date set or confirmed (a span ends on it), nil when
+    /// there is no cancellation date, it is after as-of, or it ended no span. Only this churn
+    /// carries the CRM's churn reason and type.
+    public let cancellationChurn: Day?
 
-    public init(customer: CustomerIndex, spans: [ActiveSpan]) {
+    public init(customer: CustomerIndex, spans: [ActiveSpan], cancellationChurn: Day? = nil) {
         self.customer = customer
         self.spans = spans
+        self.cancellationChurn = cancellationChurn
     }
 
     /// First day as a paying customer.

@@ -39,13 +39,16 @@ public struct OrderActivityAccumulator: Sendable {
     public private(set) var ignoredAfterAsOf = 0
     public private(set) var ignoredUnknownCustomer = 0
     public private(set) var ordersSeen = 0
+    /// Amounts are rounded to this many decimals (the currency's minor unit) as they enter.
+    public let minorUnitDigits: Int
     /// Period index per distinct order day (exports span a few thousand days at most), so the
     /// calendar arithmetic runs once per day, not once per order.
     private var periodIndexByDay: [Int32: Int] = [:]
 
-    public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar) {
+    public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar, minorUnitDigits: Int = 2) {
         self.asOf = asOf
         self.calendar = calendar
+        self.minorUnitDigits = minorUnitDigits
         self.customers = Array(repeating: CustomerOrders(), count: customerCount)
     }
 
@@ -66,8 +69,8 @@ public struct OrderActivityAccumulator: Sendable {
             periodIndex = calendar.period(containing: order.day).index
             periodIndexByDay[order.day.ordinal] = periodIndex
         }
-        let paid = order.amount > 0
-        customers[order.customer].record(day: order.day, period: periodIndex, amount: order.amount, paid: paid)
+        let amount = MinorUnit.rounded(order.amount, digits: minorUnitDigits)
+        customers[order.customer].record(day: order.day, period: periodIndex, amount: amount, paid: amount > 0)
     }
 
     public func finish() -> [CustomerOrders] { customers }

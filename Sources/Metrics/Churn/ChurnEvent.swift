@@ -4,7 +4,7 @@ import Model
 struct ChurnEvent {
     var customer: CustomerIndex
     var day: Day
-    /// Only the customer's final churn carries the CRM's reason and type.
+    /// Only the churn the CRM cancellation date describes carries the CRM's reason and type.
     var reason: String?
     var kind: ChurnKind?
     var mrrLost: Double
@@ -14,9 +14,9 @@ struct ChurnEvent {
         for case let a? in ledger.activity {
             let c = ledger.customers[a.customer]
             for d in a.churnDays where d >= from && d < before {
-                let isFinal = d == a.churnDate
-                out.append(ChurnEvent(customer: a.customer, day: d, reason: isFinal ? c.churnReason : nil,
-                                      kind: isFinal ? c.churnKind : nil,
+                let isCancellation = d == a.cancellationChurn
+                out.append(ChurnEvent(customer: a.customer, day: d, reason: isCancellation ? c.churnReason : nil,
+                                      kind: isCancellation ? c.churnKind : nil,
                                       mrrLost: ledger.mrr(of: a.customer, on: d.adding(days: -1))))
             }
         }

@@ -4,15 +4,18 @@ import Model
 ///
 /// Counts every churn event (a customer's active span ending) whose churn day falls in the
 /// window, including customers who joined and left within one period. The CRM's reason and
-/// churn type belong to the customer's final cancellation; earlier churns of re-subscribers and
-/// churns without a reason count under `unknownReason`. share = count ÷ all churns in the window;
+/// churn type belong to the churn the CRM cancellation date describes (on or before as-of);
+/// other churns (inactivity, subscription ends, earlier churns of re-subscribers) and churns
+/// without a reason count under `unknownReason`. share = count ÷ all churns in the window;
 /// MRR lost = the customer's MRR on the day before churning (0 in order businesses).
 public struct ChurnReasonBreakdown: Sendable, Hashable {
     public static let definition = """
         Churned customers in the window grouped by the cancellation reason recorded in the CRM: \
         count, share of all churned customers, and MRR lost (the customer's MRR the day before \
-        churning). Churns with no recorded reason are grouped as Unknown. The default window is \
-        the last 12 complete periods; the same breakdown is given per period.
+        churning). A reason belongs to the churn on the CRM cancellation date, and only when that \
+        date is on or before the as-of date; churns with no recorded reason are grouped as \
+        Unknown. The default window is the last 12 complete periods; the same breakdown is given \
+        per period.
         """
     public static let unknownReason = "Unknown"
 
@@ -47,6 +50,11 @@ public struct ChurnReasonBreakdown: Sendable, Hashable {
         let current = calendar.period(containing: asOf)
         let lastComplete = asOf.adding(days: 1) == current.end ? current.index : current.index - 1
         let window = count > 0 ? ((lastComplete - count + 1)...lastComplete).map { calendar.period(index: $0) } : []
+        self.init(ledger: ledger, window: window)
+    }
+
+    /// Over the given consecutive periods (oldest first), e.g. every period of `ChurnSeries`.
+    public init(ledger: ActivityLedger, window: [Period]) {
         self.window = window
         guard let first = window.first, let last = window.last else {
             rows = []
@@ -55,9 +63,10 @@ public struct ChurnReasonBreakdown: Sendable, Hashable {
         }
         let events = ChurnEvent.all(in: ledger, from: first.start, before: last.end)
         rows = Self.rows(events)
-        perPeriod = window.map { p in
-            PeriodRows(period: p, rows: Self.rows(events.filter { p.contains($0.day) }))
-        }
+        let calendar = ledger.configuration.calendar
+        var byPeriod: [Int: [ChurnEvent]] = [:]
+        for e in events { byPeriod[calendar.period(containing: e.day).index, default: []].append(e) }
+        perPeriod = window.map { p in PeriodRows(period: p, rows: Self.rows(byPeriod[p.index] ?? [])) }
     }
 
     static func rows(_ events: [ChurnEvent]) -> [Row] {

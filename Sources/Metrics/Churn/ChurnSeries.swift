@@ -1,18 +1,25 @@
 import Model
 
-/// Logo churn in one period.
+/// Logo churn in one period, as flows that add up:
+/// `customersAtEnd = customersAtStart − churned + joined + reactivated`.
 public struct ChurnPeriod: Sendable, Hashable {
     public let period: Period
     /// S: customers active on the day before the period starts.
     public let customersAtStart: Int
-    /// Customers of S with a churn day inside the period (each counted once).
+    /// Customers of S with a churn day inside the period (each counted once, even when they
+    /// churn twice).
     public let churned: Int
-    /// Of `churned`: cancellations the CRM marks voluntary / involuntary; the rest are unknown.
+    /// Of `churned`: churns the CRM cancellation describes as voluntary / involuntary; the rest
+    /// (inactivity, subscription ends, no type recorded) are unknown.
     public let voluntary: Int
     public let involuntary: Int
-    /// N: customers active at the end of the period who were not active at its start
-    /// (new customers and reactivations).
+    /// New customers: active at the end of the period, not at its start, first active day
+    /// inside the period.
     public let joined: Int
+    /// Returning customers active at the end of the period: former customers (first active
+    /// before the period, not active at its start) and customers of S who churned and came back
+    /// within the period (one churn and one reactivation).
+    public let reactivated: Int
     /// E: customers active on the period's last day (on as-of for the current period).
     public let customersAtEnd: Int
     /// MRR the churned customers of S had the day before they churned (subscriptions; 0 otherwise).
@@ -23,9 +30,10 @@ public struct ChurnPeriod: Sendable, Hashable {
     public var unknownKind: Int { churned - voluntary - involuntary }
     /// churned ÷ S; nil when S = 0.
     public var churnRate: Double? { customersAtStart > 0 ? Double(churned) / Double(customersAtStart) : nil }
-    /// Customer retention rate CRR = (E − N) ÷ S; nil when S = 0.
+    /// Customer retention rate CRR = (S − churned) ÷ S = 1 − churn rate: the share of S that did
+    /// not churn during the period; nil when S = 0.
     public var retentionRate: Double? {
-        customersAtStart > 0 ? Double(customersAtEnd - joined) / Double(customersAtStart) : nil
+        customersAtStart > 0 ? Double(customersAtStart - churned) / Double(customersAtStart) : nil
     }
 }
 
@@ -34,17 +42,21 @@ public struct ChurnPeriod: Sendable, Hashable {
 /// Churn rate = customers of S who churned during the period ÷ S, where S = customers active
 /// on the day before the period starts; customers who joined during the period are excluded
 /// from both (ChartMogul's standard customer churn rate, Stripe's "churned ÷ active at start").
-/// A customer who churns and returns within the period counts as churned once.
-/// CRR = (E − N) ÷ S (E at end, N joined during the period): the share of S active at the end.
-/// Voluntary / involuntary come from the CRM's churn type on the customer's final cancellation;
-/// churns without it (or from inactivity) are unknown.
+/// CRR = (S − churned) ÷ S, so churn rate + CRR = 1. Flows add up: E = S − churned + joined +
+/// reactivated, where a customer of S who churns and returns within the period is one churn and
+/// one reactivation, and a customer who joins and leaves within the period is in no flow.
+/// Voluntary / involuntary come from the CRM's churn type on the churn the CRM cancellation
+/// date describes; other churns (inactivity, subscription ends) are unknown.
 public struct ChurnSeries: Sendable, Hashable {
     public static let definition = """
         Customer churn rate for a period = customers who churned during the period ÷ customers \
         active at its start; customers who joined during the period are left out of both. \
-        Customer retention rate = (customers at end − customers who joined or returned during \
-        the period) ÷ customers at start. Voluntary and involuntary churn follow the CRM's churn \
-        type; churn without one is counted as unknown. The current period is marked incomplete.
+        Customer retention rate = (customers at start − churned) ÷ customers at start, so churn \
+        rate + retention rate = 100 %. Customers at end = at start − churned + joined (new \
+        customers) + reactivated (former customers who returned, and customers who left and came \
+        back within the period, counted as one churn and one reactivation). Voluntary and \
+        involuntary churn follow the CRM's churn type on the cancellation; churn without one is \
+        counted as unknown. The current period is marked incomplete.
         """
 
     /// Every period from the first active day's period through the one containing as-of.
@@ -75,6 +87,7 @@ public struct ChurnSeries: Sendable, Hashable {
         var startDiff = Array(repeating: 0, count: count + 1)
         var endDiff = startDiff, bothDiff = startDiff
         var churned = Array(repeating: 0, count: count), vol = churned, invol = churned
+        var newAtEnd = churned, returnedWithin = churned
         var lost = Array(repeating: 0.0, count: count)
         func add(_ diff: inout [Int], _ lo: Int, _ hi: Int) {
             let lo = max(lo, first), hi = min(hi, last)
@@ -99,6 +112,12 @@ public struct ChurnSeries: Sendable, Hashable {
                     add(&bothDiff, max(r.lowerBound, q.lowerBound), min(r.upperBound, q.upperBound))
                 }
             }
+            // A new customer: active at the end of the period of their first active day (they
+            // cannot be active at its start).
+            if let day = a.firstActive {
+                let p = calendar.period(containing: day).index
+                if p >= first, p <= last, atEnd.contains(where: { $0.contains(p) }) { newAtEnd[p - first] += 1 }
+            }
             var counted = Set<Int>()
             for d in a.churnDays {
                 let p = calendar.period(containing: d).index
@@ -106,14 +125,19 @@ public struct ChurnSeries: Sendable, Hashable {
                       counted.insert(p).inserted else { continue }
                 let k = p - first
                 churned[k] += 1
-                if d == a.churnDate {
+                if atEnd.contains(where: { $0.contains(p) }) { returnedWithin[k] += 1 }
+                lost[k] += ledger.mrr(of: a.customer, on: d.adding(days: -1))
+            }
+            // The type belongs to the churn the CRM cancellation describes, when it is counted.
+            if let d = a.cancellationChurn {
+                let p = calendar.period(containing: d).index
+                if p >= first, p <= last, atStart.contains(where: { $0.contains(p) }) {
                     switch ledger.customers[a.customer].churnKind {
-                    case .voluntary?: vol[k] += 1
-                    case .involuntary?: invol[k] += 1
+                    case .voluntary?: vol[p - first] += 1
+                    case .involuntary?: invol[p - first] += 1
                     case nil: break
                     }
                 }
-                lost[k] += ledger.mrr(of: a.customer, on: d.adding(days: -1))
             }
         }
         var out: [ChurnPeriod] = []
@@ -123,9 +147,12 @@ public struct ChurnSeries: Sendable, Hashable {
             e += endDiff[k]
             both += bothDiff[k]
             let p = calendar.period(index: first + k)
+            // Active at the end but not at the start: new customers, or former ones returning.
+            let outsideS = e - both
             out.append(ChurnPeriod(period: p, customersAtStart: s, churned: churned[k], voluntary: vol[k],
-                                   involuntary: invol[k], joined: e - both, customersAtEnd: e, mrrLost: lost[k],
-                                   isIncomplete: first + k == last && asOf.adding(days: 1) < p.end))
+                                   involuntary: invol[k], joined: newAtEnd[k],
+                                   reactivated: outsideS - newAtEnd[k] + returnedWithin[k], customersAtEnd: e,
+                                   mrrLost: lost[k], isIncomplete: first + k == last && asOf.adding(days: 1) < p.end))
         }
         periods = out
     }

@@ -14,7 +14,8 @@ public struct CohortAccumulator: Sendable {
         self.customers = customers
         self.configuration = configuration
         self.orders = OrderActivityAccumulator(customerCount: customers.count, asOf: configuration.asOf,
-                                               calendar: configuration.calendar)
+                                               calendar: configuration.calendar,
+                                               minorUnitDigits: configuration.minorUnitDigits)
     }
 
     public mutating func add(_ order: Order) { orders.add(order) }

@@ -31,16 +31,22 @@ struct CohortMember {
                     m.revenue.append((p.period...p.period, p.revenue))
                 }
             } else {
-                // Retained in period P when active on its evaluation day min(last day of P, as-of).
-                // For a span [a, b) those are the periods from the one containing a to the one
-                // before the period containing b (b ≤ as-of whenever it is set).
+                // Retained in period P when active on at least one day of P (up to as-of). For a
+                // span [a, b) those are the periods containing a through b − 1 (b ≤ as-of whenever
+                // it is set); a zero-length span (cancelled on the first paid day) counts in the
+                // period of a, so under first payment every customer is retained at k = 0.
                 for span in activity.spans {
                     let lo = calendar.period(containing: span.start).index
-                    let hi = span.end.map { calendar.period(containing: $0).index - 1 } ?? asOfIndex
-                    if lo <= hi {
+                    let hi = span.end.map { calendar.period(containing: Swift.max(span.start, $0.adding(days: -1))).index }
+                        ?? asOfIndex
+                    guard lo <= hi else { continue }
+                    // Two spans can touch one period (a churn and a return inside it): one range.
+                    if let previous = m.active.last, lo <= previous.upperBound {
+                        m.active[m.active.count - 1] = previous.lowerBound...Swift.max(hi, previous.upperBound)
+                    } else {
                         m.active.append(lo...hi)
-                        m.lastActive = hi
                     }
+                    m.lastActive = Swift.max(hi, m.lastActive ?? hi)
                 }
                 if ledger.model == .subscriptions {
                     let steps = ledger.mrr[i]

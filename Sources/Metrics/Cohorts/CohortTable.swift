@@ -30,9 +30,12 @@ public struct CohortRow: Sendable, Hashable {
 ///
 /// Cohorts: customers are grouped by the period (configured calendar) of their signup or first
 /// paid day (`cohortBasis`); re-subscribers stay in their original cohort.
+/// Only customers who paid (by as-of) are in cohorts: sign-ups who never paid are counted apart
+/// (`ActivityLedger.neverPaid`).
 /// Customer retention in period k = customers of the cohort retained in k ÷ cohort size, where
-/// retained means active on the last day of period k, or on the as-of day for the current period
-/// (subscriptions: not churned by the end of k), or having ≥ 1 paid order in period k (orders).
+/// retained means active (paying) on at least one day of period k up to as-of (subscriptions,
+/// customer records), or having ≥ 1 paid order in period k (orders). Under the first-payment
+/// basis k = 0 is therefore 100 %.
 /// Unbounded retention counts a customer in k if retained in k or any later period.
 /// Revenue retention = cohort revenue in k ÷ cohort revenue in period 0 (MRR at period end for
 /// subscriptions; net order revenue in the period, refunds included, for orders).
@@ -42,10 +45,11 @@ public struct CohortRow: Sendable, Hashable {
 /// (customer and MRR retention cohorts), Amplitude bounded/unbounded retention.
 public struct CohortTable: Sendable, Hashable {
     public static let definition = """
-        Customers are grouped into cohorts by the period of their signup (or first payment); \
-        customers who leave and come back stay in their first cohort. Retention in period k is \
-        the share of the cohort still a paying customer at the end of period k (subscriptions) \
-        or placing at least one order in period k (orders); unbounded retention counts anyone \
+        Paying customers are grouped into cohorts by the period of their signup (or first \
+        payment); customers who leave and come back stay in their first cohort, and sign-ups who \
+        never paid are in no cohort. Retention in period k is the share of the cohort paying on \
+        at least one day of period k (subscriptions) or placing at least one paid order in period \
+        k (orders), so under first payment period 0 is 100 %; unbounded retention counts anyone \
         active in k or later. Revenue retention is the cohort's MRR at the end of k (or order \
         revenue in k, net of refunds) divided by period 0. Periods a cohort has not reached are \
         left blank, the current period is marked incomplete, and the summary row is the average \
@@ -71,6 +75,8 @@ public struct CohortTable: Sendable, Hashable {
     /// code a streamed order file uses.
     public init(dataset: Dataset, configuration: MetricsConfiguration) {
         if RevenueModel(dataset: dataset) == .orders {
+            var configuration = configuration
+            configuration.minorUnitDigits = MinorUnit.digits(of: dataset.currency)
             var acc = CohortAccumulator(customers: dataset.customers, configuration: configuration)
             for o in dataset.orders { acc.add(o) }
             self = acc.finish()

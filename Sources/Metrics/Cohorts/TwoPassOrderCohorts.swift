@@ -31,6 +31,7 @@ public struct TwoPassOrderCohorts: Sendable {
 
     /// Pass 1: one order of `customer`.
     public mutating func observe(customer: CustomerIndex, day: Day, amount: Double) {
+        let amount = MinorUnit.rounded(amount, digits: configuration.minorUnitDigits)
         if customer >= firstPaid.count {
             firstPaid.append(contentsOf: repeatElement(Int32.max, count: customer - firstPaid.count + 1))
         }
@@ -51,6 +52,7 @@ public struct TwoPassOrderCohorts: Sendable {
 
     /// Pass 2: the same order again.
     public mutating func add(customer: CustomerIndex, day: Day, amount: Double) {
+        let amount = MinorUnit.rounded(amount, digits: configuration.minorUnitDigits)
         guard customer < cohort.count, cohort[customer] != Int32.min, day <= configuration.asOf,
               let first = grid?.first else { return }
         let c = Int(cohort[customer])

@@ -26,7 +26,8 @@ public struct HealthBands: Sendable, Hashable {
     }
 
     public func status(of score: Double) -> HealthStatus {
-        let whole = Int((score + 0.5).rounded(.down))
+        // Scores are 0…100; anything unreadable (NaN, ±infinity) counts as the lowest.
+        let whole = Int(exactly: (score + 0.5).rounded(.down)) ?? Int.min
         if whole >= greenFrom { return .green }
         if whole >= amberFrom { return .amber }
         return .red

@@ -160,6 +160,13 @@ public struct MRRBridge: Sendable, Hashable {
                 }
             }
         }
+        // Every MRR is a whole number of minor units (`MinorUnit`), so each total is too: drop
+        // the floating-point noise of adding them, and the rates below are computed from the
+        // exact totals (the metrics JSON and an independent check then agree to the last bit).
+        let digits = ledger.configuration.minorUnitDigits
+        func exact(_ values: inout [Double]) { values = values.map { MinorUnit.rounded($0, digits: digits) } }
+        exact(&new); exact(&expansion); exact(&contraction); exact(&churn); exact(&reactivation)
+        exact(&startMRR); exact(&endMRR); exact(&base); exact(&now); exact(&kept)
         var rows: [MRRBridgePeriod] = []
         for k in 0..<count {
             let p = periodList[k]

@@ -72,7 +72,7 @@ public struct SatisfactionScores: Sendable, Hashable {
     }
     /// % promoters − % detractors (−100…100).
     public var nps: Double? { npsVariance?.nps }
-    /// 1.96·√Var, Var = 100²·(p + d − (p − d)²)/n.
+    /// z·√Var (z = 1.959963984540054), Var = 100²·(p + d − (p − d)²)/n.
     public var npsMoe: Double? { npsVariance?.marginOfError }
     public var npsIsSmallSample: Bool { npsN < Self.smallSampleThreshold }
 

@@ -14,8 +14,7 @@ extension SurveyKind {
 
     /// The score as a whole number on the instrument's scale, or nil when out of scale.
     func scaledScore(_ score: Double) -> Int? {
-        guard score.isFinite, score == score.rounded() else { return nil }
-        let whole = Int(score)
+        guard let whole = Int(exactly: score) else { return nil }  // nil for 2.5, 1e300, NaN
         return scoreScale.contains(whole) ? whole : nil
     }
 }

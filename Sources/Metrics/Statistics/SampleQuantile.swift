@@ -22,12 +22,12 @@ public enum SampleQuantile {
         switch method {
         case .linear:
             let h = Double(n - 1) * p
-            let lower = Int(h.rounded(.down))
+            let lower = Int(exactly: h.rounded(.down)) ?? 0  // 0 ≤ h ≤ n − 1
             let fraction = h - Double(lower)
             guard lower + 1 < n, fraction > 0 else { return sorted[lower] }
             return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower])
         case .nearestRank:
-            let rank = Int((Double(n) * p).rounded(.up))
+            let rank = Int(exactly: (Double(n) * p).rounded(.up)) ?? n  // 0 ≤ rank ≤ n
             return sorted[max(rank, 1) - 1]
         }
     }

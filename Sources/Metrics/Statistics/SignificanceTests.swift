@@ -66,8 +66,8 @@ public enum SignificanceTest {
 /// The Net Promoter Score of n responses with its sampling variance and 95 % margin of error.
 ///
 /// With p = promoters/n and d = detractors/n, NPS = 100·(p − d). Each response scores +1, 0 or −1,
-/// so Var(NPS) = 100²·(p + d − (p − d)²)/n and the margin of error is 1.96·√Var
-/// (z = 1.959964; normal approximation, which wants n ≥ 30). nil when n = 0.
+/// so Var(NPS) = 100²·(p + d − (p − d)²)/n and the margin of error is z·√Var
+/// (z = 1.959963984540054; normal approximation, which wants n ≥ 30). nil when n = 0.
 public struct NPSVariance: Sendable, Hashable {
     public let nps: Double
     public let variance: Double
@@ -80,6 +80,6 @@ public struct NPSVariance: Sendable, Hashable {
         variance = 10_000 * (p + d - (p - d) * (p - d)) / n
     }
 
-    /// z · √Var, with z = 1.959964 for 95 %.
+    /// z · √Var, with z = 1.959963984540054 for 95 %.
     public var marginOfError: Double { WilsonInterval.z95 * max(0, variance).squareRoot() }
 }

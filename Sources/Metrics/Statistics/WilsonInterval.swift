@@ -1,6 +1,6 @@
 /// A proportion with its 95 % Wilson score interval.
 ///
-/// For `successes` x out of `n` trials, p̂ = x / n and z = 1.959964 (two-sided 95 %):
+/// For `successes` x out of `n` trials, p̂ = x / n and z = 1.959963984540054 (two-sided 95 %):
 ///   centre = (p̂ + z²/2n) / (1 + z²/n)
 ///   half   = z / (1 + z²/n) · √(p̂(1 − p̂)/n + z²/4n²)
 ///   interval = centre ± half

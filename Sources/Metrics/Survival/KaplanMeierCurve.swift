@@ -29,8 +29,9 @@ public struct Lifetime: Sendable, Hashable {
 /// at t are removed before censorings at t, i.e. censored customers are at risk at their time.
 public struct KaplanMeierCurve: Sendable, Hashable {
     public static let definition = """
-        Customer lifetime runs from the cohort date to the churn date; customers still active are \
-        counted up to the as-of date (right-censored). The Kaplan–Meier estimate S(t) multiplies, \
+        Customer lifetime runs from the cohort date to the churn date, for every customer in a \
+        cohort (sign-ups who never paid are not customers); customers still active are counted \
+        up to the as-of date (right-censored). The Kaplan–Meier estimate S(t) multiplies, \
         over every day t with churns, the share of customers at risk that did not churn. The 95% \
         band is the exponential Greenwood interval (log(−log) transform, the lifelines default). \
         Median lifetime is the first day S(t) ≤ 50%, with its interval read off the band; it is \

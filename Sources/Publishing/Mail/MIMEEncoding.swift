@@ -109,9 +109,33 @@ enum MIMEEncoding {
         return words.joined(separator: "\r\n ")
     }
 
-    /// Unstructured header text (Subject): as is when plain, else encoded-words.
-    static func headerText(_ text: String) -> String {
-        isPlainHeaderText(text) ? text : encodedWords(text)
+    /// Unstructured header text (Subject) after `fieldName: `: as is when plain and short; plain
+    /// text longer than 78 characters on the line is folded before spaces (RFC 5322 §2.2.3) so
+    /// that no line exceeds 78 characters where a space allows it; plain text with a word that
+    /// would still leave a line over 998 characters, and any non-plain text, becomes encoded-words
+    /// (which fold themselves).
+    static func headerText(_ text: String, fieldName: String = "Subject") -> String {
+        guard isPlainHeaderText(text) else { return encodedWords(text) }
+        let first = fieldName.utf8.count + 2
+        if first + text.utf8.count <= 78 { return text }
+        var lines: [String] = []
+        var line = ""
+        var lineStart = first
+        for (index, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            let piece = index == 0 ? String(word) : " " + word
+            if !line.isEmpty, lineStart + line.utf8.count + piece.utf8.count > 78 {
+                lines.append(line)
+                line = ""
+                lineStart = 0
+            }
+            line += piece
+        }
+        lines.append(line)
+        // A folded line starts with the space that was there; the first line is after "Subject: ".
+        let tooLong = lines.enumerated().contains { ($0.offset == 0 ? first : 0) + $0.element.utf8.count > 998 }
+        let emptyFold = lines.dropFirst().contains { $0.allSatisfy { $0 == " " } }
+        if tooLong || emptyFold { return encodedWords(text) }
+        return lines.joined(separator: "\r\n")
     }
 
     /// A MIME parameter `name="value"`, or RFC 2231 `name*=UTF-8''percent-encoded` when the value

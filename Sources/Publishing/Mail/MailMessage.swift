@@ -10,13 +10,13 @@ public enum MailMessageError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String {
         switch self {
         case .invalidAddress(let address):
-            return "error: \"\(address)\" is not a mail address (expected name@example.com, ASCII only)"
+            return "\"\(address)\" is not a mail address (expected name@example.com or Name <name@example.com>, ASCII address)"
         case .noRecipients:
-            return "error: the message has no recipient; give at least one To address"
+            return "the message has no recipient; give at least one To address"
         case .lineBreakInHeader(let field):
-            return "error: the \(field) contains a line break; give it on one line"
+            return "the \(field) contains a line break or control character; give it on one line"
         case .invalidDate(let text):
-            return "error: \"\(text)\" is not a day written yyyy-MM-dd; the message date is taken from it"
+            return "\"\(text)\" is not a day written yyyy-MM-dd; the message date is taken from it"
         }
     }
 }
@@ -36,7 +36,8 @@ public enum MailMessageError: Error, Sendable, Hashable, CustomStringConvertible
 /// `=_alt_<hash>` are derived from FNV-1a hashes of all inputs. A boundary cannot occur in any
 /// body: bodies are quoted-printable (where `=` is always followed by two hex digits or a line
 /// break) or base64 (which has no `_`), so the sequence `=_` appears in neither.
-/// All lines end with CRLF; no line is longer than 998 characters, body lines not over 76.
+/// All lines end with CRLF; no line is longer than 998 characters (a long subject is folded at
+/// spaces, or written as encoded-words), body lines not over 76.
 public struct MailMessage: Sendable {
     public struct Attachment: Sendable, Hashable {
         public var filename: String
@@ -67,7 +68,9 @@ public struct MailMessage: Sendable {
                 throw .lineBreakInHeader(field: "name of \(address.address)")
             }
         }
-        if subject.contains(where: \.isNewline) { throw .lineBreakInHeader(field: "subject") }
+        if subject.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw .lineBreakInHeader(field: "subject")
+        }
         if attachment.filename.contains(where: \.isNewline) || attachment.contentType.contains(where: \.isNewline) {
             throw .lineBreakInHeader(field: "attachment name or type")
         }
@@ -111,7 +114,7 @@ public struct MailMessage: Sendable {
         var lines: [String] = [
             "From: \(from.header)",
             "To: " + to.map(\.header).joined(separator: ",\r\n "),
-            "Subject: \(MIMEEncoding.headerText(subject))",
+            "Subject: \(MIMEEncoding.headerText(subject, fieldName: "Subject"))",
             "Date: \(date.rfc5322)",
             "Message-ID: \(messageID)",
             "MIME-Version: 1.0",

@@ -1,3 +1,5 @@
+import MarkupText
+
 extension ReportHeadline {
     /// The plain-text body of the report e-mail: title, as-of day, one `label: value` line per
     /// headline figure, and where the full report is.
@@ -10,9 +12,10 @@ extension ReportHeadline {
 
     /// The HTML body of the report e-mail: a short polyglot HTML document with the headline
     /// figures in a table (row headers), inline styles only (mail clients drop `<style>`), no SVG
-    /// and no images. It passes ``ReportValidator``.
+    /// and no images, in the report's landmarks (`header`, `main`, `footer`). It passes
+    /// ``ReportValidator``.
     public func mailHTML(attachmentName: String) -> String {
-        let title = HTMLText.escaped(self.title)
+        let title = MarkupText.escaped(self.title)
         var html = """
             <!DOCTYPE html>
             <html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
@@ -21,20 +24,23 @@ extension ReportHeadline {
             <title>\(title)</title>
             </head>
             <body style="font-family: Arial, Helvetica, sans-serif; color: #1f2933;">
+            <header>
             <h1 style="font-size: 20px; margin: 0 0 4px;">\(title)</h1>
-            <p style="color: #52606d; margin: 0 0 16px;">As of \(HTMLText.escaped(asOf))</p>
+            <p style="color: #52606d; margin: 0 0 16px;">As of \(MarkupText.escaped(asOf))</p>
+            </header>
+            <main>
 
             """
         if !figures.isEmpty {
             html += "<table style=\"border-collapse: collapse;\">\n"
             for figure in figures {
                 html += "<tr><th scope=\"row\" style=\"text-align: left; font-weight: normal; color: #52606d; padding: 4px 16px 4px 0;\">"
-                html += "\(HTMLText.escaped(figure.label))</th>"
-                html += "<td style=\"font-weight: bold; padding: 4px 0;\">\(HTMLText.escaped(figure.value))</td></tr>\n"
+                html += "\(MarkupText.escaped(figure.label))</th>"
+                html += "<td style=\"font-weight: bold; padding: 4px 0;\">\(MarkupText.escaped(figure.value))</td></tr>\n"
             }
             html += "</table>\n"
         }
-        html += "<p>The full report is attached: \(HTMLText.escaped(attachmentName))</p>\n</body>\n</html>\n"
+        html += "</main>\n<footer>\n<p>The full report is attached: \(MarkupText.escaped(attachmentName))</p>\n</footer>\n</body>\n</html>\n"
         return html
     }
 }

@@ -29,10 +29,29 @@ struct ChurnSection {
         summary += ". Churn rate = customers lost in the \(granularityWord) ÷ customers active at its start; "
             + "shaded bands are 95 % Wilson intervals, hollow points have fewer than 30 customers at start."
         object["summary"] = .string(summary)
+        object["flows"] = flowsTable(window).context
         if let reasons = reasonsContext() { object["reasons"] = reasons }
         if let segments = segmentsContext() { object["segments"] = segments }
         if let survival = survivalContext() { object["survival"] = survival }
         return .object(object)
+    }
+
+    /// Customers at start − churned + joined + reactivated = customers at end, per period.
+    private func flowsTable(_ window: [ChurnPeriod]) -> TableView {
+        TableView(
+            caption: "Customer flows per \(granularityWord): at start − churned + joined + reactivated = at end; "
+                + "churn rate + retention rate = 100 %",
+            columns: ["Period", "At start", "Churned", "Joined", "Reactivated", "At end", "Churn rate", "Retention rate"]
+                .map { TableView.Column($0) },
+            rows: window.map { p in
+                TableView.Row(header: p.period.label, cells: [
+                    TableView.Cell(format.integer(p.customersAtStart)), TableView.Cell(format.integer(p.churned)),
+                    TableView.Cell(format.integer(p.joined)), TableView.Cell(format.integer(p.reactivated)),
+                    TableView.Cell(format.integer(p.customersAtEnd)),
+                    TableView.Cell(p.churnRate.map { format.percent($0) } ?? "–"),
+                    TableView.Cell(p.retentionRate.map { format.percent($0) } ?? "–"),
+                ])
+            })
     }
 
     private func trendChart(_ window: [ChurnPeriod]) -> ChartOutput {
@@ -98,7 +117,7 @@ struct ChurnSection {
     static func thinned(_ times: [Double], to limit: Int) -> [Double] {
         guard times.count > limit, limit > 1 else { return times }
         let stride = Double(times.count - 1) / Double(limit - 1)
-        return (0..<limit).map { times[Int((Double($0) * stride).rounded())] }
+        return (0..<limit).map { times[min(times.count - 1, Int(exactly: (Double($0) * stride).rounded()) ?? 0)] }
     }
 
     private func survivalContext() -> MustacheValue? {

@@ -64,7 +64,8 @@ struct CohortSection {
 
     /// Shade class heat-0 … heat-10 for a retention value (revenue retention above 100 % is heat-10).
     private func heat(_ value: Double) -> String {
-        "heat-\(Int((min(max(value, 0), 1) * 10).rounded()))"
+        guard value.isFinite else { return "heat-0" }
+        return "heat-\(Int(exactly: (min(max(value, 0), 1) * 10).rounded()) ?? 0)"
     }
 
     private func curveChart(_ rows: [CohortRow], width: Int) -> ChartOutput {

@@ -1,11 +1,23 @@
+import Metrics
 import Model
 import Mustache
 
 /// The data-quality appendix: for every input, rows read = rows used + rows skipped, the skip
-/// reasons with located examples, and warnings about the file as a whole.
+/// reasons with located examples, and warnings about the file as a whole; and the sign-ups
+/// who never paid, which no metric counts as customers.
 struct DataQualitySection {
     let inputs: [InputAccounting]
     let format: ReportFormatter
+
+    /// "Signed up, never paid: N" (with a revenue file; nil for a customers-only report, where
+    /// every sign-up is a customer).
+    static func neverPaid(_ ledger: ActivityLedger, format: ReportFormatter) -> MustacheValue? {
+        guard ledger.model != .customerRecords else { return nil }
+        return .object([
+            "count": .string(format.integer(ledger.neverPaid)),
+            "as_of": .string(ledger.asOf.description),
+        ])
+    }
 
     func context() -> (table: MustacheValue, inputs: MustacheValue) {
         let table = TableView(

@@ -20,7 +20,8 @@ enum InspectCommand {
         for (i, path) in args.positionals.enumerated() {
             do {
                 let report = try inspect(path: path, options: options)
-                console.out((i > 0 ? "\n" : "") + report.description + "\n")
+                // Sample values come from the file: escaped before they reach a terminal.
+                console.out((i > 0 ? "\n" : "") + TerminalText.escaped(report.description) + "\n")
                 if report.hasErrors { failed = true }
             } catch {
                 console.err(error.description + "\n")

@@ -1,4 +1,5 @@
 import Foundation
+import BuiltInTemplates
 import Mustache
 
 /// `retention render`: renders any template against a JSON context, for template authors.
@@ -6,7 +7,7 @@ enum RenderCommand {
     static let spec = CommandSpec(
         name: "render",
         summary: "Render a Mustache template against a JSON context (see 'retention report --dump-context').",
-        discussion: "Partials are looked up as NAME.mustache in --partials, then beside the template, then in the default templates.",
+        discussion: "Partials are looked up as NAME.mustache in --partials, then beside the template, then in $RETENTION_TEMPLATES, then in the built-in templates.",
         options: [
             OptionSpec("context", value: "FILE", help: "JSON file with the context (required)."),
             OptionSpec("partials", value: "DIR", help: "Folder to look up partials in first."),
@@ -30,11 +31,12 @@ enum RenderCommand {
         if let partials = args.value("partials") { directories.append(partials) }
         directories.append((templatePath as NSString).deletingLastPathComponent.isEmpty
                            ? "." : (templatePath as NSString).deletingLastPathComponent)
-        if let defaults = TemplateLocator.defaultDirectory() { directories.append(defaults) }
+        if let defaults = try TemplateLocator.defaultDirectory() { directories.append(defaults) }
         let rendered: String
         do {
             let template = try Template(source: source, path: templatePath)
-            rendered = try template.render(context, partials: .directories(directories), strict: true)
+            rendered = try template.render(context, partials: .directories(directories, builtIn: BuiltInTemplates.sources,
+                                                                          builtInPath: BuiltInTemplates.path), strict: true)
         } catch {
             throw CommandFailure(message: "\(error)", status: .templateError)
         }

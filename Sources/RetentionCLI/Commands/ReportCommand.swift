@@ -31,7 +31,7 @@ enum ReportCommand {
             OptionSpec("orders", value: "FILE", help: "Orders, invoices or charges export."),
             OptionSpec("surveys", value: "FILE", help: "Survey responses (CSAT, NPS, CES)."),
             OptionSpec("tickets", value: "FILE", help: "Support tickets."),
-            OptionSpec("as-of", value: "DATE", help: "The report date, YYYY-MM-DD (default: the latest date in the data)."),
+            OptionSpec("as-of", value: "DATE", help: "The report date, YYYY-MM-DD (default: the latest event date in the data that is not after today)."),
             OptionSpec("out", value: "FILE", help: "Where to write the report. Default: Output/retention-report.html."),
             OptionSpec("metrics-json", value: "FILE", help: "Also write every number of the report as JSON."),
             OptionSpec("dump-context", value: "FILE", help: "Also write the template context as JSON (for template authors)."),
@@ -62,8 +62,13 @@ enum ReportCommand {
 
     static let defaultOutput = "Output/retention-report.html"
 
-    static func run(_ args: ParsedArguments, console: Console) throws -> ExitStatus {
-        let settings = try ReportSettings(args)
+    static func run(_ args: ParsedArguments, console: Console,
+                    clock: @Sendable () -> Instant = WallClock.now) throws -> ExitStatus {
+        var settings = try ReportSettings(args)
+        if settings.asOf == nil {
+            // The only clock read: event dates after today are skipped as `future_date`.
+            settings.ingest.latestEventDay = ReportDate.today(clock(), in: settings.ingest.timeZone)
+        }
         if args.value("eml") != nil { try MailSummary.checkArguments(args) }
         let files = try inputFiles(args, console: console)
 
@@ -82,9 +87,8 @@ enum ReportCommand {
             console.err("\(input.path): warning: \(input.rowsSkipped) of \(input.rowsRead) rows skipped "
                 + "(" + input.skipped.map { "\($0.reason): \($0.count)" }.joined(separator: ", ") + "); see the report's data-quality appendix\n")
         }
-        guard let asOf = settings.asOf ?? dataset.latestDay else {
-            throw CommandFailure(message: "retention: error: the inputs hold no dated records; nothing to report", status: .inputError)
-        }
+        let asOf = try ReportDate.choose(given: settings.asOf, dataset: dataset,
+                                         calendar: PeriodCalendar(settings.granularity, weekStart: settings.weekStart))
 
         console.progress("computing metrics as of \(asOf)")
         let configuration = settings.metrics(asOf: asOf,
@@ -93,6 +97,7 @@ enum ReportCommand {
                                          support: settings.support)
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
         let week = PeriodCalendar(.week).period(containing: asOf).label
+        try OutputPaths.checkReport(args, inputs: files, periodLabel: week, defaultOutput: defaultOutput)
         let previous = try previousMetrics(args, currentLabel: week)
         // The metrics document is large for big exports: built only when something uses it.
         let needsMetrics = previous != nil || args.value("metrics-json") != nil || args.value("publish") != nil
@@ -109,11 +114,7 @@ enum ReportCommand {
             try Files.write(Array((report.context.jsonText(pretty: true) + "\n").utf8), to: path)
         }
         console.progress("rendering")
-        guard let defaults = TemplateLocator.defaultDirectory() else {
-            throw CommandFailure(message: "retention: error: the default templates were not found (looked in "
-                + "$RETENTION_TEMPLATES, ./Templates and beside the executable); set RETENTION_TEMPLATES to the Templates folder",
-                status: .templateError)
-        }
+        let defaults = try TemplateLocator.defaultDirectory()
         let html: String
         do {
             html = try ReportRenderer(userTemplates: settings.templates, defaultTemplates: defaults).render(report.context)
@@ -166,6 +167,13 @@ enum ReportCommand {
         do {
             try ReportPublisher().publish(report: bytes, to: path)
         } catch {
+            if case .invalidReport(_, _, let findings) = error {
+                // The summary line, then a few findings per rule and counts: a million findings
+                // must not flood stderr.
+                let summary = String(error.description.prefix { $0 != "\n" })
+                throw CommandFailure(message: ([summary] + FindingSummary.lines(findings)).joined(separator: "\n"),
+                                     status: .invalidReport)
+            }
             throw CommandFailure(message: error.description, status: status(of: error))
         }
     }

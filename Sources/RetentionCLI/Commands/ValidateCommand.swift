@@ -21,7 +21,7 @@ enum ValidateCommand {
         if args.flag("json") {
             console.out(ReportValidator.json(findings) + "\n")
         } else {
-            for finding in findings { console.out("\(finding)\n") }
+            for finding in findings { console.out(TerminalText.escaped("\(finding)") + "\n") }
         }
         return findings.isEmpty ? .success : .invalidReport
     }

@@ -1,12 +1,17 @@
-/// The references a piece of CSS makes: every `url(…)` (quoted or not) and every `@import`.
-/// Plain scanning, not a CSS parser: escapes such as `u\72l(` are not decoded, and a `url(`
-/// inside a CSS comment is reported too (conservative for a self-contained report).
+/// The references a piece of CSS makes: every `url(…)` (quoted or not), every string inside
+/// `image-set(…)` / `-webkit-image-set(…)` (strings there are URLs too), and every `@import`.
+/// Plain scanning, not a CSS parser, after decoding CSS escapes (`u\72l(` and `\75rl(` are
+/// `url(`, as a browser reads them); a `url(` inside a CSS comment is reported too
+/// (conservative for a self-contained report).
 struct CSSReferences: Equatable {
     var urls: [String] = []
+    /// The strings of `image-set(…)` arguments (its `url(…)` arguments are in `urls`).
+    var imageSetURLs: [String] = []
     /// The target of each `@import` (a string or `url(…)`), as written.
     var imports: [String] = []
 
-    init(_ css: String) {
+    init(_ written: String) {
+        let css = Self.unescaped(written)
         let scalars = Array(css.unicodeScalars)
         let lower = Array(css.asciiLowercased.unicodeScalars)
         var index = 0
@@ -60,6 +65,25 @@ struct CSSReferences: Equatable {
                 }
                 imports.append(target)
                 index = position + 1
+            } else if matches("image-set(", at: index) {
+                // Collect the quoted strings up to the matching ")".
+                var position = index + 10
+                var depth = 1
+                while position < scalars.count, depth > 0 {
+                    let scalar = scalars[position]
+                    if scalar == "(" { depth += 1 } else if scalar == ")" { depth -= 1 }
+                    if scalar == "\"" || scalar == "'" {
+                        var value = String.UnicodeScalarView()
+                        position += 1
+                        while position < scalars.count, scalars[position] != scalar {
+                            value.append(scalars[position])
+                            position += 1
+                        }
+                        imageSetURLs.append(String(value))
+                    }
+                    position += 1
+                }
+                index += 10
             } else if matches("url(", at: index), index == 0 || !CSSReferences.isNameScalar(lower[index - 1]) {
                 var position = index
                 urls.append(readURL(&position))
@@ -68,6 +92,57 @@ struct CSSReferences: Equatable {
                 index += 1
             }
         }
+    }
+
+    /// Whether `css` may hold a reference: `url(` or `image-set(` once escapes are decoded.
+    static func mayReference(_ css: String) -> Bool {
+        let lower = unescaped(css).asciiLowercased
+        return lower.contains("url(") || lower.contains("image-set(")
+    }
+
+    /// CSS with its escapes decoded (CSS Syntax §4.3.7): `\` and 1–6 hex digits (plus one
+    /// optional whitespace after them) is that code point (0, surrogates and values past
+    /// U+10FFFF become U+FFFD); `\` before a line break is dropped; `\` before anything else is
+    /// that character.
+    static func unescaped(_ css: String) -> String {
+        guard css.contains("\\") else { return css }
+        let scalars = Array(css.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
+            switch scalar {
+            case "0"..."9": return scalar.value - 48
+            case "a"..."f": return scalar.value - 87
+            case "A"..."F": return scalar.value - 55
+            default: return nil
+            }
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            guard scalar == "\\", index + 1 < scalars.count else {
+                out.append(scalar)
+                index += 1
+                continue
+            }
+            index += 1
+            var value: UInt32 = 0
+            var digits = 0
+            while digits < 6, index < scalars.count, let digit = hexValue(scalars[index]) {
+                value = value * 16 + digit
+                digits += 1
+                index += 1
+            }
+            if digits > 0 {
+                if index < scalars.count, [" ", "\t", "\n", "\r", "\u{0C}"].contains(scalars[index]) { index += 1 }
+                out.append(value == 0 ? "\u{FFFD}" : Unicode.Scalar(value) ?? "\u{FFFD}")
+            } else if scalars[index] == "\n" || scalars[index] == "\r" || scalars[index] == "\u{0C}" {
+                index += 1
+            } else {
+                out.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(out)
     }
 
     private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What every rule sees: the element tree (with source positions), the source, and the path
 /// findings are reported under.
 struct RuleContext {
@@ -6,8 +12,11 @@ struct RuleContext {
     let source: SourceLocator
     /// True when the tree came from the XML parser (names are case-sensitive, namespaces known).
     let isXMLTree: Bool
-    /// See ``ReportValidator/init(allowingRelativeLinks:)``.
-    var allowsRelativeLinks = false
+    /// Whether a file exists at a path (relative links of navigation are checked with it).
+    var fileExists: @Sendable (String) -> Bool = { path in
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
 
     func finding(_ rule: String, at element: MarkupElement, _ message: String) -> ValidationFinding {
         ValidationFinding(path: path, line: element.line, column: element.column, rule: rule, message: message)

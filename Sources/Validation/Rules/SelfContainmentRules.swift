@@ -1,10 +1,14 @@
 /// `external-reference`: the report must open offline, from an e-mail attachment or a file
 /// share, exactly as rendered. Checked: the URL attributes `src`, `href`, `xlink:href`,
-/// `srcset`, `poster`, `action`, `formaction`, `manifest`, `background`, `<object data>`,
-/// CSS `url(…)` / `@import` in `<style>` elements and `style` attributes, and `url(…)` in any
-/// other attribute (SVG presentation attributes such as `fill` and `filter`).
-/// Allowed: `#fragment`, `data:image/…` URIs, `mailto:` in `<a href>`/`<area href>`, and (only
-/// when the validator allows relative links) a relative path below the folder in those links.
+/// `srcset`, `poster`, `action`, `formaction`, `manifest`, `background`, `ping`, `<object data>`,
+/// CSS `url(…)`, `image-set(…)` and `@import` in `<style>` elements and `style` attributes (after
+/// decoding CSS escapes, so `u\72l(` is `url(`), and `url(…)` in any other attribute (SVG
+/// presentation attributes such as `fill` and `filter`).
+/// Allowed: `#fragment`, `data:image/…` URIs, and on a *navigation link* (`<a href>`,
+/// `<area href>`; a link is followed only when the reader clicks it, nothing is fetched to show
+/// the page): `mailto:`, `http:`/`https:` pages, and a relative path below the document's folder
+/// that names an existing file (`broken-link` when it does not exist).
+/// `ping` is always external: it makes the browser send a request when a link is followed.
 struct ExternalReferenceRule: DocumentRule {
     static let urlAttributes: Set<String> = [
         "src", "href", "xlink:href", "poster", "action", "formaction", "manifest", "background",
@@ -23,9 +27,20 @@ struct ExternalReferenceRule: DocumentRule {
                 } else if attribute.name == "data" && name == "object" {
                     urls = [attribute.value]
                 }
+                if attribute.name == "ping" {
+                    findings.append(context.finding("external-reference", at: attribute,
+                        "ping=\"\(attribute.value)\" on <\(element.qualifiedName)> sends a request outside the file; remove it"))
+                }
                 let isLink = attribute.name == "href" && (name == "a" || name == "area")
                 for url in urls where URLReference.classify(url, allowsMailto: isLink) == .external {
-                    if isLink && context.allowsRelativeLinks && URLReference.isRelativePathBelow(url) { continue }
+                    if isLink && URLReference.isWebPage(url) { continue }
+                    if isLink && URLReference.isRelativePathBelow(url) {
+                        let target = URLReference.filePath(of: url, besides: context.path)
+                        if context.fileExists(target) { continue }
+                        findings.append(context.finding("broken-link", at: attribute,
+                            "href=\"\(url)\" on <\(element.qualifiedName)> points to no file (\(target) does not exist)"))
+                        continue
+                    }
                     findings.append(context.finding("external-reference", at: attribute,
                         "\(attribute.name)=\"\(url)\" on <\(element.qualifiedName)> refers to a resource outside the file; inline it or remove it"))
                 }
@@ -33,7 +48,7 @@ struct ExternalReferenceRule: DocumentRule {
                     findings += cssFindings(attribute.value, context: context) { message, _ in
                         context.finding("external-reference", at: attribute, message + " in the style attribute of <\(element.qualifiedName)>" + Self.advice)
                     }
-                } else if urls.isEmpty, attribute.value.asciiLowercased.contains("url(") {
+                } else if urls.isEmpty, CSSReferences.mayReference(attribute.value) {
                     // SVG presentation attributes (fill, stroke, filter, mask, clip-path, marker-*)
                     // take CSS values: fill="url(#gradient)" is fine, fill="url(https://…)" is not.
                     findings += cssFindings(attribute.value, context: context) { message, _ in
@@ -66,6 +81,9 @@ struct ExternalReferenceRule: DocumentRule {
         for url in references.urls where URLReference.classify(url, allowsMailto: false) == .external {
             findings.append(make("url(\(url)) refers to a resource outside the file", url))
         }
+        for url in references.imageSetURLs where URLReference.classify(url, allowsMailto: false) == .external {
+            findings.append(make("image-set(\"\(url)\") refers to a resource outside the file", url))
+        }
         for target in references.imports {
             findings.append(make("@import \"\(target)\" loads a stylesheet from outside the file", "@import"))
         }
@@ -95,7 +113,9 @@ struct EmbeddedContentRule: DocumentRule {
     }
 }
 
-/// `event-handler`: no `on…` attributes (`onclick`, `onload`, SVG's `onbegin`, …).
+/// `event-handler`: no `on…` attributes (`onclick`, `onload`, SVG's `onbegin`, …), and no SVG
+/// animation element (`<set>`, `<animate>`, …) whose `attributeName` is an `on…` attribute or
+/// `href`/`xlink:href`/`src`: it would set a handler or retarget a link after validation.
 struct EventHandlerRule: DocumentRule {
     func check(_ context: RuleContext) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
@@ -106,6 +126,18 @@ struct EventHandlerRule: DocumentRule {
                       name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { continue }
                 findings.append(context.finding("event-handler", at: attribute,
                     "\(attribute.name) on <\(element.qualifiedName)> is an event handler: reports must not run code"))
+            }
+            let animates = ["set", "animate", "animatetransform", "animatemotion", "animatecolor"]
+            if animates.contains(element.localName.asciiLowercased), let target = element.attribute("attributeName") {
+                let animated = target.value.trimmingASCIIWhitespace.asciiLowercased
+                let local = animated.split(separator: ":").last.map(String.init) ?? animated
+                if local.count > 2, local.hasPrefix("on") {
+                    findings.append(context.finding("event-handler", at: target,
+                        "<\(element.qualifiedName)> sets the event handler \(target.value) at run time: reports must not run code"))
+                } else if local == "href" || local == "src" {
+                    findings.append(context.finding("event-handler", at: target,
+                        "<\(element.qualifiedName)> changes \(target.value) at run time (a link could become javascript: or external); remove it"))
+                }
             }
         }
         return findings

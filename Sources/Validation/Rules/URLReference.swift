@@ -33,6 +33,21 @@ enum URLReference: Equatable {
         return !path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 
+    /// An `http:` or `https:` URL (a web page a link may lead to).
+    static func isWebPage(_ value: String) -> Bool {
+        let lower = value.trimmingASCIIWhitespace.asciiLowercased
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// The file a relative link below the document's folder names: the path part (before `?`
+    /// or `#`), percent-decoded, joined to the folder of `document`.
+    static func filePath(of url: String, besides document: String) -> String {
+        let path = url.trimmingASCIIWhitespace.prefix { $0 != "?" && $0 != "#" }
+        let decoded = BrokenLinkRule.percentDecoded(String(path))
+        guard let slash = document.lastIndex(of: "/") else { return decoded }
+        return String(document[...slash]) + decoded
+    }
+
     /// The URLs of a `srcset` value: each candidate is a run of non-whitespace (a trailing comma
     /// ends it) followed by optional descriptors up to the next comma — the candidate grammar of
     /// the HTML standard, so commas inside `data:` URLs do not split them.
