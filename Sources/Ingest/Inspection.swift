@@ -110,7 +110,8 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
         if aligned.isOrderLayout && (entity == nil || entity == .orders) {
             entity = .orders
             reason = "content: space-aligned customer id, date, quantity, amount"
-            if aligned.addedHeader {
+            // As the loader does (see `loadAlignedOrders`): the CDNOW columns by position.
+            if options.mapping.header(for: .orders, "customer") == nil {
                 for (field, k) in [("customer", 0), ("date", 1), ("amount", 3)] {
                     try? options.mapping.set(.orders, field, to: table.header[k])
                 }

@@ -93,5 +93,10 @@ import Testing
         #expect(report.columns.map(\.mapsTo) == ["customer (mapping)", "date (mapping)", "-", "amount (mapping)"])
         #expect(report.columns[3].samples == ["11.77", "12.00"])
         #expect(report.problems.isEmpty)
+        // lifetimes' copy has a header line: its names are shown, mapped by position as the loader does.
+        let headed = try inspect(path: dir.write("CDNOW_master.txt", " customer_id  date number_of_cds  dollar_value\n 00001 19970101  1   11.77\n"))
+        #expect(headed.columns.map(\.header) == ["customer_id", "date", "number_of_cds", "dollar_value"])
+        #expect(headed.columns.map(\.mapsTo) == ["customer (mapping)", "date (mapping)", "-", "amount (mapping)"])
+        #expect(!headed.hasErrors)
     }
 }
