@@ -16,6 +16,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test func theFileGivenWithItsOptionSettlesIt() {
+        let dir = Harness.temporaryDirectory("ambiguous-given")
+        Harness.write("Customer ID,Created Date\nC1,2026-01-05\n", to: dir + "/customers.csv")
+        Harness.write("Customer ID,Created Date\nOLD,2019-01-05\n", to: dir + "/customers-2019-old.csv")
+        let out = Harness.temporaryDirectory("ambiguous-given-out")
+        let run = Harness.run(["report", "--input", dir, "--customers", dir + "/customers.csv", "--out", out + "/r.html",
+                               "--metrics-json", out + "/m.json"])
+        #expect(run.status == .success, "\(run.err)")
+        // Only the given file is read; the stale one is listed as not used.
+        #expect(run.err == "\(dir)/customers.csv: note: read as customers (generic customers): 1 row, 1 used\n"
+            + "\(dir)/customers-2019-old.csv: warning: not used: --customers customers.csv is read instead\n")
+        #expect(Harness.read(out + "/m.json").contains("\"as_of\": \"2026-01-05\""))
+    }
+
     @Test func datedNamesChooseTheNewestAndSaySo() {
         let dir = Harness.temporaryDirectory("dated")
         Harness.write("Customer ID,Created Date\nC1,2026-01-05\nC2,2026-02-05\n", to: dir + "/customers-2026-11-25.csv")

@@ -67,9 +67,15 @@ public struct InputPlan: Sendable {
     /// with `--input DIR`).
     public mutating func replace(_ entity: Entity, with path: String, preset: Preset? = nil,
                                  filePresets: [String: Preset] = [:]) {
+        let replaced = files.filter { $0.recognition.entity == entity && $0.path != path }
         files.removeAll { $0.recognition.entity == entity }
-        // The file given settles any ambiguity among the folder's files of that entity.
+        // The file given settles any ambiguity among the folder's files of that entity, is not
+        // "not used", and the folder's files it replaces are.
         if case .ambiguousInputs(let e, _) = ambiguity, e == entity { ambiguity = nil }
+        notUsed.removeAll { $0.path == path }
+        for file in replaced {
+            notUsed.append(NotUsedInput(path: file.path, reason: "--\(entity) \(Self.fileName(path)) is read instead"))
+        }
         let name = Self.fileName(path)
         let product = filePresets[name.lowercased()] ?? preset
         let header = Self.sniffHeader(path: path) ?? []

@@ -232,16 +232,17 @@ enum ReportCommand {
                 throw CommandFailure(message: "\(directory): error: no such folder (--input)", status: .inputError)
             }
             plan = InputPlan.discover(inDirectory: directory, preset: options.preset, filePresets: options.filePresets)
-            do {
-                for note in try plan.chooseNewest() { console.err("retention: \(note)\n") }
-            } catch {
-                throw CommandFailure(message: error.description, status: .inputError)
-            }
         }
         for entity in Entity.allCases {
             if let f = args.value(entity.rawValue) {
                 plan.replace(entity, with: f, preset: options.preset, filePresets: options.filePresets)
             }
+        }
+        // After the files given one by one: `--customers FILE` settles two customers files in the folder.
+        do {
+            for note in try plan.chooseNewest() { console.err("retention: \(note)\n") }
+        } catch {
+            throw CommandFailure(message: error.description, status: .inputError)
         }
         if plan.isEmpty {
             let notUsed = plan.notUsed.map { "\n  \($0.path): \($0.reason)" }.joined()
