@@ -16,10 +16,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // OpenSSL's libcrypto from Debian's libssl-dev; only Ingest's SHA-256 of the inputs uses it.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Canonical records (customers, subscriptions, orders, surveys, tickets), days and periods.
         .target(name: "Model"),
         // CSV bytes → rows → typed values → canonical records, with per-file accounting.
-        .target(name: "Ingest", dependencies: ["Model"]),
+        .target(name: "Ingest", dependencies: ["Model", "CLibCrypto"]),
         // Pure functions from the canonical model to the numbers the report shows.
         .target(name: "Metrics", dependencies: ["Model"], linkerSettings: [.linkedLibrary("m")]),
         // The one escaper for text in HTML, XML, SVG and JSON. Knows nothing about retention.

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build needs, only when they are missing.
-# libxml2-dev: the validation stage links libxml2; pkg-config: SwiftPM finds it through libxml-2.0.pc.
+# libxml2-dev: the validation stage links libxml2; libssl-dev: the inputs' SHA-256 runs in OpenSSL's
+# libcrypto; pkg-config: SwiftPM finds both through libxml-2.0.pc and libcrypto.pc.
 set -euo pipefail
 missing=()
-for pkg in libxml2-dev pkg-config; do
+for pkg in libxml2-dev libssl-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -39,14 +39,17 @@ public struct RetentionAnalysis: Sendable {
     /// BG/NBD, Gamma-Gamma, CLV and the churn model with its backtest.
     public let prediction: Prediction
 
+    /// `stageFinished` is called with a stage's name after each stage (timing diagnostics only;
+    /// nothing computed depends on it).
     public init(dataset: Dataset, configuration: MetricsConfiguration,
                 health healthConfiguration: HealthConfiguration = HealthConfiguration(),
                 support supportConfiguration: SupportConfiguration = SupportConfiguration(),
                 prediction predictionConfiguration: PredictionConfiguration = PredictionConfiguration(),
-                trendPeriods: Int = 12) {
+                trendPeriods: Int = 12, stageFinished: (String) -> Void = { _ in }) {
         self.configuration = configuration
         let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
         self.ledger = ledger
+        stageFinished("activity ledger")
         // The health history (every active customer scored at the end of each period) is the
         // costliest metric: it runs on a second core while the others are computed here.
         let calendar = configuration.calendar
@@ -54,19 +57,24 @@ public struct RetentionAnalysis: Sendable {
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
         let evidence = HealthEvidence(dataset)
+        stageFinished("health evidence")
         let history = BackgroundResult {
             HealthReport.history(evidence, configuration, health: healthConfiguration,
                                  periods: calendar.periods(from: trendStart, through: asOf),
                                  activeCustomers: { RetentionAnalysis.active(activity, on: $0) })
         }
         cohorts = CohortTable(ledger: ledger)
+        stageFinished("cohorts")
         churn = ChurnSeries(ledger: ledger)
         churnReasons = ChurnReasonBreakdown(ledger: ledger, periods: trendPeriods)
         churnReasonHistory = ChurnReasonBreakdown(ledger: ledger, window: churn.periods.map(\.period))
+        stageFinished("churn")
         segmentChurn = configuration.segmentAttributes.map { SegmentChurn(ledger: ledger, attribute: $0, periods: trendPeriods) }
+        stageFinished("segment churn")
         survival = KaplanMeierCurve(ledger: ledger)
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
         orders = dataset.orders.isEmpty ? nil : OrderMetrics(ledger: ledger)
+        stageFinished("survival, MRR, orders")
 
         if dataset.surveys.isEmpty {
             satisfaction = nil
@@ -87,6 +95,7 @@ public struct RetentionAnalysis: Sendable {
             : SupportSLA.compute(dataset, configuration, support: supportConfiguration, from: trendStart)
         supportHistory = dataset.tickets.isEmpty ? nil
             : SupportSLA.compute(dataset, configuration, support: supportConfiguration)
+        stageFinished("satisfaction, support")
 
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow
@@ -99,7 +108,9 @@ public struct RetentionAnalysis: Sendable {
         prediction = Prediction.compute(evidence: evidence, ledger: ledger, health: healthConfiguration,
                                         configuration: predictionConfiguration, activeNow: activeNow,
                                         monthlyRevenue: { revenue[$0] ?? 0 })
+        stageFinished("health score")
         healthHistory = history.wait()
+        stageFinished("health history (waiting)")
     }
 
     /// Customers active on `day`.

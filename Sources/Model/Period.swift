@@ -65,6 +65,25 @@ public struct PeriodCalendar: Hashable, Sendable {
         }
     }
 
+    /// `period(containing: day).index` without building the period (no label text): for loops
+    /// that only need the index.
+    public func index(containing day: Day) -> Int {
+        switch granularity {
+        case .day:
+            return Int(day.ordinal)
+        case .week:
+            let shift = (Weekday.thursday.rawValue - weekStart.rawValue + 7) % 7
+            let n = Int(day.ordinal) + shift
+            return n >= 0 ? n / 7 : (n - 6) / 7
+        case .month:
+            let (y, m, _) = day.components
+            return y * 12 + m - 1
+        case .quarter:
+            let (y, m, _) = day.components
+            return y * 4 + (m - 1) / 3
+        }
+    }
+
     /// The period with the given index (see `Period.index`).
     public func period(index: Int) -> Period {
         switch granularity {

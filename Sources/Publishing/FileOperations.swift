@@ -15,6 +15,11 @@ protocol FileOperations: Sendable {
     /// flushes them to disk (`fsync`), closes it and returns its path. A file or link already at
     /// that name is never opened (a new random name is tried).
     func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String
+    /// Like `writeTemporaryFile(in:name:_:)` with the bytes handed over piece by piece: `produce`
+    /// calls its argument with each piece in order, so a large file is never in memory whole.
+    func writeTemporaryFile(in folder: String, name: String,
+                            pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(SystemFailure) -> String
     /// Creates a new folder in `folder` named `.<name>.<random>.partial` (mode 0755 less the
     /// umask) and returns its path.
     func createTemporaryFolder(in folder: String, name: String) throws(SystemFailure) -> String
@@ -40,9 +45,28 @@ protocol FileOperations: Sendable {
     func lockExclusively(_ path: String) throws(SystemFailure) -> Int32
 }
 
+extension FileOperations {
+    /// Gathers the pieces and writes them in one go (for test doubles that only fake the
+    /// whole-file write).
+    func writeTemporaryFile(in folder: String, name: String,
+                            pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(SystemFailure) -> String {
+        var all: [UInt8] = []
+        try produce { (piece: [UInt8]) throws(SystemFailure) in all += piece }
+        return try writeTemporaryFile(in: folder, name: name, all)
+    }
+}
+
 /// The real POSIX calls.
 struct POSIXFileOperations: FileOperations {
     func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String {
+        try writeTemporaryFile(in: folder, name: name,
+                               pieces: { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in try write(bytes) })
+    }
+
+    func writeTemporaryFile(in folder: String, name: String,
+                            pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(SystemFailure) -> String {
         var attempts = 0
         while true {
             let path = Self.temporaryPath(in: folder, name: name)
@@ -54,17 +78,25 @@ struct POSIXFileOperations: FileOperations {
                 throw failure
             }
             var failure: SystemFailure?
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = SystemFailure.current
-                        return
+            do {
+                try produce { (bytes: [UInt8]) throws(SystemFailure) in
+                    var error: SystemFailure?
+                    bytes.withUnsafeBytes { buffer in
+                        var offset = 0
+                        while offset < buffer.count {
+                            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                            if written < 0 {
+                                if errno == EINTR { continue }
+                                error = SystemFailure.current
+                                return
+                            }
+                            offset += written
+                        }
                     }
-                    offset += written
+                    if let error { throw error }
                 }
+            } catch {
+                failure = error
             }
             if failure == nil, fsync(descriptor) != 0 { failure = SystemFailure.current }
             if close(descriptor) != 0, failure == nil { failure = SystemFailure.current }

@@ -51,6 +51,22 @@ public struct ReportPublisher: Sendable {
         try replace(destination, with: partial)
     }
 
+    /// Atomically replaces `destination` with the bytes `produce` hands to its argument piece by
+    /// piece, without validation and without holding the whole file (for large side files such
+    /// as the customers CSV). The pieces go to the temporary file as they come.
+    public func publish(to destination: String,
+                        pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(PublishingError) {
+        let (folder, name) = Self.split(destination)
+        let partial: String
+        do {
+            partial = try files.writeTemporaryFile(in: folder, name: name, pieces: produce)
+        } catch {
+            throw .cannotWrite(path: folder + "." + name + ".partial", failure: error)
+        }
+        try replace(destination, with: partial)
+    }
+
     /// A new temporary file with `bytes` in the destination's folder (see
     /// ``FileOperations/writeTemporaryFile(in:name:_:)``); on failure nothing is left behind.
     private func writePartial(_ bytes: [UInt8], besides destination: String) throws(PublishingError) -> String {

@@ -57,8 +57,8 @@ public enum MetricsDocument {
         root["cohorts"] = .list(cohorts)
         // The same cohort cells per segment value of every configured attribute (long form).
         var segmentCells: [MustacheValue] = []
-        for attribute in configuration.segmentAttributes {
-            for (value, table) in CohortTable.bySegment(analysis.ledger, attribute: attribute) {
+        for (attribute, tables) in CohortTable.bySegments(analysis.ledger, attributes: configuration.segmentAttributes) {
+            for (value, table) in tables {
                 for row in table.rows where row.size > 0 {
                     for case let cell? in row.cells {
                         segmentCells.append(.object([
@@ -133,18 +133,7 @@ public enum MetricsDocument {
                 ])
             })
         }
-        root["health"] = .list(analysis.health.scores.map { score in
-            .object([
-                "customer": .string(dataset.customers[score.customer].id),
-                "status": .string(score.status.rawValue),
-                "score": number(score.score),
-                "revenue_at_risk": money(score.revenueAtRisk),
-                "reasons": .list(score.contributions.map {
-                    .object(["rule": .string($0.rule), "points": number($0.points),
-                             "max_points": number($0.maxPoints), "reason": .string($0.reason)])
-                }),
-            ])
-        })
+        root["health"] = healthValue(analysis.health, customers: dataset.customers, shown: report.atRiskRows, money: money)
         root["prediction"] = PredictionDocument.value(analysis.prediction, customers: dataset.customers, atRiskRows: 25)
         if let sla = analysis.supportHistory {
             root["support"] = .list(sla.periods.map { p in
@@ -161,6 +150,34 @@ public enum MetricsDocument {
             })
         }
         return .object(root)
+    }
+
+    /// Health in aggregate: colour counts, revenue at risk, the at-risk rows the report shows
+    /// (with their reasons) and every scored customer's colour as id lists (what "Since last
+    /// report" compares). Scores and reasons of every customer go to `--customers-csv`.
+    static func healthValue(_ health: HealthReport, customers: [Customer], shown: Int, money: Money) -> MustacheValue {
+        let distribution = health.distribution
+        let atRisk = health.atRisk
+        var ids: [HealthStatus: [MustacheValue]] = [:]
+        for score in health.scores { ids[score.status, default: []].append(.string(customers[score.customer].id)) }
+        return .object([
+            "green": .int(distribution.green), "amber": .int(distribution.amber), "red": .int(distribution.red),
+            "unscored": .int(distribution.unscored), "at_risk_count": .int(atRisk.count),
+            "revenue_at_risk": money(health.revenueAtRisk),
+            "at_risk": .list(atRisk.prefix(shown).map { score in
+                .object([
+                    "customer": .string(customers[score.customer].id),
+                    "status": .string(score.status.rawValue),
+                    "score": number(score.score),
+                    "revenue_at_risk": money(score.revenueAtRisk),
+                    "reasons": .list(score.contributions.map {
+                        .object(["rule": .string($0.rule), "points": number($0.points),
+                                 "max_points": number($0.maxPoints), "reason": .string($0.reason)])
+                    }),
+                ])
+            }),
+            "statuses": .object(Dictionary(uniqueKeysWithValues: HealthStatus.allCases.map { ($0.rawValue, MustacheValue.list(ids[$0] ?? [])) })),
+        ])
     }
 
     /// A fraction (0…1) or any other measure: the double itself, null when missing or not finite.

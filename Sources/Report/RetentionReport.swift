@@ -14,6 +14,8 @@ public struct RetentionReport: Sendable {
     public let headlines: [Headline]
     /// Preformatted KPI values for the latest complete period (label → text), for the archive.
     public let headlineKPIs: [(label: String, value: String)]
+    /// How many at-risk customers the health section lists (`ReportOptions.atRiskRows`).
+    public let atRiskRows: Int
 
     public init(analysis: RetentionAnalysis, dataset: Dataset, options: ReportOptions) {
         let configuration = analysis.configuration
@@ -25,6 +27,7 @@ public struct RetentionReport: Sendable {
         let tiles = KPISection(analysis: analysis, periods: periods, format: format).tiles()
         self.headlines = headlines
         self.headlineKPIs = tiles.map { ($0.label, $0.value) }
+        self.atRiskRows = options.atRiskRows
 
         var root: [String: MustacheValue] = [:]
         let firstPeriod = analysis.cohorts.rows.first?.cohort ?? periods.trend.first!
@@ -104,12 +107,14 @@ extension RetentionReport {
             toc.insert(.object(["id": "since-last", "title": "Since last report"]), at: min(2, toc.count))
             root["toc"] = .list(toc)
         }
-        return RetentionReport(context: .object(root), headlines: headlines, headlineKPIs: headlineKPIs)
+        return RetentionReport(context: .object(root), headlines: headlines, headlineKPIs: headlineKPIs,
+                               atRiskRows: atRiskRows)
     }
 
-    init(context: MustacheValue, headlines: [Headline], headlineKPIs: [(label: String, value: String)]) {
+    init(context: MustacheValue, headlines: [Headline], headlineKPIs: [(label: String, value: String)], atRiskRows: Int) {
         self.context = context
         self.headlines = headlines
         self.headlineKPIs = headlineKPIs
+        self.atRiskRows = atRiskRows
     }
 }

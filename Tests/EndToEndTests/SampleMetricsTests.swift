@@ -44,3 +44,26 @@ import Model
         #expect(Set(scored).isSubset(of: analysis.activeCustomers))
     }
 }
+
+/// Per-segment cohort tables built from one shared pass give the same tables as one pass per value.
+@Suite struct SegmentCohortTests {
+    @Test func sharedMembershipGivesTheSameTablesAsOnePassPerValue() throws {
+        let (analysis, _) = try SampleMetricsTests.analysis()
+        let ledger = analysis.ledger
+        let attributes = ["plan", "segment", "region", "channel"]
+        let shared = CohortTable.bySegments(ledger, attributes: attributes)
+        #expect(shared.map(\.attribute) == attributes)
+        for (attribute, tables) in shared {
+            #expect(tables.count > 1, "\(attribute) has one value only")
+            for (value, table) in tables {
+                let alone = CohortTable(ledger: ledger, including: {
+                    let v = ledger.customers[$0].attribute(attribute) ?? ""
+                    return (v.isEmpty ? CohortTable.missingSegmentLabel : v) == value
+                })
+                #expect(table == alone, "\(attribute)=\(value)")
+            }
+            // Every customer placed in a cohort is in exactly one value's table.
+            #expect(tables.reduce(0) { $0 + $1.table.customersCounted } == analysis.cohorts.customersCounted)
+        }
+    }
+}

@@ -228,3 +228,60 @@ private enum HealthFixture {
         #expect(HealthSignal.stepped(400, full: 365, half: 90, zero: 0) == 1)
     }
 }
+
+/// The recency rule of an order business read at several dates: each date sees only the distinct
+/// paid days on or before it, whatever the order of the file, duplicates and refunds.
+@Suite struct HealthRecencyTests {
+    static func day(_ iso: String) -> Day { Day(iso: iso)! }
+    // Paid days (file order shuffled, one day twice, one refund-only day that does not count):
+    // 2024-01-01, 01-11, 01-31, 03-01, 04-30. Gaps: 10, 20, 30, 60.
+    static let orders = [
+        Order(customer: 0, day: day("2024-01-31"), amount: 50),
+        Order(customer: 0, day: day("2024-01-01"), amount: 50),
+        Order(customer: 0, day: day("2024-04-30"), amount: 50),
+        Order(customer: 0, day: day("2024-01-11"), amount: 50),
+        Order(customer: 0, day: day("2024-01-11"), amount: 20),
+        Order(customer: 0, day: day("2024-02-15"), amount: -50),
+        Order(customer: 0, day: day("2024-03-01"), amount: 50),
+    ]
+    static let dataset = Dataset(customers: [Customer(id: "A", signup: day("2023-12-01"))], orders: orders)
+    static let recencyOnly = HealthConfiguration(rules: [
+        HealthRule(name: "Recency", maxPoints: 100,
+                   signal: .recency(loginFullDays: 14, loginHalfDays: 30, fullUpToMultiple: 1.5, halfUpToMultiple: 3)),
+    ])
+
+    static func reading(asOf: String) -> (score: Double, reason: String)? {
+        let report = HealthReport.compute(dataset, MetricsConfiguration(asOf: day(asOf)), health: recencyOnly,
+                                          activeCustomers: [0])
+        return report.scores.first.map { ($0.score, $0.contributions[0].reason) }
+    }
+
+    @Test func eachDateReadsOnlyThePaidDaysUpToIt() throws {
+        // 2024-01-05: one paid day → no recency data.
+        #expect(Self.reading(asOf: "2024-01-05") == nil)
+        // 2024-01-20: days 01-01, 01-11 → gaps [10], usual 10; 9 days since ≤ 15 → full.
+        let a = try #require(Self.reading(asOf: "2024-01-20"))
+        #expect(a.score == 100 && a.reason == "last order 9 days ago; usually every 10 days")
+        // 2024-02-29: + 01-31 (the 02-15 refund is not a paid day) → gaps [10, 20], median 15;
+        // 29 days since: > 22.5, ≤ 45 → half.
+        let b = try #require(Self.reading(asOf: "2024-02-29"))
+        #expect(b.score == 50 && b.reason == "last order 29 days ago; usually every 15 days")
+        // 2024-04-29: + 03-01 → gaps [10, 20, 30], median 20; 59 days since: > 40, ≤ 60 → half.
+        let c = try #require(Self.reading(asOf: "2024-04-29"))
+        #expect(c.score == 50 && c.reason == "last order 59 days ago; usually every 20 days")
+        // 2024-06-30: + 04-30 → gaps [10, 20, 30, 60], median (20 + 30) ÷ 2 = 25; 61 days: > 37.5, ≤ 75 → half.
+        let d = try #require(Self.reading(asOf: "2024-06-30"))
+        #expect(d.score == 50 && d.reason == "last order 61 days ago; usually every 25 days")
+        // 2024-10-01: 154 days since > 75 → none.
+        let e = try #require(Self.reading(asOf: "2024-10-01"))
+        #expect(e.score == 0 && e.reason == "last order 154 days ago; usually every 25 days")
+    }
+
+    @Test func medianGapMatchesTheSampleMedian() {
+        let days = [0, 3, 4, 10, 11, 30, 31, 33].map { Day(ordinal: Int32($0)) }
+        for count in 2...days.count {
+            let gaps = zip(days.prefix(count), days.prefix(count).dropFirst()).map { Double($0.days(to: $1)) }
+            #expect(HealthSignal.medianGap(days, count: count) == SampleQuantile.median(gaps))
+        }
+    }
+}

@@ -65,3 +65,26 @@ import Mustache
         #expect(o["has_health_changes"] == true)
     }
 }
+
+/// Metrics files now carry health as colour → customer ids (`health.statuses`); files written
+/// before carry a per-customer `health` list. Either compares the same way.
+@Suite struct SinceLastReportHealthFormatTests {
+    @Test func statusListsAndTheOlderPerCustomerListGiveTheSameChanges() throws {
+        let previous: MustacheValue = [
+            "as_of": "2026-11-13",
+            "health": [["customer": "C1", "status": "green"], ["customer": "C2", "status": "amber"],
+                       ["customer": "C4", "status": "green"]],
+        ]
+        let health: MustacheValue = ["green": 1, "amber": 1, "red": 2,
+                                     "statuses": ["green": ["C2"], "amber": ["C4"], "red": ["C1", "C5"]]]
+        let current: MustacheValue = ["as_of": "2026-11-20", "health": health]
+        let comparison = try #require(SinceLastReport(previous: previous, current: current))
+        #expect(comparison.healthChanges == [
+            .init(customer: "C1", from: "green", to: "red"), .init(customer: "C4", from: "green", to: "amber"),
+            .init(customer: "C2", from: "amber", to: "green"),
+        ])
+        let both = try #require(SinceLastReport(previous: ["as_of": "2026-11-13", "health": health] as MustacheValue,
+                                                current: current))
+        #expect(both.healthChanges.isEmpty)
+    }
+}

@@ -47,8 +47,11 @@ public struct OrderStream: Sendable {
     public let path: String
     public let header: [String]
     public let encoding: TextEncoding
-    /// Whether the SHA-256 of the file is computed (on a second thread, while parsing).
+    /// Whether the SHA-256 of the file is computed (during the encoding check's pass over the
+    /// bytes, so the file is not read a second time for it).
     public let computesSHA256: Bool
+    /// The digest from that pass (lowercase hex), when computed.
+    let sha256: String?
     /// Rows the file probably holds: its size over the average row length of the first MiB.
     public let estimatedRowCount: Int
     let reader: FieldReader
@@ -64,7 +67,7 @@ public struct OrderStream: Sendable {
         let file: FileSource
         do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
         let probe: FileProbe
-        do { probe = try FileProbe.scan(file, sha256: false) } catch { throw .unreadable(path: path, reason: error.reason) }
+        do { probe = try FileProbe.scan(file, sha256: computeSHA256) } catch { throw .unreadable(path: path, reason: error.reason) }
         if let nul = probe.nulOffset, probe.encoding != .utf16LE, probe.encoding != .utf16BE {
             throw .binary(path: path, offset: nul)
         }
@@ -88,6 +91,7 @@ public struct OrderStream: Sendable {
         self.header = sample.header
         self.encoding = probe.encoding
         self.computesSHA256 = computeSHA256
+        self.sha256 = probe.sha256
         let sampleRows = max(1, sample.rowCount)
         self.estimatedRowCount = sample.text.count >= file.size ? sample.rowCount
             : Int(exactly: (Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1))).rounded(.down)) ?? file.size
@@ -161,16 +165,14 @@ public struct OrderStream: Sendable {
     /// Streams without checking rates; returns the currency book for the caller to merge.
     func run(_ body: (OrderRecord) -> OrderVerdict) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
         var partition = Partition(stream: self)
-        let hashing = computesSHA256 ? BackgroundHash(records.file) : nil
         do {
             _ = try records.forEachRecord(from: records.textStart, to: records.file.size) { buf, fields, line in
                 partition.handle(buf, fields, line, body)
             }
         } catch {
-            _ = try? hashing?.wait()
             throw mapFailure(error)
         }
-        let sha = try hashing?.wait()
+        let sha = sha256
         return (OrderStreamResult(accounting: finish(partition.accounting, sha256: sha), currency: partition.book.currency,
                                   partitions: 1),
                 partition.book)
@@ -200,7 +202,6 @@ public struct OrderStream: Sendable {
         bounds.append(size)
         let count = bounds.count - 1
         let starts = bounds
-        let hashing = computesSHA256 ? BackgroundHash(records.file) : nil
         let box = PartitionResults<Partial>(count: count)
         let stream = self
         WorkerThreads.run(count) { k in
@@ -236,7 +237,7 @@ public struct OrderStream: Sendable {
             lineOffset += o.nextLine - 1
             if !o.endedAtStop { break }
         }
-        let sha = try hashing?.wait()
+        let sha = sha256
         try book.check()
         return (partials, OrderStreamResult(accounting: finish(accounting, sha256: sha), currency: book.currency,
                                             partitions: partials.count))

@@ -41,15 +41,20 @@ public struct OrderActivityAccumulator: Sendable {
     public private(set) var ordersSeen = 0
     /// Amounts are rounded to this many decimals (the currency's minor unit) as they enter.
     public let minorUnitDigits: Int
-    /// Period index per distinct order day (exports span a few thousand days at most), so the
-    /// calendar arithmetic runs once per day, not once per order.
-    private var periodIndexByDay: [Int32: Int] = [:]
+    /// Period index of every day from `firstTableDay` through as-of (about 40 years, 58 KiB), so
+    /// an order's period is one array read instead of calendar arithmetic; older days fall back
+    /// to the calendar.
+    private let periodTable: [Int32]
+    private let firstTableDay: Int32
+    static let tableDays: Int32 = 40 * 366
 
     public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar, minorUnitDigits: Int = 2) {
         self.asOf = asOf
         self.calendar = calendar
         self.minorUnitDigits = minorUnitDigits
         self.customers = Array(repeating: CustomerOrders(), count: customerCount)
+        firstTableDay = asOf.ordinal - Self.tableDays
+        periodTable = (firstTableDay...asOf.ordinal).map { Int32(calendar.index(containing: Day(ordinal: $0))) }
     }
 
     public mutating func add(_ order: Order) {
@@ -62,13 +67,8 @@ public struct OrderActivityAccumulator: Sendable {
             ignoredAfterAsOf += 1
             return
         }
-        let periodIndex: Int
-        if let known = periodIndexByDay[order.day.ordinal] {
-            periodIndex = known
-        } else {
-            periodIndex = calendar.period(containing: order.day).index
-            periodIndexByDay[order.day.ordinal] = periodIndex
-        }
+        let offset = order.day.ordinal &- firstTableDay
+        let periodIndex = offset >= 0 ? Int(periodTable[Int(offset)]) : calendar.index(containing: order.day)
         let amount = MinorUnit.rounded(order.amount, digits: minorUnitDigits)
         customers[order.customer].record(day: order.day, period: periodIndex, amount: amount, paid: amount > 0)
     }

@@ -99,8 +99,8 @@ public struct ChurnSeries: Sendable, Hashable {
             var atStart: [ClosedRange<Int>] = []
             var atEnd: [ClosedRange<Int>] = []
             for span in a.spans {
-                let ia = calendar.period(containing: span.start).index
-                let ib = span.end.map { calendar.period(containing: $0).index }
+                let ia = calendar.index(containing: span.start)
+                let ib = span.end.map { calendar.index(containing: $0) }
                 let s = (ia + 1, ib ?? last), e = (ia, ib.map { $0 - 1 } ?? last)
                 if s.0 <= s.1 { atStart.append(s.0...s.1) }
                 if e.0 <= e.1 { atEnd.append(e.0...e.1) }
@@ -115,12 +115,12 @@ public struct ChurnSeries: Sendable, Hashable {
             // A new customer: active at the end of the period of their first active day (they
             // cannot be active at its start).
             if let day = a.firstActive {
-                let p = calendar.period(containing: day).index
+                let p = calendar.index(containing: day)
                 if p >= first, p <= last, atEnd.contains(where: { $0.contains(p) }) { newAtEnd[p - first] += 1 }
             }
             var counted = Set<Int>()
             for d in a.churnDays {
-                let p = calendar.period(containing: d).index
+                let p = calendar.index(containing: d)
                 guard p >= first, p <= last, atStart.contains(where: { $0.contains(p) }),
                       counted.insert(p).inserted else { continue }
                 let k = p - first
@@ -130,7 +130,7 @@ public struct ChurnSeries: Sendable, Hashable {
             }
             // The type belongs to the churn the CRM cancellation describes, when it is counted.
             if let d = a.cancellationChurn {
-                let p = calendar.period(containing: d).index
+                let p = calendar.index(containing: d)
                 if p >= first, p <= last, atStart.contains(where: { $0.contains(p) }) {
                     switch ledger.customers[a.customer].churnKind {
                     case .voluntary?: vol[p - first] += 1

@@ -27,10 +27,11 @@ public struct SegmentChurn: Sendable, Hashable {
 
     public init(ledger: ActivityLedger, attribute: String, periods count: Int = 12) {
         self.attribute = attribute
-        rows = CohortTable.segmentValues(ledger, attribute: attribute).map { value in
-            let series = ChurnSeries(ledger: ledger, including: {
-                CohortTable.segmentValue(ledger.customers[$0], attribute) == value
-            })
+        // Each customer's value is looked up once and coded as its position among the values;
+        // every value's series then filters on an integer.
+        let segments = SegmentCodes(ledger, attribute: attribute)
+        rows = segments.values.enumerated().map { code, value in
+            let series = ChurnSeries(ledger: ledger, including: { segments.codes[$0] == code })
             let window = ChurnSeries.completeWindow(series.periods, ledger: ledger, count: count)
             let churned = window.reduce(0) { $0 + $1.churned }
             let trials = window.reduce(0) { $0 + $1.customersAtStart }

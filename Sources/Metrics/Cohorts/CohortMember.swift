@@ -13,13 +13,13 @@ struct CohortMember {
 
     static func members(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?) -> [CohortMember] {
         let calendar = ledger.configuration.calendar
-        let asOfIndex = calendar.period(containing: ledger.asOf).index
+        let asOfIndex = calendar.index(containing: ledger.asOf)
         var out: [CohortMember] = []
         for (i, activity) in ledger.activity.enumerated() {
             guard let activity, including?(i) ?? true, let day = ledger.cohortDay(of: i), day <= ledger.asOf else {
                 continue
             }
-            let cohort = calendar.period(containing: day).index
+            let cohort = calendar.index(containing: day)
             var m = CohortMember(customer: i, cohort: cohort, active: [], lastActive: nil, revenue: [])
             if ledger.model == .orders, i < ledger.orders.count {
                 let history = ledger.orders[i]
@@ -36,8 +36,8 @@ struct CohortMember {
                 // it is set); a zero-length span (cancelled on the first paid day) counts in the
                 // period of a, so under first payment every customer is retained at k = 0.
                 for span in activity.spans {
-                    let lo = calendar.period(containing: span.start).index
-                    let hi = span.end.map { calendar.period(containing: Swift.max(span.start, $0.adding(days: -1))).index }
+                    let lo = calendar.index(containing: span.start)
+                    let hi = span.end.map { calendar.index(containing: Swift.max(span.start, $0.adding(days: -1))) }
                         ?? asOfIndex
                     guard lo <= hi else { continue }
                     // Two spans can touch one period (a churn and a return inside it): one range.
@@ -51,8 +51,8 @@ struct CohortMember {
                 if ledger.model == .subscriptions {
                     let steps = ledger.mrr[i]
                     for (j, step) in steps.enumerated() where step.mrr != 0 {
-                        let lo = calendar.period(containing: step.day).index
-                        let hi = j + 1 < steps.count ? calendar.period(containing: steps[j + 1].day).index - 1 : asOfIndex
+                        let lo = calendar.index(containing: step.day)
+                        let hi = j + 1 < steps.count ? calendar.index(containing: steps[j + 1].day) - 1 : asOfIndex
                         if lo <= hi { m.revenue.append((lo...hi, step.mrr)) }
                     }
                 }

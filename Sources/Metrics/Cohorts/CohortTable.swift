@@ -94,8 +94,22 @@ public struct CohortTable: Sendable, Hashable {
     /// One table per value of a customer attribute (`plan`, `segment`, `region`, `channel`,
     /// `owner` or any mapped attribute), sorted by value, the missing value last.
     public static func bySegment(_ ledger: ActivityLedger, attribute: String) -> [(value: String, table: CohortTable)] {
-        segmentValues(ledger, attribute: attribute).map { value in
-            (value, CohortTable(ledger: ledger, including: { segmentValue(ledger.customers[$0], attribute) == value }))
+        bySegments(ledger, attributes: [attribute])[0].tables
+    }
+
+    /// `bySegment` for several attributes, with every customer's cohort membership worked out
+    /// once and shared by all the tables (the same members, in the same order, as one table
+    /// per value built on its own).
+    public static func bySegments(_ ledger: ActivityLedger, attributes: [String])
+        -> [(attribute: String, tables: [(value: String, table: CohortTable)])] {
+        let members = CohortMember.members(of: ledger, including: nil)
+        return attributes.map { attribute in
+            let segments = SegmentCodes(ledger, attribute: attribute)
+            var groups = [[CohortMember]](repeating: [], count: segments.values.count)
+            for m in members { groups[Int(segments.codes[m.customer])].append(m) }
+            return (attribute, segments.values.enumerated().map { code, value in
+                (value, CohortTable(members: groups[code], ledger: ledger))
+            })
         }
     }
 

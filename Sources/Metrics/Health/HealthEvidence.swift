@@ -15,11 +15,15 @@ struct HealthEvidence {
         var csat: [Answer] = []
         var tickets: [SupportTicket] = []
         var subscriptions: [Subscription] = []
-        var orders: [Order] = []
+        /// Distinct days with a positive order, ascending (every date's recency reads a prefix).
+        var paidDays: [Day] = []
     }
 
     let customers: [Customer]
     let records: [CustomerRecords]
+    /// The dataset's orders (shared, not copied) and each customer's among them.
+    let orders: [Order]
+    let ordersByCustomer: OrdersByCustomer
     /// Ticket rules apply only when the dataset has tickets at all.
     let hasTickets: Bool
 
@@ -39,9 +43,31 @@ struct HealthEvidence {
             if let c = t.customer, known.contains(c) { records[c].tickets.append(t) }
         }
         for s in dataset.subscriptions where known.contains(s.customer) { records[s.customer].subscriptions.append(s) }
-        for o in dataset.orders where known.contains(o.customer) { records[o.customer].orders.append(o) }
+        orders = dataset.orders
+        ordersByCustomer = OrdersByCustomer(dataset.orders, customerCount: dataset.customers.count)
+        for c in records.indices {
+            // Orders usually come in date order: append, and sort only the customers that did not.
+            var days: [Day] = []
+            ordersByCustomer.forEach(of: c, in: orders) { o in
+                if o.amount > 0, days.last != o.day { days.append(o.day) }
+            }
+            if !days.isEmpty { records[c].paidDays = Self.sortedDistinct(days) }
+        }
         self.records = records
         hasTickets = !dataset.tickets.isEmpty
+    }
+
+    /// Calls `body` with each order of `customer`, in file order.
+    func forEachOrder(of customer: CustomerIndex, _ body: (Order) -> Void) {
+        ordersByCustomer.forEach(of: customer, in: orders, body)
+    }
+
+    /// `days` ascending without repeats (a no-op copy check when already so).
+    static func sortedDistinct(_ days: [Day]) -> [Day] {
+        if zip(days, days.dropFirst()).allSatisfy({ $0 < $1 }) { return days }
+        var out: [Day] = []
+        for d in days.sorted() where out.last != d { out.append(d) }
+        return out
     }
 }
 

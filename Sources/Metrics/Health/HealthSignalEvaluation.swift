@@ -52,7 +52,7 @@ extension HealthSignal {
             return SignalReading(fraction: fraction, reason: overdue == 0 ? "no overdue tickets"
                                  : NumberText.count(overdue, "ticket", "tickets") + " open beyond the resolution target")
         case .revenueTrend(let periodsBack, let windowDays, let halfFromRatio):
-            return Self.revenueTrend(records, asOf: asOf, calendar: calendar, periodsBack: periodsBack,
+            return Self.revenueTrend(records, customer, evidence, asOf: asOf, calendar: calendar, periodsBack: periodsBack,
                                      windowDays: windowDays, halfFromRatio: halfFromRatio)
         case .recency(let loginFull, let loginHalf, let fullMultiple, let halfMultiple):
             if let seen = evidence.customers[customer].lastSeen, seen <= asOf {
@@ -61,12 +61,17 @@ extension HealthSignal {
                                             zero: Double(2 * loginHalf - loginFull))
                 return SignalReading(fraction: fraction, reason: "last login " + Self.ago(days))
             }
-            var days = Set<Day>()
-            for o in records.orders where o.day <= asOf && o.amount > 0 { days.insert(o.day) }
-            guard days.count >= 2 else { return nil }
-            let sorted = days.sorted()
-            let gaps = zip(sorted, sorted.dropFirst()).map { Double($0.days(to: $1)) }
-            guard let usual = SampleQuantile.median(gaps), let last = sorted.last else { return nil }
+            // The distinct paid days are sorted once per customer (HealthEvidence); each date
+            // takes the prefix on or before it by binary search.
+            let paid = records.paidDays
+            var count = 0, hi = paid.count
+            while count < hi {
+                let mid = (count + hi) / 2
+                if paid[mid] <= asOf { count = mid + 1 } else { hi = mid }
+            }
+            guard count >= 2 else { return nil }
+            let usual = Self.medianGap(paid, count: count)
+            let last = paid[count - 1]
             let since = Double(last.days(to: asOf))
             let fraction = Self.stepped(since / usual, full: fullMultiple, half: halfMultiple,
                                         zero: 2 * halfMultiple - fullMultiple)
@@ -110,6 +115,23 @@ extension HealthSignal {
         return best
     }
 
+    /// Median of the gaps between the first `count` (≥ 2) ascending days: the linear-method
+    /// median of `SampleQuantile` (mean of the two middle gaps for an even count), computed in a
+    /// stack buffer with the same arithmetic, so the value is bit-identical.
+    static func medianGap(_ days: [Day], count: Int) -> Double {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { buffer in
+            var gaps = buffer
+            for i in 1..<count { gaps[i - 1] = days[i].ordinal - days[i - 1].ordinal }
+            gaps.sort()
+            let n = count - 1
+            let h = Double(n - 1) * 0.5
+            let lower = Int(h.rounded(.down))
+            let fraction = h - Double(lower)
+            guard lower + 1 < n, fraction > 0 else { return Double(gaps[lower]) }
+            return Double(gaps[lower]) + fraction * (Double(gaps[lower + 1]) - Double(gaps[lower]))
+        }
+    }
+
     /// The same position in the period `periods` earlier, clamped to that period's last day.
     static func day(_ day: Day, periodsBack periods: Int, calendar: PeriodCalendar) -> Day {
         let now = calendar.period(containing: day)
@@ -118,7 +140,8 @@ extension HealthSignal {
         return min(candidate, then.end.adding(days: -1))
     }
 
-    private static func revenueTrend(_ records: HealthEvidence.CustomerRecords, asOf: Day, calendar: PeriodCalendar,
+    private static func revenueTrend(_ records: HealthEvidence.CustomerRecords, _ customer: CustomerIndex,
+                                     _ evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar,
                                      periodsBack: Int, windowDays: Int, halfFromRatio: Double) -> SignalReading? {
         let now: Double, before: Double, describe: (String) -> String
         if records.subscriptions.contains(where: { $0.start <= asOf }) {
@@ -132,7 +155,8 @@ extension HealthSignal {
         } else {
             let recentStart = asOf.adding(days: -windowDays + 1), previousStart = asOf.adding(days: -2 * windowDays + 1)
             var recent = 0.0, previous = 0.0
-            for o in records.orders where o.day <= asOf && o.day >= previousStart {
+            evidence.forEachOrder(of: customer) { o in
+                guard o.day <= asOf && o.day >= previousStart else { return }
                 if o.day >= recentStart { recent += o.amount } else { previous += o.amount }
             }
             guard recent != 0 || previous != 0 else { return nil }

@@ -3,7 +3,7 @@ import Mustache
 /// "Since last report": what moved between the previous report's metrics JSON and this one.
 ///
 /// - KPI values of both reports side by side (the `headline` objects).
-/// - Customers whose health colour changed (from the `health` lists), worst news first.
+/// - Customers whose health colour changed (from `health.statuses`), worst news first.
 /// - Restatements: past periods that were complete in the previous report and whose numbers
 ///   changed since (late or corrected data): logo churn (`active_start`, `churned`) and MRR
 ///   (`end`, more than half a cent apart).
@@ -108,11 +108,23 @@ public struct SinceLastReport: Sendable, Equatable {
         return o.compactMapValues { if case .string(let s) = $0 { return s }; return nil }
     }
 
+    /// Customer id → colour, from `health.statuses` (colour → ids), or from the per-customer
+    /// `health` list that metrics files written before the customers CSV existed carry.
     private static func health(_ value: MustacheValue?) -> [String: String] {
-        guard case .list(let items)? = value else { return [:] }
         var map: [String: String] = [:]
-        for case .object(let o) in items {
-            if case .string(let id)? = o["customer"], case .string(let status)? = o["status"] { map[id] = status }
+        switch value {
+        case .object(let o)?:
+            guard case .object(let statuses)? = o["statuses"] else { return [:] }
+            for (status, ids) in statuses {
+                guard case .list(let items) = ids else { continue }
+                for case .string(let id) in items { map[id] = status }
+            }
+        case .list(let items)?:
+            for case .object(let o) in items {
+                if case .string(let id)? = o["customer"], case .string(let status)? = o["status"] { map[id] = status }
+            }
+        default:
+            break
         }
         return map
     }

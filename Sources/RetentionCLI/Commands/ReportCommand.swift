@@ -34,6 +34,7 @@ enum ReportCommand {
             OptionSpec("as-of", value: "DATE", help: "The report date, YYYY-MM-DD (default: the latest event date in the data that is not after today)."),
             OptionSpec("out", value: "FILE", help: "Where to write the report. Default: Output/retention-report.html."),
             OptionSpec("metrics-json", value: "FILE", help: "Also write every number of the report as JSON."),
+            OptionSpec("customers-csv", value: "FILE", help: "Also write one row per customer (health score, status, reasons, monthly revenue) as CSV for a CRM import."),
             OptionSpec("dump-context", value: "FILE", help: "Also write the template context as JSON (for template authors)."),
             OptionSpec("templates", value: "DIR", help: "Your templates; files you do not provide come from the defaults."),
             OptionSpec("config", value: "FILE", help: "JSON configuration file (see README: Configuration)."),
@@ -72,6 +73,7 @@ enum ReportCommand {
         }
         if args.value("eml") != nil { try MailSummary.checkArguments(args) }
         let files = try inputFiles(args, console: console)
+        let timings = StageTimings(environment: ProcessInfo.processInfo.environment, console: console)
 
         console.progress("reading exports")
         let dataset: Dataset
@@ -80,6 +82,7 @@ enum ReportCommand {
         } catch {
             throw CommandFailure(message: error.description, status: .inputError)
         }
+        timings.finished("ingest")
         for input in dataset.inputs {
             for warning in input.warnings { console.err("\(input.path): warning: \(warning)\n") }
         }
@@ -94,8 +97,10 @@ enum ReportCommand {
         let configuration = settings.metrics(asOf: asOf,
                                              hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty)
         let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health,
-                                         support: settings.support, prediction: settings.prediction)
+                                         support: settings.support, prediction: settings.prediction,
+                                         stageFinished: timings.finished)
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
+        timings.finished("report view model")
         let week = PeriodCalendar(.week).period(containing: asOf).label
         try OutputPaths.checkReport(args, inputs: files, periodLabel: week, defaultOutput: defaultOutput)
         let previous = try previousMetrics(args, currentLabel: week)
@@ -105,7 +110,9 @@ enum ReportCommand {
             ? MetricsDocument.value(analysis: analysis, dataset: dataset, report: report,
                                     title: settings.report.title, generator: settings.report.generator)
             : MustacheValue.null
+        timings.finished("metrics document")
         let metricsJSON = needsMetrics ? metricsDocument.jsonText(pretty: true) + "\n" : ""
+        timings.finished("metrics JSON text")
         if let previous, let comparison = SinceLastReport(previous: previous, current: metricsDocument) {
             report = report.addingSinceLastReport(comparison, dataset: dataset, options: settings.report)
         }
@@ -122,11 +129,20 @@ enum ReportCommand {
             throw CommandFailure(message: error.description, status: .templateError)
         }
         let bytes = Array(html.utf8)
+        timings.finished("render")
 
         console.progress("validating and writing")
         let out = args.value("out") ?? defaultOutput
         try publish(bytes, to: out)
+        timings.finished("validate and write report")
         if let path = args.value("metrics-json") { try Files.write(Array(metricsJSON.utf8), to: path) }
+        timings.finished("write metrics JSON")
+        if let path = args.value("customers-csv") {
+            try Files.write(to: path) { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
+                try CustomersCSV.write(analysis: analysis, customers: dataset.customers, to: write)
+            }
+            timings.finished("write customers CSV")
+        }
         if let directory = args.value("publish") {
             do {
                 try ReportArchive().publish(report: bytes, metricsJSON: Array(metricsJSON.utf8), periodLabel: week,

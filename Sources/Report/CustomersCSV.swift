@@ -1,0 +1,182 @@
+import Metrics
+import Model
+
+/// `retention report --customers-csv FILE`: one row per customer with the per-customer figures
+/// (health score, status and reasons, monthly revenue), shaped for a CRM's CSV import as an
+/// update of custom properties.
+///
+/// The import tools this follows: HubSpot's importer matches each column header to a property
+/// and updates the existing record named by a unique identifier column (Record ID, or e-mail for
+/// contacts, company domain for companies); an empty cell leaves the property unchanged.
+/// Salesforce's Data Import Wizard / Data Loader update by record ID or an external-ID field,
+/// read the first row as field names, want UTF-8 and line feeds, and dates as yyyy-MM-dd.
+/// So: a header row of fixed lower-case snake_case names (`columns`, documented in
+/// docs/customers-csv.md), `customer_id` first, UTF-8 without BOM, LF line ends, RFC 4180
+/// quoting, dates as YYYY-MM-DD, numbers with `.` and no grouping in full precision (shortest
+/// round-trip form), and an empty cell where a value is unknown.
+///
+/// Text cells that start with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'`
+/// so a spreadsheet opening the file never evaluates them as a formula (OWASP "CSV injection").
+/// Number cells are written by this program and never need it.
+public enum CustomersCSV {
+    /// What a column sees for one customer.
+    /// One value is reused for every row (so the analysis is not copied per customer).
+    public struct Row {
+        public internal(set) var index: CustomerIndex = 0
+        public internal(set) var customer: Customer
+        public let analysis: RetentionAnalysis
+        /// The customer's health at as-of; nil when not scored (not active, or no rule had data).
+        public internal(set) var health: HealthScore?
+        /// Active on the as-of day.
+        public internal(set) var isActive = false
+        /// The customers file's headers that hold an e-mail / a domain, in the order they are tried.
+        let emailHeaders: [String]
+        let domainHeaders: [String]
+
+        /// The customer's e-mail, when the export has an e-mail column.
+        public var email: String? { CustomersCSV.first(emailHeaders, of: customer) }
+
+        /// The export's domain column, else the part of the e-mail after `@` (lower case).
+        public var domain: String? {
+            if let d = CustomersCSV.first(domainHeaders, of: customer) { return d }
+            guard let email, let at = email.lastIndex(of: "@") else { return nil }
+            let d = email[email.index(after: at)...]
+            return d.isEmpty ? nil : String(d).lowercased()
+        }
+    }
+
+    public enum Kind: Sendable { case text, number }
+
+    /// One column: its header and how a row's cell is read. A cell that is nil is left empty.
+    public struct Column {
+        public let header: String
+        public let kind: Kind
+        public let value: (Row) -> String?
+
+        public init(_ header: String, _ kind: Kind, _ value: @escaping (Row) -> String?) {
+            self.header = header
+            self.kind = kind
+            self.value = value
+        }
+    }
+
+    /// The columns, in file order. Adding a per-customer figure is one line here (and a line in
+    /// docs/customers-csv.md).
+    nonisolated(unsafe) public static let columns: [Column] = [
+        Column("customer_id", .text) { $0.customer.id },
+        Column("name", .text) { $0.customer.name },
+        Column("email", .text) { $0.email },
+        Column("domain", .text) { $0.domain },
+        Column("as_of", .text) { $0.analysis.configuration.asOf.description },
+        Column("active", .text) { $0.isActive ? "true" : "false" },
+        Column("health_score", .number) { $0.health.flatMap { number($0.score) } },
+        Column("health_status", .text) { $0.health?.status.rawValue },
+        Column("health_reasons", .text) { $0.health.map(reasons) },
+        Column("monthly_revenue", .number) { $0.health.flatMap { number($0.revenueAtRisk) } },
+    ]
+
+    /// The whole file, handed to `sink` in pieces of about `chunkSize` bytes (so memory stays at
+    /// one chunk whatever the customer count). Rows in customer order (the customers file's order).
+    public static func write<Failure: Error>(analysis: RetentionAnalysis, customers: [Customer], chunkSize: Int = 1 << 20,
+                                             to sink: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var scores = [Int32](repeating: -1, count: customers.count)
+        for (i, score) in analysis.health.scores.enumerated() where score.customer < customers.count {
+            scores[score.customer] = Int32(i)
+        }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunkSize + 4096)
+        for (i, column) in columns.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            appendCell(column.header, kind: .text, to: &buffer)
+        }
+        buffer.append(0x0A)
+        guard let first = customers.first else { return try sink(buffer) }
+        var row = Row(customer: first, analysis: analysis,
+                      emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
+                      domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
+        for (index, customer) in customers.enumerated() {
+            let s = scores[index]
+            row.index = index
+            row.customer = customer
+            row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
+            row.isActive = analysis.activeCustomers.contains(index)
+            for (i, column) in columns.enumerated() {
+                if i > 0 { buffer.append(UInt8(ascii: ",")) }
+                if let cell = column.value(row) { appendCell(cell, kind: column.kind, to: &buffer) }
+            }
+            buffer.append(0x0A)
+            if buffer.count >= chunkSize {
+                try sink(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try sink(buffer) }
+    }
+
+    /// The whole file as one byte array (for small inputs and tests).
+    public static func bytes(analysis: RetentionAnalysis, customers: [Customer]) -> [UInt8] {
+        var out: [UInt8] = []
+        write(analysis: analysis, customers: customers) { (piece: [UInt8]) -> Void in out += piece }
+        return out
+    }
+
+    /// RFC 4180 cell: quoted (quotes doubled) when it holds a comma, quote, CR or LF or starts
+    /// or ends with a space; a text cell starting with = + - @ tab or CR gets a leading `'`.
+    static func appendCell(_ text: String, kind: Kind, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let first = utf8.first
+            let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
+            // With the guard the cell starts with `'`, never with a space.
+            let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+                || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
+            if quoted { out.append(UInt8(ascii: "\"")) }
+            if guarded { out.append(UInt8(ascii: "'")) }
+            if quoted {
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") { out.append(byte) }
+                    out.append(byte)
+                }
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: utf8)
+            }
+        }
+    }
+
+    /// Shortest text that reads back as the same Double (Swift's `description`), `.` decimal,
+    /// no exponent for the magnitudes written here; -0 as 0.
+    static func number(_ value: Double) -> String? {
+        guard value.isFinite else { return nil }
+        if value == 0 { return "0" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return value.description
+    }
+
+    /// "Rule: reason (points of max)" for each rule that had data, joined by "; ".
+    static func reasons(_ score: HealthScore) -> String {
+        score.contributions.map { c in
+            "\(c.rule): \(c.reason) (\(number(c.points) ?? "") of \(number(c.maxPoints) ?? ""))"
+        }.joined(separator: "; ")
+    }
+
+    /// The attribute headers (any customer's) that, lower-cased without spaces and underscores,
+    /// are one of `keys`: in the order of `keys`, then of the header text.
+    static func headers(_ customers: [Customer], _ keys: [String]) -> [String] {
+        var seen = Set<String>(), found = Set<String>()
+        for c in customers {
+            for header in c.attributes.keys where seen.insert(header).inserted {
+                if keys.contains(String(header.lowercased().filter { $0 != " " && $0 != "_" })) { found.insert(header) }
+            }
+        }
+        func rank(_ h: String) -> Int { keys.firstIndex(of: String(h.lowercased().filter { $0 != " " && $0 != "_" }))! }
+        return found.sorted { (rank($0), $0) < (rank($1), $1) }
+    }
+
+    /// The first non-empty value among `headers`.
+    static func first(_ headers: [String], of customer: Customer) -> String? {
+        for h in headers { if let v = customer.attributes[h], !v.isEmpty { return v } }
+        return nil
+    }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Wall time of each stage of a command, on standard error, when `RETENTION_TIMINGS=1` is set
+/// (off by default; used by Benchmarks/report-vs-duckdb.sh). One line per stage:
+/// `timing: NAME WALLs cpu CPUs`: wall time since the previous stage ended, and the process's CPU
+/// time (user + system, all threads) over the same interval. Diagnostics only: nothing written
+/// to a report or side file depends on the clock.
+final class StageTimings {
+    private let report: ((String) -> Void)?
+    private var last: Double
+    private var lastCPU: Double
+
+    init(environment: [String: String], console: Console) {
+        report = environment["RETENTION_TIMINGS"] == "1" ? { console.err($0) } : nil
+        last = StageTimings.now()
+        lastCPU = StageTimings.cpu()
+    }
+
+    /// Ends the stage called `name`.
+    func finished(_ name: String) {
+        guard let report else { return }
+        let now = StageTimings.now(), cpu = StageTimings.cpu()
+        report("timing: \(name) \(Self.seconds(now - last)) cpu \(Self.seconds(cpu - lastCPU))\n")
+        last = now
+        lastCPU = cpu
+    }
+
+    /// `1.234s`, to the millisecond.
+    private static func seconds(_ value: Double) -> String {
+        let millis = Int((value * 1000).rounded())
+        let fraction = String(millis % 1000)
+        return "\(millis / 1000).\(String(repeating: "0", count: 3 - fraction.count) + fraction)s"
+    }
+
+    private static func cpu() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}

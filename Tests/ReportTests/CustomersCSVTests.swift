@@ -1,0 +1,75 @@
+import Testing
+import Metrics
+import Model
+@testable import Report
+
+/// `--customers-csv`: one row per customer for a CRM import.
+@Suite struct CustomersCSVTests {
+    static func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    /// Customer records only (no revenue, surveys or tickets), as of 2024-03-31: every customer
+    /// signed up by then is active, and tenure is the only rule with data, so score = 100 × its fraction.
+    static func analysis() -> (RetentionAnalysis, [Customer]) {
+        let customers = [
+            // 2023-01-01 → 2024-03-31 = 455 days ≥ 365: full points → 100, green.
+            Customer(id: "A", name: "Smith, \"Jo\"", signup: day("2023-01-01"), attributes: ["Email": "jo@Example.com"]),
+            // 2024-02-01 → 2024-03-31 = 59 days < 90: no points → 0, red.
+            Customer(id: "B", name: "=HYPERLINK(\"http://x\",\"y\")", signup: day("2024-02-01"),
+                     attributes: ["domain": "b.example"]),
+            // Signs up after as-of: not active, not scored.
+            Customer(id: "-C3", signup: day("2024-06-01")),
+        ]
+        let configuration = MetricsConfiguration(asOf: day("2024-03-31"))
+        return (RetentionAnalysis(dataset: Dataset(customers: customers), configuration: configuration), customers)
+    }
+
+    @Test func oneRowPerCustomerWithStableHeadersQuotingAndFormulaGuard() {
+        let (analysis, customers) = Self.analysis()
+        let text = String(decoding: CustomersCSV.bytes(analysis: analysis, customers: customers), as: UTF8.self)
+        let expected = [
+            "customer_id,name,email,domain,as_of,active,health_score,health_status,health_reasons,monthly_revenue",
+            "A,\"Smith, \"\"Jo\"\"\",jo@Example.com,example.com,2024-03-31,true,100,green,Tenure: customer for 455 days (10 of 10),0",
+            "B,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,b.example,2024-03-31,true,0,red,Tenure: customer for 59 days (0 of 10),0",
+            "'-C3,,,,2024-03-31,false,,,,",
+        ].map { $0 + "\n" }.joined()
+        #expect(text == expected)
+    }
+
+    @Test func piecesConcatenateToTheWholeFile() {
+        let (analysis, customers) = Self.analysis()
+        var pieces: [[UInt8]] = []
+        CustomersCSV.write(analysis: analysis, customers: customers, chunkSize: 40) { (piece: [UInt8]) -> Void in
+            pieces.append(piece)
+        }
+        // The size is checked after each row: header + row A, then row B (each past 40 bytes),
+        // then row C (29 bytes) as the last piece.
+        #expect(pieces.count == 3)
+        #expect(Array(pieces.joined()) == CustomersCSV.bytes(analysis: analysis, customers: customers))
+    }
+
+    @Test func cellsAreQuotedOnlyWhenNeededAndFormulasNeutralised() {
+        func cell(_ text: String, _ kind: CustomersCSV.Kind = .text) -> String {
+            var out: [UInt8] = []
+            CustomersCSV.appendCell(text, kind: kind, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect(cell("plain") == "plain")
+        #expect(cell("a,b") == "\"a,b\"")
+        #expect(cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(cell("two\nlines") == "\"two\nlines\"")
+        #expect(cell(" padded") == "\" padded\"")
+        #expect(cell("+1 555") == "'+1 555")
+        #expect(cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(cell("\t=1") == "'\t=1")
+        #expect(cell("-12.5", .number) == "-12.5")
+        #expect(cell("Ünïcode – ok") == "Ünïcode – ok")
+    }
+
+    @Test func numbersAreFullPrecisionWithoutGrouping() {
+        #expect(CustomersCSV.number(100) == "100")
+        #expect(CustomersCSV.number(-0.0) == "0")
+        #expect(CustomersCSV.number(200.0 / 3) == "66.66666666666667")
+        #expect(CustomersCSV.number(1234567.5) == "1234567.5")
+        #expect(CustomersCSV.number(.nan) == nil)
+    }
+}
