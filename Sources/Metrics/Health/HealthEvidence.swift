@@ -62,6 +62,13 @@ struct HealthEvidence {
         ordersByCustomer.forEach(of: customer, in: orders, body)
     }
 
+    /// The orders of `customer`, in file order (a copy: for callers that filter them several ways).
+    func orders(of customer: CustomerIndex) -> [Order] {
+        var out: [Order] = []
+        ordersByCustomer.forEach(of: customer, in: orders) { out.append($0) }
+        return out
+    }
+
     /// `days` ascending without repeats (a no-op copy check when already so).
     static func sortedDistinct(_ days: [Day]) -> [Day] {
         if zip(days, days.dropFirst()).allSatisfy({ $0 < $1 }) { return days }
@@ -77,12 +84,15 @@ extension HealthEvidence {
     /// month ends use this copy (recency then falls back to the order interval).
     func withoutLoginDates() -> HealthEvidence {
         HealthEvidence(customers: customers.map { var c = $0; c.lastSeen = nil; return c },
-                       records: records, hasTickets: hasTickets)
+                       records: records, orders: orders, ordersByCustomer: ordersByCustomer, hasTickets: hasTickets)
     }
 
-    init(customers: [Customer], records: [CustomerRecords], hasTickets: Bool) {
+    init(customers: [Customer], records: [CustomerRecords], orders: [Order], ordersByCustomer: OrdersByCustomer,
+         hasTickets: Bool) {
         self.customers = customers
         self.records = records
+        self.orders = orders
+        self.ordersByCustomer = ordersByCustomer
         self.hasTickets = hasTickets
     }
 }

@@ -27,8 +27,8 @@ public struct Prediction: Sendable {
         if ledger.model == .orders {
             let asOf = ledger.asOf
             var histories: [(CustomerIndex, PurchaseHistory)] = []
-            for (customer, records) in evidence.records.enumerated() {
-                guard let h = PurchaseHistory(orders: records.orders.lazy.map { (day: $0.day, amount: $0.amount) }, asOf: asOf)
+            for customer in evidence.records.indices {
+                guard let h = PurchaseHistory(orders: evidence.orders(of: customer).lazy.map { (day: $0.day, amount: $0.amount) }, asOf: asOf)
                 else { continue }
                 histories.append((customer, h))
             }
