@@ -120,7 +120,24 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             _ = table.characterColumn(row: r, column: table.header.count + 1)
         }
         _ = ColumnResolution.fitScore(header: table.header, entity: .orders)
+        // Runaway quotes are located inside their record; NUL rows inside the file.
+        table.text.withUnsafeBufferPointer { t in
+            table.fields.withUnsafeBufferPointer { f in
+                for info in table.records.dropFirst() {
+                    let row = UnsafeBufferPointer(rebasing: f[info.firstField..<(info.firstField + info.fieldCount)])
+                    for wrong in [false, true] {
+                        guard let r = RunawayQuote.find(text: t, fields: row, line: info.line,
+                                                        expectedFields: table.header.count, shapeIsWrong: wrong) else { continue }
+                        check(r.lines >= 2 && r.line >= info.line && r.line < info.line + r.lines
+                              && r.field < info.fieldCount && r.column >= 1, "runaway quote location \(r)")
+                    }
+                }
+            }
+        }
+        for row in table.nulRows { check(row.line > table.headerLine && row.column >= 1, "NUL row location") }
     }
+    if let at = BinarySniff.binaryOffset(bytes) { check(at < BinarySniff.blockSize, "binary offset in the first block") }
+    _ = InputChoice.date(inName: String(decoding: bytes.prefix(64), as: UTF8.self))
 
     // 2. Chunked scanning equals whole-buffer scanning.
     if let decoded = try? TextDecoder.decode(bytes) {

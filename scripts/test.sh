@@ -8,3 +8,10 @@ bash scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build 2>&1
 bash scripts/reference-check.sh .build/debug/retention
+# The installed binary runs without the toolchain (scripts/check-install.sh: a separate
+# --static-swift-stdlib build, several minutes on 2 cores): run when RETENTION_CHECK_INSTALL=1.
+if [ "${RETENTION_CHECK_INSTALL:-0}" = 1 ]; then
+    bash scripts/check-install.sh
+else
+    echo "test.sh: install check skipped (RETENTION_CHECK_INSTALL=1 bash scripts/test.sh runs scripts/check-install.sh)"
+fi

@@ -20,6 +20,9 @@ public struct MetricsConfiguration: Sendable, Hashable {
     /// Order businesses only: a customer with no order for this many days is churned, on the
     /// day after their last order + this many days.
     public var inactivityDays: Int
+    /// Order businesses: days each customer stays active after a payment (by `CustomerIndex`),
+    /// from their billing cadence; nil (or a customer beyond its end): `inactivityDays`.
+    public var activeDaysAfterPayment: [Int]?
     /// Gross margin used by CLV (1.0 = 100 %).
     public var grossMargin: Double
     /// Attributes to break metrics down by (e.g. `plan`, `segment`, `region`, `channel`).
@@ -31,7 +34,9 @@ public struct MetricsConfiguration: Sendable, Hashable {
 
     public init(asOf: Day, calendar: PeriodCalendar = PeriodCalendar(.month), cohortBasis: CohortBasis = .signup,
                 unboundedRetention: Bool = false, inactivityDays: Int = 90, grossMargin: Double = 1.0,
-                segmentAttributes: [String] = ["plan", "segment", "region", "channel"], minorUnitDigits: Int = 2) {
+                segmentAttributes: [String] = ["plan", "segment", "region", "channel"], minorUnitDigits: Int = 2,
+                activeDaysAfterPayment: [Int]? = nil) {
+        self.activeDaysAfterPayment = activeDaysAfterPayment
         self.asOf = asOf
         self.calendar = calendar
         self.cohortBasis = cohortBasis

@@ -105,10 +105,11 @@ public struct RetentionAnalysis: Sendable {
         }
         health = HealthReport.score(evidence, asOf: asOf, calendar: calendar, health: healthConfiguration,
                                     activeCustomers: activeNow, customerMRR: revenue)
+        stageFinished("health score")
         prediction = Prediction.compute(evidence: evidence, ledger: ledger, health: healthConfiguration,
                                         configuration: predictionConfiguration, activeNow: activeNow,
                                         monthlyRevenue: { revenue[$0] ?? 0 })
-        stageFinished("health score")
+        stageFinished("prediction")
         healthHistory = history.wait()
         stageFinished("health history (waiting)")
     }

@@ -9,6 +9,10 @@ public struct Dataset: Sendable {
     /// ISO 4217 code of the report currency (every amount is in it).
     public var currency: String
     public var inputs: [InputAccounting]
+    /// Files of an input folder that were not read, with the reason for each.
+    public var notUsed: [NotUsedInput] = []
+    /// Order businesses: each customer's billing cadence, inferred at ingest (nil otherwise).
+    public var billingCadences: BillingCadences?
 
     public init(customers: [Customer] = [], subscriptions: [Subscription] = [], orders: [Order] = [],
                 surveys: [SurveyResponse] = [], tickets: [SupportTicket] = [], currency: String = "USD",
@@ -44,5 +48,16 @@ public struct Dataset: Sendable {
         for r in surveys { see(r.day) }
         for t in tickets { see(t.created.day()) }
         return first <= last ? first...last : nil
+    }
+}
+
+/// A file of an input folder that the report does not read, and why.
+public struct NotUsedInput: Sendable, Hashable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
     }
 }

@@ -29,6 +29,9 @@ public struct InputAccounting: Sendable, Hashable {
 
     public static let exampleLimit = 5
 
+    /// How the file's rows were matched to customers (nil for customers files and files with no customer key).
+    public var join: CustomerJoin? = nil
+
     /// The path as the user gave it.
     public var path: String
     /// Which entity the file holds: `customers`, `subscriptions`, `orders`, `surveys`, `tickets`.
@@ -41,6 +44,24 @@ public struct InputAccounting: Sendable, Hashable {
     public var skipped: [SkipReason]
     /// Notes about the whole file (e.g. "decoded as Windows-1252: not valid UTF-8").
     public var warnings: [String]
+    /// The export the file was recognised as: "HubSpot deals", "Stripe unified payments",
+    /// "generic customers"; empty when not recorded.
+    public var source: String = ""
+
+    /// Skip reasons that are a product's own rules, not problems: rows the export writes that
+    /// are not data for this entity (footers, extra header rows, line-item continuations),
+    /// and records the report leaves out on purpose (unpaid, refunded or cancelled payments,
+    /// open and lost deals, surveys without an answer, prospects and partners in an accounts
+    /// export). `--strict` does not fail on them.
+    public static let excludedByRule: Set<String> = [
+        "not_paid", "refunded", "cancelled", "open_deal", "lost_deal", "not_revenue", "no_rating",
+        "report_footer", "extra_header_row", "continuation_row", "empty_row", "not_a_customer",
+    ]
+
+    /// Rows set aside by a product rule (see `excludedByRule`).
+    public var rowsExcluded: Int { skipped.filter { Self.excludedByRule.contains($0.reason) }.reduce(0) { $0 + $1.count } }
+    /// Rows that could not be used: unreadable values, wrong field counts, unknown references.
+    public var rowsUnreadable: Int { rowsSkipped - rowsExcluded }
 
     public init(path: String, entity: String, sha256: String = "", rowsRead: Int = 0, rowsUsed: Int = 0,
                 skipped: [SkipReason] = [], warnings: [String] = []) {

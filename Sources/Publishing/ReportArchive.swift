@@ -64,6 +64,11 @@ public struct ReportArchive: Sendable {
         do { lock = try files.lockExclusively(lockPath) } catch { throw .cannotLock(path: lockPath, failure: error) }
         defer { close(lock) }
 
+        // Under the lock no other publish is running: temporary files and folders left by an
+        // interrupted one (`.<name>.<random>.partial`) are stale.
+        for name in (try? files.folderEntries(root)) ?? [] where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            files.removeTree(root + "/" + name)
+        }
         for path in [folder, root + "/index.html"] where files.isSymbolicLink(path) {
             throw .symbolicLink(path: path)
         }

@@ -37,11 +37,15 @@ public enum MetricsDocument {
             .object([
                 "path": .string(input.path), "entity": .string(input.entity), "sha256": .string(input.sha256),
                 "rows_read": .int(input.rowsRead), "rows_used": .int(input.rowsUsed),
-                "rows_skipped": .int(input.rowsSkipped),
+                "rows_skipped": .int(input.rowsSkipped), "rows_excluded": .int(input.rowsExcluded),
+                "rows_unreadable": .int(input.rowsUnreadable), "source": .string(input.source), "used": .bool(true),
                 "skipped": .object(Dictionary(input.skipped.map { ($0.reason, MustacheValue.int($0.count)) },
                                               uniquingKeysWith: { a, b in a })),
                 "warnings": .list(input.warnings.map { .string($0) }),
+                "customer_join": customerJoin(input.join),
             ])
+        } + dataset.notUsed.map { file in
+            .object(["path": .string(file.path), "used": .bool(false), "reason": .string(file.reason)])
         })
         var cohorts: [MustacheValue] = []
         for row in analysis.cohorts.rows {
@@ -182,6 +186,16 @@ public enum MetricsDocument {
 
     /// A fraction (0…1) or any other measure: the double itself, null when missing or not finite.
     static func fraction(_ value: Double?) -> MustacheValue { number(value) }
+
+    /// How a file's rows were matched to customers (null for customers files).
+    static func customerJoin(_ join: CustomerJoin?) -> MustacheValue {
+        guard let join else { return .null }
+        return .object([
+            "column": .string(join.column), "customers_file": join.customersPath.map { .string($0) } ?? .null,
+            "rows_with_key": .int(join.rowsWithKey), "rows_matched": .int(join.matchedRows), "rate": fraction(join.rate),
+            "by": .object(Dictionary(uniqueKeysWithValues: join.matched.map { ($0.key.rawValue, MustacheValue.int($0.value)) })),
+        ])
+    }
 
     /// Full precision: the writer prints the shortest text that reads back to the same double.
     static func number(_ value: Double?) -> MustacheValue {

@@ -74,8 +74,8 @@ public struct RetentionReport: Sendable {
             toc.append((section.key, section.title))
         }
         root["methodology"] = MethodologySection(analysis: analysis, asOf: configuration.asOf.description,
-                                                 granularity: word).context()
-        let quality = DataQualitySection(inputs: dataset.inputs, format: format).context()
+                                                 granularity: word, cadences: dataset.billingCadences).context()
+        let quality = DataQualitySection(inputs: dataset.inputs, notUsed: dataset.notUsed, format: format).context()
         root["inputs_table"] = quality.table
         root["inputs"] = quality.inputs
         if let neverPaid = DataQualitySection.neverPaid(analysis.ledger, format: format) { root["never_paid"] = neverPaid }

@@ -86,7 +86,7 @@ extension OutputPaths {
     /// `retention report`'s outputs and inputs, checked before its first write. `--previous` is
     /// not an input here: it is read completely before anything is written, so
     /// `--previous m.json --metrics-json m.json` rolls one file forward.
-    static func checkReport(_ args: ParsedArguments, inputs: InputFiles, periodLabel: String, defaultOutput: String) throws {
+    static func checkReport(_ args: ParsedArguments, inputs: InputPlan, periodLabel: String, defaultOutput: String) throws {
         var outputs = OutputPaths()
         outputs.files.append(("--out", args.value("out") ?? defaultOutput))
         for option in ["metrics-json", "dump-context", "eml"] {
@@ -99,9 +99,7 @@ extension OutputPaths {
             outputs.replacedFolders.append(("--publish", root + "/" + periodLabel))
         }
         var read: [(option: String, path: String)] = []
-        for entity in Entity.allCases {
-            if let path = inputs[entity] { read.append(("--" + entity.rawValue, path)) }
-        }
+        for file in inputs.files { read.append(("--" + file.recognition.entity.rawValue, file.path)) }
         if let config = args.value("config") { read.append(("--config", config)) }
         try outputs.check(inputs: read)
     }

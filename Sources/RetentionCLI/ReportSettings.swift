@@ -24,6 +24,9 @@ struct ReportSettings {
     var cohortBasis: CohortBasis?
     var unbounded = false
     var inactivityDays = 90
+    /// Whether `--inactivity-days` (or `inactivity_days`) was given: it then overrides the
+    /// billing cadence inferred per customer.
+    var inactivityDaysGiven = false
     var grossMargin = 1.0
     var prediction = PredictionConfiguration()
     var segments = ["plan", "segment", "region", "channel"]
@@ -51,10 +54,14 @@ struct ReportSettings {
         }
     }
 
-    func metrics(asOf: Day, hasRevenue: Bool) -> MetricsConfiguration {
+    /// - Parameter cadences: the billing cadences inferred at ingest; each customer then stays
+    ///   active for the period a payment covers plus grace, unless `--inactivity-days` was given.
+    func metrics(asOf: Day, hasRevenue: Bool, cadences: BillingCadences? = nil) -> MetricsConfiguration {
         MetricsConfiguration(asOf: asOf, calendar: PeriodCalendar(granularity, weekStart: weekStart),
                              cohortBasis: cohortBasis ?? (hasRevenue ? .firstPayment : .signup), unboundedRetention: unbounded, inactivityDays: inactivityDays,
-                             grossMargin: grossMargin, segmentAttributes: segments)
+                             grossMargin: grossMargin, segmentAttributes: segments,
+                             activeDaysAfterPayment: inactivityDaysGiven ? nil
+                                : cadences?.activeDaysAfterPayment(fallback: inactivityDays))
     }
 
     private mutating func apply(_ args: ParsedArguments) throws {
@@ -73,7 +80,10 @@ struct ReportSettings {
         }
         if let v = try args.choice("cohort-by", of: CohortBasis.allCases.map(\.rawValue)) { cohortBasis = CohortBasis(rawValue: v)! }
         if args.flag("unbounded") { unbounded = true }
-        if let n = try args.integer("inactivity-days", in: 1...3650) { inactivityDays = n }
+        if let n = try args.integer("inactivity-days", in: 1...3650) {
+            inactivityDays = n
+            inactivityDaysGiven = true
+        }
         if let v = args.value("discount-rate") {
             guard let rate = Double(v), rate >= 0, rate < 1 else {
                 throw UsageError.invalidValue(option: "discount-rate", value: v, expected: "an annual rate between 0 and 1, e.g. 0.1")
@@ -134,7 +144,20 @@ struct ReportSettings {
 
     /// `--preset NAME` and every `--map entity.field=Header`, shared by `report` and `inspect`.
     static func applyMappingOptions(_ args: ParsedArguments, to options: inout IngestOptions) throws {
-        if let name = args.value("preset") { options.preset = try preset(named: name, option: "preset") }
+        for value in args.all("preset") {
+            // `--preset deals.csv=hubspot` names the product of one file; `--preset hubspot` of all.
+            if let eq = value.lastIndex(of: "=") {
+                let file = String(value[..<eq]).trimmingCharacters(in: .whitespaces)
+                let name = String(value[value.index(after: eq)...])
+                guard !file.isEmpty else {
+                    throw UsageError.invalidValue(option: "preset", value: value, expected: "NAME or FILE=NAME")
+                }
+                let fileName = file.split(separator: "/").last.map(String.init) ?? file
+                options.filePresets[fileName.lowercased()] = try preset(named: name, option: "preset")
+            } else {
+                options.preset = try preset(named: value, option: "preset")
+            }
+        }
         for entry in args.all("map") {
             do {
                 options.mapping = try options.mapping.parse(override: entry)
@@ -222,6 +245,7 @@ struct ReportSettings {
         if let v = try number("inactivity_days", range: ReportSettings.inactivityDaysRange, whole: true,
                               expected: "a whole number of days from 1 to 3650") {
             inactivityDays = Int(exactly: v)!  // whole and within 1…3650
+            inactivityDaysGiven = true
         }
         if let v = try number("gross_margin", range: 0...1, expected: "a fraction between 0 and 1, e.g. 0.8") {
             guard v > 0 else { throw fail("gross_margin", "a fraction between 0 and 1, e.g. 0.8") }

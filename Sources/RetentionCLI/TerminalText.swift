@@ -33,8 +33,10 @@ enum TerminalText {
         }
     }
 
-    /// `text` with long lines and long messages cut (see the type's description).
-    static func bounded(_ text: String) -> String {
+    /// `text` with long lines and long messages cut (see the type's description); `lineLimit`
+    /// nil keeps every line (for `inspect`, whose length follows the file's columns).
+    static func bounded(_ text: String, lineLimit: Int? = maxLines) -> String {
+        let maxLines = lineLimit ?? Int.max
         guard text.utf8.count > maxLineLength || text.utf8.count(where: { $0 == 0x0A }) > maxLines else { return text }
         let endsWithNewline = text.hasSuffix("\n")
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -28,7 +28,8 @@ final class CSVFileWriter {
     init(directory: String, name: String) throws(SampleError) {
         self.name = name
         self.path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Never through a symbolic link planted at the name (issue 13): ELOOP instead.
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0 {
             throw .cannotWrite(path: path, reason: CSVFileWriter.lastErrorText())
         }

@@ -20,6 +20,11 @@ struct MarkupParse: Sendable {
 /// parsed with `xmlParseDocument`/`htmlParseDocument` rather than `xmlCtxtReadMemory`, which
 /// resets the context first: everything set up here (handler, `_private`, flags) is set on the
 /// context that actually parses.
+///
+/// `XML_PARSE_HUGE` is deliberately not set: the files checked may be anyone's, and libxml2's
+/// safety limits (a text node of at most 10 MB, nesting depth, name lengths) stay on. The tool's
+/// own reports never come near them — every displayed value is capped by `MarkupText` — so a
+/// "huge text node" finding means a file this tool did not write that way.
 enum MarkupParser {
     static func parseXML(_ bytes: [UInt8]) -> MarkupParse {
         let collector = ParserMessageCollector()

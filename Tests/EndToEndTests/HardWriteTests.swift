@@ -56,6 +56,17 @@ import Validation
         #expect(Harness.errors(inArchive.err).hasPrefix("\(archive)/2026-W47: error: --publish replaces this folder, which holds the input"))
     }
 
+    // Item 1 for the sample data: a link planted at an output name is not written through.
+    @Test func sampleDataIsNeverWrittenThroughALink() throws {
+        let out = Harness.temporaryDirectory("sample-link")
+        Harness.write("precious", to: out + "/victim.txt")
+        try FileManager.default.createSymbolicLink(atPath: out + "/customers.csv", withDestinationPath: out + "/victim.txt")
+        let run = Harness.run(["sample", "--out", out, "--customers", "20"])
+        #expect(run.status != .success)
+        #expect(run.err.contains("\(out)/customers.csv"))
+        #expect(Harness.read(out + "/victim.txt") == "precious")
+    }
+
     // Items 4 and 22
     @Test func mailArgumentsAreCheckedFirstAndDisplayNamesAreAccepted() throws {
         let input = try Harness.sample("mailargs", customers: 40)
@@ -104,6 +115,26 @@ import Validation
         #expect(html.contains("<h1>\(shown)</h1>"))
         #expect(!html.contains(String(repeating: "x", count: 2000 - 20)))
         #expect(!html.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1}" })
+    }
+
+    @Test func anElevenMegabyteFieldIsShownCappedAndTheReportValidates() throws {
+        // Before: a plan name over libxml2's 10 MB text-node limit failed validation ("huge
+        // text node") and left an 11 MB .invalid.html. Now it is cut at 2000 characters.
+        let input = try Harness.sample("hugefield", customers: 100)
+        var lines = Harness.read(input + "/customers.csv").components(separatedBy: "\n")
+        var fields = lines[1].components(separatedBy: ",")
+        #expect(lines[0].components(separatedBy: ",")[3] == "Plan")
+        fields[3] = String(repeating: "P", count: 11_000_000)
+        lines[1] = fields.joined(separator: ",")
+        Harness.write(lines.joined(separator: "\n"), to: input + "/customers.csv")
+        let out = Harness.temporaryDirectory("hugefield-out")
+        let run = Harness.run(["report", "--input", input, "--out", out + "/r.html", "--as-of", "2026-11-20"])
+        #expect(run.status == .success, "\(Harness.errors(run.err))")
+        let html = Harness.read(out + "/r.html")
+        #expect(html.contains(String(repeating: "P", count: 1000)))
+        #expect(!html.contains(String(repeating: "P", count: 2001)))
+        #expect(html.utf8.count < 1_000_000)
+        #expect(!FileManager.default.fileExists(atPath: out + "/r.invalid.html"))
     }
 
     @Test func anOlderWeeksMetricsWithAControlCharacterDoesNotBlockLaterReports() throws {

@@ -62,7 +62,7 @@ enum Harness {
     /// Standard error without the input warnings (the sample's messy rows always add some).
     static func errors(_ err: String) -> String {
         err.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains(": warning: ") }.joined(separator: "\n")
+            .filter { !$0.contains(": warning: ") && !$0.contains(": note: ") }.joined(separator: "\n")
     }
 
     static func read(_ path: String) -> String {

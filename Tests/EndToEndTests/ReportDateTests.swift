@@ -85,7 +85,7 @@ import Model
             // 2026-01-05 … 3000-01-01: 974 years of months = 11 689 periods (Jan 2026 = index 24 312,
             // Jan 3000 = 36 000; 36 000 − 24 312 + 1).
             ("3000-01-01", "retention: error: the report would span 11689 months, from the first record (2026-01-05) "
-                + "to 3000-01-01; at most 4000 fit in a report: choose a longer --period or check the earliest dates in the data\n"),
+                + "to 3000-01-01; at most 2000 fit in a report: choose a longer --period or check the earliest dates in the data\n"),
         ] {
             let run = Harness.run(["report", "--input", input, "--out", out, "--as-of", asOf])
             #expect(run.status != .success, "\(asOf)")
@@ -116,6 +116,6 @@ import Model
         let run = Harness.run(["report", "--input", dir, "--out", out, "--period", "day"])
         #expect(run.status == .inputError)
         #expect(Harness.errors(run.err) == "retention: error: the report would span 6158 days, from the first record "
-            + "(2010-01-01) to 2026-11-10; at most 4000 fit in a report: choose a longer --period or check the earliest dates in the data\n")
+            + "(2010-01-01) to 2026-11-10; at most 2000 fit in a report: choose a longer --period or check the earliest dates in the data\n")
     }
 }

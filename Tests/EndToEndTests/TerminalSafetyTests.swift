@@ -34,4 +34,15 @@ import Testing
         let full = "\(path): warning: 1 row had an unreadable \"Last Login\" (first on line 2: \"\(long)\"); the value was left empty"
         #expect(run.err == String(full.prefix(500)) + "… (\(full.count - 500) more characters)\n")
     }
+
+    @Test func inspectCutsHugeSamples() {
+        let dir = Harness.temporaryDirectory("inspect-huge")
+        let path = dir + "/customers.csv"
+        Harness.write("Customer ID,Company Name,Created Date\nC1," + String(repeating: "A", count: 50_000) + ",2026-01-05\n", to: path)
+        let run = Harness.run(["inspect", path])
+        #expect(run.status == .success)
+        // Every line at most 500 characters plus the note.
+        for line in run.out.split(separator: "\n") { #expect(line.count <= 500 + "… (99999 more characters)".count) }
+        #expect(run.out.contains("more characters)"))
+    }
 }

@@ -184,7 +184,7 @@ import Model
         let path = dir.write("customers.csv", "Customer ID,Company Name,Created Date\nC1,A,2024-01-01\nC1,B,2024-01-02\n")
         #expect(loadError(InputFiles(customers: path), IngestOptions(strict: true)) ==
             "\(path):3:1: error: customer id \"C1\" appears on an earlier row; the first row is kept [duplicate_id]; "
-            + "strict mode stops on skipped rows (1 in this file)")
+            + "strict mode stops on unreadable rows (1 in this file)")
     }
 
     @Test func unreadableFilesAreErrorsWithTheirPath() {
@@ -194,9 +194,9 @@ import Model
         let empty = dir.write("empty.csv", "")
         #expect(loadError(InputFiles(customers: empty)) == "\(empty): error: the file is empty; expected a header row and data rows")
         let binary = dir.write("binary.csv", bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00])
-        #expect(loadError(InputFiles(customers: binary)) == "\(binary): error: not a text file (NUL byte at byte 4); export the data as CSV")
+        #expect(loadError(InputFiles(customers: binary)) == "\(binary): error: not a text file (binary data at byte 4, in the first 8000 bytes); export the data as CSV")
         let binaryOrders = dir.write("orders.csv", bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00])
-        #expect(loadError(InputFiles(orders: binaryOrders)) == "\(binaryOrders): error: not a text file (NUL byte at byte 4); export the data as CSV")
+        #expect(loadError(InputFiles(orders: binaryOrders)) == "\(binaryOrders): error: not a text file (binary data at byte 4, in the first 8000 bytes); export the data as CSV")
         #expect(loadError(InputFiles()) == "error: no input files; give --customers, --subscriptions, --orders, --surveys or "
             + "--tickets, or a directory holding customers*.csv, subscriptions*.csv, invoices*.csv, surveys*.csv, tickets*.csv")
         let quote = dir.write("q.csv", "Customer ID,Company Name,Created Date\nC1,\"open,2024-01-01\n")

@@ -35,3 +35,63 @@ import Testing
             + "or month-first; set date_format (e.g. --date-format \"Date=dd/MM/yyyy\")"])
     }
 }
+
+@Suite struct InspectionLayoutTests {
+    /// With a preset, "maps to" names the preset; the columns stay aligned to the longest cell.
+    @Test func presetColumnsStayAligned() throws {
+        let dir = FixtureDirectory()
+        let path = dir.write("deals.csv", """
+        Record ID,Deal Name,Associated Company IDs,Close Date,Amount,Deal Stage
+        101,Renewal,9001,2024-07-01,1200,closedwon
+        102,Upsell,9002,2024-06-15,300,closedlost
+
+        """)
+        let report = try inspect(path: path, options: IngestOptions(preset: .hubspot))
+        #expect(!report.hasErrors)
+        // The header carries HubSpot's deals signature, so inspect recognises it as report --input does.
+        #expect(report.description == """
+        \(path)
+          encoding: UTF-8, delimiter: ",", 2 data rows
+          holds: orders (by header: HubSpot deals)
+          column                  maps to             samples
+          Record ID               id (hubspot)        101 | 102
+          Deal Name               -                   Renewal | Upsell
+          Associated Company IDs  customer (hubspot)  9001 | 9002
+          Close Date              date (hubspot)      2024-07-01 | 2024-06-15
+          Amount                  amount (hubspot)    1200 | 300
+          Deal Stage              status (hubspot)    closedwon | closedlost
+          problems: none found
+        """)
+    }
+
+    @Test func fileErrorsAreErrorsAndSkippedRowsAreNot() throws {
+        let dir = FixtureDirectory()
+        let skips = try inspect(path: dir.write("customers.csv", "Customer ID,Created Date\nC1,2024-13-01\n"))
+        #expect(skips.problems.count == 1)
+        #expect(!skips.hasErrors)
+        let ambiguous = try inspect(path: dir.write("orders.csv", "Invoice ID,Customer ID,Date,Amount\nI1,C1,03/04/2024,10\n"))
+        #expect(ambiguous.hasErrors)
+        let missing = try inspect(path: dir.write("tickets.csv", "Ticket ID,Subject\nT1,Hello\n"))
+        #expect(missing.hasErrors)
+    }
+
+    @Test func minorUnitsAndDurationsAreNamed() throws {
+        let dir = FixtureDirectory()
+        let path = dir.write("invoices.csv", "id,customer,created,amount_paid\nin_1,cus_A,2024-01-05,1999\n")
+        let report = try inspect(path: path)
+        #expect(report.columns.map(\.mapsTo) == ["id", "customer", "date", "amount (minor units)"])
+        let tickets = try inspect(path: dir.write("tickets.csv", "Ticket ID,Created At,First response time (in hrs)\nT1,2024-01-01,01:00:00\n"))
+        #expect(tickets.columns.map(\.mapsTo) == ["id", "created", "first_response_minutes (duration in hours or HH:MM:SS)"])
+    }
+
+    @Test func alignedTextIsInspectedAsTheLoaderReadsIt() throws {
+        let dir = FixtureDirectory()
+        let path = dir.write("CDNOW_master.txt", " 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n")
+        let report = try inspect(path: path)
+        #expect(report.entity == .orders)
+        #expect(report.delimiter == "none, columns aligned with spaces")
+        #expect(report.columns.map(\.mapsTo) == ["customer (mapping)", "date (mapping)", "-", "amount (mapping)"])
+        #expect(report.columns[3].samples == ["11.77", "12.00"])
+        #expect(report.problems.isEmpty)
+    }
+}

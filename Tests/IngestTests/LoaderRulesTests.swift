@@ -88,14 +88,14 @@ import Model
         let data = try DatasetLoader.load(InputFiles(orders: path), options: IngestOptions(preset: .hubspot))
         #expect(data.orders.map(\.amount) == [12000, 500.5])
         #expect(data.customers.map(\.id) == ["5551", "5552"])
-        #expect(skipCount(accounting(data, "orders"), "not_revenue") == 1)
+        #expect(skipCount(accounting(data, "orders"), "lost_deal") == 1)
     }
 
     @Test func strictModeAppliesToStreamedOrders() {
         let dir = FixtureDirectory()
         let path = dir.write("invoices.csv", "\(SampleHeaders.invoices)\nI1,C1,2024-01-01,10,USD,paid\nI2,C1,2024-01-32,10,USD,paid\n")
         #expect(loadError(InputFiles(orders: path), IngestOptions(strict: true)) == "\(path):3:7: error: cannot read date "
-            + "\"2024-01-32\" in column \"Date\" [bad_date]; strict mode stops on skipped rows (1 in this file)")
+            + "\"2024-01-32\" in column \"Date\" [bad_date]; strict mode stops on unreadable rows (1 in this file)")
     }
 
     @Test func emptyRowsOfOnlyDelimitersAreCounted() throws {

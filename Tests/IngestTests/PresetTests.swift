@@ -71,9 +71,11 @@ import Model
 
         """)
         let data = try DatasetLoader.load(InputFiles(orders: path), options: IngestOptions(preset: .stripe))
-        // Total − Tax: 120 − 20 = 100, 60 − 10 = 50; the void invoice is not revenue.
+        // Total − Tax: 120 − 20 = 100, 60 − 10 = 50; the void invoice is not paid (excluded by rule).
         #expect(data.orders.map(\.amount) == [100, 50])
-        #expect(skipCount(accounting(data, "orders"), "not_revenue") == 1)
+        #expect(skipCount(accounting(data, "orders"), "not_paid") == 1)
+        #expect(accounting(data, "orders")?.rowsExcluded == 1)
+        #expect(accounting(data, "orders")?.source == "Stripe invoices")
         #expect(data.currency == "USD")
     }
 
@@ -88,7 +90,7 @@ import Model
         """)
         let data = try DatasetLoader.load(InputFiles(orders: path), options: IngestOptions(preset: .stripe))
         #expect(data.orders.map(\.amount) == [49, 40])
-        #expect(skipCount(accounting(data, "orders"), "not_revenue") == 1)
+        #expect(skipCount(accounting(data, "orders"), "not_paid") == 1)
         #expect(data.currency == "EUR")
     }
 
@@ -170,7 +172,7 @@ import Model
             try ColumnMapping().parse(override: "orders.price=X")
         }
         #expect(ColumnMapping.Problem.unknownField(entity: .orders, field: "price").description
-                == "orders has no field \"price\"; its fields are id, customer, date, amount, tax, refunded, currency, status")
+                == "orders has no field \"price\"; its fields are id, customer, date, amount, tax, refunded, currency, status, plan, interval")
     }
 
     @Test func jsonConfigParses() throws {

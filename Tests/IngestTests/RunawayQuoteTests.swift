@@ -64,4 +64,29 @@ import Model
         let data = try DatasetLoader.load(InputFiles(customers: path), options: IngestOptions())
         #expect(data.customers.map(\.name) == ["Acme\nBuilding 2, Floor 3"])
     }
+
+    /// The streamed orders path checks the shape only when the field count differs; a joined
+    /// record with the header's count fails elsewhere (here its date), and that skip is
+    /// recognised as the runaway quote it is: line 2's quote closes on line 4, 3 rows.
+    @Test func aJoinedRecordWithTheRightFieldCountIsCaughtWhenItFails() throws {
+        let dir = FixtureDirectory()
+        let path = dir.write("invoices.csv", """
+            Invoice ID,Customer ID,Date,Amount
+            I1,C1,"2024-01-01,10.00
+            I2,C2,2024-01-02,20.00
+            I3,C3,"2024-01-03",30.00
+            I4,C4,2024-01-04,40.00
+
+            """)
+        let stream = try OrderStream(path: path, options: IngestOptions())
+        var used: [String] = []
+        let result = try stream.forEachOrder { o in used.append(String(decoding: o.orderID, as: UTF8.self)); return .use }
+        #expect(used == ["I4"])
+        #expect(result.accounting.rowsRead == 4 && result.accounting.rowsSkipped == 3)
+        #expect(result.accounting.skipped.map(\.reason) == ["unclosed_quote"])
+        #expect(result.accounting.skipped.first?.examples.map(\.description) == [
+            "2:7: the quote opened on line 2, column 7 is closed only on line 4, so lines 2–4 were read as one row; "
+                + "a closing quote is probably missing (3 rows skipped)",
+        ])
+    }
 }

@@ -56,6 +56,21 @@ import Model
         ])
     }
 
+    /// A file appended to while read (a log, an export still being written) is read to the size
+    /// it had when opened — by the probe and hash as by the parser — and reported as grown.
+    @Test func aGrowingFileIsReadToItsOpeningSize() throws {
+        let dir = FixtureDirectory()
+        let path = dir.write("orders.csv", Self.orders)
+        let file = try FileSource(path: path)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("I4,C4,2024-01-04,40.00\n".utf8))  // 23 more bytes: 104 + 23 = 127
+        try handle.close()
+        let probe = try FileProbe.scan(file, sha256: true)
+        #expect(probe.sha256 == SHA256.hex(of: Array(Self.orders.utf8)))
+        #expect(file.changeSinceOpened() == "it grew while it was read (104 bytes when opened, 127 after)")
+    }
+
     /// A named pipe nobody writes to would block `open` and `read` forever; /dev/zero never ends.
     @Test(.timeLimit(.minutes(1)))
     func pipesAndDevicesAreRefusedAsInputs() throws {

@@ -262,18 +262,20 @@ private enum HealthFixture {
         // 2024-01-20: days 01-01, 01-11 → gaps [10], usual 10; 9 days since ≤ 15 → full.
         let a = try #require(Self.reading(asOf: "2024-01-20"))
         #expect(a.score == 100 && a.reason == "last order 9 days ago; usually every 10 days")
+        // The score is continuous (predict's scale): ratio x = days since ÷ usual gap; 1 up to
+        // x = 1.5, then 0.5 + 0.5 × (3 − x)/1.5 down to ½ at x = 3, then 0.5 × (4.5 − x)/1.5, 0 from 4.5.
         // 2024-02-29: + 01-31 (the 02-15 refund is not a paid day) → gaps [10, 20], median 15;
-        // 29 days since, 29/15 = 1.9333 usual gaps: between full (1.5) and half (3) on the continuous
-        // scale → ½ + ½ · (1.9333 − 3) ÷ (1.5 − 3) = 0.85556.
+        // 29 days since: x = 29/15, fraction 0.5 + (3 − 29/15)/3 = 77/90 → 7700/90 = 85.55….
         let b = try #require(Self.reading(asOf: "2024-02-29"))
-        #expect(abs(b.score - 100 * (0.5 + 0.5 * (29.0 / 15 - 3) / (1.5 - 3))) < 1e-9 && b.reason == "last order 29 days ago; usually every 15 days")
-        // 2024-04-29: + 03-01 → gaps [10, 20, 30], median 20; 59 days since: ratio 2.95 → ½ + ½ · (2.95 − 3) ÷ (1.5 − 3) = 0.51667.
+        #expect(abs(b.score - 7700.0 / 90) < 1e-9 && b.reason == "last order 29 days ago; usually every 15 days")
+        // 2024-04-29: + 03-01 → gaps [10, 20, 30], median 20; 59 days: x = 2.95, 0.5 + 0.05/3 = 31/60 → 51.66….
         let c = try #require(Self.reading(asOf: "2024-04-29"))
-        #expect(abs(c.score - 100 * (0.5 + 0.5 * (2.95 - 3) / (1.5 - 3))) < 1e-9 && c.reason == "last order 59 days ago; usually every 20 days")
-        // 2024-06-30: + 04-30 → gaps [10, 20, 30, 60], median (20 + 30) ÷ 2 = 25; 61 days: ratio 2.44 → ½ + ½ · (2.44 − 3) ÷ (1.5 − 3) = 0.68667.
+        #expect(abs(c.score - 3100.0 / 60) < 1e-9 && c.reason == "last order 59 days ago; usually every 20 days")
+        // 2024-06-30: + 04-30 → gaps [10, 20, 30, 60], median (20 + 30) ÷ 2 = 25; 61 days: x = 2.44,
+        // 0.5 + 0.56/3 = 103/150 → 68.66….
         let d = try #require(Self.reading(asOf: "2024-06-30"))
-        #expect(abs(d.score - 100 * (0.5 + 0.5 * (2.44 - 3) / (1.5 - 3))) < 1e-9 && d.reason == "last order 61 days ago; usually every 25 days")
-        // 2024-10-01: 154 days since: ratio 6.16 ≥ 4.5 (zero point 2 · 3 − 1.5) → none.
+        #expect(abs(d.score - 10300.0 / 150) < 1e-9 && d.reason == "last order 61 days ago; usually every 25 days")
+        // 2024-10-01: 154 days since > 75 → none.
         let e = try #require(Self.reading(asOf: "2024-10-01"))
         #expect(e.score == 0 && e.reason == "last order 154 days ago; usually every 25 days")
     }

@@ -100,6 +100,18 @@ import Validation
         #expect(folder.read("2026-W47/metrics.json")?.contains("\"second\"") == true)
     }
 
+    @Test func temporaryFoldersLeftByAnInterruptedPublishAreRemovedUnderTheLock() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.file(".2026-W47.00000000deadbeef.partial"), withIntermediateDirectories: false)
+        folder.write(".2026-W47.00000000deadbeef.partial/index.html", "half")
+        folder.write(".index.html.00000000deadbeef.partial", "half")
+        folder.write(".hidden-but-not-ours", "kept")
+        try ReportArchive().publish(report: Array(validReport("W47").utf8), metricsJSON: metrics("A", asOf: "2026-11-22"),
+                                    periodLabel: "2026-W47", into: folder.path)
+        #expect(folder.names() == [".hidden-but-not-ours", ".retention.lock", "2026-W47", "index.html"])
+    }
+
     /// Twelve publishes at once (four weeks, three runs each) into one archive: before the lock
     /// and the one-unit week, runs failed with wrong messages or mixed two runs' files.
     @Test func concurrentPublishesNeitherFailNorMixTheirFiles() async throws {

@@ -218,6 +218,10 @@ func decodeQuotedPrintable(_ lines: [String]) -> String {
         #expect(ReportValidator().validate(html: Array(html.utf8), path: "body.html") == [])
         #expect(!html.contains("<svg") && !html.contains("<img"))
         #expect(html.contains("<title>Acme retention &lt;weekly&gt;</title>"))
+        // The report's landmarks: everything in the body is inside header, main or footer.
+        #expect(html.contains("<body style=\"font-family: Arial, Helvetica, sans-serif; color: #1f2933;\">\n<header>\n<h1 "))
+        #expect(html.contains("</p>\n</header>\n<main>\n<table"))
+        #expect(html.hasSuffix("</table>\n</main>\n<footer>\n<p>The full report is attached: retention-2026-W47.html</p>\n</footer>\n</body>\n</html>\n"))
         #expect(html.contains("<tr><th scope=\"row\" style=\"text-align: left; font-weight: normal; color: #52606d; padding: 4px 16px 4px 0;\">MRR</th><td style=\"font-weight: bold; padding: 4px 0;\">$84,120</td></tr>"))
     }
 

@@ -51,7 +51,11 @@ import Validation
             </li>
 
             """)
-        #expect(folder.read("index.html")?.contains("<p class=\"lede\">2 published reports, newest first.</p>") == true)
+        let index = folder.read("index.html") ?? ""
+        #expect(index.contains("<p class=\"lede\">2 published reports, newest first.</p>"))
+        // The report's landmarks: everything in the body is inside header, main or footer.
+        #expect(index.contains("<body>\n<header>\n<h1>Retention reports</h1>\n<p class=\"lede\">2 published reports, newest first.</p>\n</header>\n<main>\n<ol class=\"archive\">\n"))
+        #expect(index.hasSuffix("</ol>\n</main>\n<footer>\n<p class=\"lede\">Each report is validated before it is published.</p>\n</footer>\n</body>\n</html>\n"))
     }
 
     @Test func indexPageIsValidPolyglotHTMLWithRelativeLinksOnly() throws {

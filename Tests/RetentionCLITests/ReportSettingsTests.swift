@@ -105,4 +105,41 @@ import Model
         let ok = try? ReportSettings(ParsedArguments(["--rate", "usd=1000000"], spec: ReportCommand.spec))
         #expect(ok?.ingest.rates == ["USD": 1_000_000])
     }
+
+    /// A seeded random search over configurations built from the real keys and hostile values
+    /// (±1e308, 1e-300, 0, -1, fractions, huge and tiny exponents, wrong types): every one is
+    /// either accepted or refused with a message naming a key; none may trap. 1 000 configs.
+    @Test func randomHostileConfigurationsNeverTrap() {
+        var state: UInt64 = 0x5EED_1234_ABCD
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let numbers = ["1e308", "-1e308", "1e-300", "0", "-1", "0.5", "1", "3650", "3651", "100", "101", "1e16",
+                       "8760", "8760.01", "9007199254740993", "-0", "51", "76", "2.5e3", "1E400", "-1E400"]
+        let others = ["\"x\"", "true", "null", "[]", "{}", "[1e308]"]
+        func value() -> String { next(4) == 0 ? others[next(others.count)] : numbers[next(numbers.count)] }
+        let ruleNames = ["NPS", "CSAT", "Open tickets", "Overdue tickets", "Revenue trend", "Recency", "Tenure", "Bogus"]
+        let priorities = ["low", "normal", "high", "urgent", "never"]
+        for _ in 0..<1_000 {
+            var parts: [String] = []
+            if next(2) == 0 { parts.append("\"inactivity_days\": \(value())") }
+            if next(2) == 0 { parts.append("\"gross_margin\": \(value())") }
+            if next(2) == 0 { parts.append("\"rates\": {\"EUR\": \(value()), \"JPY\": \(value())}") }
+            if next(2) == 0 {
+                let rules = (0..<next(4)).map { _ in "\"\(ruleNames[next(ruleNames.count)])\": \(value())" }
+                parts.append("\"health\": {\"amber_from\": \(value()), \"green_from\": \(value()), \"rules\": {"
+                    + rules.joined(separator: ", ") + "}}")
+            }
+            if next(2) == 0 {
+                let hours = (0..<next(3)).map { _ in "\"\(priorities[next(priorities.count)])\": \(value())" }
+                parts.append("\"support\": {\"first_response_hours\": {" + hours.joined(separator: ", ") + "}, "
+                    + "\"resolution_hours\": {\"urgent\": \(value())}}")
+            }
+            let config = "{" + parts.joined(separator: ", ") + "}"
+            let result = failure(config: config)
+            #expect(result == "no error" || result.hasPrefix("key \"") || result.hasPrefix("error: ")
+                    || result.hasSuffix("is out of range") || result.contains("health"), "\(config) → \(result)")
+        }
+    }
 }

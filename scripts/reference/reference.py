@@ -2,7 +2,7 @@
 """An independent implementation of the definitions in docs/metrics/ (written from the docs, not
 from the Swift code), compared value by value with `retention report --metrics-json`.
 
-    reference.py --input DIR --metrics FILE --as-of YYYY-MM-DD [--inactivity-days 90]
+    reference.py --input DIR --metrics FILE --as-of YYYY-MM-DD [--inactivity-days N]
 
 Reads the CSV exports with pandas (the sample set: customers, subscriptions, invoices, surveys,
 tickets; or an order business: customers, orders, surveys), computes per month: the activity
@@ -229,7 +229,36 @@ def cancel(spans, d, resumed):
     return spans
 
 
+COVERED_DAYS = {"monthly": 31, "quarterly": 92, "annual": 366}  # a payment covers the longest period
+GRACE_DAYS = 30
+
+
+def cadence_windows(paid_days, fallback):
+    """Days each customer stays active after a payment, from their billing cadence (docs: the
+    median gap g between their distinct paid days up to as-of: g <= 45 monthly, <= 135 quarterly,
+    else annual; one paid day: the cadence most customers have, ties to the longer; nobody to go
+    by: `fallback`): covered days + 30 days' grace."""
+    kinds = [None] * len(paid_days)
+    votes = {k: 0 for k in COVERED_DAYS}
+    single = []
+    for i, days in enumerate(paid_days):
+        days = sorted(days)
+        if len(days) == 1:
+            single.append(i)
+        elif len(days) > 1:
+            g = float(pd.Series(days).diff().dropna().median())
+            kinds[i] = "monthly" if g <= 45 else "quarterly" if g <= 135 else "annual"
+            votes[kinds[i]] += 1
+    majority = max(COVERED_DAYS, key=lambda k: (votes[k], COVERED_DAYS[k]))
+    if votes[majority] > 0:
+        for i in single:
+            kinds[i] = majority
+    return [COVERED_DAYS[k] + GRACE_DAYS if k else fallback for k in kinds]
+
+
 def ledger(customers, subscriptions, orders, as_of, gap):
+    """`gap`: the inactivity window in days given for everyone, or None: each customer's billing
+    cadence decides (`cadence_windows`, the 90-day window where it is unknown)."""
     n = len(customers)
     activity = [None] * n
     mrr_subs = [[] for _ in range(n)]
@@ -253,7 +282,9 @@ def ledger(customers, subscriptions, orders, as_of, gap):
                 paid_days[c].add(d)
                 paid_months[c].add(m)
     never_paid = 0
+    windows = [gap] * n if gap is not None else cadence_windows(paid_days, 90)
     for i, c in enumerate(customers):
+        gap = windows[i]
         d = c["churn"] if c["churn"] is not None and c["churn"] <= as_of else None
         if subscriptions:
             subs = mrr_subs[i]
@@ -707,7 +738,8 @@ def main():
     ap.add_argument("--input", required=True)
     ap.add_argument("--metrics", required=True)
     ap.add_argument("--as-of", required=True)
-    ap.add_argument("--inactivity-days", type=int, default=90)
+    ap.add_argument("--inactivity-days", type=int, default=None,
+                    help="one window for everyone, as retention's option (default: per billing cadence)")
     ap.add_argument("--label", default="")
     a = ap.parse_args()
     as_of = day(a.as_of)

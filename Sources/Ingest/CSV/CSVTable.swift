@@ -33,6 +33,9 @@ public struct CSVTable: Sendable {
 
     let fields: [CSVField]
     let records: [RecordInfo]
+    /// Data rows left out because they hold a NUL byte (`NULRows`): line and character column
+    /// of the NUL. The loader counts them as skipped.
+    public let nulRows: [(line: Int, column: Int)]
 
     /// Decodes `bytes` and reads every record.
     public init(bytes: [UInt8]) throws(CSVReadError) {
@@ -68,6 +71,25 @@ public struct CSVTable: Sendable {
             throw .unterminatedQuote(line: line, column: column)
         }
         guard let head = records.first else { throw .empty }
+        var nulRows: [(line: Int, column: Int)] = []
+        if TextDecoder.firstNUL(text) != nil {
+            // Text by its first block (BinarySniff), with a NUL further on: set those rows aside.
+            var kept = [head]
+            text.withUnsafeBufferPointer { buf in
+                for info in records.dropFirst() {
+                    let start = info.fieldCount > 0 ? fields[info.firstField].start : 0
+                    let end = info.fieldCount > 0 ? fields[info.firstField + info.fieldCount - 1].end : 0
+                    if let at = NULRows.firstNUL(buf, from: start, to: end) {
+                        nulRows.append((info.line + RunawayQuote.lineBreaks(buf, from: start, to: at),
+                                        CSVScanner.column(of: at, in: buf)))
+                    } else {
+                        kept.append(info)
+                    }
+                }
+            }
+            records = kept
+        }
+        self.nulRows = nulRows
         self.text = text
         self.encoding = decoded.encoding
         self.delimiter = delimiter

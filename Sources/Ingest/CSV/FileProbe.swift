@@ -11,6 +11,8 @@ struct FileProbe: Sendable {
     var sha256: String?
     /// Offset of the first NUL byte in a non-UTF-16 file.
     var nulOffset: Int?
+    /// Set when the first block shows a binary file (`BinarySniff`): the offset to report.
+    var binaryOffset: Int?
     /// 3 when the file starts with a UTF-8 byte-order mark (even if the rest is not UTF-8).
     var bomLength = 0
 
@@ -24,9 +26,11 @@ struct FileProbe: Sendable {
         var validUTF8 = true
         var encoding: TextEncoding = .utf8
         var nul: Int?
+        var binary: Int?
         var first = true
-        while true {
-            let n = try file.read(into: &buffer, start: carry, count: chunkSize, at: offset)
+        // Up to the size when opened: a file that keeps growing cannot keep the probe reading.
+        while offset < file.size {
+            let n = try file.read(into: &buffer, start: carry, count: min(chunkSize, file.size - offset), at: offset)
             if n == 0 { break }
             buffer.withUnsafeBufferPointer { all in
                 let fresh = UnsafeBufferPointer(rebasing: all[carry..<(carry + n)])
@@ -37,6 +41,9 @@ struct FileProbe: Sendable {
                     if n >= 2 && (fresh[0] == 0xFF && fresh[1] == 0xFE) { encoding = .utf16LE }
                     else if n >= 2 && (fresh[0] == 0xFE && fresh[1] == 0xFF) { encoding = .utf16BE }
                     else if n >= 3 && fresh[0] == 0xEF && fresh[1] == 0xBB && fresh[2] == 0xBF { encoding = .utf8WithBOM; start = 3 }
+                    if encoding != .utf16LE && encoding != .utf16BE {
+                        binary = BinarySniff.binaryOffset(UnsafeBufferPointer(rebasing: fresh[start...])).map { $0 + start }
+                    }
                 }
                 if encoding == .utf16LE || encoding == .utf16BE { return }
                 if nul == nil, let base = fresh.baseAddress, let hit = memchr(base, 0, n) {
@@ -75,7 +82,8 @@ struct FileProbe: Sendable {
         if encoding == .utf8 && !validUTF8 { encoding = .windows1252 }
         let bom = encoding == .utf8WithBOM ? 3 : 0
         if encoding == .utf8WithBOM && !validUTF8 { encoding = .windows1252 }
-        return FileProbe(encoding: encoding, sha256: wantHash ? hasher.finalizeHex() : nil, nulOffset: nul, bomLength: bom)
+        return FileProbe(encoding: encoding, sha256: wantHash ? hasher.finalizeHex() : nil, nulOffset: nul,
+                         binaryOffset: binary, bomLength: bom)
     }
 }
 

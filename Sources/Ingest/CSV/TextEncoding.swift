@@ -27,8 +27,8 @@ enum UndecodableText: Error, Equatable {
 /// Encoding detection and transcoding.
 ///
 /// Rules, in order: a UTF-8 BOM (EF BB BF) → UTF-8, BOM dropped; a UTF-16 BOM (FF FE / FE FF) →
-/// UTF-16LE/BE, transcoded (unpaired surrogates become U+FFFD); otherwise, a NUL byte anywhere
-/// means the file is binary; valid UTF-8 → UTF-8; anything else → Windows-1252, transcoded, with
+/// UTF-16LE/BE, transcoded (unpaired surrogates become U+FFFD); otherwise, a file that
+/// `BinarySniff` finds binary in its first block is refused (a NUL further on only costs its row); valid UTF-8 → UTF-8; anything else → Windows-1252, transcoded, with
 /// the warning `windows1252Warning`. Windows-1252's five undefined bytes (81 8D 8F 90 9D) map to
 /// the C1 controls of the same value, as browsers do.
 enum TextDecoder {
@@ -37,7 +37,7 @@ enum TextDecoder {
     static func decode(_ raw: [UInt8]) throws(UndecodableText) -> DecodedText {
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF {
             let body = Array(raw[3...])
-            if let nul = firstNUL(body) { throw .binary(offset: nul + 3) }
+            if let at = BinarySniff.binaryOffset(body) { throw .binary(offset: at + 3) }
             if UTF8Validation.isValid(body) { return DecodedText(bytes: body, encoding: .utf8WithBOM, warnings: []) }
             return DecodedText(bytes: transcodeWindows1252(body), encoding: .windows1252,
                                warnings: [windows1252Warning])
@@ -48,7 +48,7 @@ enum TextDecoder {
         if raw.count >= 2, raw[0] == 0xFE, raw[1] == 0xFF {
             return DecodedText(bytes: transcodeUTF16(raw, from: 2, bigEndian: true), encoding: .utf16BE, warnings: [])
         }
-        if let nul = firstNUL(raw) { throw .binary(offset: nul) }
+        if let at = BinarySniff.binaryOffset(raw) { throw .binary(offset: at) }
         if UTF8Validation.isValid(raw) { return DecodedText(bytes: raw, encoding: .utf8, warnings: []) }
         return DecodedText(bytes: transcodeWindows1252(raw), encoding: .windows1252, warnings: [windows1252Warning])
     }

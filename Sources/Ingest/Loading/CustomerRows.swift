@@ -4,20 +4,20 @@ import Model
 extension DatasetBuilder {
     mutating func customer(for id: UnsafeBufferPointer<UInt8>) -> CustomerIndex? { customerIndex.value(for: id) }
 
-    /// The customer a survey or ticket names: by id, else by exact (case-insensitive) name.
-    func customerReference(_ text: String?) -> CustomerIndex? {
-        guard let text else { return nil }
-        if let i = customerIndex.value(for: text) { return i }
-        return customerByName[text.lowercased()]
+    /// The customer a survey or ticket names: by id, else by exact (case-insensitive) name,
+    /// else by the other keys of `CustomerJoining`.
+    mutating func customerReference(_ text: String?, line: Int) -> CustomerIndex? {
+        joinedCustomer(text, line: line)
     }
 
     /// The customer of a revenue row, created when there is no customers file.
-    mutating func revenueCustomer(_ id: UnsafeBufferPointer<UInt8>, day: Day) -> CustomerIndex? {
+    mutating func revenueCustomer(_ id: UnsafeBufferPointer<UInt8>, day: Day, line: Int = 0) -> CustomerIndex? {
         if let i = customerIndex.value(for: id) {
             if !hasCustomerFile, day < revenueSignups[i] { revenueSignups[i] = day }
+            joining.idMatches &+= 1
             return i
         }
-        guard !hasCustomerFile else { return nil }
+        guard !hasCustomerFile else { return joinedRevenueCustomer(id, line: line) }
         let text = String(decoding: id, as: UTF8.self)
         let index = dataset.customers.count
         dataset.customers.append(Customer(id: text, name: text, signup: day))
@@ -34,15 +34,22 @@ extension DatasetBuilder {
         }
     }
 
-    mutating func loadCustomers(_ path: String) throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, .customers)
+    mutating func loadCustomers(_ path: String, _ recognition: Recognition = Recognition(entity: .customers, format: nil, evidence: "option"))
+        throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, recognition)
         var accounting = start
         var problems = OptionalProblems()
+        var productRows = ProductRowRules(format: reader.format, dateField: "signup")
+        let churnWords = reader.format?.rules.churnWords ?? []
+        let nonCustomerWords = reader.format?.rules.nonCustomerWords ?? []
+        var formerWithoutDate = 0
+        var formerFromActivity = 0
         let mapped = Set(reader.columns.columns.values)
         let attributeColumns = table.header.indices.filter { !mapped.contains($0) && !table.header[$0].isEmpty }
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try productRows.check(row, reader: reader)
                 try reader.checkShape(row)
                 guard let id = reader.text("id", row) else {
                     throw RowSkip(reason: "missing_id", column: reader.column("id"), message: "no customer id")
@@ -50,6 +57,10 @@ extension DatasetBuilder {
                 if customerIndex.value(for: id) != nil {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
                                   message: "customer id \"\(id)\" appears on an earlier row; the first row is kept")
+                }
+                if !nonCustomerWords.isEmpty, let type = reader.text("segment", row), nonCustomerWords.contains(headerKey(type)) {
+                    throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
+                                  message: "account type \"\(type)\" is not a customer")
                 }
                 let signup = try reader.notAfterToday(reader.requiredDay("signup", row), "signup", row)
                 func optionalDay(_ field: String) -> Day? {
@@ -63,13 +74,25 @@ extension DatasetBuilder {
                 let kindText = reader.text("churn_kind", row)
                 let kind = ValueVocabulary.churnKind(kindText)
                 if kindText != nil && kind == nil { problems.note("churn_kind", row.line, kindText ?? "") }
-                let customer = Customer(
+                var customer = Customer(
                     id: id, name: reader.text("name", row) ?? id, signup: signup,
                     plan: reader.text("plan", row), segment: reader.text("segment", row),
                     region: reader.text("region", row), channel: reader.text("channel", row),
                     owner: reader.text("owner", row), status: reader.text("status", row),
                     churnDate: optionalDay("churn_date"), churnReason: reader.text("churn_reason", row),
                     churnKind: kind, lastSeen: optionalDay("last_seen"), attributes: attributes)
+                // A product's "former customer" type or status is a churn; its day is the
+                // cancellation date, else the last activity date, else (unknown) the signup.
+                if !churnWords.isEmpty, customer.churnDate == nil,
+                   [customer.segment, customer.status].contains(where: { $0.map { churnWords.contains(headerKey($0)) } ?? false }) {
+                    if let last = customer.lastSeen, last >= signup {
+                        customer.churnDate = last
+                        formerFromActivity += 1
+                    } else {
+                        customer.churnDate = signup
+                        formerWithoutDate += 1
+                    }
+                }
                 let index = dataset.customers.count
                 dataset.customers.append(customer)
                 customerIndex.insert(id)
@@ -81,6 +104,15 @@ extension DatasetBuilder {
             }
         }
         accounting.warnings += problems.warnings(reader)
+        if formerFromActivity > 0 {
+            accounting.warnings.append("\(formerFromActivity) former customer\(formerFromActivity == 1 ? "" : "s") "
+                + "(type or status) without a cancellation date: churned on their last activity date "
+                + "(\"\(reader.headerName("last_seen"))\")")
+        }
+        if formerWithoutDate > 0 {
+            accounting.warnings.append("\(formerWithoutDate) former customer\(formerWithoutDate == 1 ? "" : "s") "
+                + "(type or status) without a cancellation or last activity date: counted as never active")
+        }
         accounting.sha256 = try hashing.wait()
         dataset.inputs.append(accounting)
         try finish(accounting)

@@ -25,21 +25,58 @@ import Model
 ///   scores outside the kind's range `bad_score`, unknown kinds `bad_kind`, offered-but-not-
 ///   answered Zendesk ratings `no_rating`. Tickets: unreadable dates `bad_date`, repeated ids
 ///   `duplicate_id`, unknown priorities `bad_priority`.
-/// - In strict mode the first skipped row of any file stops the load with its location.
+/// - A product's own rows and records the report leaves out on purpose (see `RowRules`:
+///   `not_paid`, `refunded`, `cancelled`, `open_deal`, `lost_deal`, `no_rating`, `report_footer`,
+///   `extra_header_row`, `continuation_row`, `not_a_customer`, `empty_row`) are *excluded by rule*;
+///   every other skip is *unreadable* (`InputAccounting.excludedByRule`).
+/// - In strict mode the first unreadable row of any file stops the load with its location.
+/// - Order businesses: each customer's billing cadence is inferred (`BillingCadenceInference`).
 public enum DatasetLoader {
+    /// Loads one file per entity (`--customers FILE`, …); each file's format is recognised
+    /// from its header within its entity (or taken from `options.preset`).
     public static func load(_ files: InputFiles, options: IngestOptions) throws(IngestError) -> Dataset {
         guard !files.isEmpty else {
             throw .noInputs("no input files; give --customers, --subscriptions, --orders, --surveys or --tickets, "
                 + "or a directory holding customers*.csv, subscriptions*.csv, invoices*.csv, surveys*.csv, tickets*.csv")
         }
-        var builder = DatasetBuilder(options: options, hasCustomerFile: files.customers != nil)
-        if let p = files.customers { try builder.loadCustomers(p) }
-        if let p = files.subscriptions { try builder.loadSubscriptions(p) }
-        if let p = files.orders { try builder.loadOrders(p) }
-        if let p = files.surveys { try builder.loadSurveys(p) }
-        if let p = files.tickets { try builder.loadTickets(p) }
+        return try load(InputPlan.from(files, preset: options.preset, filePresets: options.filePresets), options: options)
+    }
+
+    /// Loads every file of a plan, customers first, then subscriptions, orders, surveys and
+    /// tickets, each with its recognised format; the plan's not-used files are carried into
+    /// `Dataset.notUsed`.
+    public static func load(_ plan: InputPlan, options: IngestOptions) throws(IngestError) -> Dataset {
+        guard !plan.isEmpty else {
+            throw .noInputs("no input files; give --customers, --subscriptions, --orders, --surveys or --tickets, "
+                + "or a directory holding customers*.csv, subscriptions*.csv, invoices*.csv, surveys*.csv, tickets*.csv")
+        }
+        var builder = DatasetBuilder(options: options, hasCustomerFile: !plan.files(.customers).isEmpty)
+        for file in plan.files(.customers) { try builder.loadCustomers(file.path, file.recognition) }
+        for file in plan.files(.subscriptions) { try builder.loadSubscriptions(file.path, file.recognition) }
+        for file in plan.files(.orders) { try builder.loadOrders(file.path, file.recognition) }
+        for file in plan.files(.surveys) { try builder.loadSurveys(file.path, file.recognition) }
+        for file in plan.files(.tickets) { try builder.loadTickets(file.path, file.recognition) }
+        // Companion entities of the same file (a Zendesk ticket's satisfaction rating).
+        for file in plan.files {
+            for companion in file.recognition.format?.companions ?? [] {
+                guard let header = InputPlan.sniffHeader(path: file.path),
+                      companion.signatureMatches(Set(header.map(headerKey))) else { continue }
+                let recognition = Recognition(entity: companion.entity, format: companion, evidence: "header")
+                switch companion.entity {
+                case .surveys: try builder.loadSurveys(file.path, recognition)
+                case .tickets: try builder.loadTickets(file.path, recognition)
+                default: break
+                }
+            }
+        }
         try builder.book.check()
         builder.dataset.currency = builder.book.currency
+        builder.dataset.notUsed = plan.notUsed
+        if builder.dataset.subscriptions.isEmpty && !builder.dataset.orders.isEmpty {
+            builder.dataset.billingCadences = BillingCadenceInference.infer(orders: builder.dataset.orders,
+                                                                            customerCount: builder.dataset.customers.count,
+                                                                            declared: builder.declaredCadences)
+        }
         return builder.dataset
     }
 }
@@ -52,9 +89,13 @@ struct DatasetBuilder {
     var book: CurrencyBook
     var customerIndex = ByteKeyedIndex()
     var customerByName: [String: CustomerIndex] = [:]
+    /// Matching the rows of other files to the customers (see `JoinState`).
+    var joining = JoinState()
     /// Earliest revenue day per customer created from revenue files (no customers file),
     /// written into `dataset.customers` after each file.
     var revenueSignups: [Day] = []
+    /// The billing cadence each customer's orders state in an interval or plan column (the last one met).
+    var declaredCadences: [BillingCadence?] = []
 
     init(options: IngestOptions, hasCustomerFile: Bool) {
         self.options = options
@@ -66,7 +107,9 @@ struct DatasetBuilder {
 
     /// Reads a small file whole: bytes, SHA-256, table, columns and formats.
     /// The SHA-256 is computed on a second thread while the file is parsed; `finish` collects it.
-    func open(_ path: String, _ entity: Entity) throws(IngestError) -> (CSVTable, FieldReader, InputAccounting, BackgroundHash) {
+    mutating func open(_ path: String, _ recognition: Recognition) throws(IngestError)
+        -> (CSVTable, FieldReader, InputAccounting, BackgroundHash) {
+        let entity = recognition.entity
         let bytes: [UInt8]
         let file: FileSource
         do {
@@ -76,7 +119,7 @@ struct DatasetBuilder {
             throw .unreadable(path: path, reason: error.reason)
         }
         let hashing = BackgroundHash(bytes: bytes)
-        let table: CSVTable
+        var table: CSVTable
         do { table = try CSVTable(bytes: bytes) } catch {
             switch error {
             case .empty: throw .empty(path: path)
@@ -85,20 +128,32 @@ struct DatasetBuilder {
             }
         }
         if table.header.allSatisfy(\.isEmpty) { throw .empty(path: path) }
-        var reader = try FieldReader(path: path, entity: entity, header: table.header, options: options)
+        if table.header.count == 1, let aligned = try AlignedText.headedTable(bytes, path: path) { table = aligned }
+        var reader = try FieldReader(path: path, entity: entity, header: table.header,
+                                     options: joinOptions(path, entity, table: table, format: recognition.format),
+                                     format: recognition.format)
         try reader.settleFormats(options: options, headerLine: table.headerLine, headerColumn: table.headerColumn) {
             (body: (RowView) -> Void) throws(IngestError) in
             try table.forEachRow { row throws(IngestError) in body(row) }
         }
         var accounting = InputAccounting(path: path, entity: entity.rawValue, warnings: table.warnings)
         if let change = file.changeSinceOpened() { accounting.warnings.append(FileSource.changeWarning(change)) }
+        accounting.source = reader.format.map(\.description) ?? recognition.label
+        for row in table.nulRows {
+            accounting.skip(NULRows.reason, line: row.line, column: row.column, message: NULRows.message)
+        }
         return (table, reader, accounting, hashing)
     }
 
-    func finish(_ accounting: InputAccounting) throws(IngestError) {
-        if options.strict, let first = accounting.skipped.first, let example = first.examples.first {
+    /// Ends the file's customer join, then in strict mode stops on the first unreadable row
+    /// (rows excluded by a product rule do not count).
+    mutating func finish(_ accounting: InputAccounting) throws(IngestError) {
+        try endJoin()
+        if options.strict,
+           let first = accounting.skipped.first(where: { !InputAccounting.excludedByRule.contains($0.reason) }),
+           let example = first.examples.first {
             throw .strictSkip(path: accounting.path, line: example.line, column: example.column, reason: first.reason,
-                              message: example.message, total: accounting.rowsSkipped)
+                              message: example.message, total: accounting.rowsUnreadable)
         }
     }
 

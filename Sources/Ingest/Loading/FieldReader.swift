@@ -19,6 +19,8 @@ struct FieldReader: Sendable {
     let timeZone: ReportTimeZone
     /// See `IngestOptions.latestEventDay`.
     let latestEventDay: Day?
+    /// The product format the file was recognised as; nil for a generic export.
+    let format: ExportFormat?
     var dateOrders: [String: DayMonthOrder] = [:] { didSet { orderList = dateOrders.map { ($0.key, $0.value) } } }
     var marks: [String: DecimalMark] = [:] { didSet { markList = marks.map { ($0.key, $0.value) } } }
     /// The same as `columns`, `dateOrders` and `marks`, as short lists: rows look fields up by
@@ -41,22 +43,26 @@ struct FieldReader: Sendable {
 
     /// Resolves the columns of `header`; fails when an explicit mapping names a missing header
     /// or a required field has no column.
-    init(path: String, entity: Entity, header: [String], options: IngestOptions) throws(IngestError) {
+    init(path: String, entity: Entity, header: [String], options: IngestOptions,
+         format given: ExportFormat? = nil) throws(IngestError) {
         self.path = path
         self.entity = entity
         self.header = header
         self.timeZone = options.timeZone
         self.latestEventDay = options.latestEventDay
+        let format = given ?? options.preset.flatMap { ExportRecognition.productFormat($0, entity) }
+        self.format = format
         do {
             columns = try ColumnResolution.resolve(header: header, entity: entity, mapping: options.mapping,
-                                                   preset: options.preset)
+                                                   preset: options.preset, format: format)
         } catch {
             throw .mappedHeaderMissing(path: path, entity: entity, field: error.field, header: error.header,
                                        available: header)
         }
         columnList = columns.columns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         for field in entity.requiredFields where columns[field] == nil {
-            let tried = (options.preset?.candidates(entity, field) ?? []) + HeaderSynonyms.candidates(entity, field)
+            let tried = (format?.candidates(field) ?? []) + (options.preset?.candidates(entity, field) ?? [])
+                + HeaderSynonyms.candidates(entity, field)
             throw .missingColumn(path: path, entity: entity, field: field, tried: tried)
         }
     }
@@ -110,6 +116,9 @@ struct FieldReader: Sendable {
                 }
             }
         }
+        // The day/month order the file's date columns prove, when they agree on one.
+        let provenOrders = dates.compactMap { evidence[$0].flatMap { $0.dayFirst && $0.monthFirst ? nil : $0.proven } }
+        let fileOrder = provenOrders.first.flatMap { first in provenOrders.allSatisfy { $0 == first } ? first : nil }
         for field in dates {
             if configured.keys.contains(field) {
                 if let order = configured[field] ?? nil { dateOrders[field] = order }
@@ -122,6 +131,10 @@ struct FieldReader: Sendable {
             }
             if let proven = e.proven {
                 dateOrders[field] = proven
+            } else if e.firstAmbiguousText != nil, let order = fileOrder {
+                // One export writes every date one way: a column that cannot tell takes the
+                // order the file's other date columns prove (a report's "closed" dates all ≤ 12).
+                dateOrders[field] = order
             } else if let example = e.firstAmbiguousText {
                 throw .ambiguousDates(path: path, line: headerLine, column: headerColumn(c), header: headerName(field),
                                       example: example)
@@ -146,12 +159,7 @@ struct FieldReader: Sendable {
         }
         if let runaway = RunawayQuote.find(text: row.text, fields: row.fields, line: row.line,
                                            expectedFields: header.count, shapeIsWrong: shapeIsWrong) {
-            let last = row.line + runaway.lines - 1
-            throw RowSkip(reason: "unclosed_quote", column: runaway.field,
-                          message: "the quote opened on line \(runaway.line), column \(runaway.column) is closed only on line "
-                            + "\(last), so lines \(row.line)–\(last) were read as one row; a closing quote is probably missing "
-                            + "(\(runaway.lines) rows skipped)",
-                          rows: runaway.lines)
+            throw unclosedQuote(runaway, row)
         }
         if shapeIsWrong {
             throw RowSkip(reason: "wrong_field_count", column: min(row.count, header.count),
@@ -236,8 +244,26 @@ struct FieldReader: Sendable {
         }
     }
 
-    /// Records a skip in `accounting`, located at the field at fault.
+    /// The skip for a record a runaway quote joined: every physical row it covers.
+    func unclosedQuote(_ runaway: RunawayQuote, _ row: RowView) -> RowSkip {
+        let last = row.line + runaway.lines - 1
+        return RowSkip(reason: "unclosed_quote", column: runaway.field,
+                       message: "the quote opened on line \(runaway.line), column \(runaway.column) is closed only on line "
+                        + "\(last), so lines \(row.line)–\(last) were read as one row; a closing quote is probably missing "
+                        + "(\(runaway.lines) rows skipped)",
+                       rows: runaway.lines)
+    }
+
+    /// Records a skip in `accounting`, located at the field at fault. A row skipped for another
+    /// reason that a runaway quote joined (the streamed orders path checks shape only when the
+    /// field count differs) is counted as `unclosed_quote` with every row it covers; only
+    /// skipped rows pay for that check.
     func skip(_ s: RowSkip, _ row: RowView, into accounting: inout InputAccounting) {
+        var s = s
+        if s.rows == 1, let runaway = RunawayQuote.find(text: row.text, fields: row.fields, line: row.line,
+                                                        expectedFields: header.count, shapeIsWrong: false) {
+            s = unclosedQuote(runaway, row)
+        }
         accounting.skip(s.reason, line: row.line, column: row.characterColumn(s.column), message: s.message, rows: s.rows)
     }
 }

@@ -21,6 +21,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unknownDateFormat(column: String, format: String)
     /// Amounts in more than one currency and no rate for some of them.
     case missingRates(currencies: [String], reportCurrency: String, missing: [String])
+    /// Fewer than half of a file's rows name a known customer (see `CustomerJoining`).
+    case unmatchedCustomers(UnmatchedCustomers)
+    /// A file whose columns are aligned with spaces but cannot be split (see `AlignedText`).
+    case alignedText(path: String, problem: AlignedTextProblem)
     /// A mapping that cannot be understood.
     case badMapping(ColumnMapping.Problem)
     /// No input files were given or found.
@@ -29,7 +33,9 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case unknownSurveyKind(path: String)
     /// A command-line setting that cannot be read.
     case badSetting(option: String, value: String)
-    /// Strict mode: a row was skipped.
+    /// Several files in the input folder hold the same entity and none is clearly the one to use.
+    case ambiguousInputs(entity: Entity, paths: [String])
+    /// Strict mode: a row could not be read (rows excluded by a product rule do not count).
     case strictSkip(path: String, line: Int, column: Int, reason: String, message: String, total: Int)
 
     public var description: String {
@@ -37,7 +43,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason):
             return "\(path): error: cannot read the file: \(reason)"
         case .binary(let path, let offset):
-            return "\(path): error: not a text file (NUL byte at byte \(offset)); export the data as CSV"
+            return "\(path): error: not a text file (binary data at byte \(offset), in the first 8000 bytes); export the data as CSV"
         case .empty(let path):
             return "\(path): error: the file is empty; expected a header row and data rows"
         case .unterminatedQuote(let path, let line, let column):
@@ -65,6 +71,10 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
                 + "exchange rate for \(missing.joined(separator: ", ")) into the report currency \(reportCurrency); "
                 + "give one per currency, e.g. --rate \(example)=1.08 (1 \(example) = 1.08 \(reportCurrency)), "
                 + "or choose the report currency with --currency"
+        case .unmatchedCustomers(let failure):
+            return failure.description
+        case .alignedText(let path, let problem):
+            return "\(path):\(problem.line):1: error: \(problem.message)"
         case .badMapping(let problem):
             return "error: \(problem)"
         case .noInputs(let why):
@@ -80,8 +90,12 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
             default:
                 return "error: cannot read \(option) \"\(value)\"; write Column=format, e.g. \(option) \"Created Date=dd/MM/yyyy\""
             }
+        case .ambiguousInputs(let entity, let paths):
+            return "error: \(paths.count) files in the input folder hold \(entity): " + paths.joined(separator: ", ")
+                + "; keep one, or name the one to use with --\(entity.rawValue) FILE "
+                + "(when every name carries a date such as 2024-11-25, the newest is used)"
         case .strictSkip(let path, let line, let column, let reason, let message, let total):
-            return "\(path):\(line):\(column): error: \(message) [\(reason)]; strict mode stops on skipped rows "
+            return "\(path):\(line):\(column): error: \(message) [\(reason)]; strict mode stops on unreadable rows "
                 + "(\(total) in this file)"
         }
     }

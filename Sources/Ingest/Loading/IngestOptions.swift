@@ -9,8 +9,10 @@ public struct IngestOptions: Sendable {
     public var dateFormats: [String: String]
     /// Explicit header names for canonical fields.
     public var mapping: ColumnMapping
-    /// The export format the files come from, if known.
+    /// `--preset NAME`: the product every file comes from (detected per file when nil).
     public var preset: Preset?
+    /// `--preset FILE=NAME`: the product of one file, by file name (lower-cased).
+    public var filePresets: [String: Preset] = [:]
     /// Exchange rates into the report currency: `rates["EUR"] = 1.08` means
     /// 1 EUR = 1.08 report-currency units.
     public var rates: [String: Double]

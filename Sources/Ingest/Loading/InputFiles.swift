@@ -56,46 +56,23 @@ public struct InputFiles: Sendable, Hashable {
         return nil
     }
 
-    /// Finds the input files in a directory: `.csv`/`.tsv`/`.txt` files, sorted by name, are
-    /// assigned by file name (see `entity(forFileName:)`); files whose names say nothing are
-    /// assigned by their header (the entity whose canonical fields the header matches best).
-    /// The first file found for an entity wins.
+    /// The first file of each entity that `InputPlan.discover` reads from `directory`.
     public static func discover(inDirectory directory: String) -> InputFiles {
         var files = InputFiles()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        var unnamed: [String] = []
-        for name in names {
-            let lower = name.lowercased()
-            guard lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt") else { continue }
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if let entity = entity(forFileName: name) {
-                if files[entity] == nil { files[entity] = path }
-            } else {
-                unnamed.append(path)
-            }
-        }
-        for path in unnamed {
-            guard let header = sniffHeader(path: path) else { continue }
-            let best = Entity.allCases
-                .map { ($0, ColumnResolution.fitScore(header: header, entity: $0)) }
-                .filter { files[$0.0] == nil && $0.1 >= 4 }
-                .max { $0.1 < $1.1 }
-            if let best { files[best.0] = path }
+        for file in InputPlan.discover(inDirectory: directory).files where files[file.recognition.entity] == nil {
+            files[file.recognition.entity] = file.path
         }
         return files
     }
 
-    /// The header of a file, read from its first 64 KiB.
-    static func sniffHeader(path: String) -> [String]? {
-        // Through `FileSource`: a pipe or device in the folder is refused, never waited on.
-        guard let file = try? FileSource(path: path) else { return nil }
-        var bytes = [UInt8](repeating: 0, count: min(file.size, 65_536))
-        guard let n = try? file.read(into: &bytes, start: 0, count: bytes.count, at: 0), n > 0 else { return nil }
-        bytes.removeSubrange(n...)
-        // Keep only complete lines so a cut multi-byte character or quote does not matter.
-        if let lastBreak = bytes.lastIndex(where: { $0 == 0x0A }), bytes.count == 65_536 {
-            bytes.removeSubrange((lastBreak + 1)...)
-        }
-        return (try? CSVTable(bytes: bytes))?.header
+    /// Like `discover`, but several files of one entity from one source are resolved by
+    /// `InputChoice` (see `InputPlan.chooseNewest`): the newest by the date in the name (with a
+    /// note), else an error naming them all.
+    public static func discoverChoosing(inDirectory directory: String) throws(IngestError) -> (files: InputFiles, notes: [String]) {
+        let plan = InputPlan.discover(inDirectory: directory)
+        let notes = try plan.chooseNewest()
+        var files = InputFiles()
+        for file in plan.files where files[file.recognition.entity] == nil { files[file.recognition.entity] = file.path }
+        return (files, notes)
     }
 }

@@ -14,6 +14,8 @@ public struct OrderRecord {
     /// Amount in the report currency, net of tax (when a tax column exists) and of refunds
     /// (when an "Amount Refunded" column exists). Refund rows stay negative as written.
     public var amount: Double
+    /// The billing cadence the row's interval or plan column names, if any.
+    public var cadence: BillingCadence? = nil
 }
 
 /// What the consumer did with an order; the stream counts the skips.
@@ -40,9 +42,11 @@ public struct OrderStreamResult: Sendable {
 /// Per row: the field count must match the header (extra blank fields are tolerated), else
 /// `wrong_field_count`; an empty customer id is `missing_customer`; an unreadable or empty
 /// date `bad_date`; an unreadable or empty amount (or tax/refund) `bad_amount`; a status that
-/// is not revenue (`not_revenue`: void, draft, failed, uncollectible, open, pending, unpaid,
-/// canceled, deleted, and for HubSpot/Salesforce any deal stage without "won"). Day/month order
-/// and decimal mark are settled from the first 1 MiB of the file (or `date_format`).
+/// is not revenue: with a product format, its vocabulary (`not_paid`, `refunded`, `cancelled`,
+/// `open_deal`, `lost_deal`; see `RowRules`), otherwise `not_revenue` (void, draft, failed,
+/// uncollectible, open, pending, unpaid, canceled, deleted, lost, declined). A product's report
+/// footer is `report_footer`; a line-item row of the order above is `continuation_row`.
+/// Day/month order and decimal mark are settled from the first 1 MiB of the file (or `date_format`).
 public struct OrderStream: Sendable {
     public let path: String
     public let header: [String]
@@ -57,22 +61,25 @@ public struct OrderStream: Sendable {
     let reader: FieldReader
     var records: RecordStream
     let book: CurrencyBook
-    let wonOnly: Bool
+    /// The product's row rules; nil for a generic export.
+    let rules: RowRules?
     let warnings: [String]
+    /// "HubSpot deals", "generic orders".
+    let source: String
+    /// A NUL somewhere past the first block: rows holding one are skipped (`NULRows`).
+    let holdsNUL: Bool
 
     /// Opens `path`, checks it is text, reads its header and settles column formats.
     /// - Parameter reportCurrency: the report currency when already known (e.g. from subscriptions).
     public init(path: String, options: IngestOptions, computeSHA256: Bool = true,
-                reportCurrency: String? = nil) throws(IngestError) {
+                reportCurrency: String? = nil, format: ExportFormat? = nil) throws(IngestError) {
         let file: FileSource
         do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
         let probe: FileProbe
         do { probe = try FileProbe.scan(file, sha256: computeSHA256) } catch { throw .unreadable(path: path, reason: error.reason) }
-        if let nul = probe.nulOffset, probe.encoding != .utf16LE, probe.encoding != .utf16BE {
-            throw .binary(path: path, offset: nul)
-        }
+        if let at = probe.binaryOffset { throw .binary(path: path, offset: at) }
         let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, bomLength: probe.bomLength, path: path)
-        var reader = try FieldReader(path: path, entity: .orders, header: sample.header, options: options)
+        var reader = try FieldReader(path: path, entity: .orders, header: sample.header, options: options, format: format)
         try reader.settleFormats(options: options, headerLine: sample.headerLine, headerColumn: sample.headerColumn) {
             (body: (RowView) -> Void) throws(IngestError) in
             try sample.forEachRow { row throws(IngestError) in body(row) }
@@ -100,8 +107,10 @@ public struct OrderStream: Sendable {
         records.bomLength = probe.bomLength
         self.records = records
         self.book = book
-        self.wonOnly = options.preset == .hubspot || options.preset == .salesforce
-        self.warnings = probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []
+        self.rules = reader.format?.rules
+        self.source = reader.format?.description ?? "generic orders"
+        self.warnings = (probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []) + MinorUnitColumns(reader).notes
+        self.holdsNUL = probe.nulOffset != nil && probe.encoding != .utf16LE && probe.encoding != .utf16BE
     }
 
     /// The header and first rows (up to 1 MiB, whole lines) as a table.
@@ -250,6 +259,7 @@ public struct OrderStream: Sendable {
         a.sha256 = sha256 ?? ""
         a.warnings = warnings + a.warnings
         if let change = records.file.changeSinceOpened() { a.warnings.append(FileSource.changeWarning(change)) }
+        a.source = source
         return a
     }
 
@@ -267,23 +277,32 @@ public struct OrderStream: Sendable {
         var book: CurrencyBook
         var accounting: InputAccounting
         var headerPending = true
-        let wonOnly: Bool
+        let rules: RowRules?
+        var footer: ProductRowRules
+        /// The id of the last order row, for line-item continuation rows.
+        var lastOrderID: [UInt8] = []
+        let holdsNUL: Bool
         let headerCount: Int
         let customerColumn: Int, dateColumn: Int, amountColumn: Int
         let idColumn: Int?, taxColumn: Int?, refundedColumn: Int?, currencyColumn: Int?, statusColumn: Int?
+        let intervalColumn: Int?, planColumn: Int?
+        var cadenceCache: [(bytes: [UInt8], cadence: BillingCadence?)] = []
         let dateOrder: DayMonthOrder?
         let amountMark: DecimalMark?
         let timeZone: ReportTimeZone
         var lastCurrencyBytes: [UInt8] = []
         var lastCurrency: String?
-        var statusCache: [(bytes: [UInt8], revenue: Bool)] = []
+        var statusCache: [(bytes: [UInt8], exclusion: String?)] = []
+        let minorUnits: MinorUnitColumns
 
         init(stream: OrderStream) {
             let r = stream.reader
             reader = r
             book = stream.book
             accounting = InputAccounting(path: stream.path, entity: Entity.orders.rawValue)
-            wonOnly = stream.wonOnly
+            rules = stream.rules
+            footer = ProductRowRules(format: r.format, dateField: "date")
+            holdsNUL = stream.holdsNUL
             headerCount = r.header.count
             customerColumn = r.column("customer")!
             dateColumn = r.column("date")!
@@ -293,15 +312,24 @@ public struct OrderStream: Sendable {
             refundedColumn = r.column("refunded")
             currencyColumn = r.column("currency")
             statusColumn = r.column("status")
+            intervalColumn = r.column("interval")
+            planColumn = r.column("plan")
             dateOrder = r.dateOrders["date"]
             amountMark = r.marks["amount"]
             timeZone = r.timeZone
+            minorUnits = MinorUnitColumns(r)
         }
 
         @inline(__always)
         mutating func handle(_ buf: UnsafeBufferPointer<UInt8>, _ fields: UnsafeBufferPointer<CSVField>, _ line: Int,
                              _ body: (OrderRecord) -> OrderVerdict) {
             if headerPending { headerPending = false; return }
+            if holdsNUL, let first = fields.first, let last = fields.last,
+               let at = NULRows.firstNUL(buf, from: first.start, to: last.end) {
+                accounting.skip(NULRows.reason, line: line + RunawayQuote.lineBreaks(buf, from: first.start, to: at),
+                                column: CSVScanner.column(of: at, in: buf), message: NULRows.message)
+                return
+            }
             let row = RowView(text: buf, fields: fields, line: line)
             do throws(RowSkip) {
                 try decode(row, body)
@@ -312,9 +340,29 @@ public struct OrderStream: Sendable {
 
         @inline(__always)
         private mutating func decode(_ row: RowView, _ body: (OrderRecord) -> OrderVerdict) throws(RowSkip) {
-            if row.count != headerCount { try reader.checkShape(row) }
-            if let s = statusColumn, !isRevenue(row, s) {
-                throw RowSkip(reason: "not_revenue", column: s,
+            if row.count != headerCount {
+                if footer.isFooter(row) {
+                    throw RowSkip(reason: "report_footer", column: 0,
+                                  message: "report footer \"\(row.string(0) ?? "")\" is not a record")
+                }
+                try reader.checkShape(row)
+            }
+            if let rules, rules.continuationRows, let idColumn {
+                let continues = row.withBytes(idColumn) { raw -> Bool in
+                    let c = ByteCursor(raw)
+                    let id = UnsafeBufferPointer(rebasing: raw[c.index..<c.end])
+                    if id.isEmpty { return false }
+                    if Self.same(id, lastOrderID) { return true }
+                    lastOrderID = Array(id)
+                    return false
+                }
+                if continues && row.isBlank(amountColumn) {
+                    throw RowSkip(reason: "continuation_row", column: idColumn,
+                                  message: "line item of order \"\(row.string(idColumn) ?? "")\" (folded into the order's first row)")
+                }
+            }
+            if let s = statusColumn, let reason = exclusion(row, s) {
+                throw RowSkip(reason: reason, column: s,
                               message: "status \"\(row.string(s) ?? "")\" is not revenue")
             }
             let order = dateOrder
@@ -339,10 +387,13 @@ public struct OrderStream: Sendable {
                 }
                 (amount, symbolCurrency) = a
             }
-            if taxColumn != nil, let tax = try reader.amount("tax", row) { amount -= tax.value }
-            if refundedColumn != nil, let refunded = try reader.amount("refunded", row) { amount -= refunded.value }
+            var tax = 0.0, refunded = 0.0
+            if taxColumn != nil, let t = try reader.amount("tax", row) { tax = t.value }
+            if refundedColumn != nil, let r = try reader.amount("refunded", row) { refunded = r.value }
             let currency = currencyCode(row) ?? symbolCurrency
+            amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
             if currency != nil { amount = book.convert(amount, currency: currency) }
+            let cadence = declaredCadence(row)
             let customerColumn = self.customerColumn, idColumn = self.idColumn
             let verdict: OrderVerdict = row.withBytes(customerColumn) { customerRaw in
                 let c = ByteCursor(customerRaw)
@@ -351,7 +402,8 @@ public struct OrderStream: Sendable {
                 return row.withBytes(idColumn) { idRaw in
                     let i = ByteCursor(idRaw)
                     let id = UnsafeBufferPointer(rebasing: idRaw[i.index..<i.end])
-                    return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, amount: amount))
+                    return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, amount: amount,
+                                            cadence: cadence))
                 }
             }
             switch verdict {
@@ -391,21 +443,34 @@ public struct OrderStream: Sendable {
             }
         }
 
+        /// The cadence the interval column (else the plan name) states; cached per distinct bytes.
         @inline(__always)
-        private mutating func isRevenue(_ row: RowView, _ column: Int) -> Bool {
+        private mutating func declaredCadence(_ row: RowView) -> BillingCadence? {
+            guard let column = intervalColumn ?? planColumn else { return nil }
+            let isInterval = intervalColumn != nil
+            return row.withBytes(column) { raw in
+                for entry in cadenceCache where Self.same(raw, entry.bytes) { return entry.cadence }
+                let text = String(decoding: raw, as: UTF8.self)
+                let cadence = isInterval ? ValueVocabulary.cadence(interval: text) : ValueVocabulary.cadence(planName: text)
+                if cadenceCache.count < 64 { cadenceCache.append((Array(raw), cadence)) }
+                return cadence
+            }
+        }
+
+        /// The reason a status is not revenue, nil when it is (cached per distinct status bytes).
+        @inline(__always)
+        private mutating func exclusion(_ row: RowView, _ column: Int) -> String? {
             row.withBytes(column) { raw in
-                for entry in statusCache where Self.same(raw, entry.bytes) { return entry.revenue }
+                for entry in statusCache where Self.same(raw, entry.bytes) { return entry.exclusion }
                 let key = headerKey(String(decoding: raw, as: UTF8.self))
-                let revenue: Bool
-                if key.isEmpty {
-                    revenue = true
-                } else if wonOnly {
-                    revenue = key.contains("won") || ["paid", "succeeded", "complete", "completed"].contains(key)
+                let exclusion: String?
+                if let rules {
+                    exclusion = rules.exclusion(forStatus: key)
                 } else {
-                    revenue = !OrderStream.notRevenue.contains(key)
+                    exclusion = key.isEmpty || !OrderStream.notRevenue.contains(key) ? nil : "not_revenue"
                 }
-                if statusCache.count < 16 { statusCache.append((Array(raw), revenue)) }
-                return revenue
+                if statusCache.count < 16 { statusCache.append((Array(raw), exclusion)) }
+                return exclusion
             }
         }
     }

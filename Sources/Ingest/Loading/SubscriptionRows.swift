@@ -2,13 +2,18 @@ import Model
 
 /// Subscriptions → `Subscription` with monthly recurring revenue.
 extension DatasetBuilder {
-    mutating func loadSubscriptions(_ path: String) throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, .subscriptions)
+    mutating func loadSubscriptions(_ path: String, _ recognition: Recognition = Recognition(entity: .subscriptions, format: nil, evidence: "option"))
+        throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, recognition)
         var accounting = start
+        var productRows = ProductRowRules(format: reader.format, dateField: "start")
         var ids = Set<String>()
+        let minorUnits = MinorUnitColumns(reader)
+        accounting.warnings += minorUnits.notes
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try productRows.check(row, reader: reader)
                 try reader.checkShape(row)
                 let startDay = try reader.requiredDay("start", row)
                 let end = try reader.day("end", row)
@@ -59,14 +64,15 @@ extension DatasetBuilder {
                     throw RowSkip(reason: "missing_customer", column: reader.column("customer"), message: "no customer id")
                 }
                 var key = customerText
-                let index = key.withUTF8 { revenueCustomer($0, day: startDay) }
+                let index = key.withUTF8 { revenueCustomer($0, day: startDay, line: row.line) }
                 guard let index else {
                     throw RowSkip(reason: "unknown_customer", column: reader.column("customer"),
                                   message: "customer \"\(customerText)\" is not in the customer file")
                 }
                 let currency = reader.text("currency", row)?.uppercased() ?? symbolCurrency
                 let isTrial = ValueVocabulary.isTrialStatus(statusKey) || amount == 0
-                let monthly = interval.monthly((amount - tax) * quantity)
+                let monthly = interval.monthly(minorUnits.net(amount: amount, tax: tax, refunded: 0,
+                                                              currency: currency ?? book.reportCurrency) * quantity)
                 let mrr = isTrial ? 0 : book.convert(monthly, currency: currency)
                 if isTrial { _ = book.convert(0, currency: currency) }
                 ids.insert(id)

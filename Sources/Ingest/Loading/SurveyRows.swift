@@ -2,13 +2,15 @@ import Model
 
 /// Survey responses (NPS, CSAT, CES, good/bad ratings).
 extension DatasetBuilder {
-    mutating func loadSurveys(_ path: String) throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, .surveys)
+    mutating func loadSurveys(_ path: String, _ recognition: Recognition = Recognition(entity: .surveys, format: nil, evidence: "option"))
+        throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, recognition)
         var accounting = start
+        var productRows = ProductRowRules(format: reader.format, dateField: "date")
         var unknownCustomers = 0
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let fixedKind: SurveyKind? = reader.column("kind") == nil
-            ? (options.preset?.surveyKind.flatMap(SurveyKind.init(rawValue:)) ?? ValueVocabulary.surveyKind(fileName))
+            ? (reader.format?.rules.surveyKind ?? ValueVocabulary.surveyKind(fileName))
             : nil
         let split = reader.column("nps_score") != nil || reader.column("csat_score") != nil
         if !split && (reader.column("score") == nil || (reader.column("kind") == nil && fixedKind == nil)) {
@@ -22,7 +24,14 @@ extension DatasetBuilder {
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try productRows.check(row, reader: reader)
                 try reader.checkShape(row)
+                // No answer at all (a contact who never took the survey) is not a response.
+                let scoreFields = split ? ["nps_score", "csat_score", "score"] : ["score"]
+                if scoreFields.allSatisfy({ reader.text($0, row) == nil }) {
+                    throw RowSkip(reason: "no_rating", column: reader.column(scoreFields.first { reader.column($0) != nil } ?? "score"),
+                                  message: "no score given")
+                }
                 let day = try reader.notAfterToday(reader.requiredDay("date", row), "date", row)
                 if let id = reader.text("id", row) {
                     if ids.contains(id) {
@@ -55,7 +64,7 @@ extension DatasetBuilder {
                 }
                 var responses: [SurveyResponse] = []
                 let customerText = reader.text("customer", row)
-                let customer = customerReference(customerText)
+                let customer = customerReference(customerText, line: row.line)
                 for (kind, field, column) in answers {
                     let text = reader.text(field, row) ?? ""
                     let key = headerKey(text)
@@ -64,7 +73,7 @@ extension DatasetBuilder {
                     if key.hasPrefix("good") || key.hasPrefix("bad") {
                         k = .csatGoodBad
                         score = key.hasPrefix("good") ? 1 : 0
-                    } else if key.isEmpty || key == "offered" || key == "unoffered" {
+                    } else if key.isEmpty || key == "offered" || key == "unoffered" || key == "notoffered" {
                         throw RowSkip(reason: "no_rating", column: column, message: "no score given (\"\(text)\")")
                     } else {
                         guard let v = try reader.number(field, row, reason: "bad_score") else {

@@ -2,14 +2,18 @@ import Model
 
 /// Support tickets.
 extension DatasetBuilder {
-    mutating func loadTickets(_ path: String) throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, .tickets)
+    mutating func loadTickets(_ path: String, _ recognition: Recognition = Recognition(entity: .tickets, format: nil, evidence: "option"))
+        throws(IngestError) {
+        let (table, reader, start, hashing) = try open(path, recognition)
         var accounting = start
+        var productRows = ProductRowRules(format: reader.format, dateField: "created")
         var unknownCustomers = 0
         var ids = Set<String>()
+        let durations = TicketDurations(reader)
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                try productRows.check(row, reader: reader)
                 try reader.checkShape(row)
                 guard let created = try reader.instant("created", row) else {
                     throw RowSkip(reason: "bad_date", column: reader.column("created"),
@@ -22,21 +26,15 @@ extension DatasetBuilder {
                                   message: "ticket id \"\(id)\" appears on an earlier row")
                 }
                 var firstResponse = try reader.instant("first_response", row)
-                if firstResponse == nil, let minutes = try reader.number("first_response_minutes", row) {
-                    // At most ten years (5 259 600 minutes): anything else is not a reply time.
-                    guard minutes >= 0, minutes <= 5_259_600 else {
-                        throw RowSkip(reason: "bad_amount", column: reader.column("first_response_minutes"),
-                                      message: "first reply time \(reader.text("first_response_minutes", row) ?? "") minutes is out of range")
-                    }
-                    firstResponse = Instant(secondsSince1970: created.secondsSince1970 + Int64((minutes * 60).rounded()))
-                }
-                let resolved = try reader.instant("resolved", row)
+                if firstResponse == nil { firstResponse = try durations.firstResponse(reader, row, created: created) }
+                var resolved = try reader.instant("resolved", row)
+                if resolved == nil { resolved = try durations.resolved(reader, row, created: created) }
                 let priorityText = reader.text("priority", row)
                 guard let priority = ValueVocabulary.priority(priorityText) else {
                     throw RowSkip(reason: "bad_priority", column: reader.column("priority"),
                                   message: "unknown priority \"\(priorityText ?? "")\"; expected low, normal, high or urgent")
                 }
-                let customer = customerReference(reader.text("customer", row))
+                let customer = customerReference(reader.text("customer", row), line: row.line)
                 if customer == nil { unknownCustomers += 1 }
                 ids.insert(id)
                 dataset.tickets.append(SupportTicket(id: id, customer: customer, created: created,

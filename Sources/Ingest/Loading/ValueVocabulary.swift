@@ -38,6 +38,26 @@ enum ValueVocabulary {
         }
     }
 
+    /// The billing cadence an interval names: exactly a month, a quarter or a year; nil otherwise.
+    static func cadence(interval text: String) -> BillingCadence? {
+        switch interval(text) {
+        case .months(1): return .monthly
+        case .months(3): return .quarterly
+        case .months(12): return .annual
+        default: return nil
+        }
+    }
+
+    /// The billing cadence a plan's name states ("Pro annual", "team-yearly", "Quarterly"); nil
+    /// when it says none.
+    static func cadence(planName text: String) -> BillingCadence? {
+        let key = headerKey(text)
+        if key.contains("annual") || key.contains("yearly") || key.hasSuffix("year") { return .annual }
+        if key.contains("quarter") { return .quarterly }
+        if key.contains("monthly") || key.hasSuffix("month") { return .monthly }
+        return nil
+    }
+
     static func priority(_ text: String?) -> TicketPriority? {
         guard let text else { return .normal }
         switch headerKey(text) {

@@ -17,6 +17,14 @@ struct ColumnResolution: Sendable {
     /// header names, then the automatic synonyms; the first unused column that matches wins.
     static func resolve(header: [String], entity: Entity, mapping: ColumnMapping,
                         preset: Preset?) throws(MissingHeader) -> ColumnResolution {
+        try resolve(header: header, entity: entity, mapping: mapping, preset: preset,
+                    format: preset.flatMap { ExportRecognition.productFormat($0, entity) })
+    }
+
+    /// Resolves with a product's format: its header names first, then, for questions named
+    /// by a survey's author, the first header containing one of the format's fragments.
+    static func resolve(header: [String], entity: Entity, mapping: ColumnMapping, preset: Preset?,
+                        format: ExportFormat?) throws(MissingHeader) -> ColumnResolution {
         let keys = header.map(headerKey)
         var used = Set<Int>()
         var result = ColumnResolution()
@@ -30,8 +38,9 @@ struct ColumnResolution: Sendable {
             used.insert(index)
         }
         for field in entity.fields where result.columns[field] == nil {
-            let presetNames = preset?.candidates(entity, field) ?? []
-            let tiers: [(String, [String])] = [(preset?.rawValue ?? "", presetNames),
+            var presetNames = format.map { $0.candidates(field) } ?? []
+            for name in preset?.candidates(entity, field) ?? [] where !presetNames.contains(name) { presetNames.append(name) }
+            let tiers: [(String, [String])] = [((format?.product ?? preset)?.rawValue ?? "", presetNames),
                                                ("auto", HeaderSynonyms.candidates(entity, field))]
             search: for (source, names) in tiers {
                 for name in names {
@@ -45,12 +54,34 @@ struct ColumnResolution: Sendable {
                 }
             }
         }
+        if let format, let suffix = format.npsGroupSuffix.map(headerKey), result.columns["nps_score"] == nil {
+            let group = keys.indices.first { keys[$0].hasSuffix(suffix) && keys[$0].count > suffix.count }
+            if let group, let score = keys.firstIndex(of: String(keys[group].dropLast(suffix.count))), !used.contains(score) {
+                result.columns["nps_score"] = score
+                result.sources["nps_score"] = format.product.rawValue
+                used.insert(score)
+                used.insert(group)
+            }
+        }
+        if let format {
+            for (field, fragments) in format.questionColumns.sorted(by: { $0.key < $1.key })
+            where result.columns[field] == nil {
+                let index = fragments.lazy.compactMap { fragment in
+                    keys.indices.first { keys[$0].contains(fragment) && !used.contains($0) }
+                }.first
+                if let index {
+                    result.columns[field] = index
+                    result.sources[field] = format.product.rawValue
+                    used.insert(index)
+                }
+            }
+        }
         return result
     }
 
     /// How well a header fits an entity: required fields found count double.
-    static func fitScore(header: [String], entity: Entity) -> Int {
-        guard let r = try? resolve(header: header, entity: entity, mapping: ColumnMapping(), preset: nil) else { return 0 }
+    static func fitScore(header: [String], entity: Entity, preset: Preset? = nil) -> Int {
+        guard let r = try? resolve(header: header, entity: entity, mapping: ColumnMapping(), preset: preset) else { return 0 }
         var score = 0
         for field in r.columns.keys { score += entity.requiredFields.contains(field) ? 2 : 1 }
         if !entity.requiredFields.allSatisfy({ r.columns[$0] != nil }) { score /= 2 }

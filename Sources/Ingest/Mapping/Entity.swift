@@ -10,7 +10,8 @@ public enum Entity: String, Sendable, Hashable, CaseIterable, CustomStringConver
     ///   churn_date, churn_reason, churn_kind, last_seen
     /// - subscriptions: id, customer, plan, interval, interval_count, amount, tax, currency,
     ///   quantity, start, end, status
-    /// - orders: id, customer, date, amount, tax, refunded, currency, status
+    /// - orders: id, customer, date, amount, tax, refunded, currency, status, plan, interval
+    ///   (plan and interval only tell the billing cadence)
     /// - surveys: id, customer, date, kind, score, nps_score, csat_score, comment
     /// - tickets: id, customer, created, first_response, first_response_minutes, resolved,
     ///   priority, status
@@ -23,7 +24,7 @@ public enum Entity: String, Sendable, Hashable, CaseIterable, CustomStringConver
             return ["id", "customer", "plan", "interval", "interval_count", "amount", "tax", "currency",
                     "quantity", "start", "end", "status"]
         case .orders:
-            return ["id", "customer", "date", "amount", "tax", "refunded", "currency", "status"]
+            return ["id", "customer", "date", "amount", "tax", "refunded", "currency", "status", "plan", "interval"]
         case .surveys:
             return ["id", "customer", "date", "kind", "score", "nps_score", "csat_score", "comment"]
         case .tickets:

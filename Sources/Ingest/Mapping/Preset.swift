@@ -1,151 +1,82 @@
-/// Known export formats. A preset's header names are tried before the generic synonyms, and
-/// it may fix what a file cannot say for itself (e.g. that a Delighted export is NPS).
+/// The products whose exports the tool knows. Each product's files (signatures, column names,
+/// vocabulary) are described in its own file under `Products/`; the sources of every header
+/// name are listed in `Tests/Fixtures/exports/SOURCES.md`.
 ///
-/// Header names are those of the vendors' CSV exports:
-/// - HubSpot companies export: `Record ID`, `Company name`, `Create Date`, `Company owner`,
-///   `Lifecycle Stage`, `Country/Region`, `Industry`, `Original Source`, `Last Activity Date`;
-///   deals export (as orders): `Record ID`, `Associated Company IDs`, `Close Date`, `Amount`, `Deal Stage`.
-/// - Salesforce account report: `Account ID`, `Account Name`, `Created Date`, `Type`,
-///   `Billing Country`, `Account Owner`, `Account Source`, `Last Activity`; Data Loader API
-///   names (`Id`, `Name`, `CreatedDate`, `BillingCountry`, `OwnerId`, `AccountSource`);
-///   opportunities (`Opportunity ID`, `Account ID`, `Close Date`, `Amount`, `Stage`) as orders;
-///   cases (`Case Number`, `Account ID`, `Date/Time Opened`, `Date/Time Closed`) as tickets.
-/// - Stripe subscriptions export: `id`, `Customer ID`, `Plan`, `Quantity`, `Interval`, `Amount`,
-///   `Status`, `Created (UTC)`, `Start (UTC)` / `Start Date (UTC)`, `Canceled At (UTC)`,
-///   `Ended At (UTC)`; invoices export: `id`, `Customer`, `Date (UTC)`, `Total`, `Tax`,
-///   `Currency`, `Status`; payments (charges) export: `id`, `Customer ID`, `Created (UTC)`,
-///   `Amount`, `Amount Refunded`, `Currency`, `Status`.
-/// - Zendesk tickets export: `Id`, `Requester`, `Requester id`, `Organization`, `Status`,
-///   `Priority`, `Created at`, `Solved at`, `First reply time in minutes`, `Satisfaction Score`;
-///   satisfaction ratings (`Ticket ID`, `Organization`/`Requester`, `Score` good/bad,
-///   `Comment`, `Created at`) as surveys of kind `csat_good_bad`.
-/// - Delighted NPS export: `Response ID`, `Person ID`/`Email`, `Score`, `Comment`,
-///   `Created At` / `Response Timestamp` (Unix seconds are accepted); kind NPS.
+/// A preset is normally detected per file from its header; `--preset NAME` (every file) or
+/// `--preset FILE=NAME` (one file) restricts detection to that product's formats.
 public enum Preset: String, Sendable, Hashable, CaseIterable {
-    case hubspot, salesforce, stripe, zendesk, delighted
+    case hubspot, salesforce, stripe, chargebee, recurly, paddle, zendesk, freshdesk, intercom, delighted,
+         typeform, surveymonkey, qualtrics, pipedrive, zoho, gocardless, shopify, woocommerce
 
     /// Preset by name, case-insensitively (`HubSpot`, `stripe`, …).
     public init?(name: String) {
-        self.init(rawValue: name.lowercased().trimmingSpaces())
+        self.init(rawValue: headerKey(name))
     }
 
-    /// The survey kind every response in a file of this preset has, when the file has no kind column.
-    var surveyKind: String? {
+    /// The product's name as its vendor writes it.
+    public var displayName: String {
         switch self {
-        case .delighted: return "nps"
-        case .zendesk: return "csat_good_bad"
-        default: return nil
+        case .hubspot: return "HubSpot"
+        case .salesforce: return "Salesforce"
+        case .stripe: return "Stripe"
+        case .chargebee: return "Chargebee"
+        case .recurly: return "Recurly"
+        case .paddle: return "Paddle"
+        case .zendesk: return "Zendesk"
+        case .freshdesk: return "Freshdesk"
+        case .intercom: return "Intercom"
+        case .delighted: return "Delighted"
+        case .typeform: return "Typeform"
+        case .surveymonkey: return "SurveyMonkey"
+        case .qualtrics: return "Qualtrics"
+        case .pipedrive: return "Pipedrive"
+        case .zoho: return "Zoho CRM"
+        case .gocardless: return "GoCardless"
+        case .shopify: return "Shopify"
+        case .woocommerce: return "WooCommerce"
         }
     }
 
-    func candidates(_ entity: Entity, _ field: String) -> [String] {
-        Preset.tables[self]?[entity]?[field] ?? []
+    /// The kinds of file the product exports, in order of preference: when two files of the
+    /// same product hold the same revenue (Stripe invoices and the payments that paid them),
+    /// the earlier format is read and the other listed as not used.
+    public var formats: [ExportFormat] {
+        switch self {
+        case .hubspot: return HubSpotExports.formats
+        case .salesforce: return SalesforceExports.formats
+        case .stripe: return StripeExports.formats
+        case .chargebee: return ChargebeeExports.formats
+        case .recurly: return RecurlyExports.formats
+        case .paddle: return PaddleExports.formats
+        case .zendesk: return ZendeskExports.formats
+        case .freshdesk: return FreshdeskExports.formats
+        case .intercom: return IntercomExports.formats
+        case .delighted: return DelightedExports.formats
+        case .typeform: return TypeformExports.formats
+        case .surveymonkey: return SurveyMonkeyExports.formats
+        case .qualtrics: return QualtricsExports.formats
+        case .pipedrive: return PipedriveExports.formats
+        case .zoho: return ZohoExports.formats
+        case .gocardless: return GoCardlessExports.formats
+        case .shopify: return ShopifyExports.formats
+        case .woocommerce: return WooCommerceExports.formats
+        }
     }
 
-    static let tables: [Preset: [Entity: [String: [String]]]] = [
-        .hubspot: [
-            .customers: [
-                "id": ["Record ID", "Company ID"],
-                "name": ["Company name", "Name"],
-                "signup": ["Became a Customer Date", "Create Date"],
-                "owner": ["Company owner", "HubSpot Owner"],
-                "status": ["Lifecycle Stage"],
-                "region": ["Country/Region"],
-                "segment": ["Type", "Industry"],
-                "channel": ["Original Source", "Original Traffic Source"],
-                "last_seen": ["Last Activity Date"],
-            ],
-            .orders: [
-                "id": ["Record ID"],
-                "customer": ["Associated Company IDs (Primary)", "Associated Company IDs", "Associated Company ID"],
-                "date": ["Close Date"],
-                "amount": ["Amount"],
-                "status": ["Deal Stage"],
-            ],
-        ],
-        .salesforce: [
-            .customers: [
-                "id": ["Account ID", "Id"],
-                "name": ["Account Name", "Name"],
-                "signup": ["Created Date", "CreatedDate"],
-                "segment": ["Type", "Industry"],
-                "region": ["Billing Country", "BillingCountry"],
-                "owner": ["Account Owner", "OwnerId"],
-                "channel": ["Account Source", "AccountSource"],
-                "last_seen": ["Last Activity", "LastActivityDate"],
-            ],
-            .orders: [
-                "id": ["Opportunity ID", "Id"],
-                "customer": ["Account ID", "AccountId"],
-                "date": ["Close Date", "CloseDate"],
-                "amount": ["Amount"],
-                "status": ["Stage", "StageName"],
-            ],
-            .tickets: [
-                "id": ["Case Number", "Case ID", "CaseNumber", "Id"],
-                "customer": ["Account ID", "AccountId", "Account Name"],
-                "created": ["Date/Time Opened", "CreatedDate"],
-                "resolved": ["Date/Time Closed", "ClosedDate"],
-                "priority": ["Priority"],
-                "status": ["Status"],
-            ],
-        ],
-        .stripe: [
-            .customers: [
-                "id": ["id"],
-                "name": ["Name", "Description", "Email"],
-                "signup": ["Created (UTC)"],
-            ],
-            .subscriptions: [
-                "id": ["id"],
-                "customer": ["Customer ID", "Customer"],
-                "plan": ["Plan", "Product"],
-                "interval": ["Interval", "Plan Interval"],
-                "interval_count": ["Interval Count", "Plan Interval Count"],
-                "amount": ["Amount", "Plan Amount"],
-                "currency": ["Currency", "Plan Currency"],
-                "quantity": ["Quantity"],
-                "start": ["Start (UTC)", "Start Date (UTC)", "Created (UTC)"],
-                "end": ["Ended At (UTC)", "Canceled At (UTC)"],
-                "status": ["Status"],
-            ],
-            .orders: [
-                "id": ["id"],
-                "customer": ["Customer", "Customer ID"],
-                "date": ["Date (UTC)", "Created (UTC)", "Created date (UTC)"],
-                "amount": ["Total", "Amount"],
-                "tax": ["Tax"],
-                "refunded": ["Amount Refunded"],
-                "currency": ["Currency"],
-                "status": ["Status"],
-            ],
-        ],
-        .zendesk: [
-            .tickets: [
-                "id": ["Id", "Ticket ID"],
-                "customer": ["Organization", "Requester id", "Requester"],
-                "created": ["Created at"],
-                "first_response_minutes": ["First reply time in minutes"],
-                "resolved": ["Solved at"],
-                "priority": ["Priority"],
-                "status": ["Status"],
-            ],
-            .surveys: [
-                "id": ["Id", "Ticket ID"],
-                "customer": ["Organization", "Requester id", "Requester"],
-                "date": ["Created at", "Updated at"],
-                "score": ["Score", "Satisfaction Score"],
-                "comment": ["Comment"],
-            ],
-        ],
-        .delighted: [
-            .surveys: [
-                "id": ["Response ID", "id"],
-                "customer": ["Customer ID", "Person ID", "Email"],
-                "date": ["Created At", "Response Timestamp", "Created", "Date"],
-                "score": ["Score"],
-                "comment": ["Comment"],
-            ],
-        ],
-    ]
+    /// Every known format of every product.
+    static let allFormats: [ExportFormat] = Preset.allCases.flatMap(\.formats)
+
+    /// The survey kind every response in a file of this preset has, when the file has no kind column.
+    var surveyKind: String? {
+        formats.first { $0.entity == .surveys && $0.rules.surveyKind != nil }?.rules.surveyKind?.rawValue
+    }
+
+    /// The product's header names for a field of an entity, over all its formats for that entity.
+    func candidates(_ entity: Entity, _ field: String) -> [String] {
+        var names: [String] = []
+        for format in formats where format.entity == entity && format.notUsedBecause == nil {
+            for name in format.candidates(field) where !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
 }

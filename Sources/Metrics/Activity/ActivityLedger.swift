@@ -5,7 +5,8 @@ import Model
 /// Definition (per revenue model; every record dated after `asOf` is ignored, a CRM
 /// cancellation date after `asOf` included — it is not known yet):
 /// - Subscriptions: active on a day if any non-trial subscription with MRR > 0 is active on it.
-/// - Orders: a positive order on day d keeps the customer active on [d, d + inactivityDays);
+/// - Orders: a positive order on day d keeps the customer active on [d, d + inactivityDays)
+///   (or the customer's own `activeDaysAfterPayment`, from their billing cadence);
 ///   the customer churns on lastOrder + inactivityDays when that is ≤ as-of. An order after a
 ///   longer gap is a reactivation.
 /// - In both, a CRM cancellation date d ≤ as-of is authoritative: it cuts the span it falls in
@@ -21,7 +22,8 @@ import Model
 public struct ActivityLedger: Sendable {
     public static let definition = """
         A customer is active on a day if a paid (non-trial, MRR > 0) subscription is active on it; \
-        in an order business, from each positive order until inactivityDays after the last one. \
+        in an order business, from each positive order until inactivityDays after the last one \
+        (or, when the billing cadence is known, until the paid month, quarter or year ends plus a grace period). \
         The CRM cancellation date, when given and not after the as-of date, is the churn day in \
         both: it ends the activity it falls in (a later payment is a reactivation) or extends the \
         last activity to it. Churn day = first day no longer active; paying again later is a \
@@ -94,11 +96,13 @@ public struct ActivityLedger: Sendable {
                 configuration: MetricsConfiguration) {
         let orders = accumulator.finish()
         let asOf = configuration.asOf
-        let gap = max(0, configuration.inactivityDays)
+        let defaultGap = max(0, configuration.inactivityDays)
+        let gaps = configuration.activeDaysAfterPayment ?? []
         var activity: [CustomerActivity?] = []
         activity.reserveCapacity(customers.count)
         var neverPaid = 0
         for (i, c) in customers.enumerated() {
+            let gap = i < gaps.count ? max(0, gaps[i]) : defaultGap
             let history = i < orders.count ? orders[i] : CustomerOrders()
             guard !history.paidDays.isEmpty else {
                 activity.append(nil)

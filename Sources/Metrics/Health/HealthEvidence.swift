@@ -62,10 +62,10 @@ struct HealthEvidence {
         ordersByCustomer.forEach(of: customer, in: orders, body)
     }
 
-    /// The orders of `customer`, in file order (a copy: for callers that filter them several ways).
+    /// The orders of `customer`, in file order (a copy: for code that needs a collection).
     func orders(of customer: CustomerIndex) -> [Order] {
         var out: [Order] = []
-        ordersByCustomer.forEach(of: customer, in: orders) { out.append($0) }
+        forEachOrder(of: customer) { out.append($0) }
         return out
     }
 

@@ -72,7 +72,7 @@ struct ChurnFeatureSet {
             if timeline.isOpen, let target = context.support.resolutionTarget(t.priority), timeline.age > target { overdue += 1 }
         }
         row += [Double(opened), Double(overdue)]
-        let lastOrder = evidence.orders(of: customer).lazy.filter { $0.day <= day && $0.amount > 0 }.map(\.day).max()
+        let lastOrder = records.paidDays.last { $0 <= day }  // distinct positive-order days, ascending
         row += [Double(lastOrder.map { $0.days(to: day) } ?? 0), lastOrder == nil ? 1 : 0]
         for rule in rules {
             let reading = rule.signal.read(customer, evidence: evidence, asOf: day, calendar: context.monthly,
@@ -95,7 +95,8 @@ struct ChurnFeatureSet {
         }
         let recentStart = day.adding(days: -89), previousStart = day.adding(days: -179)
         var recent = 0.0, previous = 0.0
-        for o in context.evidence.orders(of: customer) where o.day <= day && o.day >= previousStart && o.amount > 0 {
+        context.evidence.forEachOrder(of: customer) { o in
+            guard o.day <= day && o.day >= previousStart && o.amount > 0 else { return }
             if o.day >= recentStart { recent += o.amount } else { previous += o.amount }
         }
         return (recent / 3, previous / 3)

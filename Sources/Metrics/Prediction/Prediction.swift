@@ -28,7 +28,8 @@ public struct Prediction: Sendable {
             let asOf = ledger.asOf
             var histories: [(CustomerIndex, PurchaseHistory)] = []
             for customer in evidence.records.indices {
-                guard let h = PurchaseHistory(orders: evidence.orders(of: customer).lazy.map { (day: $0.day, amount: $0.amount) }, asOf: asOf)
+                guard let h = PurchaseHistory(orders: evidence.orders(of: customer).lazy.map { (day: $0.day, amount: $0.amount) },
+                                              asOf: asOf)
                 else { continue }
                 histories.append((customer, h))
             }

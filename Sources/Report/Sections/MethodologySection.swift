@@ -1,4 +1,5 @@
 import Metrics
+import Model
 import Mustache
 
 /// The methodology appendix: every definition the report uses, taken from the metric types
@@ -7,6 +8,8 @@ struct MethodologySection {
     let analysis: RetentionAnalysis
     let asOf: String
     let granularity: String
+    /// The billing cadences inferred at ingest (order businesses).
+    var cadences: BillingCadences? = nil
 
     func entries() -> [(term: String, definition: String)] {
         var list: [(String, String)] = [
@@ -21,7 +24,10 @@ struct MethodologySection {
             ("Survival curve", KaplanMeierCurve.definition),
         ]
         if analysis.mrr != nil { list.append(("MRR movements, GRR and NRR", MRRBridge.definition)) }
-        if analysis.orders != nil { list.append(("Orders and customer lifetime value", OrderMetrics.definition)) }
+        if analysis.orders != nil {
+            list.append(("Orders and customer lifetime value", OrderMetrics.definition))
+            list.append(("Billing cadence", billingCadence()))
+        }
         if analysis.satisfaction != nil {
             list += [("CSAT", CSAT.definition), ("NPS", NPS.definition), ("CES", CES.definition)]
         }
@@ -39,6 +45,33 @@ struct MethodologySection {
         }
         if analysis.support != nil { list.append(("Support SLA", SupportSLA.definition)) }
         return list
+    }
+
+    /// The cadence rule and how many customers got each cadence, or the inactivity window used instead.
+    func billingCadence() -> String {
+        let configuration = analysis.configuration
+        guard let cadences, configuration.activeDaysAfterPayment != nil else {
+            return "Every customer churns \(configuration.inactivityDays) days after their last paid order "
+                + "(the inactivity window); billing cadences are not used."
+        }
+        func counts(_ table: [BillingCadence: Int]) -> String {
+            BillingCadence.allCases.map { "\(table[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        }
+        var text = "Each customer's billing cadence is the one their orders state (an interval or plan column), else "
+            + "it comes from their paid orders: the median gap between paid days "
+            + "gives monthly (up to 45 days), quarterly (up to 135 days) or annual; a customer with a single payment "
+            + "gets the cadence most customers have. A payment keeps the customer active for the month (31 days), "
+            + "quarter (92 days) or year (366 days) it paid for plus \(BillingCadence.graceDays) days' grace; "
+            + "--inactivity-days sets one window for everyone instead. In this data: "
+        if !cadences.fromColumn.isEmpty { text += "\(counts(cadences.fromColumn)) as their orders state; " }
+        text += "\(counts(cadences.fromGaps)) from their own payments"
+        if !cadences.fromMajority.isEmpty { text += "; \(counts(cadences.fromMajority)) from the majority" }
+        text += "."
+        if cadences.unknown > 0 {
+            text += " \(cadences.unknown) customer\(cadences.unknown == 1 ? "" : "s") with a single payment and no "
+                + "majority to go by churn \(configuration.inactivityDays) days after it."
+        }
+        return text
     }
 
     func context() -> MustacheValue {

@@ -13,7 +13,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownCommand(let c):
-            return "unknown command '\(c)' (commands: sample, report, validate, inspect, render; see 'retention --help')"
+            return "unknown command '\(c)' (commands: sample, report, validate, inspect, render, templates; see 'retention --help')"
         case .unknownOption(let o, let command):
             return "unknown option '\(o)' for 'retention \(command)' (see 'retention \(command) --help')"
         case .missingValue(let o): return "option '--\(o)' needs a value"

@@ -17,9 +17,11 @@ enum ReportCommand {
         name: "report",
         summary: "Read CRM exports, compute the retention metrics and write the validated HTML report.",
         discussion: """
-        Inputs: --input DIR finds customers*.csv, subscriptions*.csv, invoices/orders*.csv, surveys*.csv and
-        tickets*.csv in DIR; single files can be given (or overridden) with --customers, --subscriptions,
-        --orders, --surveys and --tickets. With no input at all, the sample data in Output/sample-data is used
+        Inputs: --input DIR reads every export in DIR, each recognised by its header (HubSpot, Salesforce,
+        Stripe, Chargebee, Recurly, Zendesk, Freshdesk, Delighted, Typeform, Shopify and more, or generic
+        customers/subscriptions/orders/surveys/tickets columns); one line per file on stderr says what it was
+        read as, or why it was not used. Single files can be given (or overridden) with --customers,
+        --subscriptions, --orders, --surveys and --tickets. With no input at all, the sample data in Output/sample-data is used
         (and written first if missing). The report is written only if it passes validation; otherwise it is
         kept beside the destination as NAME.invalid.html and the previous report is left untouched.
         Prints the path of the written report.
@@ -38,7 +40,7 @@ enum ReportCommand {
             OptionSpec("dump-context", value: "FILE", help: "Also write the template context as JSON (for template authors)."),
             OptionSpec("templates", value: "DIR", help: "Your templates; files you do not provide come from the defaults."),
             OptionSpec("config", value: "FILE", help: "JSON configuration file (see README: Configuration)."),
-            OptionSpec("preset", value: "NAME", help: "Column names of a known export: hubspot, salesforce, stripe, zendesk, delighted."),
+            OptionSpec("preset", value: "[FILE=]NAME", repeatable: true, help: "The product an export comes from, for every file or one file (detected from the header when not given): " + Preset.allCases.map(\.rawValue).joined(separator: ", ") + "."),
             OptionSpec("map", value: "ENTITY.FIELD=HEADER", repeatable: true, help: "Map a column, e.g. customers.signup=\"Create Date\"."),
             OptionSpec("date-format", value: "COLUMN=FORMAT", repeatable: true, help: "Day/month order of a column, e.g. \"Created Date=dd/MM/yyyy\"."),
             OptionSpec("rate", value: "CUR=RATE", repeatable: true, help: "Exchange rate into the report currency, e.g. EUR=1.08."),
@@ -48,11 +50,11 @@ enum ReportCommand {
             OptionSpec("week-start", value: "DAY", help: "First day of the week for weekly periods. Default: monday."),
             OptionSpec("cohort-by", value: "BASIS", help: "Cohort basis: signup or first_payment (default when the data has revenue)."),
             OptionSpec("unbounded", help: "Unbounded retention: count a customer in period k if active in k or later."),
-            OptionSpec("inactivity-days", value: "N", help: "Order businesses: days without an order after which a customer has churned. Default: 90."),
+            OptionSpec("inactivity-days", value: "N", help: "Order businesses: days without an order after which a customer has churned, for everyone. Default: each customer's billing cadence (month, quarter, year) + 30 days, else 90."),
             OptionSpec("discount-rate", value: "R", help: "Order businesses: annual rate the 12-month CLV is discounted at, monthly. Default: 0.1."),
             OptionSpec("title", value: "TEXT", help: "Report title."),
             OptionSpec("locale", value: "ID", help: "Number and date format: en (default), en-US, de, fr."),
-            OptionSpec("strict", help: "Fail (exit 3) if any input row has to be skipped."),
+            OptionSpec("strict", help: "Fail (exit 3) if any input row is unreadable (rows a product rule excludes do not count)."),
             OptionSpec("previous", value: "FILE", help: "A previous report's metrics JSON: adds a \"Since last report\" section (default with --publish: the previous week's)."),
             OptionSpec("publish", value: "DIR", help: "Also publish into an intranet archive: DIR/<YYYY-Www>/index.html and DIR/index.html."),
             OptionSpec("eml", value: "FILE", help: "Also write a mail message (MIME) with a summary and the report attached."),
@@ -72,37 +74,48 @@ enum ReportCommand {
             settings.ingest.latestEventDay = ReportDate.today(clock(), in: settings.ingest.timeZone)
         }
         if args.value("eml") != nil { try MailSummary.checkArguments(args) }
-        let files = try inputFiles(args, console: console)
+        let plan = try inputPlan(args, options: settings.ingest, console: console)
         let timings = StageTimings(environment: ProcessInfo.processInfo.environment, console: console)
 
         console.progress("reading exports")
-        let dataset: Dataset
+        var dataset: Dataset
         do {
-            dataset = try DatasetLoader.load(files, options: settings.ingest)
+            dataset = try DatasetLoader.load(plan, options: settings.ingest)
         } catch {
             throw CommandFailure(message: error.description, status: .inputError)
         }
         timings.finished("ingest")
+        if args.value("input") != nil {
+            for line in InputSummary.lines(dataset) { console.err(line + "\n") }
+        }
         for input in dataset.inputs {
             for warning in input.warnings { console.err("\(input.path): warning: \(warning)\n") }
+            if let join = input.join, !join.isByIDOnly { console.err("\(input.path): note: \(join)\n") }
         }
-        for input in dataset.inputs where input.rowsSkipped > 0 {
-            console.err("\(input.path): warning: \(input.rowsSkipped) of \(input.rowsRead) rows skipped "
-                + "(" + input.skipped.map { "\($0.reason): \($0.count)" }.joined(separator: ", ") + "); see the report's data-quality appendix\n")
+        // Rows a product rule excludes (unpaid payments, lost deals, footers…) are on the note line
+        // above and in the appendix; only rows that could not be used are a warning.
+        for input in dataset.inputs where input.rowsUnreadable > 0 {
+            let reasons = input.skipped.filter { !InputAccounting.excludedByRule.contains($0.reason) }
+            console.err("\(input.path): warning: \(input.rowsUnreadable) of \(input.rowsRead) rows skipped "
+                + "(" + reasons.map { "\($0.reason): \($0.count)" }.joined(separator: ", ") + "); see the report's data-quality appendix\n")
         }
         let asOf = try ReportDate.choose(given: settings.asOf, dataset: dataset,
                                          calendar: PeriodCalendar(settings.granularity, weekStart: settings.weekStart))
 
+        // Cadences from the orders up to as-of only: a later payment must not change any number.
+        dataset.billingCadences = dataset.billingCadences(asOf: asOf)
+
         console.progress("computing metrics as of \(asOf)")
         let configuration = settings.metrics(asOf: asOf,
-                                             hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty)
+                                             hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty,
+                                             cadences: dataset.billingCadences)
         let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health,
                                          support: settings.support, prediction: settings.prediction,
                                          stageFinished: timings.finished)
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
         timings.finished("report view model")
         let week = PeriodCalendar(.week).period(containing: asOf).label
-        try OutputPaths.checkReport(args, inputs: files, periodLabel: week, defaultOutput: defaultOutput)
+        try OutputPaths.checkReport(args, inputs: plan, periodLabel: week, defaultOutput: defaultOutput)
         let previous = try previousMetrics(args, currentLabel: week)
         // The metrics document is large for big exports: built only when something uses it.
         let needsMetrics = previous != nil || args.value("metrics-json") != nil || args.value("publish") != nil
@@ -165,7 +178,8 @@ enum ReportCommand {
         var path = args.value("previous")
         if path == nil, let directory = args.value("publish") {
             let weeks = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            path = weeks.filter { $0 < currentLabel && FileManager.default.fileExists(atPath: "\(directory)/\($0)/metrics.json") }
+            path = weeks.filter { $0.first?.isLetter == true || $0.first?.isNumber == true }
+                .filter { $0 < currentLabel && FileManager.default.fileExists(atPath: "\(directory)/\($0)/metrics.json") }
                 .max().map { "\(directory)/\($0)/metrics.json" }
         }
         guard let path else { return nil }
@@ -199,8 +213,8 @@ enum ReportCommand {
         return .outputError
     }
 
-    /// The input files from `--input` and the per-entity options; the sample data when none is given.
-    static func inputFiles(_ args: ParsedArguments, console: Console) throws -> InputFiles {
+    /// The input plan from `--input` and the per-entity options; the sample data when none is given.
+    static func inputPlan(_ args: ParsedArguments, options: IngestOptions, console: Console) throws -> InputPlan {
         let single = ["customers", "subscriptions", "orders", "surveys", "tickets"].filter { args.value($0) != nil }
         var directory = args.value("input")
         if directory == nil && single.isEmpty {
@@ -211,23 +225,30 @@ enum ReportCommand {
                                           console: Console(out: { _ in }, err: console.err, showsProgress: false))
             }
         }
-        var files = InputFiles()
+        var plan = InputPlan()
         if let directory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw CommandFailure(message: "\(directory): error: no such folder (--input)", status: .inputError)
             }
-            files = InputFiles.discover(inDirectory: directory)
+            plan = InputPlan.discover(inDirectory: directory, preset: options.preset, filePresets: options.filePresets)
+            do {
+                for note in try plan.chooseNewest() { console.err("retention: \(note)\n") }
+            } catch {
+                throw CommandFailure(message: error.description, status: .inputError)
+            }
         }
-        if let f = args.value("customers") { files.customers = f }
-        if let f = args.value("subscriptions") { files.subscriptions = f }
-        if let f = args.value("orders") { files.orders = f }
-        if let f = args.value("surveys") { files.surveys = f }
-        if let f = args.value("tickets") { files.tickets = f }
-        if files == InputFiles() {
+        for entity in Entity.allCases {
+            if let f = args.value(entity.rawValue) {
+                plan.replace(entity, with: f, preset: options.preset, filePresets: options.filePresets)
+            }
+        }
+        if plan.isEmpty {
+            let notUsed = plan.notUsed.map { "\n  \($0.path): \($0.reason)" }.joined()
             throw CommandFailure(message: "\(directory ?? "."): error: no export files found (expected customers*.csv, "
-                + "subscriptions*.csv, invoices*.csv or orders*.csv, surveys*.csv, tickets*.csv)", status: .inputError)
+                + "subscriptions*.csv, invoices*.csv or orders*.csv, surveys*.csv, tickets*.csv, or a known product's export)"
+                + notUsed, status: .inputError)
         }
-        return files
+        return plan
     }
 }

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Company names compared the way people read them: `ACME, Inc.`, `Acme Inc` and `acme`
+/// are one company; so are `Müller GmbH & Co. KG` and `Muller`.
+///
+/// Normalisation: diacritics and case folded; `&` read as "and"; dots removed inside words
+/// (`L.L.C.` → `llc`); every other character that is not a letter or digit separates words;
+/// a leading "the" and trailing legal-form words (Inc, Incorporated, LLC, LLP, Ltd, Limited,
+/// Corp, Corporation, Co, Company, PLC, GmbH, AG, KG, SA, SAS, SARL, SRL, SpA, BV, NV, Oy,
+/// AB, AS, ApS, Pty, Pte, KK, SE, …, and an "and" left in front of them) are dropped, the
+/// rest joined by single spaces. A name made only of such words is kept whole.
+enum CompanyName {
+    static let legalForms: Set<String> = [
+        "inc", "incorporated", "llc", "llp", "lp", "lllp", "pllc", "ltd", "limited", "corp", "corporation", "co",
+        "company", "plc", "pc", "gmbh", "mbh", "ag", "kg", "kgaa", "ug", "ohg", "ev", "sa", "sas", "sarl", "sasu",
+        "srl", "spa", "sl", "bv", "nv", "vof", "oy", "oyj", "ab", "as", "asa", "aps", "pty", "pte", "kk", "se",
+        "sro", "kft", "zrt", "ulc", "lda", "ltda", "sc", "sp", "zoo",
+    ]
+
+    /// The comparison key of a company name; nil when nothing is left.
+    static func key(_ name: String) -> String? {
+        var words: [String] = []
+        var current = ""
+        func flush() {
+            if !current.isEmpty { words.append(current); current = "" }
+        }
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every name): the same rules on bytes, without Foundation's folding.
+            var bytes: [UInt8] = []
+            func flushBytes() {
+                if !bytes.isEmpty { words.append(String(decoding: bytes, as: UTF8.self)); bytes.removeAll(keepingCapacity: true) }
+            }
+            for b in name.utf8 {
+                switch b {
+                case 0x2E, 0x27: continue
+                case 0x26, 0x2B: flushBytes(); words.append("and")
+                case 0x30...0x39, 0x61...0x7A: bytes.append(b)
+                case 0x41...0x5A: bytes.append(b | 0x20)
+                default: flushBytes()
+                }
+            }
+            flushBytes()
+            return core(words)
+        }
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        for scalar in folded.unicodeScalars {
+            if scalar == "." || scalar == "'" || scalar == "’" { continue }  // "L.L.C." → "llc", "O'Brien" → "obrien"
+            if scalar == "&" || scalar == "+" {
+                flush()
+                words.append("and")
+                continue
+            }
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return core(words)
+    }
+
+    /// The words without a leading "the" and trailing legal forms, joined by spaces.
+    private static func core(_ words: [String]) -> String? {
+        guard !words.isEmpty else { return nil }
+        var core = words
+        if core.count > 1 && core.first == "the" { core.removeFirst() }
+        while core.count > 1, let last = core.last, legalForms.contains(last) || last == "and" {
+            core.removeLast()
+        }
+        // "Acme & Co" → "acme"; but a name that was only legal words stays as written.
+        if core.count == 1 && legalForms.contains(core[0]) { core = words }
+        return core.joined(separator: " ")
+    }
+}
+
+/// E-mail addresses and web domains as join keys.
+enum EmailAddress {
+    /// The address lower-cased, from `a@b.com`, `mailto:a@b.com` or `Name <a@b.com>`; nil when
+    /// the text is not one address (exactly one `@`, a local part, a dotted domain, no spaces).
+    static func normalised(_ text: String) -> String? {
+        guard text.utf8.contains(0x40) else { return nil }  // no "@": not an address (cheap test first)
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if let open = t.lastIndex(of: "<"), let close = t.lastIndex(of: ">"), open < close {
+            t = String(t[t.index(after: open)..<close])
+        }
+        if t.lowercased().hasPrefix("mailto:") { t = String(t.dropFirst(7)) }
+        t = t.lowercased()
+        let parts = t.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+              !parts[1].hasSuffix("."), !t.contains(where: { $0 == " " || $0 == "," || $0 == ";" }) else { return nil }
+        return t
+    }
+
+    /// The domain of a normalised address.
+    static func domain(ofAddress address: String) -> String? {
+        guard let at = address.lastIndex(of: "@") else { return nil }
+        return String(address[address.index(after: at)...])
+    }
+
+    /// The host of a web address or bare domain (`https://www.acme.com/about` → `acme.com`);
+    /// nil when the text is not one.
+    static func domain(ofWebsite text: String) -> String? {
+        var t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        for scheme in ["https://", "http://"] where t.hasPrefix(scheme) { t = String(t.dropFirst(scheme.count)) }
+        if let slash = t.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { t = String(t[..<slash]) }
+        if let colon = t.firstIndex(of: ":") { t = String(t[..<colon]) }
+        if t.hasPrefix("www.") { t = String(t.dropFirst(4)) }
+        guard t.contains("."), !t.hasPrefix("."), !t.hasSuffix("."), !t.contains("@"),
+              t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }),
+              t.contains(where: { $0.isLetter }) else { return nil }
+        return t
+    }
+
+    /// Mailbox providers whose domain says nothing about the company.
+    static let freeMailDomains: Set<String> = [
+        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "ymail.com", "hotmail.com",
+        "hotmail.co.uk", "hotmail.fr", "outlook.com", "live.com", "msn.com", "icloud.com", "me.com", "mac.com",
+        "aol.com", "gmx.de", "gmx.net", "gmx.com", "web.de", "t-online.de", "proton.me", "protonmail.com",
+        "mail.com", "yandex.ru", "yandex.com", "mail.ru", "qq.com", "163.com", "126.com", "zoho.com", "fastmail.com",
+        "hey.com", "orange.fr", "free.fr", "laposte.net", "libero.it",
+    ]
+}

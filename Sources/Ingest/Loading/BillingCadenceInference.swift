@@ -1,0 +1,75 @@
+import Model
+
+/// Infers each customer's billing cadence from their paid orders (payments, invoices, won deals).
+///
+/// Rule: the cadence the customer's orders state in an interval or plan column wins; else the
+/// gaps between the customer's distinct paid days (amount > 0), whose median g gives
+/// monthly (g ≤ 45 days), quarterly (45 < g ≤ 135) or annual (g > 135). A customer with a single
+/// paid day gets the cadence most other customers have (stated or from gaps; ties: the longer
+/// cadence); with nobody to go by, the cadence stays unknown and the inactivity window applies.
+/// Only orders dated on or before `asOf` count: a later payment changes nothing.
+enum BillingCadenceInference {
+    static func infer(orders: [Order], customerCount: Int, declared: [BillingCadence?] = [],
+                      asOf: Day? = nil) -> BillingCadences {
+        // (customer, day) packed into one sortable integer; the day is offset to stay positive.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(orders.count)
+        for o in orders where o.amount > 0 && o.customer >= 0 && o.customer < customerCount && asOf.map({ o.day <= $0 }) ?? true {
+            keys.append(UInt64(o.customer) << 32 | UInt64(UInt32(bitPattern: o.day.ordinal &+ Int32.max / 2)))
+        }
+        keys.sort()
+        var cadence = [BillingCadence?](repeating: nil, count: customerCount)
+        var single: [Int] = []
+        var fromGaps: [BillingCadence: Int] = [:]
+        var fromColumn: [BillingCadence: Int] = [:]
+        var gaps: [Int] = []
+        var i = 0
+        while i < keys.count {
+            let customer = Int(keys[i] >> 32)
+            var previous = Int(keys[i] & 0xFFFF_FFFF)
+            gaps.removeAll(keepingCapacity: true)
+            var j = i + 1
+            while j < keys.count && Int(keys[j] >> 32) == customer {
+                let day = Int(keys[j] & 0xFFFF_FFFF)
+                if day != previous { gaps.append(day - previous) }
+                previous = day
+                j += 1
+            }
+            if customer < declared.count, let stated = declared[customer] {
+                cadence[customer] = stated
+                fromColumn[stated, default: 0] += 1
+            } else if gaps.isEmpty {
+                single.append(customer)
+            } else {
+                gaps.sort()
+                let n = gaps.count
+                let median = n % 2 == 1 ? Double(gaps[n / 2]) : Double(gaps[n / 2 - 1] + gaps[n / 2]) / 2
+                let c: BillingCadence = median <= 45 ? .monthly : median <= 135 ? .quarterly : .annual
+                cadence[customer] = c
+                fromGaps[c, default: 0] += 1
+            }
+            i = j
+        }
+        var fromMajority: [BillingCadence: Int] = [:]
+        var votes = fromGaps
+        for (c, n) in fromColumn { votes[c, default: 0] += n }
+        let majority = BillingCadence.allCases.reversed().max { (votes[$0] ?? 0) < (votes[$1] ?? 0) }
+        if let majority, (votes[majority] ?? 0) > 0 {
+            for customer in single { cadence[customer] = majority }
+            if !single.isEmpty { fromMajority[majority] = single.count }
+        }
+        let unknown = fromMajority.isEmpty ? single.count : 0
+        return BillingCadences(cadence: cadence, fromColumn: fromColumn, fromGaps: fromGaps, fromMajority: fromMajority,
+                               unknown: unknown, declared: declared)
+    }
+}
+
+extension Dataset {
+    /// The billing cadences inferred from the orders dated on or before `asOf` (nil for a
+    /// subscription business): what the report uses, so nothing after as-of changes a number.
+    public func billingCadences(asOf: Day) -> BillingCadences? {
+        guard let loaded = billingCadences else { return nil }
+        return BillingCadenceInference.infer(orders: orders, customerCount: customers.count,
+                                             declared: loaded.declared, asOf: asOf)
+    }
+}
