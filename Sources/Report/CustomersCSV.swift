@@ -2,7 +2,7 @@ import Metrics
 import Model
 
 /// `retention report --customers-csv FILE`: one row per customer with the per-customer figures
-/// (health score, status and reasons, monthly revenue), shaped for a CRM's CSV import as an
+/// (health score, status and reasons, monthly revenue, the prediction models' figures), shaped for a CRM's CSV import as an
 /// update of custom properties.
 ///
 /// The import tools this follows: HubSpot's importer matches each column header to a property
@@ -29,6 +29,8 @@ public enum CustomersCSV {
         public internal(set) var health: HealthScore?
         /// Active on the as-of day.
         public internal(set) var isActive = false
+        /// The models' figures for the customer (BG/NBD, Gamma-Gamma, churn model); nil when no model scored it.
+        public internal(set) var prediction: CustomerPredictionColumns?
         /// The customers file's headers that hold an e-mail / a domain, in the order they are tried.
         let emailHeaders: [String]
         let domainHeaders: [String]
@@ -73,6 +75,11 @@ public enum CustomersCSV {
         Column("health_status", .text) { $0.health?.status.rawValue },
         Column("health_reasons", .text) { $0.health.map(reasons) },
         Column("monthly_revenue", .number) { $0.health.flatMap { number($0.revenueAtRisk) } },
+        Column("p_alive", .number) { $0.prediction?.probabilityAlive.flatMap(number) },
+        Column("expected_purchases_13w", .number) { $0.prediction?.expectedPurchases13Weeks.flatMap(number) },
+        Column("expected_purchases_52w", .number) { $0.prediction?.expectedPurchases52Weeks.flatMap(number) },
+        Column("clv_12m", .number) { $0.prediction?.clv12Months.flatMap(number) },
+        Column("churn_probability_90d", .number) { $0.prediction?.churnProbability90Days.flatMap(number) },
     ]
 
     /// The whole file, handed to `sink` in pieces of about `chunkSize` bytes (so memory stays at
@@ -90,6 +97,7 @@ public enum CustomersCSV {
             appendCell(column.header, kind: .text, to: &buffer)
         }
         buffer.append(0x0A)
+        let predictions = analysis.prediction.customerColumns()
         guard let first = customers.first else { return try sink(buffer) }
         var row = Row(customer: first, analysis: analysis,
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
@@ -100,6 +108,7 @@ public enum CustomersCSV {
             row.customer = customer
             row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
             row.isActive = analysis.activeCustomers.contains(index)
+            row.prediction = predictions[index]
             for (i, column) in columns.enumerated() {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
                 if let cell = column.value(row) { appendCell(cell, kind: column.kind, to: &buffer) }

@@ -30,11 +30,12 @@ import Testing
         #expect(run.status == .success, "\(run.err)")
         let rows = Self.records(Harness.read(out + "/customers.csv"))
         #expect(rows.first == ["customer_id", "name", "email", "domain", "as_of", "active", "health_score",
-                               "health_status", "health_reasons", "monthly_revenue"])
+                               "health_status", "health_reasons", "monthly_revenue", "p_alive", "expected_purchases_13w",
+                               "expected_purchases_52w", "clv_12m", "churn_probability_90d"])
         let body = rows.dropFirst()
         // The sample's customers file has one row per customer (400).
         #expect(body.count == 400)
-        #expect(body.allSatisfy { $0.count == 10 && $0[4] == "2026-11-20" })
+        #expect(body.allSatisfy { $0.count == 15 && $0[4] == "2026-11-20" })
         #expect(Set(body.map { $0[0] }).count == 400)
         #expect(!FileManager.default.fileExists(atPath: out + "/.customers.csv.partial"))
 
@@ -52,5 +53,14 @@ import Testing
         // Scored customers are active; unscored ones have empty health cells.
         #expect(body.filter { !$0[7].isEmpty }.allSatisfy { $0[5] == "true" && !$0[6].isEmpty && !$0[8].isEmpty })
         #expect(body.filter { $0[7].isEmpty }.allSatisfy { $0[6].isEmpty && $0[8].isEmpty && $0[9].isEmpty })
+
+        // The sample is a subscription business: the purchase-model columns stay empty, and the churn
+        // model scores exactly the customers its JSON summary counts, each with a probability in [0, 1].
+        #expect(body.allSatisfy { $0[10].isEmpty && $0[11].isEmpty && $0[12].isEmpty && $0[13].isEmpty })
+        let prediction = try #require(metrics["prediction"] as? [String: Any])
+        let churnSummary = try #require(prediction["churn_summary"] as? [String: Any])
+        let scored = body.filter { !$0[14].isEmpty }
+        #expect(scored.count == churnSummary["customers"] as? Int)
+        #expect(scored.allSatisfy { Double($0[14]).map { $0 >= 0 && $0 <= 1 } ?? false && $0[5] == "true" })
     }
 }

@@ -13,8 +13,8 @@ import Model
         let customers = [
             // 2023-01-01 → 2024-03-31 = 455 days ≥ 365: full points → 100, green.
             Customer(id: "A", name: "Smith, \"Jo\"", signup: day("2023-01-01"), attributes: ["Email": "jo@Example.com"]),
-            // 2024-02-01 → 2024-03-31 = 59 days: on the continuous tenure scale (0 at 0 days, ½ at
-            // 90) 0.5 × 59/90 of 10 points = 59/18 = 3.2777…; score 100 × (59/18)/10 = 295/9 = 32.777…, red.
+            // 2024-02-01 → 2024-03-31 = 59 days: on the continuous scale through (0 days, 0), (90, ½),
+            // (365, 1): ½ · 59 ÷ 90 = 0.32778 → 3.2778 of 10 points, score 32.778, red.
             Customer(id: "B", name: "=HYPERLINK(\"http://x\",\"y\")", signup: day("2024-02-01"),
                      attributes: ["domain": "b.example"]),
             // Signs up after as-of: not active, not scored.
@@ -28,10 +28,12 @@ import Model
         let (analysis, customers) = Self.analysis()
         let text = String(decoding: CustomersCSV.bytes(analysis: analysis, customers: customers), as: UTF8.self)
         let expected = [
-            "customer_id,name,email,domain,as_of,active,health_score,health_status,health_reasons,monthly_revenue",
-            "A,\"Smith, \"\"Jo\"\"\",jo@Example.com,example.com,2024-03-31,true,100,green,Tenure: customer for 455 days (10 of 10),0",
-            "B,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,b.example,2024-03-31,true,32.77777777777778,red,Tenure: customer for 59 days (3.2777777777777777 of 10),0",
-            "'-C3,,,,2024-03-31,false,,,,",
+            "customer_id,name,email,domain,as_of,active,health_score,health_status,health_reasons,monthly_revenue,p_alive,expected_purchases_13w,expected_purchases_52w,clv_12m,churn_probability_90d",
+            "A,\"Smith, \"\"Jo\"\"\",jo@Example.com,example.com,2024-03-31,true,100,green,Tenure: customer for 455 days (10 of 10),0,,,,,",
+            "B,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,b.example,2024-03-31,true,\(100 * 0.5 * 59 / 90.0),red,Tenure: customer for 59 days (\(10 * 0.5 * 59 / 90.0) of 10),0,,,,,",
+            "'-C3,,,,2024-03-31,false,,,,,,,,,",
+            // (No revenue history: no purchase model applies and the churn model has no month ends to learn from,
+            // so the five prediction columns are empty.)
         ].map { $0 + "\n" }.joined()
         #expect(text == expected)
     }
