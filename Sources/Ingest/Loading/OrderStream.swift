@@ -353,7 +353,8 @@ public struct OrderStream: Sendable {
                     let id = UnsafeBufferPointer(rebasing: raw[c.index..<c.end])
                     if id.isEmpty { return false }
                     if Self.same(id, lastOrderID) { return true }
-                    lastOrderID = Array(id)
+                    lastOrderID.removeAll(keepingCapacity: true)
+                    lastOrderID.append(contentsOf: id)
                     return false
                 }
                 if continues && row.isBlank(amountColumn) {

@@ -95,14 +95,18 @@ public struct ChurnModel: Sendable {
         // Training customers are thinned to every k-th so a fit sees at most `rowBudget` rows;
         // the backtest scores every customer active at its month end.
         let stride = max(1, (activeNow.count * trainingMonths + rowBudget - 1) / rowBudget)
-        var cache: [Day: [ChurnTrainingSet.Row]] = [:]
+        // Rows are built only for the customers they are for: thinned ones for fitting and
+        // cross-validation, every active customer only at the backtest's month end.
+        var thinned: [Day: [ChurnTrainingSet.Row]] = [:]
         func rows(_ day: Day) -> [ChurnTrainingSet.Row] {
-            if let r = cache[day] { return r }
-            let r = ChurnTrainingSet.rows(at: day, features: features, context: context, stride: 1)
-            cache[day] = r
+            ChurnTrainingSet.rows(at: day, features: features, context: context, stride: 1)
+        }
+        func trainingRows(_ day: Day) -> [ChurnTrainingSet.Row] {
+            if let r = thinned[day] { return r }
+            let r = ChurnTrainingSet.rows(at: day, features: features, context: context, stride: stride)
+            thinned[day] = r
             return r
         }
-        func trainingRows(_ day: Day) -> [ChurnTrainingSet.Row] { rows(day).filter { $0.customer % stride == 0 } }
         let horizon = ChurnTrainingSet.horizonDays
         let labelled = allEnds.filter { $0.adding(days: horizon) <= asOf }
         let window = Array(labelled.suffix(trainingMonths))
