@@ -23,12 +23,13 @@ for i, (a, b) in enumerate(zip(ours, peer), 1):
 stages = {}
 for path in timings:
     for line in open(path):
-        m = re.match(r"timing: (.*?) ([0-9.]+)s(?: cpu ([0-9.]+)s)?$", line.strip())
+        m = re.match(r"timing: (.*?) ([0-9.]+)s(?: cpu ([0-9.]+)s)?(?: peak ([0-9]+) MiB)?$", line.strip())
         if m:
-            stages.setdefault(m[1], []).append((float(m[2]), float(m[3] or "nan")))
+            stages.setdefault(m[1], []).append((float(m[2]), float(m[3] or "nan"), float(m[4] or "nan")))
 if stages:
-    print(f"stage timings (mean of runs)     {'wall s':>8} {'CPU s':>8}")
+    print(f"stage timings (mean of runs)     {'wall s':>8} {'CPU s':>8} {'peak MiB':>9}")
     for name, values in stages.items():
         wall = sum(v[0] for v in values) / len(values)
         cpu = sum(v[1] for v in values) / len(values)
-        print(f"  {name:<30} {wall:8.3f} {cpu:8.3f}")
+        peak = max(v[2] for v in values)
+        print(f"  {name:<30} {wall:8.3f} {cpu:8.3f} {peak:9.0f}")

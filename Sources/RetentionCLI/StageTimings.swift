@@ -4,8 +4,9 @@ import Glibc
 
 /// Wall time of each stage of a command, on standard error, when `RETENTION_TIMINGS=1` is set
 /// (off by default; used by Benchmarks/report-vs-duckdb.sh). One line per stage:
-/// `timing: NAME WALLs cpu CPUs`: wall time since the previous stage ended, and the process's CPU
-/// time (user + system, all threads) over the same interval. Diagnostics only: nothing written
+/// `timing: NAME WALLs cpu CPUs peak MiB`: wall time since the previous stage ended, the process's
+/// CPU time (user + system, all threads) over the same interval, and the process's peak resident
+/// memory so far (`ru_maxrss`). Diagnostics only: nothing written
 /// to a report or side file depends on the clock.
 final class StageTimings {
     private let report: ((String) -> Void)?
@@ -22,7 +23,7 @@ final class StageTimings {
     func finished(_ name: String) {
         guard let report else { return }
         let now = StageTimings.now(), cpu = StageTimings.cpu()
-        report("timing: \(name) \(Self.seconds(now - last)) cpu \(Self.seconds(cpu - lastCPU))\n")
+        report("timing: \(name) \(Self.seconds(now - last)) cpu \(Self.seconds(cpu - lastCPU)) peak \(Self.peakMiB()) MiB\n")
         last = now
         lastCPU = cpu
     }
@@ -39,6 +40,13 @@ final class StageTimings {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Peak resident set size of the process so far, in MiB (Linux reports `ru_maxrss` in KiB).
+    private static func peakMiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
     }
 
     private static func now() -> Double {
