@@ -292,6 +292,9 @@ import Testing
         #expect(run.skipped("deals-export.csv", "open_deal") == 1)
         #expect(run.skipped("deals-export.csv", "lost_deal") == 1)
         #expect(run.input("organizations-export.csv")?["source"] as? String == "Pipedrive organizations")
+        // A deal names its organization by name ("Deal - Organization"), not by id.
+        #expect(run.err.contains("\(Self.folder("pipedrive"))/deals-export.csv: note: customers matched by column "
+            + "\"Deal - Organization\": 10 of 10 rows (100.0 %): 10 by company name\n"))
     }
 
     @Test func goCardlessPayments() {
@@ -309,6 +312,23 @@ import Testing
         #expect(run.skipped("payments-export.csv", "refunded") == 1)
         #expect(run.html.contains("In this data: 2 monthly, 1 quarterly, 0 annual from their own payments; "
             + "1 monthly, 0 quarterly, 0 annual from the majority."))
+    }
+
+    @Test func goCardlessPartialRefundsAreNetted() {
+        let dir = Harness.temporaryDirectory("exports-gocardless-refund")
+        let header = "id,created_at,charge_date,amount,description,currency,status,amount_refunded,reference,links.mandate,"
+            + "links.creditor,links.customer,links.subscription\n"
+        Harness.write(header
+            + "PM1,2024-05-01T09:00:00.000Z,2024-05-01,20.00,Pro,GBP,paid_out,0.00,R1,MD1,CR1,CU1,SB1\n"
+            + "PM2,2024-06-01T09:00:00.000Z,2024-06-01,20.00,Pro,GBP,paid_out,5.00,R2,MD1,CR1,CU1,SB1\n",
+            to: dir + "/payments-export.csv")
+        let out = Harness.temporaryDirectory("exports-gocardless-refund-out")
+        let run = Harness.run(["report", "--input", dir, "--out", out + "/r.html", "--metrics-json", out + "/m.json"])
+        #expect(run.status == .success, "\(run.err)")
+        let json = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/m.json"))))
+        let cohorts = (json as? [String: Any])?["cohorts"] as? [[String: Any]] ?? []
+        // 20 + (20 − 5 refunded) = 35.
+        #expect(cohorts.reduce(0) { $0 + ($1["revenue"] as? Double ?? 0) } == 35)
     }
 
     @Test func wooCommerceOrders() {
