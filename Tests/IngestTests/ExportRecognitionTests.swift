@@ -40,6 +40,13 @@ import Model
         #expect(recognised("id,status,invoice_number,customer_id,customer_email,subscription_id,created_at,billed_at,"
                            + "completed_at,origin,collection_mode,currency_code,subtotal,discount,tax,total")
                 == "orders: Paddle transactions report")
+        // Chargebee's export zip: subscriptions by attribute name with the customer as customers.id,
+        // customers by label.
+        #expect(recognised("subscriptions.id,subscriptions.plan_id,subscriptions.plan_quantity,subscriptions.status,"
+                           + "subscriptions.started_at,customers.id,customers.email")
+                == "subscriptions: Chargebee subscriptions")
+        #expect(recognised("Customer Id,First Name,Last Name,Email,Billing Address City,Card Status")
+                == "customers: Chargebee customers (labels)")
         #expect(recognised("Conversation ID,Conversation started at (Europe/Dublin),Current conversation state,Company name")
                 == "tickets: Intercom conversations")
         #expect(recognised("Conversation ID,Updated at (America/New_York),Conversation rating remark,Conversation rating,"
