@@ -344,6 +344,26 @@ import Testing
         #expect(run.skipped("wc-order-export-2024-07-01.csv", "not_paid") == 2)
     }
 
+    @Test func wooCommerceAdvancedOrderExportWithLineItems() {
+        let run = Self.report("woocommerce-advanced-export")
+        #expect(run.status == .success, "\(run.err)")
+        // The woocommerce folder's orders, one row per line item with the order's fields on each:
+        // Order Total Amount − Order Total Tax Amount once per order, 210 as there.
+        #expect(run.revenue == 210)
+        #expect(run.activeAtAsOf == 2)
+        #expect(run.churned == 1)
+        let file = "orders-2024-07-01.csv"
+        #expect(run.input(file)?["source"] as? String == "WooCommerce order items (Advanced Order Export)")
+        // Orders 201, 206, 208 and 211 have a second item row. 208's second row is a continuation
+        // before its status is looked at, so it is refunded once.
+        #expect(run.skipped(file, "continuation_row") == 4)
+        #expect(run.skipped(file, "refunded") == 1)
+        #expect(run.skipped(file, "cancelled") == 1)
+        #expect(run.skipped(file, "not_paid") == 2)
+        let strict = Self.report("woocommerce-advanced-export", ["--strict"])
+        #expect(strict.status == .success, "\(strict.err)")
+    }
+
     @Test func surveyMonkeyAndQualtricsExtraHeaderRows() {
         for (product, file, extra) in [("surveymonkey", "Sheet_1.csv", 1), ("qualtrics", "NPS+Survey_July+1,+2024_10.12.csv", 2)] {
             let run = Self.report(product, ["--strict"])

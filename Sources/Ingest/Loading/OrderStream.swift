@@ -357,7 +357,7 @@ public struct OrderStream: Sendable {
                     lastOrderID.append(contentsOf: id)
                     return false
                 }
-                if continues && row.isBlank(amountColumn) {
+                if continues && (rules.orderFieldsOnEveryItem || row.isBlank(amountColumn)) {
                     throw RowSkip(reason: "continuation_row", column: idColumn,
                                   message: "line item of order \"\(row.string(idColumn) ?? "")\" (folded into the order's first row)")
                 }

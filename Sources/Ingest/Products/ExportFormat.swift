@@ -84,6 +84,10 @@ struct RowRules: Sendable {
     /// Line-item rows: a row repeating the previous row's id with no amount is part of that
     /// order (Shopify writes one row per line item) and is `continuation_row`.
     var continuationRows = false
+    /// With `continuationRows`: the export repeats the order's fields, amount included, on
+    /// every line-item row (WooCommerce's Advanced Order Export), so any row repeating the
+    /// previous row's id is a `continuation_row`.
+    var orderFieldsOnEveryItem = false
     /// Customer type or status words (header keys) meaning a former customer.
     var churnWords: Set<String> = []
     /// Account type words (header keys) meaning the account is not a customer at all
