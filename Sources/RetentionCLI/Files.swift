@@ -11,7 +11,7 @@ enum Files {
         do {
             return try RegularFile.read(path)
         } catch {
-            let reason = error.reasonText == String(cString: strerror(ENOENT)) ? "no such file" : error.reasonText
+            let reason = error.reason == .system(code: ENOENT) ? "no such file" : error.reasonText
             throw CommandFailure(message: "\(path): error: \(reason)", status: .inputError)
         }
     }
