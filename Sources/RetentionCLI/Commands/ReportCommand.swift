@@ -163,7 +163,7 @@ enum ReportCommand {
             } catch {
                 throw CommandFailure(message: error.description, status: status(of: error))
             }
-            console.out("\(directory)/\(week)/index.html\n")
+            console.out(ArchiveLayout(directory: directory).reportPath(week) + "\n")
         }
         if let path = args.value("eml") {
             try MailSummary.write(report: report, html: bytes, settings: settings, asOf: asOf, args: args, to: path)
@@ -177,10 +177,11 @@ enum ReportCommand {
     static func previousMetrics(_ args: ParsedArguments, currentLabel: String) throws -> MustacheValue? {
         var path = args.value("previous")
         if path == nil, let directory = args.value("publish") {
-            let weeks = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            let archive = ArchiveLayout(directory: directory)
+            let weeks = (try? FileManager.default.contentsOfDirectory(atPath: archive.root)) ?? []
             path = weeks.filter { $0.first?.isLetter == true || $0.first?.isNumber == true }
-                .filter { $0 < currentLabel && FileManager.default.fileExists(atPath: "\(directory)/\($0)/metrics.json") }
-                .max().map { "\(directory)/\($0)/metrics.json" }
+                .filter { $0 < currentLabel && FileManager.default.fileExists(atPath: archive.metricsPath($0)) }
+                .max().map(archive.metricsPath)
         }
         guard let path else { return nil }
         do {
