@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "RetentionCLI",
             dependencies: ["Model", "FileAccess", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample",
-                           "Mustache", "BuiltInTemplates"]
+                           "Mustache", "MarkupText", "BuiltInTemplates"]
         ),
         // The thin executable: hands the arguments to RetentionCLI and exits with its status.
         .executableTarget(name: "retention", dependencies: ["RetentionCLI"]),
