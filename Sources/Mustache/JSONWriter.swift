@@ -27,7 +27,7 @@ extension MustacheValue {
         case .double(let value):
             output += value.isFinite ? String(describing: value) : "null"
         case .string(let text):
-            Self.writeJSONString(text, into: &output)
+            MarkupText.appendJSONString(text, to: &output)
         case .list(let items):
             if items.isEmpty {
                 output += "[]"
@@ -51,7 +51,7 @@ extension MustacheValue {
             for (index, key) in keys.enumerated() {
                 if index > 0 { output += "," }
                 if pretty { Self.newline(into: &output, indent: indent + 1) }
-                Self.writeJSONString(key, into: &output)
+                MarkupText.appendJSONString(key, to: &output)
                 output += pretty ? ": " : ":"
                 members[key, default: .null].writeJSON(into: &output, pretty: pretty, indent: indent + 1)
             }
@@ -63,9 +63,5 @@ extension MustacheValue {
     private static func newline(into output: inout String, indent: Int) {
         output += "\n"
         output += String(repeating: "  ", count: indent)
-    }
-
-    private static func writeJSONString(_ text: String, into output: inout String) {
-        MarkupText.appendJSONString(text, to: &output)
     }
 }
