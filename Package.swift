@@ -23,7 +23,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         // Reading a file the tool is given, regular files only, with typed errors. Knows nothing
-        // about retention; the stages that read files (ingest, validation, publishing) share it.
+        // about retention; the stages that read files (ingest, templates, validation, publishing) share it.
         .target(name: "FileAccess"),
         // Canonical records (customers, subscriptions, orders, surveys, tickets), days and periods.
         .target(name: "Model"),
@@ -35,8 +35,8 @@ let package = Package(
         .target(name: "MarkupText"),
         // SVG drawing: scales, axes and chart kinds. Knows nothing about CRMs.
         .target(name: "Charts", dependencies: ["MarkupText"], linkerSettings: [.linkedLibrary("m")]),
-        // The Mustache template engine. Knows nothing about retention.
-        .target(name: "Mustache", dependencies: ["MarkupText"]),
+        // The Mustache template engine. Knows nothing about retention (nor do its two leaf dependencies).
+        .target(name: "Mustache", dependencies: ["MarkupText", "FileAccess"]),
         // The default templates, compiled in from Templates/ by the EmbedTemplates plugin.
         .target(name: "BuiltInTemplates", plugins: ["EmbedTemplates"]),
         .executableTarget(name: "embed-templates"),
