@@ -9,9 +9,10 @@ extension DatasetBuilder {
         var productRows = ProductRowRules(format: reader.format, dateField: "date")
         var unknownCustomers = 0
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let fixedKind: SurveyKind? = reader.column("kind") == nil
-            ? (reader.format?.rules.surveyKind ?? ValueVocabulary.surveyKind(fileName))
-            : nil
+        // A product's own survey kind wins over any column that looks like a kind (Freshdesk's
+        // ticket "Type" is Incident/Question, not the survey).
+        let fixedKind: SurveyKind? = reader.format?.rules.surveyKind
+            ?? (reader.column("kind") == nil ? ValueVocabulary.surveyKind(fileName) : nil)
         let split = reader.column("nps_score") != nil || reader.column("csat_score") != nil
         if !split && (reader.column("score") == nil || (reader.column("kind") == nil && fixedKind == nil)) {
             if reader.column("score") == nil {
@@ -21,6 +22,9 @@ extension DatasetBuilder {
             throw .unknownSurveyKind(path: path)
         }
         var ids = Set<String>()
+        let rated = reader.format?.rules.ratingLabels ?? []
+        let labels = Dictionary(rated.map { (headerKey($0.label), $0.score) }, uniquingKeysWith: { a, _ in a })
+        let labelNames = rated.map { "\"\($0.label)\"" }.joined(separator: ", ")
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
@@ -70,7 +74,13 @@ extension DatasetBuilder {
                     let key = headerKey(text)
                     var k = kind
                     let score: Double
-                    if key.hasPrefix("good") || key.hasPrefix("bad") {
+                    if !labels.isEmpty {
+                        guard let labelled = labels[key] else {
+                            throw RowSkip(reason: "bad_score", column: column,
+                                          message: "unknown rating \"\(text)\"; expected one of \(labelNames)")
+                        }
+                        score = labelled
+                    } else if key.hasPrefix("good") || key.hasPrefix("bad") {
                         k = .csatGoodBad
                         score = key.hasPrefix("good") ? 1 : 0
                     } else if key.isEmpty || key == "offered" || key == "unoffered" || key == "notoffered" {
