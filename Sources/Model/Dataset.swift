@@ -11,7 +11,9 @@ public struct Dataset: Sendable {
     public var inputs: [InputAccounting]
     /// Files of an input folder that were not read, with the reason for each.
     public var notUsed: [NotUsedInput] = []
-    /// Order businesses: each customer's billing cadence, inferred at ingest (nil otherwise).
+    /// Order businesses: at ingest, only the cadences the orders state (`declared`; `cadence` is
+    /// empty); `billingCadences(asOf:)` infers every customer's from the orders up to a report
+    /// date. Nil for a subscription business.
     public var billingCadences: BillingCadences?
 
     public init(customers: [Customer] = [], subscriptions: [Subscription] = [], orders: [Order] = [],

@@ -202,6 +202,33 @@ private func rows(_ t: CSVTable) -> [[String]] {
         #expect(index.insert("C7") == 7)
     }
 
+    @Test func keysOfNineToSixteenBytesAreComparedWhole() {
+        // Held in the slot's two words: near misses differ in the second word only.
+        var index = ByteKeyedIndex()
+        let keys = (0..<3000).map { "CUST-\(String(1_000_000 + $0).dropFirst())" }  // 11 bytes: CUST-000000 …
+            + ["ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOQ", "ABCDEFGHI"]                   // 16, 16 and 9 bytes
+        for (i, k) in keys.enumerated() { #expect(index.insert(k) == i) }
+        for (i, k) in keys.enumerated() { #expect(index.value(for: k) == i) }
+        #expect(index.value(for: "CUST-003000") == nil)
+        #expect(index.value(for: "CUST-0000001") == nil)       // one byte longer
+        #expect(index.value(for: "ABCDEFGHIJKLMNOPQ") == nil)  // 17 bytes, the first 16 stored
+        #expect(index.value(for: "ABCDEFGH") == nil)           // the 9-byte key's first 8
+    }
+
+    @Test func aCacheWorksOutEachDistinctKeyOnce() {
+        var cache = ByteKeyedCache<Int>(limit: 2)
+        var calls = 0
+        func look(_ text: String) -> Int {
+            var t = text
+            return t.withUTF8 { cache.value(for: $0) { calls += 1; return $0.count } }
+        }
+        #expect([look("usd"), look("usd"), look("euro"), look("usd"), look("euro")] == [3, 3, 4, 3, 4])
+        #expect(calls == 2)
+        // Past the limit, a third key is worked out every time.
+        #expect([look("pound"), look("pound")] == [5, 5])
+        #expect(calls == 4)
+    }
+
     @Test func fingerprintSetFindsRepeats() {
         var set = FingerprintSet()
         var fresh = 0
@@ -211,6 +238,14 @@ private func rows(_ t: CSVTable) -> [[String]] {
         }
         #expect(fresh == 15_000)
         #expect(set.count == 15_000)
+        // Another partition's set: INV14990 … INV15009 share the first ten with this one.
+        var other = FingerprintSet(expected: 20)
+        for i in 14_990..<15_010 { _ = "INV\(i)".utf8.withContiguousStorageIfAvailable { other.insert(IDFingerprint($0)) } }
+        #expect(set.sharesAny(with: other))
+        #expect(other.count == 20)
+        var apart = FingerprintSet()
+        _ = "INV15000".utf8.withContiguousStorageIfAvailable { apart.insert(IDFingerprint($0)) }
+        #expect(!set.sharesAny(with: apart))
     }
 }
 

@@ -80,6 +80,7 @@ enum EmailAddress {
     /// the text is not one address (exactly one `@`, a local part, a dotted domain, no spaces).
     static func normalised(_ text: String) -> String? {
         guard text.utf8.contains(0x40) else { return nil }  // no "@": not an address (cheap test first)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalisedASCII(text) }
         var t = text.trimmingCharacters(in: .whitespaces)
         if let open = t.lastIndex(of: "<"), let close = t.lastIndex(of: ">"), open < close {
             t = String(t[t.index(after: open)..<close])
@@ -90,6 +91,40 @@ enum EmailAddress {
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix("."), !t.contains(where: { $0 == " " || $0 == "," || $0 == ";" }) else { return nil }
         return t
+    }
+
+    /// `normalised` for ASCII text (nearly every address), the same steps on bytes: trim spaces
+    /// and tabs (the ASCII members of `CharacterSet.whitespaces`), take what the last `<…>`
+    /// encloses, drop a `mailto:`, lower-case, then check the shape.
+    private static func normalisedASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { all -> String? in
+            var start = 0, end = all.count
+            while start < end && (all[start] == 0x20 || all[start] == 0x09) { start += 1 }
+            while end > start && (all[end - 1] == 0x20 || all[end - 1] == 0x09) { end -= 1 }
+            var open: Int?, close: Int?
+            for k in start..<end {
+                if all[k] == 0x3C { open = k } else if all[k] == 0x3E { close = k }
+            }
+            if let open, let close, open < close { start = open + 1; end = close }
+            var bytes = [UInt8](UnsafeBufferPointer(rebasing: all[start..<end]))
+            for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] |= 0x20 }
+            if bytes.starts(with: "mailto:".utf8) { bytes.removeFirst(7) }
+            var at: Int?
+            for (k, b) in bytes.enumerated() {
+                switch b {
+                case 0x40:
+                    if at != nil { return nil }  // a second "@"
+                    at = k
+                case 0x20, 0x2C, 0x3B: return nil  // space, comma, semicolon
+                default: break
+                }
+            }
+            guard let at, at > 0 else { return nil }
+            let domain = bytes[(at + 1)...]
+            guard domain.contains(0x2E), domain.first != 0x2E, domain.last != 0x2E else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// The domain of a normalised address.

@@ -21,20 +21,13 @@ import Model
 struct JoinState: Sendable {
     var keys: CustomerKeys?
     var file: FileJoinTally?
-    /// Rows of the current revenue file matched by the id as written: counted apart from
-    /// `file` so the per-row cost in large order files is one increment.
-    var idMatches = 0
-    /// Keys of the current file already resolved by the other methods, looked up from the
-    /// field bytes (no `String` per row); grows with distinct keys, i.e. with customers.
-    var resolvedKeys = ByteKeyedIndex()
-    /// Per resolved key: the customer (−1: none) and the method.
-    var resolutions: [(customer: CustomerIndex, method: CustomerJoin.Method)] = []
+    /// The current revenue file's rows: matched by the id as written (counted apart from
+    /// `file` so the per-row cost in large order files is one increment) or by other keys.
+    var revenue = RevenueJoin()
 
     mutating func startFile() {
         file = nil
-        idMatches = 0
-        resolvedKeys = ByteKeyedIndex()
-        resolutions = []
+        revenue = RevenueJoin()
     }
 }
 
@@ -158,8 +151,8 @@ extension DatasetBuilder {
                                       format: format ?? options.preset.flatMap { ExportRecognition.productFormat($0, entity) })
     }
 
-    /// Builds the other keys of the customers when first needed (a file whose ids all match
-    /// never needs them), and again when customers were added since.
+    /// Sets up the other keys of the customers (each kind is built on its first use, see
+    /// `CustomerKeys`), again when customers were added since.
     mutating func ensureKeys() {
         if joining.keys?.customerCount != dataset.customers.count { joining.keys = CustomerKeys(customers: dataset.customers) }
     }
@@ -187,33 +180,16 @@ extension DatasetBuilder {
     /// other methods; counted in the file's join (a miss too).
     mutating func joinedRevenueCustomer(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> CustomerIndex? {
         guard joining.file != nil else { return nil }
-        if let k = joining.resolvedKeys.value(for: id) {
-            let (i, method) = joining.resolutions[k]
-            if i >= 0 {
-                joining.file?.count(method)
-                return i
-            }
-            joining.file?.miss(String(decoding: id, as: UTF8.self), line: line)
-            return nil
-        }
-        let text = String(decoding: id, as: UTF8.self)
         ensureKeys()
-        let found = joining.keys?.match(text)
-        joining.resolvedKeys.insert(id)
-        joining.resolutions.append(found.map { ($0.0, $0.1) } ?? (-1, .id))
-        guard let (i, method) = found else {
-            joining.file?.miss(text, line: line)
-            return nil
-        }
-        joining.file?.count(method)
-        return i
+        let keys = joining.keys
+        return joining.revenue.customer(for: id, line: line, keys: keys)
     }
 
     /// Ends the join of the file just loaded: records it in the file's accounting (the last
     /// input) and fails when fewer than half of the keyed rows matched.
     mutating func endJoin() throws(IngestError) {
         guard var tally = joining.file else { return }
-        if joining.idMatches > 0 { tally.matched[.id, default: 0] += joining.idMatches }
+        joining.revenue.record(into: &tally)
         joining.startFile()
         var summary = tally.summary
         let customersPath = dataset.inputs.first { $0.entity == Entity.customers.rawValue }?.path

@@ -2,15 +2,17 @@
 /// which is the customer index), looked up straight from field bytes without making a
 /// `String`: open addressing with linear probing; keys are stored back to back in one array.
 struct ByteKeyedIndex: Sendable {
-    /// One slot: the first eight key bytes packed little-endian, and `meta` = upper 24 bits of
-    /// the hash (<< 40) | key length (<< 32, up to 255; 0xFF = longer) | entry number + 1.
-    /// A lookup of a key of up to eight bytes touches this one 16-byte slot only.
+    /// One slot: the first sixteen key bytes packed little-endian (zero-padded), and `meta` =
+    /// upper 24 bits of the hash (<< 40) | key length (<< 32, up to 255; 0xFF = longer) |
+    /// entry number + 1. A lookup of a key of up to sixteen bytes (nearly every id) touches
+    /// this one 24-byte slot only: one cache miss in a table of millions of customers.
     struct Slot: Sendable {
-        var prefix: UInt64
+        var head: UInt64
+        var tail: UInt64
         var meta: UInt64
     }
 
-    private var slots: [Slot] = [Slot](repeating: Slot(prefix: 0, meta: 0), count: 16)
+    private var slots: [Slot] = [Slot](repeating: Slot(head: 0, tail: 0, meta: 0), count: 16)
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int] = [0]
     private var hashes: [UInt64] = []
@@ -39,14 +41,26 @@ struct ByteKeyedIndex: Sendable {
         return h
     }
 
+    /// The first sixteen bytes of `key` as two little-endian words, zero-padded.
     @inline(__always)
-    static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard let p = key.baseAddress else { return 0 }
-        if key.count >= 8 { return UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) }
-        var v: UInt64 = 0
+    static func words(_ key: UnsafeBufferPointer<UInt8>) -> (head: UInt64, tail: UInt64) {
+        guard let p = key.baseAddress else { return (0, 0) }
+        let n = key.count
+        if n >= 16 {
+            return (UnsafeRawPointer(p).loadUnaligned(as: UInt64.self), UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
+        }
+        var head: UInt64 = 0, tail: UInt64 = 0
+        var i = 0
+        if n >= 8 {
+            head = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            i = 8
+        }
         var shift: UInt64 = 0
-        for i in 0..<key.count { v |= UInt64(p[i]) << shift; shift += 8 }
-        return v
+        while i < n {
+            if i < 8 { head |= UInt64(p[i]) << (UInt64(i) * 8) } else { tail |= UInt64(p[i]) << shift; shift += 8 }
+            i += 1
+        }
+        return (head, tail)
     }
 
     @inline(__always)
@@ -57,7 +71,7 @@ struct ByteKeyedIndex: Sendable {
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
         let h = Self.hash(key)
         let tag = Self.tag(h, key.count)
-        let prefix = Self.prefix(key)
+        let (head, tail) = Self.words(key)
         return slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var s = Int(truncatingIfNeeded: h) & mask
@@ -65,8 +79,8 @@ struct ByteKeyedIndex: Sendable {
                 let slot = slots[s]
                 let entry = Int(truncatingIfNeeded: slot.meta & 0xFFFF_FFFF)
                 if entry == 0 { return nil }
-                if slot.meta & ~0xFFFF_FFFF == tag && slot.prefix == prefix
-                    && (key.count <= 8 || keyEquals(entry - 1, key)) {
+                if slot.meta & ~0xFFFF_FFFF == tag && slot.head == head && slot.tail == tail
+                    && (key.count <= 16 || keyEquals(entry - 1, key)) {
                     return entry - 1
                 }
                 s = (s + 1) & mask
@@ -88,7 +102,8 @@ struct ByteKeyedIndex: Sendable {
         keyBytes.append(contentsOf: key)
         keyStarts.append(keyBytes.count)
         hashes.append(h)
-        place(entry: hashes.count - 1, hash: h, tag: Self.tag(h, key.count), prefix: Self.prefix(key))
+        let (head, tail) = Self.words(key)
+        place(entry: hashes.count - 1, hash: h, tag: Self.tag(h, key.count), head: head, tail: tail)
         return hashes.count - 1
     }
 
@@ -108,16 +123,16 @@ struct ByteKeyedIndex: Sendable {
         }
     }
 
-    private mutating func place(entry: Int, hash: UInt64, tag: UInt64, prefix: UInt64) {
+    private mutating func place(entry: Int, hash: UInt64, tag: UInt64, head: UInt64, tail: UInt64) {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: hash) & mask
         while slots[s].meta != 0 { s = (s + 1) & mask }
-        slots[s] = Slot(prefix: prefix, meta: tag | UInt64(entry + 1))
+        slots[s] = Slot(head: head, tail: tail, meta: tag | UInt64(entry + 1))
     }
 
     private mutating func grow() {
         let old = slots
-        slots = [Slot](repeating: Slot(prefix: 0, meta: 0), count: old.count * 2)
+        slots = [Slot](repeating: Slot(head: 0, tail: 0, meta: 0), count: old.count * 2)
         let mask = slots.count - 1
         for slot in old where slot.meta != 0 {
             let entry = Int(slot.meta & 0xFFFF_FFFF) - 1
@@ -135,6 +150,11 @@ struct IDFingerprint: Hashable, Sendable {
     var a: UInt64
     var b: UInt64
 
+    init(a: UInt64, b: UInt64) {
+        self.a = a
+        self.b = b
+    }
+
     init(_ key: UnsafeBufferPointer<UInt8>) {
         a = ByteKeyedIndex.hash(key)
         var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
@@ -144,42 +164,71 @@ struct IDFingerprint: Hashable, Sendable {
 }
 
 /// A set of `IDFingerprint`s: open addressing on the fingerprint's own bits (it is already a
-/// good hash), so no hashing per lookup.
+/// good hash), so no hashing per lookup; both halves of a fingerprint share one 16-byte slot,
+/// so a lookup touches one cache line.
 struct FingerprintSet: Sendable {
-    private var a: [UInt64] = [UInt64](repeating: 0, count: 1024)
-    private var b: [UInt64] = [UInt64](repeating: 0, count: 1024)
+    private var slots: [IDFingerprint]
     private(set) var count = 0
+
+    /// Sized for about `expected` fingerprints without growing (load factor ≤ 0.8).
+    init(expected: Int = 0) {
+        var capacity = 1024
+        while capacity * 4 < expected * 5 { capacity *= 2 }
+        slots = [IDFingerprint](repeating: IDFingerprint(a: 0, b: 0), count: capacity)
+    }
+
+    /// (0, 0) marks an empty slot; a real (0, 0) fingerprint is stored as (1, 0).
+    @inline(__always)
+    private static func stored(_ f: IDFingerprint) -> IDFingerprint {
+        f.a == 0 && f.b == 0 ? IDFingerprint(a: 1, b: 0) : f
+    }
 
     /// Inserts; false when it was already present.
     @inline(__always)
     mutating func insert(_ f: IDFingerprint) -> Bool {
-        // (0, 0) marks an empty slot; move a real (0, 0) fingerprint elsewhere.
-        let fa = f.a == 0 && f.b == 0 ? 1 : f.a
-        if (count + 1) * 5 > a.count * 4 { grow() }  // load factor ≤ 0.8
-        let mask = a.count - 1
-        var s = Int(truncatingIfNeeded: fa) & mask
-        while true {
-            if a[s] == 0 && b[s] == 0 {
-                a[s] = fa
-                b[s] = f.b
-                count += 1
-                return true
+        let f = Self.stored(f)
+        if (count + 1) * 5 > slots.count * 4 { grow() }  // load factor ≤ 0.8
+        return slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var s = Int(truncatingIfNeeded: f.a) & mask
+            while true {
+                let slot = slots[s]
+                if slot.a == 0 && slot.b == 0 {
+                    slots[s] = f
+                    count += 1
+                    return true
+                }
+                if slot == f { return false }
+                s = (s + 1) & mask
             }
-            if a[s] == fa && b[s] == f.b { return false }
+        }
+    }
+
+    func contains(_ f: IDFingerprint) -> Bool {
+        let f = Self.stored(f)
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: f.a) & mask
+        while true {
+            let slot = slots[s]
+            if slot.a == 0 && slot.b == 0 { return false }
+            if slot == f { return true }
             s = (s + 1) & mask
         }
     }
 
+    /// Whether any fingerprint of `other` is also in this set.
+    func sharesAny(with other: FingerprintSet) -> Bool {
+        other.slots.contains { ($0.a != 0 || $0.b != 0) && contains($0) }
+    }
+
     private mutating func grow() {
-        let oldA = a, oldB = b
-        a = [UInt64](repeating: 0, count: oldA.count * 2)
-        b = [UInt64](repeating: 0, count: oldA.count * 2)
-        let mask = a.count - 1
-        for k in 0..<oldA.count where oldA[k] != 0 || oldB[k] != 0 {
-            var s = Int(truncatingIfNeeded: oldA[k]) & mask
-            while a[s] != 0 || b[s] != 0 { s = (s + 1) & mask }
-            a[s] = oldA[k]
-            b[s] = oldB[k]
+        let old = slots
+        slots = [IDFingerprint](repeating: IDFingerprint(a: 0, b: 0), count: old.count * 2)
+        let mask = slots.count - 1
+        for f in old where f.a != 0 || f.b != 0 {
+            var s = Int(truncatingIfNeeded: f.a) & mask
+            while slots[s].a != 0 || slots[s].b != 0 { s = (s + 1) & mask }
+            slots[s] = f
         }
     }
 }

@@ -30,7 +30,8 @@ import Model
 ///   `extra_header_row`, `continuation_row`, `not_a_customer`, `empty_row`) are *excluded by rule*;
 ///   every other skip is *unreadable* (`InputAccounting.excludedByRule`).
 /// - In strict mode the first unreadable row of any file stops the load with its location.
-/// - Order businesses: each customer's billing cadence is inferred (`BillingCadenceInference`).
+/// - Order businesses: the billing cadence each customer's orders state is kept
+///   (`BillingCadences.declared`); the rest is inferred at the report date (`Dataset.billingCadences(asOf:)`).
 public enum DatasetLoader {
     /// Loads one file per entity (`--customers FILE`, …); each file's format is recognised
     /// from its header within its entity (or taken from `options.preset`).
@@ -46,11 +47,17 @@ public enum DatasetLoader {
     /// tickets, each with its recognised format; the plan's not-used files are carried into
     /// `Dataset.notUsed`.
     public static func load(_ plan: InputPlan, options: IngestOptions) throws(IngestError) -> Dataset {
+        try load(plan, options: options, orderPartitions: nil)
+    }
+
+    /// `load`, with orders files read on `orderPartitions` threads whatever their size (for tests).
+    static func load(_ plan: InputPlan, options: IngestOptions, orderPartitions: Int?) throws(IngestError) -> Dataset {
         guard !plan.isEmpty else {
             throw .noInputs("no input files; give --customers, --subscriptions, --orders, --surveys or --tickets, "
                 + "or a directory holding customers*.csv, subscriptions*.csv, invoices*.csv, surveys*.csv, tickets*.csv")
         }
         var builder = DatasetBuilder(options: options, hasCustomerFile: !plan.files(.customers).isEmpty)
+        builder.orderPartitions = orderPartitions
         for file in plan.files(.customers) { try builder.loadCustomers(file.path, file.recognition) }
         for file in plan.files(.subscriptions) { try builder.loadSubscriptions(file.path, file.recognition) }
         for file in plan.files(.orders) { try builder.loadOrders(file.path, file.recognition) }
@@ -73,9 +80,8 @@ public enum DatasetLoader {
         builder.dataset.currency = builder.book.currency
         builder.dataset.notUsed = plan.notUsed
         if builder.dataset.subscriptions.isEmpty && !builder.dataset.orders.isEmpty {
-            builder.dataset.billingCadences = BillingCadenceInference.infer(orders: builder.dataset.orders,
-                                                                            customerCount: builder.dataset.customers.count,
-                                                                            declared: builder.declaredCadences)
+            // Only what the orders state; the gaps are read at the report date (`billingCadences(asOf:)`).
+            builder.dataset.billingCadences = BillingCadences(declared: builder.declaredCadences)
         }
         return builder.dataset
     }
@@ -96,6 +102,10 @@ struct DatasetBuilder {
     var revenueSignups: [Day] = []
     /// The billing cadence each customer's orders state in an interval or plan column (the last one met).
     var declaredCadences: [BillingCadence?] = []
+    /// Threads an orders file is read on; nil: two from `parallelMinimumBytes` up (tests set it).
+    var orderPartitions: Int?
+    /// Threads the last orders file was read on.
+    var orderThreadsUsed = 0
 
     init(options: IngestOptions, hasCustomerFile: Bool) {
         self.options = options

@@ -1,33 +1,85 @@
 import Model
 
 /// Orders, streamed (see `OrderStream`).
+///
+/// With a customers file, the file is read on two threads (`OrderStream.runInParallel`, split
+/// at a record boundary), each folding its rows into an `OrderPartial`; the partials are
+/// combined in file order, so orders, counts, skip examples and their lines are those of one
+/// pass. One thread reads the file when that cannot hold: a file under `parallelMinimumBytes`,
+/// a product whose line-item rows continue the row above; and the file is read again on one
+/// thread when the run shows an order id repeating one of an earlier partition, or a first
+/// currency met (that the first MiB did not settle as the report's). Without a customers file the orders create
+/// the customers, in file order, on one thread.
 extension DatasetBuilder {
+    /// Files smaller than this are read on one thread (a second gains nothing there).
+    static let parallelMinimumBytes = 4 << 20
+
     mutating func loadOrders(_ path: String, _ recognition: Recognition = Recognition(entity: .orders, format: nil, evidence: "option"))
         throws(IngestError) {
         if try loadAlignedOrders(path) { return }
         let stream = try OrderStream(path: path, options: joinOptions(path, .orders, table: nil, format: recognition.format),
                                      computeSHA256: true, reportCurrency: book.reportCurrency, format: recognition.format)
-        var seen = FingerprintSet()
-        dataset.orders.reserveCapacity(dataset.orders.count + stream.estimatedRowCount + stream.estimatedRowCount / 16)
-        let hasIDs = stream.reader.column("id") != nil
-        let (result, streamBook) = try stream.run { order in
-            guard let customer = revenueCustomer(order.customerID, day: order.day, line: order.line) else { return .unknownCustomer }
-            if hasIDs && !order.orderID.isEmpty {
-                guard seen.insert(IDFingerprint(order.orderID)) else { return .duplicateID }
-            }
-            dataset.orders.append(Order(customer: customer, day: order.day, amount: order.amount))
-            if let cadence = order.cadence {
-                if declaredCadences.count <= customer {
-                    declaredCadences += [BillingCadence?](repeating: nil, count: customer + 1 - declaredCadences.count)
-                }
-                declaredCadences[customer] = cadence
-            }
-            return .use
-        }
+        let (result, streamBook) = hasCustomerFile ? try foldOrders(stream) : try createCustomersFromOrders(stream)
         if book.reportCurrency == nil { book.reportCurrency = streamBook.reportCurrency }
         book.merge(streamBook)
         applyRevenueSignups()
         dataset.inputs.append(result.accounting)
         try finish(result.accounting)
+    }
+
+    /// Orders of known customers, on two threads where possible (see above).
+    private mutating func foldOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
+        let size = stream.records.file.size
+        var partitions = orderPartitions ?? (size >= Self.parallelMinimumBytes ? 2 : 1)
+        if stream.rules?.continuationRows == true { partitions = 1 }
+        if joining.file != nil { ensureKeys() }
+        let context = OrderPartial.Context(customerIndex: customerIndex, joins: joining.file != nil,
+                                           hasIDs: stream.reader.column("id") != nil, keys: joining.keys,
+                                           expectedRows: stream.estimatedRowCount / partitions + 1)
+        var run = try stream.runInParallel(partitions: partitions, makePartial: { OrderPartial(context) }) { p, order in
+            p.add(order, context)
+        }
+        // Partitions that each met a first currency may have taken different ones for the report's.
+        let currencyUnsettled = stream.book.reportCurrency == nil && run.book.reportCurrency != nil
+        if run.partials.count > 1 && (currencyUnsettled || context.hasIDs && Self.repeatsAcrossPartitions(run.partials)) {
+            run = try stream.runInParallel(partitions: 1, makePartial: { OrderPartial(context) }) { p, order in
+                p.add(order, context)
+            }
+        }
+        orderThreadsUsed = run.result.partitions
+        dataset.orders.reserveCapacity(dataset.orders.count + run.partials.reduce(0) { $0 + $1.count })
+        for k in run.partials.indices {
+            run.partials[k].moveOrders(to: &dataset.orders)
+            let partial = run.partials[k]
+            for (customer, cadence) in partial.declared.enumerated() {
+                if let cadence { declaredCadences.state(cadence, for: customer) }
+            }
+            joining.revenue.merge(partial.join, lineOffset: run.lineOffsets[k])
+        }
+        return (run.result, run.book)
+    }
+
+    /// Whether an order id of a later partition appeared in an earlier one.
+    private static func repeatsAcrossPartitions(_ partials: [OrderPartial]) -> Bool {
+        for k in partials.indices.dropFirst() {
+            for earlier in 0..<k where partials[earlier].seen.sharesAny(with: partials[k].seen) { return true }
+        }
+        return false
+    }
+
+    /// Orders that create their customers (no customers file), in file order.
+    private mutating func createCustomersFromOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
+        var seen = FingerprintSet(expected: stream.estimatedRowCount)
+        dataset.orders.reserveCapacity(dataset.orders.count + stream.estimatedRowCount + stream.estimatedRowCount / 16)
+        let hasIDs = stream.reader.column("id") != nil
+        return try stream.run { order in
+            guard let customer = revenueCustomer(order.customerID, day: order.day, line: order.line) else { return .unknownCustomer }
+            if hasIDs && !order.orderID.isEmpty {
+                guard seen.insert(IDFingerprint(order.orderID)) else { return .duplicateID }
+            }
+            dataset.orders.append(Order(customer: customer, day: order.day, amount: order.amount))
+            if let cadence = order.cadence { declaredCadences.state(cadence, for: customer) }
+            return .use
+        }
     }
 }

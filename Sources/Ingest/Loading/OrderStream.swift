@@ -198,6 +198,18 @@ public struct OrderStream: Sendable {
         partitions requested: Int = 2, makePartial: @escaping @Sendable () -> Partial,
         _ body: @escaping @Sendable (inout Partial, OrderRecord) -> OrderVerdict
     ) throws(IngestError) -> (partials: [Partial], result: OrderStreamResult) {
+        let run = try runInParallel(partitions: requested, makePartial: makePartial, body)
+        try run.book.check()
+        return (run.partials, run.result)
+    }
+
+    /// The orders streamed in partitions (see `forEachOrderInParallel`), without checking
+    /// rates: the currency book is returned for the caller to merge. `lineOffsets[k]` is what
+    /// turns partition k's relative lines into the file's.
+    func runInParallel<Partial: Sendable>(
+        partitions requested: Int, makePartial: @escaping @Sendable () -> Partial,
+        _ body: @escaping @Sendable (inout Partial, OrderRecord) -> OrderVerdict
+    ) throws(IngestError) -> (partials: [Partial], result: OrderStreamResult, book: CurrencyBook, lineOffsets: [Int]) {
         let size = records.file.size
         var bounds = [records.textStart]
         if requested > 1 {
@@ -228,6 +240,7 @@ public struct OrderStream: Sendable {
         var accounting = InputAccounting(path: path, entity: Entity.orders.rawValue)
         var book = self.book
         var partials: [Partial] = []
+        var lineOffsets: [Int] = []
         var lineOffset = 0
         for k in 0..<count {
             guard let (partial, partition, outcome) = box.take(k) else { break }
@@ -241,15 +254,18 @@ public struct OrderStream: Sendable {
                 throw mapFailure(e)
             }
             partials.append(partial)
+            lineOffsets.append(lineOffset)
             accounting.merge(partition.accounting, lineOffset: lineOffset)
             book.merge(partition.book)
+            // The first currency met when none was known (partitions agree when it was; see `init`).
+            if book.reportCurrency == nil { book.reportCurrency = partition.book.reportCurrency }
             lineOffset += o.nextLine - 1
             if !o.endedAtStop { break }
         }
         let sha = sha256
-        try book.check()
         return (partials, OrderStreamResult(accounting: finish(accounting, sha256: sha), currency: book.currency,
-                                            partitions: partials.count))
+                                            partitions: partials.count),
+                book, lineOffsets)
     }
 
     private func finish(_ a: InputAccounting, sha256: String?) -> InputAccounting {
@@ -286,13 +302,12 @@ public struct OrderStream: Sendable {
         let customerColumn: Int, dateColumn: Int, amountColumn: Int
         let idColumn: Int?, taxColumn: Int?, refundedColumn: Int?, currencyColumn: Int?, statusColumn: Int?
         let intervalColumn: Int?, planColumn: Int?
-        var cadenceCache: [(bytes: [UInt8], cadence: BillingCadence?)] = []
+        var cadenceCache = ByteKeyedCache<BillingCadence?>()
         let dateOrder: DayMonthOrder?
         let amountMark: DecimalMark?
         let timeZone: ReportTimeZone
-        var lastCurrencyBytes: [UInt8] = []
-        var lastCurrency: String?
-        var statusCache: [(bytes: [UInt8], exclusion: String?)] = []
+        var currencyCache = ByteKeyedCache<String?>()
+        var statusCache = ByteKeyedCache<String?>()
         let minorUnits: MinorUnitColumns
 
         init(stream: OrderStream) {
@@ -436,42 +451,36 @@ public struct OrderStream: Sendable {
         private mutating func currencyCode(_ row: RowView) -> String? {
             guard let c = currencyColumn else { return nil }
             return row.withBytes(c) { raw in
-                if Self.same(raw, lastCurrencyBytes) { return lastCurrency }
-                lastCurrencyBytes = Array(raw)
-                let s = String(decoding: raw, as: UTF8.self).trimmingSpaces().uppercased()
-                lastCurrency = s.isEmpty ? nil : s
-                return lastCurrency
+                currencyCache.value(for: raw) { raw in
+                    let s = String(decoding: raw, as: UTF8.self).trimmingSpaces().uppercased()
+                    return s.isEmpty ? nil : s
+                }
             }
         }
 
-        /// The cadence the interval column (else the plan name) states; cached per distinct bytes.
+        /// The cadence the interval column (else the plan name) states; remembered per distinct bytes.
         @inline(__always)
         private mutating func declaredCadence(_ row: RowView) -> BillingCadence? {
             guard let column = intervalColumn ?? planColumn else { return nil }
             let isInterval = intervalColumn != nil
             return row.withBytes(column) { raw in
-                for entry in cadenceCache where Self.same(raw, entry.bytes) { return entry.cadence }
-                let text = String(decoding: raw, as: UTF8.self)
-                let cadence = isInterval ? ValueVocabulary.cadence(interval: text) : ValueVocabulary.cadence(planName: text)
-                if cadenceCache.count < 64 { cadenceCache.append((Array(raw), cadence)) }
-                return cadence
+                cadenceCache.value(for: raw) { raw in
+                    let text = String(decoding: raw, as: UTF8.self)
+                    return isInterval ? ValueVocabulary.cadence(interval: text) : ValueVocabulary.cadence(planName: text)
+                }
             }
         }
 
-        /// The reason a status is not revenue, nil when it is (cached per distinct status bytes).
+        /// The reason a status is not revenue, nil when it is (remembered per distinct status bytes).
         @inline(__always)
         private mutating func exclusion(_ row: RowView, _ column: Int) -> String? {
-            row.withBytes(column) { raw in
-                for entry in statusCache where Self.same(raw, entry.bytes) { return entry.exclusion }
-                let key = headerKey(String(decoding: raw, as: UTF8.self))
-                let exclusion: String?
-                if let rules {
-                    exclusion = rules.exclusion(forStatus: key)
-                } else {
-                    exclusion = key.isEmpty || !OrderStream.notRevenue.contains(key) ? nil : "not_revenue"
+            let rules = self.rules
+            return row.withBytes(column) { raw in
+                statusCache.value(for: raw) { raw in
+                    let key = headerKey(String(decoding: raw, as: UTF8.self))
+                    if let rules { return rules.exclusion(forStatus: key) }
+                    return key.isEmpty || !OrderStream.notRevenue.contains(key) ? nil : "not_revenue"
                 }
-                if statusCache.count < 16 { statusCache.append((Array(raw), exclusion)) }
-                return exclusion
             }
         }
     }

@@ -1,0 +1,22 @@
+/// Values worked out from field bytes, remembered per distinct bytes: a column of statuses,
+/// currencies or billing intervals holds a handful of distinct values over millions of rows,
+/// so each is decoded once and then found from the bytes (no `String` per row). Up to `limit`
+/// distinct keys are remembered; beyond that, values are worked out every time.
+struct ByteKeyedCache<Value: Sendable>: Sendable {
+    private var index = ByteKeyedIndex()
+    private var values: [Value] = []
+    let limit: Int
+
+    init(limit: Int = 4096) { self.limit = limit }
+
+    @inline(__always)
+    mutating func value(for key: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+        if let k = index.value(for: key) { return values[k] }
+        let value = make(key)
+        if values.count < limit {
+            index.insert(key)
+            values.append(value)
+        }
+        return value
+    }
+}
