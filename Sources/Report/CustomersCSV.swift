@@ -40,16 +40,19 @@ public enum CustomersCSV {
         let emailHeaders: [String]
         let domainHeaders: [String]
 
-        public var customer: Customer { customers[index] }
+        /// The customer's e-mail, when the export has an e-mail column (looked up once per row).
+        public internal(set) var email: String?
 
-        /// The customer's e-mail, when the export has an e-mail column.
-        public var email: String? { CustomersCSV.first(emailHeaders, of: customers[index]) }
+        public var customer: Customer { customers[index] }
+        /// The CRM id and name, read without copying the customer.
+        public var id: String { customers[index].id }
+        public var name: String { customers[index].name }
 
         /// The export's domain column, else the part of the e-mail after `@` (lower case).
         public var domain: String? {
-            if let d = CustomersCSV.first(domainHeaders, of: customers[index]) { return d }
-            guard let email, let at = email.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
-            let d = email[email.utf8.index(after: at)...]
+            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributes) { return d }
+            guard let email, let at = email.lastIndex(of: "@") else { return nil }
+            let d = email[email.index(after: at)...]
             return d.isEmpty ? nil : String(d).lowercased()
         }
     }
@@ -79,8 +82,8 @@ public enum CustomersCSV {
     /// The columns, in file order. Adding a per-customer figure is one line here (and a line in
     /// docs/customers-csv.md).
     nonisolated(unsafe) public static let columns: [Column] = [
-        Column("customer_id", .text { $0.customer.id }),
-        Column("name", .text { $0.customer.name }),
+        Column("customer_id", .text { $0.id }),
+        Column("name", .text { $0.name }),
         Column("email", .text { $0.email }),
         Column("domain", .text { $0.domain }),
         Column("as_of", .text { $0.asOf }),
@@ -118,7 +121,10 @@ public enum CustomersCSV {
         }
         buffer.append(0x0A)
         guard !customers.isEmpty else { return try sink(buffer) }
-        let predictions = analysis.prediction.customerColumns()
+        var predictions = [CustomerPredictionColumns?](repeating: nil, count: customers.count)
+        for (customer, columns) in analysis.prediction.customerColumns() where customer < customers.count {
+            predictions[customer] = columns
+        }
         var row = Row(customers: customers, analysis: analysis, asOf: analysis.configuration.asOf.description,
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
                       domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
@@ -128,7 +134,8 @@ public enum CustomersCSV {
             row.index = index
             row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
             row.isActive = active[index]
-            row.prediction = predictions.isEmpty ? nil : predictions[index]
+            row.prediction = predictions[index]
+            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributes)
             for (i, column) in columns.enumerated() {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
                 switch column.cell {
@@ -244,8 +251,8 @@ public enum CustomersCSV {
     /// are one of `keys`: in the order of `keys`, then of the header text.
     static func headers(_ customers: [Customer], _ keys: [String]) -> [String] {
         var seen = Set<String>(), found = Set<String>()
-        for c in customers {
-            for header in c.attributes.keys where seen.insert(header).inserted {
+        for i in customers.indices {
+            for header in customers[i].attributes.keys where seen.insert(header).inserted {
                 if keys.contains(String(header.lowercased().filter { $0 != " " && $0 != "_" })) { found.insert(header) }
             }
         }
@@ -254,8 +261,8 @@ public enum CustomersCSV {
     }
 
     /// The first non-empty value among `headers`.
-    static func first(_ headers: [String], of customer: Customer) -> String? {
-        for h in headers { if let v = customer.attributes[h], !v.isEmpty { return v } }
+    static func first(_ headers: [String], in attributes: [String: String]) -> String? {
+        for h in headers { if let v = attributes[h], !v.isEmpty { return v } }
         return nil
     }
 }

@@ -47,3 +47,42 @@ import Mustache
         #expect(analysis.churnReasons == reasons.window && analysis.supportHistory == sla.history)
     }
 }
+
+/// Per-segment metrics that code each customer's value once agree with grouping by the text.
+@Suite struct SegmentCodedMetricsTests {
+    @Test func survivalBySegmentIsOneCurvePerValue() throws {
+        let (analysis, _) = try SampleMetricsTests.analysis()
+        let ledger = analysis.ledger
+        for attribute in ["plan", "region", "owner"] {
+            let curves = KaplanMeierCurve.bySegment(ledger, attribute: attribute)
+            #expect(curves.map(\.value) == CohortTable.bySegment(ledger, attribute: attribute).map(\.value))
+            for (value, curve) in curves {
+                let alone = KaplanMeierCurve(ledger: ledger, including: {
+                    let v = ledger.customers[$0].attribute(attribute) ?? ""
+                    return (v.isEmpty ? CohortTable.missingSegmentLabel : v) == value
+                })
+                #expect(curve == alone, "\(attribute)=\(value)")
+            }
+            // Every customer in a cohort has a value (or the missing one): the curves share out all subjects.
+            #expect(curves.reduce(0) { $0 + $1.curve.subjects } == analysis.survival.subjects)
+        }
+    }
+
+    @Test func satisfactionBreakdownGroupsResponsesByTheCustomersValue() throws {
+        let (analysis, dataset) = try SampleMetricsTests.analysis()
+        let configuration = analysis.configuration
+        for attribute in configuration.segmentAttributes + ["owner"] {
+            // Reference: group by the value text, response by response.
+            var byValue: [String: SatisfactionScores] = [:]
+            for response in dataset.surveys where response.day <= configuration.asOf {
+                var value = SatisfactionBreakdown.unknown
+                if let c = response.customer, dataset.customers.indices.contains(c),
+                   let v = dataset.customers[c].attribute(attribute), !v.isEmpty { value = v }
+                byValue[value, default: SatisfactionScores()].add(response)
+            }
+            let breakdown = SatisfactionBreakdown.compute(dataset, configuration, attribute: attribute)
+            #expect(Dictionary(uniqueKeysWithValues: breakdown.segments.map { ($0.value, $0.scores) }) == byValue)
+            if attribute != "owner" { #expect(breakdown.segments.count > 1) }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 import Model
 
 /// A customer as the cohort table sees them: periods are `Period.index` values.
-struct CohortMember {
+struct CohortMember: Sendable {
     var customer: CustomerIndex
     var cohort: Int
     /// Periods in which the customer counts as retained (disjoint, ascending).

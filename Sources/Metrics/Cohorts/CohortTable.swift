@@ -103,7 +103,8 @@ public struct CohortTable: Sendable, Hashable {
     public static func bySegments(_ ledger: ActivityLedger, attributes: [String])
         -> [(attribute: String, tables: [(value: String, table: CohortTable)])] {
         let members = CohortMember.members(of: ledger, including: nil)
-        return attributes.map { attribute in
+        // One attribute per core at a time; the tables come back in attribute order.
+        return attributes.parallelMap { attribute in
             let segments = SegmentCodes(ledger, attribute: attribute)
             var groups = [[CohortMember]](repeating: [], count: segments.values.count)
             for m in members { groups[Int(segments.codes[m.customer])].append(m) }

@@ -88,17 +88,28 @@ public struct HealthReport: Sendable, Hashable {
         return d
     }
 
+    /// Positions in `scores` of the Red and Amber customers in `atRisk` order, ranked once.
+    let atRiskOrder: [Int32]
+    /// Σ revenue at risk over Red and Amber customers (added in `atRisk` order).
+    public let revenueAtRisk: Double
+
     /// Red and Amber customers, most revenue at risk first; ties: lower score first, then customer order.
-    public var atRisk: [HealthScore] {
-        scores.filter { $0.status != .green }.sorted { a, b in
+    public var atRisk: [HealthScore] { atRiskOrder.map { scores[Int($0)] } }
+
+    /// `rankAtRisk: false` leaves `atRisk` empty and `revenueAtRisk` 0 (for the health history,
+    /// which only counts colours).
+    init(scores: [HealthScore], unscored: [CustomerIndex], rankAtRisk: Bool = true) {
+        self.scores = scores
+        self.unscored = unscored
+        let order = rankAtRisk ? scores.indices.filter { scores[$0].status != .green }.sorted { i, j in
+            let a = scores[i], b = scores[j]
             if a.revenueAtRisk != b.revenueAtRisk { return a.revenueAtRisk > b.revenueAtRisk }
             if a.score != b.score { return a.score < b.score }
             return a.customer < b.customer
-        }
+        } : []
+        atRiskOrder = order.map { Int32($0) }
+        revenueAtRisk = order.reduce(0) { $0 + scores[$1].revenueAtRisk }
     }
-
-    /// Σ revenue at risk over Red and Amber customers.
-    public var revenueAtRisk: Double { atRisk.reduce(0) { $0 + $1.revenueAtRisk } }
 
     /// Scores every customer in `activeCustomers` as of `configuration.asOf`.
     /// `customerMRR` gives each customer's current MRR for revenue at risk (missing = 0).
@@ -159,6 +170,6 @@ public struct HealthReport: Sendable, Hashable {
                                       contributions: contributions, missingRules: missing,
                                       revenueAtRisk: customerMRR[customer] ?? 0))
         }
-        return HealthReport(scores: scores, unscored: unscored)
+        return HealthReport(scores: scores, unscored: unscored, rankAtRisk: explain)
     }
 }

@@ -19,18 +19,28 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
 
     public static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                attribute: String, from: Day? = nil) -> SatisfactionBreakdown {
-        var byValue: [String: SatisfactionScores] = [:]
+        // Each customer's value is coded once (code 0: Unknown, also for a response without a
+        // known customer); the responses then add into the scores of their code, in file order.
+        var codeOf: [String: Int32] = [unknown: 0]
+        var values = [unknown]
+        let codes: [Int32] = dataset.customers.map { customer in
+            guard let v = customer.attribute(attribute), !v.isEmpty else { return 0 }
+            if let code = codeOf[v] { return code }
+            let code = Int32(values.count)
+            codeOf[v] = code
+            values.append(v)
+            return code
+        }
+        var scores = [SatisfactionScores?](repeating: nil, count: values.count)
         for response in dataset.surveys where response.day <= configuration.asOf {
             if let from, response.day < from { continue }
-            var value = unknown
-            if let c = response.customer, dataset.customers.indices.contains(c),
-               let v = dataset.customers[c].attribute(attribute), !v.isEmpty {
-                value = v
-            }
-            byValue[value, default: SatisfactionScores()].add(response)
+            var code = 0
+            if let c = response.customer, codes.indices.contains(c) { code = Int(codes[c]) }
+            if scores[code] == nil { scores[code] = SatisfactionScores() }
+            scores[code]!.add(response)
         }
-        let segments = byValue
-            .map { SatisfactionSegment(value: $0.key, scores: $0.value) }
+        let segments = zip(values, scores)
+            .compactMap { value, scores in scores.map { SatisfactionSegment(value: value, scores: $0) } }
             .sorted { a, b in
                 if (a.value == unknown) != (b.value == unknown) { return b.value == unknown }
                 return a.value < b.value

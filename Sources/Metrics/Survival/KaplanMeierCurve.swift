@@ -63,16 +63,17 @@ public struct KaplanMeierCurve: Sendable, Hashable {
         self.excluded = excluded + (lifetimes.count - valid.count)
         subjects = valid.count
         events = valid.filter(\.churned).count
-        var byTime: [Int: (events: Int, censored: Int)] = [0: (0, 0)]
+        // Events and censorings per day of lifetime (day 0 is always a step).
+        let longest = valid.reduce(0) { max($0, $1.days) }
+        var eventsAt = [Int](repeating: 0, count: longest + 1), censoredAt = eventsAt
         for l in valid {
-            let old = byTime[l.days] ?? (0, 0)
-            byTime[l.days] = l.churned ? (old.events + 1, old.censored) : (old.events, old.censored + 1)
+            if l.churned { eventsAt[l.days] += 1 } else { censoredAt[l.days] += 1 }
         }
         var atRisk = valid.count
         var s = 1.0, greenwood = 0.0
         var steps: [Step] = []
-        for t in byTime.keys.sorted() {
-            let (d, c) = byTime[t] ?? (0, 0)
+        for t in 0...longest where t == 0 || eventsAt[t] > 0 || censoredAt[t] > 0 {
+            let d = eventsAt[t], c = censoredAt[t]
             if d > 0 && atRisk > 0 {
                 s *= 1 - Double(d) / Double(atRisk)
                 greenwood += d < atRisk ? Double(d) / (Double(atRisk) * Double(atRisk - d)) : .infinity
@@ -115,15 +116,21 @@ public struct KaplanMeierCurve: Sendable, Hashable {
         var out: [Lifetime] = []
         var excluded = 0
         for (i, a) in ledger.activity.enumerated() {
-            guard let a, including?(i) ?? true, let start = ledger.cohortDay(of: i), start <= ledger.asOf else { continue }
-            let days = start.days(to: a.churnDate ?? ledger.asOf)
-            if days < 0 {
+            guard let a, including?(i) ?? true, let lifetime = lifetime(of: i, a, ledger) else { continue }
+            if lifetime.days < 0 {
                 excluded += 1
                 continue
             }
-            out.append(Lifetime(days: days, churned: a.churnDate != nil))
+            out.append(lifetime)
         }
         return (out, excluded)
+    }
+
+    /// A customer's lifetime (negative days when the final churn precedes the cohort day); nil
+    /// when the customer is in no cohort by as-of.
+    static func lifetime(of i: CustomerIndex, _ a: CustomerActivity, _ ledger: ActivityLedger) -> Lifetime? {
+        guard let start = ledger.cohortDay(of: i), start <= ledger.asOf else { return nil }
+        return Lifetime(days: start.days(to: a.churnDate ?? ledger.asOf), churned: a.churnDate != nil)
     }
 
     public init(ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)? = nil) {
@@ -137,9 +144,18 @@ public struct KaplanMeierCurve: Sendable, Hashable {
 
     /// One curve per value of a customer attribute, sorted by value, the missing value last.
     public static func bySegment(_ ledger: ActivityLedger, attribute: String) -> [(value: String, curve: KaplanMeierCurve)] {
+        // Every lifetime worked out once and put with its value (the same lifetimes, in the same
+        // order, as one curve per value built on its own).
         let segments = ledger.segmentCodes(attribute)
+        var groups = [[Lifetime]](repeating: [], count: segments.values.count)
+        var excluded = [Int](repeating: 0, count: segments.values.count)
+        for (i, a) in ledger.activity.enumerated() {
+            guard let a, i < segments.codes.count, segments.codes[i] >= 0, let lifetime = lifetime(of: i, a, ledger) else { continue }
+            let code = Int(segments.codes[i])
+            if lifetime.days < 0 { excluded[code] += 1 } else { groups[code].append(lifetime) }
+        }
         return segments.values.enumerated().map { code, value in
-            (value, KaplanMeierCurve(ledger: ledger, including: { segments.codes[$0] == code }))
+            (value, KaplanMeierCurve(lifetimes: groups[code], excluded: excluded[code]))
         }
     }
 }
