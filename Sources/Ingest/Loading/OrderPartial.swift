@@ -2,7 +2,7 @@ import Model
 
 /// What one partition of an orders file folds its rows into when a customers file names the
 /// customers (see `DatasetBuilder.loadOrders`): the orders in chunks (so the dataset's array is
-/// made once at its exact size), the fingerprints of their ids, the cadences they state and
+/// made once at its exact size), their ids (for repeats), the cadences they state and
 /// the join of keys that are not customer ids. The partitions' partials are combined in file
 /// order, so the result is that of one pass over the file.
 struct OrderPartial: Sendable {
@@ -22,13 +22,13 @@ struct OrderPartial: Sendable {
     private(set) var chunks: [[Order]] = []
     private var current: [Order] = []
     private(set) var count = 0
-    private(set) var seen: FingerprintSet
+    private(set) var seen: OrderIDSet
     /// By customer: the cadence of the partition's last order of that customer stating one.
     private(set) var declared: [BillingCadence?] = []
     private(set) var join = RevenueJoin()
 
     init(_ context: Context) {
-        seen = FingerprintSet(expected: context.hasIDs ? context.expectedRows : 0)
+        seen = OrderIDSet(expected: context.hasIDs ? context.expectedRows : 0)
         current.reserveCapacity(Self.chunkCapacity)
     }
 
@@ -48,7 +48,7 @@ struct OrderPartial: Sendable {
             customer = i
         }
         if context.hasIDs && !order.orderID.isEmpty {
-            guard seen.insert(IDFingerprint(order.orderID)) else { return .duplicateID }
+            guard seen.insert(order.orderID) else { return .duplicateID }
         }
         if current.count == Self.chunkCapacity {
             chunks.append(current)
