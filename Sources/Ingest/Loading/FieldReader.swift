@@ -90,7 +90,15 @@ struct FieldReader: Sendable {
     /// Equality of two canonical field names (ASCII) by their bytes.
     @inline(__always)
     static func sameField(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                var k = 0
+                while k < x.count { if x[k] != y[k] { return false }; k += 1 }
+                return true
+            }
+        }
     }
 
     func headerName(_ field: String) -> String {

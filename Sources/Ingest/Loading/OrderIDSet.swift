@@ -62,7 +62,7 @@ struct OrderIDSet: Sendable {
         let prefix = UnsafeBufferPointer(rebasing: id[0..<start])
         // The last shape used first: consecutive rows nearly always share it.
         var s = shapes.count - 1
-        while s >= 0 && !(shapes[s].digits == digits && shapes[s].prefix.elementsEqual(prefix)) { s -= 1 }
+        while s >= 0 && !(shapes[s].digits == digits && OrderStream.Partition.same(prefix, shapes[s].prefix)) { s -= 1 }
         if s < 0 {
             guard shapes.count < Self.shapeLimit, runCount < Self.runLimit else { return nil }
             shapes.append(Shape(prefix: Array(prefix), digits: digits, runs: [number...number]))

@@ -18,7 +18,10 @@ struct OrderPartial: Sendable {
         let expectedRows: Int
     }
 
-    static let chunkCapacity = 1 << 16
+    /// 2 Mi orders (32 MiB): above glibc's largest mmap threshold, so each chunk is mapped on
+    /// its own and returned to the system when freed (smaller ones are carved from the heap,
+    /// which keeps the pages: the orders were then resident twice while being moved).
+    static let chunkCapacity = 1 << 21
     private(set) var chunks: [[Order]] = []
     private var current: [Order] = []
     private(set) var count = 0
@@ -29,7 +32,7 @@ struct OrderPartial: Sendable {
 
     init(_ context: Context) {
         seen = OrderIDSet(expected: context.hasIDs ? context.expectedRows : 0)
-        current.reserveCapacity(Self.chunkCapacity)
+        current.reserveCapacity(min(Self.chunkCapacity, context.expectedRows + 16))
     }
 
     /// Folds one order in: its customer by id (else by the other keys), its id checked for a
