@@ -22,18 +22,21 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // Reading a file the tool is given, regular files only, with typed errors. Knows nothing
+        // about retention; the stages that read files (ingest, templates, validation, publishing) share it.
+        .target(name: "FileAccess"),
         // Canonical records (customers, subscriptions, orders, surveys, tickets), days and periods.
         .target(name: "Model"),
         // CSV bytes → rows → typed values → canonical records, with per-file accounting.
-        .target(name: "Ingest", dependencies: ["Model", "CLibCrypto"]),
+        .target(name: "Ingest", dependencies: ["Model", "FileAccess", "CLibCrypto"]),
         // Pure functions from the canonical model to the numbers the report shows.
         .target(name: "Metrics", dependencies: ["Model"], linkerSettings: [.linkedLibrary("m")]),
         // The one escaper for text in HTML, XML, SVG and JSON. Knows nothing about retention.
         .target(name: "MarkupText"),
         // SVG drawing: scales, axes and chart kinds. Knows nothing about CRMs.
         .target(name: "Charts", dependencies: ["MarkupText"], linkerSettings: [.linkedLibrary("m")]),
-        // The Mustache template engine. Knows nothing about retention.
-        .target(name: "Mustache", dependencies: ["MarkupText"]),
+        // The Mustache template engine. Knows nothing about retention (nor do its two leaf dependencies).
+        .target(name: "Mustache", dependencies: ["MarkupText", "FileAccess"]),
         // The default templates, compiled in from Templates/ by the EmbedTemplates plugin.
         .target(name: "BuiltInTemplates", plugins: ["EmbedTemplates"]),
         .executableTarget(name: "embed-templates"),
@@ -41,16 +44,16 @@ let package = Package(
         // View model from metrics, formatting, rendering through the templates, metrics JSON.
         .target(name: "Report", dependencies: ["Model", "Metrics", "Charts", "Mustache", "BuiltInTemplates"]),
         // libxml2-based checks of any HTML file.
-        .target(name: "Validation", dependencies: ["CLibXML2", "MarkupText"]),
+        .target(name: "Validation", dependencies: ["CLibXML2", "FileAccess", "MarkupText"]),
         // Atomic, validated writes; the intranet archive; the mail-ready message.
-        .target(name: "Publishing", dependencies: ["Validation", "MarkupText"]),
+        .target(name: "Publishing", dependencies: ["Validation", "FileAccess", "MarkupText"]),
         // The deterministic demo CRM export set written by `retention sample`.
         .target(name: "Sample", dependencies: ["Model"]),
         // The commands and their hand-written argument parsing, as a library so tests reach them.
         .target(
             name: "RetentionCLI",
-            dependencies: ["Model", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample", "Mustache",
-                           "BuiltInTemplates"]
+            dependencies: ["Model", "FileAccess", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample",
+                           "Mustache", "MarkupText", "BuiltInTemplates"]
         ),
         // The thin executable: hands the arguments to RetentionCLI and exits with its status.
         .executableTarget(name: "retention", dependencies: ["RetentionCLI"]),
@@ -58,6 +61,7 @@ let package = Package(
         // Ingest throughput benchmark (Benchmarks/run.sh).
         .executableTarget(name: "retention-bench", dependencies: ["Ingest", "Metrics", "Model"]),
 
+        .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),

@@ -174,13 +174,11 @@ public struct ColumnChart: Sendable {
         var columns = [categoryTitle] + series.map(\.name)
         if layout == .stacked { columns.append("Total") }
         let anySmall = series.contains { s in (0..<categories.count).contains { value(s, $0) != nil && (s.smallSample[safe: $0] ?? false) } }
-        var table = DataTable(caption: title + (anySmall ? " (\u{2020} small sample)" : ""), columns: columns)
+        var table = DataTable(caption: title + (anySmall ? " (" + DataTable.smallSampleNote + ")" : ""), columns: columns)
         for (index, category) in categories.enumerated() {
             var cells: [DataTable.Cell] = series.map { s in
                 guard let v = value(s, index) else { return .init(text: DataTable.missing) }
-                let small = s.smallSample[safe: index] ?? false
-                return .init(text: format.format(v) + (small ? DataTable.smallSampleMark : ""),
-                             classes: small ? "num small-sample" : "num")
+                return .number(v, format, smallSample: s.smallSample[safe: index] ?? false)
             }
             if layout == .stacked { cells.append(.init(text: total(index).map(format.format) ?? DataTable.missing)) }
             table.rows.append(.init(header: category, cells: cells))

@@ -5,6 +5,13 @@ struct DataTable {
     struct Cell {
         var text: String
         var classes: String = "num"
+
+        /// A number: `value` formatted, and for a value that rests on a small sample followed by
+        /// ``DataTable/smallSampleMark`` and classed `small-sample`.
+        static func number(_ value: Double, _ format: ValueFormat, smallSample: Bool) -> Cell {
+            smallSample ? Cell(text: format.format(value) + smallSampleMark, classes: "num small-sample")
+                : Cell(text: format.format(value))
+        }
     }
 
     struct Row {
@@ -20,6 +27,8 @@ struct DataTable {
     static let missing = "\u{2014}"
     /// Appended to values that rest on a small sample.
     static let smallSampleMark = "\u{A0}\u{2020}"
+    /// What the caption says when a cell has ``smallSampleMark``.
+    static let smallSampleNote = "\u{2020} small sample"
 
     var html: String {
         var markup = Markup()

@@ -180,15 +180,13 @@ public struct HeatMap: Sendable {
         let anySmall = rowLabels.indices.contains { row in columnLabels.indices.contains { value(row, $0) != nil && isSmall(row, $0) } }
         var notes: [String] = []
         if anyImmature { notes.append(DataTable.missing + " not reached yet") }
-        if anySmall { notes.append("\u{2020} small sample") }
+        if anySmall { notes.append(DataTable.smallSampleNote) }
         var table = DataTable(caption: title + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"),
                               columns: [rowTitle + " / " + columnTitle] + columnLabels)
         for (row, label) in rowLabels.enumerated() {
             let cells: [DataTable.Cell] = columnLabels.indices.map { column in
                 guard let v = value(row, column) else { return .init(text: DataTable.missing, classes: "num immature") }
-                let small = isSmall(row, column)
-                return .init(text: format.format(v) + (small ? DataTable.smallSampleMark : ""),
-                             classes: small ? "num small-sample" : "num")
+                return .number(v, format, smallSample: isSmall(row, column))
             }
             table.rows.append(.init(header: label, cells: cells))
         }

@@ -166,17 +166,12 @@ public struct LineChart: Sendable {
             if !s.band.isEmpty { columns += [s.name + " (lower)", s.name + " (upper)"] }
         }
         let anySmall = series.contains { s in (0..<categories.count).contains { value(s, $0) != nil && (s.smallSample[safe: $0] ?? false) } }
-        var table = DataTable(caption: title + (anySmall ? " (\u{2020} small sample)" : ""), columns: columns)
+        var table = DataTable(caption: title + (anySmall ? " (" + DataTable.smallSampleNote + ")" : ""), columns: columns)
         for (index, category) in categories.enumerated() {
             var cells: [DataTable.Cell] = []
             for s in series {
-                if let v = value(s, index) {
-                    let small = s.smallSample[safe: index] ?? false
-                    cells.append(.init(text: format.format(v) + (small ? DataTable.smallSampleMark : ""),
-                                       classes: small ? "num small-sample" : "num"))
-                } else {
-                    cells.append(.init(text: DataTable.missing))
-                }
+                cells.append(value(s, index).map { .number($0, format, smallSample: s.smallSample[safe: index] ?? false) }
+                             ?? .init(text: DataTable.missing))
                 if !s.band.isEmpty {
                     let b = band(s, index)
                     cells.append(.init(text: b.map { format.format($0.lower) } ?? DataTable.missing))

@@ -24,9 +24,15 @@ public enum MarkupText {
     @inline(__always)
     public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        if value < 0x20 { return value == 0x09 || value == 0x0A || value == 0x0D }
-        if value >= 0x7F && value <= 0x9F { return false }
+        if isControl(scalar) { return value == 0x09 || value == 0x0A || value == 0x0D }
         return value != 0xFFFE && value != 0xFFFF
+    }
+
+    /// The C0 controls U+0000–U+001F, DEL U+007F and the C1 controls U+0080–U+009F.
+    @inline(__always)
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (value >= 0x7F && value <= 0x9F)
     }
 
     /// U+202A–U+202E (LRE, RLE, PDF, LRO, RLO) and U+2066–U+2069 (LRI, RLI, FSI, PDI).
@@ -39,12 +45,9 @@ public enum MarkupText {
     /// `text` cleaned (step 1), not escaped: for plain-text outputs such as mail headers.
     public static func cleaned(_ text: String) -> String {
         guard needsCleaning(text) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isBidiControl(scalar) { continue }
-            out.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
-        }
-        return String(out)
+        var out = ""
+        appendCleaned(text, to: &out) { _ in nil }
+        return out
     }
 
     /// `text` cleaned, capped at ``displayLimit`` characters and escaped for markup.
@@ -66,18 +69,19 @@ public enum MarkupText {
             output += shown
             return
         }
-        for scalar in shown.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            case "\u{A0}": output += "&#160;"
-            default:
-                if isBidiControl(scalar) { continue }
-                output.unicodeScalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
-            }
+        appendCleaned(shown, to: &output, escaping: markupReference)
+    }
+
+    /// The character reference markup writes for `scalar`, nil for a character written as it is.
+    private static func markupReference(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        case "'": return "&#39;"
+        case "\u{A0}": return "&#160;"
+        default: return nil
         }
     }
 
@@ -92,19 +96,35 @@ public enum MarkupText {
     /// tab, line feed and carriage return written as `\t`, `\n`, `\r`; everything else as UTF-8.
     public static func appendJSONString(_ text: String, to output: inout String) {
         output += "\""
+        appendCleaned(text, to: &output, escaping: jsonEscape)
+        output += "\""
+    }
+
+    /// The escape a JSON string writes for `scalar`, nil for a character written as it is.
+    private static func jsonEscape(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        default: return nil
+        }
+    }
+
+    /// The one cleaning loop (step 1) behind every output: appends `text` to `output` with each
+    /// scalar that `escaping` gives a replacement for written as that replacement, bidi controls
+    /// removed and every other scalar that is not allowed written as U+FFFD.
+    @inline(__always)
+    private static func appendCleaned(_ text: String, to output: inout String,
+                                      escaping escape: (Unicode.Scalar) -> String?) {
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if isBidiControl(scalar) { continue }
+            if let replacement = escape(scalar) {
+                output += replacement
+            } else if !isBidiControl(scalar) {
                 output.unicodeScalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
             }
         }
-        output += "\""
     }
 
     /// The first `limit` characters of `text` followed by "…" when it is longer; else `text`.

@@ -66,8 +66,10 @@ public struct RetentionAnalysis: Sendable {
         cohorts = CohortTable(ledger: ledger)
         stageFinished("cohorts")
         churn = ChurnSeries(ledger: ledger)
-        churnReasons = ChurnReasonBreakdown(ledger: ledger, periods: trendPeriods)
-        churnReasonHistory = ChurnReasonBreakdown(ledger: ledger, window: churn.periods.map(\.period))
+        let reasons = ChurnReasonBreakdown.windowAndHistory(ledger: ledger, periods: trendPeriods,
+                                                            history: churn.periods.map(\.period))
+        churnReasons = reasons.window
+        churnReasonHistory = reasons.history
         stageFinished("churn")
         segmentChurn = configuration.segmentAttributes.map { SegmentChurn(ledger: ledger, attribute: $0, periods: trendPeriods) }
         stageFinished("segment churn")
@@ -91,10 +93,14 @@ public struct RetentionAnalysis: Sendable {
             detractorComments = SurveyComments.latestDetractorComments(dataset, configuration, limit: 8)
             promotersToThank = SurveyComments.promotersToThank(dataset, configuration, limit: 8)
         }
-        support = dataset.tickets.isEmpty ? nil
-            : SupportSLA.compute(dataset, configuration, support: supportConfiguration, from: trendStart)
-        supportHistory = dataset.tickets.isEmpty ? nil
-            : SupportSLA.compute(dataset, configuration, support: supportConfiguration)
+        if dataset.tickets.isEmpty {
+            support = nil
+            supportHistory = nil
+        } else {
+            let sla = SupportSLA.windowAndHistory(dataset, configuration, support: supportConfiguration, windowStart: trendStart)
+            support = sla.window
+            supportHistory = sla.history
+        }
         stageFinished("satisfaction, support")
 
         let activeNow = RetentionAnalysis.active(activity, on: asOf)

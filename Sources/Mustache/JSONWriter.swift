@@ -1,71 +1,247 @@
 import MarkupText
 
-extension MustacheValue {
-    /// The value as JSON text, byte-for-byte deterministic for equal values.
-    ///
-    /// Object keys are sorted by their UTF-8 bytes. Integers print as digits; doubles in their
-    /// shortest round-tripping form, always with a `.` or an exponent (`1.0`, `1.21`, `1e+21`) so
-    /// reading the text back gives the same case; non-finite doubles (which JSON cannot hold)
-    /// print as `null`. Strings are written by ``MarkupText/appendJSONString(_:to:)``: `"`, `\`,
-    /// `\n`, `\r`, `\t` escaped, other controls replaced by U+FFFD, bidi controls removed.
-    /// Pretty output indents by two spaces, puts one member per line and writes `"key": value`;
-    /// compact output has no whitespace at all. Neither ends with a newline.
-    public func jsonText(pretty: Bool = true) -> String {
-        var output = ""
-        writeJSON(into: &output, pretty: pretty, indent: 0)
-        return output
+/// JSON text written into a byte buffer as the values come (see ``JSONOutput``), handed to a
+/// sink in pieces of about `pieceSize` bytes when one is given, so a large document is never in
+/// memory whole.
+///
+/// The text is byte-for-byte that of ``MustacheValue/jsonText(pretty:)``: integers print as
+/// digits; doubles in their shortest round-tripping form, always with a `.` or an exponent
+/// (`1.0`, `1.21`, `1e+21`) so reading the text back gives the same case; non-finite doubles
+/// (which JSON cannot hold) print as `null`. Strings are written as
+/// ``MarkupText/appendJSONString(_:to:)`` writes them: `"`, `\`, `\n`, `\r`, `\t` escaped, other
+/// controls replaced by U+FFFD, bidi controls removed. Pretty output indents by two spaces,
+/// puts one member per line and writes `"key": value`; compact output has no whitespace at all.
+/// Neither ends with a newline.
+public struct JSONTextWriter: JSONOutput {
+    /// The text not yet handed to the sink (all of it when there is no sink).
+    public private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    private let pieceSize: Int
+    private let sink: (([UInt8]) -> Void)?
+    /// Per open container: whether it has a member or item yet.
+    private var filled: [Bool] = []
+    /// Per open object: its last key (members must come in key order).
+    private var lastKeys: [String?] = []
+    /// A key was written and its value not yet.
+    private var afterKey = false
+
+    /// A writer that keeps all the text in ``bytes``.
+    public init(pretty: Bool = true) {
+        self.pretty = pretty
+        pieceSize = .max
+        sink = nil
     }
 
-    private func writeJSON(into output: inout String, pretty: Bool, indent: Int) {
-        switch self {
-        case .null:
-            output += "null"
-        case .bool(let value):
-            output += value ? "true" : "false"
-        case .int(let value):
-            output += String(value)
-        case .double(let value):
-            output += value.isFinite ? String(describing: value) : "null"
-        case .string(let text):
-            Self.writeJSONString(text, into: &output)
+    /// A writer that hands the text to `sink` whenever about `pieceSize` bytes are buffered,
+    /// and the rest on ``finish()``.
+    public init(pretty: Bool = true, pieceSize: Int = 1 << 20, sink: @escaping ([UInt8]) -> Void) {
+        self.pretty = pretty
+        self.pieceSize = pieceSize
+        self.sink = sink
+        bytes.reserveCapacity(min(pieceSize, 1 << 22) + 4096)
+    }
+
+    /// Hands what is buffered to the sink.
+    public mutating func finish() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Raw text after the document (a final newline).
+    public mutating func append(raw text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    public mutating func beginObject() {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        filled.append(false)
+        lastKeys.append(nil)
+    }
+
+    public mutating func endObject() {
+        lastKeys.removeLast()
+        close(UInt8(ascii: "}"))
+    }
+
+    public mutating func beginList() {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        filled.append(false)
+    }
+
+    public mutating func endList() {
+        close(UInt8(ascii: "]"))
+    }
+
+    public mutating func key(_ name: String) {
+        assert(lastKeys.last.map { $0.map { $0.utf8.lexicographicallyPrecedes(name.utf8) } ?? true } ?? false,
+               "JSON member \(name) out of key order")
+        lastKeys[lastKeys.count - 1] = name
+        separate()
+        Self.appendString(name, to: &bytes)
+        if pretty {
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
+        } else {
+            bytes.append(UInt8(ascii: ":"))
+        }
+        afterKey = true
+    }
+
+    public mutating func string(_ text: String) {
+        beginValue()
+        Self.appendString(text, to: &bytes)
+        endValue()
+    }
+
+    public mutating func int(_ value: Int) {
+        beginValue()
+        Self.appendDecimal(value, to: &bytes)
+        endValue()
+    }
+
+    public mutating func double(_ value: Double) {
+        beginValue()
+        if value.isFinite { bytes.append(contentsOf: value.description.utf8) } else { bytes.append(contentsOf: "null".utf8) }
+        endValue()
+    }
+
+    public mutating func bool(_ value: Bool) {
+        beginValue()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        endValue()
+    }
+
+    public mutating func null() {
+        beginValue()
+        bytes.append(contentsOf: "null".utf8)
+        endValue()
+    }
+
+    public mutating func value(_ value: MustacheValue) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .int(let number): int(number)
+        case .double(let number): double(number)
+        case .string(let text): string(text)
         case .list(let items):
-            if items.isEmpty {
-                output += "[]"
-                return
-            }
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { Self.newline(into: &output, indent: indent + 1) }
-                item.writeJSON(into: &output, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { Self.newline(into: &output, indent: indent) }
-            output += "]"
+            beginList()
+            for item in items { self.value(item) }
+            endList()
         case .object(let members):
-            if members.isEmpty {
-                output += "{}"
-                return
+            beginObject()
+            for name in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                key(name)
+                self.value(members[name]!)
             }
-            output += "{"
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { output += "," }
-                if pretty { Self.newline(into: &output, indent: indent + 1) }
-                Self.writeJSONString(key, into: &output)
-                output += pretty ? ": " : ":"
-                members[key, default: .null].writeJSON(into: &output, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { Self.newline(into: &output, indent: indent) }
-            output += "}"
+            endObject()
         }
     }
 
-    private static func newline(into output: inout String, indent: Int) {
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+    /// Before a value: the separator and line break of a list item (an object member had them
+    /// before its key).
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+        } else if !filled.isEmpty {
+            separate()
+        }
     }
 
-    private static func writeJSONString(_ text: String, into output: inout String) {
-        MarkupText.appendJSONString(text, to: &output)
+    private mutating func endValue() {
+        if bytes.count >= pieceSize { finish() }
+    }
+
+    private mutating func separate() {
+        if filled[filled.count - 1] { bytes.append(UInt8(ascii: ",")) } else { filled[filled.count - 1] = true }
+        if pretty { newline(indent: filled.count) }
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        if filled.removeLast(), pretty { newline(indent: filled.count) }
+        bytes.append(bracket)
+        endValue()
+    }
+
+    private mutating func newline(indent: Int) {
+        bytes.append(0x0A)
+        for _ in 0..<indent {
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: " "))
+        }
+    }
+
+    /// `text` as a JSON string literal, as ``MarkupText/appendJSONString(_:to:)`` writes it: text
+    /// with nothing to escape or clean (no `"`, `\`, control, U+007F–U+009F, bidi control,
+    /// U+FFFE or U+FFFF, whose UTF-8 lead bytes are all < 0x20, 0x22, 0x5C, 0x7F, 0xC2, 0xE2 or
+    /// 0xEF) is copied as it is; any other goes through the shared escaper.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let copied = text.withUTF8 { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+                || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
+                return false
+            }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: utf8)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied {
+            var escaped = ""
+            MarkupText.appendJSONString(text, to: &escaped)
+            out.append(contentsOf: escaped.utf8)
+        }
+    }
+
+    /// The decimal digits of `value` (with `-` when negative), as `String(value)` writes them.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(24 - count)...])
+        }
+    }
+}
+
+extension MustacheValue {
+    /// The value as JSON text, byte-for-byte deterministic for equal values.
+    ///
+    /// Object keys are sorted by their UTF-8 bytes; numbers, strings and layout as
+    /// ``JSONTextWriter`` writes them.
+    public func jsonText(pretty: Bool = true) -> String {
+        var writer = JSONTextWriter(pretty: pretty)
+        writer.value(self)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+extension JSONTextWriter {
+    /// Runs `body` with a writer whose text goes to `sink` in pieces of about `pieceSize` bytes
+    /// (the rest when `body` returns). After the first failure of `sink` no more pieces are
+    /// handed over and that failure is thrown once `body` returns.
+    public static func streaming<Failure: Error>(pretty: Bool = true, pieceSize: Int = 1 << 20,
+                                                 to sink: ([UInt8]) throws(Failure) -> Void,
+                                                 _ body: (inout JSONTextWriter) -> Void) throws(Failure) {
+        var failure: Failure?
+        withoutActuallyEscaping(sink) { sink in
+            var writer = JSONTextWriter(pretty: pretty, pieceSize: pieceSize) { piece in
+                guard failure == nil else { return }
+                do throws(Failure) { try sink(piece) } catch { failure = error }
+            }
+            body(&writer)
+            writer.finish()
+        }
+        if let failure { throw failure }
     }
 }

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Synchronization
 
@@ -86,10 +87,15 @@ enum TemplateFiles {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .unreadableTemplate(path: path, reason: "the file cannot be opened")
+            // Regular files only: a named pipe in a template folder never hangs a render.
+            let bytes: [UInt8]
+            do { bytes = try RegularFile.read(path) } catch {
+                guard case .notRegularFile = error.reason else {
+                    throw .unreadableTemplate(path: path, reason: "the file cannot be opened")
+                }
+                throw .unreadableTemplate(path: path, reason: error.reasonText)
             }
-            guard let source = String(data: data, encoding: .utf8) else {
+            guard let source = String(data: Data(bytes), encoding: .utf8) else {
                 throw .unreadableTemplate(path: path, reason: "the file is not UTF-8 text")
             }
             return try Template(source: source, path: path)

@@ -9,15 +9,10 @@ public struct TemplateLibrary: Sendable {
     /// Whether templates compiled into the program are searched after the directories.
     public let hasBuiltIns: Bool
 
-    public init(directories: [String]) {
-        self.directories = directories
-        hasBuiltIns = false
-        partials = .directories(directories)
-    }
-
-    /// Directories first, then `builtIn` (name → source; errors reported against `builtInPath`).
-    public init(directories: [String], builtIn: [String: String],
-                builtInPath: @escaping @Sendable (String) -> String) {
+    /// Directories first, then `builtIn` (name → source; errors in one are reported against
+    /// `builtInPath(name)`, by default `name.mustache`).
+    public init(directories: [String], builtIn: [String: String] = [:],
+                builtInPath: @escaping @Sendable (String) -> String = { "\($0).mustache" }) {
         self.directories = directories
         hasBuiltIns = !builtIn.isEmpty
         partials = .directories(directories, builtIn: builtIn, builtInPath: builtInPath)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileAccess
 
 /// The file-system calls publishing makes, as a seam so tests can make them fail like a full
 /// disk or a forbidden folder would (the test machine runs as root, which ignores permissions).
@@ -177,25 +178,8 @@ struct POSIXFileOperations: FileOperations {
     }
 
     func readFile(_ path: String) throws(SystemFailure) -> [UInt8] {
-        // Non-blocking and regular files only: a pipe planted in the archive never hangs a publish.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw SystemFailure.current }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw SystemFailure.current }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw SystemFailure(code: EISDIR) }
-        if (status.st_mode & S_IFMT) != S_IFREG { throw SystemFailure(code: EINVAL) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SystemFailure.current
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
+        // Regular files only: a pipe planted in the archive never hangs a publish.
+        do { return try RegularFile.read(path) } catch { throw SystemFailure(error) }
     }
 
     func createFolder(_ path: String) throws(SystemFailure) {

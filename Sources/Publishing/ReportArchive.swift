@@ -5,15 +5,9 @@ import Darwin
 #endif
 import Validation
 
-/// The intranet archive: one folder per period, and an index of all of them.
+/// The intranet archive: one folder per period, and an index of all of them (the files are
+/// laid out as ``ArchiveLayout`` says).
 ///
-/// Layout of `DIR`:
-/// ```
-/// DIR/index.html               every published report, newest first, headline KPIs, links
-/// DIR/2026-W47/index.html      the report for that period (validated, atomically replaced)
-/// DIR/2026-W47/metrics.json    its metrics; the index reads "title", "as_of", "headline"
-/// DIR/.retention.lock          held (flock) by the publish in progress
-/// ```
 /// `metrics.json` must follow the contract documented on ``ReportHeadline``:
 /// `{"title": "…", "as_of": "yyyy-MM-dd", "headline": {"Active customers": "1,204", "MRR": "$84,120"}}`
 /// (other keys are ignored; headline values are preformatted strings, shown in file order).
@@ -55,13 +49,17 @@ public struct ReportArchive: Sendable {
     public func publish(report: [UInt8], metricsJSON: [UInt8], periodLabel: String,
                         into directory: String) throws(PublishingError) -> [String] {
         guard Self.isPeriodLabel(periodLabel) else { throw .invalidPeriodLabel(periodLabel) }
-        let root = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
-        let folder = root + "/" + periodLabel
-        _ = try ReportHeadline(metricsJSON: metricsJSON, path: folder + "/metrics.json")
+        let layout = ArchiveLayout(directory: directory)
+        let root = layout.root
+        let folder = layout.periodFolder(periodLabel)
+        _ = try ReportHeadline(metricsJSON: metricsJSON, path: layout.metricsPath(periodLabel))
         do { try files.createFolder(root) } catch { throw .cannotCreateFolder(path: root, failure: error) }
-        let lockPath = root + "/" + Self.lockName
         let lock: Int32
-        do { lock = try files.lockExclusively(lockPath) } catch { throw .cannotLock(path: lockPath, failure: error) }
+        do {
+            lock = try files.lockExclusively(layout.lockPath)
+        } catch {
+            throw .cannotLock(path: layout.lockPath, failure: error)
+        }
         defer { close(lock) }
 
         // Under the lock no other publish is running: temporary files and folders left by an
@@ -69,7 +67,7 @@ public struct ReportArchive: Sendable {
         for name in (try? files.folderEntries(root)) ?? [] where name.hasPrefix(".") && name.hasSuffix(".partial") {
             files.removeTree(root + "/" + name)
         }
-        for path in [folder, root + "/index.html"] where files.isSymbolicLink(path) {
+        for path in [folder, layout.indexPath] where files.isSymbolicLink(path) {
             throw .symbolicLink(path: path)
         }
         if files.fileExists(folder) && !files.isFolder(folder) { throw .notAFolder(path: folder) }
@@ -80,31 +78,28 @@ public struct ReportArchive: Sendable {
             throw .cannotCreateFolder(path: root + "/." + periodLabel + ".partial", failure: error)
         }
         do {
-            try reports.publish(report: report, to: staging + "/index.html")
-            try reports.publish(data: metricsJSON, to: staging + "/metrics.json")
+            try reports.publish(report: report, to: staging + "/" + ArchiveLayout.reportName)
+            try reports.publish(data: metricsJSON, to: staging + "/" + ArchiveLayout.metricsName)
             try replaceFolder(folder, with: staging)
         } catch {
             if case .invalidReport(_, let keptAt, let findings) = error {
-                let rejected = root + "/" + periodLabel + ".invalid.html"
+                let rejected = layout.rejectedReportPath(periodLabel)
                 do { try files.rename(keptAt, to: rejected) } catch {}
                 files.removeTree(staging)
-                throw .invalidReport(destination: folder + "/index.html", keptAt: rejected, findings: findings.map {
+                throw .invalidReport(destination: layout.reportPath(periodLabel), keptAt: rejected, findings: findings.map {
                     ValidationFinding(path: rejected, line: $0.line, column: $0.column, rule: $0.rule, message: $0.message)
                 })
             }
             files.removeTree(staging)
             throw error
         }
-        let stale = root + "/" + periodLabel + ".invalid.html"
+        let stale = layout.rejectedReportPath(periodLabel)
         if files.fileExists(stale) && !files.isFolder(stale) { files.removeFile(stale) }
 
-        let entries = try readEntries(root)
-        try index.publish(report: Array(ArchiveIndexPage.render(entries).utf8), to: root + "/index.html")
+        let entries = try readEntries(layout)
+        try index.publish(report: Array(ArchiveIndexPage.render(entries).utf8), to: layout.indexPath)
         return entries.map(\.periodLabel)
     }
-
-    /// The lock file every publish into one archive holds for its whole duration.
-    static let lockName = ".retention.lock"
 
     /// Puts the finished `staging` folder in place of `folder`.
     private func replaceFolder(_ folder: String, with staging: String) throws(PublishingError) {
@@ -129,18 +124,19 @@ public struct ReportArchive: Sendable {
         files.removeTree(aside)
     }
 
-    /// Every period folder of `root` holding an `index.html`, newest first.
-    func readEntries(_ root: String) throws(PublishingError) -> [ArchiveEntry] {
+    /// Every period folder of the archive holding an `index.html`, newest first.
+    func readEntries(_ layout: ArchiveLayout) throws(PublishingError) -> [ArchiveEntry] {
         let names: [String]
-        do { names = try files.folderEntries(root) } catch { throw .cannotRead(path: root, failure: error) }
+        do { names = try files.folderEntries(layout.root) } catch { throw .cannotRead(path: layout.root, failure: error) }
         var entries: [ArchiveEntry] = []
         for name in names where Self.isPeriodLabel(name) {
-            let folder = root + "/" + name
-            guard files.isFolder(folder), files.fileExists(folder + "/index.html"),
-                  !files.isSymbolicLink(folder + "/index.html") else { continue }
+            let report = layout.reportPath(name)
+            guard files.isFolder(layout.periodFolder(name)), files.fileExists(report), !files.isSymbolicLink(report) else {
+                continue
+            }
             let metrics: Result<ReportHeadline, JSONReader.Failure>
             do {
-                let bytes = try files.readFile(folder + "/metrics.json")
+                let bytes = try files.readFile(layout.metricsPath(name))
                 metrics = Result { () throws(JSONReader.Failure) in try ReportHeadline.read(bytes) }
             } catch {
                 metrics = .failure(JSONReader.Failure(message: error.reason))

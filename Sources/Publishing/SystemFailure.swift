@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileAccess
 
 /// An operating-system error (`errno`) with the system's wording and, for the failures a user
 /// can fix, what to do about it.
@@ -10,6 +11,15 @@ public struct SystemFailure: Error, Sendable, Hashable, CustomStringConvertible 
     public var code: Int32
 
     public init(code: Int32) { self.code = code }
+
+    /// A failed read as an `errno`: a folder is `EISDIR`, any other file that is not regular `EINVAL`.
+    init(_ error: FileReadError) {
+        switch error.reason {
+        case .system(let code): self.code = code
+        case .notRegularFile(.directory): code = EISDIR
+        case .notRegularFile: code = EINVAL
+        }
+    }
 
     /// The system's text for `code`, e.g. "No space left on device".
     public var reason: String { String(cString: strerror(code)) }

@@ -18,12 +18,15 @@ import Model
 /// Text cells that start with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'`
 /// so a spreadsheet opening the file never evaluates them as a formula (OWASP "CSV injection").
 /// Number cells are written by this program and never need it.
+///
+/// Rows are written straight into a byte buffer: text cells copy the customer's bytes, numbers
+/// are formatted without building strings, and nothing per customer is kept.
 public enum CustomersCSV {
     /// What a column sees for one customer.
     /// One value is reused for every row (so the analysis is not copied per customer).
     public struct Row {
         public internal(set) var index: CustomerIndex = 0
-        public internal(set) var customer: Customer
+        let customers: [Customer]
         public let analysis: RetentionAnalysis
         /// The customer's health at as-of; nil when not scored (not active, or no rule had data).
         public internal(set) var health: HealthScore?
@@ -31,55 +34,70 @@ public enum CustomersCSV {
         public internal(set) var isActive = false
         /// The models' figures for the customer (BG/NBD, Gamma-Gamma, churn model); nil when no model scored it.
         public internal(set) var prediction: CustomerPredictionColumns?
+        /// The as-of date as text (the same on every row).
+        let asOf: String
         /// The customers file's headers that hold an e-mail / a domain, in the order they are tried.
         let emailHeaders: [String]
         let domainHeaders: [String]
 
+        public var customer: Customer { customers[index] }
+
         /// The customer's e-mail, when the export has an e-mail column.
-        public var email: String? { CustomersCSV.first(emailHeaders, of: customer) }
+        public var email: String? { CustomersCSV.first(emailHeaders, of: customers[index]) }
 
         /// The export's domain column, else the part of the e-mail after `@` (lower case).
         public var domain: String? {
-            if let d = CustomersCSV.first(domainHeaders, of: customer) { return d }
-            guard let email, let at = email.lastIndex(of: "@") else { return nil }
-            let d = email[email.index(after: at)...]
+            if let d = CustomersCSV.first(domainHeaders, of: customers[index]) { return d }
+            guard let email, let at = email.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+            let d = email[email.utf8.index(after: at)...]
             return d.isEmpty ? nil : String(d).lowercased()
         }
     }
 
     public enum Kind: Sendable { case text, number }
 
+    /// How a column reads its cell from a row: a text (escaped and guarded as a text cell), a
+    /// number (formatted by ``appendNumber(_:to:)``), or text put together from parts into a
+    /// scratch buffer (the closure appends the unescaped bytes and says whether there is a value).
+    public enum Cell {
+        case text((Row) -> String?)
+        case number((Row) -> Double?)
+        case composed((Row, inout [UInt8]) -> Bool)
+    }
+
     /// One column: its header and how a row's cell is read. A cell that is nil is left empty.
     public struct Column {
         public let header: String
-        public let kind: Kind
-        public let value: (Row) -> String?
+        public let cell: Cell
 
-        public init(_ header: String, _ kind: Kind, _ value: @escaping (Row) -> String?) {
+        public init(_ header: String, _ cell: Cell) {
             self.header = header
-            self.kind = kind
-            self.value = value
+            self.cell = cell
         }
     }
 
     /// The columns, in file order. Adding a per-customer figure is one line here (and a line in
     /// docs/customers-csv.md).
     nonisolated(unsafe) public static let columns: [Column] = [
-        Column("customer_id", .text) { $0.customer.id },
-        Column("name", .text) { $0.customer.name },
-        Column("email", .text) { $0.email },
-        Column("domain", .text) { $0.domain },
-        Column("as_of", .text) { $0.analysis.configuration.asOf.description },
-        Column("active", .text) { $0.isActive ? "true" : "false" },
-        Column("health_score", .number) { $0.health.flatMap { number($0.score) } },
-        Column("health_status", .text) { $0.health?.status.rawValue },
-        Column("health_reasons", .text) { $0.health.map(reasons) },
-        Column("monthly_revenue", .number) { $0.health.flatMap { number($0.revenueAtRisk) } },
-        Column("p_alive", .number) { $0.prediction?.probabilityAlive.flatMap(number) },
-        Column("expected_purchases_13w", .number) { $0.prediction?.expectedPurchases13Weeks.flatMap(number) },
-        Column("expected_purchases_52w", .number) { $0.prediction?.expectedPurchases52Weeks.flatMap(number) },
-        Column("clv_12m", .number) { $0.prediction?.clv12Months.flatMap(number) },
-        Column("churn_probability_90d", .number) { $0.prediction?.churnProbability90Days.flatMap(number) },
+        Column("customer_id", .text { $0.customer.id }),
+        Column("name", .text { $0.customer.name }),
+        Column("email", .text { $0.email }),
+        Column("domain", .text { $0.domain }),
+        Column("as_of", .text { $0.asOf }),
+        Column("active", .text { $0.isActive ? "true" : "false" }),
+        Column("health_score", .number { $0.health?.score }),
+        Column("health_status", .text { $0.health?.status.rawValue }),
+        Column("health_reasons", .composed { row, out in
+            guard let health = row.health else { return false }
+            appendReasons(health, to: &out)
+            return true
+        }),
+        Column("monthly_revenue", .number { $0.health?.revenueAtRisk }),
+        Column("p_alive", .number { $0.prediction?.probabilityAlive }),
+        Column("expected_purchases_13w", .number { $0.prediction?.expectedPurchases13Weeks }),
+        Column("expected_purchases_52w", .number { $0.prediction?.expectedPurchases52Weeks }),
+        Column("clv_12m", .number { $0.prediction?.clv12Months }),
+        Column("churn_probability_90d", .number { $0.prediction?.churnProbability90Days }),
     ]
 
     /// The whole file, handed to `sink` in pieces of about `chunkSize` bytes (so memory stays at
@@ -90,6 +108,8 @@ public enum CustomersCSV {
         for (i, score) in analysis.health.scores.enumerated() where score.customer < customers.count {
             scores[score.customer] = Int32(i)
         }
+        var active = [Bool](repeating: false, count: customers.count)
+        for customer in analysis.activeCustomers where customer < customers.count { active[customer] = true }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(chunkSize + 4096)
         for (i, column) in columns.enumerated() {
@@ -97,21 +117,29 @@ public enum CustomersCSV {
             appendCell(column.header, kind: .text, to: &buffer)
         }
         buffer.append(0x0A)
+        guard !customers.isEmpty else { return try sink(buffer) }
         let predictions = analysis.prediction.customerColumns()
-        guard let first = customers.first else { return try sink(buffer) }
-        var row = Row(customer: first, analysis: analysis,
+        var row = Row(customers: customers, analysis: analysis, asOf: analysis.configuration.asOf.description,
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
                       domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
-        for (index, customer) in customers.enumerated() {
+        var scratch: [UInt8] = []
+        for index in customers.indices {
             let s = scores[index]
             row.index = index
-            row.customer = customer
             row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
-            row.isActive = analysis.activeCustomers.contains(index)
-            row.prediction = predictions[index]
+            row.isActive = active[index]
+            row.prediction = predictions.isEmpty ? nil : predictions[index]
             for (i, column) in columns.enumerated() {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
-                if let cell = column.value(row) { appendCell(cell, kind: column.kind, to: &buffer) }
+                switch column.cell {
+                case .text(let value):
+                    if let text = value(row) { appendCell(text, kind: .text, to: &buffer) }
+                case .number(let value):
+                    if let number = value(row) { appendNumber(number, to: &buffer) }
+                case .composed(let value):
+                    scratch.removeAll(keepingCapacity: true)
+                    if value(row, &scratch) { scratch.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &buffer) } }
+                }
             }
             buffer.append(0x0A)
             if buffer.count >= chunkSize {
@@ -133,24 +161,26 @@ public enum CustomersCSV {
     /// or ends with a space; a text cell starting with = + - @ tab or CR gets a leading `'`.
     static func appendCell(_ text: String, kind: Kind, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { utf8 in
-            let first = utf8.first
-            let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
-                || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
-            // With the guard the cell starts with `'`, never with a space.
-            let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-                || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
-            if quoted { out.append(UInt8(ascii: "\"")) }
-            if guarded { out.append(UInt8(ascii: "'")) }
-            if quoted {
-                for byte in utf8 {
-                    if byte == UInt8(ascii: "\"") { out.append(byte) }
-                    out.append(byte)
-                }
-                out.append(UInt8(ascii: "\""))
-            } else {
-                out.append(contentsOf: utf8)
+        text.withUTF8 { appendCell($0, kind: kind, to: &out) }
+    }
+
+    static func appendCell(_ utf8: UnsafeBufferPointer<UInt8>, kind: Kind, to out: inout [UInt8]) {
+        let first = utf8.first
+        let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
+        // With the guard the cell starts with `'`, never with a space.
+        let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if guarded { out.append(UInt8(ascii: "'")) }
+        if quoted {
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+                out.append(byte)
             }
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: utf8)
         }
     }
 
@@ -158,16 +188,56 @@ public enum CustomersCSV {
     /// no exponent for the magnitudes written here; -0 as 0.
     static func number(_ value: Double) -> String? {
         guard value.isFinite else { return nil }
-        if value == 0 { return "0" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return value.description
+        var out: [UInt8] = []
+        appendNumber(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``number(_:)``'s text (nothing for a value that is not finite): whole numbers
+    /// below 10^15 as their digits, others in Swift's shortest round-trip form.
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else { return }
+        if value == 0 {
+            out.append(UInt8(ascii: "0"))
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            appendDecimal(Int64(value), to: &out)
+        } else {
+            out.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    /// The digits of `value` (with `-` when negative), as `String(value)` writes them.
+    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
     }
 
     /// "Rule: reason (points of max)" for each rule that had data, joined by "; ".
     static func reasons(_ score: HealthScore) -> String {
-        score.contributions.map { c in
-            "\(c.rule): \(c.reason) (\(number(c.points) ?? "") of \(number(c.maxPoints) ?? ""))"
-        }.joined(separator: "; ")
+        var out: [UInt8] = []
+        appendReasons(score, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendReasons(_ score: HealthScore, to out: inout [UInt8]) {
+        for (i, c) in score.contributions.enumerated() {
+            if i > 0 { out.append(contentsOf: "; ".utf8) }
+            out.append(contentsOf: c.rule.utf8)
+            out.append(contentsOf: ": ".utf8)
+            out.append(contentsOf: c.reason.utf8)
+            out.append(contentsOf: " (".utf8)
+            appendNumber(c.points, to: &out)
+            out.append(contentsOf: " of ".utf8)
+            appendNumber(c.maxPoints, to: &out)
+            out.append(UInt8(ascii: ")"))
+        }
     }
 
     /// The attribute headers (any customer's) that, lower-cased without spaces and underscores,

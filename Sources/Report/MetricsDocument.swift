@@ -12,195 +12,367 @@ import Mustache
 public enum MetricsDocument {
     public static let formatVersion = 1
 
+    /// The whole document as text (with its final newline).
     public static func json(analysis: RetentionAnalysis, dataset: Dataset, report: RetentionReport,
                             title: String, generator: String) -> String {
-        value(analysis: analysis, dataset: dataset, report: report, title: title, generator: generator).jsonText(pretty: true) + "\n"
+        var out = JSONTextWriter(pretty: true)
+        write(into: &out, analysis: analysis, dataset: dataset, report: report, title: title, generator: generator)
+        out.append(raw: "\n")
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
+    /// The document as a value (what "Since last report" compares with the previous one).
     public static func value(analysis: RetentionAnalysis, dataset: Dataset, report: RetentionReport,
                              title: String, generator: String) -> MustacheValue {
+        var out = JSONTreeBuilder()
+        write(into: &out, analysis: analysis, dataset: dataset, report: report, title: title, generator: generator)
+        return out.result!
+    }
+
+    /// The document's text (pretty, with its final newline) handed to `sink` in pieces of about
+    /// `pieceSize` bytes as it is written, so the whole text is never in memory. The first
+    /// failure of `sink` stops the writing and is thrown.
+    public static func write<Failure: Error>(analysis: RetentionAnalysis, dataset: Dataset, report: RetentionReport,
+                                             title: String, generator: String, pieceSize: Int = 1 << 20,
+                                             to sink: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        try JSONTextWriter.streaming(pieceSize: pieceSize, to: sink) { out in
+            write(into: &out, analysis: analysis, dataset: dataset, report: report, title: title, generator: generator)
+            out.append(raw: "\n")
+        }
+    }
+
+    /// Writes the document's one object into `out`, members in key order.
+    public static func write(into out: inout some JSONOutput, analysis: RetentionAnalysis, dataset: Dataset,
+                             report: RetentionReport, title: String, generator: String) {
         let configuration = analysis.configuration
         let money = Money(digits: MinorUnit.digits(of: dataset.currency))
-        var root: [String: MustacheValue] = [
-            "format_version": .int(formatVersion),
-            "title": .string(title),
-            "generator": .string(generator),
-            "as_of": .string(configuration.asOf.description),
-            "granularity": .string(configuration.calendar.granularity.rawValue),
-            "currency": .string(dataset.currency),
-            "headline": .object(Dictionary(report.headlineKPIs.map { ($0.label, MustacheValue.string($0.value)) },
-                                           uniquingKeysWith: { a, _ in a })),
-            "headlines": .list(report.headlines.map { .string($0.text) }),
-            "signed_up_never_paid": .int(analysis.ledger.neverPaid),
-        ]
-        root["inputs"] = .list(dataset.inputs.map { input in
-            .object([
-                "path": .string(input.path), "entity": .string(input.entity), "sha256": .string(input.sha256),
-                "rows_read": .int(input.rowsRead), "rows_used": .int(input.rowsUsed),
-                "rows_skipped": .int(input.rowsSkipped), "rows_excluded": .int(input.rowsExcluded),
-                "rows_unreadable": .int(input.rowsUnreadable), "source": .string(input.source), "used": .bool(true),
-                "skipped": .object(Dictionary(input.skipped.map { ($0.reason, MustacheValue.int($0.count)) },
-                                              uniquingKeysWith: { a, b in a })),
-                "warnings": .list(input.warnings.map { .string($0) }),
-                "customer_join": customerJoin(input.join),
-            ])
-        } + dataset.notUsed.map { file in
-            .object(["path": .string(file.path), "used": .bool(false), "reason": .string(file.reason)])
-        })
-        var cohorts: [MustacheValue] = []
-        for row in analysis.cohorts.rows {
-            for case let cell? in row.cells {
-                cohorts.append(.object([
-                    "cohort": .string(row.cohort.label), "k": .int(cell.k), "size": .int(row.size),
-                    "customers": .int(cell.customers), "retention": fraction(cell.retention),
-                    "revenue": money(cell.revenue), "revenue_retention": fraction(cell.revenueRetention),
-                    "incomplete": .bool(cell.isIncomplete),
-                ]))
+        out.beginObject()
+        out.key("as_of"); out.string(configuration.asOf.description)
+        writeChurn(into: &out, analysis: analysis, money: money)
+        out.key("cohort_segments")
+        writeSegmentCohorts(into: &out, ledger: analysis.ledger, attributes: configuration.segmentAttributes)
+        out.key("cohorts")
+        writeCohorts(into: &out, analysis.cohorts, money: money)
+        out.key("currency"); out.string(dataset.currency)
+        out.key("format_version"); out.int(formatVersion)
+        out.key("generator"); out.string(generator)
+        out.key("granularity"); out.string(configuration.calendar.granularity.rawValue)
+        out.key("headline")
+        out.value(.object(Dictionary(report.headlineKPIs.map { ($0.label, MustacheValue.string($0.value)) },
+                                     uniquingKeysWith: { a, _ in a })))
+        out.key("headlines")
+        out.list { out in for headline in report.headlines { out.string(headline.text) } }
+        out.key("health")
+        writeHealth(into: &out, analysis.health, customers: dataset.customers, shown: report.atRiskRows, money: money)
+        out.key("inputs")
+        writeInputs(into: &out, dataset)
+        if let bridge = analysis.mrr {
+            out.key("mrr")
+            writeMRR(into: &out, bridge, money: money)
+        }
+        out.key("prediction")
+        out.value(PredictionDocument.value(analysis.prediction, customers: dataset.customers, atRiskRows: 25))
+        if let trend = analysis.satisfaction {
+            out.key("satisfaction")
+            writeSatisfaction(into: &out, trend)
+        }
+        out.key("signed_up_never_paid"); out.int(analysis.ledger.neverPaid)
+        if let sla = analysis.supportHistory {
+            out.key("support")
+            writeSupport(into: &out, sla)
+        }
+        out.key("survival")
+        writeSurvival(into: &out, analysis.survival)
+        out.key("title"); out.string(title)
+        out.endObject()
+    }
+
+    static func writeInputs(into out: inout some JSONOutput, _ dataset: Dataset) {
+        out.list { out in
+            for input in dataset.inputs {
+                out.object { out in
+                    out.key("customer_join"); writeCustomerJoin(into: &out, input.join)
+                    out.key("entity"); out.string(input.entity)
+                    out.key("path"); out.string(input.path)
+                    out.key("rows_excluded"); out.int(input.rowsExcluded)
+                    out.key("rows_read"); out.int(input.rowsRead)
+                    out.key("rows_skipped"); out.int(input.rowsSkipped)
+                    out.key("rows_unreadable"); out.int(input.rowsUnreadable)
+                    out.key("rows_used"); out.int(input.rowsUsed)
+                    out.key("sha256"); out.string(input.sha256)
+                    out.key("skipped")
+                    out.value(.object(Dictionary(input.skipped.map { ($0.reason, MustacheValue.int($0.count)) },
+                                                 uniquingKeysWith: { a, _ in a })))
+                    out.key("source"); out.string(input.source)
+                    out.key("used"); out.bool(true)
+                    out.key("warnings")
+                    out.list { out in for warning in input.warnings { out.string(warning) } }
+                }
+            }
+            for file in dataset.notUsed {
+                out.object { out in
+                    out.key("path"); out.string(file.path)
+                    out.key("reason"); out.string(file.reason)
+                    out.key("used"); out.bool(false)
+                }
             }
         }
-        root["cohorts"] = .list(cohorts)
-        // The same cohort cells per segment value of every configured attribute (long form).
-        var segmentCells: [MustacheValue] = []
-        for (attribute, tables) in CohortTable.bySegments(analysis.ledger, attributes: configuration.segmentAttributes) {
-            for (value, table) in tables {
-                for row in table.rows where row.size > 0 {
-                    for case let cell? in row.cells {
-                        segmentCells.append(.object([
-                            "attribute": .string(attribute), "value": .string(value), "cohort": .string(row.cohort.label),
-                            "k": .int(cell.k), "size": .int(row.size), "customers": .int(cell.customers),
-                            "retention": fraction(cell.retention), "revenue_retention": fraction(cell.revenueRetention),
-                        ]))
+    }
+
+    static func writeCohorts(into out: inout some JSONOutput, _ table: CohortTable, money: Money) {
+        out.list { out in
+            for row in table.rows {
+                for case let cell? in row.cells {
+                    out.object { out in
+                        out.key("cohort"); out.string(row.cohort.label)
+                        out.key("customers"); out.int(cell.customers)
+                        out.key("incomplete"); out.bool(cell.isIncomplete)
+                        out.key("k"); out.int(cell.k)
+                        out.key("retention"); out.measure(cell.retention)
+                        out.key("revenue"); out.measure(money.amount(cell.revenue))
+                        out.key("revenue_retention"); out.measure(cell.revenueRetention)
+                        out.key("size"); out.int(row.size)
                     }
                 }
             }
         }
-        root["cohort_segments"] = .list(segmentCells)
-        root["churn"] = .list(analysis.churn.periods.map { p in
-            .object([
-                "period": .string(p.period.label), "active_start": .int(p.customersAtStart), "churned": .int(p.churned),
-                "voluntary": .int(p.voluntary), "involuntary": .int(p.involuntary), "joined": .int(p.joined),
-                "reactivated": .int(p.reactivated),
-                "active_end": .int(p.customersAtEnd), "rate": fraction(p.churnRate),
-                "retention_rate": fraction(p.retentionRate), "mrr_lost": money(p.mrrLost), "incomplete": .bool(p.isIncomplete),
-            ])
-        })
-        func reasonRows(_ rows: [ChurnReasonBreakdown.Row]) -> MustacheValue {
-            .list(rows.map { r in
-                .object(["reason": .string(r.reason), "count": .int(r.count), "share": fraction(r.share),
-                         "mrr_lost": money(r.mrrLost)])
-            })
+    }
+
+    /// The same cohort cells per segment value of every configured attribute (long form).
+    static func writeSegmentCohorts(into out: inout some JSONOutput, ledger: ActivityLedger, attributes: [String]) {
+        out.list { out in
+            for (attribute, tables) in CohortTable.bySegments(ledger, attributes: attributes) {
+                for (value, table) in tables {
+                    for row in table.rows where row.size > 0 {
+                        for case let cell? in row.cells {
+                            out.object { out in
+                                out.key("attribute"); out.string(attribute)
+                                out.key("cohort"); out.string(row.cohort.label)
+                                out.key("customers"); out.int(cell.customers)
+                                out.key("k"); out.int(cell.k)
+                                out.key("retention"); out.measure(cell.retention)
+                                out.key("revenue_retention"); out.measure(cell.revenueRetention)
+                                out.key("size"); out.int(row.size)
+                                out.key("value"); out.string(value)
+                            }
+                        }
+                    }
+                }
+            }
         }
-        root["churn_reasons"] = reasonRows(analysis.churnReasons.rows)
+    }
+
+    /// `churn`, `churn_reasons` and `churn_reasons_by_period` (consecutive in key order).
+    static func writeChurn(into out: inout some JSONOutput, analysis: RetentionAnalysis, money: Money) {
+        out.key("churn")
+        out.list { out in
+            for p in analysis.churn.periods {
+                out.object { out in
+                    out.key("active_end"); out.int(p.customersAtEnd)
+                    out.key("active_start"); out.int(p.customersAtStart)
+                    out.key("churned"); out.int(p.churned)
+                    out.key("incomplete"); out.bool(p.isIncomplete)
+                    out.key("involuntary"); out.int(p.involuntary)
+                    out.key("joined"); out.int(p.joined)
+                    out.key("mrr_lost"); out.measure(money.amount(p.mrrLost))
+                    out.key("period"); out.string(p.period.label)
+                    out.key("rate"); out.measure(p.churnRate)
+                    out.key("reactivated"); out.int(p.reactivated)
+                    out.key("retention_rate"); out.measure(p.retentionRate)
+                    out.key("voluntary"); out.int(p.voluntary)
+                }
+            }
+        }
+        func reasonRows(_ rows: [ChurnReasonBreakdown.Row], into out: inout some JSONOutput) {
+            out.list { out in
+                for r in rows {
+                    out.object { out in
+                        out.key("count"); out.int(r.count)
+                        out.key("mrr_lost"); out.measure(money.amount(r.mrrLost))
+                        out.key("reason"); out.string(r.reason)
+                        out.key("share"); out.measure(r.share)
+                    }
+                }
+            }
+        }
+        out.key("churn_reasons")
+        reasonRows(analysis.churnReasons.rows, into: &out)
         let incompleteChurn = Set(analysis.churn.periods.filter(\.isIncomplete).map(\.period.index))
-        root["churn_reasons_by_period"] = .list(analysis.churnReasonHistory.perPeriod.map { p in
-            .object(["period": .string(p.period.label), "incomplete": .bool(incompleteChurn.contains(p.period.index)),
-                     "reasons": reasonRows(p.rows)])
-        })
-        if let bridge = analysis.mrr {
-            root["mrr"] = .list(bridge.periods.map { p in
-                .object([
-                    "period": .string(p.period.label), "start": money(p.start), "new": money(p.new),
-                    "expansion": money(p.expansion), "contraction": money(p.contraction), "churn": money(p.churn),
-                    "reactivation": money(p.reactivation), "end": money(p.end), "reconciles": .bool(p.reconciles),
-                    "gross_mrr_churn": fraction(p.grossMRRChurnRate), "net_mrr_churn": fraction(p.netMRRChurnRate),
-                    "grr": fraction(p.grossRevenueRetention), "nrr": fraction(p.netRevenueRetention),
-                    "grr_t12m": fraction(p.trailingGrossRetention), "nrr_t12m": fraction(p.trailingNetRetention),
-                    "incomplete": .bool(p.isIncomplete),
-                ])
-            })
+        out.key("churn_reasons_by_period")
+        out.list { out in
+            for p in analysis.churnReasonHistory.perPeriod {
+                out.object { out in
+                    out.key("incomplete"); out.bool(incompleteChurn.contains(p.period.index))
+                    out.key("period"); out.string(p.period.label)
+                    out.key("reasons"); reasonRows(p.rows, into: &out)
+                }
+            }
         }
-        let curve = analysis.survival
-        root["survival"] = .object([
-            "times": .list(curve.steps.map { .int($0.time) }),
-            "survival": .list(curve.steps.map { fraction($0.survival) }),
-            "lower": .list(curve.steps.map { fraction($0.lower) }),
-            "upper": .list(curve.steps.map { fraction($0.upper) }),
-            "at_risk": .list(curve.steps.map { .int($0.atRisk) }),
-            "events": .list(curve.steps.map { .int($0.events) }),
-            "censored": .list(curve.steps.map { .int($0.censored) }),
-            "median": curve.median.map { .int($0) } ?? .null,
-            "median_lower": curve.medianLower.map { .int($0) } ?? .null,
-            "median_upper": curve.medianUpper.map { .int($0) } ?? .null,
-            "subjects": .int(curve.subjects),
-        ])
-        if let trend = analysis.satisfaction {
-            root["satisfaction"] = .list(trend.periods.map { p in
+    }
+
+    static func writeMRR(into out: inout some JSONOutput, _ bridge: MRRBridge, money: Money) {
+        out.list { out in
+            for p in bridge.periods {
+                out.object { out in
+                    out.key("churn"); out.measure(money.amount(p.churn))
+                    out.key("contraction"); out.measure(money.amount(p.contraction))
+                    out.key("end"); out.measure(money.amount(p.end))
+                    out.key("expansion"); out.measure(money.amount(p.expansion))
+                    out.key("gross_mrr_churn"); out.measure(p.grossMRRChurnRate)
+                    out.key("grr"); out.measure(p.grossRevenueRetention)
+                    out.key("grr_t12m"); out.measure(p.trailingGrossRetention)
+                    out.key("incomplete"); out.bool(p.isIncomplete)
+                    out.key("net_mrr_churn"); out.measure(p.netMRRChurnRate)
+                    out.key("new"); out.measure(money.amount(p.new))
+                    out.key("nrr"); out.measure(p.netRevenueRetention)
+                    out.key("nrr_t12m"); out.measure(p.trailingNetRetention)
+                    out.key("period"); out.string(p.period.label)
+                    out.key("reactivation"); out.measure(money.amount(p.reactivation))
+                    out.key("reconciles"); out.bool(p.reconciles)
+                    out.key("start"); out.measure(money.amount(p.start))
+                }
+            }
+        }
+    }
+
+    static func writeSurvival(into out: inout some JSONOutput, _ curve: KaplanMeierCurve) {
+        out.object { out in
+            out.key("at_risk"); out.list { out in for s in curve.steps { out.int(s.atRisk) } }
+            out.key("censored"); out.list { out in for s in curve.steps { out.int(s.censored) } }
+            out.key("events"); out.list { out in for s in curve.steps { out.int(s.events) } }
+            out.key("lower"); out.list { out in for s in curve.steps { out.measure(s.lower) } }
+            out.key("median"); out.int(curve.median)
+            out.key("median_lower"); out.int(curve.medianLower)
+            out.key("median_upper"); out.int(curve.medianUpper)
+            out.key("subjects"); out.int(curve.subjects)
+            out.key("survival"); out.list { out in for s in curve.steps { out.measure(s.survival) } }
+            out.key("times"); out.list { out in for s in curve.steps { out.int(s.time) } }
+            out.key("upper"); out.list { out in for s in curve.steps { out.measure(s.upper) } }
+        }
+    }
+
+    static func writeSatisfaction(into out: inout some JSONOutput, _ trend: SatisfactionTrend) {
+        out.list { out in
+            for p in trend.periods {
                 let s = p.scores
-                return .object([
-                    "period": .string(p.period.label), "csat": fraction(s.csat), "csat_n": .int(s.csatN),
-                    "csat_low": fraction(s.csatLow), "csat_high": fraction(s.csatHigh),
-                    "nps": number(s.nps), "nps_n": .int(s.npsN), "nps_moe": number(s.npsMoe),
-                    "promoters": .int(s.promoters), "passives": .int(s.passives), "detractors": .int(s.detractors),
-                    "ces": number(s.ces), "ces_n": .int(s.cesN), "ces_low": number(s.cesLow),
-                    "ces_high": number(s.cesHigh), "ces_share_easy": fraction(s.cesShareEasy),
-                    "complete": .bool(p.isComplete),
-                ])
-            })
+                out.object { out in
+                    out.key("ces"); out.measure(s.ces)
+                    out.key("ces_high"); out.measure(s.cesHigh)
+                    out.key("ces_low"); out.measure(s.cesLow)
+                    out.key("ces_n"); out.int(s.cesN)
+                    out.key("ces_share_easy"); out.measure(s.cesShareEasy)
+                    out.key("complete"); out.bool(p.isComplete)
+                    out.key("csat"); out.measure(s.csat)
+                    out.key("csat_high"); out.measure(s.csatHigh)
+                    out.key("csat_low"); out.measure(s.csatLow)
+                    out.key("csat_n"); out.int(s.csatN)
+                    out.key("detractors"); out.int(s.detractors)
+                    out.key("nps"); out.measure(s.nps)
+                    out.key("nps_moe"); out.measure(s.npsMoe)
+                    out.key("nps_n"); out.int(s.npsN)
+                    out.key("passives"); out.int(s.passives)
+                    out.key("period"); out.string(p.period.label)
+                    out.key("promoters"); out.int(s.promoters)
+                }
+            }
         }
-        root["health"] = healthValue(analysis.health, customers: dataset.customers, shown: report.atRiskRows, money: money)
-        root["prediction"] = PredictionDocument.value(analysis.prediction, customers: dataset.customers, atRiskRows: 25)
-        if let sla = analysis.supportHistory {
-            root["support"] = .list(sla.periods.map { p in
+    }
+
+    static func writeSupport(into out: inout some JSONOutput, _ sla: SupportSLA) {
+        out.list { out in
+            for p in sla.periods {
                 let s = p.created
-                return .object([
-                    "period": .string(p.period.label), "tickets": .int(s.tickets), "resolved": .int(p.resolved),
-                    "first_response_median_hours": number(s.firstResponse.medianHours),
-                    "first_response_p90_hours": number(s.firstResponse.p90Hours),
-                    "resolution_median_hours": number(s.resolution.medianHours),
-                    "resolution_p90_hours": number(s.resolution.p90Hours),
-                    "first_response_breach_rate": fraction(s.firstResponseSLA.breachRate),
-                    "resolution_breach_rate": fraction(s.resolutionSLA.breachRate),
-                ])
-            })
+                out.object { out in
+                    out.key("first_response_breach_rate"); out.measure(s.firstResponseSLA.breachRate)
+                    out.key("first_response_median_hours"); out.measure(s.firstResponse.medianHours)
+                    out.key("first_response_p90_hours"); out.measure(s.firstResponse.p90Hours)
+                    out.key("period"); out.string(p.period.label)
+                    out.key("resolution_breach_rate"); out.measure(s.resolutionSLA.breachRate)
+                    out.key("resolution_median_hours"); out.measure(s.resolution.medianHours)
+                    out.key("resolution_p90_hours"); out.measure(s.resolution.p90Hours)
+                    out.key("resolved"); out.int(p.resolved)
+                    out.key("tickets"); out.int(s.tickets)
+                }
+            }
         }
-        return .object(root)
     }
 
     /// Health in aggregate: colour counts, revenue at risk, the at-risk rows the report shows
     /// (with their reasons) and every scored customer's colour as id lists (what "Since last
     /// report" compares). Scores and reasons of every customer go to `--customers-csv`.
-    static func healthValue(_ health: HealthReport, customers: [Customer], shown: Int, money: Money) -> MustacheValue {
+    static func writeHealth(into out: inout some JSONOutput, _ health: HealthReport, customers: [Customer],
+                            shown: Int, money: Money) {
         let distribution = health.distribution
         let atRisk = health.atRisk
-        var ids: [HealthStatus: [MustacheValue]] = [:]
-        for score in health.scores { ids[score.status, default: []].append(.string(customers[score.customer].id)) }
-        return .object([
-            "green": .int(distribution.green), "amber": .int(distribution.amber), "red": .int(distribution.red),
-            "unscored": .int(distribution.unscored), "at_risk_count": .int(atRisk.count),
-            "revenue_at_risk": money(health.revenueAtRisk),
-            "at_risk": .list(atRisk.prefix(shown).map { score in
-                .object([
-                    "customer": .string(customers[score.customer].id),
-                    "status": .string(score.status.rawValue),
-                    "score": number(score.score),
-                    "revenue_at_risk": money(score.revenueAtRisk),
-                    "reasons": .list(score.contributions.map {
-                        .object(["rule": .string($0.rule), "points": number($0.points),
-                                 "max_points": number($0.maxPoints), "reason": .string($0.reason)])
-                    }),
-                ])
-            }),
-            "statuses": .object(Dictionary(uniqueKeysWithValues: HealthStatus.allCases.map { ($0.rawValue, MustacheValue.list(ids[$0] ?? [])) })),
-        ])
+        out.object { out in
+            out.key("amber"); out.int(distribution.amber)
+            out.key("at_risk")
+            out.list { out in
+                for score in atRisk.prefix(shown) {
+                    out.object { out in
+                        out.key("customer"); out.string(customers[score.customer].id)
+                        out.key("reasons")
+                        out.list { out in
+                            for c in score.contributions {
+                                out.object { out in
+                                    out.key("max_points"); out.measure(c.maxPoints)
+                                    out.key("points"); out.measure(c.points)
+                                    out.key("reason"); out.string(c.reason)
+                                    out.key("rule"); out.string(c.rule)
+                                }
+                            }
+                        }
+                        out.key("revenue_at_risk"); out.measure(money.amount(score.revenueAtRisk))
+                        out.key("score"); out.measure(score.score)
+                        out.key("status"); out.string(score.status.rawValue)
+                    }
+                }
+            }
+            out.key("at_risk_count"); out.int(atRisk.count)
+            out.key("green"); out.int(distribution.green)
+            out.key("red"); out.int(distribution.red)
+            out.key("revenue_at_risk"); out.measure(money.amount(health.revenueAtRisk))
+            out.key("statuses")
+            out.object { out in
+                // Keys in byte order: amber, green, red; each list in score order.
+                for status in HealthStatus.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+                    out.key(status.rawValue)
+                    out.list { out in
+                        for score in health.scores where score.status == status { out.string(customers[score.customer].id) }
+                    }
+                }
+            }
+            out.key("unscored"); out.int(distribution.unscored)
+        }
     }
 
     /// A fraction (0…1) or any other measure: the double itself, null when missing or not finite.
     static func fraction(_ value: Double?) -> MustacheValue { number(value) }
 
     /// How a file's rows were matched to customers (null for customers files).
-    static func customerJoin(_ join: CustomerJoin?) -> MustacheValue {
-        guard let join else { return .null }
-        return .object([
-            "column": .string(join.column), "customers_file": join.customersPath.map { .string($0) } ?? .null,
-            "rows_with_key": .int(join.rowsWithKey), "rows_matched": .int(join.matchedRows), "rate": fraction(join.rate),
-            "by": .object(Dictionary(uniqueKeysWithValues: join.matched.map { ($0.key.rawValue, MustacheValue.int($0.value)) })),
-        ])
+    static func writeCustomerJoin(into out: inout some JSONOutput, _ join: CustomerJoin?) {
+        guard let join else { return out.null() }
+        out.object { out in
+            out.key("by")
+            out.value(.object(Dictionary(uniqueKeysWithValues: join.matched.map { ($0.key.rawValue, MustacheValue.int($0.value)) })))
+            out.key("column"); out.string(join.column)
+            out.key("customers_file"); out.string(join.customersPath)
+            out.key("rate"); out.measure(join.rate)
+            out.key("rows_matched"); out.int(join.matchedRows)
+            out.key("rows_with_key"); out.int(join.rowsWithKey)
+        }
     }
 
     /// Full precision: the writer prints the shortest text that reads back to the same double.
     static func number(_ value: Double?) -> MustacheValue {
-        guard let value, value.isFinite else { return .null }
-        return .double(value == 0 ? 0 : value)
+        guard let value = measure(value) else { return .null }
+        return .double(value)
+    }
+
+    /// A measure as written: nil when missing or not finite, -0 as 0.
+    static func measure(_ value: Double?) -> Double? {
+        guard let value, value.isFinite else { return nil }
+        return value == 0 ? 0 : value
     }
 
     /// Money in the report currency. Amounts and MRR enter the metrics as whole minor units, so
@@ -211,12 +383,22 @@ public enum MetricsDocument {
     struct Money {
         let digits: Int
 
-        func callAsFunction(_ value: Double?) -> MustacheValue {
-            guard let value, value.isFinite else { return .null }
+        func callAsFunction(_ value: Double?) -> MustacheValue { number(amount(value)) }
+
+        /// The amount as written (see above); nil when missing or not finite.
+        func amount(_ value: Double?) -> Double? {
+            guard let value, value.isFinite else { return nil }
             let scale = MinorUnit.scale(digits)
             let units = value * scale, whole = units.rounded(.toNearestOrAwayFromZero)
-            guard abs(units - whole) <= max(1e-6, abs(whole) * 1e-12) else { return number(value) }
-            return number(whole / scale)
+            guard abs(units - whole) <= max(1e-6, abs(whole) * 1e-12) else { return value }
+            return whole / scale
         }
+    }
+}
+
+extension JSONOutput {
+    /// A measure (``MetricsDocument/measure(_:)``): the double, or `null`.
+    mutating func measure(_ value: Double?) {
+        number(MetricsDocument.measure(value))
     }
 }

@@ -56,7 +56,7 @@ enum PredictionDocument {
             object["at_risk"] = .list(c.risks.prefix(atRiskRows).map { risk in
                 .object(["id": .string(customers[risk.customer].id), "probability": number(risk.probability),
                          "monthly_revenue": number(risk.monthlyRevenue), "expected_revenue_lost": number(risk.expectedRevenueLost),
-                         "reasons": .list(risk.reasons.map { .string($0) })])
+                         "reasons": .list(c.reasons(risk).map { .string($0) })])
             })
             if let b = c.backtest {
                 object["backtest"] = .object([

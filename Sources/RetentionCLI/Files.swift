@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import Publishing
 import Validation
@@ -7,10 +8,10 @@ enum Files {
     /// A file the command reads whole (a configuration, a previous metrics JSON): regular files
     /// only, so a pipe or a device never blocks or fills memory.
     static func read(_ path: String) throws -> [UInt8] {
-        switch RegularFile.read(path) {
-        case .success(let bytes): return bytes
-        case .failure(let failure):
-            let reason = failure.message == String(cString: strerror(ENOENT)) ? "no such file" : failure.message
+        do {
+            return try RegularFile.read(path)
+        } catch {
+            let reason = error.reason == .system(code: ENOENT) ? "no such file" : error.reasonText
             throw CommandFailure(message: "\(path): error: \(reason)", status: .inputError)
         }
     }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Ingest
+import Publishing
 
 /// The files a run will write, checked against the files it reads before anything is written:
 /// an output may not be the same file as an input (same device and inode, so another path,
@@ -93,10 +94,10 @@ extension OutputPaths {
             if let path = args.value(option) { outputs.files.append(("--" + option, path)) }
         }
         if let directory = args.value("publish") {
-            let root = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
-            outputs.files += [("--publish", root + "/index.html"), ("--publish", root + "/\(periodLabel)/index.html"),
-                              ("--publish", root + "/\(periodLabel)/metrics.json")]
-            outputs.replacedFolders.append(("--publish", root + "/" + periodLabel))
+            let archive = ArchiveLayout(directory: directory)
+            outputs.files += [("--publish", archive.indexPath), ("--publish", archive.reportPath(periodLabel)),
+                              ("--publish", archive.metricsPath(periodLabel))]
+            outputs.replacedFolders.append(("--publish", archive.periodFolder(periodLabel)))
         }
         var read: [(option: String, path: String)] = []
         for file in inputs.files { read.append(("--" + file.recognition.entity.rawValue, file.path)) }

@@ -1,3 +1,5 @@
+import MarkupText
+
 /// Text made safe and short enough for a terminal or a cron mail.
 ///
 /// - **Escaped**: a CSV value can hold terminal escape sequences (ESC `[2J`, OSC 8 links, a
@@ -24,13 +26,10 @@ enum TerminalText {
         return String(out)
     }
 
+    /// The controls other than line feed and tab, the bidi controls, and U+2028/U+2029.
     static func needsEscape(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x0A, 0x09: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
-        default: return false
-        }
+        if MarkupText.isControl(s) { return s != "\n" && s != "\t" }
+        return MarkupText.isBidiControl(s) || s == "\u{2028}" || s == "\u{2029}"
     }
 
     /// `text` with long lines and long messages cut (see the type's description); `lineLimit`

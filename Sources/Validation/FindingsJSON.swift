@@ -11,16 +11,12 @@ extension ReportValidator {
         if findings.isEmpty { return "[]" }
         var out = "[\n"
         for (index, finding) in findings.enumerated() {
-            out += "  {\"path\": \(jsonString(finding.path)), \"line\": \(finding.line), "
-            out += "\"column\": \(finding.column), \"rule\": \(jsonString(finding.rule)), "
-            out += "\"message\": \(jsonString(finding.message))}"
+            out += "  {\"path\": \(MarkupText.jsonString(finding.path)), \"line\": \(finding.line), "
+            out += "\"column\": \(finding.column), \"rule\": \(MarkupText.jsonString(finding.rule)), "
+            out += "\"message\": \(MarkupText.jsonString(finding.message))}"
             out += index == findings.count - 1 ? "\n" : ",\n"
         }
         out += "]"
         return out
-    }
-
-    static func jsonString(_ text: String) -> String {
-        MarkupText.jsonString(text)
     }
 }

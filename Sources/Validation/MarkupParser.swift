@@ -26,55 +26,48 @@ struct MarkupParse: Sendable {
 /// own reports never come near them — every displayed value is capped by `MarkupText` — so a
 /// "huge text node" finding means a file this tool did not write that way.
 enum MarkupParser {
+    /// The XML parser; an empty document gives libxml2's own "Document is empty" (error 4).
     static func parseXML(_ bytes: [UInt8]) -> MarkupParse {
-        let collector = ParserMessageCollector()
-        return withLibXML2ErrorsCollected(into: collector) {
-            bytes.withUnsafeBufferPointer { buffer -> MarkupParse in
-                let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-                guard let base, buffer.count > 0, buffer.count <= Int(Int32.max),
-                      let context = xmlCreateMemoryParserCtxt(base, Int32(buffer.count))
-                else {
-                    return MarkupParse(messages: [ParserMessage(
-                        level: 3, code: 4, line: 1, column: 1,
-                        message: "Document is empty", detail: nil)],
-                        tree: MarkupTree(), wellFormed: false)
-                }
-                defer {
-                    if let document = context.pointee.myDoc {
-                        xmlFreeDoc(document)
-                        context.pointee.myDoc = nil
-                    }
-                    context.pointee._private = nil
-                    xmlFreeParserCtxt(context)
-                }
-                installErrorHandler(on: context, collector: collector)
-                let options = XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue
-                    | XML_PARSE_BIG_LINES.rawValue
-                _ = xmlCtxtUseOptions(context, Int32(options))
-                context.pointee.replaceEntities = 0
-                context.pointee.loadsubset = 0
-                context.pointee.validate = 0
-                context.pointee.linenumbers = 1
-                _ = xmlParseDocument(context)
-                let wellFormed = context.pointee.wellFormed != 0
-                var tree = MarkupTree()
-                if let document = context.pointee.myDoc {
-                    tree = MarkupTreeBuilder.copy(document)
-                }
-                return MarkupParse(messages: collector.messages, tree: tree, wellFormed: wellFormed)
-            }
+        let empty = ParserMessage(level: 3, code: 4, line: 1, column: 1, message: "Document is empty", detail: nil)
+        return parse(bytes, ifEmpty: [empty], create: xmlCreateMemoryParserCtxt, free: xmlFreeParserCtxt) { context in
+            let options = XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_BIG_LINES.rawValue
+            _ = xmlCtxtUseOptions(context, Int32(options))
+            context.pointee.replaceEntities = 0
+            context.pointee.loadsubset = 0
+            context.pointee.validate = 0
+            context.pointee.linenumbers = 1
+            _ = xmlParseDocument(context)
         }
     }
 
+    /// The HTML parser (what a browser would build); an empty document gives no message.
     static func parseHTML(_ bytes: [UInt8]) -> MarkupParse {
+        parse(bytes, ifEmpty: [], create: htmlCreateMemoryParserCtxt, free: htmlFreeParserCtxt) { context in
+            let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            _ = htmlCtxtUseOptions(context, Int32(options))
+            context.pointee.replaceEntities = 0
+            context.pointee.linenumbers = 1
+            _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+            _ = htmlParseDocument(context)
+        }
+    }
+
+    /// What both parsers share: a context over `bytes` from `create` (none for an empty or a
+    /// larger than 2 GiB document: `ifEmpty` is then the only message), messages collected by
+    /// the installed handler, `configureAndParse` run, the document copied into a
+    /// ``MarkupTree``, and the document and context freed before returning.
+    private static func parse(_ bytes: [UInt8], ifEmpty: [ParserMessage],
+                              create: (UnsafePointer<CChar>, Int32) -> xmlParserCtxtPtr?,
+                              free: (xmlParserCtxtPtr) -> Void,
+                              configureAndParse: (xmlParserCtxtPtr) -> Void) -> MarkupParse {
         let collector = ParserMessageCollector()
         return withLibXML2ErrorsCollected(into: collector) {
             bytes.withUnsafeBufferPointer { buffer -> MarkupParse in
                 let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
                 guard let base, buffer.count > 0, buffer.count <= Int(Int32.max),
-                      let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count))
+                      let context = create(base, Int32(buffer.count))
                 else {
-                    return MarkupParse(messages: [], tree: MarkupTree(), wellFormed: false)
+                    return MarkupParse(messages: ifEmpty, tree: MarkupTree(), wellFormed: false)
                 }
                 defer {
                     if let document = context.pointee.myDoc {
@@ -82,21 +75,15 @@ enum MarkupParser {
                         context.pointee.myDoc = nil
                     }
                     context.pointee._private = nil
-                    htmlFreeParserCtxt(context)
+                    free(context)
                 }
                 installErrorHandler(on: context, collector: collector)
-                let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-                _ = htmlCtxtUseOptions(context, Int32(options))
-                context.pointee.replaceEntities = 0
-                context.pointee.linenumbers = 1
-                _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
-                _ = htmlParseDocument(context)
+                configureAndParse(context)
                 var tree = MarkupTree()
                 if let document = context.pointee.myDoc {
                     tree = MarkupTreeBuilder.copy(document)
                 }
-                return MarkupParse(messages: collector.messages, tree: tree,
-                                   wellFormed: context.pointee.wellFormed != 0)
+                return MarkupParse(messages: collector.messages, tree: tree, wellFormed: context.pointee.wellFormed != 0)
             }
         }
     }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import FileAccess
 
 /// Checks that a rendered report is a self-contained, accessible, polyglot HTML5 document.
 ///
@@ -68,13 +64,14 @@ public struct ReportValidator: Sendable {
     /// Reads the file and validates it. An unreadable file gives exactly one finding, rule `io`,
     /// at 1:1, with the system's reason (e.g. "No such file or directory").
     public func validate(fileAt path: String) -> [ValidationFinding] {
-        switch Self.readFile(path) {
-        case .success(let bytes):
-            return validate(html: bytes, path: path)
-        case .failure(let reason):
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.read(path)
+        } catch {
             return [ValidationFinding(path: path, line: 1, column: 1, rule: "io",
-                                      message: "cannot read the file: \(reason.message)")]
+                                      message: "cannot read the file: \(error.reasonText)")]
         }
+        return validate(html: bytes, path: path)
     }
 
     /// HTML parser messages that are not findings: code 801 `XML_HTML_UNKNOWN_TAG` (first string
@@ -83,9 +80,5 @@ public struct ReportValidator: Sendable {
     private static func isIgnoredHTMLMessage(_ message: ParserMessage) -> Bool {
         if message.code == 513 { return true }
         return message.code == 801 && HTML5ElementNames.unknownToLibXML2.contains(message.detail ?? "")
-    }
-
-    static func readFile(_ path: String) -> Result<[UInt8], RegularFile.Failure> {
-        RegularFile.read(path)
     }
 }

@@ -147,13 +147,19 @@ import Testing
         #expect(run.html.contains("invoices.csv</th><td class=\"\">orders (Stripe invoices)</td>"))
     }
 
+    /// The Stripe folder's subscriptions (see `stripeCustomersSubscriptionsInvoicesPayments`)
+    /// beside files without revenue: MRR 445 and 4 active customers at `asOf`.
+    static func expectStripeSubscriptions(_ run: Run, asOf: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(run.metrics["as_of"] as? String == asOf, sourceLocation: sourceLocation)
+        #expect(run.mrrAtAsOf == 445, sourceLocation: sourceLocation)
+        #expect(run.activeAtAsOf == 4, sourceLocation: sourceLocation)
+    }
+
     @Test func stripeZendeskAndDelightedTogether() {
         let run = Self.report("stripe-zendesk-delighted")
         #expect(run.status == .success, "\(run.err)")
         // No invoices: the latest date is Zendesk's last ticket (2024-06-28); MRR as in the Stripe folder.
-        #expect(run.metrics["as_of"] as? String == "2024-06-28")
-        #expect(run.mrrAtAsOf == 445)
-        #expect(run.activeAtAsOf == 4)
+        Self.expectStripeSubscriptions(run, asOf: "2024-06-28")
         let june = run.satisfaction("2024-06")
         // Delighted: 10, 9, 10, 9 promoters; 8 passive; 6, 3 detractors: (4 − 2) ÷ 7 = 28.571…
         #expect(abs((june?["nps"] as? Double ?? 0) - 200.0 / 7) < 0.001)
@@ -200,14 +206,49 @@ import Testing
         #expect(run.html.contains("In this data: 2 monthly, 1 quarterly, 0 annual from their own payments."))
     }
 
-    @Test func freshdeskTicketsAlone() {
+    @Test func freshdeskTicketsAndTheirSurveyResults() {
         let run = Self.report("freshdesk")
         #expect(run.status == .success, "\(run.err)")
         let june = run.support("2024-06")
-        // First responses 0.5, 1, 0.25 and 24 hours: median 0.75; resolutions 4 and 2 hours: median 3.
-        #expect(june?["tickets"] as? Int == 4)
+        // First responses 0.5, 1, 0.25, 24, 1 and 0.5 hours: median (0.5 + 1) ÷ 2 = 0.75;
+        // resolutions 4, 2, 6 and 24 hours: median (4 + 6) ÷ 2 = 5.
+        #expect(june?["tickets"] as? Int == 6)
         #expect(june?["first_response_median_hours"] as? Double == 0.75)
-        #expect(june?["resolution_median_hours"] as? Double == 3)
+        #expect(june?["resolution_median_hours"] as? Double == 5)
+        // Survey results Extremely Happy, Happy, Very Happy (satisfied) and Unhappy: 3 ÷ 4; the
+        // open and pending tickets have no answer.
+        let satisfaction = run.satisfaction("2024-06")
+        #expect(satisfaction?["csat"] as? Double == 0.75)
+        #expect(satisfaction?["csat_n"] as? Int == 4)
+        let tickets = (run.metrics["inputs"] as? [[String: Any]] ?? []).filter {
+            ($0["path"] as? String)?.hasSuffix("/tickets-export.csv") == true
+        }
+        #expect(tickets.map { $0["entity"] as? String } == ["tickets", "surveys"])
+        #expect(tickets.last?["source"] as? String == "Freshdesk ticket survey results")
+        #expect(tickets.last?["skipped"] as? [String: Int] == ["no_rating": 2])
+        let strict = Self.report("freshdesk", ["--strict"])
+        #expect(strict.status == .success, "\(strict.err)")
+    }
+
+    @Test func freshdeskSurveyLabelsRenamedByTheAccountAreUnreadable() {
+        let dir = Harness.temporaryDirectory("exports-freshdesk-labels")
+        let fixture = Harness.read(Self.folder("freshdesk") + "/tickets-export.csv")
+        Harness.write(fixture.replacingOccurrences(of: ",Very Happy,", with: ",Delighted,"), to: dir + "/tickets-export.csv")
+        let out = Harness.temporaryDirectory("exports-freshdesk-labels-out")
+        let run = Harness.run(["report", "--input", dir, "--out", out + "/r.html", "--metrics-json", out + "/m.json"])
+        #expect(run.status == .success, "\(run.err)")
+        // Counted as unreadable, listed in the data-quality appendix; the other three answers count.
+        #expect(run.err.contains("\(dir)/tickets-export.csv: note: read as surveys (Freshdesk ticket survey results): "
+            + "6 rows, 3 used, 2 excluded by rule, 1 unreadable\n"))
+        let expected = "unknown rating \"Delighted\"; expected one of \"Extremely Happy\", \"Very Happy\", \"Happy\", "
+            + "\"Neutral\", \"Unhappy\", \"Very Unhappy\", \"Extremely Unhappy\""
+        #expect(Harness.read(out + "/r.html").contains("tickets-export.csv:6:229</code> "
+            + expected.replacingOccurrences(of: "\"", with: "&quot;")))
+        // --strict stops on it: line 6 (ticket 105), "Delighted" starts at character 229.
+        let strict = Harness.run(["report", "--input", dir, "--strict", "--out", out + "/s.html"])
+        #expect(strict.status == .inputError)
+        #expect(strict.err.contains("\(dir)/tickets-export.csv:6:229: error: \(expected) [bad_score]; "
+            + "strict mode stops on unreadable rows (1 in this file)"), "\(strict.err)")
     }
 
     @Test func typeformNPSQuestionFoundByItsWording() {
@@ -251,6 +292,9 @@ import Testing
         #expect(run.skipped("deals-export.csv", "open_deal") == 1)
         #expect(run.skipped("deals-export.csv", "lost_deal") == 1)
         #expect(run.input("organizations-export.csv")?["source"] as? String == "Pipedrive organizations")
+        // A deal names its organization by name ("Deal - Organization"), not by id.
+        #expect(run.err.contains("\(Self.folder("pipedrive"))/deals-export.csv: note: customers matched by column "
+            + "\"Deal - Organization\": 10 of 10 rows (100.0 %): 10 by company name\n"))
     }
 
     @Test func goCardlessPayments() {
@@ -268,6 +312,23 @@ import Testing
         #expect(run.skipped("payments-export.csv", "refunded") == 1)
         #expect(run.html.contains("In this data: 2 monthly, 1 quarterly, 0 annual from their own payments; "
             + "1 monthly, 0 quarterly, 0 annual from the majority."))
+    }
+
+    @Test func goCardlessPartialRefundsAreNetted() {
+        let dir = Harness.temporaryDirectory("exports-gocardless-refund")
+        let header = "id,created_at,charge_date,amount,description,currency,status,amount_refunded,reference,links.mandate,"
+            + "links.creditor,links.customer,links.subscription\n"
+        Harness.write(header
+            + "PM1,2024-05-01T09:00:00.000Z,2024-05-01,20.00,Pro,GBP,paid_out,0.00,R1,MD1,CR1,CU1,SB1\n"
+            + "PM2,2024-06-01T09:00:00.000Z,2024-06-01,20.00,Pro,GBP,paid_out,5.00,R2,MD1,CR1,CU1,SB1\n",
+            to: dir + "/payments-export.csv")
+        let out = Harness.temporaryDirectory("exports-gocardless-refund-out")
+        let run = Harness.run(["report", "--input", dir, "--out", out + "/r.html", "--metrics-json", out + "/m.json"])
+        #expect(run.status == .success, "\(run.err)")
+        let json = (try? JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/m.json"))))
+        let cohorts = (json as? [String: Any])?["cohorts"] as? [[String: Any]] ?? []
+        // 20 + (20 − 5 refunded) = 35.
+        #expect(cohorts.reduce(0) { $0 + ($1["revenue"] as? Double ?? 0) } == 35)
     }
 
     @Test func wooCommerceOrders() {
@@ -325,6 +386,52 @@ import Testing
         #expect(run.err.hasPrefix("\(dir): error: no export files found"))
         #expect(run.err.contains("\n  \(dir)/README.md: not a .csv, .tsv or .txt export"))
         #expect(run.err.contains("\n  \(dir)/pivot.csv: its header matches no known export"))
+    }
+
+    @Test func paddleTransactionsReport() {
+        let run = Self.report("paddle")
+        #expect(run.status == .success, "\(run.err)")
+        #expect(run.metrics["as_of"] as? String == "2024-07-01")  // Globex's renewal is the last billed transaction
+        #expect(run.metrics["currency"] as? String == "USD")
+        // Completed transactions, total − tax: Acme 3 × (176.40 − 29.40) = 441; Globex 2 × 1200 = 2400;
+        // Initech 2 × 49 = 98; Umbrella 2 × (352.80 − 58.80) = 588; Hooli 100: 3627.
+        #expect(run.revenue == 3627)
+        // Acme (gaps 30, 31) and Initech (31) monthly, Umbrella quarterly (91), Globex annual (357);
+        // Hooli paid once and takes the majority (monthly). Active: Acme (2024-06-05 + 61 days),
+        // Globex, Umbrella (2024-04-20 + 122), Hooli (2024-06-20 + 61). Initech's last completed
+        // transaction was 2024-02-15 (+ 61 days): churned. Vandelay and Stark never paid.
+        #expect(run.activeAtAsOf == 4)
+        #expect(run.churned == 1)
+        let file = "transactions-2024-07-01.csv"
+        #expect(run.skipped(file, "not_paid") == 3)   // past_due, draft, billed (an unpaid invoice)
+        #expect(run.skipped(file, "cancelled") == 1)  // canceled
+        #expect(run.input(file)?["source"] as? String == "Paddle transactions report")
+        #expect(run.html.contains("In this data: 2 monthly, 1 quarterly, 1 annual from their own payments; "
+            + "1 monthly, 0 quarterly, 0 annual from the majority."))
+        let strict = Self.report("paddle", ["--strict"])
+        #expect(strict.status == .success, "\(strict.err)")
+    }
+
+    @Test func intercomConversationsAndRatingsBesideStripe() {
+        let run = Self.report("intercom")
+        #expect(run.status == .success, "\(run.err)")
+        // The last event is Intercom's last conversation (2024-06-27).
+        Self.expectStripeSubscriptions(run, asOf: "2024-06-27")
+        // Conversation ratings 5, 4, 2, 5, 3: satisfied (4 or 5) 3 of 5 = 0.6.
+        let june = run.satisfaction("2024-06")
+        #expect(june?["csat"] as? Double == 0.6)
+        #expect(june?["csat_n"] as? Int == 5)
+        // 7 conversations; first replies after 30, 60, 15, 30, 15 and 45 minutes (one never
+        // replied): median 30 minutes = 0.5 hours; closed after 4, 6, 24, 2 and 1 hours: median 4.
+        let support = run.support("2024-06")
+        #expect(support?["tickets"] as? Int == 7)
+        #expect(support?["first_response_median_hours"] as? Double == 0.5)
+        #expect(support?["resolution_median_hours"] as? Double == 4)
+        // Both Intercom files name companies, joined to Stripe's customers by name.
+        #expect(run.input("intercom-conversations-2024-07-01.csv")?["source"] as? String == "Intercom conversations")
+        #expect(run.input("intercom-csat-2024-07-01.csv")?["source"] as? String == "Intercom conversation ratings (CSAT)")
+        #expect(run.input("intercom-csat-2024-07-01.csv")?["rows_used"] as? Int == 5)
+        #expect(!run.err.contains("no customer in the customer file"), "\(run.err)")
     }
 
     @Test func recurlySubscriptionsAndAccounts() {

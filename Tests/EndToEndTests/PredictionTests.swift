@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Ingest
-import Metrics
+@testable import Metrics
 import Model
 @testable import Report
 
@@ -12,6 +12,22 @@ import Model
     static func dataset() throws -> Dataset {
         let directory = try Harness.sample("prediction", customers: 600, invoices: true)
         return try DatasetLoader.load(InputFiles.discover(inDirectory: directory), options: IngestOptions())
+    }
+
+    /// The backtest's health scores come from the rule readings the feature rows already made;
+    /// they equal `HealthReport.score` on the backtest month end (without last-login dates, as
+    /// the model is scored), customer by customer.
+    @Test func backtestHealthScoresAreTheHealthReportScores() throws {
+        let dataset = try Self.dataset()
+        let analysis = RetentionAnalysis(dataset: dataset, configuration: MetricsConfiguration(asOf: Self.asOf))
+        let backtest = try #require(analysis.prediction.churn?.backtest)
+        let report = HealthReport.score(HealthEvidence(dataset).withoutLoginDates(), asOf: backtest.monthEnd,
+                                        calendar: PeriodCalendar(.month), health: HealthConfiguration(),
+                                        activeCustomers: Set(backtest.cases.map(\.customer)), customerMRR: [:], explain: false)
+        let scores = Dictionary(uniqueKeysWithValues: report.scores.map { ($0.customer, $0.score) })
+        #expect(backtest.cases.count > 100)
+        #expect(backtest.cases.contains { $0.healthScore != nil })
+        #expect(backtest.cases.map(\.healthScore) == backtest.cases.map { scores[$0.customer] })
     }
 
     /// The backtest month end is the latest month end with 90 observed days after it: as-of

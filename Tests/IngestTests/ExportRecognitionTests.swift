@@ -37,6 +37,32 @@ import Model
                 == "tickets: Freshdesk tickets")
         #expect(recognised("Order ID,Order Number,Order Date,Order Status,Customer Email,Order Total,Order Currency")
                 == "orders: WooCommerce orders")
+        #expect(recognised("id,status,invoice_number,customer_id,customer_email,subscription_id,created_at,billed_at,"
+                           + "completed_at,origin,collection_mode,currency_code,subtotal,discount,tax,total")
+                == "orders: Paddle transactions report")
+        // Chargebee's export zip: subscriptions by attribute name with the customer as customers.id,
+        // customers by label.
+        #expect(recognised("subscriptions.id,subscriptions.plan_id,subscriptions.plan_quantity,subscriptions.status,"
+                           + "subscriptions.started_at,customers.id,customers.email")
+                == "subscriptions: Chargebee subscriptions")
+        #expect(recognised("Customer Id,First Name,Last Name,Email,Billing Address City,Card Status")
+                == "customers: Chargebee customers (labels)")
+        #expect(recognised("Conversation ID,Conversation started at (Europe/Dublin),Current conversation state,Company name")
+                == "tickets: Intercom conversations")
+        #expect(recognised("Conversation ID,Updated at (America/New_York),Conversation rating remark,Conversation rating,"
+                           + "User name,Company name,Agent rated type,Last survey sent")
+                == "surveys: Intercom conversation ratings (CSAT)")
+    }
+
+    @Test func aTrailingTimeZoneNameIsNotPartOfAHeader() {
+        // Intercom writes the workspace's zone after each timestamp header.
+        #expect(headerKey("Conversation started at (America/New_York)") == headerKey("Conversation started at"))
+        #expect(headerKey("Updated at (America/Argentina/Buenos_Aires)") == "updatedat")
+        #expect(headerKey("Created (Etc/GMT+3)") == "created")
+        // Only IANA zone names: other parentheses stay part of the header.
+        #expect(headerKey("Created (UTC)") == "createdutc")
+        #expect(headerKey("Amount (USD/EUR)") == "amountusdeur")
+        #expect(headerKey("Revenue (Europe)") == "revenueeurope")
     }
 
     @Test func genericHeadersFallBackToTheEntityColumns() {

@@ -71,4 +71,45 @@ import Model
         #expect(data.tickets.map(\.customer) == [0, nil, 0])
         #expect(accounting(data, "tickets")?.join?.matched == [.salesforceID: 1, .id: 1])
     }
+
+    @Test func bothFormsOfOneRecordInOneCustomersFileAreOneCustomer() throws {
+        let dir = FixtureDirectory()
+        // A customers file pasted together from a report export (15 characters) and a Data
+        // Loader extract (18): Acme and Globex appear in both forms.
+        let customers = dir.write("customers.csv", """
+        Account ID,Account Name,Created Date
+        0015000000Gv7qJ,Acme,2024-01-01
+        a0BA0000000L2ZCMA0,Globex,2024-01-02
+        0015000000Gv7qJAAR,Acme Corp,2024-01-01
+        a0BA0000000L2ZC,Globex,2024-01-02
+        0015000000GV7QJAA1,Other record,2024-01-03
+
+        """)
+        let orders = dir.write("orders.csv", """
+        Opportunity ID,Account ID,Close Date,Amount,Stage
+        O1,0015000000Gv7qJAAR,2024-02-01,100,Closed Won
+        O2,a0BA0000000L2ZC,2024-02-01,200,Closed Won
+        O3,0015000000GV7QJAA1,2024-03-01,300,Closed Won
+
+        """)
+        var options = IngestOptions(preset: .salesforce)
+        try options.addMapping("customers.signup=Created Date")
+        let data = try DatasetLoader.load(InputFiles(customers: customers, orders: orders), options: options)
+        // Rows 4 and 5 repeat rows 2 and 3 in the other form (0015000000Gv7qJ + AAR, the checksum
+        // worked out in checksumFollowsTheCaseOfEachBlockOfFive; a0BA0000000L2ZC + MA0): skipped,
+        // the first form kept. Row 6 differs in case within the 15 characters (GV7QJ: G 1 + V 2 +
+        // Q 8 + J 16 = 27 → "1", suffix AA1): another record, another customer.
+        #expect(data.customers.map(\.id) == ["0015000000Gv7qJ", "a0BA0000000L2ZCMA0", "0015000000GV7QJAA1"])
+        #expect(data.customers.map(\.name) == ["Acme", "Globex", "Other record"])
+        let file = try #require(accounting(data, "customers"))
+        #expect(skipCount(file, "duplicate_id") == 2)
+        #expect(file.skipped.first { $0.reason == "duplicate_id" }?.examples.map(\.description) == [
+            "4:1: customer id \"0015000000Gv7qJAAR\" is Salesforce record \"0015000000Gv7qJ\" of an earlier row "
+                + "(15- and 18-character forms of one id); the first row is kept",
+            "5:1: customer id \"a0BA0000000L2ZC\" is Salesforce record \"a0BA0000000L2ZCMA0\" of an earlier row "
+                + "(15- and 18-character forms of one id); the first row is kept",
+        ])
+        // Each order joins its customer whichever form it uses.
+        #expect(data.orders.map(\.customer) == [0, 1, 2])
+    }
 }

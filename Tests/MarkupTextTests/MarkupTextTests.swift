@@ -19,6 +19,21 @@ import MarkupText
         #expect(MarkupText.escaped(lone).unicodeScalars.allSatisfy { MarkupText.isAllowed($0) })
     }
 
+    /// C0 is U+0000–U+001F, DEL U+007F, C1 U+0080–U+009F; U+0020, U+007E and U+00A0 lie just outside.
+    @Test func controlsAreC0DelAndC1() {
+        let controls = [0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0x9F].map { MarkupText.isControl(Unicode.Scalar($0)!) }
+        #expect(controls.allSatisfy { $0 })
+        let others = [0x20, 0x7E, 0xA0, 0x202E, 0xFFFE].map { MarkupText.isControl(Unicode.Scalar($0)!) }
+        #expect(others.allSatisfy { !$0 })
+    }
+
+    /// Every escaper cleans the same way: "a\u{0}b\u{202E}c" is "a\u{FFFD}bc" in markup, JSON and plain text.
+    @Test func everyContextCleansAlike() {
+        #expect(MarkupText.escaped("a\u{0}b\u{202E}c") == "a\u{FFFD}bc")
+        #expect(MarkupText.jsonString("a\u{0}b\u{202E}c") == "\"a\u{FFFD}bc\"")
+        #expect(MarkupText.cleaned("a\u{0}b\u{202E}c") == "a\u{FFFD}bc")
+    }
+
     @Test func bidiControlsAreRemovedInEveryContext() {
         let plan = "Pro\u{202E} plan \u{2066}x\u{2069}\u{202A}\u{202B}\u{202C}\u{202D}\u{2067}\u{2068}"
         #expect(MarkupText.escaped(plan) == "Pro plan x")

@@ -84,6 +84,18 @@ import Testing
         }
     }
 
+    /// A named pipe is refused when opened (non-blocking), so a render never waits for a writer.
+    @Test(.timeLimit(.minutes(1)))
+    func aNamedPipeIsRefusedNotWaitedFor() throws {
+        let root = try makeTree("pipe", [:])
+        #expect(mkfifo("\(root)/page.mustache", 0o600) == 0)
+        let library = TemplateLibrary(directories: [root])
+        #expect(throws: MustacheError.unreadableTemplate(path: "\(root)/page.mustache",
+                                                         reason: "it is a named pipe (FIFO), not a regular file")) {
+            try library.render(templateNamed: "page", context: [:])
+        }
+    }
+
     @Test func namesThatWouldLeaveTheDirectoryAreNotFound() throws {
         let root = try makeTree("escape", ["secret.mustache": "secret", "t/page.mustache": "[{{>../secret}}]"])
         let library = TemplateLibrary(directories: ["\(root)/t"])

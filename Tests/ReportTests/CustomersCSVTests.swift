@@ -76,3 +76,23 @@ import Model
         #expect(CustomersCSV.number(.nan) == nil)
     }
 }
+
+extension CustomersCSVTests {
+    @Test func numbersAreWrittenWithoutBuildingText() {
+        func text(_ value: Double) -> String {
+            var out: [UInt8] = []
+            CustomersCSV.appendNumber(value, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        // Whole numbers below 10^15 as digits; from 10^15 on, and every fraction, Swift's shortest
+        // form (which switches to an exponent from 2^53 ≈ 9.007e15 on).
+        #expect(text(-42) == "-42" && text(999_999_999_999_999) == "999999999999999")
+        #expect(text(1e15) == "1000000000000000.0" && text(1e16) == "1e+16" && text(0.1 + 0.2) == "0.30000000000000004")
+        #expect(text(.infinity).isEmpty && text(-0.0) == "0")
+        for value: Int64 in [0, 9, -10, Int64.max, Int64.min] {
+            var out: [UInt8] = []
+            CustomersCSV.appendDecimal(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+        }
+    }
+}

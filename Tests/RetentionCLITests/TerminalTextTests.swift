@@ -9,6 +9,9 @@ import Validation
         #expect(TerminalText.escaped("\u{1B}[2JAcme\u{1B}]8;;http://x\u{07}") == "\\x1b[2JAcme\\x1b]8;;http://x\\x07")
         #expect(TerminalText.escaped("a\u{9B}31mb\u{202E}c\rd\u{7F}\u{0}") == "a\\u{9b}31mb\\u{202e}c\\x0dd\\x7f\\x00")
         #expect(TerminalText.escaped("line 1\n\tline 2 – ünïcode ✓") == "line 1\n\tline 2 – ünïcode ✓")
+        // Isolates and the line/paragraph separators are escaped; U+00A0 (just past C1) and U+FFFE are not.
+        #expect(TerminalText.escaped("a\u{2066}b\u{2069}c\u{2028}d\u{2029}") == "a\\u{2066}b\\u{2069}c\\u{2028}d\\u{2029}")
+        #expect(TerminalText.escaped("CHF\u{A0}1\u{FFFE}") == "CHF\u{A0}1\u{FFFE}")
     }
 
     @Test func longLinesAndLongMessagesAreCut() {

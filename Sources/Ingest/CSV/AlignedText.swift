@@ -21,10 +21,27 @@
 public struct AlignedText: Sendable {
     /// The table, tab-separated, with the file's header or the CDNOW header added.
     public let table: CSVTable
+    /// Header, number of values and layout, as the file's lines establish them.
+    public let layout: Layout
     /// True when the header was added (data line k of the table is line k − 1 of the file).
-    public let addedHeader: Bool
+    public var addedHeader: Bool { !layout.hasHeader }
     /// True when the values have the CDNOW order layout (id, yyyyMMdd date, quantity, amount).
-    public let isOrderLayout: Bool
+    public var isOrderLayout: Bool { layout.isOrderLayout }
+
+    /// What the file's first lines establish for all of it.
+    public struct Layout: Sendable, Equatable {
+        /// The file's header names, or the CDNOW names when it has no header line.
+        public var header: [String]
+        /// Number of the header line; nil when the file has none.
+        public var headerLine: Int?
+        /// Values on every data line.
+        public var valueCount: Int
+        /// Number of the first data line (the one every other line is compared with).
+        public var firstDataLine: Int
+        /// True for the CDNOW order layout (id, yyyyMMdd date, quantity, amount).
+        public var isOrderLayout: Bool
+        var hasHeader: Bool { headerLine != nil }
+    }
 
     static let cdnowHeader = ["customer_id", "date", "quantity", "amount"]
 
@@ -38,6 +55,41 @@ public struct AlignedText: Sendable {
     static func read(decoded: DecodedText) throws(AlignedTextProblem) -> AlignedText? {
         let text = decoded.bytes
         let lines = Self.lines(text)
+        guard let (layout, headerRanges) = try Self.layout(text, lines) else { return nil }
+        let hasHeader = layout.hasHeader
+        let first = lines[0]
+        // Rebuild: header (the file's, or added), then each line with separators turned into tabs.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 64)
+        if !hasHeader {
+            out += Array(cdnowHeader.joined(separator: "\t").utf8)
+            out.append(0x0A)
+        }
+        var cursor = 0
+        for line in lines {
+            let ranges = line.number == first.number && hasHeader ? headerRanges : tokens(text, line.range, minimumRun: 1)
+            var row = Array(text[line.range])
+            for k in 1..<ranges.count {
+                // The last byte before value k is a space of the separating run: make it the delimiter.
+                row[ranges[k].lowerBound - 1 - line.range.lowerBound] = 0x09
+            }
+            // Blank lines between records keep their place so line numbers stay right.
+            while cursor < line.number - 1 { out.append(0x0A); cursor += 1 }
+            out += row
+            out.append(0x0A)
+            cursor += 1
+        }
+        let converted = DecodedText(bytes: out, encoding: decoded.encoding, warnings: decoded.warnings)
+        guard let table = try? CSVTable(decoded: converted), table.delimiter == 0x09 else {
+            return nil
+        }
+        return AlignedText(table: table, layout: layout)
+    }
+
+    /// What the lines of `text` say about the whole file: header, number of values, layout.
+    /// Nil when it is not aligned text (read as CSV instead).
+    /// - Throws: `AlignedTextProblem` for a line whose number of values differs from the first data line's.
+    static func layout(_ text: [UInt8], _ lines: [Line]) throws(AlignedTextProblem) -> (Layout, headerRanges: [Range<Int>])? {
         guard let first = lines.first else { return nil }
         let firstBytes = text[first.range]
         if firstBytes.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x09 || $0 == 0x7C || $0 == 0x22 }) { return nil }
@@ -69,32 +121,11 @@ public struct AlignedText: Sendable {
             return isWhole(t[0]) && t[1].count == 8 && isWhole(t[1]) && isWhole(t[2]) && isDecimal(t[3])
         }
         guard hasHeader || isOrderLayout else { return nil }
-        // Rebuild: header (the file's, or added), then each line with separators turned into tabs.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count + 64)
-        if !hasHeader {
-            out += Array(cdnowHeader.joined(separator: "\t").utf8)
-            out.append(0x0A)
-        }
-        var cursor = 0
-        for line in lines {
-            let ranges = line.number == first.number && hasHeader ? headerRanges : tokens(text, line.range, minimumRun: 1)
-            var row = Array(text[line.range])
-            for k in 1..<ranges.count {
-                // The last byte before value k is a space of the separating run: make it the delimiter.
-                row[ranges[k].lowerBound - 1 - line.range.lowerBound] = 0x09
-            }
-            // Blank lines between records keep their place so line numbers stay right.
-            while cursor < line.number - 1 { out.append(0x0A); cursor += 1 }
-            out += row
-            out.append(0x0A)
-            cursor += 1
-        }
-        let converted = DecodedText(bytes: out, encoding: decoded.encoding, warnings: decoded.warnings)
-        guard let table = try? CSVTable(decoded: converted), table.delimiter == 0x09 else {
-            return nil
-        }
-        return AlignedText(table: table, addedHeader: !hasHeader, isOrderLayout: isOrderLayout)
+        let header = hasHeader
+            ? headerRanges.map { String(decoding: text[$0], as: UTF8.self) }
+            : cdnowHeader
+        return (Layout(header: header, headerLine: hasHeader ? first.number : nil, valueCount: expected,
+                       firstDataLine: firstData.number, isOrderLayout: isOrderLayout), headerRanges)
     }
 
     /// Whether the first 64 KiB of the file at `path` are aligned text in the CDNOW order layout.
@@ -150,6 +181,12 @@ public struct AlignedText: Sendable {
     /// The value ranges of a line, split at runs of at least `minimumRun` spaces.
     static func tokens(_ text: [UInt8], _ range: Range<Int>, minimumRun: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        text.withUnsafeBufferPointer { tokens($0, range, minimumRun: minimumRun, into: &out) }
+        return out
+    }
+
+    /// Appends to `out` the value ranges of a line, split at runs of at least `minimumRun` spaces.
+    static func tokens(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, minimumRun: Int, into out: inout [Range<Int>]) {
         var i = range.lowerBound
         while i < range.upperBound, text[i] == 0x20 { i += 1 }
         var start = i
@@ -167,7 +204,6 @@ public struct AlignedText: Sendable {
             }
         }
         if start < range.upperBound { out.append(start..<range.upperBound) }
-        return out
     }
 
     static func isWhole(_ t: [UInt8]) -> Bool { !t.isEmpty && t.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }

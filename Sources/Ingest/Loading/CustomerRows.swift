@@ -46,6 +46,9 @@ extension DatasetBuilder {
         var formerFromActivity = 0
         let mapped = Set(reader.columns.columns.values)
         let attributeColumns = table.header.indices.filter { !mapped.contains($0) && !table.header[$0].isEmpty }
+        // Salesforce record (15-character form) → its id as first written: the 18-character
+        // form of the same record on a later row is the same customer.
+        var salesforceRecords: [String: String] = [:]
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
@@ -57,6 +60,12 @@ extension DatasetBuilder {
                 if customerIndex.value(for: id) != nil {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
                                   message: "customer id \"\(id)\" appears on an earlier row; the first row is kept")
+                }
+                let record = SalesforceID.canonical(id.utf8)
+                if let record, let first = salesforceRecords[record] {
+                    throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
+                                  message: "customer id \"\(id)\" is Salesforce record \"\(first)\" of an earlier row "
+                                    + "(15- and 18-character forms of one id); the first row is kept")
                 }
                 if !nonCustomerWords.isEmpty, let type = reader.text("segment", row), nonCustomerWords.contains(headerKey(type)) {
                     throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
@@ -96,6 +105,7 @@ extension DatasetBuilder {
                 let index = dataset.customers.count
                 dataset.customers.append(customer)
                 customerIndex.insert(id)
+                if let record { salesforceRecords[record] = id }
                 let nameKey = customer.name.lowercased()
                 if customerByName[nameKey] == nil { customerByName[nameKey] = index }
                 accounting.use()

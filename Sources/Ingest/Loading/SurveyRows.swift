@@ -9,9 +9,10 @@ extension DatasetBuilder {
         var productRows = ProductRowRules(format: reader.format, dateField: "date")
         var unknownCustomers = 0
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let fixedKind: SurveyKind? = reader.column("kind") == nil
-            ? (reader.format?.rules.surveyKind ?? ValueVocabulary.surveyKind(fileName))
-            : nil
+        // A product's own survey kind wins over any column that looks like a kind (Freshdesk's
+        // ticket "Type" is Incident/Question, not the survey).
+        let fixedKind: SurveyKind? = reader.format?.rules.surveyKind
+            ?? (reader.column("kind") == nil ? ValueVocabulary.surveyKind(fileName) : nil)
         let split = reader.column("nps_score") != nil || reader.column("csat_score") != nil
         if !split && (reader.column("score") == nil || (reader.column("kind") == nil && fixedKind == nil)) {
             if reader.column("score") == nil {
@@ -30,6 +31,9 @@ extension DatasetBuilder {
         var kinds = ByteKeyedCache<SurveyKind?>()
         var answers: [(SurveyKind, String, Int?)] = []  // kind, field, column
         var responses: [SurveyResponse] = []
+        let rated = reader.format?.rules.ratingLabels ?? []
+        let labels = Dictionary(rated.map { (headerKey($0.label), $0.score) }, uniquingKeysWith: { a, _ in a })
+        let labelNames = rated.map { "\"\($0.label)\"" }.joined(separator: ", ")
         try table.forEachRow { row throws(IngestError) in
             do throws(RowSkip) {
                 if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
@@ -76,7 +80,14 @@ extension DatasetBuilder {
                 for (kind, field, column) in answers {
                     var k = kind
                     let score: Double
-                    if let number = Self.plainNumber(row, column) {
+                    if !labels.isEmpty {
+                        let text = reader.text(field, row) ?? ""
+                        guard let labelled = labels[headerKey(text)] else {
+                            throw RowSkip(reason: "bad_score", column: column,
+                                          message: "unknown rating \"\(text)\"; expected one of \(labelNames)")
+                        }
+                        score = labelled
+                    } else if let number = Self.plainNumber(row, column) {
                         score = number
                     } else if case let key = headerKey(reader.text(field, row) ?? ""), key.hasPrefix("good") || key.hasPrefix("bad") {
                         k = .csatGoodBad

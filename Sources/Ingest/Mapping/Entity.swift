@@ -47,7 +47,11 @@ public enum Entity: String, Sendable, Hashable, CaseIterable, CustomStringConver
 
 /// Header comparison key: lower-cased letters and digits only, so `Customer ID`,
 /// `customer_id`, `CUSTOMER-ID` and `CustomerId` all match, as do `Created (UTC)` and `created_utc`.
+/// A trailing IANA time-zone name in parentheses is not part of the key: Intercom's report
+/// exports write the workspace's zone after every timestamp header
+/// (`Conversation started at (America/New_York)` matches `Conversation started at`).
 func headerKey(_ header: String) -> String {
+    let header = withoutTimeZoneLabel(header)
     // ASCII fast path (nearly every header and status word).
     var ascii = [UInt8]()
     ascii.reserveCapacity(header.utf8.count)
@@ -63,4 +67,17 @@ func headerKey(_ header: String) -> String {
         out.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
     }
     return out
+}
+
+/// The IANA time-zone areas (`America/New_York`, `Europe/Dublin`, `Etc/GMT+3`).
+private let timeZoneAreas: Set<Substring> = ["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic",
+                                             "Australia", "Europe", "Indian", "Pacific", "Etc"]
+
+/// `header` without a trailing ` (Area/Location)` time-zone label.
+private func withoutTimeZoneLabel(_ header: String) -> String {
+    guard header.hasSuffix(")"), let open = header.lastIndex(of: "(") else { return header }
+    let zone = header[header.index(after: open)..<header.index(before: header.endIndex)]
+    guard let slash = zone.firstIndex(of: "/"), timeZoneAreas.contains(zone[..<slash]),
+          zone.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_+-".contains($0)) }) else { return header }
+    return String(header[..<open])
 }

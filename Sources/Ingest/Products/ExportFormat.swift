@@ -91,6 +91,11 @@ struct RowRules: Sendable {
     var nonCustomerWords: Set<String> = []
     /// The survey kind of every response when the file has no kind column.
     var surveyKind: SurveyKind? = nil
+    /// Rating labels, as the product writes them, and their scores on `surveyKind`'s scale,
+    /// for products that write a rating's label instead of its number (Freshdesk: "Extremely
+    /// Happy" … "Extremely Unhappy"). When set, any other label is unreadable (`bad_score`,
+    /// naming the label and these). Compared like headers.
+    var ratingLabels: [(label: String, score: Double)] = []
 
     static let notPaid = "not_paid"
     static let refunded = "refunded"

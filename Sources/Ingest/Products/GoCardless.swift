@@ -6,7 +6,7 @@ enum GoCardlessExports {
                      fileNames: ["payment"],
                      columns: [
                         "id": ["id"], "customer": ["links.customer"], "date": ["charge_date", "created_at"],
-                        "amount": ["amount"], "currency": ["currency"], "status": ["status"],
+                        "amount": ["amount"], "refunded": ["amount_refunded"], "currency": ["currency"], "status": ["status"],
                      ],
                      rules: RowRules(statuses: ["cancelled": RowRules.cancelled, "chargedback": RowRules.refunded,
                                                 "refunded": RowRules.refunded],

@@ -36,6 +36,8 @@ public enum SalesforceID {
     /// 15. Nil for anything else (including an 18-character value with a wrong suffix, which
     /// is then not treated as a Salesforce id at all).
     public static func canonical<C: Collection>(_ id: C) -> String? where C.Element == UInt8 {
+        let count = id.count
+        guard count == 15 || count == 18 else { return nil }  // before copying any bytes
         let bytes = Array(id)
         switch bytes.count {
         case 15:

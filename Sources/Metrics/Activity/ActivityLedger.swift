@@ -48,6 +48,9 @@ public struct ActivityLedger: Sendable {
     /// Revenue records left out: after as-of, or naming no known customer.
     public let ignoredAfterAsOf: Int
     public let ignoredUnknownCustomer: Int
+    /// The codes of the configured segment attributes (`configuration.segmentAttributes`),
+    /// built once for every per-segment metric.
+    let segments: [String: SegmentCodes]
 
     public var asOf: Day { configuration.asOf }
 
@@ -201,6 +204,17 @@ public struct ActivityLedger: Sendable {
         self.neverPaid = neverPaid
         self.ignoredAfterAsOf = ignoredAfterAsOf
         self.ignoredUnknownCustomer = ignoredUnknownCustomer
+        var segments: [String: SegmentCodes] = [:]
+        for attribute in configuration.segmentAttributes where segments[attribute] == nil {
+            segments[attribute] = SegmentCodes(customers: customers, activity: activity, attribute: attribute)
+        }
+        self.segments = segments
+    }
+
+    /// The values of `attribute` among the customers who ever paid and each customer's code
+    /// (built once for the configured segment attributes, else now).
+    func segmentCodes(_ attribute: String) -> SegmentCodes {
+        segments[attribute] ?? SegmentCodes(customers: customers, activity: activity, attribute: attribute)
     }
 
     /// The CRM cancellation day `d` cuts the span containing it (what `resumed` returns for that

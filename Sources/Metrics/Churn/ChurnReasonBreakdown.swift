@@ -45,25 +45,57 @@ public struct ChurnReasonBreakdown: Sendable, Hashable {
     /// Over the last `periods` complete periods before the one containing as-of (the as-of
     /// period itself counts when as-of is its last day).
     public init(ledger: ActivityLedger, periods count: Int = 12) {
-        let calendar = ledger.configuration.calendar
-        let asOf = ledger.asOf
-        let current = calendar.period(containing: asOf)
-        let lastComplete = asOf.adding(days: 1) == current.end ? current.index : current.index - 1
-        let window = count > 0 ? ((lastComplete - count + 1)...lastComplete).map { calendar.period(index: $0) } : []
-        self.init(ledger: ledger, window: window)
+        self.init(ledger: ledger, window: Self.lastComplete(count, ledger: ledger))
     }
 
     /// Over the given consecutive periods (oldest first), e.g. every period of `ChurnSeries`.
     public init(ledger: ActivityLedger, window: [Period]) {
-        self.window = window
         guard let first = window.first, let last = window.last else {
+            self.init(window: window, events: [], calendar: ledger.configuration.calendar)
+            return
+        }
+        self.init(window: window, events: ChurnEvent.all(in: ledger, from: first.start, before: last.end),
+                  calendar: ledger.configuration.calendar)
+    }
+
+    /// The breakdown over the last `periods` complete periods (`init(ledger:periods:)`) and over
+    /// `history` (`init(ledger:window:)`) from one walk over the churn events: each takes, in
+    /// order, the events of its own window.
+    public static func windowAndHistory(ledger: ActivityLedger, periods count: Int, history: [Period])
+        -> (window: ChurnReasonBreakdown, history: ChurnReasonBreakdown) {
+        let calendar = ledger.configuration.calendar
+        let window = lastComplete(count, ledger: ledger)
+        let spans = [window, history].compactMap { w in w.first.map { ($0.start, w.last!.end) } }
+        guard let from = spans.map(\.0).min(), let before = spans.map(\.1).max() else {
+            return (Self(window: window, events: [], calendar: calendar), Self(window: history, events: [], calendar: calendar))
+        }
+        let events = ChurnEvent.all(in: ledger, from: from, before: before)
+        func within(_ w: [Period]) -> [ChurnEvent] {
+            guard let first = w.first, let last = w.last else { return [] }
+            return events.filter { $0.day >= first.start && $0.day < last.end }
+        }
+        return (Self(window: window, events: within(window), calendar: calendar),
+                Self(window: history, events: within(history), calendar: calendar))
+    }
+
+    /// The last `count` complete periods, oldest first.
+    static func lastComplete(_ count: Int, ledger: ActivityLedger) -> [Period] {
+        let calendar = ledger.configuration.calendar
+        let asOf = ledger.asOf
+        let current = calendar.period(containing: asOf)
+        let lastComplete = asOf.adding(days: 1) == current.end ? current.index : current.index - 1
+        return count > 0 ? ((lastComplete - count + 1)...lastComplete).map { calendar.period(index: $0) } : []
+    }
+
+    /// From the churn events of the window (in ledger order).
+    init(window: [Period], events: [ChurnEvent], calendar: PeriodCalendar) {
+        self.window = window
+        guard !window.isEmpty else {
             rows = []
             perPeriod = []
             return
         }
-        let events = ChurnEvent.all(in: ledger, from: first.start, before: last.end)
         rows = Self.rows(events)
-        let calendar = ledger.configuration.calendar
         var byPeriod: [Int: [ChurnEvent]] = [:]
         for e in events { byPeriod[calendar.period(containing: e.day).index, default: []].append(e) }
         perPeriod = window.map { p in PeriodRows(period: p, rows: Self.rows(byPeriod[p.index] ?? [])) }

@@ -95,9 +95,12 @@ public struct ChurnSeries: Sendable, Hashable {
             diff[lo - first] += 1
             diff[hi - first + 1] -= 1
         }
+        // Reused for every customer (no allocation per customer).
+        var atStart: [ClosedRange<Int>] = [], atEnd: [ClosedRange<Int>] = [], counted: [Int] = []
         for a in included {
-            var atStart: [ClosedRange<Int>] = []
-            var atEnd: [ClosedRange<Int>] = []
+            atStart.removeAll(keepingCapacity: true)
+            atEnd.removeAll(keepingCapacity: true)
+            counted.removeAll(keepingCapacity: true)
             for span in a.spans {
                 let ia = calendar.index(containing: span.start)
                 let ib = span.end.map { calendar.index(containing: $0) }
@@ -118,11 +121,10 @@ public struct ChurnSeries: Sendable, Hashable {
                 let p = calendar.index(containing: day)
                 if p >= first, p <= last, atEnd.contains(where: { $0.contains(p) }) { newAtEnd[p - first] += 1 }
             }
-            var counted = Set<Int>()
             for d in a.churnDays {
                 let p = calendar.index(containing: d)
-                guard p >= first, p <= last, atStart.contains(where: { $0.contains(p) }),
-                      counted.insert(p).inserted else { continue }
+                guard p >= first, p <= last, atStart.contains(where: { $0.contains(p) }), !counted.contains(p) else { continue }
+                counted.append(p)
                 let k = p - first
                 churned[k] += 1
                 if atEnd.contains(where: { $0.contains(p) }) { returnedWithin[k] += 1 }

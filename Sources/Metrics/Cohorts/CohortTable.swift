@@ -119,15 +119,7 @@ public struct CohortTable: Sendable, Hashable {
     }
 
     static func segmentValues(_ ledger: ActivityLedger, attribute: String) -> [String] {
-        var seen = Set<String>()
-        for (i, a) in ledger.activity.enumerated() where a != nil {
-            seen.insert(segmentValue(ledger.customers[i], attribute))
-        }
-        return seen.sorted { a, b in
-            if a == missingSegmentLabel { return false }
-            if b == missingSegmentLabel { return true }
-            return a < b
-        }
+        ledger.segmentCodes(attribute).values
     }
 
     init(members: [CohortMember], ledger: ActivityLedger) {

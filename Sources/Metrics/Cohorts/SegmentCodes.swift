@@ -5,15 +5,47 @@ import Model
 /// position in that list, so per-segment metrics filter on an integer instead of comparing
 /// strings. Customers who never paid get the code of their value too when it is among the
 /// values, else -1.
-struct SegmentCodes {
+///
+/// Built in one walk over the customers (each value hashed once per customer); the activity
+/// ledger builds the codes of the configured segment attributes once for every metric.
+struct SegmentCodes: Sendable {
     let values: [String]
     /// Indexed by `CustomerIndex`.
     let codes: [Int32]
 
     init(_ ledger: ActivityLedger, attribute: String) {
-        values = CohortTable.segmentValues(ledger, attribute: attribute)
-        var position: [String: Int32] = [:]
-        for (i, v) in values.enumerated() { position[v] = Int32(i) }
-        codes = ledger.customers.map { position[CohortTable.segmentValue($0, attribute)] ?? -1 }
+        self = ledger.segmentCodes(attribute)
+    }
+
+    init(customers: [Customer], activity: [CustomerActivity?], attribute: String) {
+        // First-seen codes, then renumbered in value order.
+        var firstSeen: [String: Int32] = [:]
+        var names: [String] = []
+        var paid: [Bool] = []
+        var raw = [Int32](repeating: 0, count: customers.count)
+        for (i, customer) in customers.enumerated() {
+            let value = CohortTable.segmentValue(customer, attribute)
+            let code: Int32
+            if let known = firstSeen[value] {
+                code = known
+            } else {
+                code = Int32(names.count)
+                firstSeen[value] = code
+                names.append(value)
+                paid.append(false)
+            }
+            raw[i] = code
+            if i < activity.count, activity[i] != nil { paid[Int(code)] = true }
+        }
+        let missing = CohortTable.missingSegmentLabel
+        let order = names.indices.filter { paid[$0] }.sorted { a, b in
+            if names[a] == missing { return false }
+            if names[b] == missing { return true }
+            return names[a] < names[b]
+        }
+        var position = [Int32](repeating: -1, count: names.count)
+        for (p, index) in order.enumerated() { position[index] = Int32(p) }
+        values = order.map { names[$0] }
+        codes = raw.map { position[Int($0)] }
     }
 }

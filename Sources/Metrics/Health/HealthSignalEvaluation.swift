@@ -106,7 +106,7 @@ extension HealthSignal {
     }
 
     /// The latest answer in (asOf − lookback, asOf]; the last in file order on a tie.
-    private static func latest(_ answers: [HealthEvidence.Answer], asOf: Day, lookbackDays: Int) -> HealthEvidence.Answer? {
+    static func latest(_ answers: [HealthEvidence.Answer], asOf: Day, lookbackDays: Int) -> HealthEvidence.Answer? {
         let earliest = asOf.adding(days: -lookbackDays + 1)
         var best: HealthEvidence.Answer?
         for a in answers where a.day <= asOf && a.day >= earliest {

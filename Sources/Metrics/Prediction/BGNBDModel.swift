@@ -41,6 +41,14 @@ public struct BGNBDModel: Sendable, Hashable {
     /// nil where the formula is undefined (a = 1, a+b+x−1 ≤ 0) or the series does not converge.
     public func expectedPurchases(inNext t: Double, x: Int, tx: Double, T: Double) -> Double? {
         guard t > 0 else { return 0 }
+        return Self.expectedPurchases(ifAlive: purchasesIfAlive(inNext: t, x: x, T: T) ?? .nan,
+                                      probabilityAlive: probabilityAlive(x: x, tx: tx, T: T))
+    }
+
+    /// The part of eq. 10 before the division by the P(alive) denominator (which is the same as
+    /// multiplying by P(alive)): it depends on x and T only, so customers who differ only in tₓ
+    /// share it. nil where the formula is undefined or the series does not converge; t > 0.
+    func purchasesIfAlive(inNext t: Double, x: Int, T: Double) -> Double? {
         let n = r + Double(x)
         let c = a + b + Double(x) - 1
         guard a != 1, c > 0,
@@ -49,7 +57,12 @@ public struct BGNBDModel: Sendable, Hashable {
         else { return nil }
         // (1 − z)^(r+x) with 1 − z = (α+T)/(α+T+t): that is the `power` prefactor above.
         let bracket = -expm1(logTerm)
-        let value = (c / (a - 1)) * bracket * probabilityAlive(x: x, tx: tx, T: T)
+        return (c / (a - 1)) * bracket
+    }
+
+    /// `purchasesIfAlive` (NaN where it is nil) × P(alive), clamped at 0; nil when not finite.
+    static func expectedPurchases(ifAlive: Double, probabilityAlive: Double) -> Double? {
+        let value = ifAlive * probabilityAlive
         return value.isFinite ? max(value, 0) : nil
     }
 
@@ -97,15 +110,22 @@ extension BGNBDModel {
     /// computed once per evaluation, so a million customers cost about as much as their distinct
     /// triples. Returns the model and the total log-likelihood.
     public static func fit(_ histories: [PurchaseHistory]) throws(ModelFitError) -> (model: BGNBDModel, logLikelihood: Double, iterations: Int) {
+        try fit(histories, triples: PurchaseTriples(histories))
+    }
+
+    /// `fit` on histories already counted into triples.
+    static func fit(_ histories: [PurchaseHistory], triples data: PurchaseTriples)
+        throws(ModelFitError) -> (model: BGNBDModel, logLikelihood: Double, iterations: Int) {
         guard histories.count >= minimumCustomers else {
             throw .tooFewCustomers(model: "BG/NBD", found: histories.count, needed: minimumCustomers)
         }
         guard histories.contains(where: { $0.x > 0 }) else { throw .noRepeatPurchases(model: "BG/NBD") }
-        let data = PurchaseTriples(histories)
         let likelihood = BGNBDLikelihood(data)
         let meanT = histories.reduce(0.0) { $0 + Double($1.tDays) } / 7 / Double(histories.count)
         let start = [0, log(max(meanT, 1)), 0, 0]
-        let result = NelderMead().minimize({ -likelihood.value(r: exp($0[0]), alpha: exp($0[1]), a: exp($0[2]), b: exp($0[3])) },
+        var terms: [Double] = []
+        let result = NelderMead().minimize({ -likelihood.value(r: exp($0[0]), alpha: exp($0[1]), a: exp($0[2]), b: exp($0[3]),
+                                                               terms: &terms) },
                                            from: start)
         guard result.converged else { throw .notConverged(model: "BG/NBD", iterations: result.iterations) }
         let p = result.point.map { exp($0) }
@@ -117,8 +137,10 @@ extension BGNBDModel {
 }
 
 /// The BG/NBD log-likelihood over aggregated triples, with the terms shared by many triples
-/// precomputed per call: per distinct x the Beta/Gamma front and ln(a/(b+x−1)); per distinct day
-/// count ln(α + days/7).
+/// precomputed per call: per distinct x the Beta/Gamma front, r + x and ln(a/(b+x−1)); per
+/// distinct day count ln(α + days/7). Each triple's term is computed with the same operations as
+/// the plain per-customer formula, on all cores into one slot per triple, and the slots are summed
+/// in triple order, so the total does not depend on how many cores did the work.
 struct BGNBDLikelihood {
     let xValues: [Double]
     let xIndex: [Int32]
@@ -139,6 +161,13 @@ struct BGNBDLikelihood {
     }
 
     func value(r: Double, alpha: Double, a: Double, b: Double) -> Double {
+        var terms: [Double] = []
+        return value(r: r, alpha: alpha, a: a, b: b, terms: &terms)
+    }
+
+    /// The total log-likelihood; `terms` is scratch space (one slot per triple), kept by the
+    /// caller so that no evaluation allocates it.
+    func value(r: Double, alpha: Double, a: Double, b: Double, terms: inout [Double]) -> Double {
         guard r.isFinite, alpha.isFinite, a.isFinite, b.isFinite, r > 0, alpha > 0, a > 0, b > 0 else { return -.infinity }
         var logAlphaPlus = [Double](repeating: 0, count: maxDay + 1)
         for d in 0...maxDay { logAlphaPlus[d] = log(alpha + Double(d) / 7) }
@@ -148,18 +177,26 @@ struct BGNBDLikelihood {
             return beta + lgamma(r + x) + common
         }
         let dropLog = xValues.map { x in x > 0 ? log(a / (b + x - 1)) : 0 }
-        var total = 0.0
-        for i in counts.indices {
-            let k = Int(xIndex[i])
-            let x = xValues[k]
-            let u = -(r + x) * logAlphaPlus[Int(tDays[i])]
-            var ll = front[k] + u
-            if x > 0 {
-                let v = dropLog[k] - (r + x) * logAlphaPlus[Int(txDays[i])]
-                ll = front[k] + max(u, v) + log1p(exp(-abs(u - v)))
+        let rPlusX = xValues.map { r + $0 }
+        if terms.count != counts.count { terms = [Double](repeating: 0, count: counts.count) }
+        terms.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            FixedPartition.forEach(counts.count) { range in
+                for i in range {
+                    let k = Int(xIndex[i])
+                    let n = rPlusX[k]
+                    let u = -n * logAlphaPlus[Int(tDays[i])]
+                    var ll = front[k] + u
+                    if xValues[k] > 0 {
+                        let v = dropLog[k] - n * logAlphaPlus[Int(txDays[i])]
+                        ll = front[k] + max(u, v) + log1p(exp(-abs(u - v)))
+                    }
+                    out[i] = counts[i] * ll
+                }
             }
-            total += counts[i] * ll
         }
+        var total = 0.0
+        for t in terms { total += t }
         return total
     }
 }

@@ -48,7 +48,9 @@ struct ChurnFeatureSet {
             ?? evidence.customers[customer].plan
     }
 
-    func row(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> [Double] {
+    /// The features of `customer` on `day`, with what the same health-rule readings say besides:
+    /// the rule-based health score and the rules without data (each rule is read once).
+    func row(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> ChurnFeatureRow {
         let evidence = context.evidence
         let records = evidence.records[customer]
         var row = [Double]()
@@ -59,9 +61,9 @@ struct ChurnFeatureSet {
         row.append(now)
         let larger = max(now, before)
         row.append(larger > 0 ? (now - before) / larger : 0)
-        let nps = Self.latest(records.nps, on: day, lookback: 365)
+        let nps = HealthSignal.latest(records.nps, asOf: day, lookbackDays: 365)
         row += [Double(nps?.score ?? 0), nps == nil ? 1 : 0]
-        let csat = Self.latest(records.csat, on: day, lookback: 180).map { $0.kind == .csatGoodBad ? ($0.score == 1 ? 5 : 1) : $0.score }
+        let csat = HealthSignal.latest(records.csat, asOf: day, lookbackDays: 180).map { $0.kind == .csatGoodBad ? ($0.score == 1 ? 5 : 1) : $0.score }
         row += [Double(csat ?? 0), csat == nil ? 1 : 0]
         let since = day.adding(days: -89)
         var opened = 0, overdue = 0
@@ -72,16 +74,35 @@ struct ChurnFeatureSet {
             if timeline.isOpen, let target = context.support.resolutionTarget(t.priority), timeline.age > target { overdue += 1 }
         }
         row += [Double(opened), Double(overdue)]
-        let lastOrder = records.paidDays.last { $0 <= day }  // distinct positive-order days, ascending
+        let lastOrder = Self.lastPaidDay(records.paidDays, onOrBefore: day)
         row += [Double(lastOrder.map { $0.days(to: day) } ?? 0), lastOrder == nil ? 1 : 0]
+        // The health score as `HealthReport.score` computes it, from the same readings.
+        var earned = 0.0, available = 0.0
+        var silent: [Int] = []
         for rule in rules {
             let reading = rule.signal.read(customer, evidence: evidence, asOf: day, calendar: context.monthly,
                                            support: context.support)
+            if let reading {
+                earned += reading.fraction * rule.maxPoints
+                available += rule.maxPoints
+            } else {
+                silent.append(row.count)
+            }
             row.append(reading?.fraction ?? 0.5)
         }
         let plan = Self.plan(customer, on: day, evidence: evidence)
         for p in plans { row.append(plan == p ? 1 : 0) }
-        return row
+        return ChurnFeatureRow(values: row, healthScore: available > 0 ? 100 * earned / available : nil, rulesWithoutData: silent)
+    }
+
+    /// The latest of the ascending distinct `paidDays` on or before `day` (binary search).
+    static func lastPaidDay(_ paidDays: [Day], onOrBefore day: Day) -> Day? {
+        var low = 0, high = paidDays.count
+        while low < high {
+            let mid = (low + high) / 2
+            if paidDays[mid] <= day { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? paidDays[low - 1] : nil
     }
 
     /// Monthly revenue on `day` and three months before.
@@ -100,27 +121,6 @@ struct ChurnFeatureSet {
             if o.day >= recentStart { recent += o.amount } else { previous += o.amount }
         }
         return (recent / 3, previous / 3)
-    }
-
-    private static func latest(_ answers: [HealthEvidence.Answer], on day: Day, lookback: Int) -> HealthEvidence.Answer? {
-        let earliest = day.adding(days: -lookback + 1)
-        var best: HealthEvidence.Answer?
-        for a in answers where a.day <= day && a.day >= earliest {
-            if best.map({ a.day >= $0.day }) ?? true { best = a }
-        }
-        return best
-    }
-
-    /// Indices of the `health_<rule>` features whose rule had no data for the customer on `day`
-    /// (their value is the neutral ½, which is no reason to name).
-    func rulesWithoutData(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> Set<Int> {
-        guard let first = names.firstIndex(where: { $0.hasPrefix("health_") }) else { return [] }
-        var missing = Set<Int>()
-        for (k, rule) in rules.enumerated()
-        where rule.signal.read(customer, evidence: context.evidence, asOf: day, calendar: context.monthly, support: context.support) == nil {
-            missing.insert(first + k)
-        }
-        return missing
     }
 
     /// Features that describe one thing (a value and its "missing" flag; the plan columns), so the
@@ -153,7 +153,7 @@ struct ChurnFeatureSet {
         case "revenue_change_3m": return "revenue " + NumberText.signedPercent(value) + " over 3 months"
         case "nps_latest":
             if row[first + 1] > 0 { return "no NPS answer in the last year" }
-            let category = value >= 9 ? "promoter" : value >= 7 ? "passive" : "detractor"
+            let category = NPS.category(score: value)?.rawValue ?? "out of scale"
             return "latest NPS " + NumberText.fixed(value, digits: 0) + " (\(category))"
         case "csat_latest":
             return row[first + 1] > 0 ? "no CSAT answer in the last 180 days" : "latest CSAT " + NumberText.fixed(value, digits: 0) + " of 5"
@@ -169,6 +169,15 @@ struct ChurnFeatureSet {
             return "on a less common plan"
         }
     }
+}
+
+/// One customer's features on one day, with the health score (0–100, as `HealthReport.score`
+/// gives it; nil when no rule had data) and the indices of the `health_<rule>` features whose
+/// rule had no data (their value is the neutral ½, which is no reason to name).
+struct ChurnFeatureRow {
+    let values: [Double]
+    let healthScore: Double?
+    let rulesWithoutData: [Int]
 }
 
 /// What the feature rows are computed from.

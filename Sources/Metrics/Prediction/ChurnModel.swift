@@ -8,11 +8,13 @@ public struct ChurnRisk: Sendable, Hashable {
     public let probability: Double
     /// Monthly revenue now (MRR, or orders of the last 90 days ÷ 3).
     public let monthlyRevenue: Double
-    /// The (up to) three features that raise the probability most for this customer
+    /// The (up to) three feature groups that raise the probability most for this customer
     /// (coefficient × standardised value > 0, summed over a value and its "missing" flag and over
-    /// the plan columns; a health rule without data for the customer is not named), largest first,
-    /// in words.
-    public let reasons: [String]
+    /// the plan columns; a health rule without data for the customer is not named), largest
+    /// first, as indices into `ChurnFeatureSet.groups`, and their features' values in that order.
+    /// `ChurnModel.reasons(_:)` puts them in words (only for the customers a report shows).
+    let reasonGroups: [Int]
+    let reasonValues: [Double]
 
     /// probability × monthly revenue.
     public var expectedRevenueLost: Double { probability * monthlyRevenue }
@@ -67,7 +69,8 @@ public struct ChurnModel: Sendable {
     /// Month ends a fit learns from: the latest 12 whose 90 days are observed.
     public static let trainingMonths = 12
 
-    public let featureNames: [String]
+    let features: ChurnFeatureSet
+    public var featureNames: [String] { features.names }
     public let regression: LogisticRegression
     /// Mean held-out log-loss per λ in the cross-validation (same order as `lambdas`).
     public let crossValidation: [(lambda: Double, logLoss: Double)]
@@ -129,18 +132,23 @@ public struct ChurnModel: Sendable {
                                                 featureNames: features.names, lambda: lambda)
         guard regression.converged else { throw .notConverged(model: "Churn model", iterations: regression.iterations) }
 
-        var risks: [ChurnRisk] = []
         let groups = features.groups
-        for customer in activeNow.sorted() {
-            let row = features.row(customer, on: asOf, context: context)
-            let contributions = regression.contributions(row)
-            let byGroup = groups.map { group in group.reduce(0) { $0 + contributions[$1] } }
-            let silent = features.rulesWithoutData(customer, on: asOf, context: context)
-            let top = byGroup.indices.filter { byGroup[$0] > 0 && !groups[$0].contains(where: silent.contains) }
-                .sorted { byGroup[$0] != byGroup[$1] ? byGroup[$0] > byGroup[$1] : $0 < $1 }.prefix(3)
-            risks.append(ChurnRisk(customer: customer, probability: regression.probability(row),
-                                   monthlyRevenue: monthlyRevenue(customer),
-                                   reasons: top.map { features.describe(group: groups[$0], row: row) }))
+        let scored = activeNow.sorted()
+        let scoredRisks = FixedPartition.map(scored.count) { range in
+            range.map { i in
+                let customer = scored[i]
+                let row = features.row(customer, on: asOf, context: context)
+                let contributions = regression.contributions(row.values)
+                let byGroup = groups.map { group in group.reduce(0) { $0 + contributions[$1] } }
+                let top = byGroup.indices.filter { byGroup[$0] > 0 && !groups[$0].contains(where: row.rulesWithoutData.contains) }
+                    .sorted { byGroup[$0] != byGroup[$1] ? byGroup[$0] > byGroup[$1] : $0 < $1 }.prefix(3)
+                return (probability: regression.probability(row.values), reasonGroups: Array(top),
+                        reasonValues: top.flatMap { groups[$0].map { row.values[$0] } })
+            }
+        }.flatMap { $0 }
+        var risks = zip(scored, scoredRisks).map { customer, r in
+            ChurnRisk(customer: customer, probability: r.probability, monthlyRevenue: monthlyRevenue(customer),
+                      reasonGroups: r.reasonGroups, reasonValues: r.reasonValues)
         }
         risks.sort { a, b in
             a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
@@ -158,12 +166,11 @@ public struct ChurnModel: Sendable {
             } else {
                 let model = LogisticRegression.fit(rows: train.map(\.features), labels: train.map(\.churned),
                                                    featureNames: features.names, lambda: lambda)
-                let healthModel = HealthPredictor(rows: train, evidence: loginBlind, health: health)
+                let healthModel = HealthPredictor(rows: train)
                 let cases = rows(end).map { row in
-                    let score = healthModel.score(row.customer, on: end)
-                    return BacktestCase(customer: row.customer, monthEnd: end, probability: model.probability(row.features),
-                                        healthProbability: healthModel.probability(score), healthScore: score,
-                                        churned: row.churned)
+                    BacktestCase(customer: row.customer, monthEnd: end, probability: model.probability(row.features),
+                                 healthProbability: healthModel.probability(row.healthScore), healthScore: row.healthScore,
+                                 churned: row.churned)
                 }
                 backtest = ChurnBacktest(
                     monthEnd: end, trainingRows: train.count, cases: cases,
@@ -173,9 +180,23 @@ public struct ChurnModel: Sendable {
         } else {
             problem = "no month end has 90 days of data after it"
         }
-        return ChurnModel(featureNames: features.names, regression: regression, crossValidation: cv,
+        return ChurnModel(features: features, regression: regression, crossValidation: cv,
                           trainingRows: training.count, trainingChurns: churns, risks: risks,
                           backtest: backtest, backtestProblem: problem)
+    }
+
+    /// The reasons of one risk in words: "latest NPS 3 (detractor)", "no order for 120 days".
+    public func reasons(_ risk: ChurnRisk) -> [String] {
+        let groups = features.groups
+        var row = [Double](repeating: 0, count: features.names.count)
+        var next = 0
+        return risk.reasonGroups.map { g in
+            for feature in groups[g] {
+                row[feature] = risk.reasonValues[next]
+                next += 1
+            }
+            return features.describe(group: groups[g], row: row)
+        }
     }
 
     /// Time-ordered cross-validation over the last two month ends of `ends` that have at least
@@ -213,35 +234,22 @@ public struct ChurnModel: Sendable {
 /// the same training rows, so its Brier score and calibration compare fairly with the model's.
 /// Customers no rule can score get the training churn rate.
 struct HealthPredictor {
-    let evidence: HealthEvidence
-    let health: HealthConfiguration
     let calibration: LogisticRegression?
     let baseRate: Double
 
-    init(rows: [ChurnTrainingSet.Row], evidence: HealthEvidence, health: HealthConfiguration) {
-        self.evidence = evidence
-        self.health = health
+    init(rows: [ChurnTrainingSet.Row]) {
         baseRate = Double(rows.filter(\.churned).count) / Double(max(rows.count, 1))
         var x: [[Double]] = [], y: [Bool] = []
         for row in rows {
-            guard let s = HealthPredictor.score(row.customer, on: row.monthEnd, evidence: evidence, health: health) else { continue }
+            guard let s = row.healthScore else { continue }
             x.append([s])
             y.append(row.churned)
         }
         calibration = x.isEmpty ? nil : LogisticRegression.fit(rows: x, labels: y, featureNames: ["health_score"], lambda: 0)
     }
 
-    func score(_ customer: CustomerIndex, on day: Day) -> Double? {
-        HealthPredictor.score(customer, on: day, evidence: evidence, health: health)
-    }
-
     func probability(_ score: Double?) -> Double {
         guard let score, let calibration else { return baseRate }
         return calibration.probability([score])
-    }
-
-    static func score(_ customer: CustomerIndex, on day: Day, evidence: HealthEvidence, health: HealthConfiguration) -> Double? {
-        HealthReport.score(evidence, asOf: day, calendar: PeriodCalendar(.month), health: health,
-                           activeCustomers: [customer], customerMRR: [:], explain: false).scores.first?.score
     }
 }

@@ -11,6 +11,8 @@ struct ChurnTrainingSet {
         let customer: CustomerIndex
         let monthEnd: Day
         let features: [Double]
+        /// The rule-based health score on `monthEnd` (the health predictor's input).
+        let healthScore: Double?
         let churned: Bool
     }
 
@@ -40,12 +42,17 @@ struct ChurnTrainingSet {
     /// Customers scored at one month end: all active ones, or every `stride`-th in customer order
     /// when the set would be too large (deterministic thinning, same customers every month).
     static func rows(at day: Day, features: ChurnFeatureSet, context: ChurnFeatureContext, stride: Int) -> [Row] {
-        var rows: [Row] = []
-        for case let activity? in context.ledger.activity where activity.customer % stride == 0 {
-            guard let churned = churns(activity, after: day) else { continue }
-            rows.append(Row(customer: activity.customer, monthEnd: day,
-                            features: features.row(activity.customer, on: day, context: context), churned: churned))
-        }
-        return rows
+        let activity = context.ledger.activity
+        return FixedPartition.map(activity.count) { range in
+            var rows: [Row] = []
+            for i in range {
+                guard let customer = activity[i], customer.customer % stride == 0,
+                      let churned = churns(customer, after: day) else { continue }
+                let row = features.row(customer.customer, on: day, context: context)
+                rows.append(Row(customer: customer.customer, monthEnd: day, features: row.values,
+                                healthScore: row.healthScore, churned: churned))
+            }
+            return rows
+        }.flatMap { $0 }
     }
 }

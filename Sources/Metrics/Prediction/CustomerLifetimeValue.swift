@@ -31,16 +31,41 @@ public struct CustomerLifetimeValue: Sendable, Hashable {
     /// Each month's expected purchases discounted to today: (E[Y(tₘ)] − E[Y(tₘ₋₁)]) / (1 + d)^m.
     public func discountedPurchases(_ purchases: BGNBDModel, history h: PurchaseHistory) -> [Double]? {
         let tx = Double(h.txDays) / 7, T = Double(h.tDays) / 7
-        let monthly = pow(1 + annualDiscountRate, 1.0 / 12) - 1
         var result: [Double] = []
+        let complete = forEachDiscountedMonth(ifAlive: monthlyPurchasesIfAlive(purchases, x: h.x, T: T),
+                                              probabilityAlive: purchases.probabilityAlive(x: h.x, tx: tx, T: T)) {
+            result.append($0)
+        }
+        return complete ? result : nil
+    }
+
+    /// `BGNBDModel.purchasesIfAlive` at the end of each month (NaN where it is nil): shared by
+    /// every customer with the same x and T.
+    func monthlyPurchasesIfAlive(_ purchases: BGNBDModel, x: Int, T: Double) -> [Double] {
+        (1...months).map { m in purchases.purchasesIfAlive(inNext: Double(m) * Self.weeksPerMonth, x: x, T: T) ?? .nan }
+    }
+
+    /// Σ of `discountedPurchases`, month by month in order, from the months' `monthlyPurchasesIfAlive`;
+    /// nil when a month has no value.
+    func discountedPurchaseTotal(ifAlive: some Sequence<Double>, probabilityAlive: Double) -> Double? {
+        var total = 0.0
+        let complete = forEachDiscountedMonth(ifAlive: ifAlive, probabilityAlive: probabilityAlive) { total += $0 }
+        return complete ? total : nil
+    }
+
+    /// Calls `body` with each month's discounted expected purchases; false (after the months
+    /// before it) at the first month without a value.
+    private func forEachDiscountedMonth(ifAlive: some Sequence<Double>, probabilityAlive: Double,
+                                        _ body: (Double) -> Void) -> Bool {
+        let monthly = pow(1 + annualDiscountRate, 1.0 / 12) - 1
         var previous = 0.0, discount = 1.0
-        for m in 1...months {
-            guard let cumulative = purchases.expectedPurchases(inNext: Double(m) * Self.weeksPerMonth, x: h.x, tx: tx, T: T)
-            else { return nil }
+        for value in ifAlive {
+            guard let cumulative = BGNBDModel.expectedPurchases(ifAlive: value, probabilityAlive: probabilityAlive)
+            else { return false }
             discount /= 1 + monthly
-            result.append((cumulative - previous) * discount)
+            body((cumulative - previous) * discount)
             previous = cumulative
         }
-        return result
+        return true
     }
 }

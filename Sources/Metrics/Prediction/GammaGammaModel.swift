@@ -53,12 +53,12 @@ public struct GammaGammaModel: Sendable, Hashable {
             throw .tooFewCustomers(model: "Gamma-Gamma", found: repeaters.count, needed: minimumCustomers)
         }
         let meanValue = repeaters.reduce(0.0) { $0 + $1.m } / Double(repeaters.count)
+        let likelihood = GammaGammaLikelihood(repeaters)
+        var terms: [Double] = []
         func negativeLogLikelihood(_ point: [Double]) -> Double {
             let model = GammaGammaModel(p: exp(point[0]), q: exp(point[1]), v: exp(point[2]))
             guard model.p > 0, model.q > 0, model.v > 0, model.p.isFinite, model.q.isFinite, model.v.isFinite else { return .infinity }
-            var total = 0.0
-            for r in repeaters { total += model.logLikelihood(x: r.x, meanValue: r.m) }
-            return -total
+            return -likelihood.value(model, terms: &terms)
         }
         let result = NelderMead().minimize(negativeLogLikelihood, from: [0, 0, log(meanValue)])
         guard result.converged else { throw .notConverged(model: "Gamma-Gamma", iterations: result.iterations) }

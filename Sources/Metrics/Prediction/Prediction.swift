@@ -25,14 +25,7 @@ public struct Prediction: Sendable {
                         monthlyRevenue: (CustomerIndex) -> Double) -> Prediction {
         var purchases: PurchasePrediction?, purchasesProblem: String?
         if ledger.model == .orders {
-            let asOf = ledger.asOf
-            var histories: [(CustomerIndex, PurchaseHistory)] = []
-            for customer in evidence.records.indices {
-                guard let h = PurchaseHistory(orders: evidence.orders(of: customer).lazy.map { (day: $0.day, amount: $0.amount) },
-                                              asOf: asOf)
-                else { continue }
-                histories.append((customer, h))
-            }
+            let histories = PurchaseHistory.all(evidence, asOf: ledger.asOf)
             do {
                 purchases = try PurchasePrediction.fit(histories, lifetimeValue: CustomerLifetimeValue(
                     annualDiscountRate: configuration.annualDiscountRate, grossMargin: ledger.configuration.grossMargin))

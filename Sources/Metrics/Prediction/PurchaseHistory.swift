@@ -26,15 +26,74 @@ public struct PurchaseHistory: Sendable, Hashable {
     public var meanRepeatValue: Double? { x > 0 ? repeatSpend / Double(x) : nil }
 
     /// The history of positive orders dated on or before `asOf`; nil when there is none.
-    /// Orders are grouped by day (their amounts summed); input order does not matter.
+    /// Orders are grouped by day (their amounts summed in input order) and the repeat days'
+    /// totals are summed in day order, so the result does not depend on how the input is ordered
+    /// beyond orders of the same day.
     public init?(orders: some Sequence<(day: Day, amount: Double)>, asOf: Day) {
-        var byDay: [Day: Double] = [:]
-        for o in orders where o.day <= asOf && o.amount > 0 { byDay[o.day, default: 0] += o.amount }
-        guard let first = byDay.keys.min(), let last = byDay.keys.max() else { return nil }
-        x = byDay.count - 1
-        txDays = first.days(to: last)
-        tDays = first.days(to: asOf)
-        repeatSpend = byDay.reduce(0) { $1.key == first ? $0 : $0 + $1.value }
+        var paid = PaidOrders()
+        for o in orders { paid.append(day: o.day, amount: o.amount, asOf: asOf) }
+        guard let h = paid.history(asOf: asOf) else { return nil }
+        self = h
+    }
+
+    /// The history of every customer with a positive order on or before `asOf`, in customer order
+    /// (built on all cores, one contiguous range of customers each, concatenated in order).
+    static func all(_ evidence: HealthEvidence, asOf: Day) -> [(CustomerIndex, PurchaseHistory)] {
+        FixedPartition.map(evidence.records.count) { customers in
+            var paid = PaidOrders()
+            var out: [(CustomerIndex, PurchaseHistory)] = []
+            for customer in customers {
+                paid.removeAll()
+                evidence.forEachOrder(of: customer) { paid.append(day: $0.day, amount: $0.amount, asOf: asOf) }
+                if let h = paid.history(asOf: asOf) { out.append((customer, h)) }
+            }
+            return out
+        }.flatMap { $0 }
+    }
+}
+
+/// One customer's positive orders dated on or before as-of, in input order: a buffer reused
+/// from customer to customer, so building the histories allocates nothing per order.
+struct PaidOrders {
+    private var days: [Day] = []
+    private var amounts: [Double] = []
+
+    mutating func removeAll() {
+        days.removeAll(keepingCapacity: true)
+        amounts.removeAll(keepingCapacity: true)
+    }
+
+    mutating func append(day: Day, amount: Double, asOf: Day) {
+        guard day <= asOf && amount > 0 else { return }
+        days.append(day)
+        amounts.append(amount)
+    }
+
+    /// x, tₓ, T and the repeat spend: each day's amounts summed in input order, the days after
+    /// the first summed in ascending day order. Orders usually come in date order; the others
+    /// are put in it by a stable sort (same-day orders keep their input order).
+    mutating func history(asOf: Day) -> PurchaseHistory? {
+        guard !days.isEmpty else { return nil }
+        if zip(days, days.dropFirst()).contains(where: { $0 > $1 }) {
+            let order = days.indices.sorted { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }
+            days = order.map { days[$0] }
+            amounts = order.map { amounts[$0] }
+        }
+        var distinct = 0, repeatSpend = 0.0
+        var i = 0
+        while i < days.count {
+            var total = 0.0
+            let day = days[i]
+            while i < days.count && days[i] == day {
+                total += amounts[i]
+                i += 1
+            }
+            if distinct > 0 { repeatSpend += total }
+            distinct += 1
+        }
+        let first = days[0]
+        return PurchaseHistory(x: distinct - 1, txDays: first.days(to: days[days.count - 1]), tDays: first.days(to: asOf),
+                               repeatSpend: repeatSpend)
     }
 }
 
@@ -49,22 +108,28 @@ struct PurchaseTriples {
 
     let triples: [Triple]
     let counts: [Double]
+    /// For each history given, the index of its triple.
+    let tripleOf: [Int32]
 
     init(_ histories: some Sequence<PurchaseHistory>) {
         var index: [Triple: Int] = [:]
         var triples: [Triple] = []
         var counts: [Double] = []
+        var tripleOf: [Int32] = []
         for h in histories {
             let t = Triple(x: Int32(h.x), txDays: Int32(h.txDays), tDays: Int32(h.tDays))
             if let i = index[t] {
                 counts[i] += 1
+                tripleOf.append(Int32(i))
             } else {
                 index[t] = triples.count
+                tripleOf.append(Int32(triples.count))
                 triples.append(t)
                 counts.append(1)
             }
         }
         self.triples = triples
         self.counts = counts
+        self.tripleOf = tripleOf
     }
 }

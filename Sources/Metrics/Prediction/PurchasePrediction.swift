@@ -30,39 +30,110 @@ public struct PurchasePrediction: Sendable {
 
     public static func fit(_ histories: [(CustomerIndex, PurchaseHistory)],
                            lifetimeValue: CustomerLifetimeValue) throws(ModelFitError) -> PurchasePrediction {
-        let fit = try BGNBDModel.fit(histories.map(\.1))
+        let plain = histories.map(\.1)
+        let triples = PurchaseTriples(plain)
+        let fit = try BGNBDModel.fit(plain, triples: triples)
         let model = fit.model
         var spend: GammaGammaModel?, spendCustomers = 0, spendProblem: String?
         do {
-            let g = try GammaGammaModel.fit(histories.map(\.1))
+            let g = try GammaGammaModel.fit(plain)
             spend = g.model
             spendCustomers = g.customers
         } catch {
             spendProblem = error.description
         }
-        // Forecasts depend on (x, tₓ, T) only (and mₓ for value): computed once per triple.
-        var cache: [PurchaseTriples.Triple: (Double, Double?, Double?, [Double]?)] = [:]
+        let perTriple = TripleForecasts(model, triples: triples, lifetimeValue: spend == nil ? nil : lifetimeValue)
         var forecasts: [CustomerPurchaseForecast] = []
         forecasts.reserveCapacity(histories.count)
-        for (customer, h) in histories {
-            let key = PurchaseTriples.Triple(x: Int32(h.x), txDays: Int32(h.txDays), tDays: Int32(h.tDays))
-            let tx = Double(h.txDays) / 7, T = Double(h.tDays) / 7
-            let cached = cache[key] ?? {
-                let value = (model.probabilityAlive(x: h.x, tx: tx, T: T),
-                             model.expectedPurchases(inNext: 13, x: h.x, tx: tx, T: T),
-                             model.expectedPurchases(inNext: 52, x: h.x, tx: tx, T: T),
-                             spend == nil ? nil : lifetimeValue.discountedPurchases(model, history: h))
-                cache[key] = value
-                return value
-            }()
+        for (i, (customer, h)) in histories.enumerated() {
+            let k = Int(triples.tripleOf[i])
             let orderValue = spend?.expectedValue(x: h.x, meanValue: h.meanRepeatValue ?? 0)
-            let clv = orderValue.flatMap { v in cached.3.map { lifetimeValue.grossMargin * v * $0.reduce(0, +) } }
-            forecasts.append(CustomerPurchaseForecast(customer: customer, history: h, probabilityAlive: cached.0,
-                                                      expectedPurchases13Weeks: cached.1, expectedPurchases52Weeks: cached.2,
-                                                      expectedOrderValue: orderValue, clv12Months: clv))
+            let clv = orderValue.flatMap { v in perTriple.discountedPurchases[k].map { lifetimeValue.grossMargin * v * $0 } }
+            forecasts.append(CustomerPurchaseForecast(
+                customer: customer, history: h, probabilityAlive: perTriple.probabilityAlive[k],
+                expectedPurchases13Weeks: perTriple.expected13Weeks[k], expectedPurchases52Weeks: perTriple.expected52Weeks[k],
+                expectedOrderValue: orderValue, clv12Months: clv))
         }
         return PurchasePrediction(purchases: model, logLikelihood: fit.logLikelihood, iterations: fit.iterations,
                                   spend: spend, spendCustomers: spendCustomers, spendProblem: spendProblem,
                                   lifetimeValue: lifetimeValue, forecasts: forecasts)
+    }
+}
+
+/// The BG/NBD forecasts of each distinct (x, tₓ, T) triple. The hypergeometric series, the costly
+/// part, depend on (x, T) only and are summed once per distinct pair (a few per cent of the
+/// customers on daily data); both passes run on all cores, each value in its own slot.
+struct TripleForecasts {
+    var probabilityAlive: [Double]
+    var expected13Weeks: [Double?]
+    var expected52Weeks: [Double?]
+    /// Σ of the 12 months' discounted expected purchases (`CustomerLifetimeValue`); nil when a
+    /// month has no value or no lifetime value is wanted.
+    var discountedPurchases: [Double?]
+
+    init(_ model: BGNBDModel, triples: PurchaseTriples, lifetimeValue: CustomerLifetimeValue?) {
+        struct Pair: Hashable {
+            let x: Int32
+            let tDays: Int32
+        }
+        var pairIndex: [Pair: Int32] = [:]
+        var pairs: [Pair] = []
+        let pairOf = triples.triples.map { t in
+            let pair = Pair(x: t.x, tDays: t.tDays)
+            if let i = pairIndex[pair] { return i }
+            pairIndex[pair] = Int32(pairs.count)
+            pairs.append(pair)
+            return Int32(pairs.count - 1)
+        }
+        // Per pair: E[Y] if alive at 13 and 52 weeks, then at the end of each CLV month (NaN = none).
+        let months = lifetimeValue?.months ?? 0
+        let width = 2 + months
+        var ifAlive = [Double](repeating: 0, count: pairs.count * width)
+        ifAlive.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            FixedPartition.forEach(pairs.count) { range in
+                for j in range {
+                    let x = Int(pairs[j].x), T = Double(pairs[j].tDays) / 7
+                    out[j * width] = model.purchasesIfAlive(inNext: 13, x: x, T: T) ?? .nan
+                    out[j * width + 1] = model.purchasesIfAlive(inNext: 52, x: x, T: T) ?? .nan
+                    if let lifetimeValue {
+                        for (m, value) in lifetimeValue.monthlyPurchasesIfAlive(model, x: x, T: T).enumerated() {
+                            out[j * width + 2 + m] = value
+                        }
+                    }
+                }
+            }
+        }
+        let count = triples.triples.count
+        probabilityAlive = [Double](repeating: 0, count: count)
+        expected13Weeks = [Double?](repeating: nil, count: count)
+        expected52Weeks = [Double?](repeating: nil, count: count)
+        discountedPurchases = [Double?](repeating: nil, count: count)
+        withUnsafeMutableBuffers { alive, e13, e52, discounted in
+            nonisolated(unsafe) let alive = alive, e13 = e13, e52 = e52, discounted = discounted
+            FixedPartition.forEach(count) { range in
+                for k in range {
+                    let t = triples.triples[k], j = Int(pairOf[k]) * width
+                    let p = model.probabilityAlive(x: Int(t.x), tx: Double(t.txDays) / 7, T: Double(t.tDays) / 7)
+                    alive[k] = p
+                    e13[k] = BGNBDModel.expectedPurchases(ifAlive: ifAlive[j], probabilityAlive: p)
+                    e52[k] = BGNBDModel.expectedPurchases(ifAlive: ifAlive[j + 1], probabilityAlive: p)
+                    discounted[k] = lifetimeValue?.discountedPurchaseTotal(ifAlive: ifAlive[(j + 2)..<(j + width)],
+                                                                          probabilityAlive: p)
+                }
+            }
+        }
+    }
+
+    private mutating func withUnsafeMutableBuffers(
+        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double?>,
+                 UnsafeMutableBufferPointer<Double?>, UnsafeMutableBufferPointer<Double?>) -> Void) {
+        probabilityAlive.withUnsafeMutableBufferPointer { a in
+            expected13Weeks.withUnsafeMutableBufferPointer { b in
+                expected52Weeks.withUnsafeMutableBufferPointer { c in
+                    discountedPurchases.withUnsafeMutableBufferPointer { d in body(a, b, c, d) }
+                }
+            }
+        }
     }
 }

@@ -67,18 +67,79 @@ public struct SupportSLA: Sendable, Hashable {
     public static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                support: SupportConfiguration = SupportConfiguration(),
                                from: Day? = nil) -> SupportSLA {
+        SupportSLA(TicketPass(dataset, configuration, support: support), configuration, support: support, from: from)
+    }
+
+    /// The report's window (`compute(from: windowStart)`) and the full history (`compute()`)
+    /// from one walk over the tickets; `windowStart` is the first day of a period, so each window
+    /// period is the history's period of the same index when the history has it.
+    public static func windowAndHistory(_ dataset: Dataset, _ configuration: MetricsConfiguration,
+                                        support: SupportConfiguration = SupportConfiguration(),
+                                        windowStart: Day) -> (window: SupportSLA, history: SupportSLA) {
+        let pass = TicketPass(dataset, configuration, support: support)
+        let history = SupportSLA(pass, configuration, support: support, from: nil)
+        let window = SupportSLA(pass, configuration, support: support, from: windowStart, known: history.periods)
+        return (window, history)
+    }
+}
+
+extension SupportSLA {
+    /// The figures of the tickets created on or after `from` (all when nil); a period of `known`
+    /// (computed from the same pass over the same or more tickets) is reused when `from` is nil
+    /// or not after its start.
+    init(_ pass: TicketPass, _ configuration: MetricsConfiguration, support: SupportConfiguration,
+         from: Day?, known: [SupportPeriod] = []) {
         let calendar = configuration.calendar
-        var afterAsOf = 0, invalid = 0
-        var backlog = SupportBacklog()
         var createdIn: [Int: [TicketTimeline]] = [:]
-        var resolvedIn: [Int: Int] = [:]
         var byPriority: [TicketPriority: [TicketTimeline]] = [:]
         var all: [TicketTimeline] = []
         var first: Day?
+        for (t, createdDay) in pass.tickets {
+            if let from, createdDay < from { continue }
+            if first.map({ createdDay < $0 }) ?? true { first = createdDay }
+            createdIn[calendar.period(containing: createdDay).index, default: []].append(t)
+            byPriority[t.ticket.priority, default: []].append(t)
+            all.append(t)
+        }
+        var periods: [SupportPeriod] = []
+        if let start = from ?? first, start <= configuration.asOf {
+            let reusable = Dictionary(known.map { ($0.period.index, $0) }, uniquingKeysWith: { a, _ in a })
+            periods = calendar.periods(from: start, through: configuration.asOf).map { p in
+                if let period = reusable[p.index], from.map({ $0 <= p.start }) ?? true { return period }
+                return SupportPeriod(period: p, resolved: pass.resolvedIn[p.index] ?? 0,
+                                     created: TicketGroupStatistics(createdIn[p.index] ?? [], configuration: support))
+            }
+        }
+        let rows = TicketPriority.allCases.reversed().compactMap { priority -> SupportPriorityRow? in
+            guard let tickets = byPriority[priority] else { return nil }
+            return SupportPriorityRow(
+                priority: priority,
+                firstResponseTargetHours: support.firstResponseTarget(priority).map { Double($0) / 3_600 },
+                resolutionTargetHours: support.resolutionTarget(priority).map { Double($0) / 3_600 },
+                statistics: TicketGroupStatistics(tickets, configuration: support))
+        }
+        self.init(periods: periods, byPriority: rows,
+                  overall: TicketGroupStatistics(all, configuration: support),
+                  backlog: pass.backlog, afterAsOf: pass.afterAsOf, invalidTimestamps: pass.invalidTimestamps)
+    }
+}
+
+/// One walk over the tickets: the backlog at `asOf`, tickets resolved per period, the tickets
+/// left out, and every ticket that counts (created by `asOf`, timestamps in order) in file order.
+struct TicketPass {
+    var afterAsOf = 0
+    var invalidTimestamps = 0
+    var backlog = SupportBacklog()
+    /// Tickets resolved per period index (by resolution day).
+    var resolvedIn: [Int: Int] = [:]
+    var tickets: [(timeline: TicketTimeline, created: Day)] = []
+
+    init(_ dataset: Dataset, _ configuration: MetricsConfiguration, support: SupportConfiguration) {
+        let calendar = configuration.calendar
         for ticket in dataset.tickets {
             let t = TicketTimeline(ticket, asOf: configuration.asOf)
             guard t.isKnown else { afterAsOf += 1; continue }
-            if t.hasInvalidTimestamps { invalid += 1; continue }
+            if t.hasInvalidTimestamps { invalidTimestamps += 1; continue }
             if t.isOpen {
                 backlog.open += 1
                 if let target = support.resolutionTarget(ticket.priority), t.age > target { backlog.overdue += 1 }
@@ -90,30 +151,7 @@ public struct SupportSLA: Sendable, Hashable {
                 }
             }
             if let r = t.resolved { resolvedIn[calendar.period(containing: r.day()).index, default: 0] += 1 }
-            let createdDay = ticket.created.day()
-            if let from, createdDay < from { continue }
-            if first.map({ createdDay < $0 }) ?? true { first = createdDay }
-            createdIn[calendar.period(containing: createdDay).index, default: []].append(t)
-            byPriority[ticket.priority, default: []].append(t)
-            all.append(t)
+            tickets.append((t, ticket.created.day()))
         }
-        var periods: [SupportPeriod] = []
-        if let start = from ?? first, start <= configuration.asOf {
-            periods = calendar.periods(from: start, through: configuration.asOf).map { p in
-                SupportPeriod(period: p, resolved: resolvedIn[p.index] ?? 0,
-                              created: TicketGroupStatistics(createdIn[p.index] ?? [], configuration: support))
-            }
-        }
-        let rows = TicketPriority.allCases.reversed().compactMap { priority -> SupportPriorityRow? in
-            guard let tickets = byPriority[priority] else { return nil }
-            return SupportPriorityRow(
-                priority: priority,
-                firstResponseTargetHours: support.firstResponseTarget(priority).map { Double($0) / 3_600 },
-                resolutionTargetHours: support.resolutionTarget(priority).map { Double($0) / 3_600 },
-                statistics: TicketGroupStatistics(tickets, configuration: support))
-        }
-        return SupportSLA(periods: periods, byPriority: rows,
-                          overall: TicketGroupStatistics(all, configuration: support),
-                          backlog: backlog, afterAsOf: afterAsOf, invalidTimestamps: invalid)
     }
 }

@@ -137,10 +137,9 @@ public struct KaplanMeierCurve: Sendable, Hashable {
 
     /// One curve per value of a customer attribute, sorted by value, the missing value last.
     public static func bySegment(_ ledger: ActivityLedger, attribute: String) -> [(value: String, curve: KaplanMeierCurve)] {
-        CohortTable.segmentValues(ledger, attribute: attribute).map { value in
-            (value, KaplanMeierCurve(ledger: ledger, including: {
-                CohortTable.segmentValue(ledger.customers[$0], attribute) == value
-            }))
+        let segments = ledger.segmentCodes(attribute)
+        return segments.values.enumerated().map { code, value in
+            (value, KaplanMeierCurve(ledger: ledger, including: { segments.codes[$0] == code }))
         }
     }
 }

@@ -63,13 +63,14 @@ struct PredictionSection {
                 .map { TableView.Column($0, cssClass: $0.hasPrefix("What") ? "text" : "") },
             rows: shown.map { risk in
                 let health = healthScores[risk.customer]
+                let reasons = churn.reasons(risk)
                 return TableView.Row(header: name(risk.customer), cells: [
                     TableView.Cell(format.percent(risk.probability)),
                     TableView.Cell(format.money(risk.monthlyRevenue)),
                     TableView.Cell(format.money(risk.expectedRevenueLost)),
                     TableView.Cell(health.map { format.number($0.score) + " " + $0.status.rawValue } ?? "–",
                                    cssClass: health.map { "status-" + $0.status.rawValue } ?? ""),
-                    TableView.Cell(risk.reasons.isEmpty ? "–" : risk.reasons.joined(separator: "; "), cssClass: "text"),
+                    TableView.Cell(reasons.isEmpty ? "–" : reasons.joined(separator: "; "), cssClass: "text"),
                 ])
             }).context
         if let backtest = churn.backtest {

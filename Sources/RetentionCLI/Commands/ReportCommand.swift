@@ -117,17 +117,19 @@ enum ReportCommand {
         let week = PeriodCalendar(.week).period(containing: asOf).label
         try OutputPaths.checkReport(args, inputs: plan, periodLabel: week, defaultOutput: defaultOutput)
         let previous = try previousMetrics(args, currentLabel: week)
-        // The metrics document is large for big exports: built only when something uses it.
-        let needsMetrics = previous != nil || args.value("metrics-json") != nil || args.value("publish") != nil
-        let metricsDocument = needsMetrics
-            ? MetricsDocument.value(analysis: analysis, dataset: dataset, report: report,
-                                    title: settings.report.title, generator: settings.report.generator)
-            : MustacheValue.null
-        timings.finished("metrics document")
-        let metricsJSON = needsMetrics ? metricsDocument.jsonText(pretty: true) + "\n" : ""
-        timings.finished("metrics JSON text")
-        if let previous, let comparison = SinceLastReport(previous: previous, current: metricsDocument) {
-            report = report.addingSinceLastReport(comparison, dataset: dataset, options: settings.report)
+        // The metrics document is large for big exports: it is streamed to its file (below) and
+        // built as a value only to compare with a previous report.
+        if let previous {
+            let current = MetricsDocument.value(analysis: analysis, dataset: dataset, report: report,
+                                                title: settings.report.title, generator: settings.report.generator)
+            timings.finished("metrics document")
+            if let comparison = SinceLastReport(previous: previous, current: current) {
+                report = report.addingSinceLastReport(comparison, dataset: dataset, options: settings.report)
+            }
+        }
+        let writeMetrics = { [report] (sink: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
+            try MetricsDocument.write(analysis: analysis, dataset: dataset, report: report,
+                                      title: settings.report.title, generator: settings.report.generator, to: sink)
         }
 
         if let path = args.value("dump-context") {
@@ -148,8 +150,17 @@ enum ReportCommand {
         let out = args.value("out") ?? defaultOutput
         try publish(bytes, to: out)
         timings.finished("validate and write report")
-        if let path = args.value("metrics-json") { try Files.write(Array(metricsJSON.utf8), to: path) }
-        timings.finished("write metrics JSON")
+        // The archive's copy is checked before it is published, so it is built whole; else streamed.
+        var metricsJSON: [UInt8] = []
+        if args.value("publish") != nil { try writeMetrics { (piece: [UInt8]) in metricsJSON += piece } }
+        if let path = args.value("metrics-json") {
+            if args.value("publish") != nil {
+                try Files.write(metricsJSON, to: path)
+            } else {
+                try Files.write(to: path, pieces: writeMetrics)
+            }
+            timings.finished("write metrics JSON")
+        }
         if let path = args.value("customers-csv") {
             try Files.write(to: path) { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
                 try CustomersCSV.write(analysis: analysis, customers: dataset.customers, to: write)
@@ -158,12 +169,12 @@ enum ReportCommand {
         }
         if let directory = args.value("publish") {
             do {
-                try ReportArchive().publish(report: bytes, metricsJSON: Array(metricsJSON.utf8), periodLabel: week,
+                try ReportArchive().publish(report: bytes, metricsJSON: metricsJSON, periodLabel: week,
                                             into: directory)
             } catch {
                 throw CommandFailure(message: error.description, status: status(of: error))
             }
-            console.out("\(directory)/\(week)/index.html\n")
+            console.out(ArchiveLayout(directory: directory).reportPath(week) + "\n")
         }
         if let path = args.value("eml") {
             try MailSummary.write(report: report, html: bytes, settings: settings, asOf: asOf, args: args, to: path)
@@ -177,10 +188,11 @@ enum ReportCommand {
     static func previousMetrics(_ args: ParsedArguments, currentLabel: String) throws -> MustacheValue? {
         var path = args.value("previous")
         if path == nil, let directory = args.value("publish") {
-            let weeks = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            let archive = ArchiveLayout(directory: directory)
+            let weeks = (try? FileManager.default.contentsOfDirectory(atPath: archive.root)) ?? []
             path = weeks.filter { $0.first?.isLetter == true || $0.first?.isNumber == true }
-                .filter { $0 < currentLabel && FileManager.default.fileExists(atPath: "\(directory)/\($0)/metrics.json") }
-                .max().map { "\(directory)/\($0)/metrics.json" }
+                .filter { $0 < currentLabel && FileManager.default.fileExists(atPath: archive.metricsPath($0)) }
+                .max().map(archive.metricsPath)
         }
         guard let path else { return nil }
         do {

@@ -96,6 +96,21 @@ import Model
         #expect(h.meanRepeatValue == 17.5)
         #expect(PurchaseHistory(orders: [(d("2024-02-01"), 9.0)], asOf: d("2024-01-31")) == nil)
     }
+
+    /// The repeat spend is summed in day order whatever order the orders come in, so it is the
+    /// same on every run (it once was summed in hash order). Repeat days 01-02 (10¹⁶), 01-03 (1)
+    /// and 01-04 (1): in day order (10¹⁶ + 1) + 1 rounds to 10¹⁶ at each step (the spacing of
+    /// Doubles there is 2), while 1 + 1 + 10¹⁶ would be 10¹⁶ + 2.
+    @Test func repeatSpendIsSummedInDayOrder() throws {
+        let d = { (iso: String) -> Day in Day(iso: iso)! }
+        let orders: [(day: Day, amount: Double)] = [(d("2024-01-01"), 7), (d("2024-01-02"), 1e16), (d("2024-01-03"), 1), (d("2024-01-04"), 1)]
+        for permutation in [orders, orders.reversed(), [orders[3], orders[0], orders[2], orders[1]]] {
+            let h = try #require(PurchaseHistory(orders: permutation, asOf: d("2024-01-31")))
+            #expect(h == PurchaseHistory(x: 3, txDays: 3, tDays: 30, repeatSpend: 1e16))
+        }
+        let one = 1.0, big = 1e16
+        #expect(one + one + big == big + 2)
+    }
 }
 
 @Suite struct GammaGammaTests {
@@ -154,6 +169,41 @@ import Model
         let discounted = try #require(CustomerLifetimeValue(annualDiscountRate: 0.1, grossMargin: 0.5).value(purchases: bg, spend: gg, history: h))
         #expect(abs(discounted - 0.5 * ev * expected) < 1e-9)
         #expect(discounted < 0.5 * undiscounted)
+    }
+
+    /// The precomputed, all-cores likelihood is bit for bit the plain sum of per-customer terms
+    /// in customer order (so the fit does not depend on the number of cores).
+    @Test func precomputedLikelihoodIsThePlainSum() {
+        let repeaters = CDNOWReference.histories.compactMap { h in h.meanRepeatValue.map { (x: h.x, m: $0) } }.filter { $0.m > 0 }
+        #expect(repeaters.count == 946)
+        for model in [GammaGammaModel(p: 6.25, q: 3.74, v: 15.44), GammaGammaModel(p: 0.5, q: 20, v: 2)] {
+            var plain = 0.0
+            for r in repeaters { plain += model.logLikelihood(x: r.x, meanValue: r.m) }
+            var terms: [Double] = []
+            #expect(GammaGammaLikelihood(repeaters).value(model, terms: &terms) == plain)
+        }
+    }
+
+    /// Forecasts shared per triple and per (x, T) equal the per-customer formulas exactly.
+    @Test func sharedForecastsEqualThePerCustomerFormulas() throws {
+        let bg = BGNBDModel(r: 0.243, alpha: 4.414, a: 0.793, b: 2.426)
+        let clv = CustomerLifetimeValue(annualDiscountRate: 0.1, grossMargin: 0.4)
+        let histories = CDNOWReference.histories.enumerated().map { ($0.offset, $0.element) }
+        let fit = try PurchasePrediction.fit(histories, lifetimeValue: clv)
+        let shared = TripleForecasts(bg, triples: PurchaseTriples(histories.map(\.1)), lifetimeValue: clv)
+        let triples = PurchaseTriples(histories.map(\.1))
+        for (i, h) in histories.map(\.1).enumerated() {
+            let k = Int(triples.tripleOf[i]), tx = Double(h.txDays) / 7, T = Double(h.tDays) / 7
+            #expect(shared.probabilityAlive[k] == bg.probabilityAlive(x: h.x, tx: tx, T: T))
+            #expect(shared.expected13Weeks[k] == bg.expectedPurchases(inNext: 13, x: h.x, tx: tx, T: T))
+            #expect(shared.expected52Weeks[k] == bg.expectedPurchases(inNext: 52, x: h.x, tx: tx, T: T))
+            #expect(shared.discountedPurchases[k] == clv.discountedPurchases(bg, history: h).map { $0.reduce(0, +) })
+            let f = fit.forecasts[i]
+            #expect(f.customer == i)
+            if let spend = fit.spend {
+                #expect(f.clv12Months == clv.value(purchases: fit.purchases, spend: spend, history: h))
+            }
+        }
     }
 }
 

@@ -1,0 +1,35 @@
+import Dispatch
+import Foundation
+
+/// Work spread over the machine's cores in a way that cannot change a result: `0..<count` is
+/// cut into contiguous ranges of (nearly) equal size, one per core, each range is processed on
+/// its own thread, and the results come back in range order. Callers either concatenate the
+/// results or write each index's value into its own slot and combine the slots in index order
+/// afterwards, so the outcome is the same for any number of ranges, one included.
+enum FixedPartition {
+    /// Ranges used for large inputs: one per active core, at most 8.
+    static let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    /// Below this many items the work runs on the calling thread (a thread hop costs more).
+    static let minimumParallelCount = 2_048
+
+    /// `body` applied to each range of `0..<count`, results in range order.
+    static func map<T>(_ count: Int, _ body: (Range<Int>) -> T) -> [T] {
+        let n = count < minimumParallelCount ? 1 : parts
+        let ranges = (0..<n).map { p in count * p / n ..< count * (p + 1) / n }
+        guard n > 1 else { return [body(ranges[0])] }
+        var results = [T?](repeating: nil, count: n)
+        results.withUnsafeMutableBufferPointer { slots in
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let slots = slots, body = body
+                DispatchQueue.concurrentPerform(iterations: n) { p in slots[p] = body(ranges[p]) }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// Calls `body` on each range of `0..<count` (concurrently for large counts). `body` must
+    /// write only to the indices of its own range.
+    static func forEach(_ count: Int, _ body: (Range<Int>) -> Void) {
+        _ = map(count, body)
+    }
+}
