@@ -21,13 +21,14 @@ import Model
 struct JoinState: Sendable {
     var keys: CustomerKeys?
     var file: FileJoinTally?
-    /// The current revenue file's rows: matched by the id as written (counted apart from
-    /// `file` so the per-row cost in large order files is one increment) or by other keys.
-    var revenue = RevenueJoin()
+    /// The current file's rows matched from their key bytes: by the id as written (counted
+    /// apart from `file` so the per-row cost in large files is one increment), and for revenue
+    /// files by the other keys.
+    var keyed = RevenueJoin()
 
     mutating func startFile() {
         file = nil
-        revenue = RevenueJoin()
+        keyed = RevenueJoin()
     }
 }
 
@@ -182,14 +183,14 @@ extension DatasetBuilder {
         guard joining.file != nil else { return nil }
         ensureKeys()
         let keys = joining.keys
-        return joining.revenue.customer(for: id, line: line, keys: keys)
+        return joining.keyed.customer(for: id, line: line, keys: keys)
     }
 
     /// Ends the join of the file just loaded: records it in the file's accounting (the last
     /// input) and fails when fewer than half of the keyed rows matched.
     mutating func endJoin() throws(IngestError) {
         guard var tally = joining.file else { return }
-        joining.revenue.record(into: &tally)
+        joining.keyed.record(into: &tally)
         joining.startFile()
         var summary = tally.summary
         let customersPath = dataset.inputs.first { $0.entity == Entity.customers.rawValue }?.path

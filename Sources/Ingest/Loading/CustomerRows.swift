@@ -14,7 +14,7 @@ extension DatasetBuilder {
     mutating func revenueCustomer(_ id: UnsafeBufferPointer<UInt8>, day: Day, line: Int = 0) -> CustomerIndex? {
         if let i = customerIndex.value(for: id) {
             if !hasCustomerFile, day < revenueSignups[i] { revenueSignups[i] = day }
-            joining.revenue.idMatches &+= 1
+            joining.keyed.idMatches &+= 1
             return i
         }
         guard !hasCustomerFile else { return joinedRevenueCustomer(id, line: line) }

@@ -25,6 +25,8 @@ struct FieldReader: Sendable {
     var marks: [String: DecimalMark] = [:] { didSet { markList = marks.map { ($0.key, $0.value) } } }
     /// The same as `columns`, `dateOrders` and `marks`, as short lists: rows look fields up by
     /// name many times, and comparing short (inline) strings is cheaper than hashing them.
+    /// Field names are ASCII, so they are compared as bytes (`sameField`): `==` on strings that
+    /// differ takes Unicode's slow path.
     private var columnList: [(String, Int)] = []
     private var orderList: [(String, DayMonthOrder)] = []
     private var markList: [(String, DecimalMark)] = []
@@ -69,20 +71,34 @@ struct FieldReader: Sendable {
 
     @inline(__always)
     func column(_ field: String) -> Int? {
-        for (name, c) in columnList where name == field { return c }
+        for (name, c) in columnList where Self.sameField(name, field) { return c }
         return nil
     }
 
     @inline(__always)
     func dateOrder(_ field: String) -> DayMonthOrder? {
-        for (name, o) in orderList where name == field { return o }
+        for (name, o) in orderList where Self.sameField(name, field) { return o }
         return nil
     }
 
     @inline(__always)
     func mark(_ field: String) -> DecimalMark? {
-        for (name, m) in markList where name == field { return m }
+        for (name, m) in markList where Self.sameField(name, field) { return m }
         return nil
+    }
+
+    /// Equality of two canonical field names (ASCII) by their bytes.
+    @inline(__always)
+    static func sameField(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                var k = 0
+                while k < x.count { if x[k] != y[k] { return false }; k += 1 }
+                return true
+            }
+        }
     }
 
     func headerName(_ field: String) -> String {

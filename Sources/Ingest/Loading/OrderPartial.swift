@@ -2,7 +2,7 @@ import Model
 
 /// What one partition of an orders file folds its rows into when a customers file names the
 /// customers (see `DatasetBuilder.loadOrders`): the orders in chunks (so the dataset's array is
-/// made once at its exact size), the fingerprints of their ids, the cadences they state and
+/// made once at its exact size), their ids (for repeats), the cadences they state and
 /// the join of keys that are not customer ids. The partitions' partials are combined in file
 /// order, so the result is that of one pass over the file.
 struct OrderPartial: Sendable {
@@ -18,18 +18,21 @@ struct OrderPartial: Sendable {
         let expectedRows: Int
     }
 
-    static let chunkCapacity = 1 << 16
+    /// 2 Mi orders (32 MiB): above glibc's largest mmap threshold, so each chunk is mapped on
+    /// its own and returned to the system when freed (smaller ones are carved from the heap,
+    /// which keeps the pages: the orders were then resident twice while being moved).
+    static let chunkCapacity = 1 << 21
     private(set) var chunks: [[Order]] = []
     private var current: [Order] = []
     private(set) var count = 0
-    private(set) var seen: FingerprintSet
+    private(set) var seen: OrderIDSet
     /// By customer: the cadence of the partition's last order of that customer stating one.
     private(set) var declared: [BillingCadence?] = []
     private(set) var join = RevenueJoin()
 
     init(_ context: Context) {
-        seen = FingerprintSet(expected: context.hasIDs ? context.expectedRows : 0)
-        current.reserveCapacity(Self.chunkCapacity)
+        seen = OrderIDSet(expected: context.hasIDs ? context.expectedRows : 0)
+        current.reserveCapacity(min(Self.chunkCapacity, context.expectedRows + 16))
     }
 
     /// Folds one order in: its customer by id (else by the other keys), its id checked for a
@@ -48,7 +51,7 @@ struct OrderPartial: Sendable {
             customer = i
         }
         if context.hasIDs && !order.orderID.isEmpty {
-            guard seen.insert(IDFingerprint(order.orderID)) else { return .duplicateID }
+            guard seen.insert(order.orderID) else { return .duplicateID }
         }
         if current.count == Self.chunkCapacity {
             chunks.append(current)

@@ -54,7 +54,7 @@ extension DatasetBuilder {
             for (customer, cadence) in partial.declared.enumerated() {
                 if let cadence { declaredCadences.state(cadence, for: customer) }
             }
-            joining.revenue.merge(partial.join, lineOffset: run.lineOffsets[k])
+            joining.keyed.merge(partial.join, lineOffset: run.lineOffsets[k])
         }
         return (run.result, run.book)
     }
@@ -69,13 +69,13 @@ extension DatasetBuilder {
 
     /// Orders that create their customers (no customers file), in file order.
     private mutating func createCustomersFromOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
-        var seen = FingerprintSet(expected: stream.estimatedRowCount)
+        var seen = OrderIDSet(expected: stream.estimatedRowCount)
         dataset.orders.reserveCapacity(dataset.orders.count + stream.estimatedRowCount + stream.estimatedRowCount / 16)
         let hasIDs = stream.reader.column("id") != nil
         return try stream.run { order in
             guard let customer = revenueCustomer(order.customerID, day: order.day, line: order.line) else { return .unknownCustomer }
             if hasIDs && !order.orderID.isEmpty {
-                guard seen.insert(IDFingerprint(order.orderID)) else { return .duplicateID }
+                guard seen.insert(order.orderID) else { return .duplicateID }
             }
             dataset.orders.append(Order(customer: customer, day: order.day, amount: order.amount))
             if let cadence = order.cadence { declaredCadences.state(cadence, for: customer) }

@@ -51,11 +51,11 @@ public struct OrderStream: Sendable {
     public let path: String
     public let header: [String]
     public let encoding: TextEncoding
-    /// Whether the SHA-256 of the file is computed (during the encoding check's pass over the
-    /// bytes, so the file is not read a second time for it).
+    /// Whether the SHA-256 of the file is computed (on a thread of its own, beside the encoding
+    /// check and the parsing).
     public let computesSHA256: Bool
-    /// The digest from that pass (lowercase hex), when computed.
-    let sha256: String?
+    /// The digest being computed, when asked for.
+    let hashing: BackgroundHash?
     /// Rows the file probably holds: its size over the average row length of the first MiB.
     public let estimatedRowCount: Int
     let reader: FieldReader
@@ -75,8 +75,9 @@ public struct OrderStream: Sendable {
                 reportCurrency: String? = nil, format: ExportFormat? = nil) throws(IngestError) {
         let file: FileSource
         do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
+        let hashing = computeSHA256 ? BackgroundHash(file: file, path: path) : nil
         let probe: FileProbe
-        do { probe = try FileProbe.scan(file, sha256: computeSHA256) } catch { throw .unreadable(path: path, reason: error.reason) }
+        do { probe = try FileProbe.scan(file, sha256: false) } catch { throw .unreadable(path: path, reason: error.reason) }
         if let at = probe.binaryOffset { throw .binary(path: path, offset: at) }
         let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, bomLength: probe.bomLength, path: path)
         var reader = try FieldReader(path: path, entity: .orders, header: sample.header, options: options, format: format)
@@ -98,7 +99,7 @@ public struct OrderStream: Sendable {
         self.header = sample.header
         self.encoding = probe.encoding
         self.computesSHA256 = computeSHA256
-        self.sha256 = probe.sha256
+        self.hashing = hashing
         let sampleRows = max(1, sample.rowCount)
         self.estimatedRowCount = sample.text.count >= file.size ? sample.rowCount
             : Int(exactly: (Double(file.size) / (Double(sample.text.count) / Double(sampleRows + 1))).rounded(.down)) ?? file.size
@@ -181,7 +182,7 @@ public struct OrderStream: Sendable {
         } catch {
             throw mapFailure(error)
         }
-        let sha = sha256
+        let sha = try hashing?.wait()
         return (OrderStreamResult(accounting: finish(partition.accounting, sha256: sha), currency: partition.book.currency,
                                   partitions: 1),
                 partition.book)
@@ -262,7 +263,7 @@ public struct OrderStream: Sendable {
             lineOffset += o.nextLine - 1
             if !o.endedAtStop { break }
         }
-        let sha = sha256
+        let sha = try hashing?.wait()
         return (partials, OrderStreamResult(accounting: finish(accounting, sha256: sha), currency: book.currency,
                                             partitions: partials.count),
                 book, lineOffsets)

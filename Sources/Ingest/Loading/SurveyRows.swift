@@ -22,6 +22,15 @@ extension DatasetBuilder {
             throw .unknownSurveyKind(path: path)
         }
         var ids = Set<String>()
+        // Per row: columns found once, kinds remembered per distinct bytes, no array per row.
+        let scoreFields = split ? ["nps_score", "csat_score", "score"] : ["score"]
+        let scoreColumns = scoreFields.map { reader.column($0) }
+        let noRatingColumn = reader.column(scoreFields.first { reader.column($0) != nil } ?? "score")
+        let kindColumn = reader.column("kind"), idColumn = reader.column("id")
+        let customerColumn = reader.column("customer"), commentColumn = reader.column("comment")
+        var kinds = ByteKeyedCache<SurveyKind?>()
+        var answers: [(SurveyKind, String, Int?)] = []  // kind, field, column
+        var responses: [SurveyResponse] = []
         let rated = reader.format?.rules.ratingLabels ?? []
         let labels = Dictionary(rated.map { (headerKey($0.label), $0.score) }, uniquingKeysWith: { a, _ in a })
         let labelNames = rated.map { "\"\($0.label)\"" }.joined(separator: ", ")
@@ -31,20 +40,18 @@ extension DatasetBuilder {
                 try productRows.check(row, reader: reader)
                 try reader.checkShape(row)
                 // No answer at all (a contact who never took the survey) is not a response.
-                let scoreFields = split ? ["nps_score", "csat_score", "score"] : ["score"]
-                if scoreFields.allSatisfy({ reader.text($0, row) == nil }) {
-                    throw RowSkip(reason: "no_rating", column: reader.column(scoreFields.first { reader.column($0) != nil } ?? "score"),
-                                  message: "no score given")
+                if scoreColumns.allSatisfy({ row.isBlank($0) }) {
+                    throw RowSkip(reason: "no_rating", column: noRatingColumn, message: "no score given")
                 }
                 let day = try reader.notAfterToday(reader.requiredDay("date", row), "date", row)
-                if let id = reader.text("id", row) {
+                if let id = row.string(idColumn) {
                     if ids.contains(id) {
-                        throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
+                        throw RowSkip(reason: "duplicate_id", column: idColumn,
                                       message: "response id \"\(id)\" appears on an earlier row")
                     }
                     ids.insert(id)
                 }
-                var answers: [(SurveyKind, String, Int?)] = []  // kind, field, column
+                answers.removeAll(keepingCapacity: true)
                 if split {
                     for (field, kind) in [("nps_score", SurveyKind.nps), ("csat_score", .csat)] where reader.text(field, row) != nil {
                         answers.append((kind, field, reader.column(field)))
@@ -57,34 +64,37 @@ extension DatasetBuilder {
                     if let fixedKind {
                         kind = fixedKind
                     } else {
-                        let text = reader.text("kind", row)
-                        guard let k = ValueVocabulary.surveyKind(text) else {
-                            throw RowSkip(reason: "bad_kind", column: reader.column("kind"),
-                                          message: "unknown survey \"\(text ?? "")\"; expected NPS, CSAT or CES")
+                        let known = row.withBytes(kindColumn) { raw in
+                            kinds.value(for: raw) { _ in ValueVocabulary.surveyKind(row.string(kindColumn)) }
+                        }
+                        guard let k = known else {
+                            throw RowSkip(reason: "bad_kind", column: kindColumn,
+                                          message: "unknown survey \"\(row.string(kindColumn) ?? "")\"; expected NPS, CSAT or CES")
                         }
                         kind = k
                     }
                     answers.append((kind, "score", reader.column("score")))
                 }
-                var responses: [SurveyResponse] = []
-                let customerText = reader.text("customer", row)
-                let customer = customerReference(customerText, line: row.line)
+                responses.removeAll(keepingCapacity: true)
+                let customer = surveyCustomer(row, customerColumn)
                 for (kind, field, column) in answers {
-                    let text = reader.text(field, row) ?? ""
-                    let key = headerKey(text)
                     var k = kind
                     let score: Double
                     if !labels.isEmpty {
-                        guard let labelled = labels[key] else {
+                        let text = reader.text(field, row) ?? ""
+                        guard let labelled = labels[headerKey(text)] else {
                             throw RowSkip(reason: "bad_score", column: column,
                                           message: "unknown rating \"\(text)\"; expected one of \(labelNames)")
                         }
                         score = labelled
-                    } else if key.hasPrefix("good") || key.hasPrefix("bad") {
+                    } else if let number = Self.plainNumber(row, column) {
+                        score = number
+                    } else if case let key = headerKey(reader.text(field, row) ?? ""), key.hasPrefix("good") || key.hasPrefix("bad") {
                         k = .csatGoodBad
                         score = key.hasPrefix("good") ? 1 : 0
-                    } else if key.isEmpty || key == "offered" || key == "unoffered" || key == "notoffered" {
-                        throw RowSkip(reason: "no_rating", column: column, message: "no score given (\"\(text)\")")
+                    } else if case let key = headerKey(reader.text(field, row) ?? ""),
+                              key.isEmpty || key == "offered" || key == "unoffered" || key == "notoffered" {
+                        throw RowSkip(reason: "no_rating", column: column, message: "no score given (\"\(reader.text(field, row) ?? "")\")")
                     } else {
                         guard let v = try reader.number(field, row, reason: "bad_score") else {
                             throw RowSkip(reason: "no_rating", column: column, message: "no score given")
@@ -100,17 +110,17 @@ extension DatasetBuilder {
                     }
                     guard range.contains(score), score == score.rounded() || k == .csat else {
                         throw RowSkip(reason: "bad_score", column: column,
-                                      message: "score \(text) is outside \(k.rawValue.uppercased()) range "
+                                      message: "score \(reader.text(field, row) ?? "") is outside \(k.rawValue.uppercased()) range "
                                         + "\(Int(range.lowerBound))–\(Int(range.upperBound))")
                     }
                     responses.append(SurveyResponse(customer: customer, day: day, kind: k, score: score,
-                                                    comment: reader.text("comment", row)))
+                                                    comment: row.string(commentColumn)))
                 }
                 guard !responses.isEmpty else {
                     throw RowSkip(reason: "no_rating", column: reader.column("score"), message: "no score given")
                 }
                 if customer == nil { unknownCustomers += 1 }
-                dataset.surveys += responses
+                dataset.surveys.append(contentsOf: responses)
                 accounting.use()
             } catch {
                 reader.skip(error, row, into: &accounting)
@@ -123,5 +133,32 @@ extension DatasetBuilder {
         accounting.sha256 = try hashing.wait()
         dataset.inputs.append(accounting)
         try finish(accounting)
+    }
+
+    /// The customer a survey row names, found from the field bytes when it is an id as written
+    /// (counted as an id match); other keys go through `customerReference`.
+    private mutating func surveyCustomer(_ row: RowView, _ column: Int?) -> CustomerIndex? {
+        let byID: CustomerIndex? = row.withBytes(column) { raw in
+            let c = ByteCursor(raw)
+            return c.isAtEnd ? nil : customerIndex.value(for: UnsafeBufferPointer(rebasing: raw[c.index..<c.end]))
+        }
+        if let byID {
+            if joining.file != nil { joining.keyed.idMatches &+= 1 }
+            return byID
+        }
+        return customerReference(row.string(column), line: row.line)
+    }
+
+    /// A score written as a plain number (a digit, sign or point first), read without making
+    /// a `String`; nil for anything else (words, "good"/"bad", empty), which takes the general path.
+    private static func plainNumber(_ row: RowView, _ column: Int?) -> Double? {
+        row.withBytes(column) { raw in
+            let c = ByteCursor(raw)
+            guard !c.isAtEnd else { return nil }
+            let first = raw[c.index]
+            guard (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2B || first == 0x2E else { return nil }
+            if case .amount(let v, nil) = MoneyParsing.read(raw, mark: nil) { return v }
+            return nil
+        }
     }
 }

@@ -1,0 +1,152 @@
+/// The order ids met so far, for finding repeats (`duplicate_id`) among millions of rows in
+/// little memory.
+///
+/// An id is split into its shape — the text before its trailing digits and the number of
+/// those digits (at most 18) — and the number they write: `INV-000123` is (`INV-`, 6, 123).
+/// The split is one to one (the digits are the number zero-padded to their count), so ids
+/// are equal exactly when shape and number are. Exports usually number their records in
+/// sequence, so while every id is larger than the last one of its shape, the set keeps runs of
+/// consecutive numbers per shape (a 10-million-row file of increasing ids: a few bytes). The
+/// first id that breaks that (an id without digits, a number lower than its shape's last one
+/// that is not a repeat, more than `shapeLimit` shapes or `runLimit` runs) turns the set into
+/// fingerprints (`FingerprintSet`) of every id met, the earlier ones regenerated from the runs.
+struct OrderIDSet: Sendable {
+    private struct Shape: Sendable {
+        var prefix: [UInt8]
+        var digits: Int
+        /// Runs of consecutive numbers, increasing and apart (a gap of at least one between runs).
+        var runs: [ClosedRange<UInt64>]
+    }
+
+    static let shapeLimit = 8
+    static let runLimit = 1 << 16
+
+    private var shapes: [Shape] = []
+    private var runCount = 0
+    private var fingerprints: FingerprintSet?
+    /// How many fingerprints to make room for when turning into them.
+    private let expected: Int
+    private(set) var count = 0
+
+    init(expected: Int = 0) { self.expected = expected }
+
+    /// Whether the ids are held as fingerprints (for tests).
+    var holdsFingerprints: Bool { fingerprints != nil }
+
+    /// Inserts `id`; false when it was already present.
+    mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        if fingerprints == nil, let inserted = insertInRuns(id) {
+            if inserted { count += 1 }
+            return inserted
+        }
+        if fingerprints == nil { turnIntoFingerprints() }
+        let inserted = fingerprints!.insert(IDFingerprint(id))
+        if inserted { count += 1 }
+        return inserted
+    }
+
+    /// The number an id's trailing digits write, their count and where they start; nil without digits.
+    @inline(__always)
+    private static func split(_ id: UnsafeBufferPointer<UInt8>) -> (number: UInt64, digits: Int, start: Int)? {
+        var start = id.count
+        while start > 0 && id.count - start < 18 && id[start - 1] >= 0x30 && id[start - 1] <= 0x39 { start -= 1 }
+        guard start < id.count else { return nil }
+        var number: UInt64 = 0
+        for k in start..<id.count { number = number * 10 + UInt64(id[k] - 0x30) }
+        return (number, id.count - start, start)
+    }
+
+    /// Inserts into the runs: true (new), false (a repeat), nil when the runs cannot hold it.
+    private mutating func insertInRuns(_ id: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let (number, digits, start) = Self.split(id) else { return nil }
+        let prefix = UnsafeBufferPointer(rebasing: id[0..<start])
+        // The last shape used first: consecutive rows nearly always share it.
+        var s = shapes.count - 1
+        while s >= 0 && !(shapes[s].digits == digits && OrderStream.Partition.same(prefix, shapes[s].prefix)) { s -= 1 }
+        if s < 0 {
+            guard shapes.count < Self.shapeLimit, runCount < Self.runLimit else { return nil }
+            shapes.append(Shape(prefix: Array(prefix), digits: digits, runs: [number...number]))
+            runCount += 1
+            return true
+        }
+        if s != shapes.count - 1 { shapes.swapAt(s, shapes.count - 1); s = shapes.count - 1 }
+        let last = shapes[s].runs[shapes[s].runs.count - 1]
+        if number == last.upperBound &+ 1 && last.upperBound < UInt64.max {
+            shapes[s].runs[shapes[s].runs.count - 1] = last.lowerBound...number
+            return true
+        }
+        if number > last.upperBound {
+            guard runCount < Self.runLimit else { return nil }
+            shapes[s].runs.append(number...number)
+            runCount += 1
+            return true
+        }
+        return Self.contains(shapes[s].runs, number) ? false : nil
+    }
+
+    private static func contains(_ runs: [ClosedRange<UInt64>], _ number: UInt64) -> Bool {
+        var lo = 0, hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].upperBound < number { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < runs.count && runs[lo].contains(number)
+    }
+
+    /// Calls `body` with the bytes of every id the runs hold.
+    private func forEachRunID(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        for shape in shapes {
+            var bytes = shape.prefix + [UInt8](repeating: 0x30, count: shape.digits)
+            let start = shape.prefix.count
+            for run in shape.runs {
+                for number in run {
+                    var n = number
+                    for k in stride(from: bytes.count - 1, through: start, by: -1) {
+                        bytes[k] = UInt8(n % 10) + 0x30
+                        n /= 10
+                    }
+                    bytes.withUnsafeBufferPointer(body)
+                }
+            }
+        }
+    }
+
+    private mutating func turnIntoFingerprints() {
+        var set = FingerprintSet(expected: max(expected, count * 2))
+        forEachRunID { _ = set.insert(IDFingerprint($0)) }
+        fingerprints = set
+        shapes = []
+        runCount = 0
+    }
+
+    /// Whether any id of `other` is also in this set.
+    func sharesAny(with other: OrderIDSet) -> Bool {
+        switch (fingerprints, other.fingerprints) {
+        case (let mine?, let theirs?):
+            return mine.sharesAny(with: theirs)
+        case (let mine?, nil):
+            var found = false
+            other.forEachRunID { if !found && mine.contains(IDFingerprint($0)) { found = true } }
+            return found
+        case (nil, .some):
+            return other.sharesAny(with: self)
+        case (nil, nil):
+            for shape in shapes {
+                for theirs in other.shapes where theirs.digits == shape.digits && theirs.prefix == shape.prefix {
+                    if Self.overlap(shape.runs, theirs.runs) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether two increasing run lists share a number (one merge walk).
+    private static func overlap(_ a: [ClosedRange<UInt64>], _ b: [ClosedRange<UInt64>]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i].overlaps(b[j]) { return true }
+            if a[i].upperBound < b[j].upperBound { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+}
