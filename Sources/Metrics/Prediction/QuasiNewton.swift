@@ -1,14 +1,27 @@
+/// The outcome of a minimisation: the best point found, its value, and whether the stopping
+/// rule was met before the iteration budget ran out.
+public struct Minimum: Sendable, Hashable {
+    public let point: [Double]
+    public let value: Double
+    public let iterations: Int
+    public let evaluations: Int
+    public let converged: Bool
+}
+
 /// Quasi-Newton minimisation (BFGS with a backtracking line search; Nocedal & Wright 2006,
 /// "Numerical Optimization", algorithm 6.1 with the Armijo condition and the initial inverse
 /// Hessian scaled by yᵀs / yᵀy after the first step, eq. 6.20).
 ///
 /// The function returns its value and gradient; a non-finite value counts as +∞ (outside the
-/// domain), so the line search steps back. Stops when every gradient component is at most
-/// `gradientTolerance` in absolute value (converged), or when no step along the search direction
-/// lowers the value and the gradient is within 10⁶ × the tolerance (converged at the limit of
-/// floating-point resolution); otherwise after `maxIterations` steps (not converged).
+/// domain), so the line search steps back. Converged when every gradient component is at most
+/// `gradientTolerance` in absolute value, or at the limit of floating-point resolution: a step
+/// lowers the value by at most `valueTolerance` × max(1, |value|) (or no step lowers it at all)
+/// while every gradient component is at most `stallGradientTolerance`. Not converged when no
+/// step lowers the value and the gradient is larger, or after `maxIterations` steps.
 public struct QuasiNewton: Sendable {
     public var gradientTolerance = 1e-9
+    public var valueTolerance = 1e-14
+    public var stallGradientTolerance = 1e-5
     public var maxIterations = 500
 
     public init() {}
@@ -40,7 +53,7 @@ public struct QuasiNewton: Sendable {
                 slope = -gradient.reduce(0.0) { $0 + $1 * $1 }
             }
             var t = 1.0, accepted: (x: [Double], value: Double, gradient: [Double])?
-            for _ in 0..<60 {
+            for _ in 0..<40 {
                 let candidate = (0..<n).map { x[$0] + t * direction[$0] }
                 let c = evaluate(candidate)
                 if c.value <= value + 1e-4 * t * slope {
@@ -49,9 +62,13 @@ public struct QuasiNewton: Sendable {
                 }
                 t /= 2
             }
+            let stalled = gradient.allSatisfy { abs($0) <= stallGradientTolerance }
             guard let next = accepted else {
-                let near = gradient.allSatisfy { abs($0) <= gradientTolerance * 1e6 }
-                return Minimum(point: x, value: value, iterations: iterations, evaluations: evaluations, converged: near)
+                return Minimum(point: x, value: value, iterations: iterations, evaluations: evaluations, converged: stalled)
+            }
+            if value - next.value <= valueTolerance * max(1, abs(value)) && stalled {
+                let best = next.value <= value ? (next.x, next.value) : (x, value)
+                return Minimum(point: best.0, value: best.1, iterations: iterations, evaluations: evaluations, converged: true)
             }
             let s = (0..<n).map { next.x[$0] - x[$0] }
             let y = (0..<n).map { next.gradient[$0] - gradient[$0] }
