@@ -21,15 +21,14 @@ enum PredictionDocument {
                 object["gamma_gamma"] = .object(["p": number(g.p), "q": number(g.q), "v": number(g.v),
                                                  "customers": .int(p.spendCustomers)])
             }
-            let f = p.forecasts
-            let clvs = f.compactMap(\.clv12Months)
+            let totals = p.totals
             object["purchases_summary"] = .object([
-                "customers": .int(f.count),
-                "expected_alive": number(f.reduce(0) { $0 + $1.probabilityAlive }),
-                "expected_purchases_13w": number(f.reduce(0) { $0 + ($1.expectedPurchases13Weeks ?? 0) }),
-                "expected_purchases_52w": number(f.reduce(0) { $0 + ($1.expectedPurchases52Weeks ?? 0) }),
-                "clv_12m_total": clvs.isEmpty ? .null : number(clvs.reduce(0, +)),
-                "clv_12m_median": SampleQuantile.median(clvs).map(number) ?? .null,
+                "customers": .int(p.forecasts.count),
+                "expected_alive": number(totals.expectedAlive),
+                "expected_purchases_13w": number(totals.expectedPurchases13Weeks),
+                "expected_purchases_52w": number(totals.expectedPurchases52Weeks),
+                "clv_12m_total": number(totals.clvTotal),
+                "clv_12m_median": number(totals.clvMedian),
                 "annual_discount_rate": number(p.lifetimeValue.annualDiscountRate),
                 "gross_margin": number(p.lifetimeValue.grossMargin),
             ])
@@ -61,15 +60,15 @@ enum PredictionDocument {
             if let b = c.backtest {
                 object["backtest"] = .object([
                     "period": .string(b.monthEnd.description), "training_rows": .int(b.trainingRows),
-                    "auc": optional(b.model.auc), "brier": optional(b.model.brier),
-                    "lift_top_decile": optional(b.model.liftTopDecile), "calibration": calibration(b.model),
-                    "health_auc": optional(b.health.auc), "health_brier": optional(b.health.brier),
-                    "health_lift_top_decile": optional(b.health.liftTopDecile), "health_calibration": calibration(b.health),
+                    "auc": number(b.model.auc), "brier": number(b.model.brier),
+                    "lift_top_decile": number(b.model.liftTopDecile), "calibration": calibration(b.model),
+                    "health_auc": number(b.health.auc), "health_brier": number(b.health.brier),
+                    "health_lift_top_decile": number(b.health.liftTopDecile), "health_calibration": calibration(b.health),
                     "model_beats_health": .bool(b.modelBeatsHealth),
                     "cases": .list(b.cases.map { k in
                         .object(["id": .string(customers[k.customer].id), "period": .string(k.monthEnd.description),
                                  "probability": number(k.probability), "churned": .bool(k.churned),
-                                 "health_score": optional(k.healthScore), "health_probability": number(k.healthProbability)])
+                                 "health_score": number(k.healthScore), "health_probability": number(k.healthProbability)])
                     }),
                 ])
             }
@@ -83,11 +82,10 @@ enum PredictionDocument {
     static func calibration(_ e: ClassifierEvaluation) -> MustacheValue {
         .list(e.calibration.map { bin in
             .object(["lower": number(bin.lower), "upper": number(bin.upper), "cases": .int(bin.cases),
-                     "mean_predicted": optional(bin.meanPredicted), "observed_rate": optional(bin.observedRate)])
+                     "mean_predicted": number(bin.meanPredicted), "observed_rate": number(bin.observedRate)])
         })
     }
 
-    /// Full precision; non-finite values become null.
-    static func number(_ value: Double) -> MustacheValue { value.isFinite ? .double(value) : .null }
-    static func optional(_ value: Double?) -> MustacheValue { value.map(number) ?? .null }
+    /// Full precision; nil and non-finite values become null (`MetricsDocument.number`).
+    static func number(_ value: Double?) -> MustacheValue { MetricsDocument.number(value) }
 }

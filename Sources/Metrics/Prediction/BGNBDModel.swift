@@ -104,11 +104,14 @@ extension BGNBDModel {
     /// Customers needed before the four parameters are estimated at all.
     public static let minimumCustomers = 30
 
-    /// Maximum-likelihood fit over the histories (times in weeks = days ÷ 7), by Nelder–Mead on
-    /// (ln r, ln α, ln a, ln b) from (0, ln(mean T in weeks), 0, 0). Identical (x, tₓ, T) triples
-    /// are evaluated once and weighted by their count, and every per-x, per-T and per-tₓ term is
-    /// computed once per evaluation, so a million customers cost about as much as their distinct
-    /// triples. Returns the model and the total log-likelihood.
+    /// Maximum-likelihood fit over the histories (times in weeks = days ÷ 7), by quasi-Newton
+    /// (BFGS, `QuasiNewton`) on (ln r, ln α, ln a, ln b) from (0, ln(mean T in weeks), 0, 0), with
+    /// the analytic gradient; it stops when the gradient of the mean log-likelihood per customer
+    /// is below 10⁻⁹ in every log-parameter. About 30 evaluations of value and gradient replace
+    /// the 600 or so values Nelder–Mead needed. Identical (x, tₓ, T) triples are evaluated once and
+    /// weighted by their count, and every per-x, per-T and per-tₓ term is computed once per
+    /// evaluation, so a million customers cost about as much as their distinct triples. Returns
+    /// the model, the total log-likelihood and the iterations.
     public static func fit(_ histories: [PurchaseHistory]) throws(ModelFitError) -> (model: BGNBDModel, logLikelihood: Double, iterations: Int) {
         try fit(histories, triples: PurchaseTriples(histories))
     }
@@ -123,16 +126,19 @@ extension BGNBDModel {
         let likelihood = BGNBDLikelihood(data)
         let meanT = histories.reduce(0.0) { $0 + Double($1.tDays) } / 7 / Double(histories.count)
         let start = [0, log(max(meanT, 1)), 0, 0]
-        var terms: [Double] = []
-        let result = NelderMead().minimize({ -likelihood.value(r: exp($0[0]), alpha: exp($0[1]), a: exp($0[2]), b: exp($0[3]),
-                                                               terms: &terms) },
-                                           from: start)
+        // The mean log-likelihood per customer is maximised, so the gradient tolerance means the
+        // same for any number of customers.
+        let customers = Double(histories.count)
+        let result = QuasiNewton().minimize({ point in
+            let (value, gradient) = likelihood.valueAndGradient(r: exp(point[0]), alpha: exp(point[1]), a: exp(point[2]), b: exp(point[3]))
+            return (-value / customers, gradient.map { -$0 / customers })
+        }, from: start)
         guard result.converged else { throw .notConverged(model: "BG/NBD", iterations: result.iterations) }
         let p = result.point.map { exp($0) }
         guard p.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw .degenerate(model: "BG/NBD", detail: "a parameter ran off to 0 or infinity")
         }
-        return (BGNBDModel(r: p[0], alpha: p[1], a: p[2], b: p[3]), -result.value, result.iterations)
+        return (BGNBDModel(r: p[0], alpha: p[1], a: p[2], b: p[3]), -result.value * customers, result.iterations)
     }
 }
 
@@ -158,6 +164,78 @@ struct BGNBDLikelihood {
         txDays = data.triples.map(\.txDays)
         counts = data.counts
         maxDay = Int(data.triples.map(\.tDays).max() ?? 0)
+    }
+
+    /// Triples per chunk of the gradient sums: each chunk is summed on its own and the chunks in
+    /// order, so the result does not depend on how many cores share the chunks.
+    static let chunk = 4_096
+
+    /// The total log-likelihood and its gradient with respect to (ln r, ln α, ln a, ln b). With
+    /// w the share of the second term of the bracket (w = 0 when x = 0), per customer:
+    ///
+    ///     ∂/∂r = ψ(r+x) − ψ(r) + ln α − (1−w) ln(α+T) − w ln(α+tₓ)
+    ///     ∂/∂α = r/α − (r+x) [(1−w)/(α+T) + w/(α+tₓ)]
+    ///     ∂/∂a = ψ(a+b) − ψ(a+b+x) + w/a
+    ///     ∂/∂b = ψ(b+x) − ψ(b) + ψ(a+b) − ψ(a+b+x) − w/(b+x−1)
+    ///
+    /// and ∂/∂ln θ = θ ∂/∂θ. (−∞, zeros) outside the domain.
+    func valueAndGradient(r: Double, alpha: Double, a: Double, b: Double) -> (Double, [Double]) {
+        guard r.isFinite, alpha.isFinite, a.isFinite, b.isFinite, r > 0, alpha > 0, a > 0, b > 0 else { return (-.infinity, [0, 0, 0, 0]) }
+        var logAlphaPlus = [Double](repeating: 0, count: maxDay + 1)
+        var inverseAlphaPlus = logAlphaPlus
+        for d in 0...maxDay {
+            logAlphaPlus[d] = log(alpha + Double(d) / 7)
+            inverseAlphaPlus[d] = 1 / (alpha + Double(d) / 7)
+        }
+        let common: Double = lgamma(a + b) - lgamma(b) - lgamma(r) + r * log(alpha)
+        let front: [Double] = xValues.map { x in
+            let beta: Double = lgamma(b + x) - lgamma(a + b + x)
+            return beta + lgamma(r + x) + common
+        }
+        let dropLog = xValues.map { x in x > 0 ? log(a / (b + x - 1)) : 0 }
+        let rPlusX = xValues.map { r + $0 }
+        let psiR = Digamma.of(r), psiB = Digamma.of(b), psiAB = Digamma.of(a + b), logAlpha = log(alpha)
+        let frontR = xValues.map { Digamma.of(r + $0) - psiR + logAlpha }
+        let frontA = xValues.map { psiAB - Digamma.of(a + b + $0) }
+        let frontB = xValues.indices.map { Digamma.of(b + xValues[$0]) - psiB + frontA[$0] }
+        let dropB = xValues.map { x in x > 0 ? 1 / (b + x - 1) : 0 }
+        let chunks = (counts.count + Self.chunk - 1) / Self.chunk
+        var sums = [Double](repeating: 0, count: chunks * 5)
+        sums.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            FixedPartition.forEach(chunks) { range in
+                for c in range {
+                    var value = 0.0, gr = 0.0, ga = 0.0, gA = 0.0, gB = 0.0
+                    for i in (c * Self.chunk)..<min((c + 1) * Self.chunk, counts.count) {
+                        let k = Int(xIndex[i]), n = rPlusX[k], count = counts[i]
+                        let tDay = Int(tDays[i])
+                        let u = -n * logAlphaPlus[tDay]
+                        var ll = front[k] + u
+                        var w = 0.0
+                        if xValues[k] > 0 {
+                            let v = dropLog[k] - n * logAlphaPlus[Int(txDays[i])]
+                            let e = exp(-abs(u - v))
+                            ll = front[k] + max(u, v) + log1p(e)
+                            w = v > u ? 1 / (1 + e) : e / (1 + e)
+                        }
+                        value += count * ll
+                        let txDay = Int(txDays[i])
+                        gr += count * (frontR[k] - (1 - w) * logAlphaPlus[tDay] - w * logAlphaPlus[txDay])
+                        ga += count * (r * inverseAlphaPlus[0] - n * ((1 - w) * inverseAlphaPlus[tDay] + w * inverseAlphaPlus[txDay]))
+                        gA += count * (frontA[k] + w / a)
+                        gB += count * (frontB[k] - w * dropB[k])
+                    }
+                    out[c * 5] = value
+                    out[c * 5 + 1] = gr
+                    out[c * 5 + 2] = ga
+                    out[c * 5 + 3] = gA
+                    out[c * 5 + 4] = gB
+                }
+            }
+        }
+        var total = [Double](repeating: 0, count: 5)
+        for c in 0..<chunks { for j in 0..<5 { total[j] += sums[c * 5 + j] } }
+        return (total[0], [r * total[1], alpha * total[2], a * total[3], b * total[4]])
     }
 
     func value(r: Double, alpha: Double, a: Double, b: Double) -> Double {

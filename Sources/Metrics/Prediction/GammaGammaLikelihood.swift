@@ -1,15 +1,14 @@
 import Foundation
 
-/// The Gamma-Gamma log-likelihood summed over the repeat customers, with everything that does
-/// not change between evaluations computed once and everything shared by customers with the same
-/// x computed once per evaluation:
+/// The Gamma-Gamma log-likelihood and its gradient summed over the repeat customers, with
+/// everything that does not change between evaluations computed once and everything shared by
+/// customers with the same x computed once per evaluation:
 ///
 ///     ln L = [ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ] + (px−1) ln mₓ + px ln x − (px+q) ln(γ + x mₓ)
 ///
 /// The bracket, px − 1, px ln x and px + q depend on x only; ln mₓ is fixed; only ln(γ + x mₓ) is
-/// per customer. Each customer's term is evaluated with the same operations in the same order as
-/// `GammaGammaModel.logLikelihood`, the terms are computed on all cores into one slot each and
-/// summed in customer order, so the total is bit-for-bit the plain sequential sum.
+/// per customer. The sums run on all cores in fixed chunks of customers, added in chunk order,
+/// so the result does not depend on the number of cores.
 struct GammaGammaLikelihood {
     /// Distinct x, ascending.
     let xValues: [Double]
@@ -29,32 +28,54 @@ struct GammaGammaLikelihood {
         logMean = repeaters.map { log($0.m) }
     }
 
-    /// The total log-likelihood; `terms` is scratch space (one slot per customer), kept by the
-    /// caller so that no evaluation allocates it.
-    func value(_ model: GammaGammaModel, terms: inout [Double]) -> Double {
+    /// Customers per chunk of the gradient sums (chunks summed in order, whatever the core count).
+    static let chunk = 4_096
+
+    /// The total log-likelihood and its gradient by (ln p, ln q, ln γ):
+    ///
+    ///     ∂/∂p = x [ψ(px+q) − ψ(px) + ln mₓ + ln x − ln(γ + x mₓ)]
+    ///     ∂/∂q = ψ(px+q) − ψ(q) + ln γ − ln(γ + x mₓ)
+    ///     ∂/∂γ = q/γ − (px+q)/(γ + x mₓ)
+    func valueAndGradient(_ model: GammaGammaModel) -> (Double, [Double]) {
         let p = model.p, q = model.q, v = model.v
-        let lgq: Double = lgamma(q), qlv = q * log(v)
+        let lgq: Double = lgamma(q), qlv = q * log(v), psiQ = Digamma.of(q), logV = log(v)
         var front = [Double](repeating: 0, count: xValues.count)
-        var pxMinus1 = front, pxLogX = front, pxPlusQ = front
+        var pxMinus1 = front, pxLogX = front, pxPlusQ = front, dp = front, dq = front
         for (k, xd) in xValues.enumerated() {
             let px = p * xd
             front[k] = lgamma(px + q) - lgamma(px) - lgq + qlv
             pxMinus1[k] = px - 1
             pxLogX[k] = px * log(xd)
             pxPlusQ[k] = px + q
+            let psiPXQ = Digamma.of(px + q)
+            dp[k] = psiPXQ - Digamma.of(px) + log(xd)
+            dq[k] = psiPXQ - psiQ + logV
         }
-        if terms.count != x.count { terms = [Double](repeating: 0, count: x.count) }
-        terms.withUnsafeMutableBufferPointer { out in
+        let chunks = (x.count + Self.chunk - 1) / Self.chunk
+        var sums = [Double](repeating: 0, count: chunks * 4)
+        sums.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
-            FixedPartition.forEach(x.count) { range in
-                for i in range {
-                    let k = Int(xIndex[i])
-                    out[i] = front[k] + pxMinus1[k] * logMean[i] + pxLogX[k] - pxPlusQ[k] * log(v + x[i] * mean[i])
+            FixedPartition.forEach(chunks) { range in
+                for c in range {
+                    var value = 0.0, gp = 0.0, gq = 0.0, gv = 0.0
+                    for i in (c * Self.chunk)..<min((c + 1) * Self.chunk, x.count) {
+                        let k = Int(xIndex[i])
+                        let denominator = v + x[i] * mean[i]
+                        let logDenominator = log(denominator)
+                        value += front[k] + pxMinus1[k] * logMean[i] + pxLogX[k] - pxPlusQ[k] * logDenominator
+                        gp += x[i] * (dp[k] + logMean[i] - logDenominator)
+                        gq += dq[k] - logDenominator
+                        gv += q / v - pxPlusQ[k] / denominator
+                    }
+                    out[c * 4] = value
+                    out[c * 4 + 1] = gp
+                    out[c * 4 + 2] = gq
+                    out[c * 4 + 3] = gv
                 }
             }
         }
-        var total = 0.0
-        for t in terms { total += t }
-        return total
+        var total = [Double](repeating: 0, count: 4)
+        for c in 0..<chunks { for j in 0..<4 { total[j] += sums[c * 4 + j] } }
+        return (total[0], [p * total[1], q * total[2], v * total[3]])
     }
 }

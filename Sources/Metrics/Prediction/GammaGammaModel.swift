@@ -43,7 +43,8 @@ public struct GammaGammaModel: Sendable, Hashable {
     public static let maximumShape = 1000.0
 
     /// Maximum-likelihood fit on the customers with repeat purchases and a positive mean repeat
-    /// value, by Nelder–Mead on (ln p, ln q, ln γ) from (0, 0, ln mean mₓ).
+    /// value, by quasi-Newton (BFGS, `QuasiNewton`, with the analytic gradient) on (ln p, ln q, ln γ)
+    /// from (0, 0, ln mean mₓ), until the gradient of the mean log-likelihood is below 10⁻⁹.
     public static func fit(_ histories: [PurchaseHistory]) throws(ModelFitError) -> (model: GammaGammaModel, logLikelihood: Double, customers: Int) {
         let repeaters = histories.compactMap { h -> (x: Int, m: Double)? in
             guard let m = h.meanRepeatValue, m > 0 else { return nil }
@@ -54,26 +55,29 @@ public struct GammaGammaModel: Sendable, Hashable {
         }
         let meanValue = repeaters.reduce(0.0) { $0 + $1.m } / Double(repeaters.count)
         let likelihood = GammaGammaLikelihood(repeaters)
-        var terms: [Double] = []
-        func negativeLogLikelihood(_ point: [Double]) -> Double {
+        let customers = Double(repeaters.count)
+        let result = QuasiNewton().minimize({ point in
             let model = GammaGammaModel(p: exp(point[0]), q: exp(point[1]), v: exp(point[2]))
-            guard model.p > 0, model.q > 0, model.v > 0, model.p.isFinite, model.q.isFinite, model.v.isFinite else { return .infinity }
-            return -likelihood.value(model, terms: &terms)
-        }
-        let result = NelderMead().minimize(negativeLogLikelihood, from: [0, 0, log(meanValue)])
-        guard result.converged else { throw .notConverged(model: "Gamma-Gamma", iterations: result.iterations) }
+            guard model.p > 0, model.q > 0, model.v > 0, model.p.isFinite, model.q.isFinite, model.v.isFinite else {
+                return (.infinity, [0, 0, 0])
+            }
+            let (value, gradient) = likelihood.valueAndGradient(model)
+            return (-value / customers, gradient.map { -$0 / customers })
+        }, from: [0, 0, log(meanValue)])
         let model = GammaGammaModel(p: exp(result.point[0]), q: exp(result.point[1]), v: exp(result.point[2]))
         // p is the shape of spend around a customer's own mean, q the shape of the means across
         // customers. Either running off to thousands means purchase values are (nearly) fixed per
         // customer or identical across them, as invoices of fixed-price plans are; a CLV on such a
-        // fit would be an artefact of the optimiser.
+        // fit would be an artefact of the optimiser. (Checked before convergence: a likelihood
+        // whose maximum lies at infinity is also why the optimiser may not converge.)
         guard model.p < maximumShape, model.q < maximumShape else {
-            throw .degenerate(model: "Gamma-Gamma", detail: "the fit ran off (p = \(Int(model.p.rounded())), q = "
-                + "\(Int(model.q.rounded()))): purchase values are too regular, as with fixed-price invoices, for the spend model")
+            throw .degenerate(model: "Gamma-Gamma", detail: "the fit ran off (p = \(Int(min(model.p, 1e15).rounded())), q = "
+                + "\(Int(min(model.q, 1e15).rounded()))): purchase values are too regular, as with fixed-price invoices, for the spend model")
         }
+        guard result.converged else { throw .notConverged(model: "Gamma-Gamma", iterations: result.iterations) }
         guard model.q > 1 else {
             throw .degenerate(model: "Gamma-Gamma", detail: "q = \(model.q) ≤ 1: the spread of spend is too wide for a finite mean")
         }
-        return (model, -result.value, repeaters.count)
+        return (model, -result.value * customers, repeaters.count)
     }
 }

@@ -27,6 +27,8 @@ public struct PurchasePrediction: Sendable {
     public let lifetimeValue: CustomerLifetimeValue
     /// In customer order.
     public let forecasts: [CustomerPurchaseForecast]
+    /// Sums and quantiles over `forecasts`, computed once for the report and the metrics JSON.
+    public let totals: PurchaseTotals
 
     public static func fit(_ histories: [(CustomerIndex, PurchaseHistory)],
                            lifetimeValue: CustomerLifetimeValue) throws(ModelFitError) -> PurchasePrediction {
@@ -56,7 +58,41 @@ public struct PurchasePrediction: Sendable {
         }
         return PurchasePrediction(purchases: model, logLikelihood: fit.logLikelihood, iterations: fit.iterations,
                                   spend: spend, spendCustomers: spendCustomers, spendProblem: spendProblem,
-                                  lifetimeValue: lifetimeValue, forecasts: forecasts)
+                                  lifetimeValue: lifetimeValue, forecasts: forecasts, totals: PurchaseTotals(forecasts))
+    }
+}
+
+/// Sums over the forecasts (in customer order) and the CLV quantiles the report shows.
+public struct PurchaseTotals: Sendable, Hashable {
+    /// Σ P(alive): the customers expected still alive.
+    public let expectedAlive: Double
+    /// Σ expected purchases in the next 13 and 52 weeks (a customer without a value adds 0).
+    public let expectedPurchases13Weeks: Double
+    public let expectedPurchases52Weeks: Double
+    /// The customers with a 12-month CLV, their total, median (linear method) and 95th
+    /// percentile (nearest rank); nil without CLV.
+    public let clvCustomers: Int
+    public let clvTotal: Double?
+    public let clvMedian: Double?
+    public let clv95thPercentile: Double?
+
+    init(_ forecasts: [CustomerPurchaseForecast]) {
+        var alive = 0.0, next13 = 0.0, next52 = 0.0
+        var clvs: [Double] = []
+        for f in forecasts {
+            alive += f.probabilityAlive
+            next13 += f.expectedPurchases13Weeks ?? 0
+            next52 += f.expectedPurchases52Weeks ?? 0
+            if let clv = f.clv12Months { clvs.append(clv) }
+        }
+        expectedAlive = alive
+        expectedPurchases13Weeks = next13
+        expectedPurchases52Weeks = next52
+        clvCustomers = clvs.count
+        clvTotal = clvs.isEmpty ? nil : clvs.reduce(0, +)
+        clvs.sort()
+        clvMedian = SampleQuantile.quantile(sorted: clvs, 0.5)
+        clv95thPercentile = SampleQuantile.quantile(sorted: clvs, 0.95, method: .nearestRank)
     }
 }
 

@@ -113,10 +113,8 @@ struct PredictionSection {
 
     private func purchaseContext(_ p: PurchasePrediction) -> [String: MustacheValue] {
         var object: [String: MustacheValue] = [:]
-        let f = p.forecasts
-        let alive = f.reduce(0) { $0 + $1.probabilityAlive }
-        let next13 = f.reduce(0) { $0 + ($1.expectedPurchases13Weeks ?? 0) }
-        let clvs = f.compactMap(\.clv12Months)
+        let f = p.forecasts, totals = p.totals
+        let alive = totals.expectedAlive, next13 = totals.expectedPurchases13Weeks
         let m = p.purchases
         var lede = "BG/NBD on \(format.integer(f.count)) customers with a paid order (r = \(format.number(m.r, decimals: 3)), "
             + "α = \(format.number(m.alpha, decimals: 3)), a = \(format.number(m.a, decimals: 3)), b = \(format.number(m.b, decimals: 3))): "
@@ -124,24 +122,24 @@ struct PredictionSection {
         if let g = p.spend {
             lede += " Gamma-Gamma on \(format.integer(p.spendCustomers)) repeat buyers (p = \(format.number(g.p, decimals: 2)), "
                 + "q = \(format.number(g.q, decimals: 2)), γ = \(format.number(g.v, decimals: 2))): 12-month CLV "
-                + "\(format.money(clvs.reduce(0, +))) in total at \(format.percent(p.lifetimeValue.grossMargin, decimals: 0)) margin, "
+                + "\(format.money(totals.clvTotal ?? 0)) in total at \(format.percent(p.lifetimeValue.grossMargin, decimals: 0)) margin, "
                 + "discounted at \(format.percent(p.lifetimeValue.annualDiscountRate, decimals: 0)) a year."
         } else if let problem = p.spendProblem {
             lede += " No CLV: the spend model could not be fitted (\(problem))."
         }
         object["purchases_lede"] = .string(lede)
-        let aliveCounts = (0..<10).map { bin in f.filter { min(Int($0.probabilityAlive * 10), 9) == bin }.count }
+        var aliveCounts = [Int](repeating: 0, count: 10)
+        for forecast in f { aliveCounts[min(Int(forecast.probabilityAlive * 10), 9)] += 1 }
         object["p_alive"] = ChartView(ColumnChart(
             title: "Customers by P(alive)", idPrefix: "p-alive",
             categories: (0..<10).map { "\($0 * 10)–\($0 * 10 + 10) %" },
             series: [.init(name: "Customers", values: aliveCounts.map(Double.init))],
             format: .plain(decimals: 0), categoryTitle: "P(alive)").render()).context
-        if !clvs.isEmpty {
-            let sorted = clvs.sorted()
-            let top = max(sorted[min(sorted.count - 1, sorted.count * 95 / 100)], 1)
+        if let p95 = totals.clv95thPercentile {
+            let top = max(p95, 1)
             let width = top / 8
             var counts = [Int](repeating: 0, count: 9)
-            for clv in clvs {
+            for clv in f.lazy.compactMap(\.clv12Months) {
                 let bin: Int = clv >= 8 * width ? 8 : max(0, Int(clv / width))
                 counts[min(bin, 8)] += 1
             }
