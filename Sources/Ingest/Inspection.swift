@@ -74,12 +74,22 @@ public struct InspectionReport: Sendable, CustomStringConvertible {
 /// column maps to (with `options.mapping` and `options.preset` applied), three sample values
 /// per column and the problems the loader would meet (ragged rows, unreadable dates and
 /// amounts, ambiguous date columns, missing required columns). At most 20 problems are listed.
+/// Space-aligned text is read as `report` reads it (`AlignedOrderRows`): the layout, header and
+/// samples from the file's head, every line streamed, so memory does not grow with its length.
 /// - Parameter entity: what the file holds; default: from the file name, else from the header.
 public func inspect(path: String, options: IngestOptions = IngestOptions(), entity given: Entity? = nil)
     throws(IngestError) -> InspectionReport {
+    if let rows = InspectedRows.alignedHead(path: path) {
+        do {
+            return try inspect(path: path, rows: rows, options: options, entity: given, problems: [])
+        } catch {
+            // A line past the head breaks the layout: the file is read whole below, which names it.
+            guard case .alignedText = error else { throw error }
+        }
+    }
     let bytes: [UInt8]
     do { bytes = try FileSource(path: path).readAll() } catch { throw .unreadable(path: path, reason: error.reason) }
-    var table: CSVTable
+    let table: CSVTable
     do { table = try CSVTable(bytes: bytes) } catch {
         switch error {
         case .empty: throw .empty(path: path)
@@ -88,25 +98,68 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
         }
     }
     var problems: [String] = []
-    var hasErrors = false
+    var rows = InspectedRows(table: table)
+    if table.header.count == 1 {
+        do {
+            if let aligned = try AlignedText.read(bytes) {
+                rows = InspectedRows(table: aligned.table, aligned: aligned, lineShift: aligned.addedHeader ? 1 : 0)
+            }
+        } catch let problem {
+            problems.append(IngestError.alignedText(path: path, problem: problem).description)
+        }
+    }
+    return try inspect(path: path, rows: rows, options: options, entity: given, problems: problems)
+}
+
+/// The rows `inspect` reads: a table read whole, or, for space-aligned text, the head's table
+/// (header and samples) with a stream of every data line (`AlignedTextStream`).
+struct InspectedRows {
+    /// The header, samples, encoding, delimiter and warnings; all rows unless `stream` is set.
+    var table: CSVTable
+    var aligned: AlignedText?
+    var stream: AlignedTextStream?
+    /// Lines the table's rows are numbered past the file's (1 when a CDNOW header was added).
+    var lineShift = 0
+
+    init(table: CSVTable, aligned: AlignedText? = nil, stream: AlignedTextStream? = nil, lineShift: Int = 0) {
+        (self.table, self.aligned, self.stream, self.lineShift) = (table, aligned, stream, lineShift)
+    }
+
+    /// The file at `path` as aligned text read from its head (first 64 KiB), as `report` reads it;
+    /// nil when the head is not aligned text (or cannot be split: the whole file is then read).
+    static func alignedHead(path: String) -> InspectedRows? {
+        guard let head = AlignedText.head(path), let decoded = try? TextDecoder.decode(head),
+              let headTable = try? CSVTable(bytes: head), headTable.header.count == 1,
+              let sample = try? AlignedText.read(decoded: decoded),
+              let file = try? FileSource(path: path) else { return nil }
+        let stream = AlignedTextStream(file: file, path: path, layout: sample.layout, encoding: decoded.encoding)
+        return InspectedRows(table: sample.table, aligned: sample, stream: stream)
+    }
+
+    func forEachRow(_ body: (RowView) throws(IngestError) -> Void) throws(IngestError) {
+        if let stream { try stream.forEachRow(raw: { _ in }, body) } else { try table.forEachRow(body) }
+    }
+}
+
+/// `inspect` of rows already read: recognition, mapping, per-row checks and the column report.
+func inspect(path: String, rows: InspectedRows, options: IngestOptions, entity given: Entity?, problems found: [String])
+    throws(IngestError) -> InspectionReport {
+    let table = rows.table
+    var problems: [String] = []
+    var hasErrors = !found.isEmpty
     func note(_ p: String) { if problems.count < 20 { problems.append(p) } }
+    for p in found { note(p) }
     func error(_ e: IngestError) {
         note(e.description)
         hasErrors = true
     }
-    // Space-aligned columns (see `AlignedText`): read as the loader reads them.
     var options = options
-    var aligned: AlignedText?
-    var lineShift = 0
-    if table.header.count == 1 {
-        do { aligned = try AlignedText.read(bytes) } catch let problem { error(.alignedText(path: path, problem: problem)) }
-    }
+    let aligned = rows.aligned
+    let lineShift = rows.lineShift
     var entity = given
     var reason = "given"
     var format: ExportFormat?
     if let aligned {
-        table = aligned.table
-        lineShift = aligned.addedHeader ? 1 : 0
         if aligned.isOrderLayout && (entity == nil || entity == .orders) {
             entity = .orders
             reason = "content: space-aligned customer id, date, quantity, amount"
@@ -142,7 +195,7 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
             var r = try FieldReader(path: path, entity: entity, header: table.header, options: options, format: format)
             try r.settleFormats(options: options, headerLine: table.headerLine, headerColumn: table.headerColumn) {
                 (body: (RowView) -> Void) throws(IngestError) in
-                try table.forEachRow { row throws(IngestError) in body(row) }
+                try rows.forEachRow { row throws(IngestError) in body(row) }
             }
             reader = r
         } catch let e as IngestError {
@@ -153,10 +206,15 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
         }
     }
     // Per-row checks with the loader's own field readers.
+    // A streamed file's rows are counted as they are read.
+    var rowCount = rows.stream == nil ? table.rowCount : 0
+    var counted = rows.stream == nil
     if let reader, let entity {
         let dates = (FieldReader.dateFields[entity] ?? []).filter { reader.column($0) != nil }
         let amounts = (FieldReader.amountFields[entity] ?? []).filter { reader.column($0) != nil }
-        try table.forEachRow { row throws(IngestError) in
+        let counting = !counted
+        try rows.forEachRow { row throws(IngestError) in
+            if counting { rowCount += 1 }
             do throws(RowSkip) { try reader.checkShape(row) } catch {
                 note("\(path):\(row.line - lineShift):\(row.characterColumn(error.column)): \(error.message)")
                 return
@@ -172,7 +230,9 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
                 }
             }
         }
+        counted = true
     }
+    if !counted { try rows.forEachRow { _ throws(IngestError) in rowCount += 1 } }
     var columns: [InspectionReport.Column] = []
     for (k, header) in table.header.enumerated() {
         let field = resolution.columns.first { $0.value == k }?.key
@@ -200,7 +260,7 @@ public func inspect(path: String, options: IngestOptions = IngestOptions(), enti
     case 0x09: delimiter = "tab"
     default: delimiter = "\"" + String(UnicodeScalar(table.delimiter)) + "\""
     }
-    return InspectionReport(path: path, encoding: table.encoding, delimiter: delimiter, rowCount: table.rowCount,
+    return InspectionReport(path: path, encoding: table.encoding, delimiter: delimiter, rowCount: rowCount,
                             entity: entity, entityReason: reason, columns: columns, problems: problems,
                             warnings: table.warnings, hasErrors: hasErrors)
 }

@@ -455,6 +455,11 @@ import Testing
     }
 
     @Test func recurlySubscriptionsAndAccounts() {
+        // Headed as Recurly's export docs list the columns (`uuid`, `account_code`, `email`, …,
+        // `activated_at`; `account_code`, `account_email`, …, `account_created_at`): the earlier
+        // `subscription_*` names belong to the history export, which a real subscriptions export
+        // does not match (see Tests/Fixtures/exports/SOURCES.md). Times are in the site's zone
+        // as Recurly writes them ("2024-07-01 10:00:00 PDT" = 17:00 UTC, the same day).
         // A subscription start is not an event: without --as-of the report date would be Stark's
         // account creation (2024-06-30), the day before its subscription starts. So it is given.
         let run = Self.report("recurly", ["--as-of", "2024-07-01"])

@@ -22,8 +22,13 @@ import Model
                 == "orders: Stripe unified payments")
         #expect(recognised("subscriptions.id,subscriptions.customer_id,subscriptions.status,subscriptions.plan_id")
                 == "subscriptions: Chargebee subscriptions")
-        #expect(recognised("account_code,plan_code,subscription_state,subscription_activated_at,subscription_unit_amount_in_cents")
+        #expect(recognised("uuid,account_code,email,plan_code,state,unit_amount_in_cents,currency,activated_at")
                 == "subscriptions: Recurly subscriptions")
+        // Recurly's "Subscriptions — history" export has one row per version of a subscription
+        // (`subscription_uuid`, `subscription_activated_at`, `version_created_at`): not a list of
+        // subscriptions, so it is not read as one (docs.recurly.com/docs/subscription-history-export).
+        #expect(recognised("subscription_uuid,account_code,plan_code,subscription_activated_at,version_created_at",
+                           "subscriptions_history_export.csv") == nil)
         #expect(recognised("Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Status,Deal - Organization ID")
                 == "orders: Pipedrive deals")
         #expect(recognised("Record Id,Account Name,Account Type,Created Time,Account Owner") == "customers: Zoho CRM accounts")

@@ -84,6 +84,33 @@ import Testing
         #expect(tickets.columns.map(\.mapsTo) == ["id", "created", "first_response_minutes (duration in hours or HH:MM:SS)"])
     }
 
+    /// Aligned text is inspected as `report` reads it: the head (first 64 KiB) for the layout and
+    /// samples, every line streamed. The report is the one reading the file whole gives.
+    @Test func alignedTextIsStreamedPastItsHead() throws {
+        // 3,000 lines of 27 bytes (" 00001 19970101  1   11.77" and a line end) = 81,000 bytes,
+        // past the 65,536-byte head; line 2,999 starts at byte 2,998 × 27 = 80,946, past it too.
+        var text = ""
+        for i in 1...3000 {
+            let id = String(i)
+            let amount = i == 2999 ? "11.7x" : "11.77"  // not an amount: the one problem
+            text += " " + String(repeating: "0", count: 5 - id.count) + id + " 19970101  1   " + amount + "\n"
+        }
+        #expect(text.utf8.count == 81_000)
+        let path = FixtureDirectory().write("CDNOW_master.txt", text)
+        let streamed = try inspect(path: path)
+        #expect(streamed.rowCount == 3000)
+        #expect(streamed.problems.count == 1)
+        #expect(streamed.problems.first?.hasPrefix("\(path):2999:22: ") == true, "\(streamed.problems)")
+        #expect(streamed.hasErrors == false)
+        // The same file read whole (the table of all 3,000 lines, numbered one past the file's
+        // lines because a CDNOW header is added) gives the same report, line for line.
+        let whole = try #require(try AlignedText.read(Array(text.utf8)))
+        let read = try inspect(path: path, rows: InspectedRows(table: whole.table, aligned: whole, lineShift: 1),
+                               options: IngestOptions(), entity: nil, problems: [])
+        #expect(streamed.description == read.description)
+        #expect(read.rowCount == 3000)
+    }
+
     @Test func alignedTextIsInspectedAsTheLoaderReadsIt() throws {
         let dir = FixtureDirectory()
         let path = dir.write("CDNOW_master.txt", " 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n")

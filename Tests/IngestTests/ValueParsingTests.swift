@@ -24,6 +24,14 @@ private func money(_ text: String, _ mark: DecimalMark? = nil) -> MoneyReading {
         #expect(date("2024-03-05T10:30-0530") == written("2024-03-05", 37800, -19800))
         #expect(date("2024-03-05 10:30:15 UTC") == written("2024-03-05", 37815, 0))
         #expect(date("2024-03-05 10:30:15 +0100") == written("2024-03-05", 37815, 3600))
+        // Recurly writes its site's US zone (its docs' example: "2012-06-27 03:47:28 PDT"):
+        // 03:47:28 = 3×3600 + 47×60 + 28 = 13648 s; PDT = UTC−7 = −25200 s, EST = UTC−5 = −18000 s.
+        #expect(date("2012-06-27 03:47:28 PDT") == written("2012-06-27", 13648, -25200))
+        #expect(date("2012-01-27 03:47:28 pst") == written("2012-01-27", 13648, -28800))
+        #expect(date("2024-03-05 10:30:15 EST") == written("2024-03-05", 37815, -18000))
+        // Other names are not guessed.
+        #expect(date("2024-03-05 10:30:15 CET") == .invalid)
+        #expect(date("2024-03-05 10:30:15 PDTX") == .invalid)
     }
 
     @Test func rejectsImpossibleDates() {

@@ -33,7 +33,10 @@ enum DateReading: Equatable, Sendable {
 /// Date parsing on bytes. Accepted forms (leading/trailing spaces ignored):
 ///
 /// - ISO 8601: `yyyy-MM-dd`, `yyyy/MM/dd`, optionally followed by `T` or a space and a time
-///   `HH:mm[:ss[.fff]]`, then optionally `Z`, `±HH:mm`, `±HHmm`, `±HH`, ` UTC` or ` GMT`.
+///   `HH:mm[:ss[.fff]]`, then optionally `Z`, `±HH:mm`, `±HHmm`, `±HH`, ` UTC` or ` GMT`, or a
+///   US zone abbreviation with its fixed offset (` PST` −8, ` PDT` −7, ` MST` −7, ` MDT` −6,
+///   ` CST` −6, ` CDT` −5, ` EST` −5, ` EDT` −4), as Recurly's exports write their site's zone
+///   (docs.recurly.com/docs/accounts-export: `2012-06-27 03:47:28 PDT`).
 ///   `yyyy-MM-dd HH:mm:ss` is the same form with a space.
 /// - `MM/dd/yyyy` and `dd/MM/yyyy` (also with `-`), one- or two-digit day and month, with an
 ///   optional time (`HH:mm[:ss]`, optionally ` AM`/` PM`). Which is the day comes from
@@ -182,6 +185,8 @@ enum DateParsing {
         var offset: Int?
         if c.eat(0x5A) || c.eat(0x7A) || c.eatWord("UTC") || c.eatWord("GMT") {
             offset = 0
+        } else if let hours = Self.usZoneOffsetHours(&c) {
+            offset = hours * 3600
         }
         if let sign = c.peek, sign == 0x2B || sign == 0x2D {
             c.advance()
@@ -199,6 +204,15 @@ enum DateParsing {
         c.skipSpaces()
         guard c.isAtEnd, offset != nil else { return .invalid }
         return .date(WrittenDate(day: day, secondsOfDay: secondsOfDay, utcOffset: offset))
+    }
+
+    /// The fixed offset (hours east of UTC) of a US zone abbreviation at the cursor, eaten; nil
+    /// (nothing eaten) for any other text.
+    private static func usZoneOffsetHours(_ c: inout ByteCursor) -> Int? {
+        for (word, hours) in [("PST", -8), ("PDT", -7), ("MST", -7), ("MDT", -6),
+                              ("CST", -6), ("CDT", -5), ("EST", -5), ("EDT", -4)] as [(StaticString, Int)]
+            where c.eatWord(word) { return hours }
+        return nil
     }
 
     /// Excel serials, Unix seconds and milliseconds, and `yyyyMMdd`.
