@@ -181,19 +181,10 @@ struct BGNBDLikelihood {
     /// and ∂/∂ln θ = θ ∂/∂θ. (−∞, zeros) outside the domain.
     func valueAndGradient(r: Double, alpha: Double, a: Double, b: Double) -> (Double, [Double]) {
         guard r.isFinite, alpha.isFinite, a.isFinite, b.isFinite, r > 0, alpha > 0, a > 0, b > 0 else { return (-.infinity, [0, 0, 0, 0]) }
-        var logAlphaPlus = [Double](repeating: 0, count: maxDay + 1)
-        var inverseAlphaPlus = logAlphaPlus
-        for d in 0...maxDay {
-            logAlphaPlus[d] = log(alpha + Double(d) / 7)
-            inverseAlphaPlus[d] = 1 / (alpha + Double(d) / 7)
-        }
-        let common: Double = lgamma(a + b) - lgamma(b) - lgamma(r) + r * log(alpha)
-        let front: [Double] = xValues.map { x in
-            let beta: Double = lgamma(b + x) - lgamma(a + b + x)
-            return beta + lgamma(r + x) + common
-        }
-        let dropLog = xValues.map { x in x > 0 ? log(a / (b + x - 1)) : 0 }
-        let rPlusX = xValues.map { r + $0 }
+        let setup = LikelihoodSetup(r: r, alpha: alpha, a: a, b: b, xValues: xValues, maxDay: maxDay)
+        let logAlphaPlus = setup.logAlphaPlus, front = setup.front, dropLog = setup.dropLog, rPlusX = setup.rPlusX
+        var inverseAlphaPlus = [Double](repeating: 0, count: maxDay + 1)
+        for d in 0...maxDay { inverseAlphaPlus[d] = 1 / (alpha + Double(d) / 7) }
         let psiR = Digamma.of(r), psiB = Digamma.of(b), psiAB = Digamma.of(a + b), logAlpha = log(alpha)
         let frontR = xValues.map { Digamma.of(r + $0) - psiR + logAlpha }
         let frontA = xValues.map { psiAB - Digamma.of(a + b + $0) }
@@ -247,15 +238,8 @@ struct BGNBDLikelihood {
     /// caller so that no evaluation allocates it.
     func value(r: Double, alpha: Double, a: Double, b: Double, terms: inout [Double]) -> Double {
         guard r.isFinite, alpha.isFinite, a.isFinite, b.isFinite, r > 0, alpha > 0, a > 0, b > 0 else { return -.infinity }
-        var logAlphaPlus = [Double](repeating: 0, count: maxDay + 1)
-        for d in 0...maxDay { logAlphaPlus[d] = log(alpha + Double(d) / 7) }
-        let common: Double = lgamma(a + b) - lgamma(b) - lgamma(r) + r * log(alpha)
-        let front: [Double] = xValues.map { x in
-            let beta: Double = lgamma(b + x) - lgamma(a + b + x)
-            return beta + lgamma(r + x) + common
-        }
-        let dropLog = xValues.map { x in x > 0 ? log(a / (b + x - 1)) : 0 }
-        let rPlusX = xValues.map { r + $0 }
+        let setup = LikelihoodSetup(r: r, alpha: alpha, a: a, b: b, xValues: xValues, maxDay: maxDay)
+        let logAlphaPlus = setup.logAlphaPlus, front = setup.front, dropLog = setup.dropLog, rPlusX = setup.rPlusX
         if terms.count != counts.count { terms = [Double](repeating: 0, count: counts.count) }
         terms.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
@@ -276,5 +260,33 @@ struct BGNBDLikelihood {
         var total = 0.0
         for t in terms { total += t }
         return total
+    }
+}
+
+/// The per-parameter tables shared by the likelihood and its gradient, for one (r, α, a, b):
+///
+///     logAlphaPlus[d] = ln(α + d/7)                       (d days = d/7 weeks)
+///     front[k]        = ln Γ(b+x) − ln Γ(a+b+x) + ln Γ(r+x) + ln Γ(a+b) − ln Γ(b) − ln Γ(r) + r ln α
+///     dropLog[k]      = ln(a / (b+x−1)) when x > 0, else 0
+///     rPlusX[k]       = r + x
+///
+/// with x = `xValues[k]`.
+private struct LikelihoodSetup {
+    let logAlphaPlus: [Double]
+    let front: [Double]
+    let dropLog: [Double]
+    let rPlusX: [Double]
+
+    init(r: Double, alpha: Double, a: Double, b: Double, xValues: [Double], maxDay: Int) {
+        var logAlphaPlus = [Double](repeating: 0, count: maxDay + 1)
+        for d in 0...maxDay { logAlphaPlus[d] = log(alpha + Double(d) / 7) }
+        self.logAlphaPlus = logAlphaPlus
+        let common: Double = lgamma(a + b) - lgamma(b) - lgamma(r) + r * log(alpha)
+        front = xValues.map { x in
+            let beta: Double = lgamma(b + x) - lgamma(a + b + x)
+            return beta + lgamma(r + x) + common
+        }
+        dropLog = xValues.map { x in x > 0 ? log(a / (b + x - 1)) : 0 }
+        rPlusX = xValues.map { r + $0 }
     }
 }
