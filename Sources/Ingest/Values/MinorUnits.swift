@@ -1,3 +1,5 @@
+import Model
+
 /// Amounts written in a currency's minor unit (cents, pence, fils) and how to scale them.
 ///
 /// A column holds minor units when its header says so: a name ending in `cents` (`in_cents`,
@@ -9,23 +11,10 @@
 /// 10^exponent of its currency (ISO 4217): 1999 JPY is ¥1999, 1999 USD is $19.99 and
 /// 1999 BHD is 1.999 BHD.
 public enum MinorUnits {
-    /// ISO 4217 minor-unit exponents that are not 2 (every other active code has 2 decimals).
-    /// Source: ISO 4217 list one (SIX Financial Information, "Current currency & funds code
-    /// list", column "Minor unit").
-    public static let exponents: [String: Int] = [
-        // 0 decimals
-        "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0, "PYG": 0,
-        "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
-        // 3 decimals
-        "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
-        // 4 decimals
-        "CLF": 4, "UYW": 4,
-    ]
-
-    /// The number of decimals of `currency`'s minor unit; 2 when the code is unknown or nil.
+    /// The number of decimals of `currency`'s minor unit (`CurrencyMinorUnit`); 2 when the code is unknown or nil.
     public static func exponent(_ currency: String?) -> Int {
         guard let currency else { return 2 }
-        return exponents[currency.uppercased()] ?? 2
+        return CurrencyMinorUnit.exponent(of: currency)
     }
 
     /// The major-unit value of `minor` minor units of `currency` (minor ÷ 10^exponent).
