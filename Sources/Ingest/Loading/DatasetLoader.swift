@@ -155,6 +155,21 @@ struct DatasetBuilder {
         return (table, reader, accounting, hashing)
     }
 
+    /// Closes a file whose rows may name customers missing from the customer file: warns
+    /// "N \(noun)s name no customer in the customer file; \(kept)" when N > 0, records the file's
+    /// SHA-256 and accounting in the dataset, then `finish`es it.
+    mutating func finish(_ accounting: InputAccounting, hashing: BackgroundHash, unknownCustomers: Int,
+                         noun: String, kept: String) throws(IngestError) {
+        var accounting = accounting
+        if unknownCustomers > 0 {
+            accounting.warnings.append("\(unknownCustomers) \(noun)\(unknownCustomers == 1 ? " names" : "s name") no customer "
+                + "in the customer file; \(kept)")
+        }
+        accounting.sha256 = try hashing.wait()
+        dataset.inputs.append(accounting)
+        try finish(accounting)
+    }
+
     /// Ends the file's customer join, then in strict mode stops on the first unreadable row
     /// (rows excluded by a product rule do not count).
     mutating func finish(_ accounting: InputAccounting) throws(IngestError) {

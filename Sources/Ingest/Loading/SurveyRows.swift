@@ -126,13 +126,8 @@ extension DatasetBuilder {
                 reader.skip(error, row, into: &accounting)
             }
         }
-        if unknownCustomers > 0 {
-            accounting.warnings.append("\(unknownCustomers) response\(unknownCustomers == 1 ? " names" : "s name") no customer "
-                + "in the customer file; kept for overall scores, left out of per-customer and per-segment views")
-        }
-        accounting.sha256 = try hashing.wait()
-        dataset.inputs.append(accounting)
-        try finish(accounting)
+        try finish(accounting, hashing: hashing, unknownCustomers: unknownCustomers, noun: "response",
+                   kept: "kept for overall scores, left out of per-customer and per-segment views")
     }
 
     /// The customer a survey row names, found from the field bytes when it is an id as written

@@ -45,12 +45,7 @@ extension DatasetBuilder {
                 reader.skip(error, row, into: &accounting)
             }
         }
-        if unknownCustomers > 0 {
-            accounting.warnings.append("\(unknownCustomers) ticket\(unknownCustomers == 1 ? " names" : "s name") no customer "
-                + "in the customer file; kept for overall support numbers, left out of per-customer views")
-        }
-        accounting.sha256 = try hashing.wait()
-        dataset.inputs.append(accounting)
-        try finish(accounting)
+        try finish(accounting, hashing: hashing, unknownCustomers: unknownCustomers, noun: "ticket",
+                   kept: "kept for overall support numbers, left out of per-customer views")
     }
 }
