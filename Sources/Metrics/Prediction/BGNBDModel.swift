@@ -190,42 +190,33 @@ struct BGNBDLikelihood {
         let frontA = xValues.map { psiAB - Digamma.of(a + b + $0) }
         let frontB = xValues.indices.map { Digamma.of(b + xValues[$0]) - psiB + frontA[$0] }
         let dropB = xValues.map { x in x > 0 ? 1 / (b + x - 1) : 0 }
-        let chunks = (counts.count + Self.chunk - 1) / Self.chunk
-        var sums = [Double](repeating: 0, count: chunks * 5)
-        sums.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            FixedPartition.forEach(chunks) { range in
-                for c in range {
-                    var value = 0.0, gr = 0.0, ga = 0.0, gA = 0.0, gB = 0.0
-                    for i in (c * Self.chunk)..<min((c + 1) * Self.chunk, counts.count) {
-                        let k = Int(xIndex[i]), n = rPlusX[k], count = counts[i]
-                        let tDay = Int(tDays[i])
-                        let u = -n * logAlphaPlus[tDay]
-                        var ll = front[k] + u
-                        var w = 0.0
-                        if xValues[k] > 0 {
-                            let v = dropLog[k] - n * logAlphaPlus[Int(txDays[i])]
-                            let e = exp(-abs(u - v))
-                            ll = front[k] + max(u, v) + log1p(e)
-                            w = v > u ? 1 / (1 + e) : e / (1 + e)
-                        }
-                        value += count * ll
-                        let txDay = Int(txDays[i])
-                        gr += count * (frontR[k] - (1 - w) * logAlphaPlus[tDay] - w * logAlphaPlus[txDay])
-                        ga += count * (r * inverseAlphaPlus[0] - n * ((1 - w) * inverseAlphaPlus[tDay] + w * inverseAlphaPlus[txDay]))
-                        gA += count * (frontA[k] + w / a)
-                        gB += count * (frontB[k] - w * dropB[k])
-                    }
-                    out[c * 5] = value
-                    out[c * 5 + 1] = gr
-                    out[c * 5 + 2] = ga
-                    out[c * 5 + 3] = gA
-                    out[c * 5 + 4] = gB
+        let total = FixedPartition.chunkedSums(counts.count, chunk: Self.chunk, width: 5) { range, out in
+            var value = 0.0, gr = 0.0, ga = 0.0, gA = 0.0, gB = 0.0
+            for i in range {
+                let k = Int(xIndex[i]), n = rPlusX[k], count = counts[i]
+                let tDay = Int(tDays[i])
+                let u = -n * logAlphaPlus[tDay]
+                var ll = front[k] + u
+                var w = 0.0
+                if xValues[k] > 0 {
+                    let v = dropLog[k] - n * logAlphaPlus[Int(txDays[i])]
+                    let e = exp(-abs(u - v))
+                    ll = front[k] + max(u, v) + log1p(e)
+                    w = v > u ? 1 / (1 + e) : e / (1 + e)
                 }
+                value += count * ll
+                let txDay = Int(txDays[i])
+                gr += count * (frontR[k] - (1 - w) * logAlphaPlus[tDay] - w * logAlphaPlus[txDay])
+                ga += count * (r * inverseAlphaPlus[0] - n * ((1 - w) * inverseAlphaPlus[tDay] + w * inverseAlphaPlus[txDay]))
+                gA += count * (frontA[k] + w / a)
+                gB += count * (frontB[k] - w * dropB[k])
             }
+            out[0] = value
+            out[1] = gr
+            out[2] = ga
+            out[3] = gA
+            out[4] = gB
         }
-        var total = [Double](repeating: 0, count: 5)
-        for c in 0..<chunks { for j in 0..<5 { total[j] += sums[c * 5 + j] } }
         return (total[0], [r * total[1], alpha * total[2], a * total[3], b * total[4]])
     }
 

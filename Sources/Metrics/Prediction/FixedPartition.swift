@@ -32,4 +32,26 @@ enum FixedPartition {
     static func forEach(_ count: Int, _ body: (Range<Int>) -> Void) {
         _ = map(count, body)
     }
+
+    /// Sums of `width` quantities over `0..<count`, independent of the number of cores: the
+    /// indices are cut into fixed chunks of `chunk`, `body` sums one chunk into the `width`
+    /// slots it is given (each starting at 0), chunks run concurrently, and the chunk sums are
+    /// added in chunk order.
+    static func chunkedSums(_ count: Int, chunk: Int, width: Int,
+                            _ body: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+        let chunks = (count + chunk - 1) / chunk
+        var sums = [Double](repeating: 0, count: chunks * width)
+        sums.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            forEach(chunks) { range in
+                for c in range {
+                    body(c * chunk ..< min((c + 1) * chunk, count),
+                         UnsafeMutableBufferPointer(rebasing: out[c * width ..< (c + 1) * width]))
+                }
+            }
+        }
+        var total = [Double](repeating: 0, count: width)
+        for c in 0..<chunks { for j in 0..<width { total[j] += sums[c * width + j] } }
+        return total
+    }
 }

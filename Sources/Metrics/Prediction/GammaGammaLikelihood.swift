@@ -51,31 +51,22 @@ struct GammaGammaLikelihood {
             dp[k] = psiPXQ - Digamma.of(px) + log(xd)
             dq[k] = psiPXQ - psiQ + logV
         }
-        let chunks = (x.count + Self.chunk - 1) / Self.chunk
-        var sums = [Double](repeating: 0, count: chunks * 4)
-        sums.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            FixedPartition.forEach(chunks) { range in
-                for c in range {
-                    var value = 0.0, gp = 0.0, gq = 0.0, gv = 0.0
-                    for i in (c * Self.chunk)..<min((c + 1) * Self.chunk, x.count) {
-                        let k = Int(xIndex[i])
-                        let denominator = v + x[i] * mean[i]
-                        let logDenominator = log(denominator)
-                        value += front[k] + pxMinus1[k] * logMean[i] + pxLogX[k] - pxPlusQ[k] * logDenominator
-                        gp += x[i] * (dp[k] + logMean[i] - logDenominator)
-                        gq += dq[k] - logDenominator
-                        gv += q / v - pxPlusQ[k] / denominator
-                    }
-                    out[c * 4] = value
-                    out[c * 4 + 1] = gp
-                    out[c * 4 + 2] = gq
-                    out[c * 4 + 3] = gv
-                }
+        let total = FixedPartition.chunkedSums(x.count, chunk: Self.chunk, width: 4) { range, out in
+            var value = 0.0, gp = 0.0, gq = 0.0, gv = 0.0
+            for i in range {
+                let k = Int(xIndex[i])
+                let denominator = v + x[i] * mean[i]
+                let logDenominator = log(denominator)
+                value += front[k] + pxMinus1[k] * logMean[i] + pxLogX[k] - pxPlusQ[k] * logDenominator
+                gp += x[i] * (dp[k] + logMean[i] - logDenominator)
+                gq += dq[k] - logDenominator
+                gv += q / v - pxPlusQ[k] / denominator
             }
+            out[0] = value
+            out[1] = gp
+            out[2] = gq
+            out[3] = gv
         }
-        var total = [Double](repeating: 0, count: 4)
-        for c in 0..<chunks { for j in 0..<4 { total[j] += sums[c * 4 + j] } }
         return (total[0], [p * total[1], q * total[2], v * total[3]])
     }
 }
