@@ -26,6 +26,8 @@ struct HealthEvidence {
     let ordersByCustomer: OrdersByCustomer
     /// Ticket rules apply only when the dataset has tickets at all.
     let hasTickets: Bool
+    /// Whether recency may use the customers' last-login dates (`withoutLoginDates` turns it off).
+    private(set) var usesLoginDates: Bool
 
     init(_ dataset: Dataset) {
         customers = dataset.customers
@@ -55,6 +57,12 @@ struct HealthEvidence {
         }
         self.records = records
         hasTickets = !dataset.tickets.isEmpty
+        usesLoginDates = true
+    }
+
+    /// The customer's last-login date, unless this evidence is without login dates.
+    func lastSeen(of customer: CustomerIndex) -> Day? {
+        usesLoginDates ? customers[customer].lastSeen : nil
     }
 
     /// Calls `body` with each order of `customer`, in file order.
@@ -81,18 +89,11 @@ struct HealthEvidence {
 extension HealthEvidence {
     /// The same evidence without last-login dates. A last-login date is one snapshot taken at
     /// export time, so scoring a past day with it would use the future; models scoring past
-    /// month ends use this copy (recency then falls back to the order interval).
+    /// month ends use this view (recency then falls back to the order interval). Nothing is
+    /// copied: the arrays are shared and `lastSeen(of:)` answers nil.
     func withoutLoginDates() -> HealthEvidence {
-        HealthEvidence(customers: customers.map { var c = $0; c.lastSeen = nil; return c },
-                       records: records, orders: orders, ordersByCustomer: ordersByCustomer, hasTickets: hasTickets)
-    }
-
-    init(customers: [Customer], records: [CustomerRecords], orders: [Order], ordersByCustomer: OrdersByCustomer,
-         hasTickets: Bool) {
-        self.customers = customers
-        self.records = records
-        self.orders = orders
-        self.ordersByCustomer = ordersByCustomer
-        self.hasTickets = hasTickets
+        var blind = self
+        blind.usesLoginDates = false
+        return blind
     }
 }
