@@ -148,4 +148,26 @@ private enum SyntheticHealth {
         let last = timelines[1].distributions[dates.count - 1]
         #expect(last.green > 0 && last.amber > 0 && last.red > 0 && last.scored > 1_000)
     }
+
+    /// Flat per-customer groups keep each customer's items in source order and leave out what
+    /// `place` rejects and customers outside the range.
+    @Test func customerGroupsKeepSourceOrderPerCustomer() {
+        let items = [(2, "a"), (0, "b"), (3, "x"), (2, "c"), (-1, "y"), (0, "skip"), (0, "d")]
+        let groups = CustomerGroups(customerCount: 3, items) { $0.1 == "skip" ? nil : ($0.0, $0.1) }
+        // Customer 0: b, d; customer 1: none; customer 2: a, c → starts 0, 2, 2, 4.
+        #expect(groups.starts == [0, 2, 2, 4])
+        #expect(Array(groups[0]) == ["b", "d"] && groups[1].isEmpty && Array(groups[2]) == ["a", "c"])
+        #expect(groups[2].first == "a")
+    }
+
+    /// A customer's paid days appended after another's are sorted and deduplicated in place;
+    /// the earlier customer's days are not touched.
+    @Test func sortDistinctTouchesOnlyTheTail() {
+        var days = [9, 5, 1, 3, 3, 2].map { Day(ordinal: $0) }
+        HealthEvidence.sortDistinct(&days, from: 2)
+        #expect(days.map(\.ordinal) == [9, 5, 1, 2, 3])
+        var sorted = [4, 1, 2].map { Day(ordinal: $0) }
+        HealthEvidence.sortDistinct(&sorted, from: 1)
+        #expect(sorted.map(\.ordinal) == [4, 1, 2])
+    }
 }

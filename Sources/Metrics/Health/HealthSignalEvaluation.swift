@@ -79,13 +79,14 @@ extension HealthSignal {
             // The distinct paid days are sorted once per customer (HealthEvidence); each date
             // takes the prefix on or before it by binary search.
             let paid = records.paidDays
-            var count = 0, hi = paid.count
-            while count < hi {
-                let mid = (count + hi) / 2
-                if paid[mid] <= asOf { count = mid + 1 } else { hi = mid }
+            var end = paid.startIndex, hi = paid.endIndex
+            while end < hi {
+                let mid = (end + hi) / 2
+                if paid[mid] <= asOf { end = mid + 1 } else { hi = mid }
             }
+            let count = end - paid.startIndex
             guard count >= 2 else { return nil }
-            return Self.orderRecency(last: paid[count - 1], usual: Self.medianGap(paid, count: count), asOf: asOf,
+            return Self.orderRecency(last: paid[end - 1], usual: Self.medianGap(paid, count: count), asOf: asOf,
                                      fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: explain)
         case .tenure(let fullFrom, let halfFrom):
             let signup = evidence.customers[customer].signup
@@ -126,7 +127,7 @@ extension HealthSignal {
     }
 
     /// The latest answer in (asOf − lookback, asOf]; the last in file order on a tie.
-    static func latest(_ answers: [HealthEvidence.Answer], asOf: Day, lookbackDays: Int) -> HealthEvidence.Answer? {
+    static func latest(_ answers: ArraySlice<HealthEvidence.Answer>, asOf: Day, lookbackDays: Int) -> HealthEvidence.Answer? {
         let earliest = asOf.adding(days: -lookbackDays + 1)
         var best: HealthEvidence.Answer?
         for a in answers where a.day <= asOf && a.day >= earliest {
@@ -138,10 +139,11 @@ extension HealthSignal {
     /// Median of the gaps between the first `count` (≥ 2) ascending days: the linear-method
     /// median of `SampleQuantile` (mean of the two middle gaps for an even count), computed in a
     /// stack buffer with the same arithmetic, so the value is bit-identical.
-    static func medianGap(_ days: [Day], count: Int) -> Double {
+    static func medianGap(_ days: ArraySlice<Day>, count: Int) -> Double {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { buffer in
             var gaps = buffer
-            for i in 1..<count { gaps[i - 1] = days[i].ordinal - days[i - 1].ordinal }
+            let first = days.startIndex
+            for i in 1..<count { gaps[i - 1] = days[first + i].ordinal - days[first + i - 1].ordinal }
             gaps.sort()
             return median(sortedGaps: UnsafeBufferPointer(gaps))
         }
@@ -166,7 +168,7 @@ extension HealthSignal {
     }
 
     /// MRR on `asOf` against MRR on the same day `periodsBack` periods earlier.
-    private static func mrrTrend(_ subscriptions: [Subscription], asOf: Day, calendar: PeriodCalendar, periodsBack: Int,
+    private static func mrrTrend(_ subscriptions: ArraySlice<Subscription>, asOf: Day, calendar: PeriodCalendar, periodsBack: Int,
                                  halfFromRatio: Double, explain: Bool) -> SignalReading? {
         let then = day(asOf, periodsBack: periodsBack, calendar: calendar)
         var now = 0.0, before = 0.0

@@ -64,7 +64,7 @@ struct HealthWalk {
             advancePaidDays(through: day)
             guard paidCount >= 2 else { return nil }
             let usual = sortedGaps.withUnsafeBufferPointer { HealthSignal.median(sortedGaps: $0) }
-            return HealthSignal.orderRecency(last: records.paidDays[paidCount - 1], usual: usual, asOf: day,
+            return HealthSignal.orderRecency(last: records.paidDays[records.paidDays.startIndex + paidCount - 1], usual: usual, asOf: day,
                                              fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: false).fraction
         case .revenueTrend(_, let windowDays, let halfFromRatio) where !records.subscriptions.contains(where: { $0.start <= day }):
             gatherOrders()
@@ -86,9 +86,10 @@ struct HealthWalk {
     /// where it keeps `sortedGaps` ascending.
     private mutating func advancePaidDays(through day: Day) {
         let paid = records.paidDays
-        while paidCount < paid.count, paid[paidCount] <= day {
+        while paidCount < paid.count, paid[paid.startIndex + paidCount] <= day {
             if paidCount > 0 {
-                let gap = paid[paidCount].ordinal - paid[paidCount - 1].ordinal
+                let next = paid.startIndex + paidCount
+                let gap = paid[next].ordinal - paid[next - 1].ordinal
                 var low = 0, high = sortedGaps.count
                 while low < high {
                     let mid = (low + high) / 2
