@@ -63,17 +63,7 @@ public struct ActivityLedger: Sendable {
         case .subscriptions:
             self.init(subscriptionsOf: dataset, configuration: configuration)
         case .orders:
-            let n = dataset.customers.count
-            var acc = OrderActivityAccumulator(customerCount: n, asOf: configuration.asOf, calendar: configuration.calendar,
-                                               minorUnitDigits: configuration.minorUnitDigits)
-            // Customer by customer (each customer's orders in file order): the same sums, with
-            // one customer's state in cache at a time, so the time stays linear in rows.
-            let byCustomer = OrdersByCustomer(dataset.orders, customerCount: n)
-            if byCustomer.unplaced > 0 {
-                for o in dataset.orders where !(o.customer >= 0 && o.customer < n) { acc.add(o) }
-            }
-            for c in 0..<n { byCustomer.forEach(of: c, in: dataset.orders) { acc.add($0) } }
-            self.init(customers: dataset.customers, orders: acc, configuration: configuration)
+            self.init(ordersOf: dataset, configuration: configuration, parts: FixedPartition.parts)
         case .customerRecords:
             let asOf = configuration.asOf
             var activity: [CustomerActivity?] = []
@@ -98,15 +88,60 @@ public struct ActivityLedger: Sendable {
     public init(customers: [Customer], orders accumulator: OrderActivityAccumulator,
                 configuration: MetricsConfiguration) {
         let orders = accumulator.finish()
+        let built = Self.orderActivity(customers: customers, 0..<customers.count, orders: orders,
+                                       configuration: configuration)
+        self.init(model: .orders, configuration: configuration, customers: customers, activity: built.activity,
+                  mrr: [], orders: orders, neverPaid: built.neverPaid, ignoredAfterAsOf: accumulator.ignoredAfterAsOf,
+                  ignoredUnknownCustomer: accumulator.ignoredUnknownCustomer)
+    }
+
+    /// The order ledger of a whole dataset on `parts` threads. Customers are independent: the
+    /// customer indices are cut into `parts` contiguous ranges, each range folds its customers'
+    /// orders customer by customer (file order within a customer, through `OrdersByCustomer`)
+    /// and builds their activity, and the ranges are joined in customer order. Every per-customer
+    /// sum adds the same amounts in the same order as one pass over the file, so the ledger is
+    /// the same, bit for bit, for any number of parts.
+    init(ordersOf dataset: Dataset, configuration: MetricsConfiguration, parts: Int) {
+        let customers = dataset.customers, orders = dataset.orders
+        let n = customers.count
+        let byCustomer = OrdersByCustomer(orders, customerCount: n)
+        let ranges = FixedPartition.map(n, parts: parts) { range in
+            var acc = OrderActivityAccumulator(customers: range, asOf: configuration.asOf, calendar: configuration.calendar,
+                                               minorUnitDigits: configuration.minorUnitDigits)
+            for c in range { acc.addOrders(of: c, byCustomer, in: orders) }
+            let history = acc.finish()
+            return (history: history, afterAsOf: acc.ignoredAfterAsOf,
+                    built: Self.orderActivity(customers: customers, range, orders: history, configuration: configuration))
+        }
+        var history: [CustomerOrders] = [], activity: [CustomerActivity?] = []
+        history.reserveCapacity(n)
+        activity.reserveCapacity(n)
+        for r in ranges {
+            history.append(contentsOf: r.history)
+            activity.append(contentsOf: r.built.activity)
+        }
+        // Orders naming no known customer are not placed in `byCustomer`: counted here.
+        self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
+                  mrr: [], orders: history, neverPaid: ranges.reduce(0) { $0 + $1.built.neverPaid },
+                  ignoredAfterAsOf: ranges.reduce(0) { $0 + $1.afterAsOf }, ignoredUnknownCustomer: byCustomer.unplaced)
+    }
+
+    /// The activity of the customers in `range` from their order histories (`orders[k]` is
+    /// customer `range.lowerBound + k`; customers past the end of `orders` have none), and how
+    /// many of them signed up by as-of without paying.
+    static func orderActivity(customers: [Customer], _ range: Range<Int>, orders: [CustomerOrders],
+                              configuration: MetricsConfiguration) -> (activity: [CustomerActivity?], neverPaid: Int) {
         let asOf = configuration.asOf
         let defaultGap = max(0, configuration.inactivityDays)
         let gaps = configuration.activeDaysAfterPayment ?? []
         var activity: [CustomerActivity?] = []
-        activity.reserveCapacity(customers.count)
+        activity.reserveCapacity(range.count)
         var neverPaid = 0
-        for (i, c) in customers.enumerated() {
+        for i in range {
+            let c = customers[i]
             let gap = i < gaps.count ? max(0, gaps[i]) : defaultGap
-            let history = i < orders.count ? orders[i] : CustomerOrders()
+            let k = i - range.lowerBound
+            let history = k < orders.count ? orders[k] : CustomerOrders()
             guard !history.paidDays.isEmpty else {
                 activity.append(nil)
                 if c.signup <= asOf { neverPaid += 1 }
@@ -123,9 +158,7 @@ public struct ActivityLedger: Sendable {
             }
             activity.append(CustomerActivity(customer: i, spans: spans, cancellationChurn: Self.churn(on: cancel, spans)))
         }
-        self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
-                  mrr: [], orders: orders, neverPaid: neverPaid, ignoredAfterAsOf: accumulator.ignoredAfterAsOf,
-                  ignoredUnknownCustomer: accumulator.ignoredUnknownCustomer)
+        return (activity, neverPaid)
     }
 
     /// Spans of ascending distinct paid days: each day keeps the customer active for `gap` days.

@@ -14,7 +14,12 @@ enum FixedPartition {
 
     /// `body` applied to each range of `0..<count`, results in range order.
     static func map<T>(_ count: Int, _ body: (Range<Int>) -> T) -> [T] {
-        let n = count < minimumParallelCount ? 1 : parts
+        map(count, parts: parts, body)
+    }
+
+    /// `map` with `parts` ranges for large inputs (a test compares part counts).
+    static func map<T>(_ count: Int, parts: Int, _ body: (Range<Int>) -> T) -> [T] {
+        let n = count < minimumParallelCount ? 1 : max(1, parts)
         let ranges = (0..<n).map { p in count * p / n ..< count * (p + 1) / n }
         guard n > 1 else { return [body(ranges[0])] }
         var results = [T?](repeating: nil, count: n)
