@@ -63,21 +63,28 @@ import Model
         Self.expectSame(ActivityLedger(dataset: Self.dataset, configuration: Self.configuration), reference)
     }
 
-    @Test func anAccumulatorOfOneRangeCountsOtherCustomersAsUnknown() {
-        // Customers 2..<4 only: orders of customers 0 and 5 are unknown to it; the order after
-        // as-of (2024-07-01) is ignored; customer 3 pays 10.00 then refunds 2.50 in the same month.
-        var acc = OrderActivityAccumulator(customers: 2..<4, asOf: d("2024-06-30"), calendar: PeriodCalendar(.month),
-                                           minorUnitDigits: 2)
-        for o in [Order(customer: 0, day: d("2024-06-01"), amount: 5), Order(customer: 3, day: d("2024-06-02"), amount: 10),
-                  Order(customer: 3, day: d("2024-06-03"), amount: -2.5), Order(customer: 5, day: d("2024-06-01"), amount: 1),
-                  Order(customer: 2, day: d("2024-07-01"), amount: 7)] {
-            acc.add(o)
-        }
-        #expect(acc.ordersSeen == 5 && acc.ignoredUnknownCustomer == 2 && acc.ignoredAfterAsOf == 1)
-        let history = acc.finish()
-        #expect(history.count == 2 && history[0] == CustomerOrders())
-        #expect(history[1].paidDays == [d("2024-06-02")] && history[1].paidAmount == 10 && history[1].refundAmount == -2.5)
-        // June 2024 is period 2024 × 12 + 5 = 24 293: net 10 − 2.5 = 7.5, one paid order.
-        #expect(history[1].periods == [PeriodRevenue(period: 24_293, revenue: 7.5, paidOrders: 1)])
+    @Test func theFlatTableReadsBackEveryCustomersRecord() {
+        // Customer 0: paid 10.00 on 06-02, refunded 2.50 on 06-03 (June 2024 is period
+        // 2024 × 12 + 5 = 24 293: net 7.5, one paid order); customer 1: nothing; customer 2: paid
+        // days 05-01 and 06-20 (5.00 and 3.00), one paid order in each month.
+        var records = [CustomerOrders(), CustomerOrders(), CustomerOrders()]
+        records[0].record(day: d("2024-06-02"), period: 24_293, amount: 10, paid: true)
+        records[0].record(day: d("2024-06-03"), period: 24_293, amount: -2.5, paid: false)
+        records[2].record(day: d("2024-06-20"), period: 24_293, amount: 3, paid: true)
+        records[2].record(day: d("2024-05-01"), period: 24_292, amount: 5, paid: true)
+        let table = CustomerOrderTable(records)
+        #expect(table.count == 3)
+        #expect(Array(table[0].paidDays) == [d("2024-06-02")] && table[0].paidOrderCount == 1)
+        #expect(table[0].paidAmount == 10 && table[0].refundAmount == -2.5)
+        #expect(Array(table[0].periods) == [PeriodRevenue(period: 24_293, revenue: 7.5, paidOrders: 1)])
+        #expect(table[1].paidDays.isEmpty && table[1].periods.isEmpty && table[1].firstPaid == nil)
+        // Out-of-order days are kept sorted: 05-01 before 06-20.
+        #expect(Array(table[2].paidDays) == [d("2024-05-01"), d("2024-06-20")] && table[2].lastPaid == d("2024-06-20"))
+        #expect(Array(table[2].periods) == [PeriodRevenue(period: 24_292, revenue: 5, paidOrders: 1),
+                                            PeriodRevenue(period: 24_293, revenue: 3, paidOrders: 1)])
+        // Joined from parts, the same table.
+        let parts = [CustomerOrderTable(Array(records[0..<1])), CustomerOrderTable(Array(records[1..<3]))]
+        #expect(CustomerOrderTable(joining: parts) == table)
+        #expect(CustomerOrderTable(joining: []).isEmpty)
     }
 }
