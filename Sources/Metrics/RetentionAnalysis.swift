@@ -83,7 +83,7 @@ public struct RetentionAnalysis: Sendable {
         stageFinished("segment churn")
         survival = KaplanMeierCurve(ledger: ledger)
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
-        orders = dataset.orders.isEmpty ? nil : OrderMetrics(ledger: ledger)
+        orders = dataset.orders.isEmpty ? nil : OrderMetrics(ledger: ledger, churn: churn)
         stageFinished("survival, MRR, orders")
 
         if dataset.surveys.isEmpty {
