@@ -122,21 +122,16 @@ struct TripleForecasts {
             return Int32(pairs.count - 1)
         }
         // Per pair: E[Y] if alive at 13 and 52 weeks, then at the end of each CLV month (NaN = none).
-        let months = lifetimeValue?.months ?? 0
-        let width = 2 + months
+        // All horizons of a pair in one call, so their series share the z-free coefficients.
+        let horizons = [13, 52] + (lifetimeValue?.monthEnds ?? [])
+        let width = horizons.count
         var ifAlive = [Double](repeating: 0, count: pairs.count * width)
         ifAlive.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             FixedPartition.forEach(pairs.count) { range in
                 for j in range {
-                    let x = Int(pairs[j].x), T = Double(pairs[j].tDays) / 7
-                    out[j * width] = model.purchasesIfAlive(inNext: 13, x: x, T: T) ?? .nan
-                    out[j * width + 1] = model.purchasesIfAlive(inNext: 52, x: x, T: T) ?? .nan
-                    if let lifetimeValue {
-                        for (m, value) in lifetimeValue.monthlyPurchasesIfAlive(model, x: x, T: T).enumerated() {
-                            out[j * width + 2 + m] = value
-                        }
-                    }
+                    let values = model.purchasesIfAlive(inNext: horizons, x: Int(pairs[j].x), T: Double(pairs[j].tDays) / 7)
+                    for (h, value) in values.enumerated() { out[j * width + h] = value }
                 }
             }
         }
