@@ -135,6 +135,11 @@ import Model
         let columns = analysis.prediction.customerColumns()
         #expect(columns.count >= purchases.forecasts.count)
         #expect(columns[purchases.forecasts[0].customer]?.probabilityAlive == purchases.forecasts[0].probabilityAlive)
+        // The compact table holds the dictionary's columns for every customer, nil where it has none.
+        let table = analysis.prediction.customerColumns(customerCount: dataset.customers.count)
+        #expect(table.count == dataset.customers.count && columns.count < table.count)
+        #expect((0..<table.count).filter { table[$0] != columns[$0] }.isEmpty)
+        #expect(table[-1] == nil && table[table.count] == nil)
 
         let out = Harness.temporaryDirectory("prediction-orders-out") + "/report.html"
         let run = Harness.run(["report", "--input", directory, "--as-of", "2026-11-20", "--out", out])

@@ -140,6 +140,42 @@ import Model
         #expect(fallback == 1 && none.isEmpty)
     }
 
+    /// The compact prediction table gives back exactly what was set: customer 1 has BG/NBD values
+    /// without CLV and then a churn probability, customer 3 only a churn probability (a NaN value
+    /// stays a value, not a missing one), customers 0 and 2 nothing; out of range is nil.
+    @Test func predictionTableKeepsEachColumn() throws {
+        var table = CustomerPredictionTable(count: 4)
+        table.set(1, [0.25, 1.5, 4.75, nil])
+        table.set(1, [nil, nil, nil, nil, 0.125])
+        table.set(3, [nil, nil, nil, nil, .nan])
+        table.set(9, [0.5])
+        #expect(table[1] == CustomerPredictionColumns(probabilityAlive: 0.25, expectedPurchases13Weeks: 1.5,
+                                                      expectedPurchases52Weeks: 4.75, clv12Months: nil, churnProbability90Days: 0.125))
+        let three = try #require(table[3])
+        #expect(three.values.prefix(4) == [nil, nil, nil, nil] && three.churnProbability90Days?.isNaN == true)
+        #expect(table[0] == nil && table[2] == nil && table[4] == nil && table[9] == nil && table[-1] == nil)
+    }
+
+    /// A forecast gives back each optional figure as given — a 0 stays 0, an absent one stays nil
+    /// — in every one of the 16 present/absent combinations, and a history its counts; both are
+    /// as small as their doc comments say (forecast 8 + 24 + 8 + 4 × 8 + 1 → 80, history 3 × 4 + 8 → 24).
+    @Test func compactForecastsKeepEveryFigure() {
+        let history = PurchaseHistory(x: 3, txDays: 40, tDays: 90, repeatSpend: 12.5)
+        #expect(history.x == 3 && history.txDays == 40 && history.tDays == 90 && history.repeatSpend == 12.5)
+        var changed = history
+        changed.x = 70_000
+        changed.tDays = -2
+        #expect(changed.x == 70_000 && changed.tDays == -2 && changed != history)
+        for mask in 0..<16 {
+            let given: [Double?] = [0.0, 1.25, -3.5, 7.0].enumerated().map { mask & (1 << $0.offset) != 0 ? $0.element : nil }
+            let f = CustomerPurchaseForecast(customer: 5, history: history, probabilityAlive: 0.5, expectedPurchases13Weeks: given[0],
+                                             expectedPurchases52Weeks: given[1], expectedOrderValue: given[2], clv12Months: given[3])
+            #expect([f.expectedPurchases13Weeks, f.expectedPurchases52Weeks, f.expectedOrderValue, f.clv12Months] == given)
+        }
+        #expect(MemoryLayout<CustomerPurchaseForecast>.stride == 80)
+        #expect(MemoryLayout<PurchaseHistory>.stride == 24)
+    }
+
     /// Tasks return their results in index order whether they run on one thread or several.
     @Test func tasksKeepIndexOrder() {
         let work: (Int) -> [Int] = { i in (0...i).map { $0 * $0 } }
