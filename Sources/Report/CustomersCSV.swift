@@ -121,10 +121,7 @@ public enum CustomersCSV {
         }
         buffer.append(0x0A)
         guard !customers.isEmpty else { return try sink(buffer) }
-        var predictions = [CustomerPredictionColumns?](repeating: nil, count: customers.count)
-        for (customer, columns) in analysis.prediction.customerColumns() where customer < customers.count {
-            predictions[customer] = columns
-        }
+        let predictions = analysis.prediction.customerColumns(customerCount: customers.count)
         var row = Row(customers: customers, analysis: analysis, asOf: analysis.configuration.asOf.description,
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
                       domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))

@@ -28,6 +28,21 @@ enum FixedPartition {
         return results.map { $0! }
     }
 
+    /// `body(i)` for each i in `0..<count` as its own task, for a few large independent jobs (the
+    /// λ fits of the churn model), spread over the cores when `parallel`, results in index order.
+    /// Each result depends on its index only, so the outcome is the same with one thread or many.
+    static func tasks<T>(_ count: Int, parallel: Bool = parts > 1, _ body: (Int) -> T) -> [T] {
+        guard parallel, count > 1 else { return (0..<count).map(body) }
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { slots in
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let slots = slots, body = body
+                DispatchQueue.concurrentPerform(iterations: count) { i in slots[i] = body(i) }
+            }
+        }
+        return results.map { $0! }
+    }
+
     /// Calls `body` on each range of `0..<count` (concurrently for large counts). `body` must
     /// write only to the indices of its own range.
     static func forEach(_ count: Int, _ body: (Range<Int>) -> Void) {
