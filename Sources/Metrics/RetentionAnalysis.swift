@@ -143,12 +143,12 @@ public struct RetentionAnalysis: Sendable {
     }
 }
 
-/// A value computed on another thread; `wait()` blocks until it is there.
-final class BackgroundResult<Value: Sendable>: Sendable {
+/// A value computed on another thread; `wait()` blocks until it is there (call it once).
+public final class BackgroundResult<Value: Sendable>: Sendable {
     private let value = Mutex<Value?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    public init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let result = work()
             value.withLock { $0 = result }
@@ -156,7 +156,7 @@ final class BackgroundResult<Value: Sendable>: Sendable {
         }
     }
 
-    func wait() -> Value {
+    public func wait() -> Value {
         done.wait()
         return value.withLock { $0! }
     }

@@ -55,6 +55,30 @@ public enum CustomersCSV {
             let d = email[email.index(after: at)...]
             return d.isEmpty ? nil : String(d).lowercased()
         }
+
+        /// Appends ``domain``'s bytes; false when there is none. An ASCII e-mail (the usual case)
+        /// is cut and lower-cased on its bytes, where a byte is a character and `lowercased()` maps
+        /// just A–Z; any other goes through ``domain``.
+        func appendDomain(to out: inout [UInt8]) -> Bool {
+            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributes) {
+                out.append(contentsOf: d.utf8)
+                return true
+            }
+            guard var email else { return false }
+            let start = out.count
+            let ascii = email.withUTF8 { utf8 -> Bool in
+                guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+                guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return true }
+                for byte in utf8[(at + 1)...] {
+                    out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                }
+                return true
+            }
+            if ascii { return out.count > start }
+            guard let d = domain else { return false }
+            out.append(contentsOf: d.utf8)
+            return true
+        }
     }
 
     public enum Kind: Sendable { case text, number }
@@ -85,7 +109,7 @@ public enum CustomersCSV {
         Column("customer_id", .text { $0.id }),
         Column("name", .text { $0.name }),
         Column("email", .text { $0.email }),
-        Column("domain", .text { $0.domain }),
+        Column("domain", .composed { row, out in row.appendDomain(to: &out) }),
         Column("as_of", .text { $0.asOf }),
         Column("active", .text { $0.isActive ? "true" : "false" }),
         Column("health_score", .number { $0.health?.score }),
