@@ -50,7 +50,7 @@ public enum CustomersCSV {
 
         /// The export's domain column, else the part of the e-mail after `@` (lower case).
         public var domain: String? {
-            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributes) { return d }
+            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) { return d }
             guard let email, let at = email.lastIndex(of: "@") else { return nil }
             let d = email[email.index(after: at)...]
             return d.isEmpty ? nil : String(d).lowercased()
@@ -156,7 +156,7 @@ public enum CustomersCSV {
             row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
             row.isActive = active[index]
             row.prediction = predictions[index]
-            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributes)
+            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributeValues)
             for (i, column) in columns.enumerated() {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
                 switch column.cell {
@@ -273,7 +273,7 @@ public enum CustomersCSV {
     static func headers(_ customers: [Customer], _ keys: [String]) -> [String] {
         var seen = Set<String>(), found = Set<String>()
         for i in customers.indices {
-            for header in customers[i].attributes.keys where seen.insert(header).inserted {
+            for (header, _) in customers[i].attributeValues.entries where seen.insert(header).inserted {
                 if keys.contains(String(header.lowercased().filter { $0 != " " && $0 != "_" })) { found.insert(header) }
             }
         }
@@ -282,7 +282,7 @@ public enum CustomersCSV {
     }
 
     /// The first non-empty value among `headers`.
-    static func first(_ headers: [String], in attributes: [String: String]) -> String? {
+    static func first(_ headers: [String], in attributes: CustomerAttributes) -> String? {
         for h in headers { if let v = attributes[h], !v.isEmpty { return v } }
         return nil
     }
