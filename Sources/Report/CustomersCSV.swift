@@ -60,7 +60,7 @@ public enum CustomersCSV {
         /// is cut and lower-cased on its bytes, where a byte is a character and `lowercased()` maps
         /// just A–Z; any other goes through ``domain``.
         func appendDomain(to out: inout [UInt8]) -> Bool {
-            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributes) {
+            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) {
                 out.append(contentsOf: d.utf8)
                 return true
             }
