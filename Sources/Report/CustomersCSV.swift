@@ -32,8 +32,10 @@ public enum CustomersCSV {
         public internal(set) var health: HealthScore?
         /// Active on the as-of day.
         public internal(set) var isActive = false
-        /// The models' figures for the customer (BG/NBD, Gamma-Gamma, churn model); nil when no model scored it.
-        public internal(set) var prediction: CustomerPredictionColumns?
+        /// The purchase models' forecast for the customer (BG/NBD, Gamma-Gamma); nil when they did not score it.
+        public internal(set) var forecast: CustomerPurchaseForecast?
+        /// The churn model's figures for the customer; nil when it did not score it.
+        public internal(set) var risk: ChurnRisk?
         /// The as-of date as text (the same on every row).
         let asOf: String
         /// The customers file's headers that hold an e-mail / a domain, in the order they are tried.
@@ -120,11 +122,12 @@ public enum CustomersCSV {
             return true
         }),
         Column("monthly_revenue", .number { $0.health?.revenueAtRisk }),
-        Column("p_alive", .number { $0.prediction?.probabilityAlive }),
-        Column("expected_purchases_13w", .number { $0.prediction?.expectedPurchases13Weeks }),
-        Column("expected_purchases_52w", .number { $0.prediction?.expectedPurchases52Weeks }),
-        Column("clv_12m", .number { $0.prediction?.clv12Months }),
-        Column("churn_probability_90d", .number { $0.prediction?.churnProbability90Days }),
+        // The CustomerPredictionColumns figures, read from the models' own lists.
+        Column("p_alive", .number { $0.forecast?.probabilityAlive }),
+        Column("expected_purchases_13w", .number { $0.forecast?.expectedPurchases13Weeks }),
+        Column("expected_purchases_52w", .number { $0.forecast?.expectedPurchases52Weeks }),
+        Column("clv_12m", .number { $0.forecast?.clv12Months }),
+        Column("churn_probability_90d", .number { $0.risk?.probability }),
     ]
 
     /// The whole file, handed to `sink` in pieces of about `chunkSize` bytes (so memory stays at
@@ -145,10 +148,12 @@ public enum CustomersCSV {
         }
         buffer.append(0x0A)
         guard !customers.isEmpty else { return try sink(buffer) }
-        var predictions = [CustomerPredictionColumns?](repeating: nil, count: customers.count)
-        for (customer, columns) in analysis.prediction.customerColumns() where customer < customers.count {
-            predictions[customer] = columns
-        }
+        // Where each customer is in the models' lists (-1: not scored), so no per-customer copy of
+        // their figures is made (a table of CustomerPredictionColumns is ~130 MB at 500 k customers).
+        let forecasts = analysis.prediction.purchases?.forecasts ?? [], risks = analysis.prediction.churn?.risks ?? []
+        var forecastAt = [Int32](repeating: -1, count: customers.count), riskAt = forecastAt
+        for (i, f) in forecasts.enumerated() where f.customer < customers.count { forecastAt[f.customer] = Int32(i) }
+        for (i, r) in risks.enumerated() where r.customer < customers.count { riskAt[r.customer] = Int32(i) }
         var row = Row(customers: customers, analysis: analysis, asOf: analysis.configuration.asOf.description,
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
                       domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
@@ -158,7 +163,8 @@ public enum CustomersCSV {
             row.index = index
             row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
             row.isActive = active[index]
-            row.prediction = predictions[index]
+            row.forecast = forecastAt[index] >= 0 ? forecasts[Int(forecastAt[index])] : nil
+            row.risk = riskAt[index] >= 0 ? risks[Int(riskAt[index])] : nil
             row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributes)
             for (i, column) in columns.enumerated() {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
