@@ -32,10 +32,8 @@ public enum CustomersCSV {
         public internal(set) var health: HealthScore?
         /// Active on the as-of day.
         public internal(set) var isActive = false
-        /// The purchase models' forecast for the customer (BG/NBD, Gamma-Gamma); nil when they did not score it.
-        public internal(set) var forecast: CustomerPurchaseForecast?
-        /// The churn model's figures for the customer; nil when it did not score it.
-        public internal(set) var risk: ChurnRisk?
+        /// The models' figures for the customer (BG/NBD, Gamma-Gamma, churn model); nil when no model scored it.
+        public internal(set) var prediction: CustomerPredictionColumns?
         /// The as-of date as text (the same on every row).
         let asOf: String
         /// The customers file's headers that hold an e-mail / a domain, in the order they are tried.
@@ -52,7 +50,7 @@ public enum CustomersCSV {
 
         /// The export's domain column, else the part of the e-mail after `@` (lower case).
         public var domain: String? {
-            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributes) { return d }
+            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) { return d }
             guard let email, let at = email.lastIndex(of: "@") else { return nil }
             let d = email[email.index(after: at)...]
             return d.isEmpty ? nil : String(d).lowercased()
@@ -62,7 +60,7 @@ public enum CustomersCSV {
         /// is cut and lower-cased on its bytes, where a byte is a character and `lowercased()` maps
         /// just A–Z; any other goes through ``domain``.
         func appendDomain(to out: inout [UInt8]) -> Bool {
-            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributes) {
+            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) {
                 out.append(contentsOf: d.utf8)
                 return true
             }
@@ -122,12 +120,11 @@ public enum CustomersCSV {
             return true
         }),
         Column("monthly_revenue", .number { $0.health?.revenueAtRisk }),
-        // The CustomerPredictionColumns figures, read from the models' own lists.
-        Column("p_alive", .number { $0.forecast?.probabilityAlive }),
-        Column("expected_purchases_13w", .number { $0.forecast?.expectedPurchases13Weeks }),
-        Column("expected_purchases_52w", .number { $0.forecast?.expectedPurchases52Weeks }),
-        Column("clv_12m", .number { $0.forecast?.clv12Months }),
-        Column("churn_probability_90d", .number { $0.risk?.probability }),
+        Column("p_alive", .number { $0.prediction?.probabilityAlive }),
+        Column("expected_purchases_13w", .number { $0.prediction?.expectedPurchases13Weeks }),
+        Column("expected_purchases_52w", .number { $0.prediction?.expectedPurchases52Weeks }),
+        Column("clv_12m", .number { $0.prediction?.clv12Months }),
+        Column("churn_probability_90d", .number { $0.prediction?.churnProbability90Days }),
     ]
 
     /// The whole file, handed to `sink` in pieces of about `chunkSize` bytes (so memory stays at
@@ -148,12 +145,7 @@ public enum CustomersCSV {
         }
         buffer.append(0x0A)
         guard !customers.isEmpty else { return try sink(buffer) }
-        // Where each customer is in the models' lists (-1: not scored), so no per-customer copy of
-        // their figures is made (a table of CustomerPredictionColumns is ~130 MB at 500 k customers).
-        let forecasts = analysis.prediction.purchases?.forecasts ?? [], risks = analysis.prediction.churn?.risks ?? []
-        var forecastAt = [Int32](repeating: -1, count: customers.count), riskAt = forecastAt
-        for (i, f) in forecasts.enumerated() where f.customer < customers.count { forecastAt[f.customer] = Int32(i) }
-        for (i, r) in risks.enumerated() where r.customer < customers.count { riskAt[r.customer] = Int32(i) }
+        let predictions = analysis.prediction.customerColumns(customerCount: customers.count)
         var row = Row(customers: customers, analysis: analysis, asOf: analysis.configuration.asOf.description,
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
                       domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
@@ -163,9 +155,8 @@ public enum CustomersCSV {
             row.index = index
             row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
             row.isActive = active[index]
-            row.forecast = forecastAt[index] >= 0 ? forecasts[Int(forecastAt[index])] : nil
-            row.risk = riskAt[index] >= 0 ? risks[Int(riskAt[index])] : nil
-            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributes)
+            row.prediction = predictions[index]
+            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributeValues)
             for (i, column) in columns.enumerated() {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
                 switch column.cell {
@@ -282,7 +273,7 @@ public enum CustomersCSV {
     static func headers(_ customers: [Customer], _ keys: [String]) -> [String] {
         var seen = Set<String>(), found = Set<String>()
         for i in customers.indices {
-            for header in customers[i].attributes.keys where seen.insert(header).inserted {
+            for (header, _) in customers[i].attributeValues.entries where seen.insert(header).inserted {
                 if keys.contains(String(header.lowercased().filter { $0 != " " && $0 != "_" })) { found.insert(header) }
             }
         }
@@ -291,7 +282,7 @@ public enum CustomersCSV {
     }
 
     /// The first non-empty value among `headers`.
-    static func first(_ headers: [String], in attributes: [String: String]) -> String? {
+    static func first(_ headers: [String], in attributes: CustomerAttributes) -> String? {
         for h in headers { if let v = attributes[h], !v.isEmpty { return v } }
         return nil
     }

@@ -30,6 +30,30 @@ import Model
         #expect(backtest.cases.map(\.healthScore) == backtest.cases.map { scores[$0.customer] })
     }
 
+    /// The backtest's cases, scored as each customer's feature row is built, equal the full rows
+    /// of that month end (`ChurnTrainingSet.rows(at:…stride: 1)`) scored afterwards, case by case.
+    @Test func backtestCasesEqualTheScoredFullRows() throws {
+        let dataset = try Self.dataset()
+        let ledger = ActivityLedger(dataset: dataset, configuration: MetricsConfiguration(asOf: Self.asOf))
+        let health = HealthConfiguration()
+        let context = ChurnFeatureContext(evidence: HealthEvidence(dataset).withoutLoginDates(), ledger: ledger, support: health.support)
+        let plans = Array(Set(dataset.customers.compactMap(\.plan))).sorted().prefix(2)
+        let features = ChurnFeatureSet(plans: Array(plans), rules: health.rules)
+        let training = ChurnTrainingSet.rows(at: Day(iso: "2026-04-30")!, features: features, context: context, stride: 1)
+        let model = LogisticRegression.fit(rows: training.map(\.features), labels: training.map(\.churned),
+                                           featureNames: features.names, lambda: 1)
+        let healthModel = HealthPredictor(rows: training)
+        let end = Day(iso: "2026-07-31")!
+        let rows = ChurnTrainingSet.rows(at: end, features: features, context: context, stride: 1)
+        let cases = ChurnTrainingSet.cases(at: end, features: features, context: context, model: model, health: healthModel)
+        #expect(!plans.isEmpty && training.count > 100 && rows.count > 100)
+        #expect(cases == rows.map { row in
+            BacktestCase(customer: row.customer, monthEnd: end, probability: model.probability(row.features),
+                         healthProbability: healthModel.probability(row.healthScore), healthScore: row.healthScore,
+                         churned: row.churned)
+        })
+    }
+
     /// The backtest month end is the latest month end with 90 observed days after it: as-of
     /// 2026-11-20 − 90 days = 2026-08-22, so 2026-07-31. Every case was active then, and AUC and
     /// Brier recomputed here from the listed cases by plain pair counting agree with the report's.
@@ -111,6 +135,11 @@ import Model
         let columns = analysis.prediction.customerColumns()
         #expect(columns.count >= purchases.forecasts.count)
         #expect(columns[purchases.forecasts[0].customer]?.probabilityAlive == purchases.forecasts[0].probabilityAlive)
+        // The compact table holds the dictionary's columns for every customer, nil where it has none.
+        let table = analysis.prediction.customerColumns(customerCount: dataset.customers.count)
+        #expect(table.count == dataset.customers.count && columns.count < table.count)
+        #expect((0..<table.count).filter { table[$0] != columns[$0] }.isEmpty)
+        #expect(table[-1] == nil && table[table.count] == nil)
 
         let out = Harness.temporaryDirectory("prediction-orders-out") + "/report.html"
         let run = Harness.run(["report", "--input", directory, "--as-of", "2026-11-20", "--out", out])

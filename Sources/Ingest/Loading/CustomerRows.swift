@@ -44,8 +44,9 @@ extension DatasetBuilder {
         let nonCustomerWords = reader.format?.rules.nonCustomerWords ?? []
         var formerWithoutDate = 0
         var formerFromActivity = 0
-        let mapped = Set(reader.columns.columns.values)
-        let attributeColumns = table.header.indices.filter { !mapped.contains($0) && !table.header[$0].isEmpty }
+        let attributes = AttributeColumns(header: table.header, mapped: Set(reader.columns.columns.values))
+        dataset.customers.reserveCapacity(dataset.customers.count + table.rowCount)
+        customerIndex.reserveCapacity(customerIndex.count + table.rowCount)
         // Salesforce record (15-character form) → its id as first written: the 18-character
         // form of the same record on a later row is the same customer.
         var salesforceRecords: [String: String] = [:]
@@ -78,8 +79,6 @@ extension DatasetBuilder {
                         return nil
                     }
                 }
-                var attributes: [String: String] = [:]
-                for c in attributeColumns { if let v = row.string(c) { attributes[table.header[c]] = v } }
                 let kindText = reader.text("churn_kind", row)
                 let kind = ValueVocabulary.churnKind(kindText)
                 if kindText != nil && kind == nil { problems.note("churn_kind", row.line, kindText ?? "") }
@@ -89,7 +88,7 @@ extension DatasetBuilder {
                     region: reader.text("region", row), channel: reader.text("channel", row),
                     owner: reader.text("owner", row), status: reader.text("status", row),
                     churnDate: optionalDay("churn_date"), churnReason: reader.text("churn_reason", row),
-                    churnKind: kind, lastSeen: optionalDay("last_seen"), attributes: attributes)
+                    churnKind: kind, lastSeen: optionalDay("last_seen"), attributeValues: attributes.values(row))
                 // A product's "former customer" type or status is a churn; its day is the
                 // cancellation date, else the last activity date, else (unknown) the signup.
                 if !churnWords.isEmpty, customer.churnDate == nil,
@@ -102,12 +101,9 @@ extension DatasetBuilder {
                         formerWithoutDate += 1
                     }
                 }
-                let index = dataset.customers.count
                 dataset.customers.append(customer)
                 customerIndex.insert(id)
                 if let record { salesforceRecords[record] = id }
-                let nameKey = customer.name.lowercased()
-                if customerByName[nameKey] == nil { customerByName[nameKey] = index }
                 accounting.use()
             } catch {
                 reader.skip(error, row, into: &accounting)
@@ -126,5 +122,32 @@ extension DatasetBuilder {
         accounting.sha256 = try hashing.wait()
         dataset.inputs.append(accounting)
         try finish(accounting)
+    }
+}
+
+/// The customers file's columns that no canonical field maps, read as customer attributes
+/// under their header: one shared, sorted name list for the whole file (see
+/// `CustomerAttributes`). Where two columns share a header, the last non-empty cell wins.
+struct AttributeColumns {
+    /// Header names, ascending, no repeats.
+    let names: CustomerAttributes.Names
+    /// Per name, its columns in file order.
+    let columns: [[Int]]
+
+    init(header: [String], mapped: Set<Int>) {
+        var byName: [String: [Int]] = [:]
+        for c in header.indices where !mapped.contains(c) && !header[c].isEmpty { byName[header[c], default: []].append(c) }
+        let names = CustomerAttributes.Names(byName.keys)
+        self.names = names
+        columns = names.list.map { byName[$0]! }
+    }
+
+    /// The row's attributes ("" where every column of a name is blank).
+    func values(_ row: RowView) -> CustomerAttributes {
+        CustomerAttributes(names: names) { k in
+            let cs = columns[k]
+            if cs.count == 1 { return row.string(cs[0]) ?? "" }
+            return cs.reversed().lazy.compactMap { row.string($0) }.first ?? ""
+        }
     }
 }

@@ -94,7 +94,11 @@ struct DatasetBuilder {
     var dataset = Dataset()
     var book: CurrencyBook
     var customerIndex = ByteKeyedIndex()
+    /// Lower-cased name → the first customer of the customers files with it; built on first
+    /// use (most files match every row by id and never need it), see `ensureNames`.
     var customerByName: [String: CustomerIndex] = [:]
+    /// Customers `customerByName` was built from.
+    var customerByNameCount = 0
     /// Matching the rows of other files to the customers (see `JoinState`).
     var joining = JoinState()
     /// Earliest revenue day per customer created from revenue files (no customers file),

@@ -49,15 +49,25 @@ public struct BGNBDModel: Sendable, Hashable {
     /// multiplying by P(alive)): it depends on x and T only, so customers who differ only in tₓ
     /// share it. nil where the formula is undefined or the series does not converge; t > 0.
     func purchasesIfAlive(inNext t: Double, x: Int, T: Double) -> Double? {
+        let value = purchasesIfAlive(inNext: [t], x: x, T: T)[0]
+        return value.isNaN ? nil : value
+    }
+
+    /// `purchasesIfAlive(inNext:x:T:)` for several horizons at once (NaN where it is nil): the
+    /// hypergeometric series of the horizons share their z-free coefficients
+    /// (`GaussHypergeometric.logScaled(a:b:c:zs:power:)`), each value bit-identical to its own call.
+    func purchasesIfAlive(inNext ts: [Double], x: Int, T: Double) -> [Double] {
         let n = r + Double(x)
         let c = a + b + Double(x) - 1
-        guard a != 1, c > 0,
-              let logTerm = GaussHypergeometric.logScaled(a: n, b: b + Double(x), c: c,
-                                                          z: t / (alpha + T + t), power: n)
-        else { return nil }
-        // (1 − z)^(r+x) with 1 − z = (α+T)/(α+T+t): that is the `power` prefactor above.
-        let bracket = -expm1(logTerm)
-        return (c / (a - 1)) * bracket
+        guard a != 1, c > 0 else { return ts.map { _ in .nan } }
+        let logTerms = GaussHypergeometric.logScaled(a: n, b: b + Double(x), c: c,
+                                                     zs: ts.map { t in t / (alpha + T + t) }, power: n)
+        return logTerms.map { logTerm in
+            guard let logTerm else { return .nan }
+            // (1 − z)^(r+x) with 1 − z = (α+T)/(α+T+t): that is the `power` prefactor above.
+            let bracket = -expm1(logTerm)
+            return (c / (a - 1)) * bracket
+        }
     }
 
     /// `purchasesIfAlive` (NaN where it is nil) × P(alive), clamped at 0; nil when not finite.

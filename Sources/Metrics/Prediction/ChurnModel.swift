@@ -11,10 +11,12 @@ public struct ChurnRisk: Sendable, Hashable {
     /// The (up to) three feature groups that raise the probability most for this customer
     /// (coefficient × standardised value > 0, summed over a value and its "missing" flag and over
     /// the plan columns; a health rule without data for the customer is not named), largest
-    /// first, as indices into `ChurnFeatureSet.groups`, and their features' values in that order.
+    /// first, as indices into `ChurnFeatureSet.groups` (−1 where there are fewer than three).
     /// `ChurnModel.reasons(_:)` puts them in words (only for the customers a report shows).
-    let reasonGroups: [Int]
-    let reasonValues: [Double]
+    let reasonGroups: SIMD3<Int16>
+    /// Where the values of the reason groups' features, in that order, start in
+    /// `ChurnModel.reasonValues` (one pool for all risks instead of two small arrays per customer).
+    let reasonValuesStart: Int32
 
     /// probability × monthly revenue.
     public var expectedRevenueLost: Double { probability * monthlyRevenue }
@@ -78,6 +80,8 @@ public struct ChurnModel: Sendable {
     public let trainingChurns: Int
     /// Customers active on the as-of day, highest expected revenue lost first.
     public let risks: [ChurnRisk]
+    /// The feature values behind every risk's reasons, each risk's from its `reasonValuesStart`.
+    let reasonValues: [Double]
     /// nil when there is no month end with 90 observed days after it and enough history before.
     public let backtest: ChurnBacktest?
     /// Why the backtest could not be run, when it could not.
@@ -101,9 +105,6 @@ public struct ChurnModel: Sendable {
         // Rows are built only for the customers they are for: thinned ones for fitting and
         // cross-validation, every active customer only at the backtest's month end.
         var thinned: [Day: [ChurnTrainingSet.Row]] = [:]
-        func rows(_ day: Day) -> [ChurnTrainingSet.Row] {
-            ChurnTrainingSet.rows(at: day, features: features, context: context, stride: 1)
-        }
         func trainingRows(_ day: Day) -> [ChurnTrainingSet.Row] {
             if let r = thinned[day] { return r }
             let r = ChurnTrainingSet.rows(at: day, features: features, context: context, stride: stride)
@@ -128,27 +129,54 @@ public struct ChurnModel: Sendable {
         // λ is chosen once, by cross-validation inside the backtest's own training window (so the
         // backtest never sees its month end), and reused for the model scoring today.
         let (lambda, cv) = chooseLambda(ends: before.isEmpty ? window : before, rows: trainingRows, names: features.names)
-        let regression = LogisticRegression.fit(rows: training.map(\.features), labels: training.map(\.churned),
-                                                featureNames: features.names, lambda: lambda)
+        // The backtest's training rows: month ends at least 90 days before its month end.
+        let backtestTraining = backtestEnd == nil ? [] : before.flatMap(trainingRows)
+        let backtestChurns = backtestTraining.filter(\.churned).count
+        let backtestFits = backtestEnd != nil && backtestTraining.count >= minimumRows && backtestChurns >= minimumChurns
+        // The model scoring today and the backtest's model are independent fits: one task each.
+        let fits = FixedPartition.tasks(backtestFits ? 2 : 1) { i in
+            let rows = i == 0 ? training : backtestTraining
+            return LogisticRegression.fit(LogisticRegression.Design(rows: rows.flatMap(\.features), labels: rows.map(\.churned),
+                                                                    featureNames: features.names), lambda: lambda)
+        }
+        let regression = fits[0]
         guard regression.converged else { throw .notConverged(model: "Churn model", iterations: regression.iterations) }
 
         let groups = features.groups
         let scored = activeNow.sorted()
+        precondition(groups.count <= Int(Int16.max), "feature groups fit the reason slots")
+        // Each range of customers: probability, reason groups and their values (in a pool of its own).
         let scoredRisks = FixedPartition.map(scored.count) { range in
-            range.map { i in
+            var pool: [Double] = []
+            let risks = range.map { i in
                 let customer = scored[i]
                 let row = features.row(customer, on: asOf, context: context)
                 let contributions = regression.contributions(row.values)
                 let byGroup = groups.map { group in group.reduce(0) { $0 + contributions[$1] } }
                 let top = byGroup.indices.filter { byGroup[$0] > 0 && !groups[$0].contains(where: row.rulesWithoutData.contains) }
                     .sorted { byGroup[$0] != byGroup[$1] ? byGroup[$0] > byGroup[$1] : $0 < $1 }.prefix(3)
-                return (probability: regression.probability(row.values), reasonGroups: Array(top),
-                        reasonValues: top.flatMap { groups[$0].map { row.values[$0] } })
+                var slots = SIMD3<Int16>(repeating: -1)
+                for (slot, group) in top.enumerated() { slots[slot] = Int16(group) }
+                let start = pool.count
+                for group in top { for feature in groups[group] { pool.append(row.values[feature]) } }
+                return (probability: regression.probability(row.values), reasonGroups: slots, start: Int32(start))
             }
-        }.flatMap { $0 }
-        var risks = zip(scored, scoredRisks).map { customer, r in
-            ChurnRisk(customer: customer, probability: r.probability, monthlyRevenue: monthlyRevenue(customer),
-                      reasonGroups: r.reasonGroups, reasonValues: r.reasonValues)
+            return (risks: risks, pool: pool)
+        }
+        // The ranges' pools joined in range order, each range's starts moved by the pools before it
+        // (monthly revenue looked up here, on this thread).
+        var reasonValues: [Double] = []
+        reasonValues.reserveCapacity(scoredRisks.reduce(0) { $0 + $1.pool.count })
+        var risks: [ChurnRisk] = []
+        risks.reserveCapacity(scored.count)
+        for part in scoredRisks {
+            let offset = Int32(reasonValues.count)
+            reasonValues += part.pool
+            for r in part.risks {
+                let customer = scored[risks.count]
+                risks.append(ChurnRisk(customer: customer, probability: r.probability, monthlyRevenue: monthlyRevenue(customer),
+                                       reasonGroups: r.reasonGroups, reasonValuesStart: r.start + offset))
+            }
         }
         risks.sort { a, b in
             a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
@@ -158,22 +186,14 @@ public struct ChurnModel: Sendable {
         var backtest: ChurnBacktest?
         var problem: String?
         if let end = backtestEnd {
-            let train = before.flatMap(trainingRows)
-            let trainChurns = train.filter(\.churned).count
-            if train.count < minimumRows || trainChurns < minimumChurns {
-                problem = "the month ends at least 90 days before \(end) give \(train.count) rows with \(trainChurns) churns "
+            if !backtestFits {
+                problem = "the month ends at least 90 days before \(end) give \(backtestTraining.count) rows with \(backtestChurns) churns "
                     + "(at least \(minimumRows) rows and \(minimumChurns) churns needed)"
             } else {
-                let model = LogisticRegression.fit(rows: train.map(\.features), labels: train.map(\.churned),
-                                                   featureNames: features.names, lambda: lambda)
-                let healthModel = HealthPredictor(rows: train)
-                let cases = rows(end).map { row in
-                    BacktestCase(customer: row.customer, monthEnd: end, probability: model.probability(row.features),
-                                 healthProbability: healthModel.probability(row.healthScore), healthScore: row.healthScore,
-                                 churned: row.churned)
-                }
+                let cases = ChurnTrainingSet.cases(at: end, features: features, context: context, model: fits[1],
+                                                   health: HealthPredictor(rows: backtestTraining))
                 backtest = ChurnBacktest(
-                    monthEnd: end, trainingRows: train.count, cases: cases,
+                    monthEnd: end, trainingRows: backtestTraining.count, cases: cases,
                     model: ClassifierEvaluation(cases.map { ScoredCase(probability: $0.probability, outcome: $0.churned) }),
                     health: ClassifierEvaluation(cases.map { ScoredCase(probability: $0.healthProbability, outcome: $0.churned) }))
             }
@@ -181,7 +201,7 @@ public struct ChurnModel: Sendable {
             problem = "no month end has 90 days of data after it"
         }
         return ChurnModel(features: features, regression: regression, crossValidation: cv,
-                          trainingRows: training.count, trainingChurns: churns, risks: risks,
+                          trainingRows: training.count, trainingChurns: churns, risks: risks, reasonValues: reasonValues,
                           backtest: backtest, backtestProblem: problem)
     }
 
@@ -189,10 +209,11 @@ public struct ChurnModel: Sendable {
     public func reasons(_ risk: ChurnRisk) -> [String] {
         let groups = features.groups
         var row = [Double](repeating: 0, count: features.names.count)
-        var next = 0
-        return risk.reasonGroups.map { g in
+        var next = Int(risk.reasonValuesStart)
+        return (0..<3).map { risk.reasonGroups[$0] }.filter { $0 >= 0 }.map { slot in
+            let g = Int(slot)
             for feature in groups[g] {
-                row[feature] = risk.reasonValues[next]
+                row[feature] = reasonValues[next]
                 next += 1
             }
             return features.describe(group: groups[g], row: row)
@@ -201,28 +222,40 @@ public struct ChurnModel: Sendable {
 
     /// Time-ordered cross-validation over the last two month ends of `ends` that have at least
     /// one earlier month end 90 days before them; falls back to λ = 1 when there is none.
-    static func chooseLambda(ends: [Day], rows: (Day) -> [ChurnTrainingSet.Row], names: [String])
+    ///
+    /// Each fold's training rows are standardised once (`LogisticRegression.Design`) for all six
+    /// λ, and the twelve (fold, λ) fits, independent of each other, run as separate tasks on the
+    /// cores (`parallel`); the held-out losses are added per λ in fold order, as one fit after
+    /// another would, so the result does not depend on the number of cores.
+    static func chooseLambda(ends: [Day], rows: (Day) -> [ChurnTrainingSet.Row], names: [String],
+                             parallel: Bool = FixedPartition.parts > 1)
         -> (Double, [(lambda: Double, logLoss: Double)]) {
         let folds = ends.filter { fold in ends.contains { $0.adding(days: ChurnTrainingSet.horizonDays) <= fold } }.suffix(2)
-        var losses = [Double](repeating: 0, count: lambdas.count)
-        var used = 0
+        var designs: [LogisticRegression.Design] = [], tests: [[ChurnTrainingSet.Row]] = []
         for fold in folds {
             let train = ends.filter { $0.adding(days: ChurnTrainingSet.horizonDays) <= fold }.flatMap(rows)
             let test = rows(fold)
             guard !test.isEmpty, train.contains(where: \.churned), train.contains(where: { !$0.churned }) else { continue }
-            used += 1
-            for (i, lambda) in lambdas.enumerated() {
-                let model = LogisticRegression.fit(rows: train.map(\.features), labels: train.map(\.churned),
-                                                   featureNames: names, lambda: lambda)
-                var loss = 0.0
-                for row in test {
-                    let p = min(max(model.probability(row.features), 1e-15), 1 - 1e-15)
-                    loss -= row.churned ? log(p) : log(1 - p)
-                }
-                losses[i] += loss / Double(test.count)
-            }
+            designs.append(LogisticRegression.Design(rows: train.flatMap(\.features), labels: train.map(\.churned), featureNames: names))
+            tests.append(test)
         }
-        guard used > 0 else { return (1, []) }
+        guard !designs.isEmpty else { return (1, []) }
+        // Task f × |λ| + i: fold f fitted with λ number i, scored on its month end (mean log-loss).
+        let foldLosses = FixedPartition.tasks(designs.count * lambdas.count, parallel: parallel) { task in
+            let fold = task / lambdas.count
+            let model = LogisticRegression.fit(designs[fold], lambda: lambdas[task % lambdas.count])
+            var loss = 0.0
+            for row in tests[fold] {
+                let p = min(max(model.probability(row.features), 1e-15), 1 - 1e-15)
+                loss -= row.churned ? log(p) : log(1 - p)
+            }
+            return loss / Double(tests[fold].count)
+        }
+        var losses = [Double](repeating: 0, count: lambdas.count)
+        for fold in designs.indices {
+            for i in lambdas.indices { losses[i] += foldLosses[fold * lambdas.count + i] }
+        }
+        let used = designs.count
         let table = lambdas.indices.map { (lambda: lambdas[$0], logLoss: losses[$0] / Double(used)) }
         let best = table.min { $0.logLoss < $1.logLoss }!
         return (best.lambda, table)

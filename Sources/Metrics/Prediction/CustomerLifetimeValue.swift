@@ -42,8 +42,11 @@ public struct CustomerLifetimeValue: Sendable, Hashable {
     /// `BGNBDModel.purchasesIfAlive` at the end of each month (NaN where it is nil): shared by
     /// every customer with the same x and T.
     func monthlyPurchasesIfAlive(_ purchases: BGNBDModel, x: Int, T: Double) -> [Double] {
-        (1...months).map { m in purchases.purchasesIfAlive(inNext: Double(m) * Self.weeksPerMonth, x: x, T: T) ?? .nan }
+        purchases.purchasesIfAlive(inNext: monthEnds, x: x, T: T)
     }
+
+    /// The end of each month in weeks: m × 365.25 / 12 / 7 for m = 1…`months`.
+    var monthEnds: [Double] { (1...months).map { m in Double(m) * Self.weeksPerMonth } }
 
     /// Σ of `discountedPurchases`, month by month in order, from the months' `monthlyPurchasesIfAlive`;
     /// nil when a month has no value.

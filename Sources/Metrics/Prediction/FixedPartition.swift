@@ -12,9 +12,10 @@ enum FixedPartition {
     /// Below this many items the work runs on the calling thread (a thread hop costs more).
     static let minimumParallelCount = 2_048
 
-    /// `body` applied to each range of `0..<count`, results in range order.
-    static func map<T>(_ count: Int, _ body: (Range<Int>) -> T) -> [T] {
-        let n = count < minimumParallelCount ? 1 : parts
+    /// `body` applied to each range of `0..<count`, results in range order. `parts` ranges
+    /// (tests pass 1 and 2 to check a result does not depend on it).
+    static func map<T>(_ count: Int, parts: Int = FixedPartition.parts, _ body: (Range<Int>) -> T) -> [T] {
+        let n = count < minimumParallelCount ? 1 : max(1, parts)
         let ranges = (0..<n).map { p in count * p / n ..< count * (p + 1) / n }
         guard n > 1 else { return [body(ranges[0])] }
         var results = [T?](repeating: nil, count: n)
@@ -22,6 +23,21 @@ enum FixedPartition {
             withoutActuallyEscaping(body) { body in
                 nonisolated(unsafe) let slots = slots, body = body
                 DispatchQueue.concurrentPerform(iterations: n) { p in slots[p] = body(ranges[p]) }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// `body(i)` for each i in `0..<count` as its own task, for a few large independent jobs (the
+    /// λ fits of the churn model), spread over the cores when `parallel`, results in index order.
+    /// Each result depends on its index only, so the outcome is the same with one thread or many.
+    static func tasks<T>(_ count: Int, parallel: Bool = parts > 1, _ body: (Int) -> T) -> [T] {
+        guard parallel, count > 1 else { return (0..<count).map(body) }
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { slots in
+            withoutActuallyEscaping(body) { body in
+                nonisolated(unsafe) let slots = slots, body = body
+                DispatchQueue.concurrentPerform(iterations: count) { i in slots[i] = body(i) }
             }
         }
         return results.map { $0! }

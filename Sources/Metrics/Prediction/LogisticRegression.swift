@@ -36,22 +36,51 @@ public struct LogisticRegression: Sendable, Hashable {
 
     /// Fits on `rows` (raw features, one array per row) and 0/1 `labels`.
     public static func fit(rows: [[Double]], labels: [Bool], featureNames: [String], lambda: Double) -> LogisticRegression {
-        let d = featureNames.count
-        let n = Double(max(rows.count, 1))
-        var means = [Double](repeating: 0, count: d), scales = [Double](repeating: 1, count: d)
-        for row in rows { for j in 0..<d { means[j] += row[j] / n } }
-        for j in 0..<d {
-            var variance = 0.0
-            for row in rows { variance += (row[j] - means[j]) * (row[j] - means[j]) / n }
-            scales[j] = variance > 1e-24 ? variance.squareRoot() : 1
+        fit(Design(rows: rows.flatMap { $0 }, labels: labels, featureNames: featureNames), lambda: lambda)
+    }
+
+    /// Training rows standardised once, for fits with different λ on the same rows (the λ search):
+    /// the means, scales and design matrix do not depend on λ.
+    struct Design {
+        let featureNames: [String]
+        let means: [Double]
+        let scales: [Double]
+        /// Row-major, `count` × (d + 1): a leading 1 for the intercept, then the standardised features.
+        let x: [Double]
+        let y: [Double]
+        let count: Int
+
+        /// `rows` is row-major, `labels.count` rows of `featureNames.count` raw features.
+        init(rows: [Double], labels: [Bool], featureNames: [String]) {
+            let d = featureNames.count, count = labels.count
+            precondition(rows.count == count * d, "a feature row per label")
+            let n = Double(max(count, 1))
+            var means = [Double](repeating: 0, count: d), scales = [Double](repeating: 1, count: d)
+            for i in 0..<count { for j in 0..<d { means[j] += rows[i * d + j] / n } }
+            for j in 0..<d {
+                var variance = 0.0
+                for i in 0..<count { variance += (rows[i * d + j] - means[j]) * (rows[i * d + j] - means[j]) / n }
+                scales[j] = variance > 1e-24 ? variance.squareRoot() : 1
+            }
+            let k = d + 1
+            var x = [Double](repeating: 1, count: count * k)
+            for i in 0..<count {
+                for j in 0..<d { x[i * k + j + 1] = (rows[i * d + j] - means[j]) / scales[j] }
+            }
+            self.featureNames = featureNames
+            self.means = means
+            self.scales = scales
+            self.x = x
+            self.y = labels.map { $0 ? 1.0 : 0.0 }
+            self.count = count
         }
-        // Design matrix with a leading 1 for the intercept, row-major in one flat array.
-        let k = d + 1, count = rows.count
-        var x = [Double](repeating: 1, count: count * k)
-        for (i, row) in rows.enumerated() {
-            for j in 0..<d { x[i * k + j + 1] = (row[j] - means[j]) / scales[j] }
-        }
-        let y = labels.map { $0 ? 1.0 : 0.0 }
+    }
+
+    /// Fits `design` with penalty `lambda`.
+    static func fit(_ design: Design, lambda: Double) -> LogisticRegression {
+        let k = design.featureNames.count + 1, count = design.count
+        let x = design.x, y = design.y
+        let n = Double(max(count, 1))
         let share = y.reduce(0, +) / n
         var beta = [Double](repeating: 0, count: k)
         // Start at the base rate so an all-0 or all-1 label set does not diverge at once.
@@ -119,7 +148,7 @@ public struct LogisticRegression: Sendable, Hashable {
             current = value
             if moved < 1e-9 { converged = true; break }
         }
-        return LogisticRegression(featureNames: featureNames, means: means, scales: scales, coefficients: beta,
+        return LogisticRegression(featureNames: design.featureNames, means: design.means, scales: design.scales, coefficients: beta,
                                   lambda: lambda, iterations: iterations, converged: converged)
     }
 

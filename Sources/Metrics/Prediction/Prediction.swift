@@ -23,6 +23,15 @@ public struct Prediction: Sendable {
     static func compute(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
                         configuration: PredictionConfiguration, activeNow: Set<CustomerIndex>,
                         monthlyRevenue: (CustomerIndex) -> Double) -> Prediction {
+        // The churn model first: its login-blind copy of the evidence and its feature rows are
+        // gone before the purchase forecasts are allocated, so the two never add up at the peak.
+        var churn: ChurnModel?, churnProblem: String?
+        do {
+            churn = try ChurnModel.fit(evidence: evidence, ledger: ledger, health: health, activeNow: activeNow,
+                                       monthlyRevenue: monthlyRevenue)
+        } catch {
+            churnProblem = error.description
+        }
         var purchases: PurchasePrediction?, purchasesProblem: String?
         if ledger.model == .orders {
             let histories = PurchaseHistory.all(evidence, asOf: ledger.asOf)
@@ -32,13 +41,6 @@ public struct Prediction: Sendable {
             } catch {
                 purchasesProblem = error.description
             }
-        }
-        var churn: ChurnModel?, churnProblem: String?
-        do {
-            churn = try ChurnModel.fit(evidence: evidence, ledger: ledger, health: health, activeNow: activeNow,
-                                       monthlyRevenue: monthlyRevenue)
-        } catch {
-            churnProblem = error.description
         }
         return Prediction(revenueModel: ledger.model, purchases: purchases, purchasesProblem: purchasesProblem,
                           churn: churn, churnProblem: churnProblem)
@@ -62,7 +64,58 @@ public struct CustomerPredictionColumns: Sendable, Hashable {
     }
 }
 
+/// Every customer's prediction columns in customer order, compactly: five Doubles and one byte
+/// saying which of them a model gave (bit i for `CustomerPredictionColumns.names[i]`, bit 7 for
+/// "some model scored the customer"), about 41 bytes a customer where a dictionary of
+/// `CustomerPredictionColumns` takes some 180 (five optionals, the key and the free buckets).
+public struct CustomerPredictionTable: Sendable {
+    public let count: Int
+    private var values: [Double]
+    private var present: [UInt8]
+
+    init(count: Int) {
+        self.count = count
+        values = [Double](repeating: 0, count: count * CustomerPredictionColumns.names.count)
+        present = [UInt8](repeating: 0, count: count)
+    }
+
+    /// The columns of `customer`; nil when no model scored them (or the index is out of range).
+    public subscript(customer: CustomerIndex) -> CustomerPredictionColumns? {
+        guard customer >= 0, customer < count, present[customer] & 0x80 != 0 else { return nil }
+        let base = customer * CustomerPredictionColumns.names.count, bits = present[customer]
+        func value(_ i: Int) -> Double? { bits & (1 << i) != 0 ? values[base + i] : nil }
+        return CustomerPredictionColumns(probabilityAlive: value(0), expectedPurchases13Weeks: value(1),
+                                         expectedPurchases52Weeks: value(2), clv12Months: value(3),
+                                         churnProbability90Days: value(4))
+    }
+
+    /// Marks `customer` scored and sets the given columns (nil leaves a column as it was).
+    mutating func set(_ customer: CustomerIndex, _ columns: [Double?]) {
+        guard customer >= 0, customer < count else { return }
+        present[customer] |= 0x80
+        let base = customer * CustomerPredictionColumns.names.count
+        for (i, value) in columns.enumerated() {
+            guard let value else { continue }
+            values[base + i] = value
+            present[customer] |= 1 << i
+        }
+    }
+}
+
 extension Prediction {
+    /// `customerColumns()` for customers `0..<customerCount` as a compact table (customers
+    /// outside that range are left out).
+    public func customerColumns(customerCount: Int) -> CustomerPredictionTable {
+        var table = CustomerPredictionTable(count: customerCount)
+        for f in purchases?.forecasts ?? [] {
+            table.set(f.customer, [f.probabilityAlive, f.expectedPurchases13Weeks, f.expectedPurchases52Weeks, f.clv12Months])
+        }
+        for r in churn?.risks ?? [] {
+            table.set(r.customer, [nil, nil, nil, nil, r.probability])
+        }
+        return table
+    }
+
     /// Every customer some model scored, with that model's values.
     public func customerColumns() -> [CustomerIndex: CustomerPredictionColumns] {
         var columns: [CustomerIndex: CustomerPredictionColumns] = [:]

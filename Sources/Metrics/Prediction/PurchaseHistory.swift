@@ -8,17 +8,32 @@ import Model
 /// - `T`: days from the first purchase day to the as-of day,
 /// - `repeatSpend`: total value of the repeat purchase days (the first day excluded, as in the
 ///   Gamma-Gamma paper, because the first purchase is often unlike the rest).
-/// Times are kept in whole days and turned into weeks (days ÷ 7) by the models.
+/// Times are kept in whole days and turned into weeks (days ÷ 7) by the models. The counts are
+/// stored as 32-bit integers (24 bytes a history instead of 32; days between two `Day`s and the
+/// days with an order always fit).
 public struct PurchaseHistory: Sendable, Hashable {
-    public var x: Int
-    public var txDays: Int
-    public var tDays: Int
+    private var storedX: Int32
+    private var storedTxDays: Int32
+    private var storedTDays: Int32
     public var repeatSpend: Double
 
+    public var x: Int {
+        get { Int(storedX) }
+        set { storedX = Int32(newValue) }
+    }
+    public var txDays: Int {
+        get { Int(storedTxDays) }
+        set { storedTxDays = Int32(newValue) }
+    }
+    public var tDays: Int {
+        get { Int(storedTDays) }
+        set { storedTDays = Int32(newValue) }
+    }
+
     public init(x: Int, txDays: Int, tDays: Int, repeatSpend: Double = 0) {
-        self.x = x
-        self.txDays = txDays
-        self.tDays = tDays
+        storedX = Int32(x)
+        storedTxDays = Int32(txDays)
+        storedTDays = Int32(tDays)
         self.repeatSpend = repeatSpend
     }
 

@@ -1,17 +1,42 @@
 import Model
 
 /// One order customer's predictions on the as-of day.
+///
+/// Stored compactly (80 bytes instead of 112; one is kept per order customer): the four optional
+/// figures as plain Doubles with one byte saying which are present. Memberwise equality compares
+/// absent figures as equal (both 0), so it means what it meant with optionals.
 public struct CustomerPurchaseForecast: Sendable, Hashable {
     public let customer: CustomerIndex
     public let history: PurchaseHistory
     /// P(alive) under BG/NBD.
     public let probabilityAlive: Double
-    public let expectedPurchases13Weeks: Double?
-    public let expectedPurchases52Weeks: Double?
+    /// The four optional figures as plain Doubles (0 where absent), `present` saying which are there.
+    private let next13Weeks: Double
+    private let next52Weeks: Double
+    private let orderValue: Double
+    private let clv: Double
+    /// Bit 0: 13 weeks, 1: 52 weeks, 2: order value, 3: CLV.
+    private let present: UInt8
+
+    public var expectedPurchases13Weeks: Double? { present & 1 != 0 ? next13Weeks : nil }
+    public var expectedPurchases52Weeks: Double? { present & 2 != 0 ? next52Weeks : nil }
     /// Gamma-Gamma expected value of a purchase; nil without a Gamma-Gamma fit.
-    public let expectedOrderValue: Double?
+    public var expectedOrderValue: Double? { present & 4 != 0 ? orderValue : nil }
     /// 12-month discounted CLV × gross margin; nil without a Gamma-Gamma fit.
-    public let clv12Months: Double?
+    public var clv12Months: Double? { present & 8 != 0 ? clv : nil }
+
+    init(customer: CustomerIndex, history: PurchaseHistory, probabilityAlive: Double, expectedPurchases13Weeks: Double?,
+         expectedPurchases52Weeks: Double?, expectedOrderValue: Double?, clv12Months: Double?) {
+        self.customer = customer
+        self.history = history
+        self.probabilityAlive = probabilityAlive
+        next13Weeks = expectedPurchases13Weeks ?? 0
+        next52Weeks = expectedPurchases52Weeks ?? 0
+        orderValue = expectedOrderValue ?? 0
+        clv = clv12Months ?? 0
+        present = (expectedPurchases13Weeks == nil ? 0 : 1) | (expectedPurchases52Weeks == nil ? 0 : 2)
+            | (expectedOrderValue == nil ? 0 : 4) | (clv12Months == nil ? 0 : 8)
+    }
 }
 
 /// BG/NBD + Gamma-Gamma for an order business: fitted on every customer with a paid order on or
@@ -122,21 +147,16 @@ struct TripleForecasts {
             return Int32(pairs.count - 1)
         }
         // Per pair: E[Y] if alive at 13 and 52 weeks, then at the end of each CLV month (NaN = none).
-        let months = lifetimeValue?.months ?? 0
-        let width = 2 + months
+        // All horizons of a pair in one call, so their series share the z-free coefficients.
+        let horizons = [13, 52] + (lifetimeValue?.monthEnds ?? [])
+        let width = horizons.count
         var ifAlive = [Double](repeating: 0, count: pairs.count * width)
         ifAlive.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             FixedPartition.forEach(pairs.count) { range in
                 for j in range {
-                    let x = Int(pairs[j].x), T = Double(pairs[j].tDays) / 7
-                    out[j * width] = model.purchasesIfAlive(inNext: 13, x: x, T: T) ?? .nan
-                    out[j * width + 1] = model.purchasesIfAlive(inNext: 52, x: x, T: T) ?? .nan
-                    if let lifetimeValue {
-                        for (m, value) in lifetimeValue.monthlyPurchasesIfAlive(model, x: x, T: T).enumerated() {
-                            out[j * width + 2 + m] = value
-                        }
-                    }
+                    let values = model.purchasesIfAlive(inNext: horizons, x: Int(pairs[j].x), T: Double(pairs[j].tDays) / 7)
+                    for (h, value) in values.enumerated() { out[j * width + h] = value }
                 }
             }
         }
