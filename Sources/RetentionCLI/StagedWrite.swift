@@ -7,12 +7,12 @@ import Metrics
 import Publishing
 import Synchronization
 
-/// A side file of a run (the metrics JSON, the customers CSV) written on another core while the
-/// run goes on: to a new temporary file beside its path (``ReportPublisher/stage(to:pieces:)``),
-/// put in place only when the run calls ``commit()``. The run commits its side files after the
-/// report passed validation, one by one in a fixed order, so what ends up published, the message
-/// and the exit status are those of writing the files one after the other: the first failure in
-/// that order is reported and nothing after it is put in place. ``discard()`` (any other way out)
+/// A side file of a run (the customers CSV) written on another core while the run goes on: to a
+/// new temporary file beside its path (``ReportPublisher/stage(to:pieces:)``), put in place only
+/// when the run calls ``commit()``. The run commits it after the report and the metrics JSON are
+/// published, so what ends up published, the message and the exit status are those of writing
+/// the files one after the other: the first failure in that order is reported and nothing after
+/// it is put in place. ``discard()`` (any other way out)
 /// stops the writing at its next piece and removes the temporary file, so no run leaves half a
 /// file or a stray temporary file behind.
 final class StagedWrite: Sendable {

@@ -4,10 +4,10 @@ import Synchronization
 import Testing
 @testable import RetentionCLI
 
-/// The metrics JSON and the customers CSV are written on another core while the report is
-/// rendered and validated, and put in place after it in a fixed order: what a run leaves, its
-/// message and its exit status are those of writing the three files one after the other, and no
-/// run leaves half a file or a temporary file behind.
+/// The customers CSV is written on another core while the report is rendered and validated and
+/// the metrics JSON written, and put in place last: what a run leaves, its message and its exit
+/// status are those of writing the three files one after the other, and no run leaves half a
+/// file or a temporary file behind.
 @Suite struct SideFileWriteTests {
     /// The run's three outputs in `out`.
     static func arguments(_ input: String, _ out: String, metrics: String? = nil, csv: String? = nil) -> [String] {

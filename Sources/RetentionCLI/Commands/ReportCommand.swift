@@ -116,19 +116,17 @@ enum ReportCommand {
         try OutputPaths.checkReport(args, inputs: plan, periodLabel: week, defaultOutput: defaultOutput)
         let previous = try previousMetrics(args, currentLabel: week)
 
-        // The side files need only the analysis (the metrics JSON also the report's headlines):
-        // they are written on the other core while the report is built, rendered and validated,
-        // and put in place after it, in a fixed order (StagedWrite). Any way out before that
-        // removes them, so a run that fails leaves no new side file.
-        var sideFiles: [StagedWrite] = []
-        defer { for file in sideFiles { file.discard() } }
+        // The customers CSV needs only the analysis: it is written on the other core while the
+        // report is built, rendered and validated and the metrics JSON written, and put in place
+        // after them, as the last output (StagedWrite). Any way out before that removes it, so a
+        // run that fails leaves no new customers CSV.
         let customers = dataset.customers
         let customersCSV = args.value("customers-csv").map { path in
             StagedWrite(path: path) { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
                 try CustomersCSV.write(analysis: analysis, customers: customers, to: write)
             }
         }
-        sideFiles += [customersCSV].compactMap { $0 }
+        defer { customersCSV?.discard() }
 
         var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
         timings.finished("report view model")
@@ -142,21 +140,6 @@ enum ReportCommand {
                 report = report.addingSinceLastReport(comparison, dataset: dataset, options: settings.report)
             }
         }
-        let inputs = dataset, title = settings.report.title, generator = settings.report.generator, shown = report
-        // The archive's copy is checked before it is published, so it is built whole; else streamed.
-        let archiveMetrics = args.value("publish") == nil ? nil : BackgroundResult { () -> [UInt8] in
-            var bytes: [UInt8] = []
-            MetricsDocument.write(analysis: analysis, dataset: inputs, report: shown, title: title, generator: generator) {
-                (piece: [UInt8]) in bytes += piece
-            }
-            return bytes
-        }
-        let writeMetrics: @Sendable (_ sink: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void = { sink throws(SystemFailure) in
-            try MetricsDocument.write(analysis: analysis, dataset: inputs, report: shown, title: title, generator: generator, to: sink)
-        }
-        let metricsFile = archiveMetrics != nil ? nil : args.value("metrics-json").map { StagedWrite(path: $0, produce: writeMetrics) }
-        sideFiles += [metricsFile].compactMap { $0 }
-
         if let path = args.value("dump-context") {
             try Files.write(Array((report.context.jsonText(pretty: true) + "\n").utf8), to: path)
         }
@@ -175,12 +158,20 @@ enum ReportCommand {
         let out = args.value("out") ?? defaultOutput
         try publish(bytes, to: out)
         timings.finished("validate and write report")
-        let metricsJSON = archiveMetrics?.wait() ?? []
+        // The metrics JSON is written here while the customers CSV goes on on the other core; its
+        // document is never in memory together with the view model's and the validator's trees.
+        let writeMetrics = { [report] (sink: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
+            try MetricsDocument.write(analysis: analysis, dataset: dataset, report: report,
+                                      title: settings.report.title, generator: settings.report.generator, to: sink)
+        }
+        // The archive's copy is checked before it is published, so it is built whole; else streamed.
+        var metricsJSON: [UInt8] = []
+        if args.value("publish") != nil { try writeMetrics { (piece: [UInt8]) in metricsJSON += piece } }
         if let path = args.value("metrics-json") {
-            if archiveMetrics != nil {
+            if args.value("publish") != nil {
                 try Files.write(metricsJSON, to: path)
             } else {
-                try metricsFile?.commit()
+                try Files.write(to: path, pieces: writeMetrics)
             }
             timings.finished("write metrics JSON")
         }
