@@ -53,10 +53,7 @@ public struct ColumnChart: Sendable {
         self.categoryTitle = categoryTitle
     }
 
-    private func value(_ series: Series, _ index: Int) -> Double? {
-        guard let value = series.values[safe: index] ?? nil, value.isFinite else { return nil }
-        return value
-    }
+    private func value(_ series: Series, _ index: Int) -> Double? { series.values.finiteValue(at: index) }
 
     /// Per category: the sum of positive and of negative values (stack extents).
     private func stackExtents(_ index: Int) -> (positive: Double, negative: Double) {

@@ -52,10 +52,7 @@ public struct DivergingBarChart: Sendable {
         self.categoryTitle = categoryTitle
     }
 
-    private func value(_ segment: Segment, _ index: Int) -> Double? {
-        guard let value = segment.values[safe: index] ?? nil, value.isFinite else { return nil }
-        return value
-    }
+    private func value(_ segment: Segment, _ index: Int) -> Double? { segment.values.finiteValue(at: index) }
 
     private func drawn(_ segment: Segment, _ index: Int) -> Double { max(0, value(segment, index) ?? 0) }
 

@@ -44,10 +44,7 @@ public struct LineChart: Sendable {
         self.includeZero = includeZero
     }
 
-    private func value(_ series: Series, _ index: Int) -> Double? {
-        guard let value = series.values[safe: index] ?? nil, value.isFinite else { return nil }
-        return value
-    }
+    private func value(_ series: Series, _ index: Int) -> Double? { series.values.finiteValue(at: index) }
 
     private func band(_ series: Series, _ index: Int) -> Interval? {
         guard let band = series.band[safe: index] ?? nil, band.lower.isFinite, band.upper.isFinite else { return nil }

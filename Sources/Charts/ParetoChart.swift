@@ -4,15 +4,8 @@
 /// Sorting is by value, descending; equal values keep their given order. Shares are of the sum
 /// of all values; when that sum is not positive every share is 0. Non-finite values count as 0.
 public struct ParetoChart: Sendable {
-    public struct Item: Sendable {
-        public var label: String
-        public var value: Double
-
-        public init(label: String, value: Double) {
-            self.label = label
-            self.value = value
-        }
-    }
+    /// One bar: a category and its (non-negative) value.
+    public typealias Item = LabeledValue
 
     public var title: String
     public var idPrefix: String

@@ -22,10 +22,7 @@ public struct Sparkline: Sendable {
         self.smallSample = smallSample
     }
 
-    private func value(_ index: Int) -> Double? {
-        guard let value = values[safe: index] ?? nil, value.isFinite else { return nil }
-        return value
-    }
+    private func value(_ index: Int) -> Double? { values.finiteValue(at: index) }
 
     /// The `<svg>` element.
     public func render() -> String {

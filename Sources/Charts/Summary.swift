@@ -52,3 +52,12 @@ extension Array {
         indices.contains(index) ? self[index] : nil
     }
 }
+
+extension Array where Element == Double? {
+    /// The value drawn at `index`: nil when it is missing, outside the array or not finite
+    /// (a gap in the chart, a dash in its table).
+    func finiteValue(at index: Int) -> Double? {
+        guard let value = self[safe: index] ?? nil, value.isFinite else { return nil }
+        return value
+    }
+}

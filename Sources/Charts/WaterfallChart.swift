@@ -5,15 +5,8 @@
 /// end bars have class `total`, movements `positive` or `negative` (a zero movement counts as
 /// positive and is drawn flat); dashed `connector` lines join each bar's end to the next bar.
 public struct WaterfallChart: Sendable {
-    public struct Movement: Sendable {
-        public var label: String
-        public var value: Double
-
-        public init(label: String, value: Double) {
-            self.label = label
-            self.value = value
-        }
-    }
+    /// A signed step between the start and end totals.
+    public typealias Movement = LabeledValue
 
     public var title: String
     public var idPrefix: String

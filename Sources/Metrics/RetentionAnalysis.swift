@@ -50,18 +50,26 @@ public struct RetentionAnalysis: Sendable {
         let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
         self.ledger = ledger
         stageFinished("activity ledger")
-        // The health history (every active customer scored at the end of each period) is the
-        // costliest metric: it runs on a second core while the others are computed here.
+        // Health (every active customer scored at the end of each period and, with reasons, at
+        // as-of) is the costliest metric: it runs in the background, on both cores, while the
+        // others are computed here.
         let calendar = configuration.calendar
         let asOf = configuration.asOf
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
         let evidence = HealthEvidence(dataset)
+        let activeNow = RetentionAnalysis.active(activity, on: asOf)
+        activeCustomers = activeNow
+        var revenue: [CustomerIndex: Double] = [:]
+        for customer in activeNow {
+            revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger)
+        }
         stageFinished("health evidence")
-        let history = BackgroundResult {
-            HealthReport.history(evidence, configuration, health: healthConfiguration,
-                                 periods: calendar.periods(from: trendStart, through: asOf),
-                                 activeCustomers: { RetentionAnalysis.active(activity, on: $0) })
+        let scoredHealth = BackgroundResult { [revenue] in
+            HealthReport.scoreWithHistory(evidence, configuration, health: healthConfiguration,
+                                          periods: calendar.periods(from: trendStart, through: asOf),
+                                          isActive: { c, day in activity.indices.contains(c) && activity[c]?.isActive(on: day) == true },
+                                          customerMRR: revenue)
         }
         cohorts = CohortTable(ledger: ledger)
         stageFinished("cohorts")
@@ -75,7 +83,7 @@ public struct RetentionAnalysis: Sendable {
         stageFinished("segment churn")
         survival = KaplanMeierCurve(ledger: ledger)
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
-        orders = dataset.orders.isEmpty ? nil : OrderMetrics(ledger: ledger)
+        orders = dataset.orders.isEmpty ? nil : OrderMetrics(ledger: ledger, churn: churn)
         stageFinished("survival, MRR, orders")
 
         if dataset.surveys.isEmpty {
@@ -103,21 +111,12 @@ public struct RetentionAnalysis: Sendable {
         }
         stageFinished("satisfaction, support")
 
-        let activeNow = RetentionAnalysis.active(activity, on: asOf)
-        activeCustomers = activeNow
-        var revenue: [CustomerIndex: Double] = [:]
-        for customer in activeNow {
-            revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger)
-        }
-        health = HealthReport.score(evidence, asOf: asOf, calendar: calendar, health: healthConfiguration,
-                                    activeCustomers: activeNow, customerMRR: revenue)
+        (health, healthHistory) = scoredHealth.wait()
         stageFinished("health score")
         prediction = Prediction.compute(evidence: evidence, ledger: ledger, health: healthConfiguration,
                                         configuration: predictionConfiguration, activeNow: activeNow,
                                         monthlyRevenue: { revenue[$0] ?? 0 })
         stageFinished("prediction")
-        healthHistory = history.wait()
-        stageFinished("health history (waiting)")
     }
 
     /// Customers active on `day`.
@@ -144,12 +143,12 @@ public struct RetentionAnalysis: Sendable {
     }
 }
 
-/// A value computed on another thread; `wait()` blocks until it is there.
-final class BackgroundResult<Value: Sendable>: Sendable {
+/// A value computed on another thread; `wait()` blocks until it is there (call it once).
+public final class BackgroundResult<Value: Sendable>: Sendable {
     private let value = Mutex<Value?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    public init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let result = work()
             value.withLock { $0 = result }
@@ -157,7 +156,7 @@ final class BackgroundResult<Value: Sendable>: Sendable {
         }
     }
 
-    func wait() -> Value {
+    public func wait() -> Value {
         done.wait()
         return value.withLock { $0! }
     }

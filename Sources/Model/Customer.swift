@@ -8,12 +8,14 @@ public enum ChurnKind: String, Sendable, Hashable {
 }
 
 /// A customer (account) as the CRM knows it.
+///
+/// Kept small because exports hold millions: the strings first, then the days (so padding
+/// falls at the end only), and the further attributes as `CustomerAttributes` (the header
+/// names shared by a file's customers) rather than a dictionary each.
 public struct Customer: Sendable, Hashable {
     /// The CRM's own id, unique within a dataset.
     public var id: String
     public var name: String
-    /// Signup / created date: the default cohort basis.
-    public var signup: Day
     public var plan: String?
     public var segment: String?
     public var region: String?
@@ -23,19 +25,37 @@ public struct Customer: Sendable, Hashable {
     public var owner: String?
     /// The CRM's own status text (e.g. "Active", "Cancelled"), kept for display only.
     public var status: String?
+    public var churnReason: String?
+    /// Any further mapped attributes, usable as segments (attribute name → value), as stored.
+    public var attributeValues: CustomerAttributes
+    /// Signup / created date: the default cohort basis.
+    public var signup: Day
     /// Cancellation date given by the CRM, if any. Metrics may also derive churn from subscriptions.
     public var churnDate: Day?
-    public var churnReason: String?
-    public var churnKind: ChurnKind?
     /// Last login or activity date, when an export provides one (used by health scoring).
     public var lastSeen: Day?
-    /// Any further mapped attributes, usable as segments (attribute name → value).
-    public var attributes: [String: String]
+    public var churnKind: ChurnKind?
+
+    /// Any further mapped attributes, usable as segments (attribute name → value; empty values
+    /// are not kept). Made from `attributeValues` on each read: prefer `attribute(_:)` in loops.
+    public var attributes: [String: String] {
+        get { attributeValues.dictionary }
+        set { attributeValues = CustomerAttributes(newValue) }
+    }
 
     public init(id: String, name: String = "", signup: Day, plan: String? = nil, segment: String? = nil,
                 region: String? = nil, channel: String? = nil, owner: String? = nil, status: String? = nil,
                 churnDate: Day? = nil, churnReason: String? = nil, churnKind: ChurnKind? = nil,
                 lastSeen: Day? = nil, attributes: [String: String] = [:]) {
+        self.init(id: id, name: name, signup: signup, plan: plan, segment: segment, region: region, channel: channel,
+                  owner: owner, status: status, churnDate: churnDate, churnReason: churnReason, churnKind: churnKind,
+                  lastSeen: lastSeen, attributeValues: CustomerAttributes(attributes))
+    }
+
+    public init(id: String, name: String = "", signup: Day, plan: String? = nil, segment: String? = nil,
+                region: String? = nil, channel: String? = nil, owner: String? = nil, status: String? = nil,
+                churnDate: Day? = nil, churnReason: String? = nil, churnKind: ChurnKind? = nil,
+                lastSeen: Day? = nil, attributeValues: CustomerAttributes) {
         self.id = id
         self.name = name
         self.signup = signup
@@ -49,11 +69,11 @@ public struct Customer: Sendable, Hashable {
         self.churnReason = churnReason
         self.churnKind = churnKind
         self.lastSeen = lastSeen
-        self.attributes = attributes
+        self.attributeValues = attributeValues
     }
 
     /// The value of a segmenting attribute: `plan`, `segment`, `region`, `channel`, `owner`,
-    /// or any key of `attributes`.
+    /// or any name of `attributes`.
     public func attribute(_ name: String) -> String? {
         switch name {
         case "plan": return plan
@@ -61,7 +81,7 @@ public struct Customer: Sendable, Hashable {
         case "region": return region
         case "channel": return channel
         case "owner": return owner
-        default: return attributes[name]
+        default: return attributeValues[name]
         }
     }
 }

@@ -10,21 +10,29 @@ public enum SurveyKind: String, Sendable, Hashable, CaseIterable {
     case ces
 }
 
-/// One answer to a survey.
+/// One answer to a survey. Kept small (40 bytes: the customer index and the day as 32-bit
+/// integers) because exports can hold millions of answers.
 public struct SurveyResponse: Sendable, Hashable {
-    /// Nil when the response names a customer the customer file does not know (kept for the
-    /// overall satisfaction numbers, left out of per-customer and per-segment views).
-    public var customer: CustomerIndex?
-    public var day: Day
-    public var kind: SurveyKind
     public var score: Double
     public var comment: String?
+    /// The customer's index, or -1 for none.
+    private var customerNumber: Int32
+    public var day: Day
+    public var kind: SurveyKind
+
+    /// Nil when the response names a customer the customer file does not know (kept for the
+    /// overall satisfaction numbers, left out of per-customer and per-segment views).
+    /// Indices are below 2³¹ (customers are counted in memory long before that).
+    public var customer: CustomerIndex? {
+        get { customerNumber < 0 ? nil : CustomerIndex(customerNumber) }
+        set { customerNumber = newValue.map { Int32($0) } ?? -1 }
+    }
 
     public init(customer: CustomerIndex?, day: Day, kind: SurveyKind, score: Double, comment: String? = nil) {
-        self.customer = customer
-        self.day = day
-        self.kind = kind
         self.score = score
         self.comment = comment
+        self.customerNumber = customer.map { Int32($0) } ?? -1
+        self.day = day
+        self.kind = kind
     }
 }

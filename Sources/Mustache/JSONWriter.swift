@@ -20,8 +20,10 @@ public struct JSONTextWriter: JSONOutput {
     private let sink: (([UInt8]) -> Void)?
     /// Per open container: whether it has a member or item yet.
     private var filled: [Bool] = []
-    /// Per open object: its last key (members must come in key order).
+    #if DEBUG
+    /// Per open object: its last key (members must come in key order; checked in debug builds).
     private var lastKeys: [String?] = []
+    #endif
     /// A key was written and its value not yet.
     private var afterKey = false
 
@@ -57,11 +59,15 @@ public struct JSONTextWriter: JSONOutput {
         beginValue()
         bytes.append(UInt8(ascii: "{"))
         filled.append(false)
+        #if DEBUG
         lastKeys.append(nil)
+        #endif
     }
 
     public mutating func endObject() {
+        #if DEBUG
         lastKeys.removeLast()
+        #endif
         close(UInt8(ascii: "}"))
     }
 
@@ -76,9 +82,11 @@ public struct JSONTextWriter: JSONOutput {
     }
 
     public mutating func key(_ name: String) {
+        #if DEBUG
         assert(lastKeys.last.map { $0.map { $0.utf8.lexicographicallyPrecedes(name.utf8) } ?? true } ?? false,
                "JSON member \(name) out of key order")
         lastKeys[lastKeys.count - 1] = name
+        #endif
         separate()
         Self.appendString(name, to: &bytes)
         if pretty {
@@ -133,9 +141,10 @@ public struct JSONTextWriter: JSONOutput {
             endList()
         case .object(let members):
             beginObject()
-            for name in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            // Sorted as (key, value) pairs: no second lookup of each key.
+            for (name, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
                 key(name)
-                self.value(members[name]!)
+                self.value(member)
             }
             endObject()
         }

@@ -57,14 +57,34 @@ public struct ReportPublisher: Sendable {
     public func publish(to destination: String,
                         pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
         throws(PublishingError) {
+        try commit(stage(to: destination, pieces: produce))
+    }
+
+    /// Writes the bytes `produce` hands over piece by piece to a new temporary file beside
+    /// `destination` and leaves it there, fsynced, for ``commit(_:)`` or ``discard(_:)``. On
+    /// failure the temporary file is removed and ``PublishingError/cannotWrite(path:failure:)``
+    /// names it; `destination` is never touched.
+    public func stage(to destination: String,
+                      pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void)
+        throws(PublishingError) -> StagedFile {
         let (folder, name) = Self.split(destination)
-        let partial: String
         do {
-            partial = try files.writeTemporaryFile(in: folder, name: name, pieces: produce)
+            return StagedFile(destination: destination,
+                              partial: try files.writeTemporaryFile(in: folder, name: name, pieces: produce))
         } catch {
             throw .cannotWrite(path: folder + "." + name + ".partial", failure: error)
         }
-        try replace(destination, with: partial)
+    }
+
+    /// Atomically replaces the staged file's destination with it; on failure the temporary file
+    /// is removed and the destination left as it was.
+    public func commit(_ staged: StagedFile) throws(PublishingError) {
+        try replace(staged.destination, with: staged.partial)
+    }
+
+    /// Removes a staged file that will not be put in place.
+    public func discard(_ staged: StagedFile) {
+        files.removeFile(staged.partial)
     }
 
     /// A new temporary file with `bytes` in the destination's folder (see

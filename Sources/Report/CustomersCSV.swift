@@ -50,10 +50,34 @@ public enum CustomersCSV {
 
         /// The export's domain column, else the part of the e-mail after `@` (lower case).
         public var domain: String? {
-            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributes) { return d }
+            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) { return d }
             guard let email, let at = email.lastIndex(of: "@") else { return nil }
             let d = email[email.index(after: at)...]
             return d.isEmpty ? nil : String(d).lowercased()
+        }
+
+        /// Appends ``domain``'s bytes; false when there is none. An ASCII e-mail (the usual case)
+        /// is cut and lower-cased on its bytes, where a byte is a character and `lowercased()` maps
+        /// just A–Z; any other goes through ``domain``.
+        func appendDomain(to out: inout [UInt8]) -> Bool {
+            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) {
+                out.append(contentsOf: d.utf8)
+                return true
+            }
+            guard var email else { return false }
+            let start = out.count
+            let ascii = email.withUTF8 { utf8 -> Bool in
+                guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+                guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return true }
+                for byte in utf8[(at + 1)...] {
+                    out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                }
+                return true
+            }
+            if ascii { return out.count > start }
+            guard let d = domain else { return false }
+            out.append(contentsOf: d.utf8)
+            return true
         }
     }
 
@@ -85,7 +109,7 @@ public enum CustomersCSV {
         Column("customer_id", .text { $0.id }),
         Column("name", .text { $0.name }),
         Column("email", .text { $0.email }),
-        Column("domain", .text { $0.domain }),
+        Column("domain", .composed { row, out in row.appendDomain(to: &out) }),
         Column("as_of", .text { $0.asOf }),
         Column("active", .text { $0.isActive ? "true" : "false" }),
         Column("health_score", .number { $0.health?.score }),
@@ -132,7 +156,7 @@ public enum CustomersCSV {
             row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
             row.isActive = active[index]
             row.prediction = predictions[index]
-            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributes)
+            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributeValues)
             for (i, column) in columns.enumerated() {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
                 switch column.cell {
@@ -249,7 +273,7 @@ public enum CustomersCSV {
     static func headers(_ customers: [Customer], _ keys: [String]) -> [String] {
         var seen = Set<String>(), found = Set<String>()
         for i in customers.indices {
-            for header in customers[i].attributes.keys where seen.insert(header).inserted {
+            for (header, _) in customers[i].attributeValues.entries where seen.insert(header).inserted {
                 if keys.contains(String(header.lowercased().filter { $0 != " " && $0 != "_" })) { found.insert(header) }
             }
         }
@@ -258,7 +282,7 @@ public enum CustomersCSV {
     }
 
     /// The first non-empty value among `headers`.
-    static func first(_ headers: [String], in attributes: [String: String]) -> String? {
+    static func first(_ headers: [String], in attributes: CustomerAttributes) -> String? {
         for h in headers { if let v = attributes[h], !v.isEmpty { return v } }
         return nil
     }

@@ -36,18 +36,6 @@ enum Files {
         }
     }
 
-    /// Writes a large side file (the customers CSV) atomically as `produce` hands over its pieces,
-    /// so the whole file is never in memory.
-    static func write(to path: String,
-                      pieces produce: (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void) throws {
-        createParentFolder(of: path)
-        do {
-            try ReportPublisher().publish(to: path, pieces: produce)
-        } catch {
-            throw CommandFailure(message: error.description, status: .outputError)
-        }
-    }
-
     /// Creates the folder a file goes into; a failure surfaces when the file itself is written.
     static func createParentFolder(of path: String) {
         let directory = (path as NSString).deletingLastPathComponent

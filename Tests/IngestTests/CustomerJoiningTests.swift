@@ -16,6 +16,20 @@ import Model
         #expect(CompanyName.key("  ,. ") == nil)
     }
 
+    @Test func asciiNamesGetTheKeyOfTheFoldingPath() {
+        // The byte path must give what Foundation's folding path gives for every ASCII name.
+        let names = ["Acme, Inc.", "ACME INC", "Acme L.L.C.", "The Acme Company Ltd", "O'Brien & Sons", "Company Inc",
+                     "  ,. ", "the", "The", "The Inc", "Inc The", "A+B Co", "&", "& Co", "and co", "Nadia Berg",
+                     "  Globex   Holdings--GmbH  ", "X.Y.Z. & and inc ltd", "the the acme", "3M Company", "AT&T Inc.",
+                     "co co co", "Smith & Co & Sons", "_under_score_", "Tab\tSeparated\nName"]
+        for name in names {
+            #expect(CompanyName.asciiKey(name) == CompanyName.foldedKey(name), "\(name)")
+        }
+        #expect(CompanyName.key("AT&T Inc.") == "at and t")
+        #expect(CompanyName.key("A+B Co") == "a and b")
+        #expect(CompanyName.key("& Co") == "and")  // "co" dropped, "and" alone is no legal form
+    }
+
     @Test func emailAddressesAndDomains() {
         #expect(EmailAddress.normalised("  Pat <PAT@Acme.COM> ") == "pat@acme.com")
         #expect(EmailAddress.normalised("mailto:ops@acme.com") == "ops@acme.com")

@@ -44,6 +44,18 @@ import Model
         #expect(data.customers[0].name == "C1")
     }
 
+    @Test func attributeColumnsOfOneHeaderKeepTheLastNonEmptyCell() throws {
+        let dir = FixtureDirectory()
+        // Two "Industry" columns: C1 has both (the later wins), C2 only the first, C3 neither.
+        let path = dir.write("customers.csv", "Customer ID,Created Date,Industry,Zone,Industry\nC1,2024-01-01,Retail,EU,Travel\n"
+            + "C2,2024-01-02,Energy,,\nC3,2024-01-03,,,\n")
+        let data = try DatasetLoader.load(InputFiles(customers: path), options: IngestOptions())
+        #expect(data.customers.map(\.attributes) == [["Industry": "Travel", "Zone": "EU"], ["Industry": "Energy"], [:]])
+        // Every customer of the file shares one sorted name list.
+        #expect(data.customers.map(\.attributeValues.names) == Array(repeating: ["Industry", "Zone"], count: 3))
+        #expect(data.customers[1].attribute("Zone") == nil)
+    }
+
     @Test func unreadableOptionalDatesAreWarnedNotSkipped() throws {
         let dir = FixtureDirectory()
         let path = dir.write("customers.csv", "Customer ID,Created Date,Cancellation Date\nC1,2024-01-01,soon\nC2,2024-01-02,2024-13-40\nC3,2024-01-03,2024-02-01\n")

@@ -284,7 +284,10 @@ private enum HealthFixture {
         let days = [0, 3, 4, 10, 11, 30, 31, 33].map { Day(ordinal: Int32($0)) }
         for count in 2...days.count {
             let gaps = zip(days.prefix(count), days.prefix(count).dropFirst()).map { Double($0.days(to: $1)) }
-            #expect(HealthSignal.medianGap(days, count: count) == SampleQuantile.median(gaps))
+            #expect(HealthSignal.medianGap(days[...], count: count) == SampleQuantile.median(gaps))
+            // The same days inside a longer array (a customer's slice of the flat paid days).
+            let shifted = ([Day(ordinal: -5), Day(ordinal: -1)] + days)[2...]
+            #expect(HealthSignal.medianGap(shifted, count: count) == SampleQuantile.median(gaps))
         }
     }
 }

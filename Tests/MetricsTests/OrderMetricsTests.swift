@@ -22,6 +22,9 @@ import Model
         #expect(close(m.monthlyChurnRate, 0.75))
         #expect(close(m.averageRevenuePerAccount, 395.0 / 9))
         #expect(close(m.customerLifetimeValue, 29.259259))
+        // The churn series the analysis has already computed gives the same metrics.
+        let ledger = ActivityLedger(dataset: Fixture.orders, configuration: Fixture.orderConfiguration())
+        #expect(OrderMetrics(ledger: ledger, churn: ChurnSeries(ledger: ledger)) == m)
     }
 
     @Test func noChurnMeansNoCLV() {

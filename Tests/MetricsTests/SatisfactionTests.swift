@@ -162,6 +162,22 @@ private enum SatisfactionFixture {
         #expect(breakdown.segments[2].scores.promoters == 1 && breakdown.segments[2].scores.detractors == 2)
     }
 
+    @Test func breakdownListsOnlyValuesWithResponsesInTheWindow() {
+        // Delta (plan "Team") answered only on 2024-01-10, before the window; Echo's plan is the
+        // literal "Unknown", which pools with the missing values.
+        var data = SatisfactionFixture.dataset
+        data.customers.append(Customer(id: "C3", name: "Delta", signup: d("2023-01-01"), plan: "Team"))
+        data.customers.append(Customer(id: "C4", name: "Echo", signup: d("2023-01-01"), plan: "Unknown"))
+        data.surveys.append(SurveyResponse(customer: 3, day: d("2024-01-10"), kind: .nps, score: 10))
+        data.surveys.append(SurveyResponse(customer: 4, day: d("2024-03-01"), kind: .nps, score: 10))
+        let breakdown = SatisfactionBreakdown.compute(data, SatisfactionFixture.configuration, attribute: "plan",
+                                                      from: d("2024-02-01"))
+        #expect(breakdown.segments.map(\.value) == ["Basic", "Pro", "Unknown"])
+        // Unknown: the anonymous NPS 0 and Echo's 10 → 1 promoter, 1 detractor of 2 → NPS 0.
+        let unknown = breakdown.segments[2].scores
+        #expect(unknown.npsN == 2 && unknown.promoters == 1 && unknown.detractors == 1 && unknown.nps == 0)
+    }
+
     @Test func scoreDistributionListsEveryScaleValue() throws {
         let distributions = ScoreDistribution.compute(SatisfactionFixture.dataset, SatisfactionFixture.configuration)
         #expect(distributions.map(\.kind) == [.csat, .csatGoodBad, .nps, .ces])

@@ -105,6 +105,48 @@ import Validation
         #expect(folder.names() == ["metrics.json"])
     }
 
+    /// A staged file is complete on disk under its temporary name and nowhere else until it is
+    /// committed; a discarded one leaves nothing; the destination is untouched until the rename.
+    @Test func aStagedFileIsInvisibleUntilCommittedAndGoneWhenDiscarded() throws {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        folder.write("customers.csv", "old")
+        let publisher = ReportPublisher()
+        let pieces = ["customer_id\n", "c1\n", "c2\n"]
+        let produce = { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
+            for piece in pieces { try write(Array(piece.utf8)) }
+        }
+        let staged = try publisher.stage(to: folder.file("customers.csv"), pieces: produce)
+        #expect(staged.destination == folder.file("customers.csv"))
+        #expect(folder.read("customers.csv") == "old")
+        let temporary = try #require(folder.names().first { $0 != "customers.csv" })
+        // `.customers.csv.` + 16 hex digits + `.partial`: 15 + 16 + 8 = 39 characters.
+        #expect(temporary.hasPrefix(".customers.csv.") && temporary.hasSuffix(".partial") && temporary.count == 39)
+        #expect(folder.read(temporary) == "customer_id\nc1\nc2\n")
+        try publisher.commit(staged)
+        #expect(folder.names() == ["customers.csv"])
+        #expect(folder.read("customers.csv") == "customer_id\nc1\nc2\n")
+
+        let dropped = try publisher.stage(to: folder.file("customers.csv"), pieces: produce)
+        #expect(folder.names().count == 2)
+        publisher.discard(dropped)
+        #expect(folder.names() == ["customers.csv"])
+        #expect(folder.read("customers.csv") == "customer_id\nc1\nc2\n")
+    }
+
+    /// A piece that fails stops the staging: the temporary file is removed and the error names it.
+    @Test func aFailedPieceLeavesNothingStaged() {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        #expect(throws: PublishingError.cannotWrite(path: folder.path + "/.m.json.partial", failure: SystemFailure(code: ENOSPC))) {
+            _ = try ReportPublisher().stage(to: folder.file("m.json")) { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
+                try write(Array("{".utf8))
+                throw SystemFailure(code: ENOSPC)
+            }
+        }
+        #expect(folder.names() == [])
+    }
+
     @Test func sideFileNames() {
         #expect(ReportPublisher.invalidPath(for: "out/r.html") == "out/r.invalid.html")
         #expect(ReportPublisher.invalidPath(for: "r") == "r.invalid.html")

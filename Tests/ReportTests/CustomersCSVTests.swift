@@ -68,6 +68,30 @@ import Model
         #expect(cell("Ünïcode – ok") == "Ünïcode – ok")
     }
 
+    /// The domain cell written on bytes (ASCII e-mails) is the text ``CustomersCSV/Row/domain``
+    /// gives: after the last `@`, lower-cased; none when there is no `@` or nothing after it; a
+    /// domain column first; non-ASCII e-mails through the text path (a combining accent on the
+    /// `@` makes it another character, so `a@\u{301}b.example` has no domain).
+    @Test func domainBytesAreTheDomainText() {
+        let (analysis, _) = Self.analysis()
+        let cases: [(email: String?, domainColumn: String?, expected: String?)] = [
+            ("jo@Example.COM", nil, "example.com"), ("a@b@Sub.Example", nil, "sub.example"),
+            ("no-at-sign", nil, nil), ("x@", nil, nil), ("ü@Bücher.DE", nil, "bücher.de"),
+            ("a@\u{301}b.example", nil, nil), ("jo@Example.com", "Given.example", "Given.example"), (nil, nil, nil),
+        ]
+        for c in cases {
+            let customers = [Customer(id: "A", signup: Self.day("2023-01-01"),
+                                      attributes: c.domainColumn.map { ["domain": $0] } ?? [:])]
+            var row = CustomersCSV.Row(customers: customers, analysis: analysis, asOf: "2024-03-31",
+                                       emailHeaders: [], domainHeaders: ["domain"])
+            row.email = c.email
+            var out: [UInt8] = []
+            let written = row.appendDomain(to: &out)
+            #expect(row.domain == c.expected, "\(c)")
+            #expect((written ? String(decoding: out, as: UTF8.self) : nil) == c.expected, "\(c)")
+        }
+    }
+
     @Test func numbersAreFullPrecisionWithoutGrouping() {
         #expect(CustomersCSV.number(100) == "100")
         #expect(CustomersCSV.number(-0.0) == "0")

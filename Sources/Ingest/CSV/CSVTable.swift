@@ -59,6 +59,13 @@ public struct CSVTable: Sendable {
                 while true {
                     let step = try scanner.next(buf, position: &position, isFinal: true, fields: recordFields)
                     guard case .record(let line) = step else { break }
+                    if records.isEmpty {
+                        // Room for every line at the header's width: no copy while growing (a
+                        // quoted line break over-counts, and pages never written stay unused).
+                        let lines = CSVTable.lineFeeds(buf) + 1
+                        records.reserveCapacity(lines)
+                        fields.reserveCapacity(lines * max(1, recordFields.count))
+                    }
                     records.append(RecordInfo(line: line, firstField: fields.count, fieldCount: recordFields.count))
                     fields.append(contentsOf: recordFields.buffer)
                 }
@@ -99,6 +106,13 @@ public struct CSVTable: Sendable {
         self.header = (0..<head.fieldCount).map { k in
             CSVTable.string(text, fields[head.firstField + k]).trimmingSpaces()
         }
+    }
+
+    /// The number of line feeds in `text`.
+    static func lineFeeds(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for byte in text where byte == 0x0A { n += 1 }
+        return n
     }
 
     /// Number of data rows (records after the header).

@@ -19,28 +19,65 @@ enum CompanyName {
 
     /// The comparison key of a company name; nil when nothing is left.
     static func key(_ name: String) -> String? {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(name) }
+        return foldedKey(name)
+    }
+
+    /// `key` for ASCII names (nearly every name; a whole customers file's keys are made when
+    /// one row matches by name): the same rules on bytes, without Foundation's folding, the
+    /// words written straight into one buffer, single spaces between them.
+    static func asciiKey(_ name: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count + 8)
+        var wordEnds: [Int] = []  // end of each word in `out` (a word starts after the space before it)
+        var inWord = false
+        for b in name.utf8 {
+            let letter: UInt8
+            switch b {
+            case 0x2E, 0x27: continue  // "L.L.C." → "llc", "O'Brien" → "obrien"
+            case 0x30...0x39, 0x61...0x7A: letter = b
+            case 0x41...0x5A: letter = b | 0x20
+            default: letter = 0
+            }
+            if letter != 0 {
+                if !inWord {
+                    if !out.isEmpty { out.append(0x20) }
+                    inWord = true
+                }
+                out.append(letter)
+                continue
+            }
+            if inWord {
+                wordEnds.append(out.count)
+                inWord = false
+            }
+            if b == 0x26 || b == 0x2B {  // "&", "+": the word "and"
+                if !out.isEmpty { out.append(0x20) }
+                out.append(0x61)
+                out.append(0x6E)
+                out.append(0x64)
+                wordEnds.append(out.count)
+            }
+        }
+        if inWord { wordEnds.append(out.count) }
+        guard !wordEnds.isEmpty else { return nil }
+        let bytes = out, ends = wordEnds
+        func start(_ k: Int) -> Int { k == 0 ? 0 : ends[k - 1] + 1 }
+        func word(_ k: Int) -> String { String(decoding: bytes[start(k)..<ends[k]], as: UTF8.self) }
+        var first = 0, last = ends.count - 1
+        if last > first && word(first) == "the" { first += 1 }
+        while last > first, case let w = word(last), legalForms.contains(w) || w == "and" { last -= 1 }
+        // "Acme & Co" → "acme"; but a name that was only legal words stays as written.
+        if first == last && legalForms.contains(word(first)) { first = 0; last = ends.count - 1 }
+        return String(decoding: bytes[start(first)..<ends[last]], as: UTF8.self)
+    }
+
+    /// `key` for any name: diacritics, case and width folded by Foundation, then the words.
+    static func foldedKey(_ name: String) -> String? {
         var words: [String] = []
         var current = ""
         func flush() {
             if !current.isEmpty { words.append(current); current = "" }
-        }
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (nearly every name): the same rules on bytes, without Foundation's folding.
-            var bytes: [UInt8] = []
-            func flushBytes() {
-                if !bytes.isEmpty { words.append(String(decoding: bytes, as: UTF8.self)); bytes.removeAll(keepingCapacity: true) }
-            }
-            for b in name.utf8 {
-                switch b {
-                case 0x2E, 0x27: continue
-                case 0x26, 0x2B: flushBytes(); words.append("and")
-                case 0x30...0x39, 0x61...0x7A: bytes.append(b)
-                case 0x41...0x5A: bytes.append(b | 0x20)
-                default: flushBytes()
-                }
-            }
-            flushBytes()
-            return core(words)
         }
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         for scalar in folded.unicodeScalars {

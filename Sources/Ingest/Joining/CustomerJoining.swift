@@ -122,6 +122,7 @@ extension DatasetBuilder {
         var chosen = current
         if !alternatives.isEmpty {
             ensureKeys()
+            ensureNames()
             let candidates = (current.map { [$0] } ?? []) + alternatives
             var counts = [Int](repeating: 0, count: candidates.count)
             var keyed = [Int](repeating: 0, count: candidates.count)
@@ -158,7 +159,21 @@ extension DatasetBuilder {
         if joining.keys?.customerCount != dataset.customers.count { joining.keys = CustomerKeys(customers: dataset.customers) }
     }
 
-    /// The customer a key names, by any method, without counting (`ensureKeys` first for all methods).
+    /// Builds `customerByName` when customers were added since: the customers of the customers
+    /// files (customers made from revenue files have no name of their own), first one wins.
+    mutating func ensureNames() {
+        guard hasCustomerFile, customerByNameCount != dataset.customers.count else { return }
+        customerByName = [:]
+        customerByName.reserveCapacity(dataset.customers.count)
+        for (i, customer) in dataset.customers.enumerated() {
+            let key = customer.name.lowercased()
+            if customerByName[key] == nil { customerByName[key] = i }
+        }
+        customerByNameCount = dataset.customers.count
+    }
+
+    /// The customer a key names, by any method, without counting (`ensureKeys` and
+    /// `ensureNames` first for all methods).
     func lookup(_ text: String) -> (CustomerIndex, CustomerJoin.Method)? {
         if let i = customerIndex.value(for: text) { return (i, .id) }
         if let i = customerByName[text.lowercased()] { return (i, .companyName) }
@@ -168,6 +183,7 @@ extension DatasetBuilder {
     /// The customer a survey's or ticket's key names; counted in the file's join.
     mutating func joinedCustomer(_ text: String?, line: Int) -> CustomerIndex? {
         guard let text else { return nil }
+        ensureNames()
         if customerIndex.value(for: text) == nil && customerByName[text.lowercased()] == nil { ensureKeys() }
         guard let (i, method) = lookup(text) else {
             joining.file?.miss(text, line: line)

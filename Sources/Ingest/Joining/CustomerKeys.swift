@@ -105,7 +105,7 @@ final class CustomerKeys: @unchecked Sendable {
         for (i, customer) in customers.enumerated() {
             if let address = EmailAddress.normalised(customer.id) { addEmail(address, i) }
             if let address = EmailAddress.normalised(customer.name) { addEmail(address, i) }
-            for (header, value) in customer.attributes {
+            for (header, value) in customer.attributeValues.entries {
                 let key: String
                 if let known = headerKinds.first(where: { $0.header == header }) {
                     key = known.key

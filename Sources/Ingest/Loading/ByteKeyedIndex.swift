@@ -113,6 +113,13 @@ struct ByteKeyedIndex: Sendable {
         return k.withUTF8 { insert($0) }
     }
 
+    /// Makes room for `count` keys in all, so that inserting up to that many rehashes nothing.
+    mutating func reserveCapacity(_ count: Int) {
+        while count * 4 > slots.count * 3 { grow() }
+        hashes.reserveCapacity(count)
+        keyStarts.reserveCapacity(count + 1)
+    }
+
     private func keyEquals(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = keyStarts[entry], end = keyStarts[entry + 1]
         guard end - start == key.count else { return false }

@@ -44,70 +44,48 @@ extension DatasetBuilder {
         let nonCustomerWords = reader.format?.rules.nonCustomerWords ?? []
         var formerWithoutDate = 0
         var formerFromActivity = 0
-        let mapped = Set(reader.columns.columns.values)
-        let attributeColumns = table.header.indices.filter { !mapped.contains($0) && !table.header[$0].isEmpty }
+        let attributes = AttributeColumns(header: table.header, mapped: Set(reader.columns.columns.values))
+        dataset.customers.reserveCapacity(dataset.customers.count + table.rowCount)
+        customerIndex.reserveCapacity(customerIndex.count + table.rowCount)
         // Salesforce record (15-character form) → its id as first written: the 18-character
         // form of the same record on a later row is the same customer.
         var salesforceRecords: [String: String] = [:]
-        try table.forEachRow { row throws(IngestError) in
+        let decode = CustomerRowDecoding(reader: reader, attributes: attributes, churnWords: churnWords,
+                                          nonCustomerWords: nonCustomerWords)
+        // Rows decoded on both cores (`RowBlocks`); what depends on earlier rows (product row
+        // rules, repeated ids) and every count happens here, in row order.
+        try RowBlocks.forEachRow(table, threads: RowBlocks.threads(table, requested: tableThreads),
+                                 decode: { decode.decode($0) }) { row, decoded throws(IngestError) in
             do throws(RowSkip) {
-                if row.isEmptyRow { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
+                if case .empty = decoded { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
                 try productRows.check(row, reader: reader)
-                try reader.checkShape(row)
-                guard let id = reader.text("id", row) else {
-                    throw RowSkip(reason: "missing_id", column: reader.column("id"), message: "no customer id")
+                guard case .keyed(let id, let record, let rest) = decoded else {
+                    if case .early(let skip) = decoded { throw skip }
+                    return
                 }
                 if customerIndex.value(for: id) != nil {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
                                   message: "customer id \"\(id)\" appears on an earlier row; the first row is kept")
                 }
-                let record = SalesforceID.canonical(id.utf8)
                 if let record, let first = salesforceRecords[record] {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
                                   message: "customer id \"\(id)\" is Salesforce record \"\(first)\" of an earlier row "
                                     + "(15- and 18-character forms of one id); the first row is kept")
                 }
-                if !nonCustomerWords.isEmpty, let type = reader.text("segment", row), nonCustomerWords.contains(headerKey(type)) {
-                    throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
-                                  message: "account type \"\(type)\" is not a customer")
+                let decoded: DecodedCustomer
+                switch rest {
+                case .failure(let skip): throw skip
+                case .success(let d): decoded = d
                 }
-                let signup = try reader.notAfterToday(reader.requiredDay("signup", row), "signup", row)
-                func optionalDay(_ field: String) -> Day? {
-                    do throws(RowSkip) { return try reader.day(field, row) } catch {
-                        problems.note(field, row.line, reader.text(field, row) ?? "")
-                        return nil
-                    }
+                for note in decoded.notes { problems.note(note.field, row.line, note.text) }
+                switch decoded.former {
+                case .fromActivity: formerFromActivity += 1
+                case .withoutDate: formerWithoutDate += 1
+                case nil: break
                 }
-                var attributes: [String: String] = [:]
-                for c in attributeColumns { if let v = row.string(c) { attributes[table.header[c]] = v } }
-                let kindText = reader.text("churn_kind", row)
-                let kind = ValueVocabulary.churnKind(kindText)
-                if kindText != nil && kind == nil { problems.note("churn_kind", row.line, kindText ?? "") }
-                var customer = Customer(
-                    id: id, name: reader.text("name", row) ?? id, signup: signup,
-                    plan: reader.text("plan", row), segment: reader.text("segment", row),
-                    region: reader.text("region", row), channel: reader.text("channel", row),
-                    owner: reader.text("owner", row), status: reader.text("status", row),
-                    churnDate: optionalDay("churn_date"), churnReason: reader.text("churn_reason", row),
-                    churnKind: kind, lastSeen: optionalDay("last_seen"), attributes: attributes)
-                // A product's "former customer" type or status is a churn; its day is the
-                // cancellation date, else the last activity date, else (unknown) the signup.
-                if !churnWords.isEmpty, customer.churnDate == nil,
-                   [customer.segment, customer.status].contains(where: { $0.map { churnWords.contains(headerKey($0)) } ?? false }) {
-                    if let last = customer.lastSeen, last >= signup {
-                        customer.churnDate = last
-                        formerFromActivity += 1
-                    } else {
-                        customer.churnDate = signup
-                        formerWithoutDate += 1
-                    }
-                }
-                let index = dataset.customers.count
-                dataset.customers.append(customer)
+                dataset.customers.append(decoded.customer)
                 customerIndex.insert(id)
                 if let record { salesforceRecords[record] = id }
-                let nameKey = customer.name.lowercased()
-                if customerByName[nameKey] == nil { customerByName[nameKey] = index }
                 accounting.use()
             } catch {
                 reader.skip(error, row, into: &accounting)
@@ -126,5 +104,114 @@ extension DatasetBuilder {
         accounting.sha256 = try hashing.wait()
         dataset.inputs.append(accounting)
         try finish(accounting)
+    }
+}
+
+/// The customers file's columns that no canonical field maps, read as customer attributes
+/// under their header: one shared, sorted name list for the whole file (see
+/// `CustomerAttributes`). Where two columns share a header, the last non-empty cell wins.
+struct AttributeColumns: Sendable {
+    /// Header names, ascending, no repeats.
+    let names: CustomerAttributes.Names
+    /// Per name, its columns in file order.
+    let columns: [[Int]]
+
+    init(header: [String], mapped: Set<Int>) {
+        var byName: [String: [Int]] = [:]
+        for c in header.indices where !mapped.contains(c) && !header[c].isEmpty { byName[header[c], default: []].append(c) }
+        let names = CustomerAttributes.Names(byName.keys)
+        self.names = names
+        columns = names.list.map { byName[$0]! }
+    }
+
+    /// The row's attributes ("" where every column of a name is blank).
+    func values(_ row: RowView) -> CustomerAttributes {
+        CustomerAttributes(names: names) { k in
+            let cs = columns[k]
+            if cs.count == 1 { return row.string(cs[0]) ?? "" }
+            return cs.reversed().lazy.compactMap { row.string($0) }.first ?? ""
+        }
+    }
+}
+
+/// A customers row as read on its own (see `RowBlocks`): empty, skipped before its id is
+/// known, or keyed by its id with the customer it makes (or the skip it earns) should the id
+/// be new.
+enum CustomerRowDecode: Sendable {
+    case empty
+    case early(RowSkip)
+    /// The id, its Salesforce record (15-character form) if it is one, and the rest.
+    case keyed(id: String, record: String?, Result<DecodedCustomer, RowSkip>)
+}
+
+struct DecodedCustomer: Sendable {
+    var customer: Customer
+    /// Unreadable optional values (field, text), in the order they were met.
+    var notes: [(field: String, text: String)] = []
+    /// How a product's "former customer" row got its churn date, if it is one.
+    var former: FormerCustomer?
+
+    enum FormerCustomer: Sendable { case fromActivity, withoutDate }
+}
+
+/// Reads one customers row without looking at any other (the part of `loadCustomers` that
+/// runs on both cores).
+struct CustomerRowDecoding: Sendable {
+    let reader: FieldReader
+    let attributes: AttributeColumns
+    let churnWords: Set<String>
+    let nonCustomerWords: Set<String>
+
+    func decode(_ row: RowView) -> CustomerRowDecode {
+        if row.isEmptyRow { return .empty }
+        do throws(RowSkip) {
+            try reader.checkShape(row)
+        } catch {
+            return .early(error)
+        }
+        guard let id = reader.text("id", row) else {
+            return .early(RowSkip(reason: "missing_id", column: reader.column("id"), message: "no customer id"))
+        }
+        let rest = Result { () throws(RowSkip) -> DecodedCustomer in try customer(id, row) }
+        return .keyed(id: id, record: SalesforceID.canonical(id.utf8), rest)
+    }
+
+    private func customer(_ id: String, _ row: RowView) throws(RowSkip) -> DecodedCustomer {
+        if !nonCustomerWords.isEmpty, let type = reader.text("segment", row), nonCustomerWords.contains(headerKey(type)) {
+            throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
+                          message: "account type \"\(type)\" is not a customer")
+        }
+        let signup = try reader.notAfterToday(reader.requiredDay("signup", row), "signup", row)
+        var notes: [(field: String, text: String)] = []
+        func optionalDay(_ field: String) -> Day? {
+            do throws(RowSkip) { return try reader.day(field, row) } catch {
+                notes.append((field, reader.text(field, row) ?? ""))
+                return nil
+            }
+        }
+        let kindText = reader.text("churn_kind", row)
+        let kind = ValueVocabulary.churnKind(kindText)
+        if kindText != nil && kind == nil { notes.append(("churn_kind", kindText ?? "")) }
+        var customer = Customer(
+            id: id, name: reader.text("name", row) ?? id, signup: signup,
+            plan: reader.text("plan", row), segment: reader.text("segment", row),
+            region: reader.text("region", row), channel: reader.text("channel", row),
+            owner: reader.text("owner", row), status: reader.text("status", row),
+            churnDate: optionalDay("churn_date"), churnReason: reader.text("churn_reason", row),
+            churnKind: kind, lastSeen: optionalDay("last_seen"), attributeValues: attributes.values(row))
+        // A product's "former customer" type or status is a churn; its day is the
+        // cancellation date, else the last activity date, else (unknown) the signup.
+        var former: DecodedCustomer.FormerCustomer?
+        if !churnWords.isEmpty, customer.churnDate == nil,
+           [customer.segment, customer.status].contains(where: { $0.map { churnWords.contains(headerKey($0)) } ?? false }) {
+            if let last = customer.lastSeen, last >= signup {
+                customer.churnDate = last
+                former = .fromActivity
+            } else {
+                customer.churnDate = signup
+                former = .withoutDate
+            }
+        }
+        return DecodedCustomer(customer: customer, notes: notes, former: former)
     }
 }

@@ -50,14 +50,17 @@ public enum DatasetLoader {
         try load(plan, options: options, orderPartitions: nil)
     }
 
-    /// `load`, with orders files read on `orderPartitions` threads whatever their size (for tests).
-    static func load(_ plan: InputPlan, options: IngestOptions, orderPartitions: Int?) throws(IngestError) -> Dataset {
+    /// `load`, with orders files read on `orderPartitions` threads and customers files decoded
+    /// on `tableThreads` threads whatever their size (for tests).
+    static func load(_ plan: InputPlan, options: IngestOptions, orderPartitions: Int?,
+                     tableThreads: Int? = nil) throws(IngestError) -> Dataset {
         guard !plan.isEmpty else {
             throw .noInputs("no input files; give --customers, --subscriptions, --orders, --surveys or --tickets, "
                 + "or a directory holding customers*.csv, subscriptions*.csv, invoices*.csv, surveys*.csv, tickets*.csv")
         }
         var builder = DatasetBuilder(options: options, hasCustomerFile: !plan.files(.customers).isEmpty)
         builder.orderPartitions = orderPartitions
+        builder.tableThreads = tableThreads
         for file in plan.files(.customers) { try builder.loadCustomers(file.path, file.recognition) }
         for file in plan.files(.subscriptions) { try builder.loadSubscriptions(file.path, file.recognition) }
         for file in plan.files(.orders) { try builder.loadOrders(file.path, file.recognition) }
@@ -94,7 +97,11 @@ struct DatasetBuilder {
     var dataset = Dataset()
     var book: CurrencyBook
     var customerIndex = ByteKeyedIndex()
+    /// Lower-cased name → the first customer of the customers files with it; built on first
+    /// use (most files match every row by id and never need it), see `ensureNames`.
     var customerByName: [String: CustomerIndex] = [:]
+    /// Customers `customerByName` was built from.
+    var customerByNameCount = 0
     /// Matching the rows of other files to the customers (see `JoinState`).
     var joining = JoinState()
     /// Earliest revenue day per customer created from revenue files (no customers file),
@@ -104,6 +111,8 @@ struct DatasetBuilder {
     var declaredCadences: [BillingCadence?] = []
     /// Threads an orders file is read on; nil: two from `parallelMinimumBytes` up (tests set it).
     var orderPartitions: Int?
+    /// Threads the rows of a customers file are decoded on; nil: `RowBlocks.threads` (tests set it).
+    var tableThreads: Int?
     /// Threads the last orders file was read on.
     var orderThreadsUsed = 0
 

@@ -123,14 +123,20 @@ struct FieldReader: Sendable {
         }
         let needEvidence = dates.filter { !configured.keys.contains($0) }
         if !needEvidence.isEmpty || !amounts.isEmpty {
+            // Per row: columns and evidence by position, no dictionary lookup.
+            let dateColumns = needEvidence.map { columns[$0] }, amountColumns = amounts.map { columns[$0] }
+            var dateEvidence = [DateParsing.OrderEvidence](repeating: .init(), count: needEvidence.count)
+            var amountEvidence = [MoneyParsing.MarkEvidence](repeating: .init(), count: amounts.count)
             try rows { row in
-                for field in needEvidence {
-                    row.withBytes(columns[field]) { evidence[field, default: .init()].see($0, row: row.line) }
+                for k in dateColumns.indices {
+                    row.withBytes(dateColumns[k]) { dateEvidence[k].see($0, row: row.line) }
                 }
-                for field in amounts {
-                    row.withBytes(columns[field]) { markEvidence[field, default: .init()].see($0) }
+                for k in amountColumns.indices {
+                    row.withBytes(amountColumns[k]) { amountEvidence[k].see($0) }
                 }
             }
+            for (k, field) in needEvidence.enumerated() { evidence[field] = dateEvidence[k] }
+            for (k, field) in amounts.enumerated() { markEvidence[field] = amountEvidence[k] }
         }
         // The day/month order the file's date columns prove, when they agree on one.
         let provenOrders = dates.compactMap { evidence[$0].flatMap { $0.dayFirst && $0.monthFirst ? nil : $0.proven } }

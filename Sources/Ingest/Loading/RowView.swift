@@ -63,16 +63,24 @@ extension CSVTable {
     /// Calls `body` with every data row.
     func forEachRow(_ body: (RowView) throws(IngestError) -> Void) throws(IngestError) {
         var failure: IngestError?
+        forEachRow(in: 0..<rowCount) { _, row in
+            guard failure == nil else { return }
+            do throws(IngestError) { try body(row) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Calls `body` with the data rows `rows` (0 = the first after the header) and their numbers.
+    func forEachRow(in rows: Range<Int>, _ body: (Int, RowView) -> Void) {
         text.withUnsafeBufferPointer { t in
             fields.withUnsafeBufferPointer { f in
-                for r in 1..<records.count {
-                    let info = records[r]
+                for r in rows {
+                    let info = records[r + 1]
                     let row = RowView(text: t, fields: UnsafeBufferPointer(rebasing: f[info.firstField..<(info.firstField + info.fieldCount)]),
                                       line: info.line)
-                    do throws(IngestError) { try body(row) } catch { failure = error; return }
+                    body(r, row)
                 }
             }
         }
-        if let failure { throw failure }
     }
 }

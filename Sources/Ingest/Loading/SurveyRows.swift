@@ -31,6 +31,7 @@ extension DatasetBuilder {
         var kinds = ByteKeyedCache<SurveyKind?>()
         var answers: [(SurveyKind, String, Int?)] = []  // kind, field, column
         var responses: [SurveyResponse] = []
+        dataset.surveys.reserveCapacity(dataset.surveys.count + table.rowCount)  // one answer a row, as a rule
         let rated = reader.format?.rules.ratingLabels ?? []
         let labels = Dictionary(rated.map { (headerKey($0.label), $0.score) }, uniquingKeysWith: { a, _ in a })
         let labelNames = rated.map { "\"\($0.label)\"" }.joined(separator: ", ")

@@ -41,7 +41,7 @@ public struct ActivityLedger: Sendable {
     /// Subscription model only: each customer's MRR step function (empty otherwise).
     public let mrr: [[MRRStep]]
     /// Order model only: each customer's orders, summarised (empty otherwise).
-    public let orders: [CustomerOrders]
+    public let orders: CustomerOrderTable
     /// Sign-ups who never paid: signed up on or before as-of, no paid activity by as-of (revenue
     /// file given). Customers who sign up after as-of are not counted anywhere.
     public let neverPaid: Int
@@ -63,17 +63,7 @@ public struct ActivityLedger: Sendable {
         case .subscriptions:
             self.init(subscriptionsOf: dataset, configuration: configuration)
         case .orders:
-            let n = dataset.customers.count
-            var acc = OrderActivityAccumulator(customerCount: n, asOf: configuration.asOf, calendar: configuration.calendar,
-                                               minorUnitDigits: configuration.minorUnitDigits)
-            // Customer by customer (each customer's orders in file order): the same sums, with
-            // one customer's state in cache at a time, so the time stays linear in rows.
-            let byCustomer = OrdersByCustomer(dataset.orders, customerCount: n)
-            if byCustomer.unplaced > 0 {
-                for o in dataset.orders where !(o.customer >= 0 && o.customer < n) { acc.add(o) }
-            }
-            for c in 0..<n { byCustomer.forEach(of: c, in: dataset.orders) { acc.add($0) } }
-            self.init(customers: dataset.customers, orders: acc, configuration: configuration)
+            self.init(ordersOf: dataset, configuration: configuration, parts: FixedPartition.parts)
         case .customerRecords:
             let asOf = configuration.asOf
             var activity: [CustomerActivity?] = []
@@ -88,7 +78,7 @@ public struct ActivityLedger: Sendable {
                                                  cancellationChurn: cancel))
             }
             self.init(model: .customerRecords, configuration: configuration, customers: dataset.customers,
-                      activity: activity, mrr: [], orders: [], neverPaid: 0,
+                      activity: activity, mrr: [], orders: CustomerOrderTable(), neverPaid: 0,
                       ignoredAfterAsOf: 0, ignoredUnknownCustomer: 0)
         }
     }
@@ -97,35 +87,85 @@ public struct ActivityLedger: Sendable {
     /// (streamed or not). The accumulator must use the same as-of and calendar.
     public init(customers: [Customer], orders accumulator: OrderActivityAccumulator,
                 configuration: MetricsConfiguration) {
-        let orders = accumulator.finish()
+        let orders = CustomerOrderTable(accumulator.finish())
+        let built = Self.orderActivity(customers: customers, 0..<customers.count, orders: orders,
+                                       configuration: configuration)
+        self.init(model: .orders, configuration: configuration, customers: customers, activity: built.activity,
+                  mrr: [], orders: orders, neverPaid: built.neverPaid, ignoredAfterAsOf: accumulator.ignoredAfterAsOf,
+                  ignoredUnknownCustomer: accumulator.ignoredUnknownCustomer)
+    }
+
+    /// The order ledger of a whole dataset on `parts` threads. Customers are independent: the
+    /// customer indices are cut into `parts` contiguous ranges, each range folds its customers'
+    /// orders customer by customer (file order within a customer, through `OrdersByCustomer`,
+    /// recorded as `OrderActivityAccumulator` records them) and builds their activity, and the
+    /// ranges are joined in customer order. Every per-customer sum adds the same amounts in the
+    /// same order as one pass over the file, so the ledger is the same, bit for bit, for any
+    /// number of parts, and the same as the streamed accumulator's.
+    init(ordersOf dataset: Dataset, configuration: MetricsConfiguration, parts: Int) {
+        let customers = dataset.customers, orders = dataset.orders
+        let n = customers.count
+        let byCustomer = OrdersByCustomer(orders, customerCount: n)
+        let recorder = OrderRecorder(asOf: configuration.asOf, calendar: configuration.calendar,
+                                     minorUnitDigits: configuration.minorUnitDigits)
+        let ranges = FixedPartition.map(n, parts: parts) { range in
+            var table = CustomerOrderTable()
+            // At most one paid day and one period row per order of the range.
+            table.reserveCapacity(customers: range.count, rows: byCustomer.count(of: range))
+            // One customer's orders at a time in a reused record, then appended to the flat table.
+            var scratch = CustomerOrders()
+            var afterAsOf = 0
+            for c in range {
+                scratch.removeAll()
+                byCustomer.forEach(of: c, in: orders) { if !recorder.record($0, into: &scratch) { afterAsOf += 1 } }
+                table.append(scratch)
+            }
+            return (table: table, afterAsOf: afterAsOf,
+                    built: Self.orderActivity(customers: customers, range, orders: table, configuration: configuration))
+        }
+        var activity: [CustomerActivity?] = []
+        activity.reserveCapacity(n)
+        for r in ranges { activity.append(contentsOf: r.built.activity) }
+        // Orders naming no known customer are not placed in `byCustomer`: counted here.
+        self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
+                  mrr: [], orders: CustomerOrderTable(joining: ranges.map(\.table)),
+                  neverPaid: ranges.reduce(0) { $0 + $1.built.neverPaid },
+                  ignoredAfterAsOf: ranges.reduce(0) { $0 + $1.afterAsOf }, ignoredUnknownCustomer: byCustomer.unplaced)
+    }
+
+    /// The activity of the customers in `range` from their order histories (`orders[k]` is
+    /// customer `range.lowerBound + k`; customers past the end of `orders` have none), and how
+    /// many of them signed up by as-of without paying.
+    static func orderActivity(customers: [Customer], _ range: Range<Int>, orders: CustomerOrderTable,
+                              configuration: MetricsConfiguration) -> (activity: [CustomerActivity?], neverPaid: Int) {
         let asOf = configuration.asOf
         let defaultGap = max(0, configuration.inactivityDays)
         let gaps = configuration.activeDaysAfterPayment ?? []
         var activity: [CustomerActivity?] = []
-        activity.reserveCapacity(customers.count)
+        activity.reserveCapacity(range.count)
         var neverPaid = 0
-        for (i, c) in customers.enumerated() {
+        for i in range {
+            let c = customers[i]
             let gap = i < gaps.count ? max(0, gaps[i]) : defaultGap
-            let history = i < orders.count ? orders[i] : CustomerOrders()
-            guard !history.paidDays.isEmpty else {
+            let k = i - range.lowerBound
+            let paidDays = k < orders.count ? orders[k].paidDays : []
+            guard !paidDays.isEmpty else {
                 activity.append(nil)
                 if c.signup <= asOf { neverPaid += 1 }
                 continue
             }
             let cancel = c.churnDate.flatMap { $0 <= asOf ? $0 : nil }
-            var spans = Self.orderSpans(history.paidDays[...], gap: gap, asOf: asOf)
+            var spans = Self.orderSpans(paidDays, gap: gap, asOf: asOf)
             if let d = cancel {
                 spans = Self.applyCancellation(d, to: spans) { span in
                     // Paid days after d inside the span it cuts: a reactivation.
-                    let later = history.paidDays.filter { $0 > d && span.contains($0) }
+                    let later = paidDays.filter { $0 > d && span.contains($0) }
                     return Self.orderSpans(later[...], gap: gap, asOf: asOf)
                 }
             }
             activity.append(CustomerActivity(customer: i, spans: spans, cancellationChurn: Self.churn(on: cancel, spans)))
         }
-        self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
-                  mrr: [], orders: orders, neverPaid: neverPaid, ignoredAfterAsOf: accumulator.ignoredAfterAsOf,
-                  ignoredUnknownCustomer: accumulator.ignoredUnknownCustomer)
+        return (activity, neverPaid)
     }
 
     /// Spans of ascending distinct paid days: each day keeps the customer active for `gap` days.
@@ -188,12 +228,12 @@ public struct ActivityLedger: Sendable {
             mrr.append(MRRSchedule.steps(subscriptions: paid[i], spans: spans, asOf: asOf))
         }
         self.init(model: .subscriptions, configuration: configuration, customers: dataset.customers,
-                  activity: activity, mrr: mrr, orders: [], neverPaid: neverPaid, ignoredAfterAsOf: afterAsOf,
+                  activity: activity, mrr: mrr, orders: CustomerOrderTable(), neverPaid: neverPaid, ignoredAfterAsOf: afterAsOf,
                   ignoredUnknownCustomer: unknown)
     }
 
     private init(model: RevenueModel, configuration: MetricsConfiguration, customers: [Customer],
-                 activity: [CustomerActivity?], mrr: [[MRRStep]], orders: [CustomerOrders], neverPaid: Int,
+                 activity: [CustomerActivity?], mrr: [[MRRStep]], orders: CustomerOrderTable, neverPaid: Int,
                  ignoredAfterAsOf: Int, ignoredUnknownCustomer: Int) {
         self.model = model
         self.configuration = configuration
@@ -204,11 +244,10 @@ public struct ActivityLedger: Sendable {
         self.neverPaid = neverPaid
         self.ignoredAfterAsOf = ignoredAfterAsOf
         self.ignoredUnknownCustomer = ignoredUnknownCustomer
-        var segments: [String: SegmentCodes] = [:]
-        for attribute in configuration.segmentAttributes where segments[attribute] == nil {
-            segments[attribute] = SegmentCodes(customers: customers, activity: activity, attribute: attribute)
-        }
-        self.segments = segments
+        // One attribute per core at a time; each attribute is coded on its own.
+        let attributes = configuration.segmentAttributes.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let codes = attributes.parallelMap { SegmentCodes(customers: customers, activity: activity, attribute: $0) }
+        self.segments = Dictionary(uniqueKeysWithValues: zip(attributes, codes))
     }
 
     /// The values of `attribute` among the customers who ever paid and each customer's code

@@ -1,13 +1,29 @@
 import Model
 
-/// Revenue and paid orders of one customer in one period.
+/// Revenue and paid orders of one customer in one period (16 bytes: indexes and counts as Int32).
 public struct PeriodRevenue: Sendable, Hashable {
-    /// `Period.index` in the configured calendar.
-    public var period: Int
     /// Net revenue: every order amount in the period, refunds (negative amounts) included.
     public var revenue: Double
+    private var periodIndex: Int32
+    private var paidOrderCount: Int32
+
+    /// `Period.index` in the configured calendar.
+    public var period: Int {
+        get { Int(periodIndex) }
+        set { periodIndex = Int32(newValue) }
+    }
+
     /// Orders with a positive amount.
-    public var paidOrders: Int
+    public var paidOrders: Int {
+        get { Int(paidOrderCount) }
+        set { paidOrderCount = Int32(newValue) }
+    }
+
+    public init(period: Int, revenue: Double, paidOrders: Int) {
+        self.revenue = revenue
+        self.periodIndex = Int32(period)
+        self.paidOrderCount = Int32(paidOrders)
+    }
 }
 
 /// Everything the order metrics need about one customer's orders, kept compact.
@@ -26,21 +42,14 @@ public struct CustomerOrders: Sendable, Hashable {
     public var lastPaid: Day? { paidDays.last }
 }
 
-/// Consumes orders one at a time, in any order, and keeps per customer only the distinct paid
-/// days and the periods with activity: memory is O(customers × active days), independent of
-/// the number of order rows, so a 10-million-row file can be streamed through it.
-///
-/// Orders after `asOf` are counted in `ignoredAfterAsOf`, orders naming a customer index outside
-/// the customer list in `ignoredUnknownCustomer`; neither changes any metric.
-public struct OrderActivityAccumulator: Sendable {
-    public let asOf: Day
-    public let calendar: PeriodCalendar
-    public private(set) var customers: [CustomerOrders]
-    public private(set) var ignoredAfterAsOf = 0
-    public private(set) var ignoredUnknownCustomer = 0
-    public private(set) var ordersSeen = 0
+/// How one order enters its customer's `CustomerOrders`: its period through a day → period
+/// table, its amount rounded to the currency's minor unit. Shared by the streamed accumulator
+/// and the ledger's customer-by-customer folds, so both record an order the same way.
+struct OrderRecorder: Sendable {
+    let asOf: Day
+    let calendar: PeriodCalendar
     /// Amounts are rounded to this many decimals (the currency's minor unit) as they enter.
-    public let minorUnitDigits: Int
+    let minorUnitDigits: Int
     /// Period index of every day from `firstTableDay` through as-of (about 40 years, 58 KiB), so
     /// an order's period is one array read instead of calendar arithmetic; older days fall back
     /// to the calendar.
@@ -48,13 +57,46 @@ public struct OrderActivityAccumulator: Sendable {
     private let firstTableDay: Int32
     static let tableDays: Int32 = 40 * 366
 
-    public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar, minorUnitDigits: Int = 2) {
+    init(asOf: Day, calendar: PeriodCalendar, minorUnitDigits: Int) {
         self.asOf = asOf
         self.calendar = calendar
         self.minorUnitDigits = minorUnitDigits
-        self.customers = Array(repeating: CustomerOrders(), count: customerCount)
         firstTableDay = asOf.ordinal - Self.tableDays
         periodTable = (firstTableDay...asOf.ordinal).map { Int32(calendar.index(containing: Day(ordinal: $0))) }
+    }
+
+    /// Records `order` into `history`; false (nothing recorded) when it is dated after as-of.
+    @inline(__always)
+    func record(_ order: Order, into history: inout CustomerOrders) -> Bool {
+        guard order.day <= asOf else { return false }
+        let offset = order.day.ordinal &- firstTableDay
+        let periodIndex = offset >= 0 ? Int(periodTable[Int(offset)]) : calendar.index(containing: order.day)
+        let amount = MinorUnit.rounded(order.amount, digits: minorUnitDigits)
+        history.record(day: order.day, period: periodIndex, amount: amount, paid: amount > 0)
+        return true
+    }
+}
+
+/// Consumes orders one at a time, in any order, and keeps per customer only the distinct paid
+/// days and the periods with activity: memory is O(customers × active days), independent of
+/// the number of order rows, so a 10-million-row file can be streamed through it.
+///
+/// Orders after `asOf` are counted in `ignoredAfterAsOf`, orders naming a customer index outside
+/// the customer list in `ignoredUnknownCustomer`; neither changes any metric.
+public struct OrderActivityAccumulator: Sendable {
+    public var asOf: Day { recorder.asOf }
+    public var calendar: PeriodCalendar { recorder.calendar }
+    public private(set) var customers: [CustomerOrders]
+    public private(set) var ignoredAfterAsOf = 0
+    public private(set) var ignoredUnknownCustomer = 0
+    public private(set) var ordersSeen = 0
+    /// Amounts are rounded to this many decimals (the currency's minor unit) as they enter.
+    public var minorUnitDigits: Int { recorder.minorUnitDigits }
+    private let recorder: OrderRecorder
+
+    public init(customerCount: Int, asOf: Day, calendar: PeriodCalendar, minorUnitDigits: Int = 2) {
+        recorder = OrderRecorder(asOf: asOf, calendar: calendar, minorUnitDigits: minorUnitDigits)
+        self.customers = Array(repeating: CustomerOrders(), count: customerCount)
     }
 
     public mutating func add(_ order: Order) {
@@ -63,20 +105,22 @@ public struct OrderActivityAccumulator: Sendable {
             ignoredUnknownCustomer += 1
             return
         }
-        guard order.day <= asOf else {
-            ignoredAfterAsOf += 1
-            return
-        }
-        let offset = order.day.ordinal &- firstTableDay
-        let periodIndex = offset >= 0 ? Int(periodTable[Int(offset)]) : calendar.index(containing: order.day)
-        let amount = MinorUnit.rounded(order.amount, digits: minorUnitDigits)
-        customers[order.customer].record(day: order.day, period: periodIndex, amount: amount, paid: amount > 0)
+        if !recorder.record(order, into: &customers[order.customer]) { ignoredAfterAsOf += 1 }
     }
 
     public func finish() -> [CustomerOrders] { customers }
 }
 
 extension CustomerOrders {
+    /// Empty again, keeping the arrays' capacity.
+    mutating func removeAll() {
+        paidDays.removeAll(keepingCapacity: true)
+        periods.removeAll(keepingCapacity: true)
+        paidOrderCount = 0
+        paidAmount = 0
+        refundAmount = 0
+    }
+
     mutating func record(day: Day, period: Int, amount: Double, paid: Bool) {
         if paid {
             paidOrderCount += 1

@@ -28,6 +28,11 @@ struct OrdersByCustomer: Sendable {
         unplaced = orders.count - positions.count
     }
 
+    /// How many orders the customers of `range` have.
+    func count(of range: Range<CustomerIndex>) -> Int {
+        Int(starts[range.upperBound] - starts[range.lowerBound])
+    }
+
     /// Calls `body` with each order of `customer`, in file order.
     @inline(__always)
     func forEach(of customer: CustomerIndex, in orders: [Order], _ body: (Order) -> Void) {

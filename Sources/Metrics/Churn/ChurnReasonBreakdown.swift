@@ -97,7 +97,7 @@ public struct ChurnReasonBreakdown: Sendable, Hashable {
         }
         rows = Self.rows(events)
         var byPeriod: [Int: [ChurnEvent]] = [:]
-        for e in events { byPeriod[calendar.period(containing: e.day).index, default: []].append(e) }
+        for e in events { byPeriod[calendar.index(containing: e.day), default: []].append(e) }
         perPeriod = window.map { p in PeriodRows(period: p, rows: Self.rows(byPeriod[p.index] ?? [])) }
     }
 

@@ -67,37 +67,56 @@ public struct ChurnSeries: Sendable, Hashable {
     }
 
     public init(ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)? = nil) {
+        self = Self.grouped(ledger: ledger, groups: 1) { including?($0) ?? true ? 0 : -1 }[0]
+    }
+
+    init(periods: [ChurnPeriod]) {
+        self.periods = periods
+    }
+
+    /// One series per group of customers, from one walk over the ledger: `group(i)` is customer
+    /// i's group in `0..<groups` (negative: in none). Series g is `ChurnSeries(ledger:including:)`
+    /// of the customers of group g, value for value: each group's counters add its customers in
+    /// customer order, and its periods start at the period of its own first active day.
+    static func grouped(ledger: ActivityLedger, groups: Int, group: (CustomerIndex) -> Int) -> [ChurnSeries] {
         let calendar = ledger.configuration.calendar
         let asOf = ledger.asOf
-        let included = ledger.activity.enumerated().compactMap { i, a -> CustomerActivity? in
-            guard let a, including?(i) ?? true else { return nil }
-            return a
+        // Each group's first active day, and the earliest over all groups: the counters cover
+        // the periods from there, and each group reads its own tail of them.
+        var firstDays = [Day?](repeating: nil, count: groups)
+        for case let a? in ledger.activity {
+            let g = group(a.customer)
+            guard g >= 0, let day = a.firstActive else { continue }
+            if firstDays[g].map({ day < $0 }) ?? true { firstDays[g] = day }
         }
-        guard let firstDay = included.compactMap(\.firstActive).min(), firstDay <= asOf else {
-            periods = []
-            return
+        guard let firstDay = firstDays.compactMap({ $0 }).min(), firstDay <= asOf else {
+            return Array(repeating: ChurnSeries(periods: []), count: groups)
         }
         let asOfPeriod = calendar.period(containing: asOf)
-        let first = calendar.period(containing: firstDay).index
+        let first = calendar.index(containing: firstDay)
         let last = asOfPeriod.index
         let count = last - first + 1
         // Per-period counters filled from each customer's spans in O(spans) with difference
         // arrays. A span [a, b) is active at the start of P (on P.start − 1) for P in
         // idx(a)+1 … idx(b), and at the end of P (on min(last day, as-of)) for P in idx(a) … idx(b) − 1.
-        var startDiff = Array(repeating: 0, count: count + 1)
+        // Group g's counters for period first + k are at g × (count + 1) + k.
+        let width = count + 1
+        var startDiff = Array(repeating: 0, count: groups * width)
         var endDiff = startDiff, bothDiff = startDiff
-        var churned = Array(repeating: 0, count: count), vol = churned, invol = churned
-        var newAtEnd = churned, returnedWithin = churned
-        var lost = Array(repeating: 0.0, count: count)
-        func add(_ diff: inout [Int], _ lo: Int, _ hi: Int) {
+        var churned = startDiff, vol = startDiff, invol = startDiff, newAtEnd = startDiff, returnedWithin = startDiff
+        var lost = Array(repeating: 0.0, count: groups * width)
+        func add(_ diff: inout [Int], _ base: Int, _ lo: Int, _ hi: Int) {
             let lo = max(lo, first), hi = min(hi, last)
             guard lo <= hi else { return }
-            diff[lo - first] += 1
-            diff[hi - first + 1] -= 1
+            diff[base + lo - first] += 1
+            diff[base + hi - first + 1] -= 1
         }
         // Reused for every customer (no allocation per customer).
         var atStart: [ClosedRange<Int>] = [], atEnd: [ClosedRange<Int>] = [], counted: [Int] = []
-        for a in included {
+        for case let a? in ledger.activity {
+            let g = group(a.customer)
+            guard g >= 0 else { continue }
+            let base = g * width
             atStart.removeAll(keepingCapacity: true)
             atEnd.removeAll(keepingCapacity: true)
             counted.removeAll(keepingCapacity: true)
@@ -108,24 +127,24 @@ public struct ChurnSeries: Sendable, Hashable {
                 if s.0 <= s.1 { atStart.append(s.0...s.1) }
                 if e.0 <= e.1 { atEnd.append(e.0...e.1) }
             }
-            for r in atStart { add(&startDiff, r.lowerBound, r.upperBound) }
-            for r in atEnd { add(&endDiff, r.lowerBound, r.upperBound) }
+            for r in atStart { add(&startDiff, base, r.lowerBound, r.upperBound) }
+            for r in atEnd { add(&endDiff, base, r.lowerBound, r.upperBound) }
             for r in atStart {
                 for q in atEnd where r.overlaps(q) {
-                    add(&bothDiff, max(r.lowerBound, q.lowerBound), min(r.upperBound, q.upperBound))
+                    add(&bothDiff, base, max(r.lowerBound, q.lowerBound), min(r.upperBound, q.upperBound))
                 }
             }
             // A new customer: active at the end of the period of their first active day (they
             // cannot be active at its start).
             if let day = a.firstActive {
                 let p = calendar.index(containing: day)
-                if p >= first, p <= last, atEnd.contains(where: { $0.contains(p) }) { newAtEnd[p - first] += 1 }
+                if p >= first, p <= last, atEnd.contains(where: { $0.contains(p) }) { newAtEnd[base + p - first] += 1 }
             }
             for d in a.churnDays {
                 let p = calendar.index(containing: d)
                 guard p >= first, p <= last, atStart.contains(where: { $0.contains(p) }), !counted.contains(p) else { continue }
                 counted.append(p)
-                let k = p - first
+                let k = base + p - first
                 churned[k] += 1
                 if atEnd.contains(where: { $0.contains(p) }) { returnedWithin[k] += 1 }
                 lost[k] += ledger.mrr(of: a.customer, on: d.adding(days: -1))
@@ -135,28 +154,35 @@ public struct ChurnSeries: Sendable, Hashable {
                 let p = calendar.index(containing: d)
                 if p >= first, p <= last, atStart.contains(where: { $0.contains(p) }) {
                     switch ledger.customers[a.customer].churnKind {
-                    case .voluntary?: vol[p - first] += 1
-                    case .involuntary?: invol[p - first] += 1
+                    case .voluntary?: vol[base + p - first] += 1
+                    case .involuntary?: invol[base + p - first] += 1
                     case nil: break
                     }
                 }
             }
         }
-        var out: [ChurnPeriod] = []
-        var s = 0, e = 0, both = 0
-        for k in 0..<count {
-            s += startDiff[k]
-            e += endDiff[k]
-            both += bothDiff[k]
-            let p = calendar.period(index: first + k)
-            // Active at the end but not at the start: new customers, or former ones returning.
-            let outsideS = e - both
-            out.append(ChurnPeriod(period: p, customersAtStart: s, churned: churned[k], voluntary: vol[k],
-                                   involuntary: invol[k], joined: newAtEnd[k],
-                                   reactivated: outsideS - newAtEnd[k] + returnedWithin[k], customersAtEnd: e,
-                                   mrrLost: lost[k], isIncomplete: first + k == last && asOf.adding(days: 1) < p.end))
+        let calendarPeriods = (0..<count).map { calendar.period(index: first + $0) }
+        return (0..<groups).map { g in
+            guard let own = firstDays[g], own <= asOf else { return ChurnSeries(periods: []) }
+            let base = g * width
+            var out: [ChurnPeriod] = []
+            var s = 0, e = 0, both = 0
+            // Periods before the group's first are all zero for it: the running sums start there.
+            for k in (calendar.index(containing: own) - first)..<count {
+                s += startDiff[base + k]
+                e += endDiff[base + k]
+                both += bothDiff[base + k]
+                let p = calendarPeriods[k]
+                // Active at the end but not at the start: new customers, or former ones returning.
+                let outsideS = e - both
+                let i = base + k
+                out.append(ChurnPeriod(period: p, customersAtStart: s, churned: churned[i], voluntary: vol[i],
+                                       involuntary: invol[i], joined: newAtEnd[i],
+                                       reactivated: outsideS - newAtEnd[i] + returnedWithin[i], customersAtEnd: e,
+                                       mrrLost: lost[i], isIncomplete: first + k == last && asOf.adding(days: 1) < p.end))
+            }
+            return ChurnSeries(periods: out)
         }
-        periods = out
     }
 
     /// The last `count` complete periods (fewer when the history is shorter).

@@ -28,10 +28,10 @@ public struct SegmentChurn: Sendable, Hashable {
     public init(ledger: ActivityLedger, attribute: String, periods count: Int = 12) {
         self.attribute = attribute
         // Each customer's value is looked up once and coded as its position among the values;
-        // every value's series then filters on an integer.
+        // the series of every value come from one walk over the ledger, grouped by that code.
         let segments = SegmentCodes(ledger, attribute: attribute)
-        rows = segments.values.enumerated().map { code, value in
-            let series = ChurnSeries(ledger: ledger, including: { segments.codes[$0] == code })
+        let series = ChurnSeries.grouped(ledger: ledger, groups: segments.values.count) { Int(segments.codes[$0]) }
+        rows = zip(segments.values, series).map { value, series in
             let window = ChurnSeries.completeWindow(series.periods, ledger: ledger, count: count)
             let churned = window.reduce(0) { $0 + $1.churned }
             let trials = window.reduce(0) { $0 + $1.customersAtStart }

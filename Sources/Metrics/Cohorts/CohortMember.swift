@@ -11,16 +11,29 @@ struct CohortMember: Sendable {
     /// Revenue attributed to periods: each amount applies to every period of its range.
     var revenue: [(ClosedRange<Int>, Double)]
 
-    static func members(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?) -> [CohortMember] {
+    /// The cohort (period index) of customer `i` when they are in a cohort: a customer who paid
+    /// (`activity[i]` set), whose cohort day is on or before as-of, and whom `including` keeps.
+    static func cohort(of i: CustomerIndex, in ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?) -> Int? {
+        guard ledger.activity[i] != nil, including?(i) ?? true, let day = ledger.cohortDay(of: i), day <= ledger.asOf else {
+            return nil
+        }
+        return ledger.configuration.calendar.index(containing: day)
+    }
+
+    /// Calls `body` with every member of the ledger (customers `including` keeps), in customer
+    /// order. The member is one value reused from customer to customer (its arrays keep their
+    /// capacity), so nothing is held per customer: `body` must not keep it.
+    static func forEach(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?, _ body: (CohortMember) -> Void) {
         let calendar = ledger.configuration.calendar
         let asOfIndex = calendar.index(containing: ledger.asOf)
-        var out: [CohortMember] = []
+        var m = CohortMember(customer: 0, cohort: 0, active: [], lastActive: nil, revenue: [])
         for (i, activity) in ledger.activity.enumerated() {
-            guard let activity, including?(i) ?? true, let day = ledger.cohortDay(of: i), day <= ledger.asOf else {
-                continue
-            }
-            let cohort = calendar.index(containing: day)
-            var m = CohortMember(customer: i, cohort: cohort, active: [], lastActive: nil, revenue: [])
+            guard let activity, let cohort = cohort(of: i, in: ledger, including: including) else { continue }
+            m.customer = i
+            m.cohort = cohort
+            m.active.removeAll(keepingCapacity: true)
+            m.lastActive = nil
+            m.revenue.removeAll(keepingCapacity: true)
             if ledger.model == .orders, i < ledger.orders.count {
                 let history = ledger.orders[i]
                 for p in history.periods {
@@ -57,8 +70,7 @@ struct CohortMember: Sendable {
                     }
                 }
             }
-            out.append(m)
+            body(m)
         }
-        return out
     }
 }

@@ -87,8 +87,17 @@ public struct CohortTable: Sendable, Hashable {
 
     /// The table over every customer of the ledger, or those `including` says.
     public init(ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)? = nil) {
-        let members = CohortMember.members(of: ledger, including: including)
-        self.init(members: members, ledger: ledger)
+        let config = ledger.configuration
+        // One walk for the earliest cohort (where the grid starts), one to fill the grid.
+        let first = ledger.activity.indices.lazy.compactMap { CohortMember.cohort(of: $0, in: ledger, including: including) }.min()
+        let last = config.calendar.index(containing: config.asOf)
+        guard let first else {
+            self.init(grid: CohortGrid(first: last, last: last, empty: true), configuration: config, model: ledger.model)
+            return
+        }
+        var grid = CohortGrid(first: first, last: last)
+        CohortMember.forEach(of: ledger, including: including) { grid.add($0, unbounded: config.unboundedRetention, last: last) }
+        self.init(grid: grid, configuration: config, model: ledger.model)
     }
 
     /// One table per value of a customer attribute (`plan`, `segment`, `region`, `channel`,
@@ -97,19 +106,34 @@ public struct CohortTable: Sendable, Hashable {
         bySegments(ledger, attributes: [attribute])[0].tables
     }
 
-    /// `bySegment` for several attributes, with every customer's cohort membership worked out
-    /// once and shared by all the tables (the same members, in the same order, as one table
-    /// per value built on its own).
+    /// `bySegment` for several attributes, from one walk over the members for all the tables
+    /// (each table counts the same members, in the same order, as one table per value built on
+    /// its own): a first walk finds each table's earliest cohort, the second adds every member
+    /// to the table of its value for each attribute.
     public static func bySegments(_ ledger: ActivityLedger, attributes: [String])
         -> [(attribute: String, tables: [(value: String, table: CohortTable)])] {
-        let members = CohortMember.members(of: ledger, including: nil)
-        // One attribute per core at a time; the tables come back in attribute order.
-        return attributes.parallelMap { attribute in
-            let segments = SegmentCodes(ledger, attribute: attribute)
-            var groups = [[CohortMember]](repeating: [], count: segments.values.count)
-            for m in members { groups[Int(segments.codes[m.customer])].append(m) }
-            return (attribute, segments.values.enumerated().map { code, value in
-                (value, CohortTable(members: groups[code], ledger: ledger))
+        let config = ledger.configuration
+        let last = config.calendar.index(containing: config.asOf)
+        let segments = attributes.map { SegmentCodes(ledger, attribute: $0) }
+        var firsts = segments.map { [Int?](repeating: nil, count: $0.values.count) }
+        for i in ledger.activity.indices {
+            guard let cohort = CohortMember.cohort(of: i, in: ledger, including: nil) else { continue }
+            for a in segments.indices {
+                let code = Int(segments[a].codes[i])
+                firsts[a][code] = min(cohort, firsts[a][code] ?? cohort)
+            }
+        }
+        var grids = firsts.map { $0.map { first in first.map { CohortGrid(first: $0, last: last) } } }
+        CohortMember.forEach(of: ledger, including: nil) { m in
+            for a in segments.indices {
+                grids[a][Int(segments[a].codes[m.customer])]!.add(m, unbounded: config.unboundedRetention, last: last)
+            }
+        }
+        return attributes.indices.map { a in
+            (attributes[a], segments[a].values.indices.map { code in
+                (segments[a].values[code],
+                 CohortTable(grid: grids[a][code] ?? CohortGrid(first: last, last: last, empty: true), configuration: config,
+                             model: ledger.model))
             })
         }
     }
@@ -121,35 +145,6 @@ public struct CohortTable: Sendable, Hashable {
 
     static func segmentValues(_ ledger: ActivityLedger, attribute: String) -> [String] {
         ledger.segmentCodes(attribute).values
-    }
-
-    init(members: [CohortMember], ledger: ActivityLedger) {
-        let config = ledger.configuration
-        let last = config.calendar.period(containing: config.asOf).index
-        guard let first = members.map(\.cohort).min() else {
-            self.init(grid: CohortGrid(first: last, last: last, empty: true), configuration: config, model: ledger.model)
-            return
-        }
-        var grid = CohortGrid(first: first, last: last)
-        for m in members {
-            let r = m.cohort - first
-            grid.sizes[r] += 1
-            if config.unboundedRetention {
-                if let lastActive = m.lastActive, lastActive >= m.cohort {
-                    for p in m.cohort...min(lastActive, last) { grid.retained[r][p - m.cohort] += 1 }
-                }
-            } else {
-                for range in m.active {
-                    let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
-                    if lo <= hi { for p in lo...hi { grid.retained[r][p - m.cohort] += 1 } }
-                }
-            }
-            for (range, amount) in m.revenue {
-                let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
-                if lo <= hi { for p in lo...hi { grid.revenue[r][p - m.cohort] += amount } }
-            }
-        }
-        self.init(grid: grid, configuration: config, model: ledger.model)
     }
 
     /// The table from aggregated counts: cells, incomplete marks and weighted summaries.

@@ -5,56 +5,89 @@ struct HealthEvidence {
     struct Answer {
         let day: Day
         let kind: SurveyKind
-        let score: Int
+        /// The scaled score (0–10 for NPS, 1–5 for CSAT, 0/1 for good/bad), stored in a byte.
+        private let scaled: Int8
+        var score: Int { Int(scaled) }
+
+        init(day: Day, kind: SurveyKind, score: Int) {
+            self.day = day
+            self.kind = kind
+            scaled = Int8(score)
+        }
     }
 
+    /// One customer's records: views into the evidence's flat arrays (`Records`).
     struct CustomerRecords {
         /// In-scale NPS answers, in file order.
-        var nps: [Answer] = []
+        var nps: ArraySlice<Answer> = []
         /// In-scale CSAT and good/bad answers, in file order.
-        var csat: [Answer] = []
-        var tickets: [SupportTicket] = []
-        var subscriptions: [Subscription] = []
+        var csat: ArraySlice<Answer> = []
+        var tickets: ArraySlice<SupportTicket> = []
+        var subscriptions: ArraySlice<Subscription> = []
         /// Distinct days with a positive order, ascending (every date's recency reads a prefix).
-        var paidDays: [Day] = []
+        var paidDays: ArraySlice<Day> = []
+    }
+
+    /// Every customer's records (element c is customer c's), each kind in one flat array.
+    struct Records: RandomAccessCollection {
+        let nps: CustomerGroups<Answer>
+        let csat: CustomerGroups<Answer>
+        let tickets: CustomerGroups<SupportTicket>
+        let subscriptions: CustomerGroups<Subscription>
+        let paidDays: CustomerGroups<Day>
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { paidDays.starts.count - 1 }
+
+        subscript(customer: CustomerIndex) -> CustomerRecords {
+            CustomerRecords(nps: nps[customer], csat: csat[customer], tickets: tickets[customer],
+                            subscriptions: subscriptions[customer], paidDays: paidDays[customer])
+        }
     }
 
     let customers: [Customer]
-    let records: [CustomerRecords]
+    let records: Records
     /// The dataset's orders (shared, not copied) and each customer's among them.
     let orders: [Order]
     let ordersByCustomer: OrdersByCustomer
     /// Ticket rules apply only when the dataset has tickets at all.
     let hasTickets: Bool
+    /// Whether recency may use the customers' last-login dates (`withoutLoginDates` turns it off).
+    private(set) var usesLoginDates: Bool
 
     init(_ dataset: Dataset) {
         customers = dataset.customers
-        var records = [CustomerRecords](repeating: CustomerRecords(), count: dataset.customers.count)
-        let known = records.indices
-        for r in dataset.surveys {
-            guard let c = r.customer, known.contains(c), let score = r.kind.scaledScore(r.score) else { continue }
-            switch r.kind {
-            case .nps: records[c].nps.append(Answer(day: r.day, kind: r.kind, score: score))
-            case .csat, .csatGoodBad: records[c].csat.append(Answer(day: r.day, kind: r.kind, score: score))
-            case .ces: break
-            }
+        let n = dataset.customers.count
+        /// In-scale NPS answers (`nps`) or CSAT and good/bad answers (not `nps`); CES is not used.
+        func answer(_ r: SurveyResponse, nps: Bool) -> (CustomerIndex, Answer)? {
+            guard let c = r.customer, nps ? r.kind == .nps : (r.kind == .csat || r.kind == .csatGoodBad),
+                  let score = r.kind.scaledScore(r.score) else { return nil }
+            return (c, Answer(day: r.day, kind: r.kind, score: score))
         }
-        for t in dataset.tickets {
-            if let c = t.customer, known.contains(c) { records[c].tickets.append(t) }
-        }
-        for s in dataset.subscriptions where known.contains(s.customer) { records[s.customer].subscriptions.append(s) }
+        let nps = CustomerGroups(customerCount: n, dataset.surveys) { answer($0, nps: true) }
+        let csat = CustomerGroups(customerCount: n, dataset.surveys) { answer($0, nps: false) }
+        let tickets = CustomerGroups(customerCount: n, dataset.tickets) { t in t.customer.map { ($0, t) } }
+        let subscriptions = CustomerGroups(customerCount: n, dataset.subscriptions) { ($0.customer, $0) }
         orders = dataset.orders
-        ordersByCustomer = OrdersByCustomer(dataset.orders, customerCount: dataset.customers.count)
-        for c in records.indices {
+        let byCustomer = OrdersByCustomer(dataset.orders, customerCount: n)
+        ordersByCustomer = byCustomer
+        let orders = dataset.orders
+        let paidDays = CustomerGroups<Day>(customerCount: n, capacity: byCustomer.positions.count) { c, days in
             // Orders usually come in date order: append, and sort only the customers that did not.
-            var days: [Day] = []
-            ordersByCustomer.forEach(of: c, in: orders) { o in
-                if o.amount > 0, days.last != o.day { days.append(o.day) }
+            let start = days.count
+            byCustomer.forEach(of: c, in: orders) { o in
+                if o.amount > 0, days.count == start || days.last != o.day { days.append(o.day) }
             }
-            if !days.isEmpty { records[c].paidDays = Self.sortedDistinct(days) }
+            Self.sortDistinct(&days, from: start)
         }
-        self.records = records
+        records = Records(nps: nps, csat: csat, tickets: tickets, subscriptions: subscriptions, paidDays: paidDays)
         hasTickets = !dataset.tickets.isEmpty
+        usesLoginDates = true
+    }
+
+    /// The customer's last-login date, unless this evidence is without login dates.
+    func lastSeen(of customer: CustomerIndex) -> Day? {
+        usesLoginDates ? customers[customer].lastSeen : nil
     }
 
     /// Calls `body` with each order of `customer`, in file order.
@@ -69,30 +102,27 @@ struct HealthEvidence {
         return out
     }
 
-    /// `days` ascending without repeats (a no-op copy check when already so).
-    static func sortedDistinct(_ days: [Day]) -> [Day] {
-        if zip(days, days.dropFirst()).allSatisfy({ $0 < $1 }) { return days }
-        var out: [Day] = []
-        for d in days.sorted() where out.last != d { out.append(d) }
-        return out
+    /// Makes `days[start...]` ascending without repeats (nothing moves when it already is).
+    static func sortDistinct(_ days: inout [Day], from start: Int) {
+        guard !zip(days[start...], days[start...].dropFirst()).allSatisfy({ $0 < $1 }) else { return }
+        days[start...].sort()
+        var kept = start
+        for i in start..<days.count where kept == start || days[kept - 1] != days[i] {
+            days[kept] = days[i]
+            kept += 1
+        }
+        days.removeSubrange(kept...)
     }
 }
 
 extension HealthEvidence {
     /// The same evidence without last-login dates. A last-login date is one snapshot taken at
     /// export time, so scoring a past day with it would use the future; models scoring past
-    /// month ends use this copy (recency then falls back to the order interval).
+    /// month ends use this view (recency then falls back to the order interval). Nothing is
+    /// copied: the arrays are shared and `lastSeen(of:)` answers nil.
     func withoutLoginDates() -> HealthEvidence {
-        HealthEvidence(customers: customers.map { var c = $0; c.lastSeen = nil; return c },
-                       records: records, orders: orders, ordersByCustomer: ordersByCustomer, hasTickets: hasTickets)
-    }
-
-    init(customers: [Customer], records: [CustomerRecords], orders: [Order], ordersByCustomer: OrdersByCustomer,
-         hasTickets: Bool) {
-        self.customers = customers
-        self.records = records
-        self.orders = orders
-        self.ordersByCustomer = ordersByCustomer
-        self.hasTickets = hasTickets
+        var blind = self
+        blind.usesLoginDates = false
+        return blind
     }
 }

@@ -77,13 +77,7 @@ public struct HealthReport: Sendable, Hashable {
 
     public var distribution: HealthDistribution {
         var d = HealthDistribution()
-        for s in scores {
-            switch s.status {
-            case .green: d.green += 1
-            case .amber: d.amber += 1
-            case .red: d.red += 1
-            }
-        }
+        for s in scores { d.add(s.status) }
         d.unscored = unscored.count
         return d
     }
@@ -130,17 +124,35 @@ public struct HealthReport: Sendable, Hashable {
         history(HealthEvidence(dataset), configuration, health: health, periods: periods, activeCustomers: activeCustomers)
     }
 
-    /// `history` over evidence already gathered (shared with `score` by `RetentionAnalysis`).
+    /// `history` over evidence already gathered, in one walk per customer (`HealthTimeline`).
     static func history(_ evidence: HealthEvidence, _ configuration: MetricsConfiguration, health: HealthConfiguration,
                         periods: [Period], activeCustomers: (Day) -> Set<CustomerIndex>)
         -> [(period: Period, distribution: HealthDistribution)] {
-        periods.compactMap { period in
-            guard period.start <= configuration.asOf else { return nil }
-            let day = min(period.end.adding(days: -1), configuration.asOf)
-            let report = score(evidence, asOf: day, calendar: configuration.calendar, health: health,
-                               activeCustomers: activeCustomers(day), customerMRR: [:], explain: false)
-            return (period, report.distribution)
-        }
+        let kept = periods.filter { $0.start <= configuration.asOf }
+        let dates = kept.map { min($0.end.adding(days: -1), configuration.asOf) }
+        let active = dates.map(activeCustomers)
+        let index = Dictionary(dates.indices.map { (dates[$0], $0) }, uniquingKeysWith: { first, _ in first })
+        let timeline = HealthTimeline(evidence, dates: dates, explained: nil, calendar: configuration.calendar, health: health,
+                                      isActive: { active[index[$1]!].contains($0) }, revenueAtRisk: { _ in 0 })
+        return zip(kept, timeline.distributions).map { ($0, $1) }
+    }
+
+    /// The report at `configuration.asOf` (with reasons and revenue at risk) and the history at
+    /// the end of each of `periods` (or as-of for the period containing it), from one walk per
+    /// customer. `isActive(customer, day)` says who is scored; `customerMRR` is each active
+    /// customer's revenue at risk.
+    static func scoreWithHistory(_ evidence: HealthEvidence, _ configuration: MetricsConfiguration,
+                                 health: HealthConfiguration, periods: [Period], isActive: (CustomerIndex, Day) -> Bool,
+                                 customerMRR: [CustomerIndex: Double])
+        -> (report: HealthReport, history: [(period: Period, distribution: HealthDistribution)]) {
+        let asOf = configuration.asOf
+        let kept = periods.filter { $0.start <= asOf }
+        var dates = kept.map { min($0.end.adding(days: -1), asOf) }
+        if !dates.contains(asOf) { dates.append(asOf) }
+        let timeline = HealthTimeline(evidence, dates: dates, explained: dates.firstIndex(of: asOf), calendar: configuration.calendar,
+                                      health: health, isActive: isActive, revenueAtRisk: { customerMRR[$0] ?? 0 })
+        return (HealthReport(scores: timeline.scores, unscored: timeline.unscored),
+                zip(kept, timeline.distributions).map { ($0, $1) })
     }
 
     static func score(_ evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar, health: HealthConfiguration,
@@ -149,27 +161,39 @@ public struct HealthReport: Sendable, Hashable {
         var scores: [HealthScore] = []
         var unscored: [CustomerIndex] = []
         for customer in activeCustomers.sorted() where evidence.records.indices.contains(customer) {
-            var contributions: [RuleContribution] = []
-            var missing: [String] = []
-            var earned = 0.0, available = 0.0
-            for rule in health.rules {
-                guard let reading = rule.signal.read(customer, evidence: evidence, asOf: asOf, calendar: calendar,
-                                                     support: health.support) else {
-                    missing.append(rule.name)
-                    continue
-                }
-                let points = reading.fraction * rule.maxPoints
-                earned += points
-                available += rule.maxPoints
-                contributions.append(RuleContribution(rule: rule.name, points: points, maxPoints: rule.maxPoints,
-                                                      reason: explain ? reading.reason : ""))
+            if let score = score(of: customer, evidence: evidence, asOf: asOf, calendar: calendar, health: health,
+                                 revenueAtRisk: customerMRR[customer] ?? 0, explain: explain) {
+                scores.append(score)
+            } else {
+                unscored.append(customer)
             }
-            guard available > 0 else { unscored.append(customer); continue }
-            let score = 100 * earned / available
-            scores.append(HealthScore(customer: customer, score: score, status: health.bands.status(of: score),
-                                      contributions: contributions, missingRules: missing,
-                                      revenueAtRisk: customerMRR[customer] ?? 0))
         }
         return HealthReport(scores: scores, unscored: unscored, rankAtRisk: explain)
+    }
+
+    /// One customer's score at `asOf` from each rule's reading; nil when no rule has data.
+    static func score(of customer: CustomerIndex, evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar,
+                      health: HealthConfiguration, revenueAtRisk: Double, explain: Bool) -> HealthScore? {
+        let records = evidence.records[customer]
+        var contributions: [RuleContribution] = []
+        contributions.reserveCapacity(health.rules.count)
+        var missing: [String] = []
+        var earned = 0.0, available = 0.0
+        for rule in health.rules {
+            guard let reading = rule.signal.read(customer, records: records, evidence: evidence, asOf: asOf,
+                                                 calendar: calendar, support: health.support, explain: explain) else {
+                missing.append(rule.name)
+                continue
+            }
+            let points = reading.fraction * rule.maxPoints
+            earned += points
+            available += rule.maxPoints
+            contributions.append(RuleContribution(rule: rule.name, points: points, maxPoints: rule.maxPoints,
+                                                  reason: reading.reason))
+        }
+        guard available > 0 else { return nil }
+        let score = 100 * earned / available
+        return HealthScore(customer: customer, score: score, status: health.bands.status(of: score),
+                           contributions: contributions, missingRules: missing, revenueAtRisk: revenueAtRisk)
     }
 }

@@ -1,90 +1,111 @@
 import Model
 
 /// A signal's verdict for one customer: the share of the rule's points earned (0…1) and why.
-/// The reason is written only when asked for: the health history scores every customer at the
-/// end of every period and needs only the fractions.
+/// The reason is written only when asked for (`explain`): the health history scores every
+/// customer at the end of every period and needs only the fractions.
 struct SignalReading {
     let fraction: Double
-    let explanation: () -> String
+    /// Empty unless the reading was asked to explain itself.
+    let reason: String
 
-    init(fraction: Double, reason: @autoclosure @escaping () -> String) {
+    init(fraction: Double, explain: Bool, reason: @autoclosure () -> String) {
         self.fraction = fraction
-        self.explanation = reason
+        self.reason = explain ? reason() : ""
     }
-
-    var reason: String { explanation() }
 }
 
 extension HealthSignal {
     /// The reading for `customer` as of `asOf`, or nil when the customer has no data for it.
+    /// `explain` writes the reason text; without it `reason` is empty.
     func read(_ customer: CustomerIndex, evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar,
-              support: SupportConfiguration) -> SignalReading? {
-        let records = evidence.records[customer]
+              support: SupportConfiguration, explain: Bool = false) -> SignalReading? {
+        read(customer, records: evidence.records[customer], evidence: evidence, asOf: asOf, calendar: calendar,
+             support: support, explain: explain)
+    }
+
+    /// `read` with the customer's records already in hand (`HealthWalk` takes them once per customer).
+    func read(_ customer: CustomerIndex, records: HealthEvidence.CustomerRecords, evidence: HealthEvidence, asOf: Day,
+              calendar: PeriodCalendar, support: SupportConfiguration, explain: Bool) -> SignalReading? {
         switch self {
         case .latestNPS(let lookback):
             guard let answer = Self.latest(records.nps, asOf: asOf, lookbackDays: lookback) else { return nil }
             let category = answer.score >= 9 ? "promoter" : answer.score >= 7 ? "passive" : "detractor"
             let fraction = Self.linear(Double(answer.score), zeroAt: 6, fullAt: 9)
-            return SignalReading(fraction: fraction,
+            return SignalReading(fraction: fraction, explain: explain,
                                  reason: "latest NPS \(answer.score) (\(category)) on \(answer.day)")
         case .latestCSAT(let lookback):
             guard let answer = Self.latest(records.csat, asOf: asOf, lookbackDays: lookback) else { return nil }
             if answer.kind == .csatGoodBad {
-                return SignalReading(fraction: answer.score == 1 ? 1 : 0,
+                return SignalReading(fraction: answer.score == 1 ? 1 : 0, explain: explain,
                                      reason: "latest rating \(answer.score == 1 ? "good" : "bad") on \(answer.day)")
             }
             let fraction = Self.linear(Double(answer.score), zeroAt: 2, fullAt: 4)
-            return SignalReading(fraction: fraction, reason: "latest CSAT \(answer.score) of 5 on \(answer.day)")
+            return SignalReading(fraction: fraction, explain: explain, reason: "latest CSAT \(answer.score) of 5 on \(answer.day)")
         case .openTickets(let fullAtMost, let halfAtMost):
             guard evidence.hasTickets else { return nil }
-            let open = records.tickets.filter { let t = TicketTimeline($0, asOf: asOf); return t.isKnown && t.isOpen }.count
+            var open = 0
+            for ticket in records.tickets {
+                let t = TicketTimeline(ticket, asOf: asOf)
+                if t.isKnown && t.isOpen { open += 1 }
+            }
             let fraction = Self.linear(Double(open), zeroAt: Double(halfAtMost + 1), fullAt: Double(fullAtMost))
-            return SignalReading(fraction: fraction,
+            return SignalReading(fraction: fraction, explain: explain,
                                  reason: open == 0 ? "no open tickets" : NumberText.count(open, "open ticket", "open tickets"))
         case .overdueTickets(let halfAtMost):
             guard evidence.hasTickets else { return nil }
-            let overdue = records.tickets.filter { ticket in
+            var overdue = 0
+            for ticket in records.tickets {
                 let t = TicketTimeline(ticket, asOf: asOf)
-                guard t.isKnown, t.isOpen, let target = support.resolutionTarget(ticket.priority) else { return false }
-                return t.age > target
-            }.count
+                if t.isKnown, t.isOpen, let target = support.resolutionTarget(ticket.priority), t.age > target { overdue += 1 }
+            }
             let fraction = Self.linear(Double(overdue), zeroAt: Double(halfAtMost + 1), fullAt: 0)
-            return SignalReading(fraction: fraction, reason: overdue == 0 ? "no overdue tickets"
+            return SignalReading(fraction: fraction, explain: explain, reason: overdue == 0 ? "no overdue tickets"
                                  : NumberText.count(overdue, "ticket", "tickets") + " open beyond the resolution target")
         case .revenueTrend(let periodsBack, let windowDays, let halfFromRatio):
-            return Self.revenueTrend(records, customer, evidence, asOf: asOf, calendar: calendar, periodsBack: periodsBack,
-                                     windowDays: windowDays, halfFromRatio: halfFromRatio)
+            if records.subscriptions.contains(where: { $0.start <= asOf }) {
+                return Self.mrrTrend(records.subscriptions, asOf: asOf, calendar: calendar, periodsBack: periodsBack,
+                                     halfFromRatio: halfFromRatio, explain: explain)
+            }
+            var windows = RevenueWindows(asOf: asOf, days: windowDays)
+            evidence.forEachOrder(of: customer) { windows.add($0.day, $0.amount) }
+            return Self.orderTrend(windows, halfFromRatio: halfFromRatio, explain: explain)
         case .recency(let loginFull, let loginHalf, let fullMultiple, let halfMultiple):
-            if let seen = evidence.customers[customer].lastSeen, seen <= asOf {
+            if let seen = evidence.lastSeen(of: customer), seen <= asOf {
                 let days = seen.days(to: asOf)
                 let fraction = Self.stepped(Double(days), full: Double(loginFull), half: Double(loginHalf),
                                             zero: Double(2 * loginHalf - loginFull))
-                return SignalReading(fraction: fraction, reason: "last login " + Self.ago(days))
+                return SignalReading(fraction: fraction, explain: explain, reason: "last login " + Self.ago(days))
             }
             // The distinct paid days are sorted once per customer (HealthEvidence); each date
             // takes the prefix on or before it by binary search.
             let paid = records.paidDays
-            var count = 0, hi = paid.count
-            while count < hi {
-                let mid = (count + hi) / 2
-                if paid[mid] <= asOf { count = mid + 1 } else { hi = mid }
+            var end = paid.startIndex, hi = paid.endIndex
+            while end < hi {
+                let mid = (end + hi) / 2
+                if paid[mid] <= asOf { end = mid + 1 } else { hi = mid }
             }
+            let count = end - paid.startIndex
             guard count >= 2 else { return nil }
-            let usual = Self.medianGap(paid, count: count)
-            let last = paid[count - 1]
-            let since = Double(last.days(to: asOf))
-            let fraction = Self.stepped(since / usual, full: fullMultiple, half: halfMultiple,
-                                        zero: 2 * halfMultiple - fullMultiple)
-            return SignalReading(fraction: fraction, reason: "last order " + Self.ago(last.days(to: asOf))
-                                 + "; usually every " + NumberText.fixed(usual, digits: usual == usual.rounded() ? 0 : 1)
-                                 + " days")
+            return Self.orderRecency(last: paid[end - 1], usual: Self.medianGap(paid, count: count), asOf: asOf,
+                                     fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: explain)
         case .tenure(let fullFrom, let halfFrom):
             let signup = evidence.customers[customer].signup
             guard signup <= asOf else { return nil }
             let days = signup.days(to: asOf)
             let fraction = Self.stepped(Double(days), full: Double(fullFrom), half: Double(halfFrom), zero: 0)
-            return SignalReading(fraction: fraction, reason: "customer for " + NumberText.count(days, "day", "days"))
+            return SignalReading(fraction: fraction, explain: explain, reason: "customer for " + NumberText.count(days, "day", "days"))
         }
+    }
+
+    /// Recency from the order interval: days since the `last` paid day ÷ the `usual` gap.
+    static func orderRecency(last: Day, usual: Double, asOf: Day, fullMultiple: Double, halfMultiple: Double,
+                             explain: Bool) -> SignalReading {
+        let since = Double(last.days(to: asOf))
+        let fraction = Self.stepped(since / usual, full: fullMultiple, half: halfMultiple,
+                                    zero: 2 * halfMultiple - fullMultiple)
+        return SignalReading(fraction: fraction, explain: explain, reason: "last order " + Self.ago(last.days(to: asOf))
+                             + "; usually every " + NumberText.fixed(usual, digits: usual == usual.rounded() ? 0 : 1)
+                             + " days")
     }
 
     /// 0 at `zeroAt`, 1 at `fullAt`, linear between and clamped outside (either direction).
@@ -106,7 +127,7 @@ extension HealthSignal {
     }
 
     /// The latest answer in (asOf − lookback, asOf]; the last in file order on a tie.
-    static func latest(_ answers: [HealthEvidence.Answer], asOf: Day, lookbackDays: Int) -> HealthEvidence.Answer? {
+    static func latest(_ answers: ArraySlice<HealthEvidence.Answer>, asOf: Day, lookbackDays: Int) -> HealthEvidence.Answer? {
         let earliest = asOf.adding(days: -lookbackDays + 1)
         var best: HealthEvidence.Answer?
         for a in answers where a.day <= asOf && a.day >= earliest {
@@ -118,18 +139,24 @@ extension HealthSignal {
     /// Median of the gaps between the first `count` (≥ 2) ascending days: the linear-method
     /// median of `SampleQuantile` (mean of the two middle gaps for an even count), computed in a
     /// stack buffer with the same arithmetic, so the value is bit-identical.
-    static func medianGap(_ days: [Day], count: Int) -> Double {
+    static func medianGap(_ days: ArraySlice<Day>, count: Int) -> Double {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { buffer in
             var gaps = buffer
-            for i in 1..<count { gaps[i - 1] = days[i].ordinal - days[i - 1].ordinal }
+            let first = days.startIndex
+            for i in 1..<count { gaps[i - 1] = days[first + i].ordinal - days[first + i - 1].ordinal }
             gaps.sort()
-            let n = count - 1
-            let h = Double(n - 1) * 0.5
-            let lower = Int(h.rounded(.down))
-            let fraction = h - Double(lower)
-            guard lower + 1 < n, fraction > 0 else { return Double(gaps[lower]) }
-            return Double(gaps[lower]) + fraction * (Double(gaps[lower + 1]) - Double(gaps[lower]))
+            return median(sortedGaps: UnsafeBufferPointer(gaps))
         }
+    }
+
+    /// The linear-method median of ascending gaps (at least one).
+    static func median(sortedGaps gaps: UnsafeBufferPointer<Int32>) -> Double {
+        let n = gaps.count
+        let h = Double(n - 1) * 0.5
+        let lower = Int(h.rounded(.down))
+        let fraction = h - Double(lower)
+        guard lower + 1 < n, fraction > 0 else { return Double(gaps[lower]) }
+        return Double(gaps[lower]) + fraction * (Double(gaps[lower + 1]) - Double(gaps[lower]))
     }
 
     /// The same position in the period `periods` earlier, clamped to that period's last day.
@@ -140,39 +167,61 @@ extension HealthSignal {
         return min(candidate, then.end.adding(days: -1))
     }
 
-    private static func revenueTrend(_ records: HealthEvidence.CustomerRecords, _ customer: CustomerIndex,
-                                     _ evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar,
-                                     periodsBack: Int, windowDays: Int, halfFromRatio: Double) -> SignalReading? {
-        let now: Double, before: Double, describe: (String) -> String
-        if records.subscriptions.contains(where: { $0.start <= asOf }) {
-            let then = day(asOf, periodsBack: periodsBack, calendar: calendar)
-            now = records.subscriptions.filter { $0.isActive(on: asOf) }.reduce(0) { $0 + $1.mrr }
-            before = records.subscriptions.filter { $0.isActive(on: then) }.reduce(0) { $0 + $1.mrr }
-            describe = { change in
-                "MRR " + NumberText.fixed(now, digits: 2) + " on \(asOf) vs " + NumberText.fixed(before, digits: 2)
-                    + " on \(then)" + change
-            }
-        } else {
-            let recentStart = asOf.adding(days: -windowDays + 1), previousStart = asOf.adding(days: -2 * windowDays + 1)
-            var recent = 0.0, previous = 0.0
-            evidence.forEachOrder(of: customer) { o in
-                guard o.day <= asOf && o.day >= previousStart else { return }
-                if o.day >= recentStart { recent += o.amount } else { previous += o.amount }
-            }
-            guard recent != 0 || previous != 0 else { return nil }
-            now = recent
-            before = previous
-            describe = { change in
-                "revenue " + NumberText.fixed(now, digits: 2) + " in the last \(windowDays) days vs "
-                    + NumberText.fixed(before, digits: 2) + " in the \(windowDays) before" + change
-            }
+    /// MRR on `asOf` against MRR on the same day `periodsBack` periods earlier.
+    private static func mrrTrend(_ subscriptions: ArraySlice<Subscription>, asOf: Day, calendar: PeriodCalendar, periodsBack: Int,
+                                 halfFromRatio: Double, explain: Bool) -> SignalReading? {
+        let then = day(asOf, periodsBack: periodsBack, calendar: calendar)
+        var now = 0.0, before = 0.0
+        for s in subscriptions where s.isActive(on: asOf) { now += s.mrr }
+        for s in subscriptions where s.isActive(on: then) { before += s.mrr }
+        return trend(now: now, before: before, halfFromRatio: halfFromRatio, explain: explain) { change in
+            "MRR " + NumberText.fixed(now, digits: 2) + " on \(asOf) vs " + NumberText.fixed(before, digits: 2)
+                + " on \(then)" + change
         }
+    }
+
+    /// Paid revenue of the last window against the window before; nil when both are empty.
+    static func orderTrend(_ windows: RevenueWindows, halfFromRatio: Double, explain: Bool) -> SignalReading? {
+        guard windows.recent != 0 || windows.previous != 0 else { return nil }
+        return trend(now: windows.recent, before: windows.previous, halfFromRatio: halfFromRatio, explain: explain) { change in
+            "revenue " + NumberText.fixed(windows.recent, digits: 2) + " in the last \(windows.days) days vs "
+                + NumberText.fixed(windows.previous, digits: 2) + " in the \(windows.days) before" + change
+        }
+    }
+
+    /// ratio = now ÷ before scored by `stepped`; before ≤ 0 with now > 0 is new revenue (full).
+    private static func trend(now: Double, before: Double, halfFromRatio: Double, explain: Bool,
+                              describe: (String) -> String) -> SignalReading? {
         if before <= 0 {
             guard now > 0 else { return nil }
-            return SignalReading(fraction: 1, reason: describe(" (new revenue)"))
+            return SignalReading(fraction: 1, explain: explain, reason: describe(" (new revenue)"))
         }
         let ratio = now / before
         let fraction = Self.stepped(ratio, full: 1, half: halfFromRatio, zero: 2 * halfFromRatio - 1)
-        return SignalReading(fraction: fraction, reason: describe(" (" + NumberText.signedPercent(ratio - 1) + ")"))
+        return SignalReading(fraction: fraction, explain: explain,
+                             reason: describe(" (" + NumberText.signedPercent(ratio - 1) + ")"))
+    }
+}
+
+/// The two order windows of the revenue trend that end on `asOf`: the last `days` days and the
+/// `days` before. Amounts are added in the order given (file order), refunds included.
+struct RevenueWindows {
+    let asOf: Day
+    let days: Int
+    let recentStart: Day
+    let previousStart: Day
+    private(set) var recent = 0.0
+    private(set) var previous = 0.0
+
+    init(asOf: Day, days: Int) {
+        self.asOf = asOf
+        self.days = days
+        recentStart = asOf.adding(days: -days + 1)
+        previousStart = asOf.adding(days: -2 * days + 1)
+    }
+
+    mutating func add(_ day: Day, _ amount: Double) {
+        guard day <= asOf && day >= previousStart else { return }
+        if day >= recentStart { recent += amount } else { previous += amount }
     }
 }

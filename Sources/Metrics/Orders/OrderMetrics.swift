@@ -60,7 +60,8 @@ public struct OrderMetrics: Sendable, Hashable {
     }
 
     /// From an order-business ledger. CLV needs the ledger's calendar to be monthly (nil otherwise).
-    public init(ledger: ActivityLedger) {
+    /// `churn`, when given, must be `ChurnSeries(ledger: ledger)` (already computed by the caller).
+    public init(ledger: ActivityLedger, churn: ChurnSeries? = nil) {
         var customers = 0, repeaters = 0, orders = 0, revenue = 0.0, refunds = 0.0
         var gapDays = 0, gaps = 0
         for h in ledger.orders {
@@ -89,25 +90,30 @@ public struct OrderMetrics: Sendable, Hashable {
             monthlyChurnRate = nil
             return
         }
-        let window = ChurnSeries.completeWindow(ChurnSeries(ledger: ledger).periods, ledger: ledger,
+        let window = ChurnSeries.completeWindow((churn ?? ChurnSeries(ledger: ledger)).periods, ledger: ledger,
                                                 count: Self.clvMonths)
         clvWindow = window.map(\.period)
         let rates = window.compactMap(\.churnRate)
         monthlyChurnRate = rates.isEmpty ? nil : rates.reduce(0, +) / Double(rates.count)
-        var arpas: [Double] = []
-        for p in clvWindow {
-            var active = 0
-            var monthRevenue = 0.0
+        // One walk over the customers for every month of the window (consecutive months): each
+        // month's revenue still adds the customers' amounts in customer order.
+        var active = [Int](repeating: 0, count: clvWindow.count)
+        var monthRevenue = [Double](repeating: 0, count: clvWindow.count)
+        if let firstMonth = clvWindow.first?.index {
             for (i, a) in ledger.activity.enumerated() {
-                if let a, a.spans.contains(where: { $0.start < p.end && ($0.end.map { $0 > p.start } ?? true) }) {
-                    active += 1
+                if let a {
+                    for (k, p) in clvWindow.enumerated()
+                    where a.spans.contains(where: { $0.start < p.end && ($0.end.map { $0 > p.start } ?? true) }) {
+                        active[k] += 1
+                    }
                 }
-                if i < ledger.orders.count, let r = ledger.orders[i].periods.first(where: { $0.period == p.index }) {
-                    monthRevenue += r.revenue
+                guard i < ledger.orders.count else { continue }
+                for r in ledger.orders[i].periods where r.period >= firstMonth && r.period < firstMonth + clvWindow.count {
+                    monthRevenue[r.period - firstMonth] += r.revenue
                 }
             }
-            if active > 0 { arpas.append(monthRevenue / Double(active)) }
         }
+        let arpas = clvWindow.indices.compactMap { k in active[k] > 0 ? monthRevenue[k] / Double(active[k]) : nil }
         averageRevenuePerAccount = arpas.isEmpty ? nil : arpas.reduce(0, +) / Double(arpas.count)
     }
 }

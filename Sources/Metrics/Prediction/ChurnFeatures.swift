@@ -96,13 +96,13 @@ struct ChurnFeatureSet {
     }
 
     /// The latest of the ascending distinct `paidDays` on or before `day` (binary search).
-    static func lastPaidDay(_ paidDays: [Day], onOrBefore day: Day) -> Day? {
-        var low = 0, high = paidDays.count
+    static func lastPaidDay(_ paidDays: ArraySlice<Day>, onOrBefore day: Day) -> Day? {
+        var low = paidDays.startIndex, high = paidDays.endIndex
         while low < high {
             let mid = (low + high) / 2
             if paidDays[mid] <= day { low = mid + 1 } else { high = mid }
         }
-        return low > 0 ? paidDays[low - 1] : nil
+        return low > paidDays.startIndex ? paidDays[low - 1] : nil
     }
 
     /// Monthly revenue on `day` and three months before.

@@ -12,9 +12,10 @@ enum FixedPartition {
     /// Below this many items the work runs on the calling thread (a thread hop costs more).
     static let minimumParallelCount = 2_048
 
-    /// `body` applied to each range of `0..<count`, results in range order.
-    static func map<T>(_ count: Int, _ body: (Range<Int>) -> T) -> [T] {
-        let n = count < minimumParallelCount ? 1 : parts
+    /// `body` applied to each range of `0..<count`, results in range order. `parts` ranges
+    /// (tests pass 1 and 2 to check a result does not depend on it).
+    static func map<T>(_ count: Int, parts: Int = FixedPartition.parts, _ body: (Range<Int>) -> T) -> [T] {
+        let n = count < minimumParallelCount ? 1 : max(1, parts)
         let ranges = (0..<n).map { p in count * p / n ..< count * (p + 1) / n }
         guard n > 1 else { return [body(ranges[0])] }
         var results = [T?](repeating: nil, count: n)

@@ -103,7 +103,7 @@ public struct MRRBridge: Sendable, Hashable {
             var previous = 0.0
             var everPaid = false
             for step in ledger.mrr[c] where step.day <= asOf {
-                let k = calendar.period(containing: step.day).index - first
+                let k = calendar.index(containing: step.day) - first
                 let delta = step.mrr - previous
                 if previous == 0, step.mrr > 0 {
                     if everPaid {

@@ -19,23 +19,29 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
 
     public static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                attribute: String, from: Day? = nil) -> SatisfactionBreakdown {
-        // Each customer's value is coded once (code 0: Unknown, also for a response without a
-        // known customer); the responses then add into the scores of their code, in file order.
+        // A customer's value is coded the first time one of their responses in the window is
+        // read (code 0: Unknown, also for a response without a known customer); the responses add
+        // into the scores of their code, in file order. Only values with responses are listed,
+        // sorted, so customers without responses in the window need no code at all.
         var codeOf: [String: Int32] = [unknown: 0]
         var values = [unknown]
-        let codes: [Int32] = dataset.customers.map { customer in
+        var scores: [SatisfactionScores?] = [nil]
+        func newCode(of customer: Customer) -> Int32 {
             guard let v = customer.attribute(attribute), !v.isEmpty else { return 0 }
-            if let code = codeOf[v] { return code }
-            let code = Int32(values.count)
-            codeOf[v] = code
+            if let known = codeOf[v] { return known }
+            codeOf[v] = Int32(values.count)
             values.append(v)
-            return code
+            scores.append(nil)
+            return Int32(values.count - 1)
         }
-        var scores = [SatisfactionScores?](repeating: nil, count: values.count)
+        var codes = [Int32](repeating: -1, count: dataset.customers.count)
         for response in dataset.surveys where response.day <= configuration.asOf {
             if let from, response.day < from { continue }
             var code = 0
-            if let c = response.customer, codes.indices.contains(c) { code = Int(codes[c]) }
+            if let c = response.customer, codes.indices.contains(c) {
+                if codes[c] < 0 { codes[c] = newCode(of: dataset.customers[c]) }
+                code = Int(codes[c])
+            }
             if scores[code] == nil { scores[code] = SatisfactionScores() }
             scores[code]!.add(response)
         }

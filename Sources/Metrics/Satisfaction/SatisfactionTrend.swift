@@ -45,7 +45,7 @@ public struct SatisfactionTrend: Sendable, Hashable {
         for response in dataset.surveys {
             if response.day > asOf { afterAsOf += 1; continue }
             if let from, response.day < from { continue }
-            let index = calendar.period(containing: response.day).index
+            let index = calendar.index(containing: response.day)
             byPeriod[index, default: SatisfactionScores()].add(response)
             overall.add(response)
             if first.map({ response.day < $0 }) ?? true { first = response.day }

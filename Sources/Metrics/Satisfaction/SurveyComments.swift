@@ -18,14 +18,19 @@ public enum SurveyComments {
     /// file order), at most `limit`.
     public static func latestDetractorComments(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                                limit: Int = 10) -> [SurveyComment] {
-        let candidates = npsResponses(dataset, configuration).filter {
-            NPS.category(score: Double($0.comment.score)) == .detractor && $0.comment.comment != nil
-        }
-        return Array(candidates.sorted { a, b in
-            if a.comment.day != b.comment.day { return a.comment.day > b.comment.day }
-            if a.comment.score != b.comment.score { return a.comment.score < b.comment.score }
+        // The order is total (file order breaks ties), so sorting the detractors first and reading
+        // their comments only until `limit` are found gives what filtering all of them would.
+        let candidates = npsAnswers(dataset, configuration) { $0 <= 6 }.sorted { a, b in
+            if a.day != b.day { return a.day > b.day }
+            if a.score != b.score { return a.score < b.score }
             return a.order < b.order
-        }.prefix(max(0, limit)).map(\.comment))
+        }
+        var result: [SurveyComment] = []
+        for candidate in candidates where result.count < limit {
+            let comment = self.comment(dataset, candidate)
+            if comment.comment != nil { result.append(comment) }
+        }
+        return result
     }
 
     /// Promoters (NPS 9–10) to thank, newest first (same day: 10 before 9, then file order), at most
@@ -33,40 +38,51 @@ public enum SurveyComments {
     /// without a known customer are left out (nobody to thank).
     public static func promotersToThank(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                         limit: Int = 10) -> [SurveyComment] {
-        let candidates = npsResponses(dataset, configuration).filter {
-            NPS.category(score: Double($0.comment.score)) == .promoter && $0.comment.customer != nil
-        }.sorted { a, b in
-            if a.comment.day != b.comment.day { return a.comment.day > b.comment.day }
-            if a.comment.score != b.comment.score { return a.comment.score > b.comment.score }
+        let candidates = npsAnswers(dataset, configuration) { $0 >= 9 }.filter { $0.customer != nil }.sorted { a, b in
+            if a.day != b.day { return a.day > b.day }
+            if a.score != b.score { return a.score > b.score }
             return a.order < b.order
         }
         var seen = Set<CustomerIndex>()
         var result: [SurveyComment] = []
         for candidate in candidates where result.count < limit {
-            guard let c = candidate.comment.customer, seen.insert(c).inserted else { continue }
-            result.append(candidate.comment)
+            guard let c = candidate.customer, seen.insert(c).inserted else { continue }
+            result.append(comment(dataset, candidate))
         }
         return result
     }
 
-    private static func npsResponses(_ dataset: Dataset, _ configuration: MetricsConfiguration)
-        -> [(comment: SurveyComment, order: Int)] {
-        var result: [(comment: SurveyComment, order: Int)] = []
-        for (order, r) in dataset.surveys.enumerated()
-        where r.kind == .nps && r.day <= configuration.asOf {
-            guard let score = SurveyKind.nps.scaledScore(r.score) else { continue }
-            var known: CustomerIndex?
-            var name = SatisfactionBreakdown.unknown
-            if let c = r.customer, dataset.customers.indices.contains(c) {
-                known = c
-                let customer = dataset.customers[c]
-                name = customer.name.isEmpty ? customer.id : customer.name
-            }
-            let text = r.comment.map(trimmed)
-            result.append((SurveyComment(customer: known, customerName: name, day: r.day, score: score,
-                                         comment: text?.isEmpty == false ? text : nil), order))
+    /// One NPS answer up to as-of, before its comment is read: `order` is its position in the file.
+    private struct Answer {
+        var order: Int
+        var day: Day
+        var score: Int
+        /// Nil when the response names no customer of the customer file.
+        var customer: CustomerIndex?
+    }
+
+    /// The in-scale NPS answers dated on or before as-of whose score passes `keep`, in file order.
+    private static func npsAnswers(_ dataset: Dataset, _ configuration: MetricsConfiguration,
+                                   keep: (Int) -> Bool) -> [Answer] {
+        var result: [Answer] = []
+        for (order, r) in dataset.surveys.enumerated() where r.kind == .nps && r.day <= configuration.asOf {
+            guard let score = SurveyKind.nps.scaledScore(r.score), keep(score) else { continue }
+            let known = r.customer.flatMap { dataset.customers.indices.contains($0) ? $0 : nil }
+            result.append(Answer(order: order, day: r.day, score: score, customer: known))
         }
         return result
+    }
+
+    /// The comment of `answer` as the lists show it: the customer's name and the trimmed text.
+    private static func comment(_ dataset: Dataset, _ answer: Answer) -> SurveyComment {
+        var name = SatisfactionBreakdown.unknown
+        if let c = answer.customer {
+            let customer = dataset.customers[c]
+            name = customer.name.isEmpty ? customer.id : customer.name
+        }
+        let text = dataset.surveys[answer.order].comment.map(trimmed)
+        return SurveyComment(customer: answer.customer, customerName: name, day: answer.day, score: answer.score,
+                             comment: text?.isEmpty == false ? text : nil)
     }
 
     /// Without leading and trailing spaces, tabs and newlines.

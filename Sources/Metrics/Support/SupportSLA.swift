@@ -97,7 +97,7 @@ extension SupportSLA {
         for (t, createdDay) in pass.tickets {
             if let from, createdDay < from { continue }
             if first.map({ createdDay < $0 }) ?? true { first = createdDay }
-            createdIn[calendar.period(containing: createdDay).index, default: []].append(t)
+            createdIn[calendar.index(containing: createdDay), default: []].append(t)
             byPriority[t.ticket.priority, default: []].append(t)
             all.append(t)
         }
@@ -150,7 +150,7 @@ struct TicketPass {
                     }
                 }
             }
-            if let r = t.resolved { resolvedIn[calendar.period(containing: r.day()).index, default: 0] += 1 }
+            if let r = t.resolved { resolvedIn[calendar.index(containing: r.day()), default: 0] += 1 }
             tickets.append((t, ticket.created.day()))
         }
     }

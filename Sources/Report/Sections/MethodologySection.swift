@@ -8,7 +8,8 @@ struct MethodologySection {
     let analysis: RetentionAnalysis
     let asOf: String
     let granularity: String
-    /// The billing cadences inferred at ingest (order businesses).
+    /// Each customer's billing cadence (order businesses): stated in the orders, or inferred from the
+    /// gaps between paid orders up to the report date (`Dataset.billingCadences(asOf:)`).
     var cadences: BillingCadences? = nil
 
     func entries() -> [(term: String, definition: String)] {

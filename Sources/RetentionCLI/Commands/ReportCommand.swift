@@ -112,11 +112,26 @@ enum ReportCommand {
         let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health,
                                          support: settings.support, prediction: settings.prediction,
                                          stageFinished: timings.finished)
-        var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
-        timings.finished("report view model")
         let week = PeriodCalendar(.week).period(containing: asOf).label
         try OutputPaths.checkReport(args, inputs: plan, periodLabel: week, defaultOutput: defaultOutput)
         let previous = try previousMetrics(args, currentLabel: week)
+
+        // The side files need only the analysis (the metrics JSON also the report's headlines):
+        // they are written on the other core while the report is built, rendered and validated,
+        // and put in place after it, in a fixed order (StagedWrite). Any way out before that
+        // removes them, so a run that fails leaves no new side file.
+        var sideFiles: [StagedWrite] = []
+        defer { for file in sideFiles { file.discard() } }
+        let customers = dataset.customers
+        let customersCSV = args.value("customers-csv").map { path in
+            StagedWrite(path: path) { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
+                try CustomersCSV.write(analysis: analysis, customers: customers, to: write)
+            }
+        }
+        sideFiles += [customersCSV].compactMap { $0 }
+
+        var report = RetentionReport(analysis: analysis, dataset: dataset, options: settings.report)
+        timings.finished("report view model")
         // The metrics document is large for big exports: it is streamed to its file (below) and
         // built as a value only to compare with a previous report.
         if let previous {
@@ -127,10 +142,20 @@ enum ReportCommand {
                 report = report.addingSinceLastReport(comparison, dataset: dataset, options: settings.report)
             }
         }
-        let writeMetrics = { [report] (sink: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
-            try MetricsDocument.write(analysis: analysis, dataset: dataset, report: report,
-                                      title: settings.report.title, generator: settings.report.generator, to: sink)
+        let inputs = dataset, title = settings.report.title, generator = settings.report.generator, shown = report
+        // The archive's copy is checked before it is published, so it is built whole; else streamed.
+        let archiveMetrics = args.value("publish") == nil ? nil : BackgroundResult { () -> [UInt8] in
+            var bytes: [UInt8] = []
+            MetricsDocument.write(analysis: analysis, dataset: inputs, report: shown, title: title, generator: generator) {
+                (piece: [UInt8]) in bytes += piece
+            }
+            return bytes
         }
+        let writeMetrics: @Sendable (_ sink: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void = { sink throws(SystemFailure) in
+            try MetricsDocument.write(analysis: analysis, dataset: inputs, report: shown, title: title, generator: generator, to: sink)
+        }
+        let metricsFile = archiveMetrics != nil ? nil : args.value("metrics-json").map { StagedWrite(path: $0, produce: writeMetrics) }
+        sideFiles += [metricsFile].compactMap { $0 }
 
         if let path = args.value("dump-context") {
             try Files.write(Array((report.context.jsonText(pretty: true) + "\n").utf8), to: path)
@@ -150,21 +175,17 @@ enum ReportCommand {
         let out = args.value("out") ?? defaultOutput
         try publish(bytes, to: out)
         timings.finished("validate and write report")
-        // The archive's copy is checked before it is published, so it is built whole; else streamed.
-        var metricsJSON: [UInt8] = []
-        if args.value("publish") != nil { try writeMetrics { (piece: [UInt8]) in metricsJSON += piece } }
+        let metricsJSON = archiveMetrics?.wait() ?? []
         if let path = args.value("metrics-json") {
-            if args.value("publish") != nil {
+            if archiveMetrics != nil {
                 try Files.write(metricsJSON, to: path)
             } else {
-                try Files.write(to: path, pieces: writeMetrics)
+                try metricsFile?.commit()
             }
             timings.finished("write metrics JSON")
         }
-        if let path = args.value("customers-csv") {
-            try Files.write(to: path) { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
-                try CustomersCSV.write(analysis: analysis, customers: dataset.customers, to: write)
-            }
+        if let customersCSV {
+            try customersCSV.commit()
             timings.finished("write customers CSV")
         }
         if let directory = args.value("publish") {

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The data rows of a whole-file table decoded on several threads and used on the calling
+/// thread in file order. Rows go in blocks of `blockRows`; each block's rows are split
+/// between the threads and decoded by `decode` (which sees one row and nothing else), then
+/// handed with their row to `use` one by one in row order. Whatever `use` counts, keeps or
+/// skips is therefore what one pass over the file gives, on any number of threads; memory is
+/// one block of decoded rows.
+enum RowBlocks {
+    static let blockRows = 16_384
+    /// Tables from this many data rows up are decoded on two threads (the machine's cores).
+    static let parallelMinimumRows = 20_000
+
+    /// Threads to decode `table` on: `requested` when set (tests), else 2 from `parallelMinimumRows` rows up.
+    static func threads(_ table: CSVTable, requested: Int?) -> Int {
+        requested ?? (table.rowCount >= parallelMinimumRows ? 2 : 1)
+    }
+
+    static func forEachRow<Decoded: Sendable>(
+        _ table: CSVTable, threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
+        use: (RowView, Decoded) throws(IngestError) -> Void
+    ) throws(IngestError) {
+        let rows = table.rowCount
+        guard rows > 0 else { return }
+        let slots = DecodedRows<Decoded>(count: min(blockRows, rows))
+        var first = 0
+        while first < rows {
+            let count = min(blockRows, rows - first)
+            let parts = max(1, min(threads, count))
+            let blockFirst = first
+            WorkerThreads.run(parts) { k in
+                let from = blockFirst + count * k / parts, to = blockFirst + count * (k + 1) / parts
+                table.forEachRow(in: from..<to) { r, row in slots.put(r - blockFirst, decode(row)) }
+            }
+            var failure: IngestError?
+            table.forEachRow(in: blockFirst..<(blockFirst + count)) { r, row in
+                guard failure == nil else { return }
+                do throws(IngestError) { try use(row, slots.take(r - blockFirst)) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            first += count
+        }
+    }
+}
+
+/// One block's decoded rows: each slot written by one thread, read after all have finished.
+private final class DecodedRows<Decoded>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Decoded?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func put(_ k: Int, _ value: Decoded) { slots[k] = value }
+
+    func take(_ k: Int) -> Decoded {
+        defer { slots[k] = nil }
+        return slots[k]!
+    }
+}

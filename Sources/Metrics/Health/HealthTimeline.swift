@@ -1,0 +1,85 @@
+import Model
+
+/// Every customer's health at several dates (the ends of the trend periods and as-of), in one
+/// walk per customer (`HealthWalk`) instead of one pass over all customers per date.
+///
+/// Customers are cut into fixed contiguous ranges, one per core (`FixedPartition`); each range
+/// walks its customers in index order and the ranges are combined in range order, so the
+/// scores come out in customer order and the counts are the same for any number of ranges.
+/// At the explained date (the report date) each active customer is scored with reasons by
+/// `HealthReport.score(of:)`, the per-date path; other dates take the walk's scores.
+struct HealthTimeline {
+    /// Colour counts of the customers active at each date, in the order of `dates`.
+    let distributions: [HealthDistribution]
+    /// The explained date's scores and unscored customers, in customer order (empty without one).
+    let scores: [HealthScore]
+    let unscored: [CustomerIndex]
+
+    /// `isActive(customer, day)` says who is scored at each date; `revenueAtRisk` is read only
+    /// at `explained`, an index into `dates`.
+    init(_ evidence: HealthEvidence, dates: [Day], explained: Int?, calendar: PeriodCalendar,
+         health: HealthConfiguration, isActive: (CustomerIndex, Day) -> Bool,
+         revenueAtRisk: (CustomerIndex) -> Double, parts: Int = FixedPartition.parts) {
+        // Dates in rising order for the walk (a stable sort: equal dates keep their order).
+        let order = dates.indices.sorted { dates[$0] < dates[$1] || (dates[$0] == dates[$1] && $0 < $1) }
+        let ranges = FixedPartition.map(evidence.records.count, parts: parts) { customers in
+            var walk = HealthWalk(evidence: evidence, health: health, calendar: calendar)
+            var part = Part(dates: dates.count)
+            for customer in customers {
+                walk.begin(customer)
+                for k in order where isActive(customer, dates[k]) {
+                    if k == explained {
+                        if let score = HealthReport.score(of: customer, evidence: evidence, asOf: dates[k], calendar: calendar,
+                                                          health: health, revenueAtRisk: revenueAtRisk(customer), explain: true) {
+                            part.distributions[k].add(score.status)
+                            part.scores.append(score)
+                        } else {
+                            part.distributions[k].unscored += 1
+                            part.unscored.append(customer)
+                        }
+                    } else if let score = walk.score(at: dates[k]) {
+                        part.distributions[k].add(health.bands.status(of: score))
+                    } else {
+                        part.distributions[k].unscored += 1
+                    }
+                }
+            }
+            return part
+        }
+        var distributions = [HealthDistribution](repeating: HealthDistribution(), count: dates.count)
+        for part in ranges {
+            for k in dates.indices { distributions[k].add(part.distributions[k]) }
+        }
+        self.distributions = distributions
+        scores = ranges.flatMap(\.scores)
+        unscored = ranges.flatMap(\.unscored)
+    }
+
+    /// One range's results.
+    private struct Part {
+        var distributions: [HealthDistribution]
+        var scores: [HealthScore] = []
+        var unscored: [CustomerIndex] = []
+
+        init(dates: Int) {
+            distributions = [HealthDistribution](repeating: HealthDistribution(), count: dates)
+        }
+    }
+}
+
+extension HealthDistribution {
+    mutating func add(_ status: HealthStatus) {
+        switch status {
+        case .green: green += 1
+        case .amber: amber += 1
+        case .red: red += 1
+        }
+    }
+
+    mutating func add(_ other: HealthDistribution) {
+        green += other.green
+        amber += other.amber
+        red += other.red
+        unscored += other.unscored
+    }
+}

@@ -1,0 +1,121 @@
+import Model
+
+/// One customer's health score at a rising sequence of dates, read in a single pass over the
+/// customer's records instead of afresh at each date.
+///
+/// Two signals keep state from one date to the next: recency by order interval advances a
+/// cursor through the customer's distinct paid days and inserts each new gap into a sorted list
+/// (so the median is read, not re-sorted); the order revenue trend reads the customer's orders,
+/// gathered once into scratch arrays in file order, instead of jumping through the dataset's
+/// order array at every date. The other signals are cheap and are read as `HealthSignal.read`
+/// reads them. Scratch arrays are reused from customer to customer, so a walk allocates only
+/// while they grow. Every score equals `HealthReport.score`'s at that date, bit for bit: the
+/// same inputs summed in the same order with the same arithmetic (`HealthWalkTests` checks it).
+struct HealthWalk {
+    let evidence: HealthEvidence
+    let health: HealthConfiguration
+    let calendar: PeriodCalendar
+
+    private var customer: CustomerIndex = 0
+    private var records = HealthEvidence.CustomerRecords()
+    /// Days before this one have been read; dates must not go back within a customer.
+    private var lastDay: Day?
+    /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them, ascending.
+    private var paidCount = 0
+    private var sortedGaps: [Int32] = []
+    /// The customer's orders in file order, gathered at the first date that needs them.
+    private var ordersGathered = false
+    private var orderDays: [Day] = []
+    private var orderAmounts: [Double] = []
+
+    init(evidence: HealthEvidence, health: HealthConfiguration, calendar: PeriodCalendar) {
+        self.evidence = evidence
+        self.health = health
+        self.calendar = calendar
+    }
+
+    /// Starts on `customer`, forgetting the previous customer's state (not its buffers).
+    mutating func begin(_ customer: CustomerIndex) {
+        self.customer = customer
+        records = evidence.records[customer]
+        lastDay = nil
+        paidCount = 0
+        sortedGaps.removeAll(keepingCapacity: true)
+        ordersGathered = false
+    }
+
+    /// The score (0–100) at `day`, or nil when no rule has data; `day` must not be earlier than
+    /// the previous date asked for this customer.
+    mutating func score(at day: Day) -> Double? {
+        precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
+        lastDay = day
+        var earned = 0.0, available = 0.0
+        for rule in health.rules {
+            guard let fraction = fraction(rule.signal, at: day) else { continue }
+            earned += fraction * rule.maxPoints
+            available += rule.maxPoints
+        }
+        return available > 0 ? 100 * earned / available : nil
+    }
+
+    private mutating func fraction(_ signal: HealthSignal, at day: Day) -> Double? {
+        switch signal {
+        case .recency(_, _, let fullMultiple, let halfMultiple) where !hasLogin(on: day):
+            advancePaidDays(through: day)
+            guard paidCount >= 2 else { return nil }
+            let usual = sortedGaps.withUnsafeBufferPointer { HealthSignal.median(sortedGaps: $0) }
+            return HealthSignal.orderRecency(last: records.paidDays[records.paidDays.startIndex + paidCount - 1], usual: usual, asOf: day,
+                                             fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: false).fraction
+        case .revenueTrend(_, let windowDays, let halfFromRatio) where !records.subscriptions.contains(where: { $0.start <= day }):
+            gatherOrders()
+            var windows = RevenueWindows(asOf: day, days: windowDays)
+            for i in orderDays.indices { windows.add(orderDays[i], orderAmounts[i]) }
+            return HealthSignal.orderTrend(windows, halfFromRatio: halfFromRatio, explain: false)?.fraction
+        default:
+            return signal.read(customer, records: records, evidence: evidence, asOf: day, calendar: calendar,
+                               support: health.support, explain: false)?.fraction
+        }
+    }
+
+    /// Recency uses the last login when there is one on or before `day` (as `read` does).
+    private func hasLogin(on day: Day) -> Bool {
+        evidence.lastSeen(of: customer).map { $0 <= day } ?? false
+    }
+
+    /// Moves the paid-day cursor past every paid day on or before `day`, inserting each new gap
+    /// where it keeps `sortedGaps` ascending.
+    private mutating func advancePaidDays(through day: Day) {
+        let paid = records.paidDays
+        while paidCount < paid.count, paid[paid.startIndex + paidCount] <= day {
+            if paidCount > 0 {
+                let next = paid.startIndex + paidCount
+                let gap = paid[next].ordinal - paid[next - 1].ordinal
+                var low = 0, high = sortedGaps.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if sortedGaps[mid] <= gap { low = mid + 1 } else { high = mid }
+                }
+                sortedGaps.insert(gap, at: low)
+            }
+            paidCount += 1
+        }
+    }
+
+    private mutating func gatherOrders() {
+        guard !ordersGathered else { return }
+        ordersGathered = true
+        // Filled as locals (swapped out and back, keeping their capacity) so the closure does
+        // not capture `self`.
+        var days: [Day] = [], amounts: [Double] = []
+        swap(&days, &orderDays)
+        swap(&amounts, &orderAmounts)
+        days.removeAll(keepingCapacity: true)
+        amounts.removeAll(keepingCapacity: true)
+        evidence.forEachOrder(of: customer) { order in
+            days.append(order.day)
+            amounts.append(order.amount)
+        }
+        swap(&days, &orderDays)
+        swap(&amounts, &orderAmounts)
+    }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Metrics
+import Publishing
+import Synchronization
+
+/// A side file of a run (the metrics JSON, the customers CSV) written on another core while the
+/// run goes on: to a new temporary file beside its path (``ReportPublisher/stage(to:pieces:)``),
+/// put in place only when the run calls ``commit()``. The run commits its side files after the
+/// report passed validation, one by one in a fixed order, so what ends up published, the message
+/// and the exit status are those of writing the files one after the other: the first failure in
+/// that order is reported and nothing after it is put in place. ``discard()`` (any other way out)
+/// stops the writing at its next piece and removes the temporary file, so no run leaves half a
+/// file or a stray temporary file behind.
+final class StagedWrite: Sendable {
+    let path: String
+    private let outcome: BackgroundResult<Result<StagedFile, PublishingError>>
+    /// Set by ``discard()``: the next piece fails with `ECANCELED`, which removes the temporary file.
+    private let stopped = Flag()
+    /// Committed or discarded: nothing more to do.
+    private let settled = Atomic<Bool>(false)
+
+    /// Starts writing the bytes `produce` hands over to a temporary file beside `path` (creating
+    /// `path`'s folder first, as a sequential write would).
+    init(path: String,
+         produce: @escaping @Sendable (_ write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void) {
+        self.path = path
+        Files.createParentFolder(of: path)
+        let stopped = stopped
+        outcome = BackgroundResult {
+            Result { () throws(PublishingError) -> StagedFile in
+                try ReportPublisher().stage(to: path) { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
+                    try produce { (piece: [UInt8]) throws(SystemFailure) in
+                        if stopped.isSet { throw SystemFailure(code: ECANCELED) }
+                        try write(piece)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Waits for the write to end and renames the file over `path`; a failed write or rename is
+    /// an output error naming the path, and then nothing is left of the file.
+    func commit() throws {
+        guard !settled.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        do {
+            try ReportPublisher().commit(outcome.wait().get())
+        } catch {
+            throw CommandFailure(message: error.description, status: .outputError)
+        }
+    }
+
+    /// Stops the write and removes what was written (nothing if already committed).
+    func discard() {
+        guard !settled.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        stopped.set()
+        if case .success(let staged) = outcome.wait() { ReportPublisher().discard(staged) }
+    }
+}
+
+/// A flag one thread sets and another reads.
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
+}
