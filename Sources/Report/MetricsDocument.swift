@@ -71,7 +71,7 @@ public enum MetricsDocument {
             writeMRR(into: &out, bridge, money: money)
         }
         out.key("prediction")
-        out.value(PredictionDocument.value(analysis.prediction, customers: dataset.customers, atRiskRows: 25))
+        PredictionDocument.write(into: &out, analysis.prediction, customers: dataset.customers, atRiskRows: 25)
         if let trend = analysis.satisfaction {
             out.key("satisfaction")
             writeSatisfaction(into: &out, trend)

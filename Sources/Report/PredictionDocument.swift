@@ -6,7 +6,46 @@ import Mustache
 /// docs/metrics-json.md): model kinds and fitted parameters, summary figures, the at-risk list and
 /// the backtest with every scored case, so AUC and Brier can be recomputed from the file.
 enum PredictionDocument {
-    static func value(_ prediction: Prediction, customers: [Customer], atRiskRows: Int) -> MustacheValue {
+    /// Writes `value(…)` member by member, in key order, with the backtest's cases (most of the
+    /// object: one per customer active at the backtest month end) written one by one as they are
+    /// read instead of built as values first; the text is the same.
+    static func write(into out: inout some JSONOutput, _ prediction: Prediction, customers: [Customer], atRiskRows: Int) {
+        guard case .object(let object) = value(prediction, customers: customers, atRiskRows: atRiskRows, cases: false) else { return }
+        out.beginObject()
+        for key in object.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            out.key(key)
+            guard key == "backtest", case .object(let members) = object[key]!, let backtest = prediction.churn?.backtest else {
+                out.value(object[key]!)
+                continue
+            }
+            out.beginObject()
+            for member in (Array(members.keys) + ["cases"]).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                out.key(member)
+                guard member == "cases" else {
+                    out.value(members[member]!)
+                    continue
+                }
+                out.list { out in
+                    for k in backtest.cases {
+                        // Members in key order: churned, health_probability, health_score, id, period, probability.
+                        out.object { out in
+                            out.key("churned"); out.bool(k.churned)
+                            out.key("health_probability"); out.number(MetricsDocument.measure(k.healthProbability))
+                            out.key("health_score"); out.number(MetricsDocument.measure(k.healthScore))
+                            out.key("id"); out.string(customers[k.customer].id)
+                            out.key("period"); out.string(k.monthEnd.description)
+                            out.key("probability"); out.number(MetricsDocument.measure(k.probability))
+                        }
+                    }
+                }
+            }
+            out.endObject()
+        }
+        out.endObject()
+    }
+
+    /// The whole object as a value; `cases: false` leaves out the backtest's cases (`write` streams them).
+    static func value(_ prediction: Prediction, customers: [Customer], atRiskRows: Int, cases: Bool = true) -> MustacheValue {
         var object: [String: MustacheValue] = ["revenue_model": .string(prediction.revenueModel.rawValue)]
         var kinds: [MustacheValue] = []
         if let p = prediction.purchases {
@@ -58,19 +97,22 @@ enum PredictionDocument {
                          "reasons": .list(c.reasons(risk).map { .string($0) })])
             })
             if let b = c.backtest {
-                object["backtest"] = .object([
+                var backtest: [String: MustacheValue] = [
                     "period": .string(b.monthEnd.description), "training_rows": .int(b.trainingRows),
                     "auc": number(b.model.auc), "brier": number(b.model.brier),
                     "lift_top_decile": number(b.model.liftTopDecile), "calibration": calibration(b.model),
                     "health_auc": number(b.health.auc), "health_brier": number(b.health.brier),
                     "health_lift_top_decile": number(b.health.liftTopDecile), "health_calibration": calibration(b.health),
                     "model_beats_health": .bool(b.modelBeatsHealth),
-                    "cases": .list(b.cases.map { k in
+                ]
+                if cases {
+                    backtest["cases"] = .list(b.cases.map { k in
                         .object(["id": .string(customers[k.customer].id), "period": .string(k.monthEnd.description),
                                  "probability": number(k.probability), "churned": .bool(k.churned),
                                  "health_score": number(k.healthScore), "health_probability": number(k.healthProbability)])
-                    }),
-                ])
+                    })
+                }
+                object["backtest"] = .object(backtest)
             }
             if let problem = c.backtestProblem { object["backtest_problem"] = .string(problem) }
         }

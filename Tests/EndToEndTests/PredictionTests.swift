@@ -3,6 +3,7 @@ import Testing
 import Ingest
 @testable import Metrics
 import Model
+import Mustache
 @testable import Report
 
 /// The churn model and its backtest on `retention sample` data.
@@ -81,6 +82,13 @@ import Model
         let json = PredictionDocument.value(analysis.prediction, customers: dataset.customers, atRiskRows: 25).jsonText(pretty: false)
         #expect(json.contains("\"period\":\"2026-07-31\""))
         #expect(json.components(separatedBy: "\"churned\":").count - 1 == cases.count)
+        // Streamed member by member (the cases one by one), the object has the same text, compact and pretty.
+        for pretty in [false, true] {
+            var out = JSONTextWriter(pretty: pretty)
+            PredictionDocument.write(into: &out, analysis.prediction, customers: dataset.customers, atRiskRows: 25)
+            #expect(String(decoding: out.bytes, as: UTF8.self)
+                    == PredictionDocument.value(analysis.prediction, customers: dataset.customers, atRiskRows: 25).jsonText(pretty: pretty))
+        }
     }
 
     /// Nothing after the backtest month end reaches its predictions: removing every survey answer
