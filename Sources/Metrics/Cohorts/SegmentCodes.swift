@@ -23,8 +23,9 @@ struct SegmentCodes: Sendable {
         var names: [String] = []
         var paid: [Bool] = []
         var raw = [Int32](repeating: 0, count: customers.count)
-        for (i, customer) in customers.enumerated() {
-            let value = CohortTable.segmentValue(customer, attribute)
+        // By index: `enumerated()` would copy each customer (a retain per text field).
+        for i in customers.indices {
+            let value = CohortTable.segmentValue(customers[i], attribute)
             let code: Int32
             if let known = firstSeen[value] {
                 code = known

@@ -44,8 +44,13 @@ struct ChurnFeatureSet {
 
     /// The plan on `day`: the active paid subscription's plan, else the customer file's.
     static func plan(_ customer: CustomerIndex, on day: Day, evidence: HealthEvidence) -> String? {
-        evidence.records[customer].subscriptions.last { $0.isActive(on: day) && $0.plan != nil }?.plan
-            ?? evidence.customers[customer].plan
+        plan(customer, records: evidence.records[customer], on: day, evidence: evidence)
+    }
+
+    /// `plan` with the customer's records already in hand (a feature row takes them once).
+    static func plan(_ customer: CustomerIndex, records: HealthEvidence.CustomerRecords, on day: Day,
+                     evidence: HealthEvidence) -> String? {
+        records.subscriptions.last { $0.isActive(on: day) && $0.plan != nil }?.plan ?? evidence.customers[customer].plan
     }
 
     /// The features of `customer` on `day`, with what the same health-rule readings say besides:
@@ -57,7 +62,7 @@ struct ChurnFeatureSet {
         row.reserveCapacity(names.count)
         let first = context.ledger.activity[customer]?.firstActive ?? evidence.customers[customer].signup
         row.append(Double(max(first.days(to: day), 0)))
-        let (now, before) = revenue(customer, on: day, context: context)
+        let (now, before) = revenue(customer, records: records, on: day, context: context)
         row.append(now)
         let larger = max(now, before)
         row.append(larger > 0 ? (now - before) / larger : 0)
@@ -80,8 +85,8 @@ struct ChurnFeatureSet {
         var earned = 0.0, available = 0.0
         var silent: [Int] = []
         for rule in rules {
-            let reading = rule.signal.read(customer, evidence: evidence, asOf: day, calendar: context.monthly,
-                                           support: context.support)
+            let reading = rule.signal.read(customer, records: records, evidence: evidence, asOf: day,
+                                           calendar: context.monthly, support: context.support, explain: false)
             if let reading {
                 earned += reading.fraction * rule.maxPoints
                 available += rule.maxPoints
@@ -90,7 +95,7 @@ struct ChurnFeatureSet {
             }
             row.append(reading?.fraction ?? 0.5)
         }
-        let plan = Self.plan(customer, on: day, evidence: evidence)
+        let plan = Self.plan(customer, records: records, on: day, evidence: evidence)
         for p in plans { row.append(plan == p ? 1 : 0) }
         return ChurnFeatureRow(values: row, healthScore: available > 0 ? 100 * earned / available : nil, rulesWithoutData: silent)
     }
@@ -106,8 +111,8 @@ struct ChurnFeatureSet {
     }
 
     /// Monthly revenue on `day` and three months before.
-    private func revenue(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> (Double, Double) {
-        let records = context.evidence.records[customer]
+    private func revenue(_ customer: CustomerIndex, records: HealthEvidence.CustomerRecords, on day: Day,
+                         context: ChurnFeatureContext) -> (Double, Double) {
         if records.subscriptions.contains(where: { $0.start <= day }) {
             let then = HealthSignal.day(day, periodsBack: 3, calendar: context.monthly)
             let now = records.subscriptions.filter { $0.isActive(on: day) }.reduce(0) { $0 + $1.mrr }
