@@ -57,7 +57,7 @@ public struct RetentionAnalysis: Sendable {
         let asOf = configuration.asOf
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
-        let evidence = HealthEvidence(dataset)
+        let evidence = HealthEvidence(dataset, ordersByCustomer: ledger.ordersByCustomer)
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow
         var revenue: [CustomerIndex: Double] = [:]

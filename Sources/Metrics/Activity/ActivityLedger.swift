@@ -51,6 +51,9 @@ public struct ActivityLedger: Sendable {
     /// The codes of the configured segment attributes (`configuration.segmentAttributes`),
     /// built once for every per-segment metric.
     let segments: [String: SegmentCodes]
+    /// The positions of each customer's orders in `Dataset.orders`, when the ledger grouped them
+    /// (an order ledger built from a whole dataset): the health evidence reuses it.
+    let ordersByCustomer: OrdersByCustomer?
 
     public var asOf: Day { configuration.asOf }
 
@@ -130,7 +133,8 @@ public struct ActivityLedger: Sendable {
         self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
                   mrr: [], orders: CustomerOrderTable(joining: ranges.map(\.table)),
                   neverPaid: ranges.reduce(0) { $0 + $1.built.neverPaid },
-                  ignoredAfterAsOf: ranges.reduce(0) { $0 + $1.afterAsOf }, ignoredUnknownCustomer: byCustomer.unplaced)
+                  ignoredAfterAsOf: ranges.reduce(0) { $0 + $1.afterAsOf }, ignoredUnknownCustomer: byCustomer.unplaced,
+                  ordersByCustomer: byCustomer)
     }
 
     /// The activity of the customers in `range` from their order histories (`orders[k]` is
@@ -234,8 +238,9 @@ public struct ActivityLedger: Sendable {
 
     private init(model: RevenueModel, configuration: MetricsConfiguration, customers: [Customer],
                  activity: [CustomerActivity?], mrr: [[MRRStep]], orders: CustomerOrderTable, neverPaid: Int,
-                 ignoredAfterAsOf: Int, ignoredUnknownCustomer: Int) {
+                 ignoredAfterAsOf: Int, ignoredUnknownCustomer: Int, ordersByCustomer: OrdersByCustomer? = nil) {
         self.model = model
+        self.ordersByCustomer = ordersByCustomer
         self.configuration = configuration
         self.customers = customers
         self.activity = activity

@@ -55,7 +55,9 @@ struct HealthEvidence {
     /// Whether recency may use the customers' last-login dates (`withoutLoginDates` turns it off).
     private(set) var usesLoginDates: Bool
 
-    init(_ dataset: Dataset) {
+    /// `ordersByCustomer`: the dataset's orders already grouped by customer (the activity
+    /// ledger's), else grouped here.
+    init(_ dataset: Dataset, ordersByCustomer grouped: OrdersByCustomer? = nil) {
         customers = dataset.customers
         let n = dataset.customers.count
         /// In-scale NPS answers (`nps`) or CSAT and good/bad answers (not `nps`); CES is not used.
@@ -69,7 +71,7 @@ struct HealthEvidence {
         let tickets = CustomerGroups(customerCount: n, dataset.tickets) { t in t.customer.map { ($0, t) } }
         let subscriptions = CustomerGroups(customerCount: n, dataset.subscriptions) { ($0.customer, $0) }
         orders = dataset.orders
-        let byCustomer = OrdersByCustomer(dataset.orders, customerCount: n)
+        let byCustomer = grouped ?? OrdersByCustomer(dataset.orders, customerCount: n)
         ordersByCustomer = byCustomer
         let orders = dataset.orders
         let paidDays = CustomerGroups<Day>(customerCount: n, capacity: byCustomer.positions.count) { c, days in
