@@ -3,6 +3,10 @@
 //   retention-bench generate <path> <rows> [customers]   deterministic invoices.csv in the sample's shape
 //   retention-bench stream <path> [partitions]           OrderStream: decode customer id, date, amount
 //   retention-bench load <path>                          DatasetLoader (SHA-256, dedupe, materialised orders)
+//   retention-bench ingest <dir> [steps]                 DatasetLoader on the report benchmark's customers.csv,
+//                                                        orders.csv, surveys.csv (USD, EUR=1.08, GBP=1.27): loads
+//                                                        customers, then customers + orders, then all three, and
+//                                                        prints each load's wall and CPU (the split by file)
 //   retention-bench cohorts <path> [as-of]               ingest + cohort aggregation in one streaming pass
 //   retention-bench predict-synthetic [customers]        BG/NBD fit on simulated customers (default 1,000,000)
 //   retention-bench predict <dir> [as-of]                BG/NBD, Gamma-Gamma, CLV and the whole metrics stage
@@ -228,6 +232,31 @@ case "load-dir":
             + "wall \(now() - t0) s, CPU \(cpuSeconds().user - before.user) s")
     } catch {
         fail(error.description)
+    }
+case "ingest":
+    var options = IngestOptions()
+    options.reportCurrency = "USD"
+    options.rates = ["EUR": 1.08, "GBP": 1.27]
+    let d = args[2]
+    let steps: [(String, InputFiles)] = [
+        ("customers", InputFiles(customers: d + "/customers.csv")),
+        ("customers+orders", InputFiles(customers: d + "/customers.csv", orders: d + "/orders.csv")),
+        ("customers+orders+surveys", InputFiles(customers: d + "/customers.csv", orders: d + "/orders.csv",
+                                                surveys: d + "/surveys.csv")),
+    ]
+    let wanted = args.count >= 4 ? Set(args[3].split(separator: ",").compactMap { Int($0) }) : [0, 1, 2]
+    for (k, (label, files)) in steps.enumerated() where wanted.contains(k) {
+        let before = cpuSeconds()
+        let t0 = now()
+        do {
+            let data = try DatasetLoader.load(files, options: options)
+            let after = cpuSeconds()
+            print("\(label): wall \(now() - t0) s, CPU \(after.user + after.system - before.user - before.system) s, "
+                + "peak RSS \(after.maxRSSKiB / 1024) MiB, \(data.customers.count) customers, \(data.orders.count) orders, "
+                + "\(data.surveys.count) answers")
+        } catch {
+            fail(error.description)
+        }
     }
 case "load":
     let before = cpuSeconds()

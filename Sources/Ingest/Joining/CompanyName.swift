@@ -72,14 +72,15 @@ enum CompanyName {
         return String(decoding: bytes[start(first)..<ends[last]], as: UTF8.self)
     }
 
-    /// `key` for any name: diacritics, case and width folded by Foundation, then the words.
+    /// `key` for any name: diacritics, case and width folded as Foundation folds them
+    /// (`LatinFolding`), then the words.
     static func foldedKey(_ name: String) -> String? {
         var words: [String] = []
         var current = ""
         func flush() {
             if !current.isEmpty { words.append(current); current = "" }
         }
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let folded = LatinFolding.fold(name)
         for scalar in folded.unicodeScalars {
             if scalar == "." || scalar == "'" || scalar == "’" { continue }  // "L.L.C." → "llc", "O'Brien" → "obrien"
             if scalar == "&" || scalar == "+" {

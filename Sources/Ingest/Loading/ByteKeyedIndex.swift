@@ -1,6 +1,10 @@
 /// A hash table from byte strings (customer ids) to their insertion number (0, 1, 2, … —
 /// which is the customer index), looked up straight from field bytes without making a
 /// `String`: open addressing with linear probing; keys are stored back to back in one array.
+///
+/// While every key has one numbered shape with dense numbers (`CUST-0000001`, …), the entries
+/// are found by number instead (`NumberedKeys`) and the slots are left empty; the first key
+/// that breaks that fills them.
 struct ByteKeyedIndex: Sendable {
     /// One slot: the first sixteen key bytes packed little-endian (zero-padded), and `meta` =
     /// upper 24 bits of the hash (<< 40) | key length (<< 32, up to 255; 0xFF = longer) |
@@ -15,9 +19,18 @@ struct ByteKeyedIndex: Sendable {
     private var slots: [Slot] = [Slot](repeating: Slot(head: 0, tail: 0, meta: 0), count: 16)
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int] = [0]
-    private var hashes: [UInt64] = []
+    /// The keys' shared numbered shape; nil before the first key and once two shapes (or a key
+    /// without a trailing number) were met.
+    private var numbered: NumberedKeys?
+    /// Whether the slots hold every key (false only while `numbered` finds them).
+    private var hashed = true
+    /// Keys to size the slots for when they are (re)built (`reserveCapacity`).
+    private var expected = 0
 
-    var count: Int { hashes.count }
+    var count: Int { keyStarts.count - 1 }
+
+    /// Whether keys are found by their number rather than hashed (for tests).
+    var findsByNumber: Bool { !hashed }
 
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -69,6 +82,7 @@ struct ByteKeyedIndex: Sendable {
     }
 
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int? {
+        if !hashed { return numbered.unsafelyUnwrapped.entry(for: key) }
         let h = Self.hash(key)
         let tag = Self.tag(h, key.count)
         let (head, tail) = Self.words(key)
@@ -97,14 +111,39 @@ struct ByteKeyedIndex: Sendable {
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int {
         if let existing = self.value(for: key) { return existing }
-        if (hashes.count + 1) * 4 > slots.count * 3 { grow() }
-        let h = Self.hash(key)
         keyBytes.append(contentsOf: key)
         keyStarts.append(keyBytes.count)
-        hashes.append(h)
-        let (head, tail) = Self.words(key)
-        place(entry: hashes.count - 1, hash: h, tag: Self.tag(h, key.count), head: head, tail: tail)
-        return hashes.count - 1
+        let entry = count - 1
+        let wasHashed = hashed
+        noteShape(key, entry: entry)
+        if hashed && !wasHashed {
+            rehash()  // every key, this one included
+        } else if !hashed && wasHashed {
+            slots = [Slot](repeating: Slot(head: 0, tail: 0, meta: 0), count: 16)
+        } else if hashed {
+            if count * 4 > slots.count * 3 { rehash() }
+            else { place(entry: entry, key: key) }
+        }
+        return entry
+    }
+
+    /// Keeps `numbered` up to date with the key just stored as `entry`; `hashed` tells whether
+    /// the slots must hold the keys from now on.
+    private mutating func noteShape(_ key: UnsafeBufferPointer<UInt8>, entry: Int) {
+        if entry == 0 { numbered = NumberedKeys(first: key) }
+        guard numbered != nil, let number = numbered!.number(of: key) else {
+            numbered = nil
+            hashed = true
+            return
+        }
+        let bytes = keyBytes, starts = keyStarts, digits = numbered!.digits
+        numbered!.add(number, entry: entry, count: count) { e in
+            // An entry's number: its last `digits` bytes (every key has the shape).
+            var n: UInt64 = 0
+            for k in (starts[e + 1] - digits)..<starts[e + 1] { n = n &* 10 &+ UInt64(bytes[k] &- 0x30) }
+            return n
+        }
+        hashed = !numbered!.isDense
     }
 
     @discardableResult
@@ -113,11 +152,12 @@ struct ByteKeyedIndex: Sendable {
         return k.withUTF8 { insert($0) }
     }
 
-    /// Makes room for `count` keys in all, so that inserting up to that many rehashes nothing.
+    /// Makes room for `count` keys in all, so that inserting up to that many rehashes at most
+    /// once (slots are made only when keys are hashed, see `numbered`).
     mutating func reserveCapacity(_ count: Int) {
-        while count * 4 > slots.count * 3 { grow() }
-        hashes.reserveCapacity(count)
+        expected = max(expected, count)
         keyStarts.reserveCapacity(count + 1)
+        if hashed && self.count > 0 && count * 4 > slots.count * 3 { rehash() }
     }
 
     private func keyEquals(_ entry: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -130,22 +170,27 @@ struct ByteKeyedIndex: Sendable {
         }
     }
 
-    private mutating func place(entry: Int, hash: UInt64, tag: UInt64, head: UInt64, tail: UInt64) {
-        let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: hash) & mask
-        while slots[s].meta != 0 { s = (s + 1) & mask }
-        slots[s] = Slot(head: head, tail: tail, meta: tag | UInt64(entry + 1))
+    private mutating func place(entry: Int, key: UnsafeBufferPointer<UInt8>) {
+        let h = Self.hash(key)
+        let (head, tail) = Self.words(key)
+        let meta = Self.tag(h, key.count) | UInt64(entry + 1)
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s].meta != 0 { s = (s + 1) & mask }
+            slots[s] = Slot(head: head, tail: tail, meta: meta)
+        }
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = [Slot](repeating: Slot(head: 0, tail: 0, meta: 0), count: old.count * 2)
-        let mask = slots.count - 1
-        for slot in old where slot.meta != 0 {
-            let entry = Int(slot.meta & 0xFFFF_FFFF) - 1
-            var s = Int(truncatingIfNeeded: hashes[entry]) & mask
-            while slots[s].meta != 0 { s = (s + 1) & mask }
-            slots[s] = slot
+    /// Makes the slots anew (a power of two, at least 4/3 of the keys or of `expected`) and
+    /// places every key.
+    private mutating func rehash() {
+        var capacity = 16
+        while max(count, expected) * 4 > capacity * 3 { capacity *= 2 }
+        slots = [Slot](repeating: Slot(head: 0, tail: 0, meta: 0), count: capacity)
+        let bytes = keyBytes, starts = keyStarts
+        bytes.withUnsafeBufferPointer { all in
+            for e in 0..<count { place(entry: e, key: UnsafeBufferPointer(rebasing: all[starts[e]..<starts[e + 1]])) }
         }
     }
 }

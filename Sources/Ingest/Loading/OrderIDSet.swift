@@ -2,14 +2,14 @@
 /// little memory.
 ///
 /// An id is split into its shape — the text before its trailing digits and the number of
-/// those digits (at most 18) — and the number they write: `INV-000123` is (`INV-`, 6, 123).
-/// The split is one to one (the digits are the number zero-padded to their count), so ids
-/// are equal exactly when shape and number are. Exports usually number their records in
-/// sequence, so while every id is larger than the last one of its shape, the set keeps runs of
-/// consecutive numbers per shape (a 10-million-row file of increasing ids: a few bytes). The
-/// first id that breaks that (an id without digits, a number lower than its shape's last one
-/// that is not a repeat, more than `shapeLimit` shapes or `runLimit` runs) turns the set into
-/// fingerprints (`FingerprintSet`) of every id met, the earlier ones regenerated from the runs.
+/// those digits (at most 18) — and the number they write (`TrailingNumber`): `INV-000123` is
+/// (`INV-`, 6, 123). The split is one to one, so ids are equal exactly when shape and number
+/// are. Exports usually number their records in sequence, so while every id is larger than
+/// the last one of its shape, the set keeps runs of consecutive numbers per shape (a
+/// 10-million-row file of increasing ids: a few bytes). The first id that breaks that (an id
+/// without digits, a number lower than its shape's last one that is not a repeat, more than
+/// `shapeLimit` shapes or `runLimit` runs) turns the set into fingerprints (`FingerprintSet`)
+/// of every id met, the earlier ones regenerated from the runs.
 struct OrderIDSet: Sendable {
     private struct Shape: Sendable {
         var prefix: [UInt8]
@@ -45,20 +45,10 @@ struct OrderIDSet: Sendable {
         return inserted
     }
 
-    /// The number an id's trailing digits write, their count and where they start; nil without digits.
-    @inline(__always)
-    private static func split(_ id: UnsafeBufferPointer<UInt8>) -> (number: UInt64, digits: Int, start: Int)? {
-        var start = id.count
-        while start > 0 && id.count - start < 18 && id[start - 1] >= 0x30 && id[start - 1] <= 0x39 { start -= 1 }
-        guard start < id.count else { return nil }
-        var number: UInt64 = 0
-        for k in start..<id.count { number = number * 10 + UInt64(id[k] - 0x30) }
-        return (number, id.count - start, start)
-    }
-
     /// Inserts into the runs: true (new), false (a repeat), nil when the runs cannot hold it.
     private mutating func insertInRuns(_ id: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard let (number, digits, start) = Self.split(id) else { return nil }
+        guard let trailing = TrailingNumber(id) else { return nil }
+        let (number, digits, start) = (trailing.number, trailing.digits, trailing.start)
         let prefix = UnsafeBufferPointer(rebasing: id[0..<start])
         // The last shape used first: consecutive rows nearly always share it.
         var s = shapes.count - 1
