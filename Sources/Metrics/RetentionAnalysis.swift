@@ -73,13 +73,16 @@ public struct RetentionAnalysis: Sendable {
         }
         cohorts = CohortTable(ledger: ledger)
         stageFinished("cohorts")
-        churn = ChurnSeries(ledger: ledger)
+        // The whole churn series and every segment's from one walk over the customers.
+        let churnWalk = SegmentChurn.withWholeSeries(ledger: ledger, attributes: configuration.segmentAttributes,
+                                                     periods: trendPeriods)
+        churn = churnWalk.whole
         let reasons = ChurnReasonBreakdown.windowAndHistory(ledger: ledger, periods: trendPeriods,
                                                             history: churn.periods.map(\.period))
         churnReasons = reasons.window
         churnReasonHistory = reasons.history
         stageFinished("churn")
-        segmentChurn = configuration.segmentAttributes.map { SegmentChurn(ledger: ledger, attribute: $0, periods: trendPeriods) }
+        segmentChurn = churnWalk.segments
         stageFinished("segment churn")
         survival = KaplanMeierCurve(ledger: ledger)
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)

@@ -55,4 +55,35 @@ import Model
             #expect(parts[g] == ChurnSeries(ledger: ledger, including: { planGroup($0) == g }))
         }
     }
+
+    @Test func oneWalkForTheWholeSeriesAndEverySegmentIsEachSeriesOnItsOwn() {
+        // "plan" twice: each attribute gets its own rows, duplicates included.
+        let walk = SegmentChurn.withWholeSeries(ledger: ledger, attributes: ["plan", "region", "plan"], periods: 2)
+        #expect(walk.whole == ChurnSeries(ledger: ledger))
+        #expect(walk.segments == ["plan", "region", "plan"].map { SegmentChurn(ledger: ledger, attribute: $0, periods: 2) })
+        // By hand, the last 2 complete months (January, February; March holds as-of): Basic S = 0 + 1,
+        // churned 0 + 1 (Bob); Pro S = 0 + 1, churned 0; Fay (no plan) starts in March: no trial.
+        let plan = walk.segments[0].rows
+        #expect(plan.map(\.value) == ["Basic", "Pro", CohortTable.missingSegmentLabel])
+        #expect(plan.map(\.churned) == [1, 0, 0] && plan.map(\.customerPeriods) == [1, 1, 0])
+        // Nobody has a region: one row, everyone's, S = 0 + 2 (Ann, Bob on 01-31), churned 0 + 1.
+        #expect(walk.segments[1].rows.map(\.value) == [CohortTable.missingSegmentLabel])
+        #expect(walk.segments[1].rows[0].churned == 1 && walk.segments[1].rows[0].customerPeriods == 2)
+    }
+
+    @Test(arguments: [3, 17, 101] as [UInt64])
+    func oneWalkMatchesSeparateWalksOnRandomBusinesses(seed: UInt64) {
+        // Re-subscriptions, CRM cancellations (voluntary or untyped) and MRR lost, 300 customers.
+        let ledger = ActivityLedger(dataset: randomSubscriptionDataset(seed: seed, customers: 300),
+                                    configuration: Fixture.configuration(asOf: d("2024-09-15")))
+        let walk = SegmentChurn.withWholeSeries(ledger: ledger, attributes: ["plan"], periods: 12)
+        #expect(walk.whole == ChurnSeries(ledger: ledger))
+        #expect(walk.whole.periods.contains { $0.mrrLost > 0 && $0.voluntary > 0 && $0.reactivated > 0 })
+        #expect(walk.segments == [SegmentChurn(ledger: ledger, attribute: "plan", periods: 12)])
+        let plans = SegmentCodes(ledger, attribute: "plan")
+        for (code, value) in plans.values.enumerated() {
+            let alone = ChurnSeries(ledger: ledger, including: { ledger.customers[$0].plan == value })
+            #expect(ChurnSeries.grouped(ledger: ledger, groups: plans.values.count) { Int(plans.codes[$0]) }[code] == alone)
+        }
+    }
 }

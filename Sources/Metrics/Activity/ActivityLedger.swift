@@ -55,6 +55,10 @@ public struct ActivityLedger: Sendable {
     /// (an order ledger built from a whole dataset): the health evidence reuses it.
     let ordersByCustomer: OrdersByCustomer?
 
+    /// The configured calendar's period index of every day of the 40 years up to as-of, for
+    /// metrics that look up the period of many days (`PeriodIndexTable`).
+    public let periodIndexes: PeriodIndexTable
+
     public var asOf: Day { configuration.asOf }
 
     /// Builds the ledger from a whole dataset; orders go through `OrderActivityAccumulator`,
@@ -115,12 +119,14 @@ public struct ActivityLedger: Sendable {
             var table = CustomerOrderTable()
             // At most one paid day and one period row per order of the range.
             table.reserveCapacity(customers: range.count, rows: byCustomer.count(of: range))
-            // One customer's orders at a time in a reused record, then appended to the flat table.
-            var scratch = CustomerOrders()
+            // One customer's orders at a time, gathered from the file, then folded into a reused
+            // record, then appended to the flat table.
+            var gathered: [Order] = [], scratch = CustomerOrders()
             var afterAsOf = 0
             for c in range {
                 scratch.removeAll()
-                byCustomer.forEach(of: c, in: orders) { if !recorder.record($0, into: &scratch) { afterAsOf += 1 } }
+                byCustomer.gather(of: c, in: orders, into: &gathered)
+                for order in gathered where !recorder.record(order, into: &scratch) { afterAsOf += 1 }
                 table.append(scratch)
             }
             return (table: table, afterAsOf: afterAsOf,
@@ -242,6 +248,7 @@ public struct ActivityLedger: Sendable {
         self.model = model
         self.ordersByCustomer = ordersByCustomer
         self.configuration = configuration
+        periodIndexes = PeriodIndexTable(calendar: configuration.calendar, through: configuration.asOf)
         self.customers = customers
         self.activity = activity
         self.mrr = mrr

@@ -50,27 +50,22 @@ struct OrderRecorder: Sendable {
     let calendar: PeriodCalendar
     /// Amounts are rounded to this many decimals (the currency's minor unit) as they enter.
     let minorUnitDigits: Int
-    /// Period index of every day from `firstTableDay` through as-of (about 40 years, 58 KiB), so
-    /// an order's period is one array read instead of calendar arithmetic; older days fall back
-    /// to the calendar.
-    private let periodTable: [Int32]
-    private let firstTableDay: Int32
-    static let tableDays: Int32 = 40 * 366
+    /// Period index of every day of the 40 years through as-of, so an order's period is one
+    /// array read instead of calendar arithmetic; older days fall back to the calendar.
+    private let periods: PeriodIndexTable
 
     init(asOf: Day, calendar: PeriodCalendar, minorUnitDigits: Int) {
         self.asOf = asOf
         self.calendar = calendar
         self.minorUnitDigits = minorUnitDigits
-        firstTableDay = asOf.ordinal - Self.tableDays
-        periodTable = (firstTableDay...asOf.ordinal).map { Int32(calendar.index(containing: Day(ordinal: $0))) }
+        periods = PeriodIndexTable(calendar: calendar, through: asOf)
     }
 
     /// Records `order` into `history`; false (nothing recorded) when it is dated after as-of.
     @inline(__always)
     func record(_ order: Order, into history: inout CustomerOrders) -> Bool {
         guard order.day <= asOf else { return false }
-        let offset = order.day.ordinal &- firstTableDay
-        let periodIndex = offset >= 0 ? Int(periodTable[Int(offset)]) : calendar.index(containing: order.day)
+        let periodIndex = periods.index(containing: order.day)
         let amount = MinorUnit.rounded(order.amount, digits: minorUnitDigits)
         history.record(day: order.day, period: periodIndex, amount: amount, paid: amount > 0)
         return true

@@ -96,23 +96,39 @@ public struct ChurnReasonBreakdown: Sendable, Hashable {
             return
         }
         rows = Self.rows(events)
-        var byPeriod: [Int: [ChurnEvent]] = [:]
-        for e in events { byPeriod[calendar.index(containing: e.day), default: []].append(e) }
-        perPeriod = window.map { p in PeriodRows(period: p, rows: Self.rows(byPeriod[p.index] ?? [])) }
+        // The window's periods are consecutive: the events of period `window[0].index + k` go to slot k.
+        let periods = PeriodIndexTable(calendar: calendar, days: window[0].start...window[window.count - 1].end.adding(days: -1))
+        var byPeriod = [[ChurnEvent]](repeating: [], count: window.count)
+        for e in events {
+            let k = periods.index(containing: e.day) - window[0].index
+            if byPeriod.indices.contains(k) { byPeriod[k].append(e) }
+        }
+        perPeriod = zip(window, byPeriod).map { p, events in PeriodRows(period: p, rows: Self.rows(events)) }
     }
 
     static func rows(_ events: [ChurnEvent]) -> [Row] {
-        var counts: [String: (Int, Double)] = [:]
+        var counts: [String: Tally] = [:]
         for e in events {
             let key = e.reason.flatMap { $0.isEmpty ? nil : $0 } ?? unknownReason
-            let old = counts[key] ?? (0, 0)
-            counts[key] = (old.0 + 1, old.1 + e.mrrLost)
+            counts[key, default: Tally()].add(e.mrrLost)
         }
         let total = Double(events.count)
-        return counts.map { Row(reason: $0.key, count: $0.value.0, share: Double($0.value.0) / total, mrrLost: $0.value.1) }
+        return counts.map { Row(reason: $0.key, count: $0.value.count, share: Double($0.value.count) / total,
+                                mrrLost: $0.value.mrrLost) }
             .sorted { a, b in
                 if (a.reason == unknownReason) != (b.reason == unknownReason) { return b.reason == unknownReason }
                 return a.count != b.count ? a.count > b.count : a.reason < b.reason
             }
+    }
+}
+
+/// The churns of one reason: how many, and their MRR lost added in event order.
+private struct Tally {
+    var count = 0
+    var mrrLost = 0.0
+
+    mutating func add(_ mrr: Double) {
+        count += 1
+        mrrLost += mrr
     }
 }

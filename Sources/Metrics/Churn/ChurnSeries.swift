@@ -79,109 +79,59 @@ public struct ChurnSeries: Sendable, Hashable {
     /// of the customers of group g, value for value: each group's counters add its customers in
     /// customer order, and its periods start at the period of its own first active day.
     static func grouped(ledger: ActivityLedger, groups: Int, group: (CustomerIndex) -> Int) -> [ChurnSeries] {
+        withoutActuallyEscaping(group) { group in
+            grouped(ledger: ledger, groupings: [ChurnGrouping(groups: groups, group: group)])[0]
+        }
+    }
+
+    /// `grouped(ledger:groups:group:)` for several groupings of the customers (the whole series,
+    /// one grouping per segment attribute) from one walk: each customer's `ChurnContribution` is
+    /// worked out once and added to their group of every grouping, so every series is the one its
+    /// grouping gets on its own, value for value.
+    static func grouped(ledger: ActivityLedger, groupings: [ChurnGrouping]) -> [[ChurnSeries]] {
         let calendar = ledger.configuration.calendar
         let asOf = ledger.asOf
-        // Each group's first active day, and the earliest over all groups: the counters cover
-        // the periods from there, and each group reads its own tail of them.
-        var firstDays = [Day?](repeating: nil, count: groups)
+        // Each group's first active day; the counters cover the periods from the earliest of them,
+        // and each group reads its own tail.
+        var firstDays = groupings.map { [Day?](repeating: nil, count: $0.groups) }
         for case let a? in ledger.activity {
-            let g = group(a.customer)
-            guard g >= 0, let day = a.firstActive else { continue }
-            if firstDays[g].map({ day < $0 }) ?? true { firstDays[g] = day }
+            guard let day = a.firstActive else { continue }
+            for (j, grouping) in groupings.enumerated() {
+                let g = grouping.group(a.customer)
+                guard g >= 0 else { continue }
+                if firstDays[j][g].map({ day < $0 }) ?? true { firstDays[j][g] = day }
+            }
         }
-        guard let firstDay = firstDays.compactMap({ $0 }).min(), firstDay <= asOf else {
-            return Array(repeating: ChurnSeries(periods: []), count: groups)
+        guard let firstDay = firstDays.joined().compactMap({ $0 }).min(), firstDay <= asOf else {
+            return groupings.map { Array(repeating: ChurnSeries(periods: []), count: $0.groups) }
         }
-        let asOfPeriod = calendar.period(containing: asOf)
-        let first = calendar.index(containing: firstDay)
-        let last = asOfPeriod.index
-        let count = last - first + 1
-        // Per-period counters filled from each customer's spans in O(spans) with difference
-        // arrays. A span [a, b) is active at the start of P (on P.start − 1) for P in
-        // idx(a)+1 … idx(b), and at the end of P (on min(last day, as-of)) for P in idx(a) … idx(b) − 1.
-        // Group g's counters for period first + k are at g × (count + 1) + k.
-        let width = count + 1
-        var startDiff = Array(repeating: 0, count: groups * width)
-        var endDiff = startDiff, bothDiff = startDiff
-        var churned = startDiff, vol = startDiff, invol = startDiff, newAtEnd = startDiff, returnedWithin = startDiff
-        var lost = Array(repeating: 0.0, count: groups * width)
-        func add(_ diff: inout [Int], _ base: Int, _ lo: Int, _ hi: Int) {
-            let lo = max(lo, first), hi = min(hi, last)
-            guard lo <= hi else { return }
-            diff[base + lo - first] += 1
-            diff[base + hi - first + 1] -= 1
-        }
-        // Reused for every customer (no allocation per customer).
-        var atStart: [ClosedRange<Int>] = [], atEnd: [ClosedRange<Int>] = [], counted: [Int] = []
+        let periods = ledger.periodIndexes
+        let last = periods.index(containing: asOf)
+        let first = periods.index(containing: firstDay)
+        var counters = groupings.map { ChurnCounters(groups: $0.groups, first: first, last: last) }
+        var contribution = ChurnContribution()
         for case let a? in ledger.activity {
-            let g = group(a.customer)
-            guard g >= 0 else { continue }
-            let base = g * width
-            atStart.removeAll(keepingCapacity: true)
-            atEnd.removeAll(keepingCapacity: true)
-            counted.removeAll(keepingCapacity: true)
-            for span in a.spans {
-                let ia = calendar.index(containing: span.start)
-                let ib = span.end.map { calendar.index(containing: $0) }
-                let s = (ia + 1, ib ?? last), e = (ia, ib.map { $0 - 1 } ?? last)
-                if s.0 <= s.1 { atStart.append(s.0...s.1) }
-                if e.0 <= e.1 { atEnd.append(e.0...e.1) }
-            }
-            for r in atStart { add(&startDiff, base, r.lowerBound, r.upperBound) }
-            for r in atEnd { add(&endDiff, base, r.lowerBound, r.upperBound) }
-            for r in atStart {
-                for q in atEnd where r.overlaps(q) {
-                    add(&bothDiff, base, max(r.lowerBound, q.lowerBound), min(r.upperBound, q.upperBound))
-                }
-            }
-            // A new customer: active at the end of the period of their first active day (they
-            // cannot be active at its start).
-            if let day = a.firstActive {
-                let p = calendar.index(containing: day)
-                if p >= first, p <= last, atEnd.contains(where: { $0.contains(p) }) { newAtEnd[base + p - first] += 1 }
-            }
-            for d in a.churnDays {
-                let p = calendar.index(containing: d)
-                guard p >= first, p <= last, atStart.contains(where: { $0.contains(p) }), !counted.contains(p) else { continue }
-                counted.append(p)
-                let k = base + p - first
-                churned[k] += 1
-                if atEnd.contains(where: { $0.contains(p) }) { returnedWithin[k] += 1 }
-                lost[k] += ledger.mrr(of: a.customer, on: d.adding(days: -1))
-            }
-            // The type belongs to the churn the CRM cancellation describes, when it is counted.
-            if let d = a.cancellationChurn {
-                let p = calendar.index(containing: d)
-                if p >= first, p <= last, atStart.contains(where: { $0.contains(p) }) {
-                    switch ledger.customers[a.customer].churnKind {
-                    case .voluntary?: vol[base + p - first] += 1
-                    case .involuntary?: invol[base + p - first] += 1
-                    case nil: break
+            let customer = a.customer
+            var recorded = false
+            for (j, grouping) in groupings.enumerated() {
+                let g = grouping.group(customer)
+                guard g >= 0 else { continue }
+                if !recorded {
+                    contribution.record(a, kind: ledger.customers[customer].churnKind, last: last, periods: periods) {
+                        ledger.mrr(of: customer, on: $0)
                     }
+                    recorded = true
                 }
+                counters[j].add(contribution, group: g)
             }
         }
-        let calendarPeriods = (0..<count).map { calendar.period(index: first + $0) }
-        return (0..<groups).map { g in
-            guard let own = firstDays[g], own <= asOf else { return ChurnSeries(periods: []) }
-            let base = g * width
-            var out: [ChurnPeriod] = []
-            var s = 0, e = 0, both = 0
-            // Periods before the group's first are all zero for it: the running sums start there.
-            for k in (calendar.index(containing: own) - first)..<count {
-                s += startDiff[base + k]
-                e += endDiff[base + k]
-                both += bothDiff[base + k]
-                let p = calendarPeriods[k]
-                // Active at the end but not at the start: new customers, or former ones returning.
-                let outsideS = e - both
-                let i = base + k
-                out.append(ChurnPeriod(period: p, customersAtStart: s, churned: churned[i], voluntary: vol[i],
-                                       involuntary: invol[i], joined: newAtEnd[i],
-                                       reactivated: outsideS - newAtEnd[i] + returnedWithin[i], customersAtEnd: e,
-                                       mrrLost: lost[i], isIncomplete: first + k == last && asOf.adding(days: 1) < p.end))
+        let calendarPeriods = (first...last).map { calendar.period(index: $0) }
+        return groupings.indices.map { j in
+            (0..<groupings[j].groups).map { g in
+                guard let own = firstDays[j][g], own <= asOf else { return ChurnSeries(periods: []) }
+                return counters[j].series(group: g, from: periods.index(containing: own), periods: calendarPeriods,
+                                          asOf: asOf)
             }
-            return ChurnSeries(periods: out)
         }
     }
 
@@ -189,4 +139,11 @@ public struct ChurnSeries: Sendable, Hashable {
     public func lastComplete(_ count: Int) -> [ChurnPeriod] {
         Array(periods.filter { !$0.isIncomplete }.suffix(max(0, count)))
     }
+}
+
+/// A way of putting customers into `groups` groups: `group(i)` is customer i's group in
+/// `0..<groups`, negative when the customer is in none.
+struct ChurnGrouping {
+    let groups: Int
+    let group: (CustomerIndex) -> Int
 }

@@ -26,18 +26,45 @@ public struct SegmentChurn: Sendable, Hashable {
     public let rows: [Row]
 
     public init(ledger: ActivityLedger, attribute: String, periods count: Int = 12) {
-        self.attribute = attribute
         // Each customer's value is looked up once and coded as its position among the values;
         // the series of every value come from one walk over the ledger, grouped by that code.
         let segments = SegmentCodes(ledger, attribute: attribute)
-        let series = ChurnSeries.grouped(ledger: ledger, groups: segments.values.count) { Int(segments.codes[$0]) }
-        rows = zip(segments.values, series).map { value, series in
+        self.init(ledger: ledger, attribute: attribute, values: segments.values,
+                  series: ChurnSeries.grouped(ledger: ledger, groupings: [ChurnGrouping(segments)])[0], periods: count)
+    }
+
+    /// `ChurnSeries(ledger:)` and `SegmentChurn(ledger:attribute:periods:)` for each of
+    /// `attributes`, from one walk over the ledger (`ChurnSeries.grouped(ledger:groupings:)`):
+    /// the same values as computing each on its own.
+    public static func withWholeSeries(ledger: ActivityLedger, attributes: [String], periods count: Int = 12)
+        -> (whole: ChurnSeries, segments: [SegmentChurn]) {
+        let segments = attributes.map { SegmentCodes(ledger, attribute: $0) }
+        let series = ChurnSeries.grouped(ledger: ledger, groupings: [ChurnGrouping(groups: 1) { _ in 0 }]
+                                             + segments.map(ChurnGrouping.init))
+        return (series[0][0], attributes.indices.map { a in
+            SegmentChurn(ledger: ledger, attribute: attributes[a], values: segments[a].values, series: series[a + 1],
+                         periods: count)
+        })
+    }
+
+    /// The rows of `values` from their series (`series[code]` is the series of `values[code]`).
+    init(ledger: ActivityLedger, attribute: String, values: [String], series: [ChurnSeries], periods count: Int) {
+        self.attribute = attribute
+        rows = zip(values, series).map { value, series in
             let window = ChurnSeries.completeWindow(series.periods, ledger: ledger, count: count)
             let churned = window.reduce(0) { $0 + $1.churned }
             let trials = window.reduce(0) { $0 + $1.customersAtStart }
             return Row(value: value, churned: churned, customerPeriods: trials,
                        interval: WilsonInterval(successes: churned, trials: trials))
         }
+    }
+}
+
+extension ChurnGrouping {
+    /// Customers grouped by their code for one segment attribute.
+    init(_ segments: SegmentCodes) {
+        let codes = segments.codes
+        self.init(groups: segments.values.count) { Int(codes[$0]) }
     }
 }
 

@@ -17,14 +17,14 @@ struct CohortMember: Sendable {
         guard ledger.activity[i] != nil, including?(i) ?? true, let day = ledger.cohortDay(of: i), day <= ledger.asOf else {
             return nil
         }
-        return ledger.configuration.calendar.index(containing: day)
+        return ledger.periodIndexes.index(containing: day)
     }
 
     /// Calls `body` with every member of the ledger (customers `including` keeps), in customer
     /// order. The member is one value reused from customer to customer (its arrays keep their
     /// capacity), so nothing is held per customer: `body` must not keep it.
     static func forEach(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?, _ body: (CohortMember) -> Void) {
-        let calendar = ledger.configuration.calendar
+        let calendar = ledger.periodIndexes
         let asOfIndex = calendar.index(containing: ledger.asOf)
         var m = CohortMember(customer: 0, cohort: 0, active: [], lastActive: nil, revenue: [])
         for (i, activity) in ledger.activity.enumerated() {
