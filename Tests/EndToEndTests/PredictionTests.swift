@@ -31,7 +31,7 @@ import Mustache
         #expect(backtest.cases.map(\.healthScore) == backtest.cases.map { scores[$0.customer] })
     }
 
-    /// The backtest's cases, scored as each customer's feature row is built, equal the full rows
+    /// The backtest's cases, scored as each customer's feature row is built (`ChurnScoring`), equal the full rows
     /// of that month end (`ChurnTrainingSet.rows(at:…stride: 1)`) scored afterwards, case by case.
     @Test func backtestCasesEqualTheScoredFullRows() throws {
         let dataset = try Self.dataset()
@@ -46,7 +46,8 @@ import Mustache
         let healthModel = HealthPredictor(rows: training)
         let end = Day(iso: "2026-07-31")!
         let rows = ChurnTrainingSet.rows(at: end, features: features, context: context, stride: 1)
-        let cases = ChurnTrainingSet.cases(at: end, features: features, context: context, model: model, health: healthModel)
+        let cases = ChurnScoring(features: features, context: context, asOf: Self.asOf, activeNow: [], regression: model,
+                                 backtest: ChurnScoring.Backtest(monthEnd: end, model: model, health: healthModel)).cases
         #expect(!plans.isEmpty && training.count > 100 && rows.count > 100)
         #expect(cases == rows.map { row in
             BacktestCase(customer: row.customer, monthEnd: end, probability: model.probability(row.features),

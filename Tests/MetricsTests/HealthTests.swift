@@ -290,4 +290,22 @@ private enum HealthFixture {
             #expect(HealthSignal.medianGap(shifted, count: count) == SampleQuantile.median(gaps))
         }
     }
+
+    /// Insertion-ordered gaps (up to `insertionLimit`) and the library sort beyond give the sample
+    /// median of the gaps bit for bit, for pseudo-random ascending days of every length 2…150
+    /// (repeated gap values included: steps of 1…12 days).
+    @Test func medianGapMatchesTheSampleMedianOnEitherSortPath() {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        #expect(HealthSignal.insertionLimit == 64)
+        for count in 2...150 {
+            var days = [Day(ordinal: Int32(next(100)))]
+            for _ in 1..<count { days.append(days.last!.adding(days: 1 + next(12))) }
+            let gaps = zip(days, days.dropFirst()).map { Double($0.days(to: $1)) }
+            #expect(HealthSignal.medianGap(days[...], count: count) == SampleQuantile.median(gaps), "\(count) days")
+        }
+    }
 }

@@ -6,7 +6,7 @@ import Model
 /// customers with orders out of date order (refunds, repeated days), NPS/CSAT/good-bad answers
 /// (same-day ties), subscriptions that start, stop and restart, tickets open, resolved and
 /// overdue, and last-login dates on every fifth customer.
-private enum SyntheticHealth {
+enum SyntheticHealth {
     struct Generator {
         var state: UInt64
         mutating func next(_ bound: Int) -> Int {

@@ -139,15 +139,35 @@ extension HealthSignal {
     /// Median of the gaps between the first `count` (≥ 2) ascending days: the linear-method
     /// median of `SampleQuantile` (mean of the two middle gaps for an even count), computed in a
     /// stack buffer with the same arithmetic, so the value is bit-identical.
+    ///
+    /// The gaps are put in order by insertion as they are read (a customer has a few dozen paid
+    /// days at most, where this beats the library sort, which sets up a merge buffer per call);
+    /// beyond `insertionLimit` gaps the library sort is used. Integers have one ascending order,
+    /// so either way the median is the same.
     static func medianGap(_ days: ArraySlice<Day>, count: Int) -> Double {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { buffer in
             var gaps = buffer
             let first = days.startIndex
-            for i in 1..<count { gaps[i - 1] = days[first + i].ordinal - days[first + i - 1].ordinal }
-            gaps.sort()
+            if count - 1 <= insertionLimit {
+                for i in 1..<count {
+                    let gap = days[first + i].ordinal - days[first + i - 1].ordinal
+                    var j = i - 1
+                    while j > 0 && gaps[j - 1] > gap {
+                        gaps[j] = gaps[j - 1]
+                        j -= 1
+                    }
+                    gaps[j] = gap
+                }
+            } else {
+                for i in 1..<count { gaps[i - 1] = days[first + i].ordinal - days[first + i - 1].ordinal }
+                gaps.sort()
+            }
             return median(sortedGaps: UnsafeBufferPointer(gaps))
         }
     }
+
+    /// Most gaps `medianGap` orders by insertion (quadratic, so only for short lists).
+    static let insertionLimit = 64
 
     /// The linear-method median of ascending gaps (at least one).
     static func median(sortedGaps gaps: UnsafeBufferPointer<Int32>) -> Double {

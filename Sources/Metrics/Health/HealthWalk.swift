@@ -17,7 +17,8 @@ struct HealthWalk {
     let calendar: PeriodCalendar
 
     private var customer: CustomerIndex = 0
-    private var records = HealthEvidence.CustomerRecords()
+    /// The current customer's records (taken once in `begin`).
+    private(set) var records = HealthEvidence.CustomerRecords()
     /// Days before this one have been read; dates must not go back within a customer.
     private var lastDay: Day?
     /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them, ascending.
@@ -58,6 +59,23 @@ struct HealthWalk {
         return available > 0 ? 100 * earned / available : nil
     }
 
+    /// Each rule's share of its points at `day` (nil: the rule has no data), in rule order, into
+    /// `fractions` (emptied first); `day` must not be earlier than the previous date asked for
+    /// this customer. `score(at:)` adds up the same fractions.
+    mutating func fractions(at day: Day, into fractions: inout [Double?]) {
+        precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
+        lastDay = day
+        fractions.removeAll(keepingCapacity: true)
+        for rule in health.rules { fractions.append(fraction(rule.signal, at: day)) }
+    }
+
+    /// Calls `body` with the customer's orders, days and amounts in file order (gathered once per
+    /// customer, as the order revenue trend reads them).
+    mutating func withOrders<R>(_ body: (_ days: [Day], _ amounts: [Double]) -> R) -> R {
+        gatherOrders()
+        return body(orderDays, orderAmounts)
+    }
+
     private mutating func fraction(_ signal: HealthSignal, at day: Day) -> Double? {
         switch signal {
         case .recency(_, _, let fullMultiple, let halfMultiple) where !hasLogin(on: day):
@@ -82,23 +100,28 @@ struct HealthWalk {
         evidence.lastSeen(of: customer).map { $0 <= day } ?? false
     }
 
-    /// Moves the paid-day cursor past every paid day on or before `day`, inserting each new gap
-    /// where it keeps `sortedGaps` ascending.
+    /// Moves the paid-day cursor past every paid day on or before `day`, putting each new gap
+    /// into `sortedGaps` by insertion (a straight insertion sort of the new gaps into the sorted
+    /// ones, in place), so `sortedGaps` stays ascending.
     private mutating func advancePaidDays(through day: Day) {
-        let paid = records.paidDays
-        while paidCount < paid.count, paid[paid.startIndex + paidCount] <= day {
-            if paidCount > 0 {
-                let next = paid.startIndex + paidCount
-                let gap = paid[next].ordinal - paid[next - 1].ordinal
-                var low = 0, high = sortedGaps.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if sortedGaps[mid] <= gap { low = mid + 1 } else { high = mid }
+        let paid = records.paidDays, first = paid.startIndex
+        var end = paidCount
+        while end < paid.count, paid[first + end] <= day { end += 1 }
+        guard end > paidCount else { return }
+        for next in max(paidCount, 1)..<end { sortedGaps.append(paid[first + next].ordinal - paid[first + next - 1].ordinal) }
+        let sortedCount = max(paidCount - 1, 0)
+        sortedGaps.withUnsafeMutableBufferPointer { gaps in
+            for i in sortedCount..<gaps.count {
+                let gap = gaps[i]
+                var j = i
+                while j > 0 && gaps[j - 1] > gap {
+                    gaps[j] = gaps[j - 1]
+                    j -= 1
                 }
-                sortedGaps.insert(gap, at: low)
+                gaps[j] = gap
             }
-            paidCount += 1
         }
+        paidCount = end
     }
 
     private mutating func gatherOrders() {

@@ -1,7 +1,7 @@
 import Model
 
 /// The features of the churn model for one customer at one day, from records dated on or before
-/// that day only.
+/// that day only (computed by `ChurnFeatureWalk`).
 ///
 /// Numeric features (a missing value is 0 and has its own 0/1 "missing" feature, so the model
 /// learns what missing means instead of guessing a value):
@@ -44,60 +44,8 @@ struct ChurnFeatureSet {
 
     /// The plan on `day`: the active paid subscription's plan, else the customer file's.
     static func plan(_ customer: CustomerIndex, on day: Day, evidence: HealthEvidence) -> String? {
-        plan(customer, records: evidence.records[customer], on: day, evidence: evidence)
-    }
-
-    /// `plan` with the customer's records already in hand (a feature row takes them once).
-    static func plan(_ customer: CustomerIndex, records: HealthEvidence.CustomerRecords, on day: Day,
-                     evidence: HealthEvidence) -> String? {
-        records.subscriptions.last { $0.isActive(on: day) && $0.plan != nil }?.plan ?? evidence.customers[customer].plan
-    }
-
-    /// The features of `customer` on `day`, with what the same health-rule readings say besides:
-    /// the rule-based health score and the rules without data (each rule is read once).
-    func row(_ customer: CustomerIndex, on day: Day, context: ChurnFeatureContext) -> ChurnFeatureRow {
-        let evidence = context.evidence
-        let records = evidence.records[customer]
-        var row = [Double]()
-        row.reserveCapacity(names.count)
-        let first = context.ledger.activity[customer]?.firstActive ?? evidence.customers[customer].signup
-        row.append(Double(max(first.days(to: day), 0)))
-        let (now, before) = revenue(customer, records: records, on: day, context: context)
-        row.append(now)
-        let larger = max(now, before)
-        row.append(larger > 0 ? (now - before) / larger : 0)
-        let nps = HealthSignal.latest(records.nps, asOf: day, lookbackDays: 365)
-        row += [Double(nps?.score ?? 0), nps == nil ? 1 : 0]
-        let csat = HealthSignal.latest(records.csat, asOf: day, lookbackDays: 180).map { $0.kind == .csatGoodBad ? ($0.score == 1 ? 5 : 1) : $0.score }
-        row += [Double(csat ?? 0), csat == nil ? 1 : 0]
-        let since = day.adding(days: -89)
-        var opened = 0, overdue = 0
-        for t in records.tickets {
-            let timeline = TicketTimeline(t, asOf: day)
-            guard timeline.isKnown else { continue }
-            if Instant(day: since) <= t.created { opened += 1 }
-            if timeline.isOpen, let target = context.support.resolutionTarget(t.priority), timeline.age > target { overdue += 1 }
-        }
-        row += [Double(opened), Double(overdue)]
-        let lastOrder = Self.lastPaidDay(records.paidDays, onOrBefore: day)
-        row += [Double(lastOrder.map { $0.days(to: day) } ?? 0), lastOrder == nil ? 1 : 0]
-        // The health score as `HealthReport.score` computes it, from the same readings.
-        var earned = 0.0, available = 0.0
-        var silent: [Int] = []
-        for rule in rules {
-            let reading = rule.signal.read(customer, records: records, evidence: evidence, asOf: day,
-                                           calendar: context.monthly, support: context.support, explain: false)
-            if let reading {
-                earned += reading.fraction * rule.maxPoints
-                available += rule.maxPoints
-            } else {
-                silent.append(row.count)
-            }
-            row.append(reading?.fraction ?? 0.5)
-        }
-        let plan = Self.plan(customer, records: records, on: day, evidence: evidence)
-        for p in plans { row.append(plan == p ? 1 : 0) }
-        return ChurnFeatureRow(values: row, healthScore: available > 0 ? 100 * earned / available : nil, rulesWithoutData: silent)
+        evidence.records[customer].subscriptions.last { $0.isActive(on: day) && $0.plan != nil }?.plan
+            ?? evidence.customers[customer].plan
     }
 
     /// The latest of the ascending distinct `paidDays` on or before `day` (binary search).
@@ -108,24 +56,6 @@ struct ChurnFeatureSet {
             if paidDays[mid] <= day { low = mid + 1 } else { high = mid }
         }
         return low > paidDays.startIndex ? paidDays[low - 1] : nil
-    }
-
-    /// Monthly revenue on `day` and three months before.
-    private func revenue(_ customer: CustomerIndex, records: HealthEvidence.CustomerRecords, on day: Day,
-                         context: ChurnFeatureContext) -> (Double, Double) {
-        if records.subscriptions.contains(where: { $0.start <= day }) {
-            let then = HealthSignal.day(day, periodsBack: 3, calendar: context.monthly)
-            let now = records.subscriptions.filter { $0.isActive(on: day) }.reduce(0) { $0 + $1.mrr }
-            let before = records.subscriptions.filter { $0.isActive(on: then) }.reduce(0) { $0 + $1.mrr }
-            return (now, before)
-        }
-        let recentStart = day.adding(days: -89), previousStart = day.adding(days: -179)
-        var recent = 0.0, previous = 0.0
-        context.evidence.forEachOrder(of: customer) { o in
-            guard o.day <= day && o.day >= previousStart && o.amount > 0 else { return }
-            if o.day >= recentStart { recent += o.amount } else { previous += o.amount }
-        }
-        return (recent / 3, previous / 3)
     }
 
     /// Features that describe one thing (a value and its "missing" flag; the plan columns), so the

@@ -142,66 +142,37 @@ public struct ChurnModel: Sendable {
         let regression = fits[0]
         guard regression.converged else { throw .notConverged(model: "Churn model", iterations: regression.iterations) }
 
-        let groups = features.groups
-        let scored = activeNow.sorted()
-        precondition(groups.count <= Int(Int16.max), "feature groups fit the reason slots")
-        // Each range of customers: probability, reason groups and their values (in a pool of its own).
-        let scoredRisks = FixedPartition.map(scored.count) { range in
-            var pool: [Double] = []
-            let risks = range.map { i in
-                let customer = scored[i]
-                let row = features.row(customer, on: asOf, context: context)
-                let contributions = regression.contributions(row.values)
-                let byGroup = groups.map { group in group.reduce(0) { $0 + contributions[$1] } }
-                let top = byGroup.indices.filter { byGroup[$0] > 0 && !groups[$0].contains(where: row.rulesWithoutData.contains) }
-                    .sorted { byGroup[$0] != byGroup[$1] ? byGroup[$0] > byGroup[$1] : $0 < $1 }.prefix(3)
-                var slots = SIMD3<Int16>(repeating: -1)
-                for (slot, group) in top.enumerated() { slots[slot] = Int16(group) }
-                let start = pool.count
-                for group in top { for feature in groups[group] { pool.append(row.values[feature]) } }
-                return (probability: regression.probability(row.values), reasonGroups: slots, start: Int32(start))
+        // Today's risks and the backtest's cases in one pass over the customers (`ChurnScoring`).
+        var problem: String?
+        var scoringBacktest: ChurnScoring.Backtest?
+        if let end = backtestEnd {
+            if backtestFits {
+                scoringBacktest = ChurnScoring.Backtest(monthEnd: end, model: fits[1], health: HealthPredictor(rows: backtestTraining))
+            } else {
+                problem = "the month ends at least 90 days before \(end) give \(backtestTraining.count) rows with \(backtestChurns) churns "
+                    + "(at least \(minimumRows) rows and \(minimumChurns) churns needed)"
             }
-            return (risks: risks, pool: pool)
+        } else {
+            problem = "no month end has 90 days of data after it"
         }
-        // The ranges' pools joined in range order, each range's starts moved by the pools before it
-        // (monthly revenue looked up here, on this thread).
-        var reasonValues: [Double] = []
-        reasonValues.reserveCapacity(scoredRisks.reduce(0) { $0 + $1.pool.count })
-        var risks: [ChurnRisk] = []
-        risks.reserveCapacity(scored.count)
-        for part in scoredRisks {
-            let offset = Int32(reasonValues.count)
-            reasonValues += part.pool
-            for r in part.risks {
-                let customer = scored[risks.count]
-                risks.append(ChurnRisk(customer: customer, probability: r.probability, monthlyRevenue: monthlyRevenue(customer),
-                                       reasonGroups: r.reasonGroups, reasonValuesStart: r.start + offset))
-            }
+        let scoring = ChurnScoring(features: features, context: context, asOf: asOf, activeNow: activeNow,
+                                   regression: regression, backtest: scoringBacktest)
+        // Monthly revenue looked up here, on this thread.
+        var risks = scoring.risks.map { r in
+            ChurnRisk(customer: r.customer, probability: r.probability, monthlyRevenue: monthlyRevenue(r.customer),
+                      reasonGroups: r.reasonGroups, reasonValuesStart: r.reasonValuesStart)
         }
         risks.sort { a, b in
             a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
                 : a.probability != b.probability ? a.probability > b.probability : a.customer < b.customer
         }
-
-        var backtest: ChurnBacktest?
-        var problem: String?
-        if let end = backtestEnd {
-            if !backtestFits {
-                problem = "the month ends at least 90 days before \(end) give \(backtestTraining.count) rows with \(backtestChurns) churns "
-                    + "(at least \(minimumRows) rows and \(minimumChurns) churns needed)"
-            } else {
-                let cases = ChurnTrainingSet.cases(at: end, features: features, context: context, model: fits[1],
-                                                   health: HealthPredictor(rows: backtestTraining))
-                backtest = ChurnBacktest(
-                    monthEnd: end, trainingRows: backtestTraining.count, cases: cases,
-                    model: ClassifierEvaluation(cases.map { ScoredCase(probability: $0.probability, outcome: $0.churned) }),
-                    health: ClassifierEvaluation(cases.map { ScoredCase(probability: $0.healthProbability, outcome: $0.churned) }))
-            }
-        } else {
-            problem = "no month end has 90 days of data after it"
+        let backtest = scoringBacktest.map { b in
+            ChurnBacktest(monthEnd: b.monthEnd, trainingRows: backtestTraining.count, cases: scoring.cases,
+                          model: ClassifierEvaluation(scoring.cases.map { ScoredCase(probability: $0.probability, outcome: $0.churned) }),
+                          health: ClassifierEvaluation(scoring.cases.map { ScoredCase(probability: $0.healthProbability, outcome: $0.churned) }))
         }
         return ChurnModel(features: features, regression: regression, crossValidation: cv,
-                          trainingRows: training.count, trainingChurns: churns, risks: risks, reasonValues: reasonValues,
+                          trainingRows: training.count, trainingChurns: churns, risks: risks, reasonValues: scoring.reasonValues,
                           backtest: backtest, backtestProblem: problem)
     }
 

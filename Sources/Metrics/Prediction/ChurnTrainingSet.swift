@@ -39,37 +39,20 @@ struct ChurnTrainingSet {
         return end <= day.adding(days: horizonDays)
     }
 
-    /// The backtest's cases at month end `day`: every customer active on it, scored by `model`
-    /// and `health` as soon as their feature row is built, so no row outlives its customer
-    /// (the same values as scoring `rows(at:features:context:stride: 1)`).
-    static func cases(at day: Day, features: ChurnFeatureSet, context: ChurnFeatureContext,
-                      model: LogisticRegression, health: HealthPredictor) -> [BacktestCase] {
-        let activity = context.ledger.activity
-        return FixedPartition.map(activity.count) { range in
-            var cases: [BacktestCase] = []
-            for i in range {
-                guard let customer = activity[i], let churned = churns(customer, after: day) else { continue }
-                let row = features.row(customer.customer, on: day, context: context)
-                cases.append(BacktestCase(customer: customer.customer, monthEnd: day, probability: model.probability(row.values),
-                                          healthProbability: health.probability(row.healthScore), healthScore: row.healthScore,
-                                          churned: churned))
-            }
-            return cases
-        }.flatMap { $0 }
-    }
-
     /// Customers scored at one month end: all active ones, or every `stride`-th in customer order
     /// when the set would be too large (deterministic thinning, same customers every month).
     static func rows(at day: Day, features: ChurnFeatureSet, context: ChurnFeatureContext, stride: Int) -> [Row] {
         let activity = context.ledger.activity
         return FixedPartition.map(activity.count) { range in
+            var walk = ChurnFeatureWalk(features: features, context: context)
             var rows: [Row] = []
             for i in range {
                 guard let customer = activity[i], customer.customer % stride == 0,
                       let churned = churns(customer, after: day) else { continue }
-                let row = features.row(customer.customer, on: day, context: context)
-                rows.append(Row(customer: customer.customer, monthEnd: day, features: row.values,
-                                healthScore: row.healthScore, churned: churned))
+                walk.begin(customer.customer)
+                walk.row(at: day)
+                rows.append(Row(customer: customer.customer, monthEnd: day, features: walk.values,
+                                healthScore: walk.healthScore, churned: churned))
             }
             return rows
         }.flatMap { $0 }

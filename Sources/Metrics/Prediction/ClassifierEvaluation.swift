@@ -36,28 +36,39 @@ public struct ClassifierEvaluation: Sendable, Hashable {
     public let calibration: [CalibrationBin]
     public let liftTopDecile: Double?
 
+    /// Probabilities are numbers in [0, 1] (a case outside falls in no calibration bin).
     public init(_ scored: [ScoredCase]) {
         cases = scored.count
         positives = scored.filter(\.outcome).count
-        auc = Self.auc(scored)
+        // One ranking serves the AUC and the lift: case positions by probability, highest first,
+        // ties in case order.
+        let ranked = scored.indices.sorted { a, b in
+            scored[a].probability != scored[b].probability ? scored[a].probability > scored[b].probability : a < b
+        }
+        auc = Self.auc(scored, ranked: ranked)
         brier = scored.isEmpty ? nil : scored.reduce(0.0) {
             let e = $1.probability - ($1.outcome ? 1 : 0)
             return $0 + e * e
         } / Double(scored.count)
+        // Each bin's count, Σ probability (in case order) and churns, in one pass.
+        var members = [Int](repeating: 0, count: 10), churned = [Int](repeating: 0, count: 10)
+        var sums = [Double](repeating: 0, count: 10)
+        for c in scored {
+            let bin = min(Int(c.probability * 10), 9)
+            guard bin >= 0 else { continue }
+            members[bin] += 1
+            sums[bin] += c.probability
+            if c.outcome { churned[bin] += 1 }
+        }
         calibration = (0..<10).map { bin in
-            let lower = Double(bin) / 10, upper = Double(bin + 1) / 10
-            let members = scored.filter { min(Int($0.probability * 10), 9) == bin }
-            let n = Double(members.count)
-            return CalibrationBin(lower: lower, upper: upper, cases: members.count,
-                                  meanPredicted: members.isEmpty ? nil : members.reduce(0) { $0 + $1.probability } / n,
-                                  observedRate: members.isEmpty ? nil : Double(members.filter(\.outcome).count) / n)
+            let n = Double(members[bin])
+            return CalibrationBin(lower: Double(bin) / 10, upper: Double(bin + 1) / 10, cases: members[bin],
+                                  meanPredicted: members[bin] == 0 ? nil : sums[bin] / n,
+                                  observedRate: members[bin] == 0 ? nil : Double(churned[bin]) / n)
         }
         if positives > 0 {
             let top = (scored.count + 9) / 10
-            let ranked = scored.enumerated().sorted { a, b in
-                a.element.probability != b.element.probability ? a.element.probability > b.element.probability : a.offset < b.offset
-            }
-            let topRate = Double(ranked.prefix(top).filter(\.element.outcome).count) / Double(top)
+            let topRate = Double(ranked.prefix(top).filter { scored[$0].outcome }.count) / Double(top)
             liftTopDecile = topRate / (Double(positives) / Double(scored.count))
         } else {
             liftTopDecile = nil
@@ -65,18 +76,21 @@ public struct ClassifierEvaluation: Sendable, Hashable {
     }
 
     /// Mann–Whitney: rank all cases by probability (average ranks for ties);
-    /// AUC = (Σ ranks of positives − P(P + 1)/2) ÷ (P · N).
-    static func auc(_ scored: [ScoredCase]) -> Double? {
+    /// AUC = (Σ ranks of positives − P(P + 1)/2) ÷ (P · N). `ranked`: the case positions by
+    /// probability, highest first (read from the end, lowest first).
+    static func auc(_ scored: [ScoredCase], ranked: [Int]) -> Double? {
         let p = scored.filter(\.outcome).count, n = scored.count - p
         guard p > 0, n > 0 else { return nil }
-        let sorted = scored.sorted { $0.probability < $1.probability }
+        let count = ranked.count
+        /// The case at ascending rank position `i` (0 = lowest probability).
+        func ascending(_ i: Int) -> ScoredCase { scored[ranked[count - 1 - i]] }
         var rankSum = 0.0
         var i = 0
-        while i < sorted.count {
+        while i < count {
             var j = i
-            while j + 1 < sorted.count && sorted[j + 1].probability == sorted[i].probability { j += 1 }
+            while j + 1 < count && ascending(j + 1).probability == ascending(i).probability { j += 1 }
             let averageRank = Double(i + j + 2) / 2
-            for k in i...j where sorted[k].outcome { rankSum += averageRank }
+            for k in i...j where ascending(k).outcome { rankSum += averageRank }
             i = j + 1
         }
         return (rankSum - Double(p) * Double(p + 1) / 2) / (Double(p) * Double(n))

@@ -31,7 +31,12 @@ public struct LogisticRegression: Sendable, Hashable {
 
     /// βⱼ × zⱼ for one row: how much each feature moves the log-odds from the average customer.
     public func contributions(_ row: [Double]) -> [Double] {
-        row.indices.map { coefficients[$0 + 1] * (row[$0] - means[$0]) / scales[$0] }
+        row.indices.map { contribution(row, $0) }
+    }
+
+    /// βⱼ × zⱼ of feature `j` of `row`, zⱼ = (rowⱼ − meanⱼ) ÷ scaleⱼ.
+    func contribution(_ row: [Double], _ j: Int) -> Double {
+        coefficients[j + 1] * (row[j] - means[j]) / scales[j]
     }
 
     /// Fits on `rows` (raw features, one array per row) and 0/1 `labels`.
