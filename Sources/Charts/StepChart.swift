@@ -191,23 +191,29 @@ public struct StepChart: Sendable {
     }
 
     func table() -> String {
+        // Each series' steps sorted once; one cursor per series walks them as the times ascend.
+        let sorted = series.map(steps)
+        let banded = sorted.map { points in points.contains { $0.band != nil } }
         var columns = [timeTitle]
-        for s in series {
+        for (s, hasBand) in zip(series, banded) {
             columns.append(s.name)
-            if steps(s).contains(where: { $0.band != nil }) { columns += [s.name + " (lower)", s.name + " (upper)"] }
+            if hasBand { columns += [s.name + " (lower)", s.name + " (upper)"] }
         }
         var times: [Double] = []
-        for time in series.flatMap({ steps($0).map(\.time) }).sorted() where times.last != time { times.append(time) }
+        for time in sorted.flatMap({ $0.map(\.time) }).sorted() where times.last != time { times.append(time) }
         let censoredTotals = series.map { $0.name + " " + "\($0.censored.filter(\.isFinite).count)" }
         var table = DataTable(caption: title + (series.isEmpty ? "" : " (censored: " + censoredTotals.joined(separator: ", ") + ")"),
                               columns: columns)
+        // Per series: how many of its steps are at or before the current time.
+        var reached = [Int](repeating: 0, count: series.count)
         for time in times {
             var cells: [DataTable.Cell] = []
-            for s in series {
-                let points = steps(s)
-                let holding = points.last { $0.time <= time }
+            for k in series.indices {
+                let points = sorted[k]
+                while reached[k] < points.count && points[reached[k]].time <= time { reached[k] += 1 }
+                let holding = reached[k] > 0 ? points[reached[k] - 1] : nil
                 cells.append(.init(text: holding.map { format.format($0.value) } ?? DataTable.missing))
-                if points.contains(where: { $0.band != nil }) {
+                if banded[k] {
                     cells.append(.init(text: holding?.band.map { format.format($0.lower) } ?? DataTable.missing))
                     cells.append(.init(text: holding?.band.map { format.format($0.upper) } ?? DataTable.missing))
                 }

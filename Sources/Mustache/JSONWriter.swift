@@ -175,13 +175,19 @@ public struct JSONTextWriter: JSONOutput {
         endValue()
     }
 
+    /// A line feed and two spaces per level, copied in one piece for the usual depths.
     private mutating func newline(indent: Int) {
-        bytes.append(0x0A)
-        for _ in 0..<indent {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: " "))
+        let width = 1 + 2 * indent
+        if width <= Self.lineStart.count {
+            bytes.append(contentsOf: Self.lineStart[..<width])
+        } else {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
         }
     }
+
+    /// A line feed and 16 levels of indentation.
+    private static let lineStart: [UInt8] = [0x0A] + [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     /// `text` as a JSON string literal, as ``MarkupText/appendJSONString(_:to:)`` writes it: text
     /// with nothing to escape or clean (no `"`, `\`, control, U+007F–U+009F, bidi control,

@@ -23,11 +23,11 @@ import Model
 /// are formatted without building strings, and nothing per customer is kept.
 public enum CustomersCSV {
     /// What a column sees for one customer.
-    /// One value is reused for every row (so the analysis is not copied per customer).
+    /// One value is reused for every row. It holds only what the cells read, so it stays small:
+    /// each cell's closure gets its own copy of the row's bytes.
     public struct Row {
         public internal(set) var index: CustomerIndex = 0
         let customers: [Customer]
-        public let analysis: RetentionAnalysis
         /// The customer's health at as-of; nil when not scored (not active, or no rule had data).
         public internal(set) var health: HealthScore?
         /// Active on the as-of day.
@@ -146,7 +146,7 @@ public enum CustomersCSV {
         buffer.append(0x0A)
         guard !customers.isEmpty else { return try sink(buffer) }
         let predictions = analysis.prediction.customerColumns(customerCount: customers.count)
-        var row = Row(customers: customers, analysis: analysis, asOf: analysis.configuration.asOf.description,
+        var row = Row(customers: customers, asOf: analysis.configuration.asOf.description,
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
                       domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
         var scratch: [UInt8] = []
@@ -268,16 +268,24 @@ public enum CustomersCSV {
         }
     }
 
-    /// The attribute headers (any customer's) that, lower-cased without spaces and underscores,
-    /// are one of `keys`: in the order of `keys`, then of the header text.
+    /// The attribute headers (any customer's, with a value) that, lower-cased without spaces and
+    /// underscores, are one of `keys`: in the order of `keys`, then of the header text.
+    ///
+    /// Customers read from one file share their list of attribute names, so the names that match
+    /// a key are worked out once per list; each customer then only looks up those.
     static func headers(_ customers: [Customer], _ keys: [String]) -> [String] {
-        var seen = Set<String>(), found = Set<String>()
+        func key(_ h: String) -> String { String(h.lowercased().filter { $0 != " " && $0 != "_" }) }
+        var found = Set<String>()
+        var names: [String] = [], candidates: [String] = []
         for i in customers.indices {
-            for (header, _) in customers[i].attributeValues.entries where seen.insert(header).inserted {
-                if keys.contains(String(header.lowercased().filter { $0 != " " && $0 != "_" })) { found.insert(header) }
+            let attributes = customers[i].attributeValues
+            if attributes.names != names {
+                names = attributes.names
+                candidates = names.filter { keys.contains(key($0)) }
             }
+            for h in candidates where !found.contains(h) && attributes[h] != nil { found.insert(h) }
         }
-        func rank(_ h: String) -> Int { keys.firstIndex(of: String(h.lowercased().filter { $0 != " " && $0 != "_" }))! }
+        func rank(_ h: String) -> Int { keys.firstIndex(of: key(h))! }
         return found.sorted { (rank($0), $0) < (rank($1), $1) }
     }
 

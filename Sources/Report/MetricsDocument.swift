@@ -303,12 +303,11 @@ public enum MetricsDocument {
     static func writeHealth(into out: inout some JSONOutput, _ health: HealthReport, customers: [Customer],
                             shown: Int, money: Money) {
         let distribution = health.distribution
-        let atRisk = health.atRisk
         out.object { out in
             out.key("amber"); out.int(distribution.amber)
             out.key("at_risk")
             out.list { out in
-                for score in atRisk.prefix(shown) {
+                for score in health.atRisk(first: shown) {
                     out.object { out in
                         out.key("customer"); out.string(customers[score.customer].id)
                         out.key("reasons")
@@ -328,7 +327,7 @@ public enum MetricsDocument {
                     }
                 }
             }
-            out.key("at_risk_count"); out.int(atRisk.count)
+            out.key("at_risk_count"); out.int(health.atRiskCount)
             out.key("green"); out.int(distribution.green)
             out.key("red"); out.int(distribution.red)
             out.key("revenue_at_risk"); out.measure(money.amount(health.revenueAtRisk))
@@ -338,7 +337,9 @@ public enum MetricsDocument {
                 for status in HealthStatus.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
                     out.key(status.rawValue)
                     out.list { out in
-                        for score in health.scores where score.status == status { out.string(customers[score.customer].id) }
+                        // By index: a copy of each score would retain its reasons.
+                        let scores = health.scores
+                        for i in scores.indices where scores[i].status == status { out.string(customers[scores[i].customer].id) }
                     }
                 }
             }

@@ -45,6 +45,19 @@ import Testing
         #expect(String(decoding: compact.bytes, as: UTF8.self) == #"{"a":1,"b":[true,null,2.5,"x\"y"],"c":{},"d":[],"e":{"f":-0.5}}"#)
     }
 
+    /// Two spaces per level at any depth: 20 nested lists around 7, the innermost item on line
+    /// 21 with 40 spaces, each closing bracket two spaces less than the line before.
+    @Test func deepNestingIndentsTwoSpacesPerLevel() {
+        var out = JSONTextWriter(pretty: true)
+        for _ in 0..<20 { out.beginList() }
+        out.int(7)
+        for _ in 0..<20 { out.endList() }
+        let opening = (0..<20).map { String(repeating: " ", count: 2 * $0) + "[" }
+        let closing = (0..<20).reversed().map { String(repeating: " ", count: 2 * $0) + "]" }
+        let expected = (opening + [String(repeating: " ", count: 40) + "7"] + closing).joined(separator: "\n")
+        #expect(String(decoding: out.bytes, as: UTF8.self) == expected)
+    }
+
     @Test func treeBuilderGivesTheValue() {
         var tree = JSONTreeBuilder()
         Self.write(into: &tree)

@@ -73,7 +73,6 @@ import Model
     /// domain column first; non-ASCII e-mails through the text path (a combining accent on the
     /// `@` makes it another character, so `a@\u{301}b.example` has no domain).
     @Test func domainBytesAreTheDomainText() {
-        let (analysis, _) = Self.analysis()
         let cases: [(email: String?, domainColumn: String?, expected: String?)] = [
             ("jo@Example.COM", nil, "example.com"), ("a@b@Sub.Example", nil, "sub.example"),
             ("no-at-sign", nil, nil), ("x@", nil, nil), ("ü@Bücher.DE", nil, "bücher.de"),
@@ -82,7 +81,7 @@ import Model
         for c in cases {
             let customers = [Customer(id: "A", signup: Self.day("2023-01-01"),
                                       attributes: c.domainColumn.map { ["domain": $0] } ?? [:])]
-            var row = CustomersCSV.Row(customers: customers, analysis: analysis, asOf: "2024-03-31",
+            var row = CustomersCSV.Row(customers: customers, asOf: "2024-03-31",
                                        emailHeaders: [], domainHeaders: ["domain"])
             row.email = c.email
             var out: [UInt8] = []
@@ -118,5 +117,32 @@ extension CustomersCSVTests {
             CustomersCSV.appendDecimal(value, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(value))
         }
+    }
+
+    /// E-mail / domain headers are found whatever list of attribute names a customer has (the
+    /// loader shares one list among a file's customers, empty values included): a header counts
+    /// once some customer has a non-empty value for it, in the order of the keys, then of the header text.
+    @Test func contactHeadersAreThoseWithAValueInAnyNameList() {
+        func customer(_ id: String, _ names: CustomerAttributes.Names, _ values: [String]) -> Customer {
+            Customer(id: id, signup: Self.day("2023-01-01"), attributeValues: CustomerAttributes(names: names) { values[$0] })
+        }
+        // Sorted names: "E mail" (normalises to "email"), "Email", "Website".
+        let first = CustomerAttributes.Names(["Website", "E mail", "Email"])
+        // Another file's list: "Primary_Email" ("primaryemail").
+        let second = CustomerAttributes.Names(["Primary_Email"])
+        let customers = [
+            customer("A", first, ["", "", ""]),
+            customer("B", first, ["b@x.example", "", ""]),
+            customer("C", second, ["c@y.example"]),
+            customer("D", first, ["", "", "x.example"]),
+            Customer(id: "E", signup: Self.day("2023-01-01")),
+        ]
+        let emailKeys = ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]
+        // "E mail" ranks with "email" (0), "Primary_Email" with "primaryemail" (3); "Email" never has a value.
+        #expect(CustomersCSV.headers(customers, emailKeys) == ["E mail", "Primary_Email"])
+        // "Website" has a value only for D, after customers of the other list.
+        #expect(CustomersCSV.headers(customers, ["domain", "companydomainname", "companydomain", "website"]) == ["Website"])
+        #expect(CustomersCSV.headers(Array(customers.prefix(1)), emailKeys) == [])
+        #expect(CustomersCSV.headers([], emailKeys) == [])
     }
 }

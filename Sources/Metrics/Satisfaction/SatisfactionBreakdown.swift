@@ -19,44 +19,34 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
 
     public static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                attribute: String, from: Day? = nil) -> SatisfactionBreakdown {
-        // A customer's value is coded the first time one of their responses in the window is
-        // read (code 0: Unknown, also for a response without a known customer); the responses add
-        // into the scores of their code, in file order. Only values with responses are listed,
-        // sorted, so customers without responses in the window need no code at all.
-        var codeOf: [String: Int32] = [unknown: 0]
-        var values = [unknown]
-        var scores: [SatisfactionScores?] = [nil]
-        func newCode(of customer: Customer) -> Int32 {
-            guard let v = customer.attribute(attribute), !v.isEmpty else { return 0 }
-            if let known = codeOf[v] { return known }
-            codeOf[v] = Int32(values.count)
-            values.append(v)
-            scores.append(nil)
-            return Int32(values.count - 1)
-        }
-        var codes = [Int32](repeating: -1, count: dataset.customers.count)
-        for response in dataset.surveys where response.day <= configuration.asOf {
-            if let from, response.day < from { continue }
-            var code = 0
-            if let c = response.customer, codes.indices.contains(c) {
-                if codes[c] < 0 { codes[c] = newCode(of: dataset.customers[c]) }
-                code = Int(codes[c])
-            }
-            if scores[code] == nil { scores[code] = SatisfactionScores() }
-            scores[code]!.add(response)
-        }
-        let segments = zip(values, scores)
-            .compactMap { value, scores in scores.map { SatisfactionSegment(value: value, scores: $0) } }
-            .sorted { a, b in
-                if (a.value == unknown) != (b.value == unknown) { return b.value == unknown }
-                return a.value < b.value
-            }
-        return SatisfactionBreakdown(attribute: attribute, segments: segments)
+        compute(dataset, configuration, attributes: [attribute], from: from)[0]
     }
 
     /// One breakdown per attribute in `configuration.segmentAttributes`.
     public static func computeAll(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                   from: Day? = nil) -> [SatisfactionBreakdown] {
-        configuration.segmentAttributes.map { compute(dataset, configuration, attribute: $0, from: from) }
+        compute(dataset, configuration, attributes: configuration.segmentAttributes, from: from)
+    }
+
+    /// One breakdown per attribute of `attributes`, in that order, from one walk over the
+    /// responses: each response in the window is classified once and added, in file order, to
+    /// the segment of its customer's value in every attribute's tally.
+    static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
+                        attributes: [String], from: Day?) -> [SatisfactionBreakdown] {
+        let asOf = configuration.asOf
+        var tallies = attributes.map { SegmentTally(attribute: $0, customerCount: dataset.customers.count) }
+        dataset.customers.withUnsafeBufferPointer { customers in
+            // By index, field by field: a copy of each response would retain its comment.
+            let surveys = dataset.surveys
+            for i in surveys.indices {
+                let day = surveys[i].day
+                guard day <= asOf else { continue }
+                if let from, day < from { continue }
+                let answer = SurveyAnswer(kind: surveys[i].kind, score: surveys[i].score)
+                let customer = surveys[i].customer.flatMap { customers.indices.contains($0) ? $0 : nil }
+                for t in tallies.indices { tallies[t].add(answer, customer: customer, customers: customers) }
+            }
+        }
+        return tallies.map(\.breakdown)
     }
 }

@@ -28,28 +28,22 @@ public struct SatisfactionScores: Sendable, Hashable {
     }
 
     public mutating func add(_ response: SurveyResponse) {
-        switch response.kind {
-        case .csat, .csatGoodBad:
-            guard let satisfied = CSAT.isSatisfied(kind: response.kind, score: response.score) else {
-                outOfScale += 1
-                return
-            }
+        add(SurveyAnswer(kind: response.kind, score: response.score))
+    }
+
+    mutating func add(_ answer: SurveyAnswer) {
+        switch answer {
+        case .csat(let satisfied):
             csatN += 1
             if satisfied { csatSatisfied += 1 }
-        case .nps:
-            switch NPS.category(score: response.score) {
-            case .promoter: promoters += 1
-            case .passive: passives += 1
-            case .detractor: detractors += 1
-            case nil: outOfScale += 1
-            }
-        case .ces:
-            guard let s = SurveyKind.ces.scaledScore(response.score) else {
-                outOfScale += 1
-                return
-            }
+        case .nps(.promoter): promoters += 1
+        case .nps(.passive): passives += 1
+        case .nps(.detractor): detractors += 1
+        case .ces(let s):
             cesSummary.add(Double(s))
             if s >= CES.easyFrom { cesEasy += 1 }
+        case .outOfScale:
+            outOfScale += 1
         }
     }
 

@@ -19,21 +19,30 @@ public struct ScoreDistribution: Sendable, Hashable {
     /// `SurveyKind.allCases` order.
     public static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                from: Day? = nil) -> [ScoreDistribution] {
-        var counts: [SurveyKind: [Int: Int]] = [:]
-        var outOfScale: [SurveyKind: Int] = [:]
-        for response in dataset.surveys where response.day <= configuration.asOf {
-            if let from, response.day < from { continue }
-            if let s = response.kind.scaledScore(response.score) {
-                counts[response.kind, default: [:]][s, default: 0] += 1
+        // Per kind (position in `allCases`): counts by score − the scale's lowest score, out-of-scale
+        // count, and whether any response of the kind is in the window.
+        let kinds = SurveyKind.allCases
+        var counts = kinds.map { [Int](repeating: 0, count: $0.scoreScale.count) }
+        var outOfScale = [Int](repeating: 0, count: kinds.count)
+        var seen = [Bool](repeating: false, count: kinds.count)
+        // By index, field by field: a copy of each response would retain its comment.
+        let surveys = dataset.surveys
+        for i in surveys.indices where surveys[i].day <= configuration.asOf {
+            if let from, surveys[i].day < from { continue }
+            let kind = surveys[i].kind
+            let k = kinds.firstIndex(of: kind)!
+            seen[k] = true
+            if let s = kind.scaledScore(surveys[i].score) {
+                counts[k][s - kind.scoreScale.lowerBound] += 1
             } else {
-                outOfScale[response.kind, default: 0] += 1
+                outOfScale[k] += 1
             }
         }
-        return SurveyKind.allCases.compactMap { kind in
-            guard counts[kind] != nil || outOfScale[kind] != nil else { return nil }
-            let perScore = counts[kind] ?? [:]
-            return ScoreDistribution(kind: kind, bars: kind.scoreScale.map { Bar(score: $0, count: perScore[$0] ?? 0) },
-                                     outOfScale: outOfScale[kind] ?? 0)
+        return kinds.indices.compactMap { k in
+            guard seen[k] else { return nil }
+            let scale = kinds[k].scoreScale
+            return ScoreDistribution(kind: kinds[k], bars: scale.map { Bar(score: $0, count: counts[k][$0 - scale.lowerBound]) },
+                                     outOfScale: outOfScale[k])
         }
     }
 }

@@ -149,12 +149,12 @@ struct HeadlineRules {
     }
 
     func atRisk() -> [Headline] {
-        let risk = analysis.health.atRisk
-        guard !risk.isEmpty else { return [] }
-        let red = risk.filter { $0.status == .red }.count
+        let count = analysis.health.atRiskCount
+        guard count > 0 else { return [] }
+        let red = analysis.health.atRiskRedCount
         return [Headline(tone: "neutral",
-                         text: "\(format.integer(risk.count)) active customers are at risk (\(format.integer(red)) red, "
-                            + "\(format.integer(risk.count - red)) amber), with \(format.money(analysis.health.revenueAtRisk)) "
+                         text: "\(format.integer(count)) active customers are at risk (\(format.integer(red)) red, "
+                            + "\(format.integer(count - red)) amber), with \(format.money(analysis.health.revenueAtRisk)) "
                             + "of monthly revenue.")]
     }
 }

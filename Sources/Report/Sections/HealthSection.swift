@@ -34,11 +34,10 @@ struct HealthSection {
                 format: .plain(decimals: 0), layout: .stacked).render()
             object["distribution"] = ChartView(chart).context
         }
-        let risk = report.atRisk
-        if !risk.isEmpty {
-            let shown = risk.prefix(options.atRiskRows)
+        if report.atRiskCount > 0 {
+            let shown = report.atRisk(first: options.atRiskRows)
             object["at_risk"] = TableView(
-                caption: "Customers at risk (\(format.integer(shown.count)) of \(format.integer(risk.count)), most revenue first)",
+                caption: "Customers at risk (\(format.integer(shown.count)) of \(format.integer(report.atRiskCount)), most revenue first)",
                 columns: ["Customer", "Status", "Score", "Monthly revenue", "Plan", "Owner", "What lowered the score"]
                     .map { TableView.Column($0, cssClass: $0 == "What lowered the score" ? "text" : "") },
                 rows: shown.map { score in

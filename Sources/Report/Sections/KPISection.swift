@@ -86,16 +86,16 @@ struct KPISection {
             }
         }
 
-        let atRisk = analysis.health.atRisk
+        let atRiskCount = analysis.health.atRiskCount
         let history = analysis.healthHistory.map { Double($0.distribution.red + $0.distribution.amber) }
         tiles.append(KPITile(
-            label: "Customers at risk", value: format.integer(atRisk.count), previous: nil, change: nil,
+            label: "Customers at risk", value: format.integer(atRiskCount), previous: nil, change: nil,
             trend: "flat", judgement: .neutral,
             sparkline: history.count > 1 ? Sparkline(title: "Customers at risk, last periods", idPrefix: "kpi-risk",
                                                       values: history, format: .plain(decimals: 0),
                                                       labels: analysis.healthHistory.map(\.period.label)).render() : nil,
             note: format.money(analysis.health.revenueAtRisk) + " monthly revenue at risk",
-            number: Double(atRisk.count)))
+            number: Double(atRiskCount)))
         return tiles
     }
 

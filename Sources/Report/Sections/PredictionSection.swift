@@ -38,12 +38,20 @@ struct PredictionSection {
     private func churnContext(_ churn: ChurnModel) -> [String: MustacheValue] {
         var object: [String: MustacheValue] = [:]
         let byHealth = churn.backtest.map { !$0.modelBeatsHealth } ?? false
-        let healthScores = Dictionary(analysis.health.scores.map { ($0.customer, $0) }, uniquingKeysWith: { a, _ in a })
+        let scores = analysis.health.scores
+        // Per customer index: the position of the customer's health score in `scores` (-1: none).
+        var scorePosition = [Int32](repeating: -1, count: customers.count)
+        for i in scores.indices where scores[i].customer < customers.count && scorePosition[scores[i].customer] < 0 {
+            scorePosition[scores[i].customer] = Int32(i)
+        }
+        func healthScore(_ c: CustomerIndex) -> HealthScore? {
+            c < scorePosition.count && scorePosition[c] >= 0 ? scores[Int(scorePosition[c])] : nil
+        }
         var risks = churn.risks
         if byHealth {
             // The model lost to the health score: rank by health (lowest first), revenue breaking ties.
             risks.sort { a, b in
-                let sa = healthScores[a.customer]?.score ?? 101, sb = healthScores[b.customer]?.score ?? 101
+                let sa = healthScore(a.customer)?.score ?? 101, sb = healthScore(b.customer)?.score ?? 101
                 if sa != sb { return sa < sb }
                 if a.monthlyRevenue != b.monthlyRevenue { return a.monthlyRevenue > b.monthlyRevenue }
                 return a.customer < b.customer
@@ -62,7 +70,7 @@ struct PredictionSection {
                       "What raises the probability most"]
                 .map { TableView.Column($0, cssClass: $0.hasPrefix("What") ? "text" : "") },
             rows: shown.map { risk in
-                let health = healthScores[risk.customer]
+                let health = healthScore(risk.customer)
                 let reasons = churn.reasons(risk)
                 return TableView.Row(header: name(risk.customer), cells: [
                     TableView.Cell(format.percent(risk.probability)),
@@ -151,31 +159,47 @@ struct PredictionSection {
                 },
                 series: [.init(name: "Customers", values: counts.map(Double.init))],
                 format: .plain(decimals: 0), categoryTitle: "12-month CLV").render()).context
-            object["clv_by_cohort"] = clvTable(p, title: "12-month CLV by cohort (first purchase)") { c in
-                guard let day = analysis.ledger.cohortDay(of: c) else { return nil }
-                return analysis.configuration.calendar.period(containing: day).label
-            }
-            object["clv_by_plan"] = clvTable(p, title: "12-month CLV by plan") { c in customers[c].plan ?? "(no plan)" }
+            // Cohorts are grouped by period index and labelled once per cohort.
+            let calendar = analysis.configuration.calendar
+            object["clv_by_cohort"] = clvTable(p, title: "12-month CLV by cohort (first purchase)",
+                                               group: { c in analysis.ledger.cohortDay(of: c).map { calendar.index(containing: $0) } },
+                                               label: { calendar.period(index: $0).label })
+            object["clv_by_plan"] = clvTable(p, title: "12-month CLV by plan",
+                                             group: { c in customers[c].plan ?? "(no plan)" }, label: { $0 })
         }
         return object
     }
 
-    private func clvTable(_ p: PurchasePrediction, title: String, group: (CustomerIndex) -> String?) -> MustacheValue {
-        var groups: [String: (n: Int, clv: Double, alive: Double)] = [:]
+    /// CLV per group of customers: `group` gives a customer's group (nil: left out), `label` the
+    /// group's row header (one per group); rows sorted by header, sums in forecast order.
+    private func clvTable<Group: Hashable>(_ p: PurchasePrediction, title: String, group: (CustomerIndex) -> Group?,
+                                           label: (Group) -> String) -> MustacheValue {
+        var groups: [Group: CLVTotals] = [:]
         for f in p.forecasts {
             guard let clv = f.clv12Months, let key = group(f.customer) else { continue }
-            let g = groups[key] ?? (0, 0, 0)
-            groups[key] = (g.n + 1, g.clv + clv, g.alive + f.probabilityAlive)
+            groups[key, default: CLVTotals()].add(clv: clv, alive: f.probabilityAlive)
         }
+        let labelled = groups.map { (label: label($0.key), totals: $0.value) }.sorted { $0.label < $1.label }
         return TableView(
             caption: title,
             columns: ["Group", "Customers", "Mean P(alive)", "Mean CLV", "Total CLV"].map { TableView.Column($0) },
-            rows: groups.keys.sorted().map { key in
-                let g = groups[key]!
-                return TableView.Row(header: key, cells: [
+            rows: labelled.map { key, g in
+                TableView.Row(header: key, cells: [
                     TableView.Cell(format.integer(g.n)), TableView.Cell(format.percent(g.alive / Double(g.n))),
                     TableView.Cell(format.money(g.clv / Double(g.n))), TableView.Cell(format.money(g.clv)),
                 ])
             }).context
+    }
+}
+
+/// One row of a CLV table: the group's customer count, Σ 12-month CLV and Σ P(alive), added in
+/// forecast order.
+private struct CLVTotals {
+    var n = 0, clv = 0.0, alive = 0.0
+
+    mutating func add(clv: Double, alive: Double) {
+        n += 1
+        self.clv += clv
+        self.alive += alive
     }
 }
