@@ -40,15 +40,17 @@ public struct RetentionAnalysis: Sendable {
     public let prediction: Prediction
 
     /// `stageFinished` is called with a stage's name after each stage (timing diagnostics only;
-    /// nothing computed depends on it).
-    public init(dataset: Dataset, configuration: MetricsConfiguration,
+    /// nothing computed depends on it). The dataset is taken (`consuming`): its orders are
+    /// released once the ledger and the health evidence hold what they need of them, its survey
+    /// answers and tickets after the satisfaction and support stage (pass the last copy to free them).
+    public init(dataset: consuming Dataset, configuration: MetricsConfiguration,
                 health healthConfiguration: HealthConfiguration = HealthConfiguration(),
                 support supportConfiguration: SupportConfiguration = SupportConfiguration(),
                 prediction predictionConfiguration: PredictionConfiguration = PredictionConfiguration(),
                 trendPeriods: Int = 12, stageFinished: (String) -> Void = { _ in }) {
         self.configuration = configuration
-        let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
-        self.ledger = ledger
+        var dataset = dataset  // the taken copy, as an ordinary (copyable) variable
+        var ledger = ActivityLedger(dataset: dataset, configuration: configuration)
         stageFinished("activity ledger")
         // Health (every active customer scored at the end of each period and, with reasons, at
         // as-of) is the costliest metric: it runs in the background, on both cores, while the
@@ -58,6 +60,12 @@ public struct RetentionAnalysis: Sendable {
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
         let evidence = HealthEvidence(dataset, ordersByCustomer: ledger.ordersByCustomer)
+        // The evidence holds every order it and the prediction read: the dataset's orders and
+        // their grouping by customer are no longer needed.
+        let hasOrders = !dataset.orders.isEmpty
+        dataset.orders = []
+        ledger.ordersByCustomer = nil
+        self.ledger = ledger
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow
         var revenue: [CustomerIndex: Double] = [:]
@@ -86,7 +94,7 @@ public struct RetentionAnalysis: Sendable {
         stageFinished("segment churn")
         survival = KaplanMeierCurve(ledger: ledger)
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
-        orders = dataset.orders.isEmpty ? nil : OrderMetrics(ledger: ledger, churn: churn)
+        orders = hasOrders ? OrderMetrics(ledger: ledger, churn: churn) : nil
         stageFinished("survival, MRR, orders")
 
         if dataset.surveys.isEmpty {
@@ -112,6 +120,8 @@ public struct RetentionAnalysis: Sendable {
             support = sla.window
             supportHistory = sla.history
         }
+        dataset.surveys = []
+        dataset.tickets = []
         stageFinished("satisfaction, support")
 
         (health, healthHistory) = scoredHealth.wait()

@@ -52,8 +52,9 @@ public struct ActivityLedger: Sendable {
     /// built once for every per-segment metric.
     let segments: [String: SegmentCodes]
     /// The positions of each customer's orders in `Dataset.orders`, when the ledger grouped them
-    /// (an order ledger built from a whole dataset): the health evidence reuses it.
-    let ordersByCustomer: OrdersByCustomer?
+    /// (an order ledger built from a whole dataset): the health evidence reuses it, and the
+    /// analysis then drops it (nil) with the dataset's orders.
+    var ordersByCustomer: OrdersByCustomer?
 
     /// The configured calendar's period index of every day of the 40 years up to as-of, for
     /// metrics that look up the period of many days (`PeriodIndexTable`).

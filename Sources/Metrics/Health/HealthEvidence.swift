@@ -47,9 +47,8 @@ struct HealthEvidence {
 
     let customers: [Customer]
     let records: Records
-    /// The dataset's orders (shared, not copied) and each customer's among them.
-    let orders: [Order]
-    let ordersByCustomer: OrdersByCustomer
+    /// Each customer's orders, in file order (a compact copy: the dataset's may be released).
+    let orders: CustomerOrderLists
     /// Ticket rules apply only when the dataset has tickets at all.
     let hasTickets: Bool
     /// Whether recency may use the customers' last-login dates (`withoutLoginDates` turns it off).
@@ -70,14 +69,13 @@ struct HealthEvidence {
         let csat = CustomerGroups(customerCount: n, dataset.surveys) { answer($0, nps: false) }
         let tickets = CustomerGroups(customerCount: n, dataset.tickets) { t in t.customer.map { ($0, t) } }
         let subscriptions = CustomerGroups(customerCount: n, dataset.subscriptions) { ($0.customer, $0) }
-        orders = dataset.orders
-        let byCustomer = grouped ?? OrdersByCustomer(dataset.orders, customerCount: n)
-        ordersByCustomer = byCustomer
-        let orders = dataset.orders
-        let paidDays = CustomerGroups<Day>(customerCount: n, capacity: byCustomer.positions.count) { c, days in
+        let orders = CustomerOrderLists(dataset.orders, byCustomer: grouped ?? OrdersByCustomer(dataset.orders, customerCount: n),
+                                        customerCount: n)
+        self.orders = orders
+        let paidDays = CustomerGroups<Day>(customerCount: n, capacity: orders.count) { c, days in
             // Orders usually come in date order: append, and sort only the customers that did not.
             let start = days.count
-            byCustomer.forEach(of: c, in: orders) { o in
+            orders.forEach(of: c) { o in
                 if o.amount > 0, days.count == start || days.last != o.day { days.append(o.day) }
             }
             Self.sortDistinct(&days, from: start)
@@ -94,7 +92,7 @@ struct HealthEvidence {
 
     /// Calls `body` with each order of `customer`, in file order.
     func forEachOrder(of customer: CustomerIndex, _ body: (Order) -> Void) {
-        ordersByCustomer.forEach(of: customer, in: orders, body)
+        orders.forEach(of: customer, body)
     }
 
     /// The orders of `customer`, in file order (a copy: for code that needs a collection).

@@ -6,8 +6,11 @@ public struct RuleContribution: Sendable, Hashable {
     public let rule: String
     public let points: Double
     public let maxPoints: Double
+    /// The facts of `reason` (written when read: see `HealthReason`).
+    let why: HealthReason
+
     /// The evidence, e.g. "latest NPS 4 (detractor) on 2024-03-02".
-    public let reason: String
+    public var reason: String { why.text }
 }
 
 /// A customer's health at `asOf`.
@@ -189,10 +192,14 @@ public struct HealthReport: Sendable, Hashable {
             earned += points
             available += rule.maxPoints
             contributions.append(RuleContribution(rule: rule.name, points: points, maxPoints: rule.maxPoints,
-                                                  reason: reading.reason))
+                                                  why: reading.reason))
         }
         guard available > 0 else { return nil }
         let score = 100 * earned / available
+        // Kept for the report's life by every scored customer: in an array of exactly the rules
+        // that applied (usually fewer than reserved).
+        // (A copy from a buffer pointer: `Array(contributions[...])` would share the reserved buffer.)
+        if contributions.count < contributions.capacity { contributions = contributions.withUnsafeBufferPointer { Array($0) } }
         return HealthScore(customer: customer, score: score, status: health.bands.status(of: score),
                            contributions: contributions, missingRules: missing, revenueAtRisk: revenueAtRisk)
     }

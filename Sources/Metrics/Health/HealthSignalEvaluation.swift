@@ -1,22 +1,22 @@
 import Model
 
 /// A signal's verdict for one customer: the share of the rule's points earned (0…1) and why.
-/// The reason is written only when asked for (`explain`): the health history scores every
+/// The reason is kept only when asked for (`explain`): the health history scores every
 /// customer at the end of every period and needs only the fractions.
 struct SignalReading {
     let fraction: Double
-    /// Empty unless the reading was asked to explain itself.
-    let reason: String
+    /// `.unexplained` unless the reading was asked to explain itself.
+    let reason: HealthReason
 
-    init(fraction: Double, explain: Bool, reason: @autoclosure () -> String) {
+    init(fraction: Double, explain: Bool, reason: @autoclosure () -> HealthReason) {
         self.fraction = fraction
-        self.reason = explain ? reason() : ""
+        self.reason = explain ? reason() : .unexplained
     }
 }
 
 extension HealthSignal {
     /// The reading for `customer` as of `asOf`, or nil when the customer has no data for it.
-    /// `explain` writes the reason text; without it `reason` is empty.
+    /// `explain` keeps the reason; without it `reason` is `.unexplained`.
     func read(_ customer: CustomerIndex, evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar,
               support: SupportConfiguration, explain: Bool = false) -> SignalReading? {
         read(customer, records: evidence.records[customer], evidence: evidence, asOf: asOf, calendar: calendar,
@@ -29,18 +29,16 @@ extension HealthSignal {
         switch self {
         case .latestNPS(let lookback):
             guard let answer = Self.latest(records.nps, asOf: asOf, lookbackDays: lookback) else { return nil }
-            let category = answer.score >= 9 ? "promoter" : answer.score >= 7 ? "passive" : "detractor"
             let fraction = Self.linear(Double(answer.score), zeroAt: 6, fullAt: 9)
-            return SignalReading(fraction: fraction, explain: explain,
-                                 reason: "latest NPS \(answer.score) (\(category)) on \(answer.day)")
+            return SignalReading(fraction: fraction, explain: explain, reason: .nps(score: Int8(answer.score), day: answer.day))
         case .latestCSAT(let lookback):
             guard let answer = Self.latest(records.csat, asOf: asOf, lookbackDays: lookback) else { return nil }
             if answer.kind == .csatGoodBad {
                 return SignalReading(fraction: answer.score == 1 ? 1 : 0, explain: explain,
-                                     reason: "latest rating \(answer.score == 1 ? "good" : "bad") on \(answer.day)")
+                                     reason: .rating(good: answer.score == 1, day: answer.day))
             }
             let fraction = Self.linear(Double(answer.score), zeroAt: 2, fullAt: 4)
-            return SignalReading(fraction: fraction, explain: explain, reason: "latest CSAT \(answer.score) of 5 on \(answer.day)")
+            return SignalReading(fraction: fraction, explain: explain, reason: .csat(score: Int8(answer.score), day: answer.day))
         case .openTickets(let fullAtMost, let halfAtMost):
             guard evidence.hasTickets else { return nil }
             var open = 0
@@ -49,8 +47,7 @@ extension HealthSignal {
                 if t.isKnown && t.isOpen { open += 1 }
             }
             let fraction = Self.linear(Double(open), zeroAt: Double(halfAtMost + 1), fullAt: Double(fullAtMost))
-            return SignalReading(fraction: fraction, explain: explain,
-                                 reason: open == 0 ? "no open tickets" : NumberText.count(open, "open ticket", "open tickets"))
+            return SignalReading(fraction: fraction, explain: explain, reason: .openTickets(open))
         case .overdueTickets(let halfAtMost):
             guard evidence.hasTickets else { return nil }
             var overdue = 0
@@ -59,8 +56,7 @@ extension HealthSignal {
                 if t.isKnown, t.isOpen, let target = support.resolutionTarget(ticket.priority), t.age > target { overdue += 1 }
             }
             let fraction = Self.linear(Double(overdue), zeroAt: Double(halfAtMost + 1), fullAt: 0)
-            return SignalReading(fraction: fraction, explain: explain, reason: overdue == 0 ? "no overdue tickets"
-                                 : NumberText.count(overdue, "ticket", "tickets") + " open beyond the resolution target")
+            return SignalReading(fraction: fraction, explain: explain, reason: .overdueTickets(overdue))
         case .revenueTrend(let periodsBack, let windowDays, let halfFromRatio):
             if records.subscriptions.contains(where: { $0.start <= asOf }) {
                 return Self.mrrTrend(records.subscriptions, asOf: asOf, calendar: calendar, periodsBack: periodsBack,
@@ -74,7 +70,7 @@ extension HealthSignal {
                 let days = seen.days(to: asOf)
                 let fraction = Self.stepped(Double(days), full: Double(loginFull), half: Double(loginHalf),
                                             zero: Double(2 * loginHalf - loginFull))
-                return SignalReading(fraction: fraction, explain: explain, reason: "last login " + Self.ago(days))
+                return SignalReading(fraction: fraction, explain: explain, reason: .login(daysAgo: days))
             }
             // The distinct paid days are sorted once per customer (HealthEvidence); each date
             // takes the prefix on or before it by binary search.
@@ -93,7 +89,7 @@ extension HealthSignal {
             guard signup <= asOf else { return nil }
             let days = signup.days(to: asOf)
             let fraction = Self.stepped(Double(days), full: Double(fullFrom), half: Double(halfFrom), zero: 0)
-            return SignalReading(fraction: fraction, explain: explain, reason: "customer for " + NumberText.count(days, "day", "days"))
+            return SignalReading(fraction: fraction, explain: explain, reason: .tenure(days: days))
         }
     }
 
@@ -103,9 +99,7 @@ extension HealthSignal {
         let since = Double(last.days(to: asOf))
         let fraction = Self.stepped(since / usual, full: fullMultiple, half: halfMultiple,
                                     zero: 2 * halfMultiple - fullMultiple)
-        return SignalReading(fraction: fraction, explain: explain, reason: "last order " + Self.ago(last.days(to: asOf))
-                             + "; usually every " + NumberText.fixed(usual, digits: usual == usual.rounded() ? 0 : 1)
-                             + " days")
+        return SignalReading(fraction: fraction, explain: explain, reason: .lastOrder(daysAgo: last.days(to: asOf), usualGap: usual))
     }
 
     /// 0 at `zeroAt`, 1 at `fullAt`, linear between and clamped outside (either direction).
@@ -120,10 +114,6 @@ extension HealthSignal {
         let fromHalf = linear(value, zeroAt: half, fullAt: full)
         if fromHalf > 0 { return 0.5 + 0.5 * fromHalf }
         return 0.5 * linear(value, zeroAt: zero, fullAt: half)
-    }
-
-    private static func ago(_ days: Int) -> String {
-        days == 0 ? "today" : NumberText.count(days, "day", "days") + " ago"
     }
 
     /// The latest answer in (asOf − lookback, asOf]; the last in file order on a tie.
@@ -194,32 +184,27 @@ extension HealthSignal {
         var now = 0.0, before = 0.0
         for s in subscriptions where s.isActive(on: asOf) { now += s.mrr }
         for s in subscriptions where s.isActive(on: then) { before += s.mrr }
-        return trend(now: now, before: before, halfFromRatio: halfFromRatio, explain: explain) { change in
-            "MRR " + NumberText.fixed(now, digits: 2) + " on \(asOf) vs " + NumberText.fixed(before, digits: 2)
-                + " on \(then)" + change
-        }
+        return trend(now: now, before: before, halfFromRatio: halfFromRatio, explain: explain,
+                     reason: .mrrTrend(now: now, before: before, on: asOf, then: then))
     }
 
     /// Paid revenue of the last window against the window before; nil when both are empty.
     static func orderTrend(_ windows: RevenueWindows, halfFromRatio: Double, explain: Bool) -> SignalReading? {
         guard windows.recent != 0 || windows.previous != 0 else { return nil }
-        return trend(now: windows.recent, before: windows.previous, halfFromRatio: halfFromRatio, explain: explain) { change in
-            "revenue " + NumberText.fixed(windows.recent, digits: 2) + " in the last \(windows.days) days vs "
-                + NumberText.fixed(windows.previous, digits: 2) + " in the \(windows.days) before" + change
-        }
+        return trend(now: windows.recent, before: windows.previous, halfFromRatio: halfFromRatio, explain: explain,
+                     reason: .revenueTrend(recent: windows.recent, previous: windows.previous, days: windows.days))
     }
 
     /// ratio = now ÷ before scored by `stepped`; before ≤ 0 with now > 0 is new revenue (full).
     private static func trend(now: Double, before: Double, halfFromRatio: Double, explain: Bool,
-                              describe: (String) -> String) -> SignalReading? {
+                              reason: HealthReason) -> SignalReading? {
         if before <= 0 {
             guard now > 0 else { return nil }
-            return SignalReading(fraction: 1, explain: explain, reason: describe(" (new revenue)"))
+            return SignalReading(fraction: 1, explain: explain, reason: reason)
         }
         let ratio = now / before
         let fraction = Self.stepped(ratio, full: 1, half: halfFromRatio, zero: 2 * halfFromRatio - 1)
-        return SignalReading(fraction: fraction, explain: explain,
-                             reason: describe(" (" + NumberText.signedPercent(ratio - 1) + ")"))
+        return SignalReading(fraction: fraction, explain: explain, reason: reason)
     }
 }
 

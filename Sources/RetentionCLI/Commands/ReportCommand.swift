@@ -109,7 +109,15 @@ enum ReportCommand {
         let configuration = settings.metrics(asOf: asOf,
                                              hasRevenue: !dataset.subscriptions.isEmpty || !dataset.orders.isEmpty,
                                              cadences: dataset.billingCadences)
-        let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration, health: settings.health,
+        // The analysis takes the only copy of the records it alone reads (orders, subscriptions,
+        // answers, tickets) and releases each when done with it; the report and the other outputs
+        // read the customers and the input accounting only.
+        let records = dataset
+        dataset.orders = []
+        dataset.subscriptions = []
+        dataset.surveys = []
+        dataset.tickets = []
+        let analysis = RetentionAnalysis(dataset: consume records, configuration: configuration, health: settings.health,
                                          support: settings.support, prediction: settings.prediction,
                                          stageFinished: timings.finished)
         let week = PeriodCalendar(.week).period(containing: asOf).label
