@@ -75,12 +75,19 @@ enum CompanyName {
     /// `key` for any name: diacritics, case and width folded as Foundation folds them
     /// (`LatinFolding`), then the words.
     static func foldedKey(_ name: String) -> String? {
+        let folded = LatinFolding.fold(name)
+        // Folded to ASCII (`Chloé Müller` → `chloe muller`): the same rules on bytes.
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(folded) }
+        return wordKey(folded)
+    }
+
+    /// `key` of text already folded, for any script: words by Unicode letter and digit properties.
+    static func wordKey(_ folded: String) -> String? {
         var words: [String] = []
         var current = ""
         func flush() {
             if !current.isEmpty { words.append(current); current = "" }
         }
-        let folded = LatinFolding.fold(name)
         for scalar in folded.unicodeScalars {
             if scalar == "." || scalar == "'" || scalar == "’" { continue }  // "L.L.C." → "llc", "O'Brien" → "obrien"
             if scalar == "&" || scalar == "+" {

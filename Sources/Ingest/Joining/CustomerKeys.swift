@@ -79,8 +79,9 @@ final class CustomerKeys: @unchecked Sendable {
     /// The normalised company name of each customer.
     private static func names(_ customers: [Customer]) -> [String: CustomerIndex] {
         var table: [String: CustomerIndex] = [:]
-        for (i, customer) in customers.enumerated() {
-            if let name = CompanyName.key(customer.name) { add(&table, name, i) }
+        table.reserveCapacity(customers.count)
+        for i in customers.indices {
+            if let name = CompanyName.key(customers[i].name) { add(&table, name, i) }
         }
         return table
     }
