@@ -61,7 +61,7 @@ public enum CustomersCSV {
         /// just A–Z; any other goes through ``domain``.
         func appendDomain(to out: inout [UInt8]) -> Bool {
             if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) {
-                out.append(contentsOf: d.utf8)
+                CustomersCSV.appendText(d, to: &out)
                 return true
             }
             guard var email else { return false }
@@ -230,7 +230,7 @@ public enum CustomersCSV {
         } else if value == value.rounded(), abs(value) < 1e15 {
             appendDecimal(Int64(value), to: &out)
         } else {
-            out.append(contentsOf: value.description.utf8)
+            appendText(value.description, to: &out)
         }
     }
 
@@ -255,17 +255,24 @@ public enum CustomersCSV {
     }
 
     static func appendReasons(_ score: HealthScore, to out: inout [UInt8]) {
-        for (i, c) in score.contributions.enumerated() {
-            if i > 0 { out.append(contentsOf: "; ".utf8) }
-            out.append(contentsOf: c.rule.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: c.reason.utf8)
-            out.append(contentsOf: " (".utf8)
-            appendNumber(c.points, to: &out)
-            out.append(contentsOf: " of ".utf8)
-            appendNumber(c.maxPoints, to: &out)
+        let contributions = score.contributions
+        for i in contributions.indices {
+            if i > 0 { appendText("; ", to: &out) }
+            appendText(contributions[i].rule, to: &out)
+            appendText(": ", to: &out)
+            appendText(contributions[i].reason, to: &out)
+            appendText(" (", to: &out)
+            appendNumber(contributions[i].points, to: &out)
+            appendText(" of ", to: &out)
+            appendNumber(contributions[i].maxPoints, to: &out)
             out.append(UInt8(ascii: ")"))
         }
+    }
+
+    /// Appends `text`'s UTF-8 bytes in one copy.
+    static func appendText(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// The attribute headers (any customer's, with a value) that, lower-cased without spaces and
