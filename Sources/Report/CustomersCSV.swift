@@ -150,6 +150,8 @@ public enum CustomersCSV {
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
                       domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
         var scratch: [UInt8] = []
+        // The cells alone, read by position: iterating the columns would copy each header per row.
+        let cells = columns.map(\.cell)
         for index in customers.indices {
             let s = scores[index]
             row.index = index
@@ -157,9 +159,9 @@ public enum CustomersCSV {
             row.isActive = active[index]
             row.prediction = predictions[index]
             row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributeValues)
-            for (i, column) in columns.enumerated() {
+            for i in cells.indices {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
-                switch column.cell {
+                switch cells[i] {
                 case .text(let value):
                     if let text = value(row) { appendCell(text, kind: .text, to: &buffer) }
                 case .number(let value):
