@@ -112,7 +112,12 @@ public struct JSONTextWriter: JSONOutput {
 
     public mutating func double(_ value: Double) {
         beginValue()
-        if value.isFinite { bytes.append(contentsOf: value.description.utf8) } else { bytes.append(contentsOf: "null".utf8) }
+        if value.isFinite {
+            var text = value.description
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
         endValue()
     }
 

@@ -61,7 +61,7 @@ public enum CustomersCSV {
         /// just A–Z; any other goes through ``domain``.
         func appendDomain(to out: inout [UInt8]) -> Bool {
             if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) {
-                out.append(contentsOf: d.utf8)
+                CustomersCSV.appendText(d, to: &out)
                 return true
             }
             guard var email else { return false }
@@ -150,6 +150,8 @@ public enum CustomersCSV {
                       emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
                       domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
         var scratch: [UInt8] = []
+        // The cells alone, read by position: iterating the columns would copy each header per row.
+        let cells = columns.map(\.cell)
         for index in customers.indices {
             let s = scores[index]
             row.index = index
@@ -157,9 +159,9 @@ public enum CustomersCSV {
             row.isActive = active[index]
             row.prediction = predictions[index]
             row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributeValues)
-            for (i, column) in columns.enumerated() {
+            for i in cells.indices {
                 if i > 0 { buffer.append(UInt8(ascii: ",")) }
-                switch column.cell {
+                switch cells[i] {
                 case .text(let value):
                     if let text = value(row) { appendCell(text, kind: .text, to: &buffer) }
                 case .number(let value):
@@ -230,7 +232,7 @@ public enum CustomersCSV {
         } else if value == value.rounded(), abs(value) < 1e15 {
             appendDecimal(Int64(value), to: &out)
         } else {
-            out.append(contentsOf: value.description.utf8)
+            appendText(value.description, to: &out)
         }
     }
 
@@ -255,17 +257,24 @@ public enum CustomersCSV {
     }
 
     static func appendReasons(_ score: HealthScore, to out: inout [UInt8]) {
-        for (i, c) in score.contributions.enumerated() {
-            if i > 0 { out.append(contentsOf: "; ".utf8) }
-            out.append(contentsOf: c.rule.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: c.reason.utf8)
-            out.append(contentsOf: " (".utf8)
-            appendNumber(c.points, to: &out)
-            out.append(contentsOf: " of ".utf8)
-            appendNumber(c.maxPoints, to: &out)
+        let contributions = score.contributions
+        for i in contributions.indices {
+            if i > 0 { appendText("; ", to: &out) }
+            appendText(contributions[i].rule, to: &out)
+            appendText(": ", to: &out)
+            appendText(contributions[i].reason, to: &out)
+            appendText(" (", to: &out)
+            appendNumber(contributions[i].points, to: &out)
+            appendText(" of ", to: &out)
+            appendNumber(contributions[i].maxPoints, to: &out)
             out.append(UInt8(ascii: ")"))
         }
+    }
+
+    /// Appends `text`'s UTF-8 bytes in one copy.
+    static func appendText(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// The attribute headers (any customer's, with a value) that, lower-cased without spaces and

@@ -162,6 +162,37 @@ private enum SatisfactionFixture {
         #expect(breakdown.segments[2].scores.promoters == 1 && breakdown.segments[2].scores.detractors == 2)
     }
 
+    /// All attributes come from one walk; each segment equals the scores of its own responses
+    /// taken alone (`SatisfactionScores(_:)` on the filtered list), also for an attribute that is
+    /// not a built-in field ("tier", only Acme has one).
+    @Test func breakdownsOfSeveralAttributesMatchEachSegmentScoredAlone() throws {
+        var data = SatisfactionFixture.dataset
+        data.customers[0].attributes = ["tier": "Gold"]
+        var configuration = SatisfactionFixture.configuration
+        configuration.segmentAttributes = ["plan", "tier", "segment"]
+        let breakdowns = SatisfactionBreakdown.computeAll(data, configuration)
+        #expect(breakdowns.map(\.attribute) == ["plan", "tier", "segment"])
+        let inWindow = data.surveys.filter { $0.day <= configuration.asOf }
+        for breakdown in breakdowns {
+            for segment in breakdown.segments {
+                let own = inWindow.filter { r in
+                    let v = r.customer.flatMap { data.customers[$0].attribute(breakdown.attribute) } ?? ""
+                    return segment.value == SatisfactionBreakdown.unknown ? (v.isEmpty || v == segment.value) : v == segment.value
+                }
+                #expect(segment.scores == SatisfactionScores(own), "\(breakdown.attribute) = \(segment.value)")
+            }
+        }
+        // Gold = Acme: CSAT 8 of 10 in February + good, good, bad and a 5 in March → 11 of 14;
+        // NPS 10, 9, 6 → (2 − 1)/3 · 100 = 33.3; CES 7, 6, 5, 3 → mean 5.25, and the 8 out of scale.
+        let tier = breakdowns[1].segments
+        #expect(tier.map(\.value) == ["Gold", "Unknown"])
+        #expect(tier[0].scores.csatSatisfied == 11 && tier[0].scores.csatN == 14)
+        #expect(abs(try #require(tier[0].scores.nps) - 100.0 / 3) < 1e-9)
+        #expect(tier[0].scores.ces == 5.25 && tier[0].scores.outOfScale == 1)
+        // Unknown: the other NPS answers up to as-of (Beta's 7, Gamma's 2, the anonymous 0): 10; no CSAT or CES.
+        #expect(tier[1].scores.npsN == 10 && tier[1].scores.csatN == 0 && tier[1].scores.cesN == 0)
+    }
+
     @Test func breakdownListsOnlyValuesWithResponsesInTheWindow() {
         // Delta (plan "Team") answered only on 2024-01-10, before the window; Echo's plan is the
         // literal "Unknown", which pools with the missing values.

@@ -34,7 +34,12 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
     static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                         attributes: [String], from: Day?) -> [SatisfactionBreakdown] {
         let asOf = configuration.asOf
-        var tallies = attributes.map { SegmentTally(attribute: $0, customerCount: dataset.customers.count) }
+        var tallies = attributes.map { SegmentTally(attribute: $0) }
+        let width = tallies.count
+        guard width > 0 else { return [] }
+        // The codes of customer c's values are codes[c·width ..< (c+1)·width] (-1: not coded yet),
+        // all coded at their first response, side by side so a response reads one cache line.
+        var codes = [Int32](repeating: -1, count: dataset.customers.count * width)
         dataset.customers.withUnsafeBufferPointer { customers in
             // By index, field by field: a copy of each response would retain its comment.
             let surveys = dataset.surveys
@@ -43,8 +48,15 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
                 guard day <= asOf else { continue }
                 if let from, day < from { continue }
                 let answer = SurveyAnswer(kind: surveys[i].kind, score: surveys[i].score)
-                let customer = surveys[i].customer.flatMap { customers.indices.contains($0) ? $0 : nil }
-                for t in tallies.indices { tallies[t].add(answer, customer: customer, customers: customers) }
+                guard let c = surveys[i].customer, customers.indices.contains(c) else {
+                    for t in tallies.indices { tallies[t].add(answer, code: 0) }
+                    continue
+                }
+                let first = c * width
+                if codes[first] < 0 {
+                    for t in tallies.indices { codes[first + t] = tallies[t].code(of: c, in: customers) }
+                }
+                for t in tallies.indices { tallies[t].add(answer, code: codes[first + t]) }
             }
         }
         return tallies.map(\.breakdown)

@@ -3,10 +3,10 @@ import Model
 /// The satisfaction scores of each value of one customer attribute, added up response by
 /// response (``SatisfactionBreakdown``'s walk).
 ///
-/// A customer's value is coded the first time one of their responses is added, so customers
-/// without responses need no code. Code 0 is "Unknown": a response without a known customer, a
-/// customer without a (non-empty) value, and the literal value "Unknown" all pool there. Only
-/// values that received a response become segments.
+/// Values are coded as the walk meets them (``code(of:in:)``), so customers without responses
+/// need no code. Code 0 is "Unknown": a response without a known customer, a customer without a
+/// (non-empty) value, and the literal value "Unknown" all pool there. Only values that received a
+/// response become segments.
 struct SegmentTally {
     let attribute: String
     /// Where a customer's value of `attribute` is kept (``Customer/attribute(_:)``'s mapping),
@@ -21,10 +21,8 @@ struct SegmentTally {
     private var scores = [SatisfactionScores()]
     /// Whether a response went to "Unknown" (every other code is made for a response).
     private var unknownHasResponses = false
-    /// Per customer index: the code of the customer's value, -1 until first needed.
-    private var codes: [Int32]
 
-    init(attribute: String, customerCount: Int) {
+    init(attribute: String) {
         self.attribute = attribute
         switch attribute {
         case "plan": field = .plan
@@ -34,19 +32,17 @@ struct SegmentTally {
         case "owner": field = .owner
         default: field = .other(attribute)
         }
-        codes = [Int32](repeating: -1, count: customerCount)
     }
 
-    /// Adds `answer` to the segment of `customer`'s value (nil: no known customer; else an
-    /// index of `customers`).
-    mutating func add(_ answer: SurveyAnswer, customer: CustomerIndex?, customers: UnsafeBufferPointer<Customer>) {
-        var segment = 0
-        if let c = customer {
-            if codes[c] < 0 { codes[c] = code(of: value(of: c, in: customers)) }
-            segment = Int(codes[c])
-        }
-        if segment == 0 { unknownHasResponses = true }
-        scores[segment].add(answer)
+    /// Adds `answer` to the segment coded `code`.
+    mutating func add(_ answer: SurveyAnswer, code: Int32) {
+        if code == 0 { unknownHasResponses = true }
+        scores[Int(code)].add(answer)
+    }
+
+    /// The code of customer `c`'s value (a new code for a value not met before).
+    mutating func code(of c: CustomerIndex, in customers: UnsafeBufferPointer<Customer>) -> Int32 {
+        code(of: value(of: c, in: customers))
     }
 
     /// `customers[c].attribute(attribute)`, read in place (a copy of the customer would retain
