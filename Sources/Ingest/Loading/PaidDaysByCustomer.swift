@@ -18,9 +18,15 @@ struct PaidDaysByCustomer {
         for c in 0..<customerCount { starts[c + 1] += starts[c] }
         var next = starts
         var days = [Int32](repeating: 0, count: Int(starts[customerCount]))
-        for o in orders where isPaid(o) {
-            days[Int(next[o.customer])] = o.day.ordinal
-            next[o.customer] += 1
+        // Through buffer pointers: no uniqueness check of either array per order (every slot
+        // written was counted above, so each index is in bounds).
+        days.withUnsafeMutableBufferPointer { days in
+            next.withUnsafeMutableBufferPointer { next in
+                for o in orders where isPaid(o) {
+                    days[Int(next[o.customer])] = o.day.ordinal
+                    next[o.customer] += 1
+                }
+            }
         }
         for c in 0..<customerCount {
             let run = Int(starts[c])..<Int(starts[c + 1])

@@ -46,9 +46,12 @@ struct OrdersByCustomer: Sendable {
             _ = FixedPartition.map(orders.count, parts: parts) { range in
                 let p = counted.firstIndex { $0.range == range }!
                 var next = firsts[p]
-                for i in range where orders[i].customer >= 0 && orders[i].customer < customerCount {
-                    out[Int(next[orders[i].customer])] = Int32(truncatingIfNeeded: i)
-                    next[orders[i].customer] += 1
+                // Through a buffer pointer: no uniqueness check of `next` per order.
+                next.withUnsafeMutableBufferPointer { next in
+                    for i in range where orders[i].customer >= 0 && orders[i].customer < customerCount {
+                        out[Int(next[orders[i].customer])] = Int32(truncatingIfNeeded: i)
+                        next[orders[i].customer] += 1
+                    }
                 }
             }
         }
