@@ -25,4 +25,23 @@ import Model
         grouped.forEach(of: 3, in: orders) { _ in outside += 1 }
         #expect(outside == 0)
     }
+
+    @Test func onePartTwoPartsAndThreePartsPlaceEveryOrderTheSame() {
+        // 20 000 orders (more than `FixedPartition.minimumParallelCount`, so the parts really
+        // split) over 1 000 customers, a few naming none.
+        var random = SeededGenerator(seed: 5)
+        let orders = (0..<20_000).map { _ in Self.order(Int.random(in: -5..<1_005, using: &random), 1) }
+        let one = OrdersByCustomer(orders, customerCount: 1_000, parts: 1)
+        for parts in [2, 3] {
+            let split = OrdersByCustomer(orders, customerCount: 1_000, parts: parts)
+            #expect(split.starts == one.starts && split.positions == one.positions && split.unplaced == one.unplaced)
+        }
+        // Against the definition: customer c's entries are the positions of c's orders, ascending.
+        for c in [0, 1, 500, 999] {
+            #expect(one.positions[Int(one.starts[c])..<Int(one.starts[c + 1])].map(Int.init)
+                == orders.indices.filter { orders[$0].customer == c })
+        }
+        #expect(one.unplaced == orders.filter { $0.customer < 0 || $0.customer >= 1_000 }.count)
+        #expect(one.unplaced > 0)
+    }
 }

@@ -11,29 +11,19 @@ import Model
 enum BillingCadenceInference {
     static func infer(orders: [Order], customerCount: Int, declared: [BillingCadence?] = [],
                       asOf: Day? = nil) -> BillingCadences {
-        // (customer, day) packed into one sortable integer; the day is offset to stay positive.
-        var keys: [UInt64] = []
-        keys.reserveCapacity(orders.count)
-        for o in orders where o.amount > 0 && o.customer >= 0 && o.customer < customerCount && asOf.map({ o.day <= $0 }) ?? true {
-            keys.append(UInt64(o.customer) << 32 | UInt64(UInt32(bitPattern: o.day.ordinal &+ Int32.max / 2)))
-        }
-        keys.sort()
+        let paidDays = PaidDaysByCustomer(orders, customerCount: customerCount, asOf: asOf)
         var cadence = [BillingCadence?](repeating: nil, count: customerCount)
         var single: [Int] = []
         var fromGaps: [BillingCadence: Int] = [:]
         var fromColumn: [BillingCadence: Int] = [:]
         var gaps: [Int] = []
-        var i = 0
-        while i < keys.count {
-            let customer = Int(keys[i] >> 32)
-            var previous = Int(keys[i] & 0xFFFF_FFFF)
+        for customer in 0..<customerCount {
+            let days = paidDays.days(of: customer)
+            guard var previous = days.first else { continue }
             gaps.removeAll(keepingCapacity: true)
-            var j = i + 1
-            while j < keys.count && Int(keys[j] >> 32) == customer {
-                let day = Int(keys[j] & 0xFFFF_FFFF)
-                if day != previous { gaps.append(day - previous) }
+            for day in days.dropFirst() where day != previous {
+                gaps.append(Int(day) - Int(previous))
                 previous = day
-                j += 1
             }
             if customer < declared.count, let stated = declared[customer] {
                 cadence[customer] = stated
@@ -48,7 +38,6 @@ enum BillingCadenceInference {
                 cadence[customer] = c
                 fromGaps[c, default: 0] += 1
             }
-            i = j
         }
         var fromMajority: [BillingCadence: Int] = [:]
         var votes = fromGaps

@@ -7,21 +7,53 @@ import Model
 /// where file order (usually by date) jumps between customers on every row; the per-customer
 /// sums still add in file order, so results are bit-identical. 4 bytes per order plus 4 per
 /// customer; orders naming no known customer are not placed (`unplaced` counts them).
+///
+/// Both passes run on `parts` threads: the file is cut into contiguous ranges, each range counts
+/// its orders per customer, and places them after the orders the earlier ranges have for the
+/// same customer, so the positions are the same for any number of parts.
 struct OrdersByCustomer: Sendable {
     /// `starts[c] ..< starts[c + 1]` are customer c's entries in `positions`.
     let starts: [Int32]
     let positions: [Int32]
     let unplaced: Int
 
-    init(_ orders: [Order], customerCount: Int) {
+    init(_ orders: [Order], customerCount: Int, parts: Int = FixedPartition.parts) {
+        let counted = FixedPartition.map(orders.count, parts: parts) { range in
+            var counts = [Int32](repeating: 0, count: customerCount)
+            for i in range where orders[i].customer >= 0 && orders[i].customer < customerCount {
+                counts[orders[i].customer] += 1
+            }
+            return (range: range, counts: counts)
+        }
+        // Customer c's entries: those of range 0 in file order, then range 1's, and so on;
+        // `firsts[p][c]` is where range p's first order of customer c goes.
         var starts = [Int32](repeating: 0, count: customerCount + 1)
-        for o in orders where o.customer >= 0 && o.customer < customerCount { starts[o.customer + 1] += 1 }
-        for c in 0..<customerCount { starts[c + 1] += starts[c] }
-        var next = starts
-        var positions = [Int32](repeating: 0, count: Int(starts[customerCount]))
-        for (i, o) in orders.enumerated() where o.customer >= 0 && o.customer < customerCount {
-            positions[Int(next[o.customer])] = Int32(truncatingIfNeeded: i)
-            next[o.customer] += 1
+        var firsts = counted.map(\.counts)
+        var total: Int32 = 0
+        for c in 0..<customerCount {
+            starts[c] = total
+            for p in counted.indices {
+                firsts[p][c] = total
+                total += counted[p].counts[c]
+            }
+        }
+        starts[customerCount] = total
+        var positions = [Int32](repeating: 0, count: Int(total))
+        positions.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            // The same ranges as the counting pass (same count and parts); each writes only the
+            // slots its own orders were counted for.
+            _ = FixedPartition.map(orders.count, parts: parts) { range in
+                let p = counted.firstIndex { $0.range == range }!
+                var next = firsts[p]
+                // Through a buffer pointer: no uniqueness check of `next` per order.
+                next.withUnsafeMutableBufferPointer { next in
+                    for i in range where orders[i].customer >= 0 && orders[i].customer < customerCount {
+                        out[Int(next[orders[i].customer])] = Int32(truncatingIfNeeded: i)
+                        next[orders[i].customer] += 1
+                    }
+                }
+            }
         }
         self.starts = starts
         self.positions = positions

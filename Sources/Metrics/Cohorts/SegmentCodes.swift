@@ -23,20 +23,23 @@ struct SegmentCodes: Sendable {
         var names: [String] = []
         var paid: [Bool] = []
         var raw = [Int32](repeating: 0, count: customers.count)
-        // By index: `enumerated()` would copy each customer (a retain per text field).
-        for i in customers.indices {
-            let value = CohortTable.segmentValue(customers[i], attribute)
-            let code: Int32
-            if let known = firstSeen[value] {
-                code = known
-            } else {
-                code = Int32(names.count)
-                firstSeen[value] = code
-                names.append(value)
-                paid.append(false)
+        // Each customer read in place: `enumerated()`, or an array subscript passed on, copies
+        // the customer (a retain and a release per text field).
+        customers.withUnsafeBufferPointer { customers in
+            for i in customers.indices {
+                let value = CohortTable.segmentValue(customers[i], attribute)
+                let code: Int32
+                if let known = firstSeen[value] {
+                    code = known
+                } else {
+                    code = Int32(names.count)
+                    firstSeen[value] = code
+                    names.append(value)
+                    paid.append(false)
+                }
+                raw[i] = code
+                if i < activity.count, activity[i] != nil { paid[Int(code)] = true }
             }
-            raw[i] = code
-            if i < activity.count, activity[i] != nil { paid[Int(code)] = true }
         }
         let missing = CohortTable.missingSegmentLabel
         let order = names.indices.filter { paid[$0] }.sorted { a, b in

@@ -1,0 +1,62 @@
+import Testing
+import Model
+@testable import Ingest
+
+/// `PaidDaysByCustomer` (the grouping behind billing-cadence inference) against a plain
+/// reference: for each customer, filter the orders and sort their days.
+@Suite struct PaidDaysByCustomerTests {
+    @Test func handWorkedRunsKeepRepeatsAndSortOutOfOrderDays() {
+        let orders = [Order(customer: 1, day: d("2024-03-01"), amount: 10),
+                      Order(customer: 0, day: d("2024-02-01"), amount: 5),
+                      Order(customer: 1, day: d("2024-01-01"), amount: 10),  // earlier than the row above
+                      Order(customer: 1, day: d("2024-01-01"), amount: 3),   // the same day twice
+                      Order(customer: 0, day: d("2024-01-15"), amount: 0),   // not paid
+                      Order(customer: 0, day: d("2024-01-20"), amount: -5),  // a refund
+                      Order(customer: 2, day: d("2024-06-01"), amount: 5),   // after as-of
+                      Order(customer: 7, day: d("2024-01-01"), amount: 5)]   // no such customer
+        let paid = PaidDaysByCustomer(orders, customerCount: 3, asOf: d("2024-05-31"))
+        #expect(paid.days(of: 0).map { Day(ordinal: $0) } == [d("2024-02-01")])
+        #expect(paid.days(of: 1).map { Day(ordinal: $0) } == [d("2024-01-01"), d("2024-01-01"), d("2024-03-01")])
+        #expect(paid.days(of: 2).isEmpty)
+        // Customer 1's gaps: 0 (repeat, skipped) and 60 days (Jan 1 → Mar 1 2024): quarterly;
+        // customer 0 paid once and takes that majority.
+        let cadences = BillingCadenceInference.infer(orders: orders, customerCount: 3, asOf: d("2024-05-31"))
+        #expect(cadences.cadence == [.quarterly, .quarterly, nil])
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func everyCustomersRunIsTheirSortedPaidDays(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        let asOf = d("2024-06-30")
+        // 400 customers, 6 000 orders in no particular order: refunds, zero amounts, orders after
+        // as-of and orders naming no known customer among them.
+        let orders = (0..<6_000).map { _ in
+            Order(customer: Int.random(in: -3..<410, using: &random),
+                  day: d("2023-01-01").adding(days: Int.random(in: 0..<600, using: &random)),
+                  amount: Double(Int.random(in: -20..<100, using: &random)))
+        }
+        for cut in [asOf, nil] as [Day?] {
+            let paid = PaidDaysByCustomer(orders, customerCount: 400, asOf: cut)
+            for c in 0..<400 {
+                let reference = orders.filter { o in o.customer == c && o.amount > 0 && (cut.map { o.day <= $0 } ?? true) }
+                    .map(\.day.ordinal).sorted()
+                #expect(Array(paid.days(of: c)) == reference)
+            }
+        }
+    }
+
+    func d(_ text: String) -> Day { Day(iso: text)! }
+}
+
+/// SplitMix64: a small seeded generator, so the random orders are the same on every run.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
