@@ -23,8 +23,20 @@ public struct Prediction: Sendable {
     static func compute(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
                         configuration: PredictionConfiguration, activeNow: Set<CustomerIndex>,
                         monthlyRevenue: (CustomerIndex) -> Double) -> Prediction {
-        // The churn model first: its login-blind copy of the evidence and its feature rows are
-        // gone before the purchase forecasts are allocated, so the two never add up at the peak.
+        // The purchase models run in the background while the churn model is fitted here: the two
+        // read the same evidence and share nothing else, so each gives what it gives alone.
+        let asOf = ledger.asOf
+        let lifetimeValue = CustomerLifetimeValue(annualDiscountRate: configuration.annualDiscountRate,
+                                                  grossMargin: ledger.configuration.grossMargin)
+        let purchaseFit = ledger.model != .orders ? nil : BackgroundResult { () -> Result<PurchasePrediction, ModelFitError> in
+            let histories = PurchaseHistory.all(evidence, asOf: asOf)
+            do throws(ModelFitError) {
+                return .success(try PurchasePrediction.fit(customers: histories.customers, histories: histories.histories,
+                                                           lifetimeValue: lifetimeValue))
+            } catch {
+                return .failure(error)
+            }
+        }
         var churn: ChurnModel?, churnProblem: String?
         do {
             churn = try ChurnModel.fit(evidence: evidence, ledger: ledger, health: health, activeNow: activeNow,
@@ -33,14 +45,10 @@ public struct Prediction: Sendable {
             churnProblem = error.description
         }
         var purchases: PurchasePrediction?, purchasesProblem: String?
-        if ledger.model == .orders {
-            let histories = PurchaseHistory.all(evidence, asOf: ledger.asOf)
-            do {
-                purchases = try PurchasePrediction.fit(histories, lifetimeValue: CustomerLifetimeValue(
-                    annualDiscountRate: configuration.annualDiscountRate, grossMargin: ledger.configuration.grossMargin))
-            } catch {
-                purchasesProblem = error.description
-            }
+        switch purchaseFit?.wait() {
+        case .success(let fitted)?: purchases = fitted
+        case .failure(let error)?: purchasesProblem = error.description
+        case nil: break
         }
         return Prediction(revenueModel: ledger.model, purchases: purchases, purchasesProblem: purchasesProblem,
                           churn: churn, churnProblem: churnProblem)
@@ -107,7 +115,7 @@ extension Prediction {
     /// outside that range are left out).
     public func customerColumns(customerCount: Int) -> CustomerPredictionTable {
         var table = CustomerPredictionTable(count: customerCount)
-        for f in purchases?.forecasts ?? [] {
+        for f in purchases?.forecasts ?? PurchaseForecasts() {
             table.set(f.customer, [f.probabilityAlive, f.expectedPurchases13Weeks, f.expectedPurchases52Weeks, f.clv12Months])
         }
         for r in churn?.risks ?? [] {
@@ -119,7 +127,7 @@ extension Prediction {
     /// Every customer some model scored, with that model's values.
     public func customerColumns() -> [CustomerIndex: CustomerPredictionColumns] {
         var columns: [CustomerIndex: CustomerPredictionColumns] = [:]
-        for f in purchases?.forecasts ?? [] {
+        for f in purchases?.forecasts ?? PurchaseForecasts() {
             columns[f.customer] = CustomerPredictionColumns(
                 probabilityAlive: f.probabilityAlive, expectedPurchases13Weeks: f.expectedPurchases13Weeks,
                 expectedPurchases52Weeks: f.expectedPurchases52Weeks, clv12Months: f.clv12Months)
