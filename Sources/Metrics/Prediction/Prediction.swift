@@ -23,8 +23,8 @@ public struct Prediction: Sendable {
     static func compute(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
                         configuration: PredictionConfiguration, activeNow: Set<CustomerIndex>,
                         monthlyRevenue: (CustomerIndex) -> Double) -> Prediction {
-        // The churn model first: its login-blind copy of the evidence and its feature rows are
-        // gone before the purchase forecasts are allocated, so the two never add up at the peak.
+        // The churn model first: its feature walks' buffers and scored rows are gone before the
+        // purchase models allocate theirs, so the two never add up at the peak.
         var churn: ChurnModel?, churnProblem: String?
         do {
             churn = try ChurnModel.fit(evidence: evidence, ledger: ledger, health: health, activeNow: activeNow,
@@ -36,7 +36,8 @@ public struct Prediction: Sendable {
         if ledger.model == .orders {
             let histories = PurchaseHistory.all(evidence, asOf: ledger.asOf)
             do {
-                purchases = try PurchasePrediction.fit(histories, lifetimeValue: CustomerLifetimeValue(
+                purchases = try PurchasePrediction.fit(customers: histories.customers, histories: histories.histories,
+                                                       lifetimeValue: CustomerLifetimeValue(
                     annualDiscountRate: configuration.annualDiscountRate, grossMargin: ledger.configuration.grossMargin))
             } catch {
                 purchasesProblem = error.description
@@ -107,7 +108,7 @@ extension Prediction {
     /// outside that range are left out).
     public func customerColumns(customerCount: Int) -> CustomerPredictionTable {
         var table = CustomerPredictionTable(count: customerCount)
-        for f in purchases?.forecasts ?? [] {
+        for f in purchases?.forecasts ?? PurchaseForecasts() {
             table.set(f.customer, [f.probabilityAlive, f.expectedPurchases13Weeks, f.expectedPurchases52Weeks, f.clv12Months])
         }
         for r in churn?.risks ?? [] {
@@ -119,7 +120,7 @@ extension Prediction {
     /// Every customer some model scored, with that model's values.
     public func customerColumns() -> [CustomerIndex: CustomerPredictionColumns] {
         var columns: [CustomerIndex: CustomerPredictionColumns] = [:]
-        for f in purchases?.forecasts ?? [] {
+        for f in purchases?.forecasts ?? PurchaseForecasts() {
             columns[f.customer] = CustomerPredictionColumns(
                 probabilityAlive: f.probabilityAlive, expectedPurchases13Weeks: f.expectedPurchases13Weeks,
                 expectedPurchases52Weeks: f.expectedPurchases52Weeks, clv12Months: f.clv12Months)

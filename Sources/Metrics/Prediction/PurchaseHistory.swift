@@ -51,19 +51,25 @@ public struct PurchaseHistory: Sendable, Hashable {
         self = h
     }
 
-    /// The history of every customer with a positive order on or before `asOf`, in customer order
-    /// (built on all cores, one contiguous range of customers each, concatenated in order).
-    static func all(_ evidence: HealthEvidence, asOf: Day) -> [(CustomerIndex, PurchaseHistory)] {
-        FixedPartition.map(evidence.records.count) { customers in
+    /// The history of every customer with a positive order on or before `asOf`, in customer order,
+    /// as two parallel arrays (`histories[i]` is `customers[i]`'s, so the models read the
+    /// histories without a copy). Built on all cores, one contiguous range of customers each,
+    /// concatenated in order.
+    static func all(_ evidence: HealthEvidence, asOf: Day) -> (customers: [CustomerIndex], histories: [PurchaseHistory]) {
+        let ranges = FixedPartition.map(evidence.records.count) { customers in
             var paid = PaidOrders()
-            var out: [(CustomerIndex, PurchaseHistory)] = []
+            var out: (customers: [CustomerIndex], histories: [PurchaseHistory]) = ([], [])
             for customer in customers {
                 paid.removeAll()
                 evidence.forEachOrder(of: customer) { paid.append(day: $0.day, amount: $0.amount, asOf: asOf) }
-                if let h = paid.history(asOf: asOf) { out.append((customer, h)) }
+                if let h = paid.history(asOf: asOf) {
+                    out.customers.append(customer)
+                    out.histories.append(h)
+                }
             }
             return out
-        }.flatMap { $0 }
+        }
+        return (ranges.flatMap(\.customers), ranges.flatMap(\.histories))
     }
 }
 

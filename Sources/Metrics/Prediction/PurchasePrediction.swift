@@ -2,9 +2,10 @@ import Model
 
 /// One order customer's predictions on the as-of day.
 ///
-/// Stored compactly (80 bytes instead of 112; one is kept per order customer): the four optional
-/// figures as plain Doubles with one byte saying which are present. Memberwise equality compares
-/// absent figures as equal (both 0), so it means what it meant with optionals.
+/// Put together when read from `PurchaseForecasts` (which keeps none of them): the four optional
+/// figures as plain Doubles with one byte saying which are present (80 bytes instead of 112).
+/// Memberwise equality compares absent figures as equal (both 0), so it means what it meant with
+/// optionals.
 public struct CustomerPurchaseForecast: Sendable, Hashable {
     public let customer: CustomerIndex
     public let history: PurchaseHistory
@@ -51,13 +52,18 @@ public struct PurchasePrediction: Sendable {
     public let spendProblem: String?
     public let lifetimeValue: CustomerLifetimeValue
     /// In customer order.
-    public let forecasts: [CustomerPurchaseForecast]
+    public let forecasts: PurchaseForecasts
     /// Sums and quantiles over `forecasts`, computed once for the report and the metrics JSON.
     public let totals: PurchaseTotals
 
     public static func fit(_ histories: [(CustomerIndex, PurchaseHistory)],
                            lifetimeValue: CustomerLifetimeValue) throws(ModelFitError) -> PurchasePrediction {
-        let plain = histories.map(\.1)
+        try fit(customers: histories.map(\.0), histories: histories.map(\.1), lifetimeValue: lifetimeValue)
+    }
+
+    /// `fit` on the histories of `customers` (ascending), `histories[i]` being `customers[i]`'s.
+    static func fit(customers: [CustomerIndex], histories plain: [PurchaseHistory],
+                    lifetimeValue: CustomerLifetimeValue) throws(ModelFitError) -> PurchasePrediction {
         let triples = PurchaseTriples(plain)
         let fit = try BGNBDModel.fit(plain, triples: triples)
         let model = fit.model
@@ -70,17 +76,8 @@ public struct PurchasePrediction: Sendable {
             spendProblem = error.description
         }
         let perTriple = TripleForecasts(model, triples: triples, lifetimeValue: spend == nil ? nil : lifetimeValue)
-        var forecasts: [CustomerPurchaseForecast] = []
-        forecasts.reserveCapacity(histories.count)
-        for (i, (customer, h)) in histories.enumerated() {
-            let k = Int(triples.tripleOf[i])
-            let orderValue = spend?.expectedValue(x: h.x, meanValue: h.meanRepeatValue ?? 0)
-            let clv = orderValue.flatMap { v in perTriple.discountedPurchases[k].map { lifetimeValue.grossMargin * v * $0 } }
-            forecasts.append(CustomerPurchaseForecast(
-                customer: customer, history: h, probabilityAlive: perTriple.probabilityAlive[k],
-                expectedPurchases13Weeks: perTriple.expected13Weeks[k], expectedPurchases52Weeks: perTriple.expected52Weeks[k],
-                expectedOrderValue: orderValue, clv12Months: clv))
-        }
+        let forecasts = PurchaseForecasts(customers: customers, histories: plain, tripleOf: triples.tripleOf, perTriple: perTriple,
+                                          spend: spend, grossMargin: lifetimeValue.grossMargin)
         return PurchasePrediction(purchases: model, logLikelihood: fit.logLikelihood, iterations: fit.iterations,
                                   spend: spend, spendCustomers: spendCustomers, spendProblem: spendProblem,
                                   lifetimeValue: lifetimeValue, forecasts: forecasts, totals: PurchaseTotals(forecasts))
@@ -101,7 +98,7 @@ public struct PurchaseTotals: Sendable, Hashable {
     public let clvMedian: Double?
     public let clv95thPercentile: Double?
 
-    init(_ forecasts: [CustomerPurchaseForecast]) {
+    init(_ forecasts: some Collection<CustomerPurchaseForecast>) {
         var alive = 0.0, next13 = 0.0, next52 = 0.0
         var clvs: [Double] = []
         for f in forecasts {
@@ -124,13 +121,21 @@ public struct PurchaseTotals: Sendable, Hashable {
 /// The BG/NBD forecasts of each distinct (x, tₓ, T) triple. The hypergeometric series, the costly
 /// part, depend on (x, T) only and are summed once per distinct pair (a few per cent of the
 /// customers on daily data); both passes run on all cores, each value in its own slot.
-struct TripleForecasts {
+struct TripleForecasts: Sendable {
     var probabilityAlive: [Double]
     var expected13Weeks: [Double?]
     var expected52Weeks: [Double?]
     /// Σ of the 12 months' discounted expected purchases (`CustomerLifetimeValue`); nil when a
     /// month has no value or no lifetime value is wanted.
     var discountedPurchases: [Double?]
+
+    /// No triples.
+    init() {
+        probabilityAlive = []
+        expected13Weeks = []
+        expected52Weeks = []
+        discountedPurchases = []
+    }
 
     init(_ model: BGNBDModel, triples: PurchaseTriples, lifetimeValue: CustomerLifetimeValue?) {
         struct Pair: Hashable {
