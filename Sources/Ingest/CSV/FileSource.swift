@@ -52,6 +52,22 @@ final class FileSource: Sendable {
         return try result.get()
     }
 
+    /// The first `limit` bytes of the file, in whole lines: when the file is longer than
+    /// `limit`, the bytes after the last line break (LF or CR) are dropped, so a cut line, a cut
+    /// multi-byte character or a cut quoted field is never parsed. A file of at most `limit`
+    /// bytes is read whole (also when it ends without a line break). Fewer bytes come back when
+    /// the file was truncated after it was opened.
+    func head(limit: Int) throws(Failure) -> [UInt8] {
+        let count = min(size, limit)
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = try read(into: &bytes, start: 0, count: count, at: 0)
+        if n < count { bytes.removeSubrange(n...) }
+        if count < size, let lastBreak = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+            bytes.removeSubrange((lastBreak + 1)...)
+        }
+        return bytes
+    }
+
     /// The whole file.
     func readAll() throws(Failure) -> [UInt8] {
         do { return try file.readAll() } catch { throw Failure(error) }

@@ -246,14 +246,7 @@ extension DatasetBuilder {
 extension JoinState {
     /// The header and first rows (up to 256 KiB, whole lines) of a file, for choosing its key column.
     static func sample(_ path: String) -> CSVTable? {
-        guard let file = try? FileSource(path: path) else { return nil }
-        let limit = min(file.size, 1 << 18)
-        var bytes = [UInt8](repeating: 0, count: limit)
-        guard let n = try? file.read(into: &bytes, start: 0, count: limit, at: 0) else { return nil }
-        bytes.removeSubrange(n...)
-        if n < file.size, let lastBreak = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
-            bytes.removeSubrange((lastBreak + 1)...)
-        }
+        guard let file = try? FileSource(path: path), let bytes = try? file.head(limit: 1 << 18) else { return nil }
         return try? CSVTable(bytes: bytes)
     }
 }

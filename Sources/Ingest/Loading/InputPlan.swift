@@ -214,19 +214,11 @@ public struct InputPlan: Sendable {
         let file: FileSource
         do { file = try FileSource(path: path) } catch { return .failure(NotUsedReason(text: "cannot be read: \(error.reason)")) }
         guard file.size > 0 else { return .failure("empty file") }
-        var data = [UInt8](repeating: 0, count: min(file.size, 65_536))
-        do {
-            let n = try file.read(into: &data, start: 0, count: data.count, at: 0)
-            data.removeSubrange(n...)
-        } catch {
+        let bytes: [UInt8]
+        do { bytes = try file.head(limit: 65_536) } catch {
             return .failure(NotUsedReason(text: "cannot be read: \(error.reason)"))
         }
-        guard !data.isEmpty else { return .failure("empty file") }
-        var bytes = [UInt8](data)
-        // Keep only complete lines so a cut multi-byte character or quote does not matter.
-        if let lastBreak = bytes.lastIndex(where: { $0 == 0x0A }), bytes.count == 65_536 {
-            bytes.removeSubrange((lastBreak + 1)...)
-        }
+        guard !bytes.isEmpty else { return .failure("empty file") }
         do {
             let header = try CSVTable(bytes: bytes).header
             if header.allSatisfy(\.isEmpty) { return .failure("no header row") }

@@ -121,16 +121,7 @@ public struct OrderStream: Sendable {
         if encoding == .utf16LE || encoding == .utf16BE {
             do { bytes = try file.readAll() } catch { throw .unreadable(path: path, reason: error.reason) }
         } else {
-            let limit = min(file.size, 1 << 20)
-            bytes = [UInt8](repeating: 0, count: limit)
-            let n: Int
-            do { n = try file.read(into: &bytes, start: 0, count: limit, at: 0) } catch {
-                throw .unreadable(path: path, reason: error.reason)
-            }
-            if n < limit { bytes.removeSubrange(n...) }  // cut while being read
-            if limit < file.size, let lastBreak = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
-                bytes.removeSubrange((lastBreak + 1)...)
-            }
+            do { bytes = try file.head(limit: 1 << 20) } catch { throw .unreadable(path: path, reason: error.reason) }
         }
         var decoded: DecodedText
         switch encoding {
