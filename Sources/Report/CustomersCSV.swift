@@ -262,7 +262,7 @@ public enum CustomersCSV {
             if i > 0 { appendText("; ", to: &out) }
             appendText(contributions[i].rule, to: &out)
             appendText(": ", to: &out)
-            appendText(contributions[i].reason, to: &out)
+            contributions[i].appendReason(to: &out)
             appendText(" (", to: &out)
             appendNumber(contributions[i].points, to: &out)
             appendText(" of ", to: &out)

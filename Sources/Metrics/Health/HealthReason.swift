@@ -61,6 +61,81 @@ enum HealthReason: Sendable, Hashable {
         }
     }
 
+    /// Appends ``text``'s UTF-8 bytes to `out` without building it (the customers CSV writes
+    /// a reason per rule per scored customer).
+    func append(to out: inout [UInt8]) {
+        switch self {
+        case .unexplained:
+            return
+        case .nps(let score, let day):
+            NumberText.append("latest NPS ", to: &out)
+            NumberText.appendDecimal(Int(score), to: &out)
+            NumberText.append(score >= 9 ? " (promoter) on " : score >= 7 ? " (passive) on " : " (detractor) on ", to: &out)
+            NumberText.appendDay(day, to: &out)
+        case .csat(let score, let day):
+            NumberText.append("latest CSAT ", to: &out)
+            NumberText.appendDecimal(Int(score), to: &out)
+            NumberText.append(" of 5 on ", to: &out)
+            NumberText.appendDay(day, to: &out)
+        case .rating(let good, let day):
+            NumberText.append(good ? "latest rating good on " : "latest rating bad on ", to: &out)
+            NumberText.appendDay(day, to: &out)
+        case .openTickets(let open):
+            if open == 0 { return NumberText.append("no open tickets", to: &out) }
+            NumberText.appendCount(open, "open ticket", "open tickets", to: &out)
+        case .overdueTickets(let overdue):
+            if overdue == 0 { return NumberText.append("no overdue tickets", to: &out) }
+            NumberText.appendCount(overdue, "ticket", "tickets", to: &out)
+            NumberText.append(" open beyond the resolution target", to: &out)
+        case .mrrTrend(let now, let before, let day, let then):
+            NumberText.append("MRR ", to: &out)
+            NumberText.appendFixed(now, digits: 2, to: &out)
+            NumberText.append(" on ", to: &out)
+            NumberText.appendDay(day, to: &out)
+            NumberText.append(" vs ", to: &out)
+            NumberText.appendFixed(before, digits: 2, to: &out)
+            NumberText.append(" on ", to: &out)
+            NumberText.appendDay(then, to: &out)
+            Self.appendChange(now: now, before: before, to: &out)
+        case .revenueTrend(let recent, let previous, let days):
+            NumberText.append("revenue ", to: &out)
+            NumberText.appendFixed(recent, digits: 2, to: &out)
+            NumberText.append(" in the last ", to: &out)
+            NumberText.appendDecimal(days, to: &out)
+            NumberText.append(" days vs ", to: &out)
+            NumberText.appendFixed(previous, digits: 2, to: &out)
+            NumberText.append(" in the ", to: &out)
+            NumberText.appendDecimal(days, to: &out)
+            NumberText.append(" before", to: &out)
+            Self.appendChange(now: recent, before: previous, to: &out)
+        case .login(let days):
+            NumberText.append("last login ", to: &out)
+            Self.appendAgo(days, to: &out)
+        case .lastOrder(let days, let usual):
+            NumberText.append("last order ", to: &out)
+            Self.appendAgo(days, to: &out)
+            NumberText.append("; usually every ", to: &out)
+            NumberText.appendFixed(usual, digits: usual == usual.rounded() ? 0 : 1, to: &out)
+            NumberText.append(" days", to: &out)
+        case .tenure(let days):
+            NumberText.append("customer for ", to: &out)
+            NumberText.appendCount(days, "day", "days", to: &out)
+        }
+    }
+
+    private static func appendChange(now: Double, before: Double, to out: inout [UInt8]) {
+        guard before > 0 else { return NumberText.append(" (new revenue)", to: &out) }
+        NumberText.append(" (", to: &out)
+        NumberText.appendSignedPercent(now / before - 1, to: &out)
+        out.append(UInt8(ascii: ")"))
+    }
+
+    private static func appendAgo(_ days: Int, to out: inout [UInt8]) {
+        if days == 0 { return NumberText.append("today", to: &out) }
+        NumberText.appendCount(days, "day", "days", to: &out)
+        NumberText.append(" ago", to: &out)
+    }
+
     /// The end of a trend's sentence: " (new revenue)" when there was none before (a trend
     /// reading is made only when now > 0 then), else the change now ÷ before − 1.
     private static func change(now: Double, before: Double) -> String {

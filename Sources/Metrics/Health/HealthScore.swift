@@ -11,6 +11,9 @@ public struct RuleContribution: Sendable, Hashable {
 
     /// The evidence, e.g. "latest NPS 4 (detractor) on 2024-03-02".
     public var reason: String { why.text }
+
+    /// Appends ``reason``'s UTF-8 bytes to `out` without building the String.
+    public func appendReason(to out: inout [UInt8]) { why.append(to: &out) }
 }
 
 /// A customer's health at `asOf`.

@@ -1,3 +1,5 @@
+import Model
+
 /// Plain, locale-free number text for health reasons (no Foundation, no locale).
 enum NumberText {
     /// `x` with exactly `digits` decimals, rounded half away from zero: 1234.5 → "1234.50".
@@ -26,5 +28,74 @@ enum NumberText {
     /// "1 open ticket", "2 open tickets".
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(n) " + (n == 1 ? singular : plural)
+    }
+}
+
+/// The same texts as ``NumberText``, appended as UTF-8 bytes to a buffer (for the writers,
+/// which read each reason once: no String is built).
+extension NumberText {
+    /// ``fixed(_:digits:)``'s bytes.
+    static func appendFixed(_ x: Double, digits: Int, to out: inout [UInt8]) {
+        guard x.isFinite else { return append(String(describing: x), to: &out) }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e15 else { return append(String(describing: x), to: &out) }
+        let whole = Int64(scaled)
+        let factor = Int64(scale)
+        if x < 0 && whole != 0 { out.append(contentsOf: [0xE2, 0x88, 0x92]) }  // "−" U+2212
+        appendDecimal(Int(whole / factor), to: &out)
+        if digits > 0 {
+            out.append(UInt8(ascii: "."))
+            appendDecimal(Int(whole % factor), width: digits, to: &out)
+        }
+    }
+
+    /// ``signedPercent(_:)``'s bytes.
+    static func appendSignedPercent(_ ratio: Double, to out: inout [UInt8]) {
+        if ratio > 0 { out.append(UInt8(ascii: "+")) }
+        appendFixed(ratio * 100, digits: 1, to: &out)
+        append(" %", to: &out)
+    }
+
+    /// ``count(_:_:_:)``'s bytes.
+    static func appendCount(_ n: Int, _ singular: StaticString, _ plural: StaticString, to out: inout [UInt8]) {
+        appendDecimal(n, to: &out)
+        out.append(UInt8(ascii: " "))
+        append(n == 1 ? singular : plural, to: &out)
+    }
+
+    /// `String(n)`'s bytes, the digits left-padded with zeros to `width`.
+    static func appendDecimal(_ n: Int, width: Int = 1, to out: inout [UInt8]) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits = 1
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10; digits += 1 }
+        for _ in digits..<max(digits, width) { out.append(UInt8(ascii: "0")) }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// `day.description`'s bytes (`YYYY-MM-DD`).
+    static func appendDay(_ day: Day, to out: inout [UInt8]) {
+        let (y, m, d) = day.components
+        appendDecimal(y, width: 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        appendDecimal(m, width: 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        appendDecimal(d, width: 2, to: &out)
+    }
+
+    static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 }
