@@ -28,41 +28,16 @@ enum HealthReason: Sendable, Hashable {
     /// "customer for 400 days".
     case tenure(days: Int)
 
-    /// The sentence shown in the report, the metrics JSON and the customers CSV.
+    /// The sentence shown in the report, the metrics JSON and the customers CSV (the bytes
+    /// `append(to:)` writes).
     var text: String {
-        switch self {
-        case .unexplained:
-            return ""
-        case .nps(let score, let day):
-            let category = score >= 9 ? "promoter" : score >= 7 ? "passive" : "detractor"
-            return "latest NPS \(score) (\(category)) on \(day)"
-        case .csat(let score, let day):
-            return "latest CSAT \(score) of 5 on \(day)"
-        case .rating(let good, let day):
-            return "latest rating \(good ? "good" : "bad") on \(day)"
-        case .openTickets(let open):
-            return open == 0 ? "no open tickets" : NumberText.count(open, "open ticket", "open tickets")
-        case .overdueTickets(let overdue):
-            return overdue == 0 ? "no overdue tickets"
-                : NumberText.count(overdue, "ticket", "tickets") + " open beyond the resolution target"
-        case .mrrTrend(let now, let before, let day, let then):
-            return "MRR " + NumberText.fixed(now, digits: 2) + " on \(day) vs " + NumberText.fixed(before, digits: 2)
-                + " on \(then)" + Self.change(now: now, before: before)
-        case .revenueTrend(let recent, let previous, let days):
-            return "revenue " + NumberText.fixed(recent, digits: 2) + " in the last \(days) days vs "
-                + NumberText.fixed(previous, digits: 2) + " in the \(days) before" + Self.change(now: recent, before: previous)
-        case .login(let days):
-            return "last login " + Self.ago(days)
-        case .lastOrder(let days, let usual):
-            return "last order " + Self.ago(days) + "; usually every "
-                + NumberText.fixed(usual, digits: usual == usual.rounded() ? 0 : 1) + " days"
-        case .tenure(let days):
-            return "customer for " + NumberText.count(days, "day", "days")
-        }
+        var bytes: [UInt8] = []
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``text``'s UTF-8 bytes to `out` without building it (the customers CSV writes
-    /// a reason per rule per scored customer).
+    /// Appends the sentence's UTF-8 bytes to `out` without building a String (the customers CSV
+    /// writes a reason per rule per scored customer).
     func append(to out: inout [UInt8]) {
         switch self {
         case .unexplained:
@@ -123,8 +98,10 @@ enum HealthReason: Sendable, Hashable {
         }
     }
 
+    /// The end of a trend's sentence: " (new revenue)" when there was none before (a trend
+    /// reading is made only when now > 0 then), else the change now ÷ before − 1.
     private static func appendChange(now: Double, before: Double, to out: inout [UInt8]) {
-        guard before > 0 else { return NumberText.append(" (new revenue)", to: &out) }
+        if before <= 0 { return NumberText.append(" (new revenue)", to: &out) }
         NumberText.append(" (", to: &out)
         NumberText.appendSignedPercent(now / before - 1, to: &out)
         out.append(UInt8(ascii: ")"))
@@ -134,15 +111,5 @@ enum HealthReason: Sendable, Hashable {
         if days == 0 { return NumberText.append("today", to: &out) }
         NumberText.appendCount(days, "day", "days", to: &out)
         NumberText.append(" ago", to: &out)
-    }
-
-    /// The end of a trend's sentence: " (new revenue)" when there was none before (a trend
-    /// reading is made only when now > 0 then), else the change now ÷ before − 1.
-    private static func change(now: Double, before: Double) -> String {
-        before <= 0 ? " (new revenue)" : " (" + NumberText.signedPercent(now / before - 1) + ")"
-    }
-
-    private static func ago(_ days: Int) -> String {
-        days == 0 ? "today" : NumberText.count(days, "day", "days") + " ago"
     }
 }
