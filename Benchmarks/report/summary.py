@@ -23,7 +23,7 @@ for i, (a, b) in enumerate(zip(ours, peer), 1):
 stages = {}
 for path in timings:
     for line in open(path):
-        m = re.match(r"timing: (.*?) ([0-9.]+)s(?: cpu ([0-9.]+)s)?(?: peak ([0-9]+) MiB)?$", line.strip())
+        m = re.match(r"timing: (.*?) ([0-9.]+)s(?: cpu ([0-9.]+)s)?(?: peak ([0-9]+) MiB)?(?: rss [0-9]+ MiB)?$", line.strip())
         if m:
             stages.setdefault(m[1], []).append((float(m[2]), float(m[3] or "nan"), float(m[4] or "nan")))
 if stages:

@@ -4,9 +4,10 @@ import Glibc
 
 /// Wall time of each stage of a command, on standard error, when `RETENTION_TIMINGS=1` is set
 /// (off by default; used by Benchmarks/report-vs-duckdb.sh). One line per stage:
-/// `timing: NAME WALLs cpu CPUs peak MiB`: wall time since the previous stage ended, the process's
-/// CPU time (user + system, all threads) over the same interval, and the process's peak resident
-/// memory so far (`ru_maxrss`). Diagnostics only: nothing written
+/// `timing: NAME WALLs cpu CPUs peak MiB rss MiB`: wall time since the previous stage ended, the
+/// process's CPU time (user + system, all threads) over the same interval, the process's peak resident
+/// memory so far (`ru_maxrss`) and its resident memory now (`/proc/self/statm`; what the stage
+/// still holds, where the peak only grows). Diagnostics only: nothing written
 /// to a report or side file depends on the clock.
 final class StageTimings {
     private let report: ((String) -> Void)?
@@ -23,7 +24,7 @@ final class StageTimings {
     func finished(_ name: String) {
         guard let report else { return }
         let now = StageTimings.now(), cpu = StageTimings.cpu()
-        report("timing: \(name) \(Self.seconds(now - last)) cpu \(Self.seconds(cpu - lastCPU)) peak \(Self.peakMiB()) MiB\n")
+        report("timing: \(name) \(Self.seconds(now - last)) cpu \(Self.seconds(cpu - lastCPU)) peak \(Self.peakMiB()) MiB rss \(Self.residentMiB()) MiB\n")
         last = now
         lastCPU = cpu
     }
@@ -47,6 +48,20 @@ final class StageTimings {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss / 1024
+    }
+
+    /// Resident set size now, in MiB: the second field of `/proc/self/statm`, in pages (0 where
+    /// the file cannot be read).
+    private static func residentMiB() -> Int {
+        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
+        defer { fclose(file) }
+        var size = 0, resident = 0
+        guard withUnsafeMutablePointer(to: &size, { s in
+            withUnsafeMutablePointer(to: &resident) { r in
+                withVaList([s, r]) { vfscanf(file, "%ld %ld", $0) }
+            }
+        }) == 2 else { return 0 }
+        return resident * sysconf(Int32(_SC_PAGESIZE)) / (1024 * 1024)
     }
 
     private static func now() -> Double {
