@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 import Model
 
@@ -127,57 +128,89 @@ public enum CustomersCSV {
         Column("churn_probability_90d", .number { $0.prediction?.churnProbability90Days }),
     ]
 
-    /// The whole file, handed to `sink` in pieces of about `chunkSize` bytes (so memory stays at
-    /// one chunk whatever the customer count). Rows in customer order (the customers file's order).
-    public static func write<Failure: Error>(analysis: RetentionAnalysis, customers: [Customer], chunkSize: Int = 1 << 20,
+    /// The whole file, handed to `sink` in pieces: the header row, then blocks of `blockSize`
+    /// customers' rows in customer order (the customers file's order), made on `threads` threads
+    /// (``OrderedBlocks``; the bytes do not depend on the thread count). Memory stays at a few
+    /// blocks whatever the customer count.
+    public static func write<Failure: Error>(analysis: RetentionAnalysis, customers: [Customer], blockSize: Int = 4096,
+                                             threads: Int = defaultThreads,
                                              to sink: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        var scores = [Int32](repeating: -1, count: customers.count)
-        for (i, score) in analysis.health.scores.enumerated() where score.customer < customers.count {
-            scores[score.customer] = Int32(i)
-        }
-        var active = [Bool](repeating: false, count: customers.count)
-        for customer in analysis.activeCustomers where customer < customers.count { active[customer] = true }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkSize + 4096)
+        var header: [UInt8] = []
         for (i, column) in columns.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            appendCell(column.header, kind: .text, to: &buffer)
+            if i > 0 { header.append(UInt8(ascii: ",")) }
+            appendCell(column.header, kind: .text, to: &header)
         }
-        buffer.append(0x0A)
-        guard !customers.isEmpty else { return try sink(buffer) }
-        let predictions = analysis.prediction.customerColumns(customerCount: customers.count)
-        var row = Row(customers: customers, asOf: analysis.configuration.asOf.description,
-                      emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
-                      domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
-        var scratch: [UInt8] = []
-        // The cells alone, read by position: iterating the columns would copy each header per row.
-        let cells = columns.map(\.cell)
-        for index in customers.indices {
-            let s = scores[index]
-            row.index = index
-            row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
-            row.isActive = active[index]
-            row.prediction = predictions[index]
-            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributeValues)
-            for i in cells.indices {
-                if i > 0 { buffer.append(UInt8(ascii: ",")) }
-                switch cells[i] {
-                case .text(let value):
-                    if let text = value(row) { appendCell(text, kind: .text, to: &buffer) }
-                case .number(let value):
-                    if let number = value(row) { appendNumber(number, to: &buffer) }
-                case .composed(let value):
-                    scratch.removeAll(keepingCapacity: true)
-                    if value(row, &scratch) { scratch.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &buffer) } }
+        header.append(0x0A)
+        try sink(header)
+        guard !customers.isEmpty else { return }
+        let rows = RowSource(analysis: analysis, customers: customers)
+        let blockSize = max(1, blockSize), count = customers.count
+        try OrderedBlocks.write(count: (count + blockSize - 1) / blockSize, threads: threads, make: { block, out in
+            rows.append(block * blockSize ..< min(count, (block + 1) * blockSize), to: &out)
+        }, to: sink)
+    }
+
+    /// The threads the rows are made on: the machine's cores, at most 4.
+    public static var defaultThreads: Int { min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// What every row reads, worked out once for the file: each customer's health score and
+    /// activity by customer index, the models' figures, the e-mail and domain headers.
+    struct RowSource: Sendable {
+        let customers: [Customer]
+        let scores: [HealthScore]
+        /// Per customer: the position of their score in `scores`, or -1.
+        let scoreIndex: [Int32]
+        let active: [Bool]
+        let predictions: CustomerPredictionTable
+        let asOf: String
+        let emailHeaders: [String]
+        let domainHeaders: [String]
+
+        init(analysis: RetentionAnalysis, customers: [Customer]) {
+            var scoreIndex = [Int32](repeating: -1, count: customers.count)
+            for (i, score) in analysis.health.scores.enumerated() where score.customer < customers.count {
+                scoreIndex[score.customer] = Int32(i)
+            }
+            var active = [Bool](repeating: false, count: customers.count)
+            for customer in analysis.activeCustomers where customer < customers.count { active[customer] = true }
+            self.customers = customers
+            scores = analysis.health.scores
+            self.scoreIndex = scoreIndex
+            self.active = active
+            predictions = analysis.prediction.customerColumns(customerCount: customers.count)
+            asOf = analysis.configuration.asOf.description
+            emailHeaders = headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"])
+            domainHeaders = headers(customers, ["domain", "companydomainname", "companydomain", "website"])
+        }
+
+        /// Appends the rows of the customers in `range`, each ending with a line feed.
+        func append(_ range: Range<Int>, to buffer: inout [UInt8]) {
+            var row = Row(customers: customers, asOf: asOf, emailHeaders: emailHeaders, domainHeaders: domainHeaders)
+            var scratch: [UInt8] = []
+            // The cells alone, read by position: iterating the columns would copy each header per row.
+            let cells = columns.map(\.cell)
+            for index in range {
+                let s = scoreIndex[index]
+                row.index = index
+                row.health = s >= 0 ? scores[Int(s)] : nil
+                row.isActive = active[index]
+                row.prediction = predictions[index]
+                row.email = emailHeaders.isEmpty ? nil : first(emailHeaders, in: customers[index].attributeValues)
+                for i in cells.indices {
+                    if i > 0 { buffer.append(UInt8(ascii: ",")) }
+                    switch cells[i] {
+                    case .text(let value):
+                        if let text = value(row) { appendCell(text, kind: .text, to: &buffer) }
+                    case .number(let value):
+                        if let number = value(row) { appendNumber(number, to: &buffer) }
+                    case .composed(let value):
+                        scratch.removeAll(keepingCapacity: true)
+                        if value(row, &scratch) { scratch.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &buffer) } }
+                    }
                 }
-            }
-            buffer.append(0x0A)
-            if buffer.count >= chunkSize {
-                try sink(buffer)
-                buffer.removeAll(keepingCapacity: true)
+                buffer.append(0x0A)
             }
         }
-        if !buffer.isEmpty { try sink(buffer) }
     }
 
     /// The whole file as one byte array (for small inputs and tests).

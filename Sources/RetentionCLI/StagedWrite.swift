@@ -7,7 +7,7 @@ import Metrics
 import Publishing
 import Synchronization
 
-/// A side file of a run (the customers CSV) written on another core while the run goes on: to a
+/// A side file of a run (the metrics JSON, the customers CSV) written on another thread while the run goes on: to a
 /// new temporary file beside its path (``ReportPublisher/stage(to:pieces:)``), put in place only
 /// when the run calls ``commit()``. The run commits it after the report and the metrics JSON are
 /// published, so what ends up published, the message and the exit status are those of writing

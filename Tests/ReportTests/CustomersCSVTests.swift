@@ -38,16 +38,44 @@ import Model
         #expect(text == expected)
     }
 
-    @Test func piecesConcatenateToTheWholeFile() {
+    /// The header row is the first piece, then one piece per block of customers in customer
+    /// order, whatever the number of threads making the blocks.
+    @Test(arguments: [1, 2, 3, 4])
+    func piecesAreTheHeaderThenBlocksInCustomerOrder(threads: Int) {
         let (analysis, customers) = Self.analysis()
-        var pieces: [[UInt8]] = []
-        CustomersCSV.write(analysis: analysis, customers: customers, chunkSize: 40) { (piece: [UInt8]) -> Void in
-            pieces.append(piece)
+        let whole = CustomersCSV.bytes(analysis: analysis, customers: customers)
+        let lines = whole.split(separator: 0x0A).map { Array($0) + [0x0A] }  // header, A, B, -C3
+        for (blockSize, expected) in [(1, [[0], [1], [2], [3]]), (2, [[0], [1, 2], [3]]), (3, [[0], [1, 2, 3]]), (9, [[0], [1, 2, 3]])] {
+            var pieces: [[UInt8]] = []
+            CustomersCSV.write(analysis: analysis, customers: customers, blockSize: blockSize, threads: threads) {
+                (piece: [UInt8]) -> Void in pieces.append(piece)
+            }
+            #expect(pieces == expected.map { $0.flatMap { lines[$0] } }, "block size \(blockSize)")
         }
-        // The size is checked after each row: header + row A, then row B (each past 40 bytes),
-        // then row C (29 bytes) as the last piece.
-        #expect(pieces.count == 3)
-        #expect(Array(pieces.joined()) == CustomersCSV.bytes(analysis: analysis, customers: customers))
+    }
+
+    /// Many customers made on 1 to 4 threads in blocks of 1 to 4096: the same bytes.
+    @Test func theBytesDoNotDependOnThreadsOrBlockSize() {
+        let customers = (0..<1000).map { i in
+            // Signups 2023-01-01 + i % 400 days; as-of 2024-03-31 (455 days after the first).
+            Customer(id: "C\(i)", name: i % 7 == 0 ? "Name, \(i)" : "N\(i)", signup: Day(iso: "2023-01-01")!.adding(days: i % 400),
+                     attributes: ["Email": "c\(i)@Host\(i % 3).example"])
+        }
+        let analysis = RetentionAnalysis(dataset: Dataset(customers: customers),
+                                         configuration: MetricsConfiguration(asOf: Self.day("2024-03-31")))
+        let reference = CustomersCSV.bytes(analysis: analysis, customers: customers)
+        // Header + 1000 rows; row C7 quotes its name.
+        #expect(reference.filter { $0 == 0x0A }.count == 1001)
+        #expect(String(decoding: reference, as: UTF8.self).contains("\nC7,\"Name, 7\",c7@Host1.example,host1.example,2024-03-31,true,"))
+        for threads in 1...4 {
+            for blockSize in [1, 7, 333, 4096] {
+                var bytes: [UInt8] = []
+                CustomersCSV.write(analysis: analysis, customers: customers, blockSize: blockSize, threads: threads) {
+                    (piece: [UInt8]) -> Void in bytes += piece
+                }
+                #expect(bytes == reference, "\(threads) threads, blocks of \(blockSize)")
+            }
+        }
     }
 
     @Test func cellsAreQuotedOnlyWhenNeededAndFormulasNeutralised() {
