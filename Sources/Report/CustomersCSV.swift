@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import Model
+import Mustache
 
 /// `retention report --customers-csv FILE`: one row per customer with the per-customer figures
 /// (health score, status and reasons, monthly revenue, the prediction models' figures), shaped for a CRM's CSV import as an
@@ -265,7 +266,7 @@ public enum CustomersCSV {
         } else if value == value.rounded(), abs(value) < 1e15 {
             appendDecimal(Int64(value), to: &out)
         } else {
-            appendText(value.description, to: &out)
+            DoubleText.append(value, to: &out)
         }
     }
 
