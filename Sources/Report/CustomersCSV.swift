@@ -58,9 +58,12 @@ public enum CustomersCSV {
             return d.isEmpty ? nil : String(d).lowercased()
         }
 
-        /// Appends ``domain``'s bytes; false when there is none. An ASCII e-mail (the usual case)
-        /// is cut and lower-cased on its bytes, where a byte is a character and `lowercased()` maps
-        /// just A–Z; any other goes through ``domain``.
+        /// Appends ``domain``'s bytes; false when there is none. An e-mail whose last `@` byte
+        /// has ASCII on both sides and only ASCII after it (the usual case, whatever the name
+        /// before it) is cut and lower-cased on its bytes: that `@` is a character of its own
+        /// (ASCII is never a prepended or extending mark), no later character is an `@`, and
+        /// `lowercased()` of ASCII maps just A–Z. An e-mail without an `@` byte has no `@`
+        /// character either. Any other goes through ``domain``.
         func appendDomain(to out: inout [UInt8]) -> Bool {
             if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) {
                 CustomersCSV.appendText(d, to: &out)
@@ -69,8 +72,8 @@ public enum CustomersCSV {
             guard var email else { return false }
             let start = out.count
             let ascii = email.withUTF8 { utf8 -> Bool in
-                guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
                 guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return true }
+                guard at == 0 || utf8[at - 1] < 0x80, utf8[(at + 1)...].allSatisfy({ $0 < 0x80 }) else { return false }
                 for byte in utf8[(at + 1)...] {
                     out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
                 }
@@ -233,8 +236,7 @@ public enum CustomersCSV {
         let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
             || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
         // With the guard the cell starts with `'`, never with a space.
-        let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
+        let quoted = needsQuotes(utf8) || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
         if quoted { out.append(UInt8(ascii: "\"")) }
         if guarded { out.append(UInt8(ascii: "'")) }
         if quoted {
@@ -246,6 +248,33 @@ public enum CustomersCSV {
         } else {
             out.append(contentsOf: utf8)
         }
+    }
+
+    /// Whether `utf8` holds a comma, a quote, a line feed or a carriage return. Eight bytes are
+    /// tested at once: a word has a byte equal to `b` exactly when `w ^ b·0x01…01` has a zero
+    /// byte, and `(x − 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte.
+    static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let x = word ^ (ones &* UInt64(byte))
+            return (x &- ones) & ~x & highs != 0
+        }
+        var i = 0
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            while i + 8 <= utf8.count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if has(word, UInt8(ascii: ",")) || has(word, UInt8(ascii: "\"")) || has(word, 0x0A) || has(word, 0x0D) {
+                    return true
+                }
+                i += 8
+            }
+        }
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Shortest text that reads back as the same Double (Swift's `description`), `.` decimal,
