@@ -113,7 +113,7 @@ enum ReportCommand {
         // answers, tickets) and releases each when done with it; the report and the other outputs
         // read the customers and the input accounting only.
         let records = dataset
-        dataset.orders = []
+        dataset.orders = CustomerOrderBook()
         dataset.subscriptions = []
         dataset.surveys = []
         dataset.tickets = []
