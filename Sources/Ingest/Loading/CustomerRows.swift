@@ -52,6 +52,7 @@ extension DatasetBuilder {
         var salesforceRecords: [String: String] = [:]
         let decode = CustomerRowDecoding(reader: reader, attributes: attributes, churnWords: churnWords,
                                           nonCustomerWords: nonCustomerWords)
+        var sharing = CustomerValueSharing(attributes: attributes.names.list.count)
         // Rows decoded on both cores (`RowBlocks`); what depends on earlier rows (product row
         // rules, repeated ids) and every count happens here, in row order.
         try RowBlocks.forEachRow(table, threads: RowBlocks.threads(table, requested: tableThreads),
@@ -83,7 +84,7 @@ extension DatasetBuilder {
                 case .withoutDate: formerWithoutDate += 1
                 case nil: break
                 }
-                dataset.customers.append(decoded.customer)
+                dataset.customers.append(sharing.shared(decoded.customer))
                 customerIndex.insert(id)
                 if let record { salesforceRecords[record] = id }
                 accounting.use()
@@ -154,6 +155,32 @@ struct DecodedCustomer: Sendable {
     enum FormerCustomer: Sendable { case fromActivity, withoutDate }
 }
 
+/// The customers of one file with their equal values sharing storage (`SharedStrings`): a
+/// column each for plan, segment, region, channel, owner, status, churn reason and every
+/// attribute. Ids and names are left as they are (nearly all distinct).
+struct CustomerValueSharing {
+    private var plans = SharedStrings(), segments = SharedStrings(), regions = SharedStrings()
+    private var channels = SharedStrings(), owners = SharedStrings(), statuses = SharedStrings()
+    private var churnReasons = SharedStrings()
+    private var attributes: [SharedStrings]
+
+    init(attributes count: Int) { attributes = Array(repeating: SharedStrings(), count: count) }
+
+    /// `customer`, equal to the one given, with its values shared.
+    mutating func shared(_ customer: Customer) -> Customer {
+        var c = customer
+        c.plan = plans.shared(c.plan)
+        c.segment = segments.shared(c.segment)
+        c.region = regions.shared(c.region)
+        c.channel = channels.shared(c.channel)
+        c.owner = owners.shared(c.owner)
+        c.status = statuses.shared(c.status)
+        c.churnReason = churnReasons.shared(c.churnReason)
+        if !attributes.isEmpty { c.attributeValues = c.attributeValues.sharingValues { k, v in attributes[k].shared(v) } }
+        return c
+    }
+}
+
 /// Reads one customers row without looking at any other (the part of `loadCustomers` that
 /// runs on both cores).
 struct CustomerRowDecoding: Sendable {
@@ -161,6 +188,20 @@ struct CustomerRowDecoding: Sendable {
     let attributes: AttributeColumns
     let churnWords: Set<String>
     let nonCustomerWords: Set<String>
+    /// The text fields' columns, looked up once per file instead of by name on every row.
+    private let idColumn, nameColumn, planColumn, segmentColumn, regionColumn, channelColumn, ownerColumn, statusColumn,
+        churnReasonColumn, churnKindColumn: Int?
+
+    init(reader: FieldReader, attributes: AttributeColumns, churnWords: Set<String>, nonCustomerWords: Set<String>) {
+        self.reader = reader
+        self.attributes = attributes
+        self.churnWords = churnWords
+        self.nonCustomerWords = nonCustomerWords
+        let c = { (field: String) in reader.column(field) }
+        (idColumn, nameColumn, planColumn, segmentColumn) = (c("id"), c("name"), c("plan"), c("segment"))
+        (regionColumn, channelColumn, ownerColumn, statusColumn) = (c("region"), c("channel"), c("owner"), c("status"))
+        (churnReasonColumn, churnKindColumn) = (c("churn_reason"), c("churn_kind"))
+    }
 
     func decode(_ row: RowView) -> CustomerRowDecode {
         if row.isEmptyRow { return .empty }
@@ -169,7 +210,7 @@ struct CustomerRowDecoding: Sendable {
         } catch {
             return .early(error)
         }
-        guard let id = reader.text("id", row) else {
+        guard let id = row.string(idColumn) else {
             return .early(RowSkip(reason: "missing_id", column: reader.column("id"), message: "no customer id"))
         }
         let rest = Result { () throws(RowSkip) -> DecodedCustomer in try customer(id, row) }
@@ -177,7 +218,7 @@ struct CustomerRowDecoding: Sendable {
     }
 
     private func customer(_ id: String, _ row: RowView) throws(RowSkip) -> DecodedCustomer {
-        if !nonCustomerWords.isEmpty, let type = reader.text("segment", row), nonCustomerWords.contains(headerKey(type)) {
+        if !nonCustomerWords.isEmpty, let type = row.string(segmentColumn), nonCustomerWords.contains(headerKey(type)) {
             throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
                           message: "account type \"\(type)\" is not a customer")
         }
@@ -189,15 +230,15 @@ struct CustomerRowDecoding: Sendable {
                 return nil
             }
         }
-        let kindText = reader.text("churn_kind", row)
+        let kindText = row.string(churnKindColumn)
         let kind = ValueVocabulary.churnKind(kindText)
         if kindText != nil && kind == nil { notes.append(("churn_kind", kindText ?? "")) }
         var customer = Customer(
-            id: id, name: reader.text("name", row) ?? id, signup: signup,
-            plan: reader.text("plan", row), segment: reader.text("segment", row),
-            region: reader.text("region", row), channel: reader.text("channel", row),
-            owner: reader.text("owner", row), status: reader.text("status", row),
-            churnDate: optionalDay("churn_date"), churnReason: reader.text("churn_reason", row),
+            id: id, name: row.string(nameColumn) ?? id, signup: signup,
+            plan: row.string(planColumn), segment: row.string(segmentColumn),
+            region: row.string(regionColumn), channel: row.string(channelColumn),
+            owner: row.string(ownerColumn), status: row.string(statusColumn),
+            churnDate: optionalDay("churn_date"), churnReason: row.string(churnReasonColumn),
             churnKind: kind, lastSeen: optionalDay("last_seen"), attributeValues: attributes.values(row))
         // A product's "former customer" type or status is a churn; its day is the
         // cancellation date, else the last activity date, else (unknown) the signup.
