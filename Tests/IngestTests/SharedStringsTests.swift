@@ -26,16 +26,26 @@ private func fresh(_ text: String) -> String { String(decoding: Array(text.utf8)
 
     @Test func shortValuesAreReturnedAsTheyAreAndTakeNoPlace() {
         // Limit 1: "no_longer_neede" (15 bytes, inline) does not use the one place, so the
-        // 16-byte "no_longer_needed" that follows is remembered; "switched_competitor" is
-        // beyond the limit and keeps its own storage each time.
+        // 16-byte "no_longer_needed" that follows is remembered and shared.
         var pool = SharedStrings(limit: 1)
         #expect(pool.shared(fresh("no_longer_neede")) == "no_longer_neede")
         let first = fresh("no_longer_needed")
         #expect(pool.shared(first) == "no_longer_needed")
         #expect(storage(pool.shared(fresh("no_longer_needed"))) == storage(first))
-        let c = fresh("switched_competitor"), d = fresh("switched_competitor")
+    }
+
+    @Test func aValueBeyondTheLimitEndsTheSharing() {
+        // Limit 1: "switched_competitor" is a second distinct value, so the column has many
+        // values: it and every later value (even "no_longer_needed", remembered before) keep
+        // their own storage, and stay equal.
+        var pool = SharedStrings(limit: 1)
+        let first = fresh("no_longer_needed")
+        _ = pool.shared(first)
+        let c = fresh("switched_competitor"), d = fresh("switched_competitor"), e = fresh("no_longer_needed")
         #expect(storage(pool.shared(c)) == storage(c))
         #expect(storage(pool.shared(d)) == storage(d))
+        #expect(storage(pool.shared(e)) == storage(e) && storage(e) != storage(first))
+        #expect(pool.shared(e) == "no_longer_needed")
     }
 
     @Test func attributesKeepTheirValuesWhenShared() {

@@ -58,11 +58,15 @@ extension DatasetBuilder {
         try RowBlocks.forEachRow(table, threads: RowBlocks.threads(table, requested: tableThreads),
                                  decode: { decode.decode($0) }) { row, decoded throws(IngestError) in
             do throws(RowSkip) {
-                if case .empty = decoded { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
-                try productRows.check(row, reader: reader)
-                guard case .keyed(let id, let record, let rest) = decoded else {
-                    if case .early(let skip) = decoded { throw skip }
-                    return
+                let id: String, record: String?, rest: Result<DecodedCustomer, RowSkip>
+                switch decoded {
+                case .empty: throw RowSkip(reason: "empty_row", column: 0, message: "row has no values")
+                case .early(let skip):
+                    try productRows.check(row, reader: reader)
+                    throw skip
+                case .keyed(let i, let r, let more):
+                    try productRows.check(row, reader: reader)
+                    (id, record, rest) = (i, r, more)
                 }
                 if customerIndex.value(for: id) != nil {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
@@ -73,8 +77,8 @@ extension DatasetBuilder {
                                   message: "customer id \"\(id)\" is Salesforce record \"\(first)\" of an earlier row "
                                     + "(15- and 18-character forms of one id); the first row is kept")
                 }
-                let decoded: DecodedCustomer
-                switch rest {
+                var decoded: DecodedCustomer
+                switch consume rest {
                 case .failure(let skip): throw skip
                 case .success(let d): decoded = d
                 }
@@ -84,7 +88,8 @@ extension DatasetBuilder {
                 case .withoutDate: formerWithoutDate += 1
                 case nil: break
                 }
-                dataset.customers.append(sharing.shared(decoded.customer))
+                sharing.share(&decoded.customer)
+                dataset.customers.append(decoded.customer)
                 customerIndex.insert(id)
                 if let record { salesforceRecords[record] = id }
                 accounting.use()
@@ -166,9 +171,8 @@ struct CustomerValueSharing {
 
     init(attributes count: Int) { attributes = Array(repeating: SharedStrings(), count: count) }
 
-    /// `customer`, equal to the one given, with its values shared.
-    mutating func shared(_ customer: Customer) -> Customer {
-        var c = customer
+    /// Makes `c`'s values share storage with the equal values met before (`c` stays equal).
+    mutating func share(_ c: inout Customer) {
         c.plan = plans.shared(c.plan)
         c.segment = segments.shared(c.segment)
         c.region = regions.shared(c.region)
@@ -177,7 +181,6 @@ struct CustomerValueSharing {
         c.status = statuses.shared(c.status)
         c.churnReason = churnReasons.shared(c.churnReason)
         if !attributes.isEmpty { c.attributeValues = c.attributeValues.sharingValues { k, v in attributes[k].shared(v) } }
-        return c
     }
 }
 
