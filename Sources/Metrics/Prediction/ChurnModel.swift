@@ -155,21 +155,26 @@ public struct ChurnModel: Sendable {
         } else {
             problem = "no month end has 90 days of data after it"
         }
-        let scoring = ChurnScoring(features: features, context: context, asOf: asOf, activeNow: activeNow,
+        var scoring = ChurnScoring(features: features, context: context, asOf: asOf, activeNow: activeNow,
                                    regression: regression, backtest: scoringBacktest)
-        // Monthly revenue looked up here, on this thread.
-        var risks = scoring.risks.map { r in
-            ChurnRisk(customer: r.customer, probability: r.probability, monthlyRevenue: monthlyRevenue(r.customer),
-                      reasonGroups: r.reasonGroups, reasonValuesStart: r.reasonValuesStart)
+        // Monthly revenue looked up here, on this thread, and set in place (the risks taken out
+        // of `scoring` so that nothing else holds them and no copy is made).
+        var risks: [ChurnRisk] = []
+        swap(&risks, &scoring.risks)
+        for i in risks.indices {
+            let r = risks[i]
+            risks[i] = ChurnRisk(customer: r.customer, probability: r.probability, monthlyRevenue: monthlyRevenue(r.customer),
+                                 reasonGroups: r.reasonGroups, reasonValuesStart: r.reasonValuesStart)
         }
         risks.sort { a, b in
             a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
                 : a.probability != b.probability ? a.probability > b.probability : a.customer < b.customer
         }
+        let cases = scoring.cases
         let backtest = scoringBacktest.map { b in
-            ChurnBacktest(monthEnd: b.monthEnd, trainingRows: backtestTraining.count, cases: scoring.cases,
-                          model: ClassifierEvaluation(scoring.cases.map { ScoredCase(probability: $0.probability, outcome: $0.churned) }),
-                          health: ClassifierEvaluation(scoring.cases.map { ScoredCase(probability: $0.healthProbability, outcome: $0.churned) }))
+            ChurnBacktest(monthEnd: b.monthEnd, trainingRows: backtestTraining.count, cases: cases,
+                          model: ClassifierEvaluation(cases.lazy.map { ScoredCase(probability: $0.probability, outcome: $0.churned) }),
+                          health: ClassifierEvaluation(cases.lazy.map { ScoredCase(probability: $0.healthProbability, outcome: $0.churned) }))
         }
         return ChurnModel(features: features, regression: regression, crossValidation: cv,
                           trainingRows: training.count, trainingChurns: churns, risks: risks, reasonValues: scoring.reasonValues,

@@ -6,8 +6,9 @@ import Model
 /// scored as soon as it is built (no row outlives its customer).
 ///
 /// Customers are cut into fixed contiguous ranges (`FixedPartition`); each range walks its
-/// customers in index order and the ranges' results are joined in range order, so cases and
-/// risks come out in customer order, with the same values for any number of ranges.
+/// customers in index order into its own slots of the final arrays (placed by a first, cheap
+/// pass that only counts), so cases and risks come out in customer order, with the same values
+/// for any number of ranges.
 struct ChurnScoring {
     /// The backtest's month end (before as-of) and the predictors it is scored with.
     struct Backtest {
@@ -16,82 +17,117 @@ struct ChurnScoring {
         let health: HealthPredictor
     }
 
-    /// One customer's risk before their monthly revenue is looked up.
-    struct Risk {
-        let customer: CustomerIndex
-        let probability: Double
-        /// See `ChurnRisk.reasonGroups`.
-        let reasonGroups: SIMD3<Int16>
-        /// Where the reason groups' feature values start in `reasonValues`.
-        let reasonValuesStart: Int32
-    }
-
-    /// The backtest's cases (empty without a backtest).
-    let cases: [BacktestCase]
-    /// The customers of `activeNow`, in customer order.
-    let risks: [Risk]
+    /// The backtest's cases (empty without a backtest), in customer order.
+    var cases: [BacktestCase]
+    /// The customers of `activeNow`, in customer order, with monthly revenue 0: `ChurnModel`
+    /// looks it up on its own thread and sets it in place.
+    var risks: [ChurnRisk]
     let reasonValues: [Double]
 
     /// `activeNow` holds customers of the ledger's activity (those active on `asOf`); the ledger
     /// says who is active at the backtest month end and who churned in the 90 days after it.
+    ///
+    /// Two passes over the same fixed ranges: the first marks who is scored (and the backtest
+    /// label) and counts each range's cases and risks, so the second writes every case and risk
+    /// straight into its final slot of arrays allocated once at their exact size (no per-range
+    /// arrays grown by doubling and then concatenated).
     init(features: ChurnFeatureSet, context: ChurnFeatureContext, asOf: Day, activeNow: Set<CustomerIndex>,
          regression: LogisticRegression, backtest: Backtest?, parts: Int = FixedPartition.parts) {
         let activity = context.ledger.activity
         let groups = features.groups
         precondition(groups.count <= Int(Int16.max), "feature groups fit the reason slots")
-        let ranges = FixedPartition.map(activity.count, parts: parts) { range in
-            var walk = ChurnFeatureWalk(features: features, context: context)
-            var part = Part()
-            var byGroup: [Double] = []
-            for c in range {
-                let backtestLabel = backtest.flatMap { b in activity[c].flatMap { ChurnTrainingSet.churns($0, after: b.monthEnd) } }
-                let scoredNow = activeNow.contains(c)
-                guard backtestLabel != nil || scoredNow else { continue }
-                walk.begin(c)
-                if let backtest, let churned = backtestLabel {
-                    walk.row(at: backtest.monthEnd)
-                    part.cases.append(BacktestCase(customer: c, monthEnd: backtest.monthEnd,
-                                                   probability: backtest.model.probability(walk.values),
-                                                   healthProbability: backtest.health.probability(walk.healthScore),
-                                                   healthScore: walk.healthScore, churned: churned))
-                }
-                if scoredNow {
-                    walk.row(at: asOf)
-                    let top = Self.reasonGroups(walk.values, rulesWithoutData: walk.rulesWithoutData, regression: regression,
-                                                groups: groups, scratch: &byGroup)
-                    let start = part.pool.count
-                    for slot in 0..<3 where top[slot] >= 0 {
-                        for feature in groups[Int(top[slot])] { part.pool.append(walk.values[feature]) }
+        // Per customer: bit 0 a backtest case, bit 1 it churned, bit 2 scored today.
+        var marks = [UInt8](repeating: 0, count: activity.count)
+        let counts = marks.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            return FixedPartition.map(activity.count, parts: parts) { range in
+                var cases = 0, risks = 0
+                for c in range {
+                    var mark: UInt8 = 0
+                    if let b = backtest, let churned = activity[c].flatMap({ ChurnTrainingSet.churns($0, after: b.monthEnd) }) {
+                        mark |= churned ? 3 : 1
+                        cases += 1
                     }
-                    part.risks.append(Risk(customer: c, probability: regression.probability(walk.values), reasonGroups: top,
-                                           reasonValuesStart: Int32(start)))
+                    if activeNow.contains(c) {
+                        mark |= 4
+                        risks += 1
+                    }
+                    out[c] = mark
                 }
+                return (start: range.lowerBound, cases: cases, risks: risks)
             }
-            return part
+        }
+        // Each range's first slot in the cases and the risks.
+        var caseStart: [Int] = [], riskStart: [Int] = []
+        var caseTotal = 0, riskTotal = 0
+        for part in counts {
+            caseStart.append(caseTotal)
+            riskStart.append(riskTotal)
+            caseTotal += part.cases
+            riskTotal += part.risks
+        }
+        var pools: [[Double]] = []
+        var risks: [ChurnRisk] = []
+        let cases = [BacktestCase](unsafeUninitializedCapacity: caseTotal) { caseSlots, caseCount in
+            risks = [ChurnRisk](unsafeUninitializedCapacity: riskTotal) { riskSlots, riskCount in
+                nonisolated(unsafe) let caseSlots = caseSlots, riskSlots = riskSlots
+                pools = marks.withUnsafeBufferPointer { marks in
+                    FixedPartition.map(activity.count, parts: parts) { range in
+                        let p = counts.firstIndex { $0.start == range.lowerBound }!
+                        var nextCase = caseStart[p], nextRisk = riskStart[p]
+                        var walk = ChurnFeatureWalk(features: features, context: context)
+                        var pool: [Double] = []
+                        var byGroup: [Double] = []
+                        for c in range where marks[c] != 0 {
+                            walk.begin(c)
+                            if let backtest, marks[c] & 1 != 0 {
+                                walk.row(at: backtest.monthEnd)
+                                (caseSlots.baseAddress! + nextCase).initialize(to: BacktestCase(
+                                    customer: c, monthEnd: backtest.monthEnd, probability: backtest.model.probability(walk.values),
+                                    healthProbability: backtest.health.probability(walk.healthScore),
+                                    healthScore: walk.healthScore, churned: marks[c] & 2 != 0))
+                                nextCase += 1
+                            }
+                            if marks[c] & 4 != 0 {
+                                walk.row(at: asOf)
+                                let top = Self.reasonGroups(walk.values, rulesWithoutData: walk.rulesWithoutData, regression: regression,
+                                                            groups: groups, scratch: &byGroup)
+                                let start = pool.count
+                                for slot in 0..<3 where top[slot] >= 0 {
+                                    for feature in groups[Int(top[slot])] { pool.append(walk.values[feature]) }
+                                }
+                                // The pool's start within this range for now; moved by the pools before it below.
+                                (riskSlots.baseAddress! + nextRisk).initialize(to: ChurnRisk(
+                                    customer: c, probability: regression.probability(walk.values), monthlyRevenue: 0,
+                                    reasonGroups: top, reasonValuesStart: Int32(start)))
+                                nextRisk += 1
+                            }
+                        }
+                        precondition(nextCase == caseStart[p] + counts[p].cases && nextRisk == riskStart[p] + counts[p].risks,
+                                     "both passes score the same customers")
+                        return pool
+                    }
+                }
+                riskCount = riskTotal
+            }
+            caseCount = caseTotal
         }
         // The ranges' pools joined in range order, each range's starts moved by the pools before it.
         var reasonValues: [Double] = []
-        reasonValues.reserveCapacity(ranges.reduce(0) { $0 + $1.pool.count })
-        var risks: [Risk] = []
-        risks.reserveCapacity(ranges.reduce(0) { $0 + $1.risks.count })
-        for part in ranges {
+        reasonValues.reserveCapacity(pools.reduce(0) { $0 + $1.count })
+        for p in pools.indices {
             let offset = Int32(reasonValues.count)
-            reasonValues += part.pool
-            for r in part.risks {
-                risks.append(Risk(customer: r.customer, probability: r.probability, reasonGroups: r.reasonGroups,
-                                  reasonValuesStart: r.reasonValuesStart + offset))
+            reasonValues += pools[p]
+            pools[p] = []
+            for i in riskStart[p] ..< riskStart[p] + counts[p].risks {
+                let r = risks[i]
+                risks[i] = ChurnRisk(customer: r.customer, probability: r.probability, monthlyRevenue: 0,
+                                     reasonGroups: r.reasonGroups, reasonValuesStart: r.reasonValuesStart + offset)
             }
         }
-        cases = ranges.flatMap(\.cases)
+        self.cases = cases
         self.risks = risks
         self.reasonValues = reasonValues
-    }
-
-    /// One range's results.
-    private struct Part {
-        var cases: [BacktestCase] = []
-        var risks: [Risk] = []
-        var pool: [Double] = []
     }
 
     /// The (up to) three feature groups that raise the log-odds of `row` most: a group's

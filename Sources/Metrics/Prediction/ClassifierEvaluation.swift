@@ -38,28 +38,37 @@ public struct ClassifierEvaluation: Sendable, Hashable {
 
     /// Probabilities are numbers in [0, 1] (a case outside falls in no calibration bin).
     public init(_ scored: [ScoredCase]) {
+        self.init(cases: scored)
+    }
+
+    /// `init(_:)` on any collection of cases read in order (the churn backtest passes its cases
+    /// mapped lazily, so no array of `ScoredCase` is made).
+    init<Cases: Collection<ScoredCase>>(cases scored: Cases) {
         cases = scored.count
-        positives = scored.filter(\.outcome).count
-        // One ranking serves the AUC and the lift: case positions by probability, highest first,
-        // ties in case order.
-        let ranked = scored.indices.sorted { a, b in
-            scored[a].probability != scored[b].probability ? scored[a].probability > scored[b].probability : a < b
-        }
-        auc = Self.auc(scored, ranked: ranked)
-        brier = scored.isEmpty ? nil : scored.reduce(0.0) {
-            let e = $1.probability - ($1.outcome ? 1 : 0)
-            return $0 + e * e
-        } / Double(scored.count)
+        var positives = 0, squares = 0.0
         // Each bin's count, Σ probability (in case order) and churns, in one pass.
         var members = [Int](repeating: 0, count: 10), churned = [Int](repeating: 0, count: 10)
         var sums = [Double](repeating: 0, count: 10)
-        for c in scored {
+        // One ranking serves the AUC and the lift: the cases by probability, highest first, ties
+        // in case order. Sorted as (probability, position, outcome) values with the comparison the
+        // positions were once sorted by, so the order is the same and the sort reads no other array.
+        var ranked: [RankedCase] = []
+        ranked.reserveCapacity(cases)
+        for (position, c) in scored.enumerated() {
+            ranked.append(RankedCase(probability: c.probability, position: Int32(position), outcome: c.outcome))
+            if c.outcome { positives += 1 }
+            let e = c.probability - (c.outcome ? 1 : 0)
+            squares += e * e
             let bin = min(Int(c.probability * 10), 9)
             guard bin >= 0 else { continue }
             members[bin] += 1
             sums[bin] += c.probability
             if c.outcome { churned[bin] += 1 }
         }
+        self.positives = positives
+        ranked.sort { a, b in a.probability != b.probability ? a.probability > b.probability : a.position < b.position }
+        auc = Self.auc(ranked: ranked, positives: positives)
+        brier = cases == 0 ? nil : squares / Double(cases)
         calibration = (0..<10).map { bin in
             let n = Double(members[bin])
             return CalibrationBin(lower: Double(bin) / 10, upper: Double(bin + 1) / 10, cases: members[bin],
@@ -67,23 +76,29 @@ public struct ClassifierEvaluation: Sendable, Hashable {
                                   observedRate: members[bin] == 0 ? nil : Double(churned[bin]) / n)
         }
         if positives > 0 {
-            let top = (scored.count + 9) / 10
-            let topRate = Double(ranked.prefix(top).filter { scored[$0].outcome }.count) / Double(top)
-            liftTopDecile = topRate / (Double(positives) / Double(scored.count))
+            let top = (cases + 9) / 10
+            let topRate = Double(ranked.prefix(top).filter(\.outcome).count) / Double(top)
+            liftTopDecile = topRate / (Double(positives) / Double(cases))
         } else {
             liftTopDecile = nil
         }
     }
 
+    /// One case in the ranking: its probability, its position among the cases and its outcome.
+    struct RankedCase {
+        let probability: Double
+        let position: Int32
+        let outcome: Bool
+    }
+
     /// Mann–Whitney: rank all cases by probability (average ranks for ties);
-    /// AUC = (Σ ranks of positives − P(P + 1)/2) ÷ (P · N). `ranked`: the case positions by
-    /// probability, highest first (read from the end, lowest first).
-    static func auc(_ scored: [ScoredCase], ranked: [Int]) -> Double? {
-        let p = scored.filter(\.outcome).count, n = scored.count - p
+    /// AUC = (Σ ranks of positives − P(P + 1)/2) ÷ (P · N). `ranked`: the cases by probability,
+    /// highest first (read from the end, lowest first).
+    static func auc(ranked: [RankedCase], positives p: Int) -> Double? {
+        let count = ranked.count, n = count - p
         guard p > 0, n > 0 else { return nil }
-        let count = ranked.count
         /// The case at ascending rank position `i` (0 = lowest probability).
-        func ascending(_ i: Int) -> ScoredCase { scored[ranked[count - 1 - i]] }
+        func ascending(_ i: Int) -> RankedCase { ranked[count - 1 - i] }
         var rankSum = 0.0
         var i = 0
         while i < count {

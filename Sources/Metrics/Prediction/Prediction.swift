@@ -72,41 +72,46 @@ public struct CustomerPredictionColumns: Sendable, Hashable {
     }
 }
 
-/// Every customer's prediction columns in customer order, compactly: five Doubles and one byte
-/// saying which of them a model gave (bit i for `CustomerPredictionColumns.names[i]`, bit 7 for
-/// "some model scored the customer"), about 41 bytes a customer where a dictionary of
-/// `CustomerPredictionColumns` takes some 180 (five optionals, the key and the free buckets).
+/// Every customer's prediction columns in customer order, read from the models' own results:
+/// per customer only where its forecast and its churn risk are (two 32-bit positions, 8 bytes a
+/// customer, where a copy of the five figures takes some 41), the columns put together when read
+/// from the same values the models give (`PurchaseForecasts` computes a forecast's figures when
+/// it is read, the same way each time).
 public struct CustomerPredictionTable: Sendable {
     public let count: Int
-    private var values: [Double]
-    private var present: [UInt8]
+    private let forecasts: PurchaseForecasts
+    private let risks: [ChurnRisk]
+    /// Per customer: 1 + the position of its forecast in `forecasts` (0: none), and of its risk in `risks`.
+    private var forecastSlot: [Int32]
+    private var riskSlot: [Int32]
 
-    init(count: Int) {
+    /// The table of customers `0..<count` (forecasts and risks of other customers are left out).
+    init(count: Int, forecasts: PurchaseForecasts, risks: [ChurnRisk]) {
         self.count = count
-        values = [Double](repeating: 0, count: count * CustomerPredictionColumns.names.count)
-        present = [UInt8](repeating: 0, count: count)
+        self.forecasts = forecasts
+        self.risks = risks
+        forecastSlot = [Int32](repeating: 0, count: count)
+        riskSlot = [Int32](repeating: 0, count: count)
+        for i in forecasts.indices {
+            let c = forecasts.customer(at: i)
+            if c >= 0 && c < count { forecastSlot[c] = Int32(i + 1) }
+        }
+        for (i, r) in risks.enumerated() where r.customer >= 0 && r.customer < count { riskSlot[r.customer] = Int32(i + 1) }
     }
 
     /// The columns of `customer`; nil when no model scored them (or the index is out of range).
     public subscript(customer: CustomerIndex) -> CustomerPredictionColumns? {
-        guard customer >= 0, customer < count, present[customer] & 0x80 != 0 else { return nil }
-        let base = customer * CustomerPredictionColumns.names.count, bits = present[customer]
-        func value(_ i: Int) -> Double? { bits & (1 << i) != 0 ? values[base + i] : nil }
-        return CustomerPredictionColumns(probabilityAlive: value(0), expectedPurchases13Weeks: value(1),
-                                         expectedPurchases52Weeks: value(2), clv12Months: value(3),
-                                         churnProbability90Days: value(4))
-    }
-
-    /// Marks `customer` scored and sets the given columns (nil leaves a column as it was).
-    mutating func set(_ customer: CustomerIndex, _ columns: [Double?]) {
-        guard customer >= 0, customer < count else { return }
-        present[customer] |= 0x80
-        let base = customer * CustomerPredictionColumns.names.count
-        for (i, value) in columns.enumerated() {
-            guard let value else { continue }
-            values[base + i] = value
-            present[customer] |= 1 << i
+        guard customer >= 0, customer < count, forecastSlot[customer] != 0 || riskSlot[customer] != 0 else { return nil }
+        var columns = CustomerPredictionColumns()
+        if forecastSlot[customer] != 0 {
+            let f = forecasts[Int(forecastSlot[customer]) - 1]
+            columns.probabilityAlive = f.probabilityAlive
+            columns.expectedPurchases13Weeks = f.expectedPurchases13Weeks
+            columns.expectedPurchases52Weeks = f.expectedPurchases52Weeks
+            columns.clv12Months = f.clv12Months
         }
+        if riskSlot[customer] != 0 { columns.churnProbability90Days = risks[Int(riskSlot[customer]) - 1].probability }
+        return columns
     }
 }
 
@@ -114,14 +119,7 @@ extension Prediction {
     /// `customerColumns()` for customers `0..<customerCount` as a compact table (customers
     /// outside that range are left out).
     public func customerColumns(customerCount: Int) -> CustomerPredictionTable {
-        var table = CustomerPredictionTable(count: customerCount)
-        for f in purchases?.forecasts ?? PurchaseForecasts() {
-            table.set(f.customer, [f.probabilityAlive, f.expectedPurchases13Weeks, f.expectedPurchases52Weeks, f.clv12Months])
-        }
-        for r in churn?.risks ?? [] {
-            table.set(r.customer, [nil, nil, nil, nil, r.probability])
-        }
-        return table
+        CustomerPredictionTable(count: customerCount, forecasts: purchases?.forecasts ?? PurchaseForecasts(), risks: churn?.risks ?? [])
     }
 
     /// Every customer some model scored, with that model's values.

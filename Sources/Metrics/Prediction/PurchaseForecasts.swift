@@ -40,6 +40,9 @@ public struct PurchaseForecasts: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { histories.count }
 
+    /// The customer of the forecast at `position` (without putting the forecast together).
+    func customer(at position: Int) -> CustomerIndex { customers[position] }
+
     public subscript(position: Int) -> CustomerPurchaseForecast {
         let h = histories[position], k = Int(tripleOf[position])
         let orderValue = spend?.expectedValue(x: h.x, meanValue: h.meanRepeatValue ?? 0)

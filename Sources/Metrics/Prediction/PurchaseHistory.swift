@@ -53,23 +53,45 @@ public struct PurchaseHistory: Sendable, Hashable {
 
     /// The history of every customer with a positive order on or before `asOf`, in customer order,
     /// as two parallel arrays (`histories[i]` is `customers[i]`'s, so the models read the
-    /// histories without a copy). Built on all cores, one contiguous range of customers each,
-    /// concatenated in order.
+    /// histories without a copy). Built on all cores, one contiguous range of customers each:
+    /// every customer gets a slot first (a customer has at most one history), each range fills
+    /// its own slots in customer order, and the customers without a history are then squeezed
+    /// out in place, so no per-range arrays are grown and concatenated (the slack, the customers
+    /// without a positive order, stays as capacity).
     static func all(_ evidence: HealthEvidence, asOf: Day) -> (customers: [CustomerIndex], histories: [PurchaseHistory]) {
-        let ranges = FixedPartition.map(evidence.records.count) { customers in
-            var paid = PaidOrders()
-            var out: (customers: [CustomerIndex], histories: [PurchaseHistory]) = ([], [])
-            for customer in customers {
-                paid.removeAll()
-                evidence.forEachOrder(of: customer) { paid.append(day: $0.day, amount: $0.amount, asOf: asOf) }
-                if let h = paid.history(asOf: asOf) {
-                    out.customers.append(customer)
-                    out.histories.append(h)
+        let n = evidence.records.count
+        var customers = [CustomerIndex](repeating: 0, count: n)
+        var histories = [PurchaseHistory](repeating: PurchaseHistory(x: 0, txDays: 0, tDays: 0), count: n)
+        let filled = customers.withUnsafeMutableBufferPointer { customerSlots in
+            histories.withUnsafeMutableBufferPointer { historySlots in
+                nonisolated(unsafe) let customerSlots = customerSlots, historySlots = historySlots
+                return FixedPartition.map(n) { range in
+                    var paid = PaidOrders()
+                    var next = range.lowerBound
+                    for customer in range {
+                        paid.removeAll()
+                        evidence.forEachOrder(of: customer) { paid.append(day: $0.day, amount: $0.amount, asOf: asOf) }
+                        if let h = paid.history(asOf: asOf) {
+                            customerSlots[next] = customer
+                            historySlots[next] = h
+                            next += 1
+                        }
+                    }
+                    return range.lowerBound ..< next
                 }
             }
-            return out
         }
-        return (ranges.flatMap(\.customers), ranges.flatMap(\.histories))
+        var kept = 0
+        for range in filled {
+            for i in range {
+                customers[kept] = customers[i]
+                histories[kept] = histories[i]
+                kept += 1
+            }
+        }
+        customers.removeSubrange(kept...)
+        histories.removeSubrange(kept...)
+        return (customers, histories)
     }
 }
 
@@ -132,24 +154,17 @@ struct PurchaseTriples {
     /// For each history given, the index of its triple.
     let tripleOf: [Int32]
 
-    init(_ histories: some Sequence<PurchaseHistory>) {
-        var index: [Triple: Int] = [:]
-        var triples: [Triple] = []
+    init(_ histories: some Collection<PurchaseHistory>) {
+        var numbering = FirstSeenNumbering<Triple>(capacity: histories.count)
         var counts: [Double] = []
         var tripleOf: [Int32] = []
+        tripleOf.reserveCapacity(histories.count)
         for h in histories {
-            let t = Triple(x: Int32(h.x), txDays: Int32(h.txDays), tDays: Int32(h.tDays))
-            if let i = index[t] {
-                counts[i] += 1
-                tripleOf.append(Int32(i))
-            } else {
-                index[t] = triples.count
-                tripleOf.append(Int32(triples.count))
-                triples.append(t)
-                counts.append(1)
-            }
+            let (i, isNew) = numbering.number(of: Triple(x: Int32(h.x), txDays: Int32(h.txDays), tDays: Int32(h.tDays)))
+            if isNew { counts.append(1) } else { counts[Int(i)] += 1 }
+            tripleOf.append(i)
         }
-        self.triples = triples
+        self.triples = numbering.values
         self.counts = counts
         self.tripleOf = tripleOf
     }

@@ -120,21 +120,24 @@ public struct PurchaseTotals: Sendable, Hashable {
 
 /// The BG/NBD forecasts of each distinct (x, tₓ, T) triple. The hypergeometric series, the costly
 /// part, depend on (x, T) only and are summed once per distinct pair (a few per cent of the
-/// customers on daily data); both passes run on all cores, each value in its own slot.
+/// customers on daily data). The triples are grouped by pair (a counting sort of their numbers),
+/// and each pair's series values are used at once for its triples and dropped, so no table of
+/// every pair's 14 values is kept; the pairs run on all cores, each triple's values in its own
+/// slots. The optional figures are stored as plain Doubles with a presence flag (`OptionalDoubles`).
 struct TripleForecasts: Sendable {
     var probabilityAlive: [Double]
-    var expected13Weeks: [Double?]
-    var expected52Weeks: [Double?]
+    var expected13Weeks: OptionalDoubles
+    var expected52Weeks: OptionalDoubles
     /// Σ of the 12 months' discounted expected purchases (`CustomerLifetimeValue`); nil when a
     /// month has no value or no lifetime value is wanted.
-    var discountedPurchases: [Double?]
+    var discountedPurchases: OptionalDoubles
 
     /// No triples.
     init() {
         probabilityAlive = []
-        expected13Weeks = []
-        expected52Weeks = []
-        discountedPurchases = []
+        expected13Weeks = OptionalDoubles(values: [], present: [])
+        expected52Weeks = OptionalDoubles(values: [], present: [])
+        discountedPurchases = OptionalDoubles(values: [], present: [])
     }
 
     init(_ model: BGNBDModel, triples: PurchaseTriples, lifetimeValue: CustomerLifetimeValue?) {
@@ -142,59 +145,90 @@ struct TripleForecasts: Sendable {
             let x: Int32
             let tDays: Int32
         }
-        var pairIndex: [Pair: Int32] = [:]
-        var pairs: [Pair] = []
-        let pairOf = triples.triples.map { t in
-            let pair = Pair(x: t.x, tDays: t.tDays)
-            if let i = pairIndex[pair] { return i }
-            pairIndex[pair] = Int32(pairs.count)
-            pairs.append(pair)
-            return Int32(pairs.count - 1)
+        let count = triples.triples.count
+        var numbering = FirstSeenNumbering<Pair>(capacity: count)
+        let pairOf = triples.triples.map { numbering.number(of: Pair(x: $0.x, tDays: $0.tDays)).number }
+        let pairs = numbering.values
+        numbering = FirstSeenNumbering(capacity: 0)
+        // The triples of pair j are members[firstMember[j] ..< firstMember[j + 1]], in triple order.
+        var firstMember = [Int32](repeating: 0, count: pairs.count + 1)
+        for j in pairOf { firstMember[Int(j) + 1] += 1 }
+        for j in pairs.indices { firstMember[j + 1] += firstMember[j] }
+        var members = [Int32](repeating: 0, count: count)
+        var filled = firstMember
+        for k in 0..<count {
+            let j = Int(pairOf[k])
+            members[Int(filled[j])] = Int32(k)
+            filled[j] += 1
         }
+        filled = []
         // Per pair: E[Y] if alive at 13 and 52 weeks, then at the end of each CLV month (NaN = none).
         // All horizons of a pair in one call, so their series share the z-free coefficients.
         let horizons = [13, 52] + (lifetimeValue?.monthEnds ?? [])
-        let width = horizons.count
-        var ifAlive = [Double](repeating: 0, count: pairs.count * width)
-        ifAlive.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            FixedPartition.forEach(pairs.count) { range in
-                for j in range {
-                    let values = model.purchasesIfAlive(inNext: horizons, x: Int(pairs[j].x), T: Double(pairs[j].tDays) / 7)
-                    for (h, value) in values.enumerated() { out[j * width + h] = value }
+        var alive = [Double](repeating: 0, count: count)
+        var e13 = [Double](repeating: 0, count: count), e52 = [Double](repeating: 0, count: count)
+        var discounted = [Double](repeating: 0, count: count)
+        // Bit 0: 13 weeks, 1: 52 weeks, 2: discounted purchases.
+        var present = [UInt8](repeating: 0, count: count)
+        alive.withUnsafeMutableBufferPointer { alive in
+            e13.withUnsafeMutableBufferPointer { e13 in
+                e52.withUnsafeMutableBufferPointer { e52 in
+                    discounted.withUnsafeMutableBufferPointer { discounted in
+                        present.withUnsafeMutableBufferPointer { present in
+                            nonisolated(unsafe) let alive = alive, e13 = e13, e52 = e52, discounted = discounted, present = present
+                            FixedPartition.forEach(pairs.count) { range in
+                                for j in range {
+                                    let ifAlive = model.purchasesIfAlive(inNext: horizons, x: Int(pairs[j].x), T: Double(pairs[j].tDays) / 7)
+                                    for m in Int(firstMember[j]) ..< Int(firstMember[j + 1]) {
+                                        let k = Int(members[m]), t = triples.triples[k]
+                                        let p = model.probabilityAlive(x: Int(t.x), tx: Double(t.txDays) / 7, T: Double(t.tDays) / 7)
+                                        alive[k] = p
+                                        var bits: UInt8 = 0
+                                        if let v = BGNBDModel.expectedPurchases(ifAlive: ifAlive[0], probabilityAlive: p) {
+                                            e13[k] = v
+                                            bits |= 1
+                                        }
+                                        if let v = BGNBDModel.expectedPurchases(ifAlive: ifAlive[1], probabilityAlive: p) {
+                                            e52[k] = v
+                                            bits |= 2
+                                        }
+                                        if let v = lifetimeValue?.discountedPurchaseTotal(ifAlive: ifAlive[2...], probabilityAlive: p) {
+                                            discounted[k] = v
+                                            bits |= 4
+                                        }
+                                        present[k] = bits
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        let count = triples.triples.count
-        probabilityAlive = [Double](repeating: 0, count: count)
-        expected13Weeks = [Double?](repeating: nil, count: count)
-        expected52Weeks = [Double?](repeating: nil, count: count)
-        discountedPurchases = [Double?](repeating: nil, count: count)
-        withUnsafeMutableBuffers { alive, e13, e52, discounted in
-            nonisolated(unsafe) let alive = alive, e13 = e13, e52 = e52, discounted = discounted
-            FixedPartition.forEach(count) { range in
-                for k in range {
-                    let t = triples.triples[k], j = Int(pairOf[k]) * width
-                    let p = model.probabilityAlive(x: Int(t.x), tx: Double(t.txDays) / 7, T: Double(t.tDays) / 7)
-                    alive[k] = p
-                    e13[k] = BGNBDModel.expectedPurchases(ifAlive: ifAlive[j], probabilityAlive: p)
-                    e52[k] = BGNBDModel.expectedPurchases(ifAlive: ifAlive[j + 1], probabilityAlive: p)
-                    discounted[k] = lifetimeValue?.discountedPurchaseTotal(ifAlive: ifAlive[(j + 2)..<(j + width)],
-                                                                          probabilityAlive: p)
-                }
-            }
-        }
+        probabilityAlive = alive
+        expected13Weeks = OptionalDoubles(values: e13, present: present.map { $0 & 1 != 0 })
+        expected52Weeks = OptionalDoubles(values: e52, present: present.map { $0 & 2 != 0 })
+        discountedPurchases = OptionalDoubles(values: discounted, present: present.map { $0 & 4 != 0 })
+    }
+}
+
+/// A column of optional Doubles stored as plain Doubles and one flag each (9 bytes a value
+/// instead of the 16 an `Optional<Double>` array takes); reads give nil where the flag is off.
+struct OptionalDoubles: RandomAccessCollection, Sendable {
+    private let values: [Double]
+    private let present: [Bool]
+
+    /// `values[i]` where `present[i]`, nil elsewhere.
+    init(values: [Double], present: [Bool]) {
+        precondition(values.count == present.count, "one flag per value")
+        self.values = values
+        self.present = present
     }
 
-    private mutating func withUnsafeMutableBuffers(
-        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double?>,
-                 UnsafeMutableBufferPointer<Double?>, UnsafeMutableBufferPointer<Double?>) -> Void) {
-        probabilityAlive.withUnsafeMutableBufferPointer { a in
-            expected13Weeks.withUnsafeMutableBufferPointer { b in
-                expected52Weeks.withUnsafeMutableBufferPointer { c in
-                    discountedPurchases.withUnsafeMutableBufferPointer { d in body(a, b, c, d) }
-                }
-            }
-        }
+    var startIndex: Int { 0 }
+    var endIndex: Int { values.count }
+
+    subscript(position: Int) -> Double? {
+        present[position] ? values[position] : nil
     }
 }

@@ -140,15 +140,25 @@ import Model
         #expect(fallback == 1 && none.isEmpty)
     }
 
-    /// The compact prediction table gives back exactly what was set: customer 1 has BG/NBD values
-    /// without CLV and then a churn probability, customer 3 only a churn probability (a NaN value
-    /// stays a value, not a missing one), customers 0 and 2 nothing; out of range is nil.
+    /// The compact prediction table reads each customer's columns from the forecast and the risk
+    /// of that customer: customer 1 has BG/NBD values without CLV (no discounted purchases) and a
+    /// churn probability, customer 3 only a churn probability (a NaN value stays a value, not a
+    /// missing one), customers 0 and 2 nothing; customer 9's forecast is outside the 4 customers,
+    /// and out of range is nil.
     @Test func predictionTableKeepsEachColumn() throws {
-        var table = CustomerPredictionTable(count: 4)
-        table.set(1, [0.25, 1.5, 4.75, nil])
-        table.set(1, [nil, nil, nil, nil, 0.125])
-        table.set(3, [nil, nil, nil, nil, .nan])
-        table.set(9, [0.5])
+        var perTriple = TripleForecasts()
+        perTriple.probabilityAlive = [0.25, 0.5]
+        perTriple.expected13Weeks = OptionalDoubles(values: [1.5, 2], present: [true, true])
+        perTriple.expected52Weeks = OptionalDoubles(values: [4.75, 6], present: [true, true])
+        perTriple.discountedPurchases = OptionalDoubles(values: [0, 3], present: [false, true])
+        let history = PurchaseHistory(x: 2, txDays: 20, tDays: 40, repeatSpend: 30)
+        let forecasts = PurchaseForecasts(customers: [1, 9], histories: [history, history], tripleOf: [0, 1], perTriple: perTriple,
+                                          spend: GammaGammaModel(p: 6, q: 4, v: 15), grossMargin: 0.5)
+        let risks = [3, 1].map { c in
+            ChurnRisk(customer: c, probability: c == 3 ? .nan : 0.125, monthlyRevenue: 10, reasonGroups: SIMD3(repeating: -1),
+                      reasonValuesStart: 0)
+        }
+        let table = CustomerPredictionTable(count: 4, forecasts: forecasts, risks: risks)
         #expect(table[1] == CustomerPredictionColumns(probabilityAlive: 0.25, expectedPurchases13Weeks: 1.5,
                                                       expectedPurchases52Weeks: 4.75, clv12Months: nil, churnProbability90Days: 0.125))
         let three = try #require(table[3])
