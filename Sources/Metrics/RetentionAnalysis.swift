@@ -68,7 +68,9 @@ public struct RetentionAnalysis: Sendable {
         self.ledger = ledger
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow
-        var revenue: [CustomerIndex: Double] = [:]
+        // Indexed by customer (0 for those not active now): read once per active customer by
+        // health and by the prediction.
+        var revenue = [Double](repeating: 0, count: activity.count)
         for customer in activeNow {
             revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger)
         }
@@ -77,7 +79,7 @@ public struct RetentionAnalysis: Sendable {
             HealthReport.scoreWithHistory(evidence, configuration, health: healthConfiguration,
                                           periods: calendar.periods(from: trendStart, through: asOf),
                                           isActive: { c, day in activity.indices.contains(c) && activity[c]?.isActive(on: day) == true },
-                                          customerMRR: revenue)
+                                          revenueAtRisk: { revenue[$0] })
         }
         cohorts = CohortTable(ledger: ledger)
         stageFinished("cohorts")
@@ -128,7 +130,7 @@ public struct RetentionAnalysis: Sendable {
         stageFinished("health score")
         prediction = Prediction.compute(evidence: evidence, ledger: ledger, health: healthConfiguration,
                                         configuration: predictionConfiguration, activeNow: activeNow,
-                                        monthlyRevenue: { revenue[$0] ?? 0 })
+                                        monthlyRevenue: { revenue.indices.contains($0) ? revenue[$0] : 0 })
         stageFinished("prediction")
     }
 
