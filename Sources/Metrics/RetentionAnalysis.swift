@@ -10,6 +10,8 @@ public struct RetentionAnalysis: Sendable {
     public let configuration: MetricsConfiguration
     public let ledger: ActivityLedger
     public let cohorts: CohortTable
+    /// One cohort table per value of each of `configuration.segmentAttributes` (`CohortTable.bySegments`).
+    public let cohortSegments: [(attribute: String, tables: [(value: String, table: CohortTable)])]
     public let churn: ChurnSeries
     public let churnReasons: ChurnReasonBreakdown
     /// Churn reasons per period over every period of `churn` (the metrics JSON's full history).
@@ -81,7 +83,8 @@ public struct RetentionAnalysis: Sendable {
                                           isActive: { c, day in activity.indices.contains(c) && activity[c]?.isActive(on: day) == true },
                                           revenueAtRisk: { revenue[$0] })
         }
-        cohorts = CohortTable(ledger: ledger)
+        // The whole table and every segment's from one walk over the members.
+        (cohorts, cohortSegments) = CohortTable.withSegments(ledger, attributes: configuration.segmentAttributes)
         stageFinished("cohorts")
         // The whole churn series and every segment's from one walk over the customers.
         let churnWalk = SegmentChurn.withWholeSeries(ledger: ledger, attributes: configuration.segmentAttributes,
