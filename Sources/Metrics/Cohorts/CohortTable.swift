@@ -183,7 +183,7 @@ public struct CohortTable: Sendable, Hashable {
         }
         let first = grid.first
         let width = grid.sizes.count
-        let sizes = grid.sizes, retained = grid.retained, revenue = grid.revenue
+        let sizes = grid.sizes
         var rows: [CohortRow] = []
         var sumRetained = Array(repeating: 0, count: width), sumSize = Array(repeating: 0, count: width)
         var sumRevenue = Array(repeating: 0.0, count: width), sumRevenue0 = Array(repeating: 0.0, count: width)
@@ -193,14 +193,14 @@ public struct CohortTable: Sendable, Hashable {
             var cells: [CohortCell?] = Array(repeating: nil, count: width)
             if size > 0 {
                 let reached = last - cohortIndex
-                let base = revenue[r][0]
+                let base = grid.revenue(r, 0)
                 for k in 0...reached {
-                    let rev = revenue[r][k]
-                    cells[k] = CohortCell(k: k, customers: retained[r][k],
-                                          retention: Double(retained[r][k]) / Double(size), revenue: rev,
+                    let rev = grid.revenue(r, k), retained = grid.retained(r, k)
+                    cells[k] = CohortCell(k: k, customers: retained,
+                                          retention: Double(retained) / Double(size), revenue: rev,
                                           revenueRetention: base > 0 ? rev / base : nil,
                                           isIncomplete: cohortIndex + k == incomplete)
-                    sumRetained[k] += retained[r][k]
+                    sumRetained[k] += retained
                     sumSize[k] += size
                     if base > 0 {
                         sumRevenue[k] += rev
