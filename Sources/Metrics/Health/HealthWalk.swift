@@ -121,8 +121,8 @@ struct HealthWalk {
     }
 
     /// Moves the paid-day cursor past every paid day on or before `day`, putting each new gap
-    /// into `sortedGaps` by insertion (a straight insertion sort of the new gaps into the sorted
-    /// ones, in place), so `sortedGaps` stays ascending.
+    /// into `sortedGaps` by insertion (its place found by binary search, the larger gaps moved up
+    /// one in a block), so `sortedGaps` stays ascending.
     private mutating func advancePaidDays(through day: Day) {
         let paid = records.paidDays, first = paid.startIndex
         var end = paidCount
@@ -131,14 +131,19 @@ struct HealthWalk {
         for next in max(paidCount, 1)..<end { sortedGaps.append(paid[first + next].ordinal - paid[first + next - 1].ordinal) }
         let sortedCount = max(paidCount - 1, 0)
         sortedGaps.withUnsafeMutableBufferPointer { gaps in
+            guard let base = gaps.baseAddress else { return }
             for i in sortedCount..<gaps.count {
                 let gap = gaps[i]
-                var j = i
-                while j > 0 && gaps[j - 1] > gap {
-                    gaps[j] = gaps[j - 1]
-                    j -= 1
+                // The first of the sorted gaps 0..<i that is larger (binary search); it and the
+                // ones after it move up one place in a single block move.
+                var lo = 0, hi = i
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if gaps[mid] <= gap { lo = mid + 1 } else { hi = mid }
                 }
-                gaps[j] = gap
+                guard lo < i else { continue }
+                (base + lo + 1).update(from: base + lo, count: i - lo)
+                gaps[lo] = gap
             }
         }
         paidCount = end
