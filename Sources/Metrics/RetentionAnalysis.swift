@@ -42,9 +42,9 @@ public struct RetentionAnalysis: Sendable {
     public let prediction: Prediction
 
     /// `stageFinished` is called with a stage's name after each stage (timing diagnostics only;
-    /// nothing computed depends on it). The dataset is taken (`consuming`): its orders are
-    /// released once the ledger and the health evidence hold what they need of them, its survey
-    /// answers and tickets after the satisfaction and support stage (pass the last copy to free them).
+    /// nothing computed depends on it). The dataset is taken (`consuming`): its order book is
+    /// handed to the health evidence (which the prediction reads last); its survey
+    /// answers and tickets are released after the satisfaction and support stage (pass the last copy to free them).
     public init(dataset: consuming Dataset, configuration: MetricsConfiguration,
                 health healthConfiguration: HealthConfiguration = HealthConfiguration(),
                 support supportConfiguration: SupportConfiguration = SupportConfiguration(),
@@ -52,7 +52,7 @@ public struct RetentionAnalysis: Sendable {
                 trendPeriods: Int = 12, stageFinished: (String) -> Void = { _ in }) {
         self.configuration = configuration
         var dataset = dataset  // the taken copy, as an ordinary (copyable) variable
-        var ledger = ActivityLedger(dataset: dataset, configuration: configuration)
+        let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
         stageFinished("activity ledger")
         // Health (every active customer scored at the end of each period and, with reasons, at
         // as-of) is the costliest metric: it runs in the background, on both cores, while the
@@ -61,12 +61,11 @@ public struct RetentionAnalysis: Sendable {
         let asOf = configuration.asOf
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
-        let evidence = HealthEvidence(dataset, ordersByCustomer: ledger.ordersByCustomer)
-        // The evidence holds every order it and the prediction read: the dataset's orders and
-        // their grouping by customer are no longer needed.
+        let evidence = HealthEvidence(dataset)
+        // The evidence shares the dataset's order book (health and the prediction read it); the
+        // dataset lets go of its reference.
         let hasOrders = !dataset.orders.isEmpty
-        dataset.orders = []
-        ledger.ordersByCustomer = nil
+        dataset.orders = CustomerOrderBook()
         self.ledger = ledger
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow

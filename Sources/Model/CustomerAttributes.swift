@@ -75,6 +75,15 @@ public struct CustomerAttributes: Sendable, Hashable, ExpressibleByDictionaryLit
 
     private func value(at k: Int) -> String { k == 0 ? first : rest[k - 1] }
 
+    /// The same attributes with each value `k` (of `names[k]`, "" for none) replaced by
+    /// `share(k, value)`, which must return an equal string (one whose storage is shared).
+    public func sharingValues(_ share: (Int, String) -> String) -> CustomerAttributes {
+        var copy = self
+        if !names.isEmpty, !first.isEmpty { copy.first = share(0, first) }
+        for k in rest.indices where !rest[k].isEmpty { copy.rest[k] = share(k + 1, rest[k]) }
+        return copy
+    }
+
     public static func == (a: CustomerAttributes, b: CustomerAttributes) -> Bool {
         let x = a.entries, y = b.entries
         return x.count == y.count && zip(x, y).allSatisfy { $0.name == $1.name && $0.value == $1.value }

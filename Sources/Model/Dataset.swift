@@ -3,7 +3,8 @@
 public struct Dataset: Sendable {
     public var customers: [Customer]
     public var subscriptions: [Subscription]
-    public var orders: [Order]
+    /// The orders, grouped by customer (see `CustomerOrderBook`: file order within a customer).
+    public var orders: CustomerOrderBook
     public var surveys: [SurveyResponse]
     public var tickets: [SupportTicket]
     /// ISO 4217 code of the report currency (every amount is in it).
@@ -16,12 +17,13 @@ public struct Dataset: Sendable {
     /// date. Nil for a subscription business.
     public var billingCadences: BillingCadences?
 
+    /// `orders` in file order; they are grouped by customer here (`CustomerOrderBook(_:)`).
     public init(customers: [Customer] = [], subscriptions: [Subscription] = [], orders: [Order] = [],
                 surveys: [SurveyResponse] = [], tickets: [SupportTicket] = [], currency: String = "USD",
                 inputs: [InputAccounting] = []) {
         self.customers = customers
         self.subscriptions = subscriptions
-        self.orders = orders
+        self.orders = CustomerOrderBook(orders)
         self.surveys = surveys
         self.tickets = tickets
         self.currency = currency
@@ -46,7 +48,10 @@ public struct Dataset: Sendable {
             if d > last { last = d }
         }
         for c in customers { see(c.signup) }
-        for o in orders { see(o.day) }
+        if let days = orders.dayRange {
+            see(days.lowerBound)
+            see(days.upperBound)
+        }
         for r in surveys { see(r.day) }
         for t in tickets { see(t.created.day()) }
         return first <= last ? first...last : nil

@@ -113,8 +113,7 @@ public struct JSONTextWriter: JSONOutput {
     public mutating func double(_ value: Double) {
         beginValue()
         if value.isFinite {
-            var text = value.description
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            DoubleText.append(value, to: &bytes)
         } else {
             bytes.append(contentsOf: "null".utf8)
         }

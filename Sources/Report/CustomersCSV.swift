@@ -1,5 +1,7 @@
+import Foundation
 import Metrics
 import Model
+import Mustache
 
 /// `retention report --customers-csv FILE`: one row per customer with the per-customer figures
 /// (health score, status and reasons, monthly revenue, the prediction models' figures), shaped for a CRM's CSV import as an
@@ -56,9 +58,12 @@ public enum CustomersCSV {
             return d.isEmpty ? nil : String(d).lowercased()
         }
 
-        /// Appends ``domain``'s bytes; false when there is none. An ASCII e-mail (the usual case)
-        /// is cut and lower-cased on its bytes, where a byte is a character and `lowercased()` maps
-        /// just A–Z; any other goes through ``domain``.
+        /// Appends ``domain``'s bytes; false when there is none. An e-mail whose last `@` byte
+        /// has ASCII on both sides and only ASCII after it (the usual case, whatever the name
+        /// before it) is cut and lower-cased on its bytes: that `@` is a character of its own
+        /// (ASCII is never a prepended or extending mark), no later character is an `@`, and
+        /// `lowercased()` of ASCII maps just A–Z. An e-mail without an `@` byte has no `@`
+        /// character either. Any other goes through ``domain``.
         func appendDomain(to out: inout [UInt8]) -> Bool {
             if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) {
                 CustomersCSV.appendText(d, to: &out)
@@ -67,8 +72,8 @@ public enum CustomersCSV {
             guard var email else { return false }
             let start = out.count
             let ascii = email.withUTF8 { utf8 -> Bool in
-                guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
                 guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return true }
+                guard at == 0 || utf8[at - 1] < 0x80, utf8[(at + 1)...].allSatisfy({ $0 < 0x80 }) else { return false }
                 for byte in utf8[(at + 1)...] {
                     out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
                 }
@@ -127,57 +132,89 @@ public enum CustomersCSV {
         Column("churn_probability_90d", .number { $0.prediction?.churnProbability90Days }),
     ]
 
-    /// The whole file, handed to `sink` in pieces of about `chunkSize` bytes (so memory stays at
-    /// one chunk whatever the customer count). Rows in customer order (the customers file's order).
-    public static func write<Failure: Error>(analysis: RetentionAnalysis, customers: [Customer], chunkSize: Int = 1 << 20,
+    /// The whole file, handed to `sink` in pieces: the header row, then blocks of `blockSize`
+    /// customers' rows in customer order (the customers file's order), made on `threads` threads
+    /// (``OrderedBlocks``; the bytes do not depend on the thread count). Memory stays at a few
+    /// blocks whatever the customer count.
+    public static func write<Failure: Error>(analysis: RetentionAnalysis, customers: [Customer], blockSize: Int = 4096,
+                                             threads: Int = defaultThreads,
                                              to sink: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        var scores = [Int32](repeating: -1, count: customers.count)
-        for (i, score) in analysis.health.scores.enumerated() where score.customer < customers.count {
-            scores[score.customer] = Int32(i)
-        }
-        var active = [Bool](repeating: false, count: customers.count)
-        for customer in analysis.activeCustomers where customer < customers.count { active[customer] = true }
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunkSize + 4096)
+        var header: [UInt8] = []
         for (i, column) in columns.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            appendCell(column.header, kind: .text, to: &buffer)
+            if i > 0 { header.append(UInt8(ascii: ",")) }
+            appendCell(column.header, kind: .text, to: &header)
         }
-        buffer.append(0x0A)
-        guard !customers.isEmpty else { return try sink(buffer) }
-        let predictions = analysis.prediction.customerColumns(customerCount: customers.count)
-        var row = Row(customers: customers, asOf: analysis.configuration.asOf.description,
-                      emailHeaders: headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"]),
-                      domainHeaders: headers(customers, ["domain", "companydomainname", "companydomain", "website"]))
-        var scratch: [UInt8] = []
-        // The cells alone, read by position: iterating the columns would copy each header per row.
-        let cells = columns.map(\.cell)
-        for index in customers.indices {
-            let s = scores[index]
-            row.index = index
-            row.health = s >= 0 ? analysis.health.scores[Int(s)] : nil
-            row.isActive = active[index]
-            row.prediction = predictions[index]
-            row.email = row.emailHeaders.isEmpty ? nil : first(row.emailHeaders, in: customers[index].attributeValues)
-            for i in cells.indices {
-                if i > 0 { buffer.append(UInt8(ascii: ",")) }
-                switch cells[i] {
-                case .text(let value):
-                    if let text = value(row) { appendCell(text, kind: .text, to: &buffer) }
-                case .number(let value):
-                    if let number = value(row) { appendNumber(number, to: &buffer) }
-                case .composed(let value):
-                    scratch.removeAll(keepingCapacity: true)
-                    if value(row, &scratch) { scratch.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &buffer) } }
+        header.append(0x0A)
+        try sink(header)
+        guard !customers.isEmpty else { return }
+        let rows = RowSource(analysis: analysis, customers: customers)
+        let blockSize = max(1, blockSize), count = customers.count
+        try OrderedBlocks.write(count: (count + blockSize - 1) / blockSize, threads: threads, make: { block, out in
+            rows.append(block * blockSize ..< min(count, (block + 1) * blockSize), to: &out)
+        }, to: sink)
+    }
+
+    /// The threads the rows are made on: the machine's cores, at most 4.
+    public static var defaultThreads: Int { min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// What every row reads, worked out once for the file: each customer's health score and
+    /// activity by customer index, the models' figures, the e-mail and domain headers.
+    struct RowSource: Sendable {
+        let customers: [Customer]
+        let scores: [HealthScore]
+        /// Per customer: the position of their score in `scores`, or -1.
+        let scoreIndex: [Int32]
+        let active: [Bool]
+        let predictions: CustomerPredictionTable
+        let asOf: String
+        let emailHeaders: [String]
+        let domainHeaders: [String]
+
+        init(analysis: RetentionAnalysis, customers: [Customer]) {
+            var scoreIndex = [Int32](repeating: -1, count: customers.count)
+            for (i, score) in analysis.health.scores.enumerated() where score.customer < customers.count {
+                scoreIndex[score.customer] = Int32(i)
+            }
+            var active = [Bool](repeating: false, count: customers.count)
+            for customer in analysis.activeCustomers where customer < customers.count { active[customer] = true }
+            self.customers = customers
+            scores = analysis.health.scores
+            self.scoreIndex = scoreIndex
+            self.active = active
+            predictions = analysis.prediction.customerColumns(customerCount: customers.count)
+            asOf = analysis.configuration.asOf.description
+            emailHeaders = headers(customers, ["email", "e-mail", "emailaddress", "primaryemail", "contactemail"])
+            domainHeaders = headers(customers, ["domain", "companydomainname", "companydomain", "website"])
+        }
+
+        /// Appends the rows of the customers in `range`, each ending with a line feed.
+        func append(_ range: Range<Int>, to buffer: inout [UInt8]) {
+            var row = Row(customers: customers, asOf: asOf, emailHeaders: emailHeaders, domainHeaders: domainHeaders)
+            var scratch: [UInt8] = []
+            // The cells alone, read by position: iterating the columns would copy each header per row.
+            let cells = columns.map(\.cell)
+            for index in range {
+                let s = scoreIndex[index]
+                row.index = index
+                row.health = s >= 0 ? scores[Int(s)] : nil
+                row.isActive = active[index]
+                row.prediction = predictions[index]
+                row.email = emailHeaders.isEmpty ? nil : first(emailHeaders, in: customers[index].attributeValues)
+                for i in cells.indices {
+                    if i > 0 { buffer.append(UInt8(ascii: ",")) }
+                    switch cells[i] {
+                    case .text(let value):
+                        if let text = value(row) { appendCell(text, kind: .text, to: &buffer) }
+                    case .number(let value):
+                        if let number = value(row) { appendNumber(number, to: &buffer) }
+                    case .composed(let value):
+                        scratch.removeAll(keepingCapacity: true)
+                        if value(row, &scratch) { scratch.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &buffer) } }
+                    }
                 }
-            }
-            buffer.append(0x0A)
-            if buffer.count >= chunkSize {
-                try sink(buffer)
-                buffer.removeAll(keepingCapacity: true)
+                buffer.append(0x0A)
             }
         }
-        if !buffer.isEmpty { try sink(buffer) }
     }
 
     /// The whole file as one byte array (for small inputs and tests).
@@ -199,8 +236,7 @@ public enum CustomersCSV {
         let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
             || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
         // With the guard the cell starts with `'`, never with a space.
-        let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
+        let quoted = needsQuotes(utf8) || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
         if quoted { out.append(UInt8(ascii: "\"")) }
         if guarded { out.append(UInt8(ascii: "'")) }
         if quoted {
@@ -212,6 +248,33 @@ public enum CustomersCSV {
         } else {
             out.append(contentsOf: utf8)
         }
+    }
+
+    /// Whether `utf8` holds a comma, a quote, a line feed or a carriage return. Eight bytes are
+    /// tested at once: a word has a byte equal to `b` exactly when `w ^ b·0x01…01` has a zero
+    /// byte, and `(x − 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte.
+    static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let x = word ^ (ones &* UInt64(byte))
+            return (x &- ones) & ~x & highs != 0
+        }
+        var i = 0
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            while i + 8 <= utf8.count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if has(word, UInt8(ascii: ",")) || has(word, UInt8(ascii: "\"")) || has(word, 0x0A) || has(word, 0x0D) {
+                    return true
+                }
+                i += 8
+            }
+        }
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Shortest text that reads back as the same Double (Swift's `description`), `.` decimal,
@@ -232,7 +295,7 @@ public enum CustomersCSV {
         } else if value == value.rounded(), abs(value) < 1e15 {
             appendDecimal(Int64(value), to: &out)
         } else {
-            appendText(value.description, to: &out)
+            DoubleText.append(value, to: &out)
         }
     }
 

@@ -3,11 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Metrics
+import Foundation
 import Publishing
 import Synchronization
 
-/// A side file of a run (the customers CSV) written on another core while the run goes on: to a
+/// A side file of a run (the metrics JSON, the customers CSV) written on another thread while the run goes on: to a
 /// new temporary file beside its path (``ReportPublisher/stage(to:pieces:)``), put in place only
 /// when the run calls ``commit()``. The run commits it after the report and the metrics JSON are
 /// published, so what ends up published, the message and the exit status are those of writing
@@ -17,7 +17,7 @@ import Synchronization
 /// file or a stray temporary file behind.
 final class StagedWrite: Sendable {
     let path: String
-    private let outcome: BackgroundResult<Result<StagedFile, PublishingError>>
+    private let outcome: ThreadResult<Result<StagedFile, PublishingError>>
     /// Set by ``discard()``: the next piece fails with `ECANCELED`, which removes the temporary file.
     private let stopped = Flag()
     /// Committed or discarded: nothing more to do.
@@ -30,7 +30,7 @@ final class StagedWrite: Sendable {
         self.path = path
         Files.createParentFolder(of: path)
         let stopped = stopped
-        outcome = BackgroundResult {
+        outcome = ThreadResult {
             Result { () throws(PublishingError) -> StagedFile in
                 try ReportPublisher().stage(to: path) { (write: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
                     try produce { (piece: [UInt8]) throws(SystemFailure) in
@@ -66,4 +66,26 @@ final class Flag: Sendable {
     private let value = Atomic<Bool>(false)
     var isSet: Bool { value.load(ordering: .relaxed) }
     func set() { value.store(true, ordering: .relaxed) }
+}
+
+/// A value computed on a thread of its own; `wait()` blocks until it is there (call it once).
+/// Not the shared pool: it runs as many busy tasks as there are cores and queues the rest, so a
+/// side file started while the pool is busy would wait instead of sharing the cores.
+final class ThreadResult<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            let result = work()
+            value.withLock { $0 = result }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value.withLock { $0! }
+    }
 }

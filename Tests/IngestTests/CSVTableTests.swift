@@ -281,3 +281,23 @@ private func rows(_ t: CSVTable) -> [[String]] {
         #expect(records(sample, wordAtATime: true).count == 4)
     }
 }
+
+@Suite struct CSVTableRescanTests {
+    /// Only record starts are kept: every accessor scans its record again, past blank lines
+    /// and across quoted line breaks, and finds what the first scan found.
+    @Test func recordsAreScannedAgainAfterBlankLinesAndQuotedLineBreaks() throws {
+        // Line 1 header; 2 and 3 blank; 4–5 row 0 (a quoted line break); 6 blank (CRLF); 7 row 1.
+        let t = try table("id,name\n\n\n1,\"A\nB\"\n\r\n2,C,extra\n")
+        #expect(rows(t) == [["1", "A\nB"], ["2", "C", "extra"]])
+        #expect(t.line(ofRow: 0) == 4 && t.line(ofRow: 1) == 7)
+        #expect(t.fieldCount(ofRow: 0) == 2 && t.fieldCount(ofRow: 1) == 3)
+        #expect(t.characterColumn(row: 0, column: 1) == 3)  // the opening quote of "A…
+        #expect(t.characterColumn(row: 1, column: 2) == 5)  // "2,C," is four characters
+        #expect(t.characterColumn(row: 1, column: 3) == 10)  // one past "extra" (ends after character 9)
+        #expect(t.headerColumn(1) == 4)
+        var seen: [(Int, [String])] = []
+        t.forEachRow(in: 0..<2) { r, row in seen.append((row.line, (0..<row.count).map { row.string($0) ?? "" })) }
+        #expect(seen.map(\.0) == [4, 7])
+        #expect(seen.map(\.1) == [["1", "A\nB"], ["2", "C", "extra"]])
+    }
+}

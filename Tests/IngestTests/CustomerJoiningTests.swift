@@ -93,7 +93,8 @@ import Model
         """)
         let data = try DatasetLoader.load(InputFiles(customers: customers, orders: orders), options: IngestOptions())
         // O1 Salesforce 15 → C1 (0); O2 id → 1; O3 name → 0; O4 domain → 1; O5 e-mail → 2; O7 name → 2; O8 domain → 3.
-        #expect(data.orders.map(\.customer) == [0, 1, 0, 1, 2, 2, 3])
+        // Grouped by customer: O1, O3 (0); O2, O4 (1); O5, O7 (2); O8 (3).
+        #expect(data.orders.map(\.customer) == [0, 0, 1, 1, 2, 2, 3])
         let input = try #require(accounting(data, "orders"))
         #expect(skipCount(input, "unknown_customer") == 1)
         let join = try #require(input.join)

@@ -195,7 +195,7 @@ import Model
                       Order(customer: 1, day: Day(iso: "2024-03-01")!, amount: 100),
                       Order(customer: 2, day: Day(iso: "2024-04-01")!, amount: 5),
                       Order(customer: 2, day: Day(iso: "2024-04-01")!, amount: -5)]
-        let c = BillingCadenceInference.infer(orders: orders, customerCount: 4)
+        let c = BillingCadenceInference.infer(orders: CustomerOrderBook(orders), customerCount: 4)
         #expect(c.cadence == [.monthly, .annual, .annual, nil])
         #expect(c.fromGaps == [.monthly: 1, .annual: 1])
         #expect(c.fromMajority == [.annual: 1])
@@ -204,12 +204,12 @@ import Model
         // As of 2024-02-15 only: customer 0 has one gap (31 days: monthly); customer 1 has paid
         // once (2023-03-01; its 2024-03-01 payment is not known yet), so it takes the majority,
         // monthly; customer 2 has paid nothing yet. The later orders change nothing.
-        let early = BillingCadenceInference.infer(orders: orders, customerCount: 4, asOf: Day(iso: "2024-02-15")!)
+        let early = BillingCadenceInference.infer(orders: CustomerOrderBook(orders), customerCount: 4, asOf: Day(iso: "2024-02-15")!)
         #expect(early.cadence == [.monthly, .monthly, nil, nil])
         #expect(early.fromGaps == [.monthly: 1])
         #expect(early.fromMajority == [.monthly: 1])
         let cut = orders.filter { $0.day <= Day(iso: "2024-02-15")! }
-        #expect(BillingCadenceInference.infer(orders: cut, customerCount: 4) == early)
+        #expect(BillingCadenceInference.infer(orders: CustomerOrderBook(cut), customerCount: 4) == early)
     }
 
     @Test func billingCadenceStatedByAnIntervalOrPlanColumnWins() throws {

@@ -2,8 +2,8 @@ import Testing
 import Model
 @testable import Ingest
 
-/// `PaidDaysByCustomer` (the grouping behind billing-cadence inference) against a plain
-/// reference: for each customer, filter the orders and sort their days.
+/// `CustomerOrderBook.paidDays(of:asOf:into:)` (what billing-cadence inference reads of each
+/// customer) against a plain reference: for each customer, filter the orders and sort their days.
 @Suite struct PaidDaysByCustomerTests {
     @Test func handWorkedRunsKeepRepeatsAndSortOutOfOrderDays() {
         let orders = [Order(customer: 1, day: d("2024-03-01"), amount: 10),
@@ -14,13 +14,20 @@ import Model
                       Order(customer: 0, day: d("2024-01-20"), amount: -5),  // a refund
                       Order(customer: 2, day: d("2024-06-01"), amount: 5),   // after as-of
                       Order(customer: 7, day: d("2024-01-01"), amount: 5)]   // no such customer
-        let paid = PaidDaysByCustomer(orders, customerCount: 3, asOf: d("2024-05-31"))
-        #expect(paid.days(of: 0).map { Day(ordinal: $0) } == [d("2024-02-01")])
-        #expect(paid.days(of: 1).map { Day(ordinal: $0) } == [d("2024-01-01"), d("2024-01-01"), d("2024-03-01")])
-        #expect(paid.days(of: 2).isEmpty)
+        let book = CustomerOrderBook(orders, customerCount: 3)
+        var days: [Int32] = [99]  // emptied first
+        book.paidDays(of: 0, asOf: d("2024-05-31"), into: &days)
+        #expect(days.map { Day(ordinal: $0) } == [d("2024-02-01")])
+        book.paidDays(of: 1, asOf: d("2024-05-31"), into: &days)
+        #expect(days.map { Day(ordinal: $0) } == [d("2024-01-01"), d("2024-01-01"), d("2024-03-01")])
+        book.paidDays(of: 2, asOf: d("2024-05-31"), into: &days)
+        #expect(days.isEmpty)
+        // Without an as-of, customer 2's order of 2024-06-01 counts.
+        book.paidDays(of: 2, asOf: nil, into: &days)
+        #expect(days.map { Day(ordinal: $0) } == [d("2024-06-01")])
         // Customer 1's gaps: 0 (repeat, skipped) and 60 days (Jan 1 → Mar 1 2024): quarterly;
         // customer 0 paid once and takes that majority.
-        let cadences = BillingCadenceInference.infer(orders: orders, customerCount: 3, asOf: d("2024-05-31"))
+        let cadences = BillingCadenceInference.infer(orders: book, customerCount: 3, asOf: d("2024-05-31"))
         #expect(cadences.cadence == [.quarterly, .quarterly, nil])
     }
 
@@ -36,11 +43,13 @@ import Model
                   amount: Double(Int.random(in: -20..<100, using: &random)))
         }
         for cut in [asOf, nil] as [Day?] {
-            let paid = PaidDaysByCustomer(orders, customerCount: 400, asOf: cut)
+            let book = CustomerOrderBook(orders, customerCount: 400)
+            var days: [Int32] = []
             for c in 0..<400 {
+                book.paidDays(of: c, asOf: cut, into: &days)
                 let reference = orders.filter { o in o.customer == c && o.amount > 0 && (cut.map { o.day <= $0 } ?? true) }
                     .map(\.day.ordinal).sorted()
-                #expect(Array(paid.days(of: c)) == reference)
+                #expect(days == reference)
             }
         }
     }

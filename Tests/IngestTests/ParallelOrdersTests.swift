@@ -14,6 +14,7 @@ import Model
         builder.orderPartitions = threads
         try builder.loadCustomers(dir.write("customers.csv", Self.customers))
         try builder.loadOrders(dir.write("orders.csv", orders))
+        builder.groupOrders()
         return builder
     }
 
@@ -38,10 +39,18 @@ import Model
         #expect(two.dataset.inputs == one.dataset.inputs)
         #expect(two.declaredCadences == one.declaredCadences)
 
-        // 200 − 4 unknown − 3 bad dates − 1 repeated id = 192 orders, in file order.
+        // 200 − 4 unknown − 3 bad dates − 1 repeated id = 192 orders, grouped by customer, in file
+        // order within a customer: C1's first is row 0 (2024-01-01, 10); C10's last is row 199
+        // (day 199 % 28 + 1 = 4, amount 10 + 199 = 209).
         #expect(two.dataset.orders.count == 192)
-        #expect(two.dataset.orders.first == Order(customer: 0, day: Day(year: 2024, month: 1, day: 1)!, amount: 10))
-        #expect(two.dataset.orders.last == Order(customer: 9, day: Day(year: 2024, month: 1, day: 4)!, amount: 209))
+        #expect(two.dataset.orders.customerCount == 10 && two.dataset.orders.unplaced.isEmpty)
+        #expect(Array(two.dataset.orders).first == Order(customer: 0, day: Day(year: 2024, month: 1, day: 1)!, amount: 10))
+        #expect(Array(two.dataset.orders).last == Order(customer: 9, day: Day(year: 2024, month: 1, day: 4)!, amount: 209))
+        // C3 (customer 2): rows i % 10 == 2 but 152 (a bad date), 19 rows, and the e-mail rows 20,
+        // 70, 120, 170: 23, in file order;
+        // rows 2, 12 and 20 first (amounts 12, 22, 30), row 192 last (amount 202).
+        let c3 = Array(two.dataset.orders.amounts(of: 2))
+        #expect(c3.count == 23 && c3.prefix(3) == [12, 22, 30] && c3.last == 202)
         let orders = try #require(accounting(two.dataset, "orders"))
         #expect(orders.skipped.map(\.reason) == ["unknown_customer", "bad_date", "duplicate_id"])
         #expect(orders.skipped[0].examples.map(\.line) == [9, 59, 109, 159])

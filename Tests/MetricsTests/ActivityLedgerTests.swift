@@ -111,7 +111,7 @@ import Model
         var rng = SeededGenerator(seed: 7)
         let data = Fixture.orders
         var shuffled = data
-        shuffled.orders.shuffle(using: &rng)
+        shuffled.orders = CustomerOrderBook(data.orders.shuffled(using: &rng))
         let a = ActivityLedger(dataset: data, configuration: Fixture.orderConfiguration())
         let b = ActivityLedger(dataset: shuffled, configuration: Fixture.orderConfiguration())
         #expect(a.activity == b.activity)

@@ -2,35 +2,10 @@ import Testing
 import Model
 @testable import Metrics
 
-/// The compact per-customer storage of health: the evidence's copy of the orders (grouped by
-/// customer, 12 bytes an order) and the reasons kept as facts and written when read.
+/// The compact per-customer storage of health: the evidence's orders (the dataset's order book,
+/// shared) and the reasons kept as facts and written when read.
 @Suite struct CompactHealthStorageTests {
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
-
-    @Test func orderListsGroupByCustomerInFileOrderWithDaysAndAmounts() {
-        // File positions:  0 → customer 2, 1 → 0, 2 → 2, 3 → 7 (unknown), 4 → 0, 5 → -1 (unknown).
-        let orders = [
-            Order(customer: 2, day: Self.day("2024-03-05"), amount: 19.99),
-            Order(customer: 0, day: Self.day("2024-01-31"), amount: -5.25),
-            Order(customer: 2, day: Self.day("2024-02-29"), amount: 0.1),
-            Order(customer: 7, day: Self.day("2024-01-01"), amount: 1),
-            Order(customer: 0, day: Self.day("2023-12-31"), amount: 1_234_567.875),
-            Order(customer: -1, day: Self.day("2024-01-01"), amount: 2),
-        ]
-        let lists = CustomerOrderLists(orders, byCustomer: OrdersByCustomer(orders, customerCount: 3), customerCount: 3)
-        // Only the 4 orders of customers 0..<3 are kept.
-        #expect(lists.count == 4)
-        var seen: [[Order]] = [[], [], []]
-        for c in 0..<3 { lists.forEach(of: c) { seen[c].append($0) } }
-        // Customer 0: positions 1 then 4 (file order, not day order); customer 1: none; customer 2: 0 then 2.
-        #expect(seen[0] == [orders[1], orders[4]])
-        #expect(seen[1] == [])
-        #expect(seen[2] == [orders[0], orders[2]])
-        var outside = 0
-        lists.forEach(of: 3) { _ in outside += 1 }
-        lists.forEach(of: -1) { _ in outside += 1 }
-        #expect(outside == 0)
-    }
 
     @Test func evidenceReadsTheSameOrdersAsTheDatasetHolds() {
         let customers = [Customer(id: "a", signup: Self.day("2023-01-01")), Customer(id: "b", signup: Self.day("2023-01-01"))]
@@ -98,15 +73,14 @@ import Model
         #expect(score.contributions[1].reason == "customer for 90 days")
     }
 
-    @Test func analysisDropsTheLedgersGroupingOfOrdersOnceTheEvidenceHasItsCopy() {
+    @Test func theEvidenceSharesTheDatasetsOrderBookAndTheAnalysisLeavesTheCallersIntact() {
         let customers = [Customer(id: "a", signup: Self.day("2024-01-01"))]
         let dataset = Dataset(customers: customers, orders: [Order(customer: 0, day: Self.day("2024-03-01"), amount: 40)])
-        let configuration = MetricsConfiguration(asOf: Self.day("2024-03-31"))
-        #expect(ActivityLedger(dataset: dataset, configuration: configuration).ordersByCustomer != nil)
-        let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration)
-        #expect(analysis.ledger.ordersByCustomer == nil)
-        // The caller's copy is untouched, and the order metrics are still there.
+        #expect(HealthEvidence(dataset).orders == dataset.orders)
+        let analysis = RetentionAnalysis(dataset: dataset, configuration: MetricsConfiguration(asOf: Self.day("2024-03-31")))
+        // The caller's copy is untouched, and the order metrics are there: one paid order of 40.
         #expect(dataset.orders.count == 1)
         #expect(analysis.orders != nil)
+        #expect(analysis.ledger.orders[0].paidAmount == 40)
     }
 }

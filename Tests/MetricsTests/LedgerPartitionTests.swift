@@ -9,7 +9,12 @@ import Model
     /// 3 000 customers (more than `FixedPartition.minimumParallelCount`, so the parts really split),
     /// 30 000 orders in shuffled date order: amounts with cents, refunds, orders after as-of,
     /// orders naming no known customer, cancellation dates before and after as-of.
-    static let dataset: Dataset = {
+    static let dataset = Dataset(customers: generated.customers, orders: generated.orders)
+
+    /// The orders in file order (the dataset holds them grouped by customer).
+    static var orders: [Order] { generated.orders }
+
+    static let generated: (customers: [Customer], orders: [Order]) = {
         var random = SeededGenerator(seed: 12)
         let asOf = d("2024-06-30")
         let customers = (0..<3_000).map { i in
@@ -23,7 +28,7 @@ import Model
             let cents = Int.random(in: -3_000..<20_000, using: &random)  // about one in eight a refund
             return Order(customer: customer, day: day, amount: Double(cents) / 100 + 0.001)
         }
-        return Dataset(customers: customers, orders: orders)
+        return (customers, orders)
     }()
 
     static let configuration = MetricsConfiguration(asOf: d("2024-06-30"), calendar: PeriodCalendar(.month),
@@ -55,7 +60,7 @@ import Model
         // The streamed path adds the orders one by one in file order, customers interleaved.
         var streamed = OrderActivityAccumulator(customerCount: Self.dataset.customers.count,
                                                 asOf: Self.configuration.asOf, calendar: Self.configuration.calendar)
-        for o in Self.dataset.orders { streamed.add(o) }
+        for o in Self.orders { streamed.add(o) }
         #expect(streamed.ordersSeen == Self.dataset.orders.count)
         let reference = ActivityLedger(customers: Self.dataset.customers, orders: streamed, configuration: Self.configuration)
         Self.expectSame(ActivityLedger(ordersOf: Self.dataset, configuration: Self.configuration, parts: 2), reference)

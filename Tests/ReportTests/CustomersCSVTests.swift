@@ -38,16 +38,44 @@ import Model
         #expect(text == expected)
     }
 
-    @Test func piecesConcatenateToTheWholeFile() {
+    /// The header row is the first piece, then one piece per block of customers in customer
+    /// order, whatever the number of threads making the blocks.
+    @Test(arguments: [1, 2, 3, 4])
+    func piecesAreTheHeaderThenBlocksInCustomerOrder(threads: Int) {
         let (analysis, customers) = Self.analysis()
-        var pieces: [[UInt8]] = []
-        CustomersCSV.write(analysis: analysis, customers: customers, chunkSize: 40) { (piece: [UInt8]) -> Void in
-            pieces.append(piece)
+        let whole = CustomersCSV.bytes(analysis: analysis, customers: customers)
+        let lines = whole.split(separator: 0x0A).map { Array($0) + [0x0A] }  // header, A, B, -C3
+        for (blockSize, expected) in [(1, [[0], [1], [2], [3]]), (2, [[0], [1, 2], [3]]), (3, [[0], [1, 2, 3]]), (9, [[0], [1, 2, 3]])] {
+            var pieces: [[UInt8]] = []
+            CustomersCSV.write(analysis: analysis, customers: customers, blockSize: blockSize, threads: threads) {
+                (piece: [UInt8]) -> Void in pieces.append(piece)
+            }
+            #expect(pieces == expected.map { $0.flatMap { lines[$0] } }, "block size \(blockSize)")
         }
-        // The size is checked after each row: header + row A, then row B (each past 40 bytes),
-        // then row C (29 bytes) as the last piece.
-        #expect(pieces.count == 3)
-        #expect(Array(pieces.joined()) == CustomersCSV.bytes(analysis: analysis, customers: customers))
+    }
+
+    /// Many customers made on 1 to 4 threads in blocks of 1 to 4096: the same bytes.
+    @Test func theBytesDoNotDependOnThreadsOrBlockSize() {
+        let customers = (0..<1000).map { i in
+            // Signups 2023-01-01 + i % 400 days; as-of 2024-03-31 (455 days after the first).
+            Customer(id: "C\(i)", name: i % 7 == 0 ? "Name, \(i)" : "N\(i)", signup: Day(iso: "2023-01-01")!.adding(days: i % 400),
+                     attributes: ["Email": "c\(i)@Host\(i % 3).example"])
+        }
+        let analysis = RetentionAnalysis(dataset: Dataset(customers: customers),
+                                         configuration: MetricsConfiguration(asOf: Self.day("2024-03-31")))
+        let reference = CustomersCSV.bytes(analysis: analysis, customers: customers)
+        // Header + 1000 rows; row C7 quotes its name.
+        #expect(reference.filter { $0 == 0x0A }.count == 1001)
+        #expect(String(decoding: reference, as: UTF8.self).contains("\nC7,\"Name, 7\",c7@Host1.example,host1.example,2024-03-31,true,"))
+        for threads in 1...4 {
+            for blockSize in [1, 7, 333, 4096] {
+                var bytes: [UInt8] = []
+                CustomersCSV.write(analysis: analysis, customers: customers, blockSize: blockSize, threads: threads) {
+                    (piece: [UInt8]) -> Void in bytes += piece
+                }
+                #expect(bytes == reference, "\(threads) threads, blocks of \(blockSize)")
+            }
+        }
     }
 
     @Test func cellsAreQuotedOnlyWhenNeededAndFormulasNeutralised() {
@@ -77,6 +105,11 @@ import Model
             ("jo@Example.COM", nil, "example.com"), ("a@b@Sub.Example", nil, "sub.example"),
             ("no-at-sign", nil, nil), ("x@", nil, nil), ("ü@Bücher.DE", nil, "bücher.de"),
             ("a@\u{301}b.example", nil, nil), ("jo@Example.com", "Given.example", "Given.example"), (nil, nil, nil),
+            // A non-ASCII name before an ASCII `@` and domain: cut on the bytes.
+            ("eva.müller1@Example.COM", nil, "example.com"), ("ü@Example.com", nil, "example.com"),
+            ("a\u{301}@B.example", nil, "b.example"),
+            // U+0600 (ARABIC NUMBER SIGN) is a prepended mark: "\u{600}@" is one character, not an `@`.
+            ("\u{600}@x.example", nil, nil), ("ü-no-at", nil, nil),
         ]
         for c in cases {
             let customers = [Customer(id: "A", signup: Self.day("2023-01-01"),
@@ -88,6 +121,32 @@ import Model
             let written = row.appendDomain(to: &out)
             #expect(row.domain == c.expected, "\(c)")
             #expect((written ? String(decoding: out, as: UTF8.self) : nil) == c.expected, "\(c)")
+        }
+    }
+
+    /// Words of eight bytes are tested at once: every position of each special byte in texts of
+    /// 0–40 bytes, and 20,000 random texts, against the byte-by-byte definition.
+    @Test func quotingIsNeededExactlyForCommaQuoteAndLineBreaks() {
+        func definition(_ bytes: [UInt8]) -> Bool { bytes.contains { [0x2C, 0x22, 0x0A, 0x0D].contains($0) } }
+        func answer(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { CustomersCSV.needsQuotes($0) } }
+        for length in 0...40 {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(!answer(plain))
+            for position in 0..<length {
+                // Neighbours of the special bytes (+, !, 0x0B, 0x0C, 0xAC, 0xA2) must not count.
+                for byte: UInt8 in [0x2C, 0x22, 0x0A, 0x0D, 0x2B, 0x21, 0x0B, 0x0C, 0xAC, 0xA2, 0x00, 0xFF] {
+                    var bytes = plain
+                    bytes[position] = byte
+                    #expect(answer(bytes) == definition(bytes), "\(length) \(position) \(byte)")
+                }
+            }
+        }
+        var state: UInt64 = 7
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 58)  // 0…63
+            let bytes = (0..<length).map { k in UInt8(truncatingIfNeeded: (state >> UInt64(k % 48)) &* 0x9E) | (k % 5 == 0 ? 0 : 0x40) }
+            #expect(answer(bytes) == definition(bytes))
         }
     }
 

@@ -29,6 +29,7 @@ import Mustache
         var rng = Generator(state: seed)
         func int(_ r: Range<Int>) -> Int { Int.random(in: r, using: &rng) }
         var data = Dataset(currency: "USD")
+        var orders: [Order] = []  // in file order; the dataset groups them by customer at the end
         for i in 0..<70 {
             let signup = origin.adding(days: int(0..<650))
             let churn: Day? = int(0..<3) == 0 ? signup.adding(days: int(0..<400)) : nil
@@ -45,7 +46,7 @@ import Mustache
                                                            mrr: Double(int(0..<40_000)) / 100, isTrial: int(0..<8) == 0))
                     day = day.adding(days: int(-20..<200))
                 } else {
-                    data.orders.append(Order(customer: i, day: day, amount: Double(int(-3_000..<30_000)) / 100))
+                    orders.append(Order(customer: i, day: day, amount: Double(int(-3_000..<30_000)) / 100))
                     day = day.adding(days: int(0..<120))
                 }
             }
@@ -58,6 +59,7 @@ import Mustache
                 data.tickets.append(ticket(id: "t\(i)-\(t)", customer: i, day: opened, &rng))
             }
         }
+        data.orders = CustomerOrderBook(orders)
         return data
     }
 
@@ -86,6 +88,7 @@ import Mustache
         var rng = Generator(state: seed ^ 0xFEED)
         func later() -> Day { asOf.adding(days: Int.random(in: 1..<200, using: &rng)) }
         var future = data
+        var futureOrders = Array(data.orders)  // the dataset's, customer by customer; later orders follow
         let n = data.customers.count
         for i in 0..<n {
             // Cancellations: a new one after as-of, or an existing later one moved.
@@ -117,8 +120,8 @@ import Mustache
                                                          end: Int.random(in: 0..<2, using: &rng) == 0 ? nil : start.adding(days: 30),
                                                          mrr: 99))
             } else {
-                future.orders.append(Order(customer: c, day: later(), amount: 120))  // an order
-                future.orders.append(Order(customer: c, day: later(), amount: -35))  // a refund
+                futureOrders.append(Order(customer: c, day: later(), amount: 120))  // an order
+                futureOrders.append(Order(customer: c, day: later(), amount: -35))  // a refund
             }
             let answered = later(), opened = later()
             future.surveys.append(survey(customer: c, day: answered, &rng))
@@ -129,8 +132,9 @@ import Mustache
         if !data.subscriptions.isEmpty {
             future.subscriptions.append(Subscription(id: "nc", customer: n, start: later(), mrr: 10))
         } else {
-            future.orders.append(Order(customer: n, day: later(), amount: 10))
+            futureOrders.append(Order(customer: n, day: later(), amount: 10))
         }
+        future.orders = CustomerOrderBook(futureOrders)
         return future
     }
 

@@ -11,6 +11,10 @@ public enum CSVReadError: Error, Equatable, Sendable {
 /// A whole CSV file, parsed into records whose fields are byte ranges of the decoded text.
 /// Nothing is decoded to `String` until asked for.
 ///
+/// Only where each record starts is kept (16 bytes a record): a record's fields are scanned
+/// again each time it is read (`withRecord`, `forEachRow`). Keeping every field's range
+/// (24 bytes a field) cost more than the text itself: 119 MB for a 50 MB, ten-column file.
+///
 /// Record 0 is the header; `rowCount` and the `row…` accessors count data rows only
 /// (row 0 is the first record after the header). Columns are 1-based and counted in Unicode
 /// scalars of the decoded line (see `CSVScanner.column(of:in:)`).
@@ -25,13 +29,13 @@ public struct CSVTable: Sendable {
     /// Header names, trimmed of surrounding spaces.
     public let header: [String]
 
+    /// Where a record's scan starts (at or before its first byte: blank lines before it are
+    /// skipped again) and the physical line it starts on.
     struct RecordInfo: Sendable {
+        var start: Int
         var line: Int
-        var firstField: Int
-        var fieldCount: Int
     }
 
-    let fields: [CSVField]
     let records: [RecordInfo]
     /// Data rows left out because they hold a NUL byte (`NULRows`): line and character column
     /// of the NUL. The loader counts them as skipped.
@@ -48,7 +52,7 @@ public struct CSVTable: Sendable {
 
     init(decoded: DecodedText) throws(CSVReadError) {
         let text = decoded.bytes
-        var fields: [CSVField] = []
+        var headerFields: [CSVField] = []
         var records: [RecordInfo] = []
         let delimiter = text.withUnsafeBufferPointer { CSVScanner.detectDelimiter($0) }
         let result: Result<Void, CSVSyntaxError> = text.withUnsafeBufferPointer { buf in
@@ -57,17 +61,16 @@ public struct CSVTable: Sendable {
             let recordFields = FieldList()
             do throws(CSVSyntaxError) {
                 while true {
+                    let start = position
                     let step = try scanner.next(buf, position: &position, isFinal: true, fields: recordFields)
                     guard case .record(let line) = step else { break }
                     if records.isEmpty {
-                        // Room for every line at the header's width: no copy while growing (a
-                        // quoted line break over-counts, and pages never written stay unused).
-                        let lines = CSVTable.lineFeeds(buf) + 1
-                        records.reserveCapacity(lines)
-                        fields.reserveCapacity(lines * max(1, recordFields.count))
+                        // Room for every line: no copy while growing (a quoted line break
+                        // over-counts, and pages never written stay unused).
+                        records.reserveCapacity(CSVTable.lineFeeds(buf) + 1)
+                        headerFields = Array(recordFields.buffer)
                     }
-                    records.append(RecordInfo(line: line, firstField: fields.count, fieldCount: recordFields.count))
-                    fields.append(contentsOf: recordFields.buffer)
+                    records.append(RecordInfo(start: start, line: line))
                 }
                 return .success(())
             } catch {
@@ -83,9 +86,12 @@ public struct CSVTable: Sendable {
             // Text by its first block (BinarySniff), with a NUL further on: set those rows aside.
             var kept = [head]
             text.withUnsafeBufferPointer { buf in
+                let recordFields = FieldList()
                 for info in records.dropFirst() {
-                    let start = info.fieldCount > 0 ? fields[info.firstField].start : 0
-                    let end = info.fieldCount > 0 ? fields[info.firstField + info.fieldCount - 1].end : 0
+                    CSVTable.scan(buf, delimiter: delimiter, info, into: recordFields)
+                    let fields = recordFields.buffer
+                    let start = fields.first?.start ?? 0
+                    let end = fields.last?.end ?? 0
                     if let at = NULRows.firstNUL(buf, from: start, to: end) {
                         nulRows.append((info.line + RunawayQuote.lineBreaks(buf, from: start, to: at),
                                         CSVScanner.column(of: at, in: buf)))
@@ -101,10 +107,28 @@ public struct CSVTable: Sendable {
         self.encoding = decoded.encoding
         self.delimiter = delimiter
         self.warnings = decoded.warnings
-        self.fields = fields
         self.records = records
-        self.header = (0..<head.fieldCount).map { k in
-            CSVTable.string(text, fields[head.firstField + k]).trimmingSpaces()
+        self.header = headerFields.map { CSVTable.string(text, $0).trimmingSpaces() }
+    }
+
+    /// Scans the record of `info` again into `fields` (its scan at `init` succeeded, so this one does too).
+    @inline(__always)
+    static func scan(_ text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, _ info: RecordInfo, into fields: FieldList) {
+        var scanner = CSVScanner(delimiter: delimiter, line: info.line)
+        var position = info.start
+        fields.count = 0
+        guard case .record? = try? scanner.next(text, position: &position, isFinal: true, fields: fields) else {
+            fields.count = 0
+            return
+        }
+    }
+
+    /// Calls `body` with the fields of record `record` (0: the header).
+    func withRecord<R>(_ record: Int, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<CSVField>) -> R) -> R {
+        text.withUnsafeBufferPointer { t in
+            let fields = FieldList(capacity: 16)
+            CSVTable.scan(t, delimiter: delimiter, records[record], into: fields)
+            return body(t, fields.buffer)
         }
     }
 
@@ -122,7 +146,7 @@ public struct CSVTable: Sendable {
     public func line(ofRow row: Int) -> Int { records[row + 1].line }
 
     /// Number of fields in data row `row` (may differ from `header.count` in ragged files).
-    public func fieldCount(ofRow row: Int) -> Int { records[row + 1].fieldCount }
+    public func fieldCount(ofRow row: Int) -> Int { withRecord(row + 1) { $1.count } }
 
     /// The decoded text of field `column` (0-based) of data row `row`; "" when the row is too short.
     public func string(row: Int, column: Int) -> String {
@@ -140,34 +164,32 @@ public struct CSVTable: Sendable {
     /// character (the opening quote for quoted fields). For a missing field: one past the end
     /// of the record's last field.
     public func characterColumn(row: Int, column: Int) -> Int {
-        let info = records[row + 1]
-        let offset: Int
-        if column < info.fieldCount {
-            let f = fields[info.firstField + column]
-            offset = quotedStart(f)
-        } else if info.fieldCount > 0 {
-            offset = fields[info.firstField + info.fieldCount - 1].end
-        } else {
-            offset = 0
+        withRecord(row + 1) { t, fields in
+            let offset: Int
+            if column < fields.count {
+                offset = quotedStart(fields[column])
+            } else if let last = fields.last {
+                offset = last.end
+            } else {
+                offset = 0
+            }
+            return CSVScanner.column(of: offset, in: t)
         }
-        return text.withUnsafeBufferPointer { CSVScanner.column(of: offset, in: $0) }
     }
 
     /// 1-based character column of header field `column` (0-based).
     public func headerColumn(_ column: Int) -> Int {
-        let info = records[0]
-        guard column < info.fieldCount else { return 1 }
-        let offset = quotedStart(fields[info.firstField + column])
-        return text.withUnsafeBufferPointer { CSVScanner.column(of: offset, in: $0) }
+        withRecord(0) { t, fields in
+            guard column < fields.count else { return 1 }
+            return CSVScanner.column(of: quotedStart(fields[column]), in: t)
+        }
     }
 
     /// Line of the header record.
     public var headerLine: Int { records[0].line }
 
     func field(row: Int, column: Int) -> CSVField? {
-        let info = records[row + 1]
-        guard column >= 0, column < info.fieldCount else { return nil }
-        return fields[info.firstField + column]
+        withRecord(row + 1) { _, fields in column >= 0 && column < fields.count ? fields[column] : nil }
     }
 
     /// Calls `body` with the field's bytes (quotes resolved) without copying when possible.

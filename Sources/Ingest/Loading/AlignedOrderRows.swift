@@ -57,7 +57,7 @@ extension DatasetBuilder {
                                   message: "customer \"\(customerText)\" is not in the customer file")
                 }
                 let value = currency == nil ? amount : book.convert(amount, currency: currency)
-                dataset.orders.append(Order(customer: customer, day: day, amount: value))
+                orders.append(Order(customer: customer, day: day, amount: value))
                 accounting.use()
             } catch {
                 accounting.skip(error.reason, line: row.line, column: row.characterColumn(error.column),

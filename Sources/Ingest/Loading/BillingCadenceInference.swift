@@ -9,16 +9,17 @@ import Model
 /// cadence); with nobody to go by, the cadence stays unknown and the inactivity window applies.
 /// Only orders dated on or before `asOf` count: a later payment changes nothing.
 enum BillingCadenceInference {
-    static func infer(orders: [Order], customerCount: Int, declared: [BillingCadence?] = [],
+    /// Customers 0 ..< `customerCount`; orders of other customers are not read.
+    static func infer(orders: CustomerOrderBook, customerCount: Int, declared: [BillingCadence?] = [],
                       asOf: Day? = nil) -> BillingCadences {
-        let paidDays = PaidDaysByCustomer(orders, customerCount: customerCount, asOf: asOf)
+        var days: [Int32] = []
         var cadence = [BillingCadence?](repeating: nil, count: customerCount)
         var single: [Int] = []
         var fromGaps: [BillingCadence: Int] = [:]
         var fromColumn: [BillingCadence: Int] = [:]
         var gaps: [Int] = []
         for customer in 0..<customerCount {
-            let days = paidDays.days(of: customer)
+            orders.paidDays(of: customer, asOf: asOf, into: &days)
             guard var previous = days.first else { continue }
             gaps.removeAll(keepingCapacity: true)
             for day in days.dropFirst() where day != previous {

@@ -52,16 +52,21 @@ extension DatasetBuilder {
         var salesforceRecords: [String: String] = [:]
         let decode = CustomerRowDecoding(reader: reader, attributes: attributes, churnWords: churnWords,
                                           nonCustomerWords: nonCustomerWords)
+        var sharing = CustomerValueSharing(attributes: attributes.names.list.count)
         // Rows decoded on both cores (`RowBlocks`); what depends on earlier rows (product row
         // rules, repeated ids) and every count happens here, in row order.
         try RowBlocks.forEachRow(table, threads: RowBlocks.threads(table, requested: tableThreads),
                                  decode: { decode.decode($0) }) { row, decoded throws(IngestError) in
             do throws(RowSkip) {
-                if case .empty = decoded { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
-                try productRows.check(row, reader: reader)
-                guard case .keyed(let id, let record, let rest) = decoded else {
-                    if case .early(let skip) = decoded { throw skip }
-                    return
+                let id: String, record: String?, rest: Result<DecodedCustomer, RowSkip>
+                switch decoded {
+                case .empty: throw RowSkip(reason: "empty_row", column: 0, message: "row has no values")
+                case .early(let skip):
+                    try productRows.check(row, reader: reader)
+                    throw skip
+                case .keyed(let i, let r, let more):
+                    try productRows.check(row, reader: reader)
+                    (id, record, rest) = (i, r, more)
                 }
                 if customerIndex.value(for: id) != nil {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
@@ -72,8 +77,8 @@ extension DatasetBuilder {
                                   message: "customer id \"\(id)\" is Salesforce record \"\(first)\" of an earlier row "
                                     + "(15- and 18-character forms of one id); the first row is kept")
                 }
-                let decoded: DecodedCustomer
-                switch rest {
+                var decoded: DecodedCustomer
+                switch consume rest {
                 case .failure(let skip): throw skip
                 case .success(let d): decoded = d
                 }
@@ -83,6 +88,7 @@ extension DatasetBuilder {
                 case .withoutDate: formerWithoutDate += 1
                 case nil: break
                 }
+                sharing.share(&decoded.customer)
                 dataset.customers.append(decoded.customer)
                 customerIndex.insert(id)
                 if let record { salesforceRecords[record] = id }
@@ -154,6 +160,30 @@ struct DecodedCustomer: Sendable {
     enum FormerCustomer: Sendable { case fromActivity, withoutDate }
 }
 
+/// The customers of one file with their equal values sharing storage (`SharedStrings`): a
+/// column each for plan, segment, region, channel, owner, status, churn reason and every
+/// attribute. Ids and names are left as they are (nearly all distinct).
+struct CustomerValueSharing {
+    private var plans = SharedStrings(), segments = SharedStrings(), regions = SharedStrings()
+    private var channels = SharedStrings(), owners = SharedStrings(), statuses = SharedStrings()
+    private var churnReasons = SharedStrings()
+    private var attributes: [SharedStrings]
+
+    init(attributes count: Int) { attributes = Array(repeating: SharedStrings(), count: count) }
+
+    /// Makes `c`'s values share storage with the equal values met before (`c` stays equal).
+    mutating func share(_ c: inout Customer) {
+        c.plan = plans.shared(c.plan)
+        c.segment = segments.shared(c.segment)
+        c.region = regions.shared(c.region)
+        c.channel = channels.shared(c.channel)
+        c.owner = owners.shared(c.owner)
+        c.status = statuses.shared(c.status)
+        c.churnReason = churnReasons.shared(c.churnReason)
+        if !attributes.isEmpty { c.attributeValues = c.attributeValues.sharingValues { k, v in attributes[k].shared(v) } }
+    }
+}
+
 /// Reads one customers row without looking at any other (the part of `loadCustomers` that
 /// runs on both cores).
 struct CustomerRowDecoding: Sendable {
@@ -161,6 +191,20 @@ struct CustomerRowDecoding: Sendable {
     let attributes: AttributeColumns
     let churnWords: Set<String>
     let nonCustomerWords: Set<String>
+    /// The text fields' columns, looked up once per file instead of by name on every row.
+    private let idColumn, nameColumn, planColumn, segmentColumn, regionColumn, channelColumn, ownerColumn, statusColumn,
+        churnReasonColumn, churnKindColumn: Int?
+
+    init(reader: FieldReader, attributes: AttributeColumns, churnWords: Set<String>, nonCustomerWords: Set<String>) {
+        self.reader = reader
+        self.attributes = attributes
+        self.churnWords = churnWords
+        self.nonCustomerWords = nonCustomerWords
+        let c = { (field: String) in reader.column(field) }
+        (idColumn, nameColumn, planColumn, segmentColumn) = (c("id"), c("name"), c("plan"), c("segment"))
+        (regionColumn, channelColumn, ownerColumn, statusColumn) = (c("region"), c("channel"), c("owner"), c("status"))
+        (churnReasonColumn, churnKindColumn) = (c("churn_reason"), c("churn_kind"))
+    }
 
     func decode(_ row: RowView) -> CustomerRowDecode {
         if row.isEmptyRow { return .empty }
@@ -169,7 +213,7 @@ struct CustomerRowDecoding: Sendable {
         } catch {
             return .early(error)
         }
-        guard let id = reader.text("id", row) else {
+        guard let id = row.string(idColumn) else {
             return .early(RowSkip(reason: "missing_id", column: reader.column("id"), message: "no customer id"))
         }
         let rest = Result { () throws(RowSkip) -> DecodedCustomer in try customer(id, row) }
@@ -177,7 +221,7 @@ struct CustomerRowDecoding: Sendable {
     }
 
     private func customer(_ id: String, _ row: RowView) throws(RowSkip) -> DecodedCustomer {
-        if !nonCustomerWords.isEmpty, let type = reader.text("segment", row), nonCustomerWords.contains(headerKey(type)) {
+        if !nonCustomerWords.isEmpty, let type = row.string(segmentColumn), nonCustomerWords.contains(headerKey(type)) {
             throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
                           message: "account type \"\(type)\" is not a customer")
         }
@@ -189,15 +233,15 @@ struct CustomerRowDecoding: Sendable {
                 return nil
             }
         }
-        let kindText = reader.text("churn_kind", row)
+        let kindText = row.string(churnKindColumn)
         let kind = ValueVocabulary.churnKind(kindText)
         if kindText != nil && kind == nil { notes.append(("churn_kind", kindText ?? "")) }
         var customer = Customer(
-            id: id, name: reader.text("name", row) ?? id, signup: signup,
-            plan: reader.text("plan", row), segment: reader.text("segment", row),
-            region: reader.text("region", row), channel: reader.text("channel", row),
-            owner: reader.text("owner", row), status: reader.text("status", row),
-            churnDate: optionalDay("churn_date"), churnReason: reader.text("churn_reason", row),
+            id: id, name: row.string(nameColumn) ?? id, signup: signup,
+            plan: row.string(planColumn), segment: row.string(segmentColumn),
+            region: row.string(regionColumn), channel: row.string(channelColumn),
+            owner: row.string(ownerColumn), status: row.string(statusColumn),
+            churnDate: optionalDay("churn_date"), churnReason: row.string(churnReasonColumn),
             churnKind: kind, lastSeen: optionalDay("last_seen"), attributeValues: attributes.values(row))
         // A product's "former customer" type or status is a churn; its day is the
         // cancellation date, else the last activity date, else (unknown) the signup.

@@ -64,6 +64,7 @@ public enum DatasetLoader {
         for file in plan.files(.customers) { try builder.loadCustomers(file.path, file.recognition) }
         for file in plan.files(.subscriptions) { try builder.loadSubscriptions(file.path, file.recognition) }
         for file in plan.files(.orders) { try builder.loadOrders(file.path, file.recognition) }
+        builder.groupOrders()
         for file in plan.files(.surveys) { try builder.loadSurveys(file.path, file.recognition) }
         for file in plan.files(.tickets) { try builder.loadTickets(file.path, file.recognition) }
         // Companion entities of the same file (a Zendesk ticket's satisfaction rating).
@@ -107,6 +108,8 @@ struct DatasetBuilder {
     /// Earliest revenue day per customer created from revenue files (no customers file),
     /// written into `dataset.customers` after each file.
     var revenueSignups: [Day] = []
+    /// The orders read so far, in file order; `groupOrders` turns them into `dataset.orders`.
+    var orders = OrderChunks()
     /// The billing cadence each customer's orders state in an interval or plan column (the last one met).
     var declaredCadences: [BillingCadence?] = []
     /// Threads an orders file is read on; nil: two from `parallelMinimumBytes` up (tests set it).

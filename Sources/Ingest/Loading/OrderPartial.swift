@@ -1,9 +1,9 @@
 import Model
 
 /// What one partition of an orders file folds its rows into when a customers file names the
-/// customers (see `DatasetBuilder.loadOrders`): the orders in chunks (so the dataset's array is
-/// made once at its exact size), their ids (for repeats), the cadences they state and
-/// the join of keys that are not customer ids. The partitions' partials are combined in file
+/// customers (see `DatasetBuilder.loadOrders`): the orders in chunks (moved, not copied, to the
+/// builder's, which the loader groups by customer once every orders file is read), their ids
+/// (for repeats), the cadences they state and the join of keys that are not customer ids. The partitions' partials are combined in file
 /// order, so the result is that of one pass over the file.
 struct OrderPartial: Sendable {
     /// What every partition reads and nothing changes while they run.
@@ -18,13 +18,9 @@ struct OrderPartial: Sendable {
         let expectedRows: Int
     }
 
-    /// 2 Mi orders (32 MiB): above glibc's largest mmap threshold, so each chunk is mapped on
-    /// its own and returned to the system when freed (smaller ones are carved from the heap,
-    /// which keeps the pages: the orders were then resident twice while being moved).
-    static let chunkCapacity = 1 << 21
-    private(set) var chunks: [[Order]] = []
-    private var current: [Order] = []
-    private(set) var count = 0
+    /// The partition's orders, in file order.
+    var orders: OrderChunks
+    var count: Int { orders.count }
     private(set) var seen: OrderIDSet
     /// By customer: the cadence of the partition's last order of that customer stating one.
     private(set) var declared: [BillingCadence?] = []
@@ -32,7 +28,7 @@ struct OrderPartial: Sendable {
 
     init(_ context: Context) {
         seen = OrderIDSet(expected: context.hasIDs ? context.expectedRows : 0)
-        current.reserveCapacity(min(Self.chunkCapacity, context.expectedRows + 16))
+        orders = OrderChunks(expected: context.expectedRows)
     }
 
     /// Folds one order in: its customer by id (else by the other keys), its id checked for a
@@ -53,28 +49,9 @@ struct OrderPartial: Sendable {
         if context.hasIDs && !order.orderID.isEmpty {
             guard seen.insert(order.orderID) else { return .duplicateID }
         }
-        if current.count == Self.chunkCapacity {
-            chunks.append(current)
-            current = []
-            current.reserveCapacity(Self.chunkCapacity)
-        }
-        current.append(Order(customer: customer, day: order.day, amount: order.amount))
-        count += 1
+        orders.append(Order(customer: customer, day: order.day, amount: order.amount))
         if let cadence = order.cadence { declared.state(cadence, for: customer) }
         return .use
-    }
-
-    /// Moves the orders to the end of `orders` chunk by chunk, releasing each chunk as it goes
-    /// (so the orders are held about once, not twice).
-    mutating func moveOrders(to orders: inout [Order]) {
-        chunks.append(current)
-        current = []
-        for k in chunks.indices {
-            orders.append(contentsOf: chunks[k])
-            chunks[k] = []
-        }
-        chunks = []
-        count = 0
     }
 }
 

@@ -10,6 +10,9 @@ import Model
 /// thread when the run shows an order id repeating one of an earlier partition, or a first
 /// currency met (that the first MiB did not settle as the report's). Without a customers file the orders create
 /// the customers, in file order, on one thread.
+///
+/// The orders of every orders file are held in chunks, in file order (files in the order they
+/// are loaded), and grouped by customer once, after the last file (`groupOrders`).
 extension DatasetBuilder {
     /// Files smaller than this are read on one thread (a second gains nothing there).
     static let parallelMinimumBytes = 4 << 20
@@ -47,9 +50,8 @@ extension DatasetBuilder {
             }
         }
         orderThreadsUsed = run.result.partitions
-        dataset.orders.reserveCapacity(dataset.orders.count + run.partials.reduce(0) { $0 + $1.count })
         for k in run.partials.indices {
-            run.partials[k].moveOrders(to: &dataset.orders)
+            orders.append(moving: &run.partials[k].orders)
             let partial = run.partials[k]
             for (customer, cadence) in partial.declared.enumerated() {
                 if let cadence { declaredCadences.state(cadence, for: customer) }
@@ -70,16 +72,26 @@ extension DatasetBuilder {
     /// Orders that create their customers (no customers file), in file order.
     private mutating func createCustomersFromOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
         var seen = OrderIDSet(expected: stream.estimatedRowCount)
-        dataset.orders.reserveCapacity(dataset.orders.count + stream.estimatedRowCount + stream.estimatedRowCount / 16)
+        var read = OrderChunks(expected: stream.estimatedRowCount + stream.estimatedRowCount / 16)
         let hasIDs = stream.reader.column("id") != nil
+        defer { orders.append(moving: &read) }
         return try stream.run { order in
             guard let customer = revenueCustomer(order.customerID, day: order.day, line: order.line) else { return .unknownCustomer }
             if hasIDs && !order.orderID.isEmpty {
                 guard seen.insert(order.orderID) else { return .duplicateID }
             }
-            dataset.orders.append(Order(customer: customer, day: order.day, amount: order.amount))
+            read.append(Order(customer: customer, day: order.day, amount: order.amount))
             if let cadence = order.cadence { declaredCadences.state(cadence, for: customer) }
             return .use
         }
+    }
+
+    /// Groups the orders of every orders file read so far by customer (`CustomerOrderBook`),
+    /// freeing each chunk as it is placed, into `dataset.orders`. Orders naming an index beyond
+    /// the customers (none: the loader places only customers it knows) would be kept apart as
+    /// unplaced.
+    mutating func groupOrders() {
+        var chunks = orders.take()
+        dataset.orders = CustomerOrderBook(grouping: &chunks, customerCount: dataset.customers.count)
     }
 }

@@ -3,9 +3,10 @@ import Foundation
 /// The data rows of a whole-file table decoded on several threads and used on the calling
 /// thread in file order. Rows go in blocks of `blockRows`; each block's rows are split
 /// between the threads and decoded by `decode` (which sees one row and nothing else), then
-/// handed with their row to `use` one by one in row order. Whatever `use` counts, keeps or
+/// handed with their row to `use` one by one in row order (moved, not copied). Whatever `use` counts, keeps or
 /// skips is therefore what one pass over the file gives, on any number of threads; memory is
-/// one block of decoded rows.
+/// one block of decoded rows and of their fields' ranges (as the threads scanned them, so
+/// that `use` sees each row without scanning it again).
 enum RowBlocks {
     static let blockRows = 16_384
     /// Tables from this many data rows up are decoded on two threads (the machine's cores).
@@ -18,11 +19,13 @@ enum RowBlocks {
 
     static func forEachRow<Decoded: Sendable>(
         _ table: CSVTable, threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
-        use: (RowView, Decoded) throws(IngestError) -> Void
+        use: (RowView, consuming Decoded) throws(IngestError) -> Void
     ) throws(IngestError) {
         let rows = table.rowCount
         guard rows > 0 else { return }
         let slots = DecodedRows<Decoded>(count: min(blockRows, rows))
+        // Each part's rows' fields as its thread scanned them, so that `use` need not scan again.
+        let scanned = (0..<max(1, threads)).map { _ in ScannedFields() }
         var first = 0
         while first < rows {
             let count = min(blockRows, rows - first)
@@ -30,12 +33,23 @@ enum RowBlocks {
             let blockFirst = first
             WorkerThreads.run(parts) { k in
                 let from = blockFirst + count * k / parts, to = blockFirst + count * (k + 1) / parts
-                table.forEachRow(in: from..<to) { r, row in slots.put(r - blockFirst, decode(row)) }
+                scanned[k].removeAll()
+                table.forEachRow(in: from..<to) { r, row in
+                    scanned[k].append(row.fields)
+                    slots.put(r - blockFirst, decode(row))
+                }
             }
             var failure: IngestError?
-            table.forEachRow(in: blockFirst..<(blockFirst + count)) { r, row in
-                guard failure == nil else { return }
-                do throws(IngestError) { try use(row, slots.take(r - blockFirst)) } catch { failure = error }
+            table.text.withUnsafeBufferPointer { text in
+                var r = blockFirst
+                for k in 0..<parts {
+                    for fields in scanned[k].rows {
+                        defer { r += 1 }
+                        guard failure == nil else { continue }
+                        let row = RowView(text: text, fields: fields, line: table.records[r + 1].line)
+                        do throws(IngestError) { try use(row, slots.take(r - blockFirst)) } catch { failure = error }
+                    }
+                }
             }
             if let failure { throw failure }
             first += count
@@ -61,8 +75,37 @@ private final class DecodedRows<Decoded>: @unchecked Sendable {
 
     func put(_ k: Int, _ value: Decoded) { slots[k] = value }
 
+    /// Moves the value out of slot `k` (no copy: a decoded customer holds a dozen references).
     func take(_ k: Int) -> Decoded {
-        defer { slots[k] = nil }
-        return slots[k]!
+        let value = (slots + k).move()
+        (slots + k).initialize(to: nil)
+        return value!
+    }
+}
+
+/// The fields of consecutive rows, kept back to back (one part of a block, see `RowBlocks`):
+/// written by one thread, read after it has finished.
+private final class ScannedFields: @unchecked Sendable {
+    private let fields = FieldList(capacity: 1 << 16)
+    /// Where each row's fields end in `fields`.
+    private var ends: [Int] = []
+
+    func removeAll() {
+        fields.count = 0
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    func append(_ row: UnsafeBufferPointer<CSVField>) {
+        for f in row { fields.append(f) }
+        ends.append(fields.count)
+    }
+
+    /// Each row's fields, in order (valid until the next `removeAll` or `append`).
+    var rows: some Sequence<UnsafeBufferPointer<CSVField>> {
+        let base = fields.buffer.baseAddress
+        return ends.indices.lazy.map { [ends] k in
+            let start = k == 0 ? 0 : ends[k - 1]
+            return UnsafeBufferPointer(start: base.map { $0 + start }, count: ends[k] - start)
+        }
     }
 }

@@ -70,16 +70,15 @@ extension CSVTable {
         if let failure { throw failure }
     }
 
-    /// Calls `body` with the data rows `rows` (0 = the first after the header) and their numbers.
+    /// Calls `body` with the data rows `rows` (0 = the first after the header) and their numbers;
+    /// each row's fields are scanned again (see `CSVTable`) and valid only during its call.
     func forEachRow(in rows: Range<Int>, _ body: (Int, RowView) -> Void) {
         text.withUnsafeBufferPointer { t in
-            fields.withUnsafeBufferPointer { f in
-                for r in rows {
-                    let info = records[r + 1]
-                    let row = RowView(text: t, fields: UnsafeBufferPointer(rebasing: f[info.firstField..<(info.firstField + info.fieldCount)]),
-                                      line: info.line)
-                    body(r, row)
-                }
+            let fields = FieldList()
+            for r in rows {
+                let info = records[r + 1]
+                CSVTable.scan(t, delimiter: delimiter, info, into: fields)
+                body(r, RowView(text: t, fields: fields.buffer, line: info.line))
             }
         }
     }

@@ -22,6 +22,7 @@ extension DatasetBuilder {
             throw .unknownSurveyKind(path: path)
         }
         var ids = Set<String>()
+        var comments = SharedStrings()
         let scoreFields = split ? ["nps_score", "csat_score", "score"] : ["score"]
         let rated = reader.format?.rules.ratingLabels ?? []
         let customerColumn = reader.column("customer"), idColumn = reader.column("id")
@@ -63,10 +64,10 @@ extension DatasetBuilder {
                 case .failure(let skip): throw skip
                 case .success(let r): responses = r
                 }
-                if customer == nil {
-                    unknownCustomers += 1
-                } else {
-                    for k in responses.indices { responses[k].customer = customer }
+                if customer == nil { unknownCustomers += 1 }
+                for k in responses.indices {
+                    responses[k].customer = customer
+                    responses[k].comment = comments.shared(responses[k].comment)
                 }
                 dataset.surveys.append(contentsOf: responses)
                 accounting.use()

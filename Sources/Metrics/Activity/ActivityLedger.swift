@@ -51,10 +51,6 @@ public struct ActivityLedger: Sendable {
     /// The codes of the configured segment attributes (`configuration.segmentAttributes`),
     /// built once for every per-segment metric.
     let segments: [String: SegmentCodes]
-    /// The positions of each customer's orders in `Dataset.orders`, when the ledger grouped them
-    /// (an order ledger built from a whole dataset): the health evidence reuses it, and the
-    /// analysis then drops it (nil) with the dataset's orders.
-    var ordersByCustomer: OrdersByCustomer?
 
     /// The configured calendar's period index of every day of the 40 years up to as-of, for
     /// metrics that look up the period of many days (`PeriodIndexTable`).
@@ -105,29 +101,27 @@ public struct ActivityLedger: Sendable {
 
     /// The order ledger of a whole dataset on `parts` threads. Customers are independent: the
     /// customer indices are cut into `parts` contiguous ranges, each range folds its customers'
-    /// orders customer by customer (file order within a customer, through `OrdersByCustomer`,
-    /// recorded as `OrderActivityAccumulator` records them) and builds their activity, and the
-    /// ranges are joined in customer order. Every per-customer sum adds the same amounts in the
+    /// orders customer by customer (file order within a customer, as `Dataset.orders` holds
+    /// them, recorded as `OrderActivityAccumulator` records them) and builds their activity, and
+    /// the ranges are joined in customer order. Every per-customer sum adds the same amounts in the
     /// same order as one pass over the file, so the ledger is the same, bit for bit, for any
     /// number of parts, and the same as the streamed accumulator's.
     init(ordersOf dataset: Dataset, configuration: MetricsConfiguration, parts: Int) {
         let customers = dataset.customers, orders = dataset.orders
         let n = customers.count
-        let byCustomer = OrdersByCustomer(orders, customerCount: n)
         let recorder = OrderRecorder(asOf: configuration.asOf, calendar: configuration.calendar,
                                      minorUnitDigits: configuration.minorUnitDigits)
         let ranges = FixedPartition.map(n, parts: parts) { range in
             var table = CustomerOrderTable()
             // At most one paid day and one period row per order of the range.
-            table.reserveCapacity(customers: range.count, rows: byCustomer.count(of: range))
-            // One customer's orders at a time, gathered from the file, then folded into a reused
-            // record, then appended to the flat table.
-            var gathered: [Order] = [], scratch = CustomerOrders()
+            table.reserveCapacity(customers: range.count, rows: orders.count(of: range))
+            // One customer's orders at a time, folded into a reused record, then appended to the
+            // flat table.
+            var scratch = CustomerOrders()
             var afterAsOf = 0
             for c in range {
                 scratch.removeAll()
-                byCustomer.gather(of: c, in: orders, into: &gathered)
-                for order in gathered where !recorder.record(order, into: &scratch) { afterAsOf += 1 }
+                orders.forEach(of: c) { order in if !recorder.record(order, into: &scratch) { afterAsOf += 1 } }
                 table.append(scratch)
             }
             return (table: table, afterAsOf: afterAsOf,
@@ -136,12 +130,12 @@ public struct ActivityLedger: Sendable {
         var activity: [CustomerActivity?] = []
         activity.reserveCapacity(n)
         for r in ranges { activity.append(contentsOf: r.built.activity) }
-        // Orders naming no known customer are not placed in `byCustomer`: counted here.
+        // Orders naming no known customer (outside 0 ..< n) are read by no range: counted here.
         self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
                   mrr: [], orders: CustomerOrderTable(joining: ranges.map(\.table)),
                   neverPaid: ranges.reduce(0) { $0 + $1.built.neverPaid },
-                  ignoredAfterAsOf: ranges.reduce(0) { $0 + $1.afterAsOf }, ignoredUnknownCustomer: byCustomer.unplaced,
-                  ordersByCustomer: byCustomer)
+                  ignoredAfterAsOf: ranges.reduce(0) { $0 + $1.afterAsOf },
+                  ignoredUnknownCustomer: orders.count - orders.count(of: 0..<n))
     }
 
     /// The activity of the customers in `range` from their order histories (`orders[k]` is
@@ -245,9 +239,8 @@ public struct ActivityLedger: Sendable {
 
     private init(model: RevenueModel, configuration: MetricsConfiguration, customers: [Customer],
                  activity: [CustomerActivity?], mrr: [[MRRStep]], orders: CustomerOrderTable, neverPaid: Int,
-                 ignoredAfterAsOf: Int, ignoredUnknownCustomer: Int, ordersByCustomer: OrdersByCustomer? = nil) {
+                 ignoredAfterAsOf: Int, ignoredUnknownCustomer: Int) {
         self.model = model
-        self.ordersByCustomer = ordersByCustomer
         self.configuration = configuration
         periodIndexes = PeriodIndexTable(calendar: configuration.calendar, through: configuration.asOf)
         self.customers = customers

@@ -47,16 +47,14 @@ struct HealthEvidence {
 
     let customers: [Customer]
     let records: Records
-    /// Each customer's orders, in file order (a compact copy: the dataset's may be released).
-    let orders: CustomerOrderLists
+    /// Each customer's orders, in file order (the dataset's book, shared, not copied).
+    let orders: CustomerOrderBook
     /// Ticket rules apply only when the dataset has tickets at all.
     let hasTickets: Bool
     /// Whether recency may use the customers' last-login dates (`withoutLoginDates` turns it off).
     private(set) var usesLoginDates: Bool
 
-    /// `ordersByCustomer`: the dataset's orders already grouped by customer (the activity
-    /// ledger's), else grouped here.
-    init(_ dataset: Dataset, ordersByCustomer grouped: OrdersByCustomer? = nil) {
+    init(_ dataset: Dataset) {
         customers = dataset.customers
         let n = dataset.customers.count
         /// In-scale NPS answers (`nps`) or CSAT and good/bad answers (not `nps`); CES is not used.
@@ -69,10 +67,9 @@ struct HealthEvidence {
         let csat = CustomerGroups(customerCount: n, dataset.surveys) { answer($0, nps: false) }
         let tickets = CustomerGroups(customerCount: n, dataset.tickets) { t in t.customer.map { ($0, t) } }
         let subscriptions = CustomerGroups(customerCount: n, dataset.subscriptions) { ($0.customer, $0) }
-        let orders = CustomerOrderLists(dataset.orders, byCustomer: grouped ?? OrdersByCustomer(dataset.orders, customerCount: n),
-                                        customerCount: n)
+        let orders = dataset.orders
         self.orders = orders
-        let paidDays = CustomerGroups<Day>(customerCount: n, capacity: orders.count) { c, days in
+        let paidDays = CustomerGroups<Day>(customerCount: n, capacity: orders.count(of: 0..<n)) { c, days in
             // Orders usually come in date order: append, and sort only the customers that did not.
             let start = days.count
             orders.forEach(of: c) { o in

@@ -136,8 +136,10 @@ struct PredictionSection {
             lede += " No CLV: the spend model could not be fitted (\(problem))."
         }
         object["purchases_lede"] = .string(lede)
+        // Each forecast is worked out from the model when read: read once, for every chart and table.
+        let figures = f.map { ForecastFigures(customer: $0.customer, alive: $0.probabilityAlive, clv: $0.clv12Months) }
         var aliveCounts = [Int](repeating: 0, count: 10)
-        for forecast in f { aliveCounts[min(Int(forecast.probabilityAlive * 10), 9)] += 1 }
+        for forecast in figures { aliveCounts[min(Int(forecast.alive * 10), 9)] += 1 }
         object["p_alive"] = ChartView(ColumnChart(
             title: "Customers by P(alive)", idPrefix: "p-alive",
             categories: (0..<10).map { "\($0 * 10)–\($0 * 10 + 10) %" },
@@ -147,7 +149,7 @@ struct PredictionSection {
             let top = max(p95, 1)
             let width = top / 8
             var counts = [Int](repeating: 0, count: 9)
-            for clv in f.lazy.compactMap(\.clv12Months) {
+            for clv in figures.lazy.compactMap(\.clv) {
                 let bin: Int = clv >= 8 * width ? 8 : max(0, Int(clv / width))
                 counts[min(bin, 8)] += 1
             }
@@ -161,10 +163,10 @@ struct PredictionSection {
                 format: .plain(decimals: 0), categoryTitle: "12-month CLV").render()).context
             // Cohorts are grouped by period index and labelled once per cohort.
             let calendar = analysis.configuration.calendar
-            object["clv_by_cohort"] = clvTable(p, title: "12-month CLV by cohort (first purchase)",
+            object["clv_by_cohort"] = clvTable(figures, title: "12-month CLV by cohort (first purchase)",
                                                group: { c in analysis.ledger.cohortDay(of: c).map { calendar.index(containing: $0) } },
                                                label: { calendar.period(index: $0).label })
-            object["clv_by_plan"] = clvTable(p, title: "12-month CLV by plan",
+            object["clv_by_plan"] = clvTable(figures, title: "12-month CLV by plan",
                                              group: { c in customers[c].plan ?? "(no plan)" }, label: { $0 })
         }
         return object
@@ -172,12 +174,12 @@ struct PredictionSection {
 
     /// CLV per group of customers: `group` gives a customer's group (nil: left out), `label` the
     /// group's row header (one per group); rows sorted by header, sums in forecast order.
-    private func clvTable<Group: Hashable>(_ p: PurchasePrediction, title: String, group: (CustomerIndex) -> Group?,
+    private func clvTable<Group: Hashable>(_ figures: [ForecastFigures], title: String, group: (CustomerIndex) -> Group?,
                                            label: (Group) -> String) -> MustacheValue {
         var groups: [Group: CLVTotals] = [:]
-        for f in p.forecasts {
-            guard let clv = f.clv12Months, let key = group(f.customer) else { continue }
-            groups[key, default: CLVTotals()].add(clv: clv, alive: f.probabilityAlive)
+        for f in figures {
+            guard let clv = f.clv, let key = group(f.customer) else { continue }
+            groups[key, default: CLVTotals()].add(clv: clv, alive: f.alive)
         }
         let labelled = groups.map { (label: label($0.key), totals: $0.value) }.sorted { $0.label < $1.label }
         return TableView(
@@ -190,6 +192,13 @@ struct PredictionSection {
                 ])
             }).context
     }
+}
+
+/// What the charts and tables read of one customer's forecast: P(alive) and 12-month CLV.
+private struct ForecastFigures {
+    let customer: CustomerIndex
+    let alive: Double
+    let clv: Double?
 }
 
 /// One row of a CLV table: the group's customer count, Σ 12-month CLV and Σ P(alive), added in

@@ -113,7 +113,7 @@ enum ReportCommand {
         // answers, tickets) and releases each when done with it; the report and the other outputs
         // read the customers and the input accounting only.
         let records = dataset
-        dataset.orders = []
+        dataset.orders = CustomerOrderBook()
         dataset.subscriptions = []
         dataset.surveys = []
         dataset.tickets = []
@@ -124,7 +124,7 @@ enum ReportCommand {
         try OutputPaths.checkReport(args, inputs: plan, periodLabel: week, defaultOutput: defaultOutput)
         let previous = try previousMetrics(args, currentLabel: week)
 
-        // The customers CSV needs only the analysis: it is written on the other core while the
+        // The customers CSV needs only the analysis: it is written on other threads while the
         // report is built, rendered and validated and the metrics JSON written, and put in place
         // after them, as the last output (StagedWrite). Any way out before that removes it, so a
         // run that fails leaves no new customers CSV.
@@ -148,6 +148,20 @@ enum ReportCommand {
                 report = report.addingSinceLastReport(comparison, dataset: dataset, options: settings.report)
             }
         }
+        // The metrics JSON needs only the analysis and the view model: outside `--publish` (whose
+        // archive checks a whole copy, below) it is written on another thread while the report is
+        // rendered and validated, and put in place after the report (StagedWrite), before the
+        // customers CSV. It is streamed, so its document is never in memory whole.
+        let metricsTitle = settings.report.title, metricsGenerator = settings.report.generator
+        let writeMetrics: @Sendable (_ sink: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) -> Void = {
+            [report, dataset] sink throws(SystemFailure) in
+            try MetricsDocument.write(analysis: analysis, dataset: dataset, report: report,
+                                      title: metricsTitle, generator: metricsGenerator, to: sink)
+        }
+        let stagedMetrics = args.value("publish") != nil ? nil : args.value("metrics-json").map { path in
+            StagedWrite(path: path, produce: writeMetrics)
+        }
+        defer { stagedMetrics?.discard() }
         if let path = args.value("dump-context") {
             try Files.write(Array((report.context.jsonText(pretty: true) + "\n").utf8), to: path)
         }
@@ -166,20 +180,14 @@ enum ReportCommand {
         let out = args.value("out") ?? defaultOutput
         try publish(bytes, to: out)
         timings.finished("validate and write report")
-        // The metrics JSON is written here while the customers CSV goes on on the other core; its
-        // document is never in memory together with the view model's and the validator's trees.
-        let writeMetrics = { [report] (sink: ([UInt8]) throws(SystemFailure) -> Void) throws(SystemFailure) in
-            try MetricsDocument.write(analysis: analysis, dataset: dataset, report: report,
-                                      title: settings.report.title, generator: settings.report.generator, to: sink)
-        }
-        // The archive's copy is checked before it is published, so it is built whole; else streamed.
+        // The archive's copy is checked before it is published, so it is built whole; else staged above.
         var metricsJSON: [UInt8] = []
         if args.value("publish") != nil { try writeMetrics { (piece: [UInt8]) in metricsJSON += piece } }
         if let path = args.value("metrics-json") {
-            if args.value("publish") != nil {
-                try Files.write(metricsJSON, to: path)
+            if let stagedMetrics {
+                try stagedMetrics.commit()
             } else {
-                try Files.write(to: path, pieces: writeMetrics)
+                try Files.write(metricsJSON, to: path)
             }
             timings.finished("write metrics JSON")
         }

@@ -95,9 +95,42 @@ struct CSSReferences: Equatable {
     }
 
     /// Whether `css` may hold a reference: `url(` or `image-set(` once escapes are decoded.
+    ///
+    /// Asked of every attribute of a report, so the usual answer is found on the bytes: text
+    /// without a backslash whose bytes hold neither word in any ASCII case cannot hold it as characters
+    /// either (the words are ASCII, which no other text is canonically equivalent to). Text with
+    /// an escape or a byte match is answered on its characters, as before.
     static func mayReference(_ css: String) -> Bool {
+        var bytes = css
+        let possible = bytes.withUTF8 { utf8 in
+            utf8.contains(UInt8(ascii: "\\")) || containsASCIIWord(utf8, "url(") || containsASCIIWord(utf8, "image-set(")
+        }
+        guard possible else { return false }
         let lower = unescaped(css).asciiLowercased
         return lower.contains("url(") || lower.contains("image-set(")
+    }
+
+    /// Whether `utf8` holds `word` (lower-case ASCII) with its ASCII letters in any case.
+    static func containsASCIIWord(_ utf8: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard utf8.count >= count else { return false }
+        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: count)
+        let first = pattern[0]
+        var start = 0
+        while start + count <= utf8.count {
+            if lowered(utf8[start]) == first {
+                var k = 1
+                while k < count, lowered(utf8[start + k]) == pattern[k] { k += 1 }
+                if k == count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// A byte with A–Z lower-cased.
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     /// CSS with its escapes decoded (CSS Syntax §4.3.7): `\` and 1–6 hex digits (plus one

@@ -1,0 +1,153 @@
+/// Every order, grouped by customer once (at ingest) and read by every later stage: customer c's
+/// orders are `days[starts[c] ..< starts[c + 1]]` with the same range of `amounts`, in file order
+/// within the customer (files in the order they were loaded). 12 bytes an order plus 4 a
+/// customer, where one `Order` each costs 16 and every stage grouping them again cost more.
+///
+/// Iterating the book (it is a `Sequence` of `Order`) gives customer 0's orders, then customer
+/// 1's, …, then the orders naming no customer of the book (`unplaced`), each group in file
+/// order: not the file's order across customers. Per-customer sums read in that order add the
+/// same amounts in the same order as a pass over the file.
+public struct CustomerOrderBook: Sendable, Hashable, Sequence {
+    /// `starts[c] ..< starts[c + 1]` are customer c's entries of `days` and `amounts`.
+    private var starts: [Int32] = [0]
+    private var days: [Day] = []
+    private var amounts: [Double] = []
+    /// Orders naming a customer index outside `0 ..< customerCount`, in file order. The loader
+    /// knows every customer it places, so a loaded dataset has none; they are kept for datasets
+    /// made in code, whose unknown customers the metrics count (and otherwise ignore).
+    public private(set) var unplaced: [Order] = []
+
+    /// No orders.
+    public init() {}
+
+    /// `orders` (in file order) grouped by customer. `customerCount`: the customers the book
+    /// has (orders naming others are `unplaced`); nil: up to the highest index named.
+    public init(_ orders: [Order], customerCount: Int? = nil) {
+        var chunks = [orders]
+        self.init(grouping: &chunks, customerCount: customerCount ?? (orders.lazy.map(\.customer).max().map { Swift.max(0, $0 + 1) } ?? 0))
+    }
+
+    /// The orders of `chunks` (the file order is chunk 0's orders, then chunk 1's, …) grouped by
+    /// customer with one counting sort: one pass counts each customer's orders, one places them,
+    /// emptying each chunk once it is placed (so the orders are held about once and a half at
+    /// most, not twice). `chunks` is empty afterwards.
+    public init(grouping chunks: inout [[Order]], customerCount: Int) {
+        precondition(customerCount >= 0 && customerCount < Int(Int32.max))
+        var starts = [Int32](repeating: 0, count: customerCount + 1)
+        var total = 0, outside = 0
+        for chunk in chunks {
+            total += chunk.count
+            starts.withUnsafeMutableBufferPointer { counts in
+                for o in chunk {
+                    let c = o.customer
+                    if c >= 0 && c < customerCount { counts[c + 1] += 1 } else { outside += 1 }
+                }
+            }
+        }
+        precondition(total < Int(Int32.max), "more orders than a 32-bit position can address")
+        for c in 0..<customerCount { starts[c + 1] += starts[c] }
+        let placed = total - outside
+        var next = starts
+        var unplaced: [Order] = []
+        unplaced.reserveCapacity(outside)
+        var amounts: [Double] = []
+        // Every slot below `placed` is written exactly once: the counts above reserved it.
+        let days = [Day](unsafeUninitializedCapacity: placed) { dayBuffer, daysWritten in
+            amounts = [Double](unsafeUninitializedCapacity: placed) { amountBuffer, amountsWritten in
+                next.withUnsafeMutableBufferPointer { next in
+                    for k in chunks.indices {
+                        for o in chunks[k] {
+                            let c = o.customer
+                            guard c >= 0 && c < customerCount else {
+                                unplaced.append(o)
+                                continue
+                            }
+                            let slot = Int(next[c])
+                            dayBuffer.initializeElement(at: slot, to: o.day)
+                            amountBuffer.initializeElement(at: slot, to: o.amount)
+                            next[c] += 1
+                        }
+                        chunks[k] = []
+                    }
+                }
+                amountsWritten = placed
+            }
+            daysWritten = placed
+        }
+        chunks = []
+        self.starts = starts
+        self.days = days
+        self.amounts = amounts
+        self.unplaced = unplaced
+    }
+
+    /// Customers 0 ..< customerCount have their orders grouped here.
+    public var customerCount: Int { starts.count - 1 }
+    /// Every order, unplaced ones included.
+    public var count: Int { days.count + unplaced.count }
+    public var isEmpty: Bool { count == 0 }
+    public var underestimatedCount: Int { count }
+
+    /// Where customer c's orders are in `days` and `amounts` (empty for a customer the book has not).
+    @inline(__always)
+    private func positions(of customer: CustomerIndex) -> Range<Int> {
+        guard customer >= 0, customer < customerCount else { return 0..<0 }
+        return Int(starts[customer])..<Int(starts[customer + 1])
+    }
+
+    /// How many orders the customers of `range` have (customers the book has not count none).
+    public func count(of range: Range<CustomerIndex>) -> Int {
+        let lower = Swift.min(Swift.max(range.lowerBound, 0), customerCount)
+        let upper = Swift.min(Swift.max(range.upperBound, lower), customerCount)
+        return Int(starts[upper] - starts[lower])
+    }
+
+    /// Customer c's order days, in file order.
+    public func days(of customer: CustomerIndex) -> ArraySlice<Day> { days[positions(of: customer)] }
+
+    /// Customer c's order amounts, in file order (the same positions as `days(of:)`).
+    public func amounts(of customer: CustomerIndex) -> ArraySlice<Double> { amounts[positions(of: customer)] }
+
+    /// Calls `body` with each order of `customer`, in file order.
+    @inline(__always)
+    public func forEach(of customer: CustomerIndex, _ body: (Order) -> Void) {
+        for k in positions(of: customer) { body(Order(customer: customer, day: days[k], amount: amounts[k])) }
+    }
+
+    /// The earliest and latest order day (unplaced orders included); nil without orders.
+    public var dayRange: ClosedRange<Day>? {
+        var first = Day(ordinal: .max), last = Day(ordinal: .min)
+        for d in days {
+            if d < first { first = d }
+            if d > last { last = d }
+        }
+        for o in unplaced {
+            if o.day < first { first = o.day }
+            if o.day > last { last = o.day }
+        }
+        return first <= last ? first...last : nil
+    }
+
+    public struct Iterator: IteratorProtocol {
+        private let book: CustomerOrderBook
+        private var customer = 0
+        private var position = 0
+        private var unplacedPosition = 0
+
+        init(_ book: CustomerOrderBook) { self.book = book }
+
+        public mutating func next() -> Order? {
+            if position < book.days.count {
+                while Int(book.starts[customer + 1]) <= position { customer += 1 }
+                defer { position += 1 }
+                return Order(customer: customer, day: book.days[position], amount: book.amounts[position])
+            }
+            guard unplacedPosition < book.unplaced.count else { return nil }
+            defer { unplacedPosition += 1 }
+            return book.unplaced[unplacedPosition]
+        }
+    }
+
+    /// Customer by customer, then the unplaced orders (see the type's description).
+    public func makeIterator() -> Iterator { Iterator(self) }
+}
