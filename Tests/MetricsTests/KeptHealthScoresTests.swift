@@ -114,9 +114,7 @@ import Model
     /// with the orders shuffled and in day order.
     @Test func walkExplainsExactlyAsThePerDatePath() {
         let shuffled = SyntheticHealth.dataset(customers: 400)
-        var sorted = shuffled
-        sorted.orders = shuffled.orders.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
-            .map(\.element)
+        let sorted = SyntheticHealth.dataset(customers: 400, inDayOrder: true)
         let health = HealthConfiguration()
         let calendar = PeriodCalendar(.month)
         let dates = (0..<30).map { SyntheticHealth.origin.adding(days: 31 * $0 + ($0 % 4 == 0 ? 0 : 9)) }
