@@ -10,6 +10,8 @@ public struct RetentionAnalysis: Sendable {
     public let configuration: MetricsConfiguration
     public let ledger: ActivityLedger
     public let cohorts: CohortTable
+    /// One cohort table per value of each of `configuration.segmentAttributes` (`CohortTable.bySegments`).
+    public let cohortSegments: [(attribute: String, tables: [(value: String, table: CohortTable)])]
     public let churn: ChurnSeries
     public let churnReasons: ChurnReasonBreakdown
     /// Churn reasons per period over every period of `churn` (the metrics JSON's full history).
@@ -67,7 +69,9 @@ public struct RetentionAnalysis: Sendable {
         self.ledger = ledger
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow
-        var revenue: [CustomerIndex: Double] = [:]
+        // Indexed by customer (0 for those not active now): read once per active customer by
+        // health and by the prediction.
+        var revenue = [Double](repeating: 0, count: activity.count)
         for customer in activeNow {
             revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger)
         }
@@ -76,9 +80,10 @@ public struct RetentionAnalysis: Sendable {
             HealthReport.scoreWithHistory(evidence, configuration, health: healthConfiguration,
                                           periods: calendar.periods(from: trendStart, through: asOf),
                                           isActive: { c, day in activity.indices.contains(c) && activity[c]?.isActive(on: day) == true },
-                                          customerMRR: revenue)
+                                          revenueAtRisk: { revenue[$0] })
         }
-        cohorts = CohortTable(ledger: ledger)
+        // The whole table and every segment's from one walk over the members.
+        (cohorts, cohortSegments) = CohortTable.withSegments(ledger, attributes: configuration.segmentAttributes)
         stageFinished("cohorts")
         // The whole churn series and every segment's from one walk over the customers.
         let churnWalk = SegmentChurn.withWholeSeries(ledger: ledger, attributes: configuration.segmentAttributes,
@@ -127,7 +132,7 @@ public struct RetentionAnalysis: Sendable {
         stageFinished("health score")
         prediction = Prediction.compute(evidence: evidence, ledger: ledger, health: healthConfiguration,
                                         configuration: predictionConfiguration, activeNow: activeNow,
-                                        monthlyRevenue: { revenue[$0] ?? 0 })
+                                        monthlyRevenue: { revenue.indices.contains($0) ? revenue[$0] : 0 })
         stageFinished("prediction")
     }
 

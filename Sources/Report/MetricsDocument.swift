@@ -50,7 +50,7 @@ public enum MetricsDocument {
         out.key("as_of"); out.string(configuration.asOf.description)
         writeChurn(into: &out, analysis: analysis, money: money)
         out.key("cohort_segments")
-        writeSegmentCohorts(into: &out, ledger: analysis.ledger, attributes: configuration.segmentAttributes)
+        writeSegmentCohorts(into: &out, analysis.cohortSegments)
         out.key("cohorts")
         writeCohorts(into: &out, analysis.cohorts, money: money)
         out.key("currency"); out.string(dataset.currency)
@@ -139,9 +139,10 @@ public enum MetricsDocument {
     }
 
     /// The same cohort cells per segment value of every configured attribute (long form).
-    static func writeSegmentCohorts(into out: inout some JSONOutput, ledger: ActivityLedger, attributes: [String]) {
+    static func writeSegmentCohorts(into out: inout some JSONOutput,
+                                    _ segments: [(attribute: String, tables: [(value: String, table: CohortTable)])]) {
         out.list { out in
-            for (attribute, tables) in CohortTable.bySegments(ledger, attributes: attributes) {
+            for (attribute, tables) in segments {
                 for (value, table) in tables {
                     for row in table.rows where row.size > 0 {
                         for case let cell? in row.cells {

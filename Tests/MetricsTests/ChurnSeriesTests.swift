@@ -53,6 +53,38 @@ import Model
         #expect(s.lastComplete(1).map(\.period.label) == ["2024-02"])
     }
 
+    /// Reasons tallied by code: an empty reason and the literal "Unknown" count as Unknown,
+    /// events outside the window are left out, ties go by name, MRR adds up in event order.
+    @Test func churnReasonsTalliedByHand() {
+        func event(_ c: Int, _ day: String, _ reason: String?, _ mrr: Double) -> ChurnEvent {
+            ChurnEvent(customer: c, day: Day(iso: day)!, reason: reason, kind: nil, mrrLost: mrr)
+        }
+        let events = [
+            event(0, "2024-01-10", "Price", 10), event(1, "2024-01-20", nil, 5), event(2, "2024-02-05", "", 7),
+            event(3, "2024-02-10", "Unknown", 1), event(4, "2024-03-01", "Support", 0.1), event(5, "2024-03-02", "Price", 0.2),
+            event(6, "2024-04-01", "Price", 100), event(7, "2023-12-31", "Support", 100), event(8, "2024-03-31", "Support", 0.7),
+        ]
+        let calendar = PeriodCalendar(.month)
+        let window = (0..<3).map { calendar.period(index: calendar.period(containing: Day(iso: "2024-01-01")!).index + $0) }
+        let b = ChurnReasonBreakdown(window: window, events: events, calendar: calendar)
+        // In Jan–Mar: Price 2 (10 + 0.2), Support 2 (0.1 + 0.7), Unknown 3 (5 + 7 + 1); 7 in all.
+        // Price and Support tie on 2: by name; Unknown last although it has the most.
+        #expect(b.rows.map(\.reason) == ["Price", "Support", ChurnReasonBreakdown.unknownReason])
+        #expect(b.rows.map(\.count) == [2, 2, 3])
+        let shares: [Double] = [2.0 / 7, 2.0 / 7, 3.0 / 7]
+        let price: Double = 10 + 0.2, support: Double = 0.1 + 0.7, unknown: Double = 5 + 7 + 1
+        #expect(b.rows.map(\.share) == shares)
+        #expect(b.rows.map(\.mrrLost) == [price, support, unknown])
+        // Jan: Price 1 (10), Unknown 1 (5), halves; Feb: Unknown 2 (7 + 1); Mar: Support 2, Price 1.
+        #expect(b.perPeriod.map { $0.rows.map(\.reason) } == [["Price", "Unknown"], ["Unknown"], ["Support", "Price"]])
+        #expect(b.perPeriod.map { $0.rows.map(\.count) } == [[1, 1], [2], [2, 1]])
+        #expect(b.perPeriod[0].rows.map(\.share) == [0.5, 0.5])
+        #expect(b.perPeriod[1].rows.map(\.mrrLost) == [8])
+        let marchShares: [Double] = [2.0 / 3, 1.0 / 3]
+        #expect(b.perPeriod[2].rows.map(\.share) == marchShares)
+        #expect(b.perPeriod[2].rows.map(\.mrrLost) == [support, 0.2])
+    }
+
     @Test func churnReasonsOverTheWindowAndPerPeriod() {
         // Window: the 2 complete months before as-of = Jan, Feb. Churn events in it:
         //   Cat 01-25 (Price, MRR 30), Hal 01-31 (not his final churn → Unknown, MRR 25), Bob 02-20 (Price, MRR 50).

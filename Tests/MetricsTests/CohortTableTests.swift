@@ -92,6 +92,51 @@ import Model
         #expect(t.rows.isEmpty && t.summary.isEmpty)
     }
 
+    /// The grid's rows (3, 2 and 1 cells for periods 10…12) share one array without spilling
+    /// into each other.
+    @Test func gridRowsAreATriangleInOneArray() {
+        var grid = CohortGrid(first: 10, last: 12)
+        // Cohort 11, retained in 11 and 12; revenue 5 in 11…12 and 2 in 12 → ages 0, 1: 5, 7.
+        grid.add(CohortMember(customer: 0, cohort: 11, active: [11...12], lastActive: 12, revenue: [(11...12, 5), (12...12, 2)]),
+                 unbounded: false, last: 12)
+        // Cohort 10, active in 10 and 12 only; unbounded retention counts 10, 11 and 12. Revenue
+        // 1 over 10…13, cut at the last period 12.
+        grid.add(CohortMember(customer: 1, cohort: 10, active: [10...10, 12...12], lastActive: 12, revenue: [(10...13, 1)]),
+                 unbounded: true, last: 12)
+        grid.addRetained(2, 0)
+        grid.addRevenue(2, 0, 0.5)
+        #expect(grid.sizes == [1, 1, 0])
+        #expect((0..<3).map { grid.retained(0, $0) } == [1, 1, 1])
+        #expect((0..<2).map { grid.retained(1, $0) } == [1, 1])
+        #expect(grid.retained(2, 0) == 1)
+        #expect((0..<3).map { grid.revenue(0, $0) } == [1, 1, 1])
+        #expect((0..<2).map { grid.revenue(1, $0) } == [5, 7])
+        #expect(grid.revenue(2, 0) == 0.5)
+    }
+
+    /// The whole table and the per-plan tables from one walk are the tables built on their own.
+    @Test func wholeAndSegmentTablesFromOneWalk() {
+        let ledger = ActivityLedger(dataset: Fixture.subscriptions, configuration: Fixture.configuration())
+        let both = CohortTable.withSegments(ledger, attributes: ["plan", "region"])
+        #expect(both.whole == table)
+        #expect(both.segments.map(\.attribute) == ["plan", "region"])
+        // Basic: Bob, Cat, Hal (Jan); retained k0 3 (all three), k1 Bob (to 02-20) and Hal (back
+        // 02-15) → 2, k2 Hal → 1. Pro: Ann (Jan), Dan and Eve (Feb). (not set): Fay (Mar).
+        let plans = both.segments[0].tables
+        #expect(plans.map(\.value) == ["Basic", "Pro", CohortTable.missingSegmentLabel])
+        #expect(plans[0].table.rows[0].cells.map { $0?.customers } == [3, 2, 1])
+        #expect(plans[1].table.rows.map(\.size) == [1, 2, 0])
+        #expect(plans[2].table.rows.map(\.size) == [1])
+        // No customer has a region: one table, "(not set)", equal to the whole table.
+        #expect(both.segments[1].tables.map(\.value) == [CohortTable.missingSegmentLabel])
+        #expect(both.segments[1].tables[0].table == table)
+        let separate = CohortTable.bySegments(ledger, attributes: ["plan", "region"])
+        #expect(zip(both.segments, separate).allSatisfy { a, b in
+            a.attribute == b.attribute && a.tables.map(\.value) == b.tables.map(\.value)
+                && zip(a.tables, b.tables).allSatisfy { $0.table == $1.table }
+        })
+    }
+
     @Test func segmentTablesSplitByPlan() {
         let tables = Fixture.subscriptions.cohortTables(by: "plan", configuration: Fixture.configuration())
         // Basic: Bob, Cat, Hal (Jan); Pro: Ann (Jan), Dan, Eve (Feb); (not set): Fay.

@@ -17,7 +17,8 @@ enum SyntheticHealth {
 
     static let origin = Day(iso: "2023-01-01")!
 
-    static func dataset(customers count: Int) -> Dataset {
+    /// `inDayOrder`: the orders sorted by day (stably) instead of shuffled.
+    static func dataset(customers count: Int, inDayOrder: Bool = false) -> Dataset {
         var g = Generator(state: 12)
         var customers: [Customer] = [], orders: [Order] = [], surveys: [SurveyResponse] = []
         var subscriptions: [Subscription] = [], tickets: [SupportTicket] = []
@@ -56,6 +57,7 @@ enum SyntheticHealth {
         }
         // File order is not date order: shuffle the orders (Fisher–Yates).
         for i in stride(from: orders.count - 1, to: 0, by: -1) { orders.swapAt(i, g.next(i + 1)) }
+        if inDayOrder { orders = orders.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element) }
         return Dataset(customers: customers, subscriptions: subscriptions, orders: orders, surveys: surveys, tickets: tickets)
     }
 

@@ -12,11 +12,14 @@ struct ChurnEvent {
     static func all(in ledger: ActivityLedger, from: Day, before: Day) -> [ChurnEvent] {
         var out: [ChurnEvent] = []
         for case let a? in ledger.activity {
-            let c = ledger.customers[a.customer]
-            for d in a.churnDays where d >= from && d < before {
+            // The spans' ends read in place (not gathered into an array per customer), and the
+            // customer's record read only for the churn that carries the CRM's reason.
+            for span in a.spans {
+                guard let d = span.end, d >= from && d < before else { continue }
                 let isCancellation = d == a.cancellationChurn
-                out.append(ChurnEvent(customer: a.customer, day: d, reason: isCancellation ? c.churnReason : nil,
-                                      kind: isCancellation ? c.churnKind : nil,
+                out.append(ChurnEvent(customer: a.customer, day: d,
+                                      reason: isCancellation ? ledger.customers[a.customer].churnReason : nil,
+                                      kind: isCancellation ? ledger.customers[a.customer].churnKind : nil,
                                       mrrLost: ledger.mrr(of: a.customer, on: d.adding(days: -1))))
             }
         }

@@ -70,12 +70,10 @@ public struct ChurnReasonBreakdown: Sendable, Hashable {
             return (Self(window: window, events: [], calendar: calendar), Self(window: history, events: [], calendar: calendar))
         }
         let events = ChurnEvent.all(in: ledger, from: from, before: before)
-        func within(_ w: [Period]) -> [ChurnEvent] {
-            guard let first = w.first, let last = w.last else { return [] }
-            return events.filter { $0.day >= first.start && $0.day < last.end }
-        }
-        return (Self(window: window, events: within(window), calendar: calendar),
-                Self(window: history, events: within(history), calendar: calendar))
+        // Each event's reason looked up once for both breakdowns.
+        let reasons = ReasonCodes(events)
+        return (Self(window: window, events: events, reasons: reasons, calendar: calendar),
+                Self(window: history, events: events, reasons: reasons, calendar: calendar))
     }
 
     /// The last `count` complete periods, oldest first.
@@ -89,46 +87,78 @@ public struct ChurnReasonBreakdown: Sendable, Hashable {
 
     /// From the churn events of the window (in ledger order).
     init(window: [Period], events: [ChurnEvent], calendar: PeriodCalendar) {
+        self.init(window: window, events: events, reasons: ReasonCodes(events), calendar: calendar)
+    }
+
+    /// From the events (in ledger order) dated inside the window, `reasons` coding their reasons.
+    private init(window: [Period], events: [ChurnEvent], reasons: ReasonCodes, calendar: PeriodCalendar) {
         self.window = window
-        guard !window.isEmpty else {
+        guard let first = window.first, let last = window.last else {
             rows = []
             perPeriod = []
             return
         }
-        rows = Self.rows(events)
-        // The window's periods are consecutive: the events of period `window[0].index + k` go to slot k.
-        let periods = PeriodIndexTable(calendar: calendar, days: window[0].start...window[window.count - 1].end.adding(days: -1))
-        var byPeriod = [[ChurnEvent]](repeating: [], count: window.count)
-        for e in events {
-            let k = periods.index(containing: e.day) - window[0].index
-            if byPeriod.indices.contains(k) { byPeriod[k].append(e) }
+        // The window's periods are consecutive: the events of period `first.index + k` go to slot k.
+        let periods = PeriodIndexTable(calendar: calendar, days: first.start...last.end.adding(days: -1))
+        var total = Tallies(reasons: reasons.names.count)
+        var byPeriod = [Tallies](repeating: total, count: window.count)
+        for (e, code) in zip(events, reasons.codes) where e.day >= first.start && e.day < last.end {
+            total.add(code, e.mrrLost)
+            let k = periods.index(containing: e.day) - first.index
+            if byPeriod.indices.contains(k) { byPeriod[k].add(code, e.mrrLost) }
         }
-        perPeriod = zip(window, byPeriod).map { p, events in PeriodRows(period: p, rows: Self.rows(events)) }
-    }
-
-    static func rows(_ events: [ChurnEvent]) -> [Row] {
-        var counts: [String: Tally] = [:]
-        for e in events {
-            let key = e.reason.flatMap { $0.isEmpty ? nil : $0 } ?? unknownReason
-            counts[key, default: Tally()].add(e.mrrLost)
-        }
-        let total = Double(events.count)
-        return counts.map { Row(reason: $0.key, count: $0.value.count, share: Double($0.value.count) / total,
-                                mrrLost: $0.value.mrrLost) }
-            .sorted { a, b in
-                if (a.reason == unknownReason) != (b.reason == unknownReason) { return b.reason == unknownReason }
-                return a.count != b.count ? a.count > b.count : a.reason < b.reason
-            }
+        rows = total.rows(reasons.names)
+        perPeriod = zip(window, byPeriod).map { p, tallies in PeriodRows(period: p, rows: tallies.rows(reasons.names)) }
     }
 }
 
-/// The churns of one reason: how many, and their MRR lost added in event order.
-private struct Tally {
-    var count = 0
-    var mrrLost = 0.0
+/// Every event's reason (its CRM reason, or `unknownReason` when it has none or an empty one)
+/// as a position in `names`, the reasons in order of first appearance.
+private struct ReasonCodes {
+    var names: [String] = []
+    var codes: [Int] = []
 
-    mutating func add(_ mrr: Double) {
-        count += 1
-        mrrLost += mrr
+    init(_ events: [ChurnEvent]) {
+        var index: [String: Int] = [:]
+        codes.reserveCapacity(events.count)
+        for e in events {
+            let key = e.reason.flatMap { $0.isEmpty ? nil : $0 } ?? ChurnReasonBreakdown.unknownReason
+            if let code = index[key] {
+                codes.append(code)
+            } else {
+                index[key] = names.count
+                codes.append(names.count)
+                names.append(key)
+            }
+        }
+    }
+}
+
+/// The churns of each reason code: how many, and their MRR lost added in event order.
+private struct Tallies {
+    private var counts: [Int]
+    private var mrrLost: [Double]
+
+    init(reasons: Int) {
+        counts = Array(repeating: 0, count: reasons)
+        mrrLost = Array(repeating: 0, count: reasons)
+    }
+
+    mutating func add(_ code: Int, _ mrr: Double) {
+        counts[code] += 1
+        mrrLost[code] += mrr
+    }
+
+    /// The reasons with churns: share = count ÷ all churns counted; by count (descending), then
+    /// name, Unknown last.
+    func rows(_ names: [String]) -> [ChurnReasonBreakdown.Row] {
+        let unknown = ChurnReasonBreakdown.unknownReason
+        let total = Double(counts.reduce(0, +))
+        return names.indices.filter { counts[$0] > 0 }
+            .map { ChurnReasonBreakdown.Row(reason: names[$0], count: counts[$0], share: Double(counts[$0]) / total, mrrLost: mrrLost[$0]) }
+            .sorted { a, b in
+                if (a.reason == unknown) != (b.reason == unknown) { return b.reason == unknown }
+                return a.count != b.count ? a.count > b.count : a.reason < b.reason
+            }
     }
 }

@@ -112,30 +112,49 @@ public struct CohortTable: Sendable, Hashable {
     /// to the table of its value for each attribute.
     public static func bySegments(_ ledger: ActivityLedger, attributes: [String])
         -> [(attribute: String, tables: [(value: String, table: CohortTable)])] {
+        tables(ledger, attributes: attributes, whole: false).segments
+    }
+
+    /// `CohortTable(ledger:)` and `bySegments(_:attributes:)` from the same two walks over the
+    /// members: each member is worked out once and added to the whole table and to its value's
+    /// table of every attribute, so every table is the one it is on its own.
+    public static func withSegments(_ ledger: ActivityLedger, attributes: [String])
+        -> (whole: CohortTable, segments: [(attribute: String, tables: [(value: String, table: CohortTable)])]) {
+        let both = tables(ledger, attributes: attributes, whole: true)
+        return (both.whole!, both.segments)
+    }
+
+    /// The per-segment tables of `attributes`, and the whole table when `whole`.
+    private static func tables(_ ledger: ActivityLedger, attributes: [String], whole: Bool)
+        -> (whole: CohortTable?, segments: [(attribute: String, tables: [(value: String, table: CohortTable)])]) {
         let config = ledger.configuration
         let last = config.calendar.index(containing: config.asOf)
         let segments = attributes.map { SegmentCodes(ledger, attribute: $0) }
         var firsts = segments.map { [Int?](repeating: nil, count: $0.values.count) }
+        var firstOfAll: Int?
         for i in ledger.activity.indices {
             guard let cohort = CohortMember.cohort(of: i, in: ledger, including: nil) else { continue }
+            firstOfAll = min(cohort, firstOfAll ?? cohort)
             for a in segments.indices {
                 let code = Int(segments[a].codes[i])
                 firsts[a][code] = min(cohort, firsts[a][code] ?? cohort)
             }
         }
+        var all = whole ? firstOfAll.map { CohortGrid(first: $0, last: last) } : nil
         var grids = firsts.map { $0.map { first in first.map { CohortGrid(first: $0, last: last) } } }
         CohortMember.forEach(of: ledger, including: nil) { m in
+            all?.add(m, unbounded: config.unboundedRetention, last: last)
             for a in segments.indices {
                 grids[a][Int(segments[a].codes[m.customer])]!.add(m, unbounded: config.unboundedRetention, last: last)
             }
         }
-        return attributes.indices.map { a in
-            (attributes[a], segments[a].values.indices.map { code in
-                (segments[a].values[code],
-                 CohortTable(grid: grids[a][code] ?? CohortGrid(first: last, last: last, empty: true), configuration: config,
-                             model: ledger.model))
-            })
-        }
+        let empty = CohortGrid(first: last, last: last, empty: true)
+        return (whole ? CohortTable(grid: all ?? empty, configuration: config, model: ledger.model) : nil,
+                attributes.indices.map { a in
+                    (attributes[a], segments[a].values.indices.map { code in
+                        (segments[a].values[code], CohortTable(grid: grids[a][code] ?? empty, configuration: config, model: ledger.model))
+                    })
+                })
     }
 
     static func segmentValue(_ customer: Customer, _ attribute: String) -> String {
@@ -164,7 +183,7 @@ public struct CohortTable: Sendable, Hashable {
         }
         let first = grid.first
         let width = grid.sizes.count
-        let sizes = grid.sizes, retained = grid.retained, revenue = grid.revenue
+        let sizes = grid.sizes
         var rows: [CohortRow] = []
         var sumRetained = Array(repeating: 0, count: width), sumSize = Array(repeating: 0, count: width)
         var sumRevenue = Array(repeating: 0.0, count: width), sumRevenue0 = Array(repeating: 0.0, count: width)
@@ -174,14 +193,14 @@ public struct CohortTable: Sendable, Hashable {
             var cells: [CohortCell?] = Array(repeating: nil, count: width)
             if size > 0 {
                 let reached = last - cohortIndex
-                let base = revenue[r][0]
+                let base = grid.revenue(r, 0)
                 for k in 0...reached {
-                    let rev = revenue[r][k]
-                    cells[k] = CohortCell(k: k, customers: retained[r][k],
-                                          retention: Double(retained[r][k]) / Double(size), revenue: rev,
+                    let rev = grid.revenue(r, k), retained = grid.retained(r, k)
+                    cells[k] = CohortCell(k: k, customers: retained,
+                                          retention: Double(retained) / Double(size), revenue: rev,
                                           revenueRetention: base > 0 ? rev / base : nil,
                                           isIncomplete: cohortIndex + k == incomplete)
-                    sumRetained[k] += retained[r][k]
+                    sumRetained[k] += retained
                     sumSize[k] += size
                     if base > 0 {
                         sumRevenue[k] += rev

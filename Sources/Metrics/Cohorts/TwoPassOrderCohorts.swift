@@ -58,7 +58,7 @@ public struct TwoPassOrderCohorts: Sendable {
         let c = Int(cohort[customer])
         let k = periodIndex(day) - c
         guard k >= 0 else { return }
-        grid!.revenue[c - first][k] += amount
+        grid!.addRevenue(c - first, k, amount)
         guard amount > 0 else { return }
         if k < 64 { ages[customer] |= 1 << UInt64(k) } else { lateAges.insert(customer << 20 | k) }
     }
@@ -81,9 +81,9 @@ public struct TwoPassOrderCohorts: Sendable {
             }
             activeAges += (late[customer] ?? []).sorted()
             if configuration.unboundedRetention {
-                if let oldest = activeAges.last { for k in 0...oldest { grid.retained[r][k] += 1 } }
+                if let oldest = activeAges.last { for k in 0...oldest { grid.addRetained(r, k) } }
             } else {
-                for k in activeAges { grid.retained[r][k] += 1 }
+                for k in activeAges { grid.addRetained(r, k) }
             }
         }
         return CohortTable(grid: grid, configuration: configuration, model: .orders)

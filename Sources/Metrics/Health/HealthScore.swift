@@ -17,17 +17,138 @@ public struct RuleContribution: Sendable, Hashable {
 }
 
 /// A customer's health at `asOf`.
+///
+/// Kept compactly: every scored customer of a report keeps it for the report's life (hundreds of
+/// thousands of them), so the rules' points and reasons are not an array per customer but a
+/// range of one flat array shared by the customers scored together (`KeptContributions`), and
+/// the rule names and missing rules are read from the configuration when asked for.
 public struct HealthScore: Sendable, Hashable {
-    public let customer: CustomerIndex
     /// 0–100: points earned ÷ points available from the rules that had data, × 100.
     public let score: Double
-    public let status: HealthStatus
-    /// The rules that had data for this customer, in configuration order.
-    public let contributions: [RuleContribution]
-    /// Names of the rules left out for lack of data (their points are not in the denominator).
-    public let missingRules: [String]
     /// The customer's MRR as given by the caller (0 when not given): what is lost if they churn.
     public let revenueAtRisk: Double
+    private let kept: KeptContributions
+    private let index: Int32
+    /// `kept.entries[first ..< first + count]` are this customer's, in configuration order.
+    private let first: Int32
+    private let count: Int32
+    public let status: HealthStatus
+
+    public var customer: CustomerIndex { Int(index) }
+
+    /// The rules that had data for this customer, in configuration order.
+    public var contributions: [RuleContribution] {
+        (Int(first)..<Int(first) + Int(count)).map { i in
+            let entry = kept.entries[i], rule = Int(entry.rule)
+            return RuleContribution(rule: kept.names[rule], points: entry.points, maxPoints: kept.maxPoints[rule], why: entry.why)
+        }
+    }
+
+    /// Names of the rules left out for lack of data (their points are not in the denominator).
+    public var missingRules: [String] {
+        var applied = Int(first), missing: [String] = []
+        for rule in kept.names.indices {
+            if applied < Int(first) + Int(count), Int(kept.entries[applied].rule) == rule {
+                applied += 1
+            } else {
+                missing.append(kept.names[rule])
+            }
+        }
+        return missing
+    }
+
+    /// `entries` is `kept.entries[first ..< first + count]`: the applied rules, in configuration order.
+    init(customer: CustomerIndex, score: Double, status: HealthStatus, revenueAtRisk: Double, kept: KeptContributions,
+         entries: Range<Int>) {
+        self.index = Int32(customer)
+        self.score = score
+        self.status = status
+        self.revenueAtRisk = revenueAtRisk
+        self.kept = kept
+        first = Int32(entries.lowerBound)
+        count = Int32(entries.count)
+    }
+
+    /// Equal when every public fact is: customer, score, colour, revenue at risk, contributions
+    /// and missing rules (wherever they are kept).
+    public static func == (a: HealthScore, b: HealthScore) -> Bool {
+        a.index == b.index && a.score == b.score && a.status == b.status && a.revenueAtRisk == b.revenueAtRisk
+            && a.contributions == b.contributions && a.missingRules == b.missingRules
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(score)
+        hasher.combine(status)
+        hasher.combine(revenueAtRisk)
+        hasher.combine(contributions)
+        hasher.combine(missingRules)
+    }
+}
+
+/// One applied rule of one scored customer as a report keeps it: the points, the reason's facts
+/// and the rule's position in the configuration (its name and maximum points are read there).
+/// 40 bytes, where a `RuleContribution` in a customer's own array is 64 plus the array's header.
+struct KeptContribution: Sendable {
+    let points: Double
+    let why: HealthReason
+    let rule: Int32
+}
+
+/// The applied rules of the customers scored together (a range of them, or one), in one flat
+/// array, with the configuration's rule names and maximum points they refer to.
+final class KeptContributions: Sendable {
+    let names: [String]
+    let maxPoints: [Double]
+    let entries: [KeptContribution]
+
+    /// `entries` is copied into an array of exactly its size when it has much room to spare.
+    init(rules: [HealthRule], entries: [KeptContribution]) {
+        names = rules.map(\.name)
+        maxPoints = rules.map(\.maxPoints)
+        self.entries = entries.capacity > entries.count + entries.count / 8 ? entries.withUnsafeBufferPointer { Array($0) } : entries
+    }
+}
+
+/// Scores being built: the applied rules of every customer scored so far in one flat array, and
+/// the scores that point into it; `finish` shares that array among the scores.
+struct HealthScoreBuilder {
+    private var entries: [KeptContribution] = []
+    private var scored: [(customer: CustomerIndex, score: Double, status: HealthStatus, revenueAtRisk: Double, entries: Range<Int>)] = []
+
+    /// Adds up `read`'s reading of each rule into a score (100 × Σ points ÷ Σ maxPoints of the
+    /// rules that had data, points = fraction × maxPoints), keeping each applied rule's points and
+    /// reason; nil (nothing kept) when no rule had data.
+    mutating func add(_ customer: CustomerIndex, rules: [HealthRule], bands: HealthBands, revenueAtRisk: Double,
+                      _ read: (HealthSignal) -> SignalReading?) -> HealthStatus? {
+        let start = entries.count
+        var earned = 0.0, available = 0.0
+        // By position, reading only the signal and the points (a copy of a whole rule retains its name).
+        for r in rules.indices {
+            guard let reading = read(rules[r].signal) else { continue }
+            let points = reading.fraction * rules[r].maxPoints
+            earned += points
+            available += rules[r].maxPoints
+            entries.append(KeptContribution(points: points, why: reading.reason, rule: Int32(r)))
+        }
+        guard available > 0 else {
+            entries.removeSubrange(start...)
+            return nil
+        }
+        let score = 100 * earned / available
+        let status = bands.status(of: score)
+        scored.append((customer, score, status, revenueAtRisk, start..<entries.count))
+        return status
+    }
+
+    /// The scores added, in the order added, sharing one `KeptContributions`.
+    func finish(rules: [HealthRule]) -> [HealthScore] {
+        let kept = KeptContributions(rules: rules, entries: entries)
+        return scored.map {
+            HealthScore(customer: $0.customer, score: $0.score, status: $0.status, revenueAtRisk: $0.revenueAtRisk, kept: kept,
+                        entries: $0.entries)
+        }
+    }
 }
 
 /// How many scored customers are in each colour.
@@ -145,18 +266,18 @@ public struct HealthReport: Sendable, Hashable {
 
     /// The report at `configuration.asOf` (with reasons and revenue at risk) and the history at
     /// the end of each of `periods` (or as-of for the period containing it), from one walk per
-    /// customer. `isActive(customer, day)` says who is scored; `customerMRR` is each active
-    /// customer's revenue at risk.
+    /// customer. `isActive(customer, day)` says who is scored; `revenueAtRisk(customer)` is each
+    /// active customer's revenue at risk.
     static func scoreWithHistory(_ evidence: HealthEvidence, _ configuration: MetricsConfiguration,
                                  health: HealthConfiguration, periods: [Period], isActive: (CustomerIndex, Day) -> Bool,
-                                 customerMRR: [CustomerIndex: Double])
+                                 revenueAtRisk: (CustomerIndex) -> Double)
         -> (report: HealthReport, history: [(period: Period, distribution: HealthDistribution)]) {
         let asOf = configuration.asOf
         let kept = periods.filter { $0.start <= asOf }
         var dates = kept.map { min($0.end.adding(days: -1), asOf) }
         if !dates.contains(asOf) { dates.append(asOf) }
         let timeline = HealthTimeline(evidence, dates: dates, explained: dates.firstIndex(of: asOf), calendar: configuration.calendar,
-                                      health: health, isActive: isActive, revenueAtRisk: { customerMRR[$0] ?? 0 })
+                                      health: health, isActive: isActive, revenueAtRisk: revenueAtRisk)
         return (HealthReport(scores: timeline.scores, unscored: timeline.unscored),
                 zip(kept, timeline.distributions).map { ($0, $1) })
     }
@@ -164,46 +285,33 @@ public struct HealthReport: Sendable, Hashable {
     static func score(_ evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar, health: HealthConfiguration,
                       activeCustomers: Set<CustomerIndex>, customerMRR: [CustomerIndex: Double],
                       explain: Bool = true) -> HealthReport {
-        var scores: [HealthScore] = []
+        var scores = HealthScoreBuilder()
         var unscored: [CustomerIndex] = []
         for customer in activeCustomers.sorted() where evidence.records.indices.contains(customer) {
-            if let score = score(of: customer, evidence: evidence, asOf: asOf, calendar: calendar, health: health,
-                                 revenueAtRisk: customerMRR[customer] ?? 0, explain: explain) {
-                scores.append(score)
-            } else {
+            if !add(customer, to: &scores, evidence: evidence, asOf: asOf, calendar: calendar, health: health,
+                    revenueAtRisk: customerMRR[customer] ?? 0, explain: explain) {
                 unscored.append(customer)
             }
         }
-        return HealthReport(scores: scores, unscored: unscored, rankAtRisk: explain)
+        return HealthReport(scores: scores.finish(rules: health.rules), unscored: unscored, rankAtRisk: explain)
     }
 
     /// One customer's score at `asOf` from each rule's reading; nil when no rule has data.
     static func score(of customer: CustomerIndex, evidence: HealthEvidence, asOf: Day, calendar: PeriodCalendar,
                       health: HealthConfiguration, revenueAtRisk: Double, explain: Bool) -> HealthScore? {
+        var scores = HealthScoreBuilder()
+        guard add(customer, to: &scores, evidence: evidence, asOf: asOf, calendar: calendar, health: health,
+                  revenueAtRisk: revenueAtRisk, explain: explain) else { return nil }
+        return scores.finish(rules: health.rules)[0]
+    }
+
+    /// Scores `customer` at `asOf` into `scores` (each rule read afresh); false when no rule has data.
+    private static func add(_ customer: CustomerIndex, to scores: inout HealthScoreBuilder, evidence: HealthEvidence, asOf: Day,
+                            calendar: PeriodCalendar, health: HealthConfiguration, revenueAtRisk: Double, explain: Bool) -> Bool {
         let records = evidence.records[customer]
-        var contributions: [RuleContribution] = []
-        contributions.reserveCapacity(health.rules.count)
-        var missing: [String] = []
-        var earned = 0.0, available = 0.0
-        for rule in health.rules {
-            guard let reading = rule.signal.read(customer, records: records, evidence: evidence, asOf: asOf,
-                                                 calendar: calendar, support: health.support, explain: explain) else {
-                missing.append(rule.name)
-                continue
-            }
-            let points = reading.fraction * rule.maxPoints
-            earned += points
-            available += rule.maxPoints
-            contributions.append(RuleContribution(rule: rule.name, points: points, maxPoints: rule.maxPoints,
-                                                  why: reading.reason))
-        }
-        guard available > 0 else { return nil }
-        let score = 100 * earned / available
-        // Kept for the report's life by every scored customer: in an array of exactly the rules
-        // that applied (usually fewer than reserved).
-        // (A copy from a buffer pointer: `Array(contributions[...])` would share the reserved buffer.)
-        if contributions.count < contributions.capacity { contributions = contributions.withUnsafeBufferPointer { Array($0) } }
-        return HealthScore(customer: customer, score: score, status: health.bands.status(of: score),
-                           contributions: contributions, missingRules: missing, revenueAtRisk: revenueAtRisk)
+        return scores.add(customer, rules: health.rules, bands: health.bands, revenueAtRisk: revenueAtRisk) { signal in
+            signal.read(customer, records: records, evidence: evidence, asOf: asOf, calendar: calendar, support: health.support,
+                        explain: explain)
+        } != nil
     }
 }

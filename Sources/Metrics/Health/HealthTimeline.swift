@@ -6,8 +6,9 @@ import Model
 /// Customers are cut into fixed contiguous ranges, one per core (`FixedPartition`); each range
 /// walks its customers in index order and the ranges are combined in range order, so the
 /// scores come out in customer order and the counts are the same for any number of ranges.
-/// At the explained date (the report date) each active customer is scored with reasons by
-/// `HealthReport.score(of:)`, the per-date path; other dates take the walk's scores.
+/// At the explained date (the report date) each active customer is scored with reasons from the
+/// walk's readings (the same as `HealthReport.score(of:)`'s); each range keeps its customers'
+/// reasons in one flat array (`HealthScoreBuilder`).
 struct HealthTimeline {
     /// Colour counts of the customers active at each date, in the order of `dates`.
     let distributions: [HealthDistribution]
@@ -29,10 +30,8 @@ struct HealthTimeline {
                 walk.begin(customer)
                 for k in order where isActive(customer, dates[k]) {
                     if k == explained {
-                        if let score = HealthReport.score(of: customer, evidence: evidence, asOf: dates[k], calendar: calendar,
-                                                          health: health, revenueAtRisk: revenueAtRisk(customer), explain: true) {
-                            part.distributions[k].add(score.status)
-                            part.scores.append(score)
+                        if let status = walk.addScore(at: dates[k], revenueAtRisk: revenueAtRisk(customer), to: &part.scores) {
+                            part.distributions[k].add(status)
                         } else {
                             part.distributions[k].unscored += 1
                             part.unscored.append(customer)
@@ -44,21 +43,25 @@ struct HealthTimeline {
                     }
                 }
             }
-            return part
+            return (distributions: part.distributions, scores: part.scores.finish(rules: health.rules), unscored: part.unscored)
         }
         var distributions = [HealthDistribution](repeating: HealthDistribution(), count: dates.count)
         for part in ranges {
             for k in dates.indices { distributions[k].add(part.distributions[k]) }
         }
         self.distributions = distributions
-        scores = ranges.flatMap(\.scores)
+        // Exactly as large as needed: the scores are kept for the report's life.
+        var scores: [HealthScore] = []
+        scores.reserveCapacity(ranges.reduce(0) { $0 + $1.scores.count })
+        for part in ranges { scores.append(contentsOf: part.scores) }
+        self.scores = scores
         unscored = ranges.flatMap(\.unscored)
     }
 
     /// One range's results.
     private struct Part {
         var distributions: [HealthDistribution]
-        var scores: [HealthScore] = []
+        var scores = HealthScoreBuilder()
         var unscored: [CustomerIndex] = []
 
         init(dates: Int) {

@@ -6,8 +6,8 @@ import Model
 /// Two signals keep state from one date to the next: recency by order interval advances a
 /// cursor through the customer's distinct paid days and inserts each new gap into a sorted list
 /// (so the median is read, not re-sorted); the order revenue trend reads the customer's orders,
-/// gathered once into scratch arrays in file order, instead of jumping through the dataset's
-/// order array at every date. The other signals are cheap and are read as `HealthSignal.read`
+/// gathered once into scratch arrays in file order, and, when they are in day order, only the
+/// run of them inside its two windows. The other signals are cheap and are read as `HealthSignal.read`
 /// reads them. Scratch arrays are reused from customer to customer, so a walk allocates only
 /// while they grow. Every score equals `HealthReport.score`'s at that date, bit for bit: the
 /// same inputs summed in the same order with the same arithmetic (`HealthWalkTests` checks it).
@@ -28,6 +28,8 @@ struct HealthWalk {
     private var ordersGathered = false
     private var orderDays: [Day] = []
     private var orderAmounts: [Double] = []
+    /// The gathered orders' days never go down in file order (then a window's orders are one run of them).
+    private var ordersInDayOrder = true
 
     init(evidence: HealthEvidence, health: HealthConfiguration, calendar: PeriodCalendar) {
         self.evidence = evidence
@@ -51,10 +53,12 @@ struct HealthWalk {
         precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
         lastDay = day
         var earned = 0.0, available = 0.0
-        for rule in health.rules {
-            guard let fraction = fraction(rule.signal, at: day) else { continue }
-            earned += fraction * rule.maxPoints
-            available += rule.maxPoints
+        // By position, reading only the signal and the points (a copy of a whole rule retains its name).
+        let rules = health.rules
+        for r in rules.indices {
+            guard let fraction = fraction(rules[r].signal, at: day) else { continue }
+            earned += fraction * rules[r].maxPoints
+            available += rules[r].maxPoints
         }
         return available > 0 ? 100 * earned / available : nil
     }
@@ -66,7 +70,8 @@ struct HealthWalk {
         precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
         lastDay = day
         fractions.removeAll(keepingCapacity: true)
-        for rule in health.rules { fractions.append(fraction(rule.signal, at: day)) }
+        let rules = health.rules
+        for r in rules.indices { fractions.append(fraction(rules[r].signal, at: day)) }
     }
 
     /// Calls `body` with the customer's orders, days and amounts in file order (gathered once per
@@ -76,22 +81,37 @@ struct HealthWalk {
         return body(orderDays, orderAmounts)
     }
 
+    /// The score at `day` as `HealthReport.score(of:)` gives it with reasons, added to `scores`
+    /// (the walk's readings, explained); nil when no rule has data. `day` must not be earlier than
+    /// the previous date asked for this customer.
+    mutating func addScore(at day: Day, revenueAtRisk: Double, to scores: inout HealthScoreBuilder) -> HealthStatus? {
+        precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
+        lastDay = day
+        return scores.add(customer, rules: health.rules, bands: health.bands, revenueAtRisk: revenueAtRisk) { signal in
+            reading(signal, at: day, explain: true)
+        }
+    }
+
     private mutating func fraction(_ signal: HealthSignal, at day: Day) -> Double? {
+        reading(signal, at: day, explain: false)?.fraction
+    }
+
+    private mutating func reading(_ signal: HealthSignal, at day: Day, explain: Bool) -> SignalReading? {
         switch signal {
         case .recency(_, _, let fullMultiple, let halfMultiple) where !hasLogin(on: day):
             advancePaidDays(through: day)
             guard paidCount >= 2 else { return nil }
             let usual = sortedGaps.withUnsafeBufferPointer { HealthSignal.median(sortedGaps: $0) }
             return HealthSignal.orderRecency(last: records.paidDays[records.paidDays.startIndex + paidCount - 1], usual: usual, asOf: day,
-                                             fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: false).fraction
+                                             fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: explain)
         case .revenueTrend(_, let windowDays, let halfFromRatio) where !records.subscriptions.contains(where: { $0.start <= day }):
             gatherOrders()
             var windows = RevenueWindows(asOf: day, days: windowDays)
-            for i in orderDays.indices { windows.add(orderDays[i], orderAmounts[i]) }
-            return HealthSignal.orderTrend(windows, halfFromRatio: halfFromRatio, explain: false)?.fraction
+            for i in orderRange(windows) { windows.add(orderDays[i], orderAmounts[i]) }
+            return HealthSignal.orderTrend(windows, halfFromRatio: halfFromRatio, explain: explain)
         default:
             return signal.read(customer, records: records, evidence: evidence, asOf: day, calendar: calendar,
-                               support: health.support, explain: false)?.fraction
+                               support: health.support, explain: explain)
         }
     }
 
@@ -101,8 +121,8 @@ struct HealthWalk {
     }
 
     /// Moves the paid-day cursor past every paid day on or before `day`, putting each new gap
-    /// into `sortedGaps` by insertion (a straight insertion sort of the new gaps into the sorted
-    /// ones, in place), so `sortedGaps` stays ascending.
+    /// into `sortedGaps` by insertion (its place found by binary search, the larger gaps moved up
+    /// one in a block), so `sortedGaps` stays ascending.
     private mutating func advancePaidDays(through day: Day) {
         let paid = records.paidDays, first = paid.startIndex
         var end = paidCount
@@ -111,14 +131,19 @@ struct HealthWalk {
         for next in max(paidCount, 1)..<end { sortedGaps.append(paid[first + next].ordinal - paid[first + next - 1].ordinal) }
         let sortedCount = max(paidCount - 1, 0)
         sortedGaps.withUnsafeMutableBufferPointer { gaps in
+            guard let base = gaps.baseAddress else { return }
             for i in sortedCount..<gaps.count {
                 let gap = gaps[i]
-                var j = i
-                while j > 0 && gaps[j - 1] > gap {
-                    gaps[j] = gaps[j - 1]
-                    j -= 1
+                // The first of the sorted gaps 0..<i that is larger (binary search); it and the
+                // ones after it move up one place in a single block move.
+                var lo = 0, hi = i
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if gaps[mid] <= gap { lo = mid + 1 } else { hi = mid }
                 }
-                gaps[j] = gap
+                guard lo < i else { continue }
+                (base + lo + 1).update(from: base + lo, count: i - lo)
+                gaps[lo] = gap
             }
         }
         paidCount = end
@@ -140,5 +165,26 @@ struct HealthWalk {
         }
         swap(&days, &orderDays)
         swap(&amounts, &orderAmounts)
+        ordersInDayOrder = zip(orderDays, orderDays.dropFirst()).allSatisfy { $0 <= $1 }
+    }
+
+    /// Positions of the gathered orders (file order) that hold every order of the two windows:
+    /// when the days never go down in file order, the run from the first order on or after the
+    /// earlier window's start through the last on or before as-of (found by binary search), else
+    /// all of them. `RevenueWindows.add` skips the others, so the sums are the same, added in
+    /// the same order, either way.
+    private func orderRange(_ windows: RevenueWindows) -> Range<Int> {
+        guard ordersInDayOrder else { return orderDays.indices }
+        return firstOrder(after: windows.previousStart.adding(days: -1))..<firstOrder(after: windows.asOf)
+    }
+
+    /// The first position whose day is after `day` (the orders are in day order).
+    private func firstOrder(after day: Day) -> Int {
+        var lo = 0, hi = orderDays.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if orderDays[mid] <= day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 }

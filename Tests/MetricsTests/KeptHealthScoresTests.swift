@@ -1,0 +1,144 @@
+import Testing
+import Model
+@testable import Metrics
+
+/// Scores kept compactly (`HealthScoreBuilder`, `KeptContributions`: one flat array of applied
+/// rules per range of customers) and the walk's explained scores at the report date.
+@Suite struct KeptHealthScoresTests {
+    static func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    /// Three rules, A 50 points (NPS signal), B 30 (CSAT), C 20 (tenure); the readings are given.
+    static let rules = [
+        HealthRule(name: "A", maxPoints: 50, signal: .latestNPS(lookbackDays: 365)),
+        HealthRule(name: "B", maxPoints: 30, signal: .latestCSAT(lookbackDays: 180)),
+        HealthRule(name: "C", maxPoints: 20, signal: .tenure(fullFromDays: 365, halfFromDays: 90)),
+    ]
+
+    static func reading(_ fraction: Double?, _ why: HealthReason) -> SignalReading? {
+        fraction.map { SignalReading(fraction: $0, explain: true, reason: why) }
+    }
+
+    @Test func builderKeepsEachAppliedRuleAndReadsNamesAndMissingRulesFromTheConfiguration() {
+        let d = Self.day("2024-03-02")
+        var builder = HealthScoreBuilder()
+        // Customer 7: A half (25 of 50), B no data, C full (20 of 20):
+        // score = 100 × (25 + 20) ÷ (50 + 20) = 4500 ÷ 70 = 64.2857…, rounded 64 → amber.
+        let seven = builder.add(7, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 12.5) { signal in
+            switch signal {
+            case .latestNPS: return Self.reading(0.5, .nps(score: 7, day: d))
+            case .latestCSAT: return nil
+            default: return Self.reading(1, .tenure(days: 400))
+            }
+        }
+        // Customer 9: no rule has data: unscored, nothing kept.
+        let nine = builder.add(9, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 0) { _ in nil }
+        // Customer 11: A no data, B a quarter (7.5 of 30), C none (0 of 20):
+        // score = 100 × 7.5 ÷ 50 = 15 → red.
+        let eleven = builder.add(11, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 0) { signal in
+            switch signal {
+            case .latestNPS: return nil
+            case .latestCSAT: return Self.reading(0.25, .csat(score: 2, day: d))
+            default: return Self.reading(0, .tenure(days: 0))
+            }
+        }
+        #expect(seven == .amber && nine == nil && eleven == .red)
+        let scores = builder.finish(rules: Self.rules)
+        #expect(scores.map(\.customer) == [7, 11])
+        #expect(scores[0].score == 4500.0 / 70 && scores[1].score == 15)
+        #expect(scores[0].revenueAtRisk == 12.5 && scores[1].revenueAtRisk == 0)
+        #expect(scores[0].contributions == [
+            RuleContribution(rule: "A", points: 25, maxPoints: 50, why: .nps(score: 7, day: d)),
+            RuleContribution(rule: "C", points: 20, maxPoints: 20, why: .tenure(days: 400)),
+        ])
+        #expect(scores[0].missingRules == ["B"])
+        #expect(scores[1].contributions == [
+            RuleContribution(rule: "B", points: 7.5, maxPoints: 30, why: .csat(score: 2, day: d)),
+            RuleContribution(rule: "C", points: 0, maxPoints: 20, why: .tenure(days: 0)),
+        ])
+        #expect(scores[1].missingRules == ["A"])
+        #expect(scores[0].contributions.map(\.reason) == ["latest NPS 7 (passive) on 2024-03-02", "customer for 400 days"])
+        // Equal to the same facts kept on their own.
+        var alone = HealthScoreBuilder()
+        _ = alone.add(11, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 0) { signal in
+            switch signal {
+            case .latestNPS: return nil
+            case .latestCSAT: return Self.reading(0.25, .csat(score: 2, day: d))
+            default: return Self.reading(0, .tenure(days: 0))
+            }
+        }
+        #expect(alone.finish(rules: Self.rules) == [scores[1]])
+        #expect(alone.finish(rules: Self.rules) != [scores[0]])
+    }
+
+    /// What a scored customer keeps: 40 bytes for the score and 40 per applied rule, where each
+    /// used to have a 48-byte score, its own array of 64-byte contributions and one of missing names.
+    @Test func keptScoresAreFortyBytesAndFortyPerAppliedRule() {
+        #expect(MemoryLayout<HealthScore>.stride == 40)
+        #expect(MemoryLayout<KeptContribution>.stride == 40)
+    }
+
+    /// Orders of one customer, 2024: 01-10 100, 03-01 50, 05-20 −20 (refund), 06-01 80, 08-15 30.
+    static let orderDays = ["2024-01-10", "2024-03-01", "2024-05-20", "2024-06-01", "2024-08-15"]
+    static let amounts = [100.0, 50, -20, 80, 30]
+    static let trendOnly = HealthConfiguration(rules: [
+        HealthRule(name: "Revenue trend", maxPoints: 100,
+                   signal: .revenueTrend(periodsBack: 3, orderWindowDays: 90, halfFromRatio: 0.9)),
+    ])
+
+    /// The walk's explained revenue trend, with the orders in day order (read as one run of the
+    /// file) and shuffled (all read), by hand.
+    @Test(arguments: [[0, 1, 2, 3, 4], [3, 0, 4, 1, 2]])
+    func walkExplainsTheRevenueTrendWorkedByHand(fileOrder: [Int]) {
+        let orders = fileOrder.map { Order(customer: 0, day: Self.day(Self.orderDays[$0]), amount: Self.amounts[$0]) }
+        let evidence = HealthEvidence(Dataset(customers: [Customer(id: "a", signup: Self.day("2023-06-01"))], orders: orders))
+        var walk = HealthWalk(evidence: evidence, health: Self.trendOnly, calendar: PeriodCalendar(.month))
+        var builder = HealthScoreBuilder()
+        walk.begin(0)
+        let dates = ["2024-02-15", "2024-06-30", "2024-09-30", "2025-06-01"].map(Self.day)
+        let statuses = dates.map { walk.addScore(at: $0, revenueAtRisk: 0, to: &builder) }
+        // 2025-06-01: both windows (from 2024-12-04) are empty: no data.
+        #expect(statuses == [.green, .red, .red, nil])
+        let scores = builder.finish(rules: Self.trendOnly.rules)
+        #expect(scores.map(\.score) == [100, 0, 0])
+        #expect(scores.map { $0.contributions[0].reason } == [
+            // Last 90 days 2023-11-18 … 2024-02-15: 01-10 (100); none before: new revenue, full.
+            "revenue 100.00 in the last 90 days vs 0.00 in the 90 before (new revenue)",
+            // 2024-04-02 … 06-30: −20 + 80 = 60; 2024-01-03 … 04-01: 100 + 50 = 150; ratio 0.4 ≤ 0.8: none.
+            "revenue 60.00 in the last 90 days vs 150.00 in the 90 before (−60.0 %)",
+            // 2024-07-03 … 09-30: 30; 2024-04-03 … 07-02: −20 + 80 = 60; ratio 0.5: none.
+            "revenue 30.00 in the last 90 days vs 60.00 in the 90 before (−50.0 %)",
+        ])
+    }
+
+    /// The walk's explained scores (reasons included) equal the per-date path's at every date,
+    /// with the orders shuffled and in day order.
+    @Test func walkExplainsExactlyAsThePerDatePath() {
+        let shuffled = SyntheticHealth.dataset(customers: 400)
+        let sorted = SyntheticHealth.dataset(customers: 400, inDayOrder: true)
+        let health = HealthConfiguration()
+        let calendar = PeriodCalendar(.month)
+        let dates = (0..<30).map { SyntheticHealth.origin.adding(days: 31 * $0 + ($0 % 4 == 0 ? 0 : 9)) }
+        var compared = 0, withTrend = 0
+        for dataset in [shuffled, sorted] {
+            let evidence = HealthEvidence(dataset)
+            var walk = HealthWalk(evidence: evidence, health: health, calendar: calendar)
+            for c in evidence.records.indices {
+                walk.begin(c)
+                for day in dates {
+                    var builder = HealthScoreBuilder()
+                    let status = walk.addScore(at: day, revenueAtRisk: 3, to: &builder)
+                    let walked = builder.finish(rules: health.rules).first
+                    let reference = HealthReport.score(of: c, evidence: evidence, asOf: day, calendar: calendar, health: health,
+                                                       revenueAtRisk: 3, explain: true)
+                    #expect(walked == reference, "customer \(c) on \(day)")
+                    #expect(status == reference?.status)
+                    compared += 1
+                    if reference?.contributions.contains(where: { $0.rule == "Revenue trend" }) == true { withTrend += 1 }
+                }
+            }
+        }
+        // 2 datasets × 400 customers × 30 dates, many with a revenue trend reading.
+        #expect(compared == 24_000)
+        #expect(withTrend > 5_000)
+    }
+}
