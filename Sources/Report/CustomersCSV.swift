@@ -320,16 +320,17 @@ public enum CustomersCSV {
     }
 
     static func appendReasons(_ score: HealthScore, to out: inout [UInt8]) {
-        let contributions = score.contributions
-        for i in contributions.indices {
-            if i > 0 { appendText("; ", to: &out) }
-            appendText(contributions[i].rule, to: &out)
+        var first = true
+        score.forEachContribution { contribution in
+            if !first { appendText("; ", to: &out) }
+            first = false
+            appendText(contribution.rule, to: &out)
             appendText(": ", to: &out)
-            contributions[i].appendReason(to: &out)
+            contribution.appendReason(to: &out)
             appendText(" (", to: &out)
-            appendNumber(contributions[i].points, to: &out)
+            appendNumber(contribution.points, to: &out)
             appendText(" of ", to: &out)
-            appendNumber(contributions[i].maxPoints, to: &out)
+            appendNumber(contribution.maxPoints, to: &out)
             out.append(UInt8(ascii: ")"))
         }
     }

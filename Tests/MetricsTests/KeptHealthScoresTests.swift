@@ -18,6 +18,39 @@ import Model
         fraction.map { SignalReading(fraction: $0, explain: true, reason: why) }
     }
 
+    @Test func forEachContributionVisitsExactlyTheContributionsInOrder() {
+        let d = Self.day("2024-03-02")
+        var builder = HealthScoreBuilder()
+        // Customer 3: A a fifth (0.2 × 50 = 10 of 50), B two thirds (2/3 × 30 = 20 of 30), C no data:
+        // score = 100 × (10 + 20) ÷ (50 + 30) = 37.5 → red.
+        _ = builder.add(3, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 0) { signal in
+            switch signal {
+            case .latestNPS: return Self.reading(0.2, .nps(score: 3, day: d))
+            case .latestCSAT: return Self.reading(2.0 / 3, .csat(score: 4, day: d))
+            default: return nil
+            }
+        }
+        // Customer 4: only C, half (10 of 20): score 50 → red. Shares the flat array with customer 3.
+        _ = builder.add(4, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 0) { signal in
+            if case .tenure = signal { return Self.reading(0.5, .tenure(days: 200)) }
+            return nil
+        }
+        let scores = builder.finish(rules: Self.rules)
+        #expect(scores.map(\.score) == [37.5, 50])
+        var visited: [[RuleContribution]] = []
+        for score in scores {
+            var seen: [RuleContribution] = []
+            score.forEachContribution { seen.append($0) }
+            visited.append(seen)
+        }
+        #expect(visited == [
+            [RuleContribution(rule: "A", points: 0.2 * 50, maxPoints: 50, why: .nps(score: 3, day: d)),
+             RuleContribution(rule: "B", points: 2.0 / 3 * 30, maxPoints: 30, why: .csat(score: 4, day: d))],
+            [RuleContribution(rule: "C", points: 10, maxPoints: 20, why: .tenure(days: 200))],
+        ])
+        #expect(visited == scores.map(\.contributions))
+    }
+
     @Test func builderKeepsEachAppliedRuleAndReadsNamesAndMissingRulesFromTheConfiguration() {
         let d = Self.day("2024-03-02")
         var builder = HealthScoreBuilder()

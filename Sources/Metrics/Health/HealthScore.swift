@@ -38,10 +38,19 @@ public struct HealthScore: Sendable, Hashable {
 
     /// The rules that had data for this customer, in configuration order.
     public var contributions: [RuleContribution] {
-        (Int(first)..<Int(first) + Int(count)).map { i in
-            let entry = kept.entries[i], rule = Int(entry.rule)
-            return RuleContribution(rule: kept.names[rule], points: entry.points, maxPoints: kept.maxPoints[rule], why: entry.why)
-        }
+        (Int(first)..<Int(first) + Int(count)).map(contribution(at:))
+    }
+
+    /// Calls `body` with each of ``contributions`` in order (the same values), without building
+    /// the array: for writers that visit every scored customer.
+    public func forEachContribution(_ body: (RuleContribution) throws -> Void) rethrows {
+        for i in Int(first)..<Int(first) + Int(count) { try body(contribution(at: i)) }
+    }
+
+    /// The applied rule kept at `kept.entries[i]`, with its name and maximum from the configuration.
+    private func contribution(at i: Int) -> RuleContribution {
+        let entry = kept.entries[i], rule = Int(entry.rule)
+        return RuleContribution(rule: kept.names[rule], points: entry.points, maxPoints: kept.maxPoints[rule], why: entry.why)
     }
 
     /// Names of the rules left out for lack of data (their points are not in the denominator).
