@@ -9,9 +9,10 @@
 /// same amounts in the same order as a pass over the file.
 public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     /// `starts[c] ..< starts[c + 1]` are customer c's entries of `days` and `amounts`.
-    private var starts: [Int32] = [0]
-    private var days: [Day] = []
-    private var amounts: [Double] = []
+    /// (Usable from inlinable code: the per-customer reads below are inlined into the stages.)
+    @usableFromInline private(set) var starts: [Int32] = [0]
+    @usableFromInline private(set) var days: [Day] = []
+    @usableFromInline private(set) var amounts: [Double] = []
     /// Orders naming a customer index outside `0 ..< customerCount`, in file order. The loader
     /// knows every customer it places, so a loaded dataset has none; they are kept for datasets
     /// made in code, whose unknown customers the metrics count (and otherwise ignore).
@@ -82,34 +83,34 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     }
 
     /// Customers 0 ..< customerCount have their orders grouped here.
-    public var customerCount: Int { starts.count - 1 }
+    @inlinable public var customerCount: Int { starts.count - 1 }
     /// Every order, unplaced ones included.
     public var count: Int { days.count + unplaced.count }
     public var isEmpty: Bool { count == 0 }
     public var underestimatedCount: Int { count }
 
     /// Where customer c's orders are in `days` and `amounts` (empty for a customer the book has not).
-    @inline(__always)
-    private func positions(of customer: CustomerIndex) -> Range<Int> {
+    @inlinable @inline(__always)
+    @usableFromInline func positions(of customer: CustomerIndex) -> Range<Int> {
         guard customer >= 0, customer < customerCount else { return 0..<0 }
         return Int(starts[customer])..<Int(starts[customer + 1])
     }
 
     /// How many orders the customers of `range` have (customers the book has not count none).
-    public func count(of range: Range<CustomerIndex>) -> Int {
+    @inlinable public func count(of range: Range<CustomerIndex>) -> Int {
         let lower = Swift.min(Swift.max(range.lowerBound, 0), customerCount)
         let upper = Swift.min(Swift.max(range.upperBound, lower), customerCount)
         return Int(starts[upper] - starts[lower])
     }
 
     /// Customer c's order days, in file order.
-    public func days(of customer: CustomerIndex) -> ArraySlice<Day> { days[positions(of: customer)] }
+    @inlinable public func days(of customer: CustomerIndex) -> ArraySlice<Day> { days[positions(of: customer)] }
 
     /// Customer c's order amounts, in file order (the same positions as `days(of:)`).
-    public func amounts(of customer: CustomerIndex) -> ArraySlice<Double> { amounts[positions(of: customer)] }
+    @inlinable public func amounts(of customer: CustomerIndex) -> ArraySlice<Double> { amounts[positions(of: customer)] }
 
     /// Calls `body` with each order of `customer`, in file order.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func forEach(of customer: CustomerIndex, _ body: (Order) -> Void) {
         for k in positions(of: customer) { body(Order(customer: customer, day: days[k], amount: amounts[k])) }
     }
@@ -129,14 +130,14 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     }
 
     public struct Iterator: IteratorProtocol {
-        private let book: CustomerOrderBook
-        private var customer = 0
-        private var position = 0
-        private var unplacedPosition = 0
+        @usableFromInline let book: CustomerOrderBook
+        @usableFromInline var customer = 0
+        @usableFromInline var position = 0
+        @usableFromInline var unplacedPosition = 0
 
-        init(_ book: CustomerOrderBook) { self.book = book }
+        @inlinable init(_ book: CustomerOrderBook) { self.book = book }
 
-        public mutating func next() -> Order? {
+        @inlinable public mutating func next() -> Order? {
             if position < book.days.count {
                 while Int(book.starts[customer + 1]) <= position { customer += 1 }
                 defer { position += 1 }
@@ -149,5 +150,5 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     }
 
     /// Customer by customer, then the unplaced orders (see the type's description).
-    public func makeIterator() -> Iterator { Iterator(self) }
+    @inlinable public func makeIterator() -> Iterator { Iterator(self) }
 }
