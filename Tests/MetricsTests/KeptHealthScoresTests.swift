@@ -51,6 +51,27 @@ import Model
         #expect(visited == scores.map(\.contributions))
     }
 
+    /// Room taken up front (`reserve`) changes no score: customer 4 with A full (50 of 50) and C
+    /// half (10 of 20) scores 100 × 60 ÷ 70 = 85.714… (green) either way; 2 customers × 3 rules
+    /// leave room for at least 6 applied rules before the flat array grows.
+    @Test func reservedRoomChangesNoScore() {
+        let read: (HealthSignal) -> SignalReading? = { signal in
+            switch signal {
+            case .latestNPS: return Self.reading(1, .nps(score: 10, day: Self.day("2024-01-05")))
+            case .latestCSAT: return nil
+            default: return Self.reading(0.5, .tenure(days: 200))
+            }
+        }
+        var reserved = HealthScoreBuilder(), plain = HealthScoreBuilder()
+        reserved.reserve(customers: 2, rules: Self.rules.count)
+        #expect(reserved.entryRoom >= 6)
+        #expect(reserved.add(4, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 3, read) == .green)
+        #expect(plain.add(4, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 3, read) == .green)
+        let a = reserved.finish(rules: Self.rules), b = plain.finish(rules: Self.rules)
+        #expect(a.map(\.score) == [6000.0 / 70] && b.map(\.score) == [6000.0 / 70])
+        #expect(a[0].contributions == b[0].contributions && a[0].missingRules == ["B"])
+    }
+
     @Test func builderKeepsEachAppliedRuleAndReadsNamesAndMissingRulesFromTheConfiguration() {
         let d = Self.day("2024-03-02")
         var builder = HealthScoreBuilder()

@@ -125,6 +125,17 @@ struct HealthScoreBuilder {
     private var entries: [KeptContribution] = []
     private var scored: [(customer: CustomerIndex, score: Double, status: HealthStatus, revenueAtRisk: Double, entries: Range<Int>)] = []
 
+    /// Room for `customers` scores of up to `rules` applied rules each, taken at once so the
+    /// arrays never grow by doubling (each doubling holds the old and the new buffer together;
+    /// room never written costs address space, not resident memory).
+    mutating func reserve(customers: Int, rules: Int) {
+        entries.reserveCapacity(customers * rules)
+        scored.reserveCapacity(customers)
+    }
+
+    /// Applied rules that fit before `entries` must grow.
+    var entryRoom: Int { entries.capacity }
+
     /// Adds up `read`'s reading of each rule into a score (100 × Σ points ÷ Σ maxPoints of the
     /// rules that had data, points = fraction × maxPoints), keeping each applied rule's points and
     /// reason; nil (nothing kept) when no rule had data.

@@ -26,6 +26,12 @@ struct HealthTimeline {
         let ranges = FixedPartition.map(evidence.records.count, parts: parts) { customers in
             var walk = HealthWalk(evidence: evidence, health: health, calendar: calendar)
             var part = Part(dates: dates.count)
+            if let explained {
+                // The customers scored with reasons, counted first: their scores take exactly this room.
+                let day = dates[explained]
+                part.scores.reserve(customers: customers.reduce(0) { isActive($1, day) ? $0 + 1 : $0 },
+                                    rules: health.rules.count)
+            }
             for customer in customers {
                 walk.begin(customer)
                 for k in order where isActive(customer, dates[k]) {

@@ -75,6 +75,7 @@ enum ReportCommand {
         }
         if args.value("eml") != nil { try MailSummary.checkArguments(args) }
         let plan = try inputPlan(args, options: settings.ingest, console: console)
+        LargeBlockPolicy.apply()
         let timings = StageTimings(environment: ProcessInfo.processInfo.environment, console: console)
 
         console.progress("reading exports")
