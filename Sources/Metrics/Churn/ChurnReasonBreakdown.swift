@@ -119,18 +119,13 @@ private struct ReasonCodes {
     var codes: [Int] = []
 
     init(_ events: [ChurnEvent]) {
-        var index: [String: Int] = [:]
+        var numbering = FirstSeenNumbering<String>(capacity: events.count)
         codes.reserveCapacity(events.count)
         for e in events {
             let key = e.reason.flatMap { $0.isEmpty ? nil : $0 } ?? ChurnReasonBreakdown.unknownReason
-            if let code = index[key] {
-                codes.append(code)
-            } else {
-                index[key] = names.count
-                codes.append(names.count)
-                names.append(key)
-            }
+            codes.append(Int(numbering.number(of: key).number))
         }
+        names = numbering.values
     }
 }
 

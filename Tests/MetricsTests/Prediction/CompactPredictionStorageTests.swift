@@ -19,6 +19,18 @@ import Model
     /// 3,000 values with 1,000 distinct ones (v × 7 mod 1,000, so every value comes back three
     /// times in a scrambled order) in a table sized for 1,000: the same numbers as a dictionary
     /// that numbers each value when first seen.
+    /// Filled to its capacity (8 values: a table of 16 slots, half full), a numbering still
+    /// answers look-ups of the values it holds: "a" is number 0 and not new.
+    @Test func aFullNumberingStillFindsItsValues() {
+        var numbering = FirstSeenNumbering<String>(capacity: 8)
+        for (k, v) in ["a", "b", "c", "d", "e", "f", "g", "h"].enumerated() {
+            #expect(numbering.number(of: v) == (Int32(k), true))
+        }
+        #expect(numbering.number(of: "a") == (0, false))
+        #expect(numbering.number(of: "h") == (7, false))
+        #expect(numbering.values == ["a", "b", "c", "d", "e", "f", "g", "h"])
+    }
+
     @Test func manyValuesAreNumberedAsADictionaryWould() {
         var numbering = FirstSeenNumbering<Int>(capacity: 1_000)
         var reference: [Int: Int32] = [:]

@@ -20,11 +20,12 @@ struct FirstSeenNumbering<Value: Hashable> {
 
     /// The number of `value`, giving it the next number when it is new (and saying so).
     mutating func number(of value: Value) -> (number: Int32, isNew: Bool) {
-        precondition(2 * values.count < table.count, "FirstSeenNumbering holds at most its capacity")
         var slot = value.hashValue & mask
         while true {
             let n = table[slot]
             if n < 0 {
+                // At most half full after this one, so a look-up always meets a free slot.
+                precondition(2 * (values.count + 1) <= table.count, "FirstSeenNumbering holds at most its capacity")
                 table[slot] = Int32(values.count)
                 values.append(value)
                 return (Int32(values.count - 1), true)
