@@ -164,8 +164,9 @@ extension DatasetBuilder {
     mutating func ensureNames() {
         guard hasCustomerFile, customerByNameCount != dataset.customers.count else { return }
         customerByName = [:]
-        customerByName.reserveCapacity(dataset.customers.count)
-        for (i, customer) in dataset.customers.enumerated() {
+        // A name met before was entered then (first one wins): lower-case each distinct name once.
+        var seen = Set<String>()
+        for (i, customer) in dataset.customers.enumerated() where seen.insert(customer.name).inserted {
             let key = customer.name.lowercased()
             if customerByName[key] == nil { customerByName[key] = i }
         }

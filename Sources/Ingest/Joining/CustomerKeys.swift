@@ -76,12 +76,22 @@ final class CustomerKeys: @unchecked Sendable {
         return table
     }
 
-    /// The normalised company name of each customer.
+    /// The normalised company name of each customer. Each distinct name is normalised once
+    /// (a file of half a million customers may hold a few hundred person names); the table is
+    /// the one normalising every customer's name would give.
     private static func names(_ customers: [Customer]) -> [String: CustomerIndex] {
         var table: [String: CustomerIndex] = [:]
-        table.reserveCapacity(customers.count)
+        var keyOfName: [String: String?] = [:]
         for i in customers.indices {
-            if let name = CompanyName.key(customers[i].name) { add(&table, name, i) }
+            let name = customers[i].name
+            let key: String?
+            if let known = keyOfName[name] {
+                key = known
+            } else {
+                key = CompanyName.key(name)
+                keyOfName[name] = .some(key)
+            }
+            if let key { add(&table, key, i) }
         }
         return table
     }

@@ -55,48 +55,45 @@ extension DatasetBuilder {
         var sharing = CustomerValueSharing(attributes: attributes.names.list.count)
         // Rows decoded on both cores (`RowBlocks`); what depends on earlier rows (product row
         // rules, repeated ids) and every count happens here, in row order.
-        try RowBlocks.forEachRow(table, threads: RowBlocks.threads(table, requested: tableThreads),
-                                 decode: { decode.decode($0) }) { row, decoded throws(IngestError) in
+        try RowBlocks.forEachRowInPlace(table, threads: RowBlocks.threads(table, requested: tableThreads),
+                                        decode: { decode.decode($0) },
+                                        use: { (row, decoded: inout CustomerRowDecode) throws(IngestError) in
             do throws(RowSkip) {
-                let id: String, record: String?, rest: Result<DecodedCustomer, RowSkip>
-                switch decoded {
+                switch decoded.outcome {
                 case .empty: throw RowSkip(reason: "empty_row", column: 0, message: "row has no values")
                 case .early(let skip):
                     try productRows.check(row, reader: reader)
                     throw skip
-                case .keyed(let i, let r, let more):
+                case .keyed, .keyedSkip:
                     try productRows.check(row, reader: reader)
-                    (id, record, rest) = (i, r, more)
                 }
-                if customerIndex.value(for: id) != nil {
+                if customerIndex.value(for: decoded.id) != nil {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
-                                  message: "customer id \"\(id)\" appears on an earlier row; the first row is kept")
+                                  message: "customer id \"\(decoded.id)\" appears on an earlier row; the first row is kept")
                 }
-                if let record, let first = salesforceRecords[record] {
+                if let record = decoded.record, let first = salesforceRecords[record] {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
-                                  message: "customer id \"\(id)\" is Salesforce record \"\(first)\" of an earlier row "
+                                  message: "customer id \"\(decoded.id)\" is Salesforce record \"\(first)\" of an earlier row "
                                     + "(15- and 18-character forms of one id); the first row is kept")
                 }
-                var decoded: DecodedCustomer
-                switch consume rest {
-                case .failure(let skip): throw skip
-                case .success(let d): decoded = d
-                }
+                if case .keyedSkip(let skip) = decoded.outcome { throw skip }
                 for note in decoded.notes { problems.note(note.field, row.line, note.text) }
                 switch decoded.former {
                 case .fromActivity: formerFromActivity += 1
                 case .withoutDate: formerWithoutDate += 1
                 case nil: break
                 }
-                sharing.share(&decoded.customer)
-                dataset.customers.append(decoded.customer)
-                customerIndex.insert(id)
-                if let record { salesforceRecords[record] = id }
+                // Moved out of the decoded row, not copied.
+                guard var customer = decoded.customer.take() else { return }
+                sharing.share(&customer)
+                dataset.customers.append(consume customer)
+                customerIndex.insert(decoded.id)
+                if let record = decoded.record { salesforceRecords[record] = decoded.id }
                 accounting.use()
             } catch {
                 reader.skip(error, row, into: &accounting)
             }
-        }
+        })
         accounting.warnings += problems.warnings(reader)
         if formerFromActivity > 0 {
             accounting.warnings.append("\(formerFromActivity) former customer\(formerFromActivity == 1 ? "" : "s") "
@@ -142,22 +139,34 @@ struct AttributeColumns: Sendable {
 
 /// A customers row as read on its own (see `RowBlocks`): empty, skipped before its id is
 /// known, or keyed by its id with the customer it makes (or the skip it earns) should the id
-/// be new.
-enum CustomerRowDecode: Sendable {
-    case empty
-    case early(RowSkip)
-    /// The id, its Salesforce record (15-character form) if it is one, and the rest.
-    case keyed(id: String, record: String?, Result<DecodedCustomer, RowSkip>)
-}
+/// be new. Used where it was decoded: the customer is moved out, never copied.
+struct CustomerRowDecode: Sendable {
+    enum Outcome: Sendable {
+        case empty
+        case early(RowSkip)
+        /// Keyed, with `customer` made.
+        case keyed
+        /// Keyed, with the skip the row earns should its id be new.
+        case keyedSkip(RowSkip)
+    }
 
-struct DecodedCustomer: Sendable {
-    var customer: Customer
+    var outcome: Outcome
+    /// The id (keyed rows), and its Salesforce record (15-character form) if it is one.
+    var id = ""
+    var record: String?
+    var customer: Customer?
     /// Unreadable optional values (field, text), in the order they were met.
     var notes: [(field: String, text: String)] = []
     /// How a product's "former customer" row got its churn date, if it is one.
     var former: FormerCustomer?
 
     enum FormerCustomer: Sendable { case fromActivity, withoutDate }
+
+    init(_ outcome: Outcome, id: String = "", record: String? = nil) {
+        self.outcome = outcome
+        self.id = id
+        self.record = record
+    }
 }
 
 /// The customers of one file with their equal values sharing storage (`SharedStrings`): a
@@ -180,7 +189,9 @@ struct CustomerValueSharing {
         c.owner = owners.shared(c.owner)
         c.status = statuses.shared(c.status)
         c.churnReason = churnReasons.shared(c.churnReason)
-        if !attributes.isEmpty { c.attributeValues = c.attributeValues.sharingValues { k, v in attributes[k].shared(v) } }
+        if attributes.contains(where: \.isOpen) {
+            c.attributeValues = c.attributeValues.sharingValues { k, v in attributes[k].shared(v) }
+        }
     }
 }
 
@@ -207,20 +218,23 @@ struct CustomerRowDecoding: Sendable {
     }
 
     func decode(_ row: RowView) -> CustomerRowDecode {
-        if row.isEmptyRow { return .empty }
+        if row.isEmptyRow { return CustomerRowDecode(.empty) }
         do throws(RowSkip) {
             try reader.checkShape(row)
         } catch {
-            return .early(error)
+            return CustomerRowDecode(.early(error))
         }
         guard let id = row.string(idColumn) else {
-            return .early(RowSkip(reason: "missing_id", column: reader.column("id"), message: "no customer id"))
+            return CustomerRowDecode(.early(RowSkip(reason: "missing_id", column: reader.column("id"), message: "no customer id")))
         }
-        let rest = Result { () throws(RowSkip) -> DecodedCustomer in try customer(id, row) }
-        return .keyed(id: id, record: SalesforceID.canonical(id.utf8), rest)
+        var decoded = CustomerRowDecode(.keyed, id: id, record: SalesforceID.canonical(id.utf8))
+        do throws(RowSkip) { try customer(into: &decoded, row) } catch { decoded.outcome = .keyedSkip(error) }
+        return decoded
     }
 
-    private func customer(_ id: String, _ row: RowView) throws(RowSkip) -> DecodedCustomer {
+    /// Makes `decoded.customer` (and its notes) from the row.
+    private func customer(into decoded: inout CustomerRowDecode, _ row: RowView) throws(RowSkip) {
+        let id = decoded.id
         if !nonCustomerWords.isEmpty, let type = row.string(segmentColumn), nonCustomerWords.contains(headerKey(type)) {
             throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
                           message: "account type \"\(type)\" is not a customer")
@@ -245,17 +259,17 @@ struct CustomerRowDecoding: Sendable {
             churnKind: kind, lastSeen: optionalDay("last_seen"), attributeValues: attributes.values(row))
         // A product's "former customer" type or status is a churn; its day is the
         // cancellation date, else the last activity date, else (unknown) the signup.
-        var former: DecodedCustomer.FormerCustomer?
         if !churnWords.isEmpty, customer.churnDate == nil,
            [customer.segment, customer.status].contains(where: { $0.map { churnWords.contains(headerKey($0)) } ?? false }) {
             if let last = customer.lastSeen, last >= signup {
                 customer.churnDate = last
-                former = .fromActivity
+                decoded.former = .fromActivity
             } else {
                 customer.churnDate = signup
-                former = .withoutDate
+                decoded.former = .withoutDate
             }
         }
-        return DecodedCustomer(customer: customer, notes: notes, former: former)
+        decoded.notes = notes
+        decoded.customer = consume customer
     }
 }

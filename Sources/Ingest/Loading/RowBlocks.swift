@@ -21,6 +21,26 @@ enum RowBlocks {
         _ table: CSVTable, threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
         use: (RowView, consuming Decoded) throws(IngestError) -> Void
     ) throws(IngestError) {
+        try forEachDecoded(table, threads: threads, decode: decode) { (row, slots: DecodedRows<Decoded>, k) throws(IngestError) in
+            try use(row, slots.take(k))
+        }
+    }
+
+    /// `forEachRow` with `use` reading and changing each decoded row where it was decoded (what it
+    /// moves out costs no copy; the rest is released after the call).
+    static func forEachRowInPlace<Decoded: Sendable>(
+        _ table: CSVTable, threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
+        use: (RowView, inout Decoded) throws(IngestError) -> Void
+    ) throws(IngestError) {
+        try forEachDecoded(table, threads: threads, decode: decode) { (row, slots: DecodedRows<Decoded>, k) throws(IngestError) in
+            try slots.update(k) { (decoded: inout Decoded) throws(IngestError) in try use(row, &decoded) }
+        }
+    }
+
+    private static func forEachDecoded<Decoded: Sendable>(
+        _ table: CSVTable, threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
+        deliver: (RowView, DecodedRows<Decoded>, Int) throws(IngestError) -> Void
+    ) throws(IngestError) {
         let rows = table.rowCount
         guard rows > 0 else { return }
         let slots = DecodedRows<Decoded>(count: min(blockRows, rows))
@@ -47,7 +67,7 @@ enum RowBlocks {
                         defer { r += 1 }
                         guard failure == nil else { continue }
                         let row = RowView(text: text, fields: fields, line: table.records[r + 1].line)
-                        do throws(IngestError) { try use(row, slots.take(r - blockFirst)) } catch { failure = error }
+                        do throws(IngestError) { try deliver(row, slots, r - blockFirst) } catch { failure = error }
                     }
                 }
             }
@@ -80,6 +100,12 @@ private final class DecodedRows<Decoded>: @unchecked Sendable {
         let value = (slots + k).move()
         (slots + k).initialize(to: nil)
         return value!
+    }
+
+    /// Calls `body` with the value of slot `k` in place, then empties the slot.
+    func update(_ k: Int, _ body: (inout Decoded) throws(IngestError) -> Void) throws(IngestError) {
+        defer { slots[k] = nil }
+        try body(&slots[k]!)
     }
 }
 

@@ -19,6 +19,10 @@ struct SharedStrings: Sendable {
         cache = ByteKeyedCache(limit: limit)
     }
 
+    /// False once the column has shown itself not one of few values: `shared` then returns
+    /// every value as given.
+    var isOpen: Bool { !overflowed }
+
     /// `text`, or the equal string met first.
     mutating func shared(_ text: String) -> String {
         guard text.utf8.count > Self.inlineBytes, !overflowed else { return text }
