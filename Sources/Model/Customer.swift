@@ -10,24 +10,18 @@ public enum ChurnKind: String, Sendable, Hashable {
 /// A customer (account) as the CRM knows it.
 ///
 /// Kept small because exports hold millions: the strings first, then the days (so padding
-/// falls at the end only), and the further attributes as `CustomerAttributes` (the header
-/// names shared by a file's customers) rather than a dictionary each.
+/// falls at the end only), the further attributes as `CustomerAttributes` (the header names
+/// shared by a file's customers) rather than a dictionary each, and the seven descriptive
+/// texts (plan … churn reason) as one `CustomerTraits` that the customers of a file with equal
+/// ones share.
 public struct Customer: Sendable, Hashable {
     /// The CRM's own id, unique within a dataset.
     public var id: String
     public var name: String
-    public var plan: String?
-    public var segment: String?
-    public var region: String?
-    /// Acquisition channel (e.g. "Organic", "Paid search", "Partner").
-    public var channel: String?
-    /// Account owner / customer-success manager.
-    public var owner: String?
-    /// The CRM's own status text (e.g. "Active", "Cancelled"), kept for display only.
-    public var status: String?
-    public var churnReason: String?
     /// Any further mapped attributes, usable as segments (attribute name → value), as stored.
     public var attributeValues: CustomerAttributes
+    /// plan, segment, region, channel, owner, status and churn reason.
+    public var traits: CustomerTraits
     /// Signup / created date: the default cohort basis.
     public var signup: Day
     /// Cancellation date given by the CRM, if any. Metrics may also derive churn from subscriptions.
@@ -35,6 +29,38 @@ public struct Customer: Sendable, Hashable {
     /// Last login or activity date, when an export provides one (used by health scoring).
     public var lastSeen: Day?
     public var churnKind: ChurnKind?
+
+    public var plan: String? {
+        get { traits.values.plan }
+        set { traits.values.plan = newValue }
+    }
+    public var segment: String? {
+        get { traits.values.segment }
+        set { traits.values.segment = newValue }
+    }
+    public var region: String? {
+        get { traits.values.region }
+        set { traits.values.region = newValue }
+    }
+    /// Acquisition channel (e.g. "Organic", "Paid search", "Partner").
+    public var channel: String? {
+        get { traits.values.channel }
+        set { traits.values.channel = newValue }
+    }
+    /// Account owner / customer-success manager.
+    public var owner: String? {
+        get { traits.values.owner }
+        set { traits.values.owner = newValue }
+    }
+    /// The CRM's own status text (e.g. "Active", "Cancelled"), kept for display only.
+    public var status: String? {
+        get { traits.values.status }
+        set { traits.values.status = newValue }
+    }
+    public var churnReason: String? {
+        get { traits.values.churnReason }
+        set { traits.values.churnReason = newValue }
+    }
 
     /// Any further mapped attributes, usable as segments (attribute name → value; empty values
     /// are not kept). Made from `attributeValues` on each read: prefer `attribute(_:)` in loops.
@@ -59,14 +85,9 @@ public struct Customer: Sendable, Hashable {
         self.id = id
         self.name = name
         self.signup = signup
-        self.plan = plan
-        self.segment = segment
-        self.region = region
-        self.channel = channel
-        self.owner = owner
-        self.status = status
+        traits = CustomerTraits(CustomerTraits.Values(plan: plan, segment: segment, region: region, channel: channel,
+                                                      owner: owner, status: status, churnReason: churnReason))
         self.churnDate = churnDate
-        self.churnReason = churnReason
         self.churnKind = churnKind
         self.lastSeen = lastSeen
         self.attributeValues = attributeValues

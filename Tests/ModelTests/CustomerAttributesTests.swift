@@ -50,13 +50,15 @@ import Testing
                               attributeValues: ["Region": "EU"]))
     }
 
-    @Test func aCustomerTakesTwoHundredBytes() {
-        // 9 strings (id, name, plan, segment, region, channel, owner, status, churn reason) × 16
-        // = 144, attributes 32 (shared names 8, first value 16, other values 8) → 176, then
-        // signup 4 + churn date 5 (+3 padding) + last seen 5 + churn kind 1 → 194, stride 200
-        // (was 184 plus a dictionary of about 140 bytes on the heap per customer).
+    @Test func aCustomerTakesNinetySixBytes() {
+        // id and name 2 × 16 = 32, attributes 32 (shared names 8, first value 16, other values 8)
+        // → 64, traits 8 (one reference for plan, segment, region, channel, owner, status and
+        // churn reason, shared by the customers with equal ones) → 72, then signup 4 + churn
+        // date 5 (+3 padding) + last seen 5 + churn kind 1 → 90, stride 96 (was 200 with the
+        // seven optional strings inline: 7 × 16 = 112 bytes).
         #expect(MemoryLayout<CustomerAttributes>.size == 32)
-        #expect(MemoryLayout<Customer>.stride == 200)
+        #expect(MemoryLayout<CustomerTraits>.size == 8)
+        #expect(MemoryLayout<Customer>.stride == 96)
     }
 
     @Test func aSurveyResponseTakesFortyBytesAndKeepsItsCustomer() {

@@ -169,10 +169,12 @@ struct CustomerRowDecode: Sendable {
     }
 }
 
-/// The customers of one file with their equal values sharing storage (`SharedStrings`): a
-/// column each for plan, segment, region, channel, owner, status, churn reason and every
-/// attribute. Ids and names are left as they are (nearly all distinct).
+/// The customers of one file with their equal values sharing storage: equal traits (plan,
+/// segment, region, channel, owner, status, churn reason) as one object (`CustomerTraits.Table`),
+/// and long values (`SharedStrings`) a column each for those seven and every attribute. Ids
+/// and names are left as they are (nearly all distinct).
 struct CustomerValueSharing {
+    private var traits = CustomerTraits.Table()
     private var plans = SharedStrings(), segments = SharedStrings(), regions = SharedStrings()
     private var channels = SharedStrings(), owners = SharedStrings(), statuses = SharedStrings()
     private var churnReasons = SharedStrings()
@@ -182,13 +184,20 @@ struct CustomerValueSharing {
 
     /// Makes `c`'s values share storage with the equal values met before (`c` stays equal).
     mutating func share(_ c: inout Customer) {
-        c.plan = plans.shared(c.plan)
-        c.segment = segments.shared(c.segment)
-        c.region = regions.shared(c.region)
-        c.channel = channels.shared(c.channel)
-        c.owner = owners.shared(c.owner)
-        c.status = statuses.shared(c.status)
-        c.churnReason = churnReasons.shared(c.churnReason)
+        if let known = traits.shared(c.traits) {
+            c.traits = known
+        } else {
+            var v = c.traits.values
+            v.plan = plans.shared(v.plan)
+            v.segment = segments.shared(v.segment)
+            v.region = regions.shared(v.region)
+            v.channel = channels.shared(v.channel)
+            v.owner = owners.shared(v.owner)
+            v.status = statuses.shared(v.status)
+            v.churnReason = churnReasons.shared(v.churnReason)
+            c.traits = CustomerTraits(v)
+            traits.remember(c.traits)
+        }
         if attributes.contains(where: \.isOpen) {
             c.attributeValues = c.attributeValues.sharingValues { k, v in attributes[k].shared(v) }
         }

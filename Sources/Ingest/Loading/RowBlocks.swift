@@ -93,7 +93,11 @@ private final class DecodedRows<Decoded>: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func put(_ k: Int, _ value: Decoded) { slots[k] = value }
+    /// Moves `value` into slot `k` (empty: taken or used).
+    func put(_ k: Int, _ value: consuming Decoded) {
+        (slots + k).deinitialize(count: 1)
+        (slots + k).initialize(to: consume value)
+    }
 
     /// Moves the value out of slot `k` (no copy: a decoded customer holds a dozen references).
     func take(_ k: Int) -> Decoded {

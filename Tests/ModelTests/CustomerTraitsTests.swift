@@ -1,0 +1,49 @@
+import Testing
+@testable import Model
+
+@Suite struct CustomerTraitsTests {
+    let day = Day(year: 2024, month: 1, day: 1)!
+
+    @Test func equalTraitsShareOneObjectThroughTheTable() {
+        var table = CustomerTraits.Table()
+        let a = Customer(id: "C1", signup: day, plan: "Pro", segment: "SMB", churnReason: "price")
+        var b = Customer(id: "C2", signup: day, plan: "Pro", segment: "SMB", churnReason: "price")
+        let c = Customer(id: "C3", signup: day, plan: "Pro", segment: "SMB")
+        // Made apart: equal, hashed alike, two objects.
+        #expect(a.traits == b.traits && a.traits.hashValue == b.traits.hashValue)
+        #expect(!a.traits.sharesStorage(with: b.traits))
+        #expect(table.shared(a.traits) == nil)
+        table.remember(a.traits)
+        b.traits = table.shared(b.traits)!
+        #expect(b.traits.sharesStorage(with: a.traits))
+        #expect(table.shared(c.traits) == nil)  // no churn reason: another combination
+        #expect(b.plan == "Pro" && b.segment == "SMB" && b.churnReason == "price" && b.region == nil)
+    }
+
+    @Test func changingOneCustomersTraitLeavesTheOthersAlone() {
+        let a = Customer(id: "C1", signup: day, plan: "Pro", region: "EU", owner: "Ann", status: "Active")
+        var b = a
+        b.plan = "Basic"
+        b.churnReason = "price"
+        #expect(a.plan == "Pro" && a.churnReason == nil)
+        #expect(b.plan == "Basic" && b.region == "EU" && b.owner == "Ann" && b.status == "Active" && b.churnReason == "price")
+        #expect(a != b)
+        b.plan = "Pro"
+        b.churnReason = nil
+        #expect(a == b)  // equal values, two objects
+    }
+
+    @Test func aFullTableKeepsTraitsAsGiven() {
+        var table = CustomerTraits.Table(limit: 2)
+        let traits = ["A", "B", "C"].map { CustomerTraits(.init(plan: $0)) }
+        table.remember(traits[0])
+        table.remember(traits[1])
+        #expect(table.isOpen)
+        table.remember(traits[2])  // a third combination: the column is not one of few values
+        #expect(!table.isOpen)
+        #expect(table.shared(CustomerTraits(.init(plan: "A"))) == nil)
+        // Customers without any of the seven values share one object, table or not.
+        let none = Customer(id: "C1", signup: day).traits
+        #expect(none.sharesStorage(with: Customer(id: "C2", signup: day).traits))
+    }
+}
