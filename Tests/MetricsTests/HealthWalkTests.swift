@@ -117,6 +117,39 @@ enum SyntheticHealth {
         #expect(scored > 20_000)
     }
 
+    /// Customers with up to 300 paid days walked at a few far-apart dates: the first date brings
+    /// more than 64 new gaps at once (ordered by the library sort), later ones a handful or dozens
+    /// (ordered by insertion and merged into the sorted ones); every score equals the per-date
+    /// score, whose median gap is computed afresh.
+    @Test func manyNewGapsAtOnceGiveThePerDateScore() {
+        var g = SyntheticHealth.Generator(state: 5)
+        var customers: [Customer] = [], orders: [Order] = []
+        for c in 0..<30 {
+            customers.append(Customer(id: "M\(c)", signup: SyntheticHealth.origin))
+            // 20 to 300 orders on days 0…1,499 (gaps of every size, some days repeated), in file order.
+            for _ in 0..<(20 + g.next(281)) {
+                orders.append(Order(customer: c, day: SyntheticHealth.origin.adding(days: g.next(1_500)), amount: 10))
+            }
+        }
+        let evidence = HealthEvidence(Dataset(customers: customers, orders: orders))
+        let dates = [700, 701, 730, 1_100, 1_499, 1_600].map { SyntheticHealth.origin.adding(days: $0) }
+        var walk = HealthWalk(evidence: evidence, health: HealthRecencyTests.recencyOnly, calendar: Self.calendar)
+        var compared = 0, largeFirstStep = 0
+        for c in evidence.records.indices {
+            walk.begin(c)
+            if evidence.records[c].paidDays.prefix { $0 <= dates[0] }.count > 65 { largeFirstStep += 1 }
+            for day in dates {
+                let reference = HealthReport.score(of: c, evidence: evidence, asOf: day, calendar: Self.calendar,
+                                                   health: HealthRecencyTests.recencyOnly, revenueAtRisk: 0, explain: false)?.score
+                #expect(walk.score(at: day) == reference, "customer \(c) on \(day)")
+                compared += 1
+            }
+        }
+        #expect(compared == 180)
+        // Several customers bring more than 64 gaps at the first date (the library-sort path).
+        #expect(largeFirstStep >= 5)
+    }
+
     /// The timeline (one walk per customer, split into ranges) equals the per-date reports at every
     /// date, and gives the same result on one range as on two.
     @Test func timelineMatchesPerDateReportsOnOneAndTwoRanges() {

@@ -120,30 +120,52 @@ struct HealthWalk {
         evidence.lastSeen(of: customer).map { $0 <= day } ?? false
     }
 
-    /// Moves the paid-day cursor past every paid day on or before `day`, putting each new gap
-    /// into `sortedGaps` by insertion (its place found by binary search, the larger gaps moved up
-    /// one in a block), so `sortedGaps` stays ascending.
+    /// Moves the paid-day cursor past every paid day on or before `day` and merges the new gaps
+    /// into `sortedGaps`, which stays ascending: the new gaps are put in order among themselves
+    /// (by insertion for a few, by the library sort for many, as `HealthSignal.medianGap` does),
+    /// then merged with the sorted ones from the back, each gap written once. A walk asked at a
+    /// few dates (the churn features) orders each customer's gaps by one sort, not one binary
+    /// search and block move per gap; a walk asked every month merges a gap or two each time.
     private mutating func advancePaidDays(through day: Day) {
         let paid = records.paidDays, first = paid.startIndex
         var end = paidCount
         while end < paid.count, paid[first + end] <= day { end += 1 }
         guard end > paidCount else { return }
-        for next in max(paidCount, 1)..<end { sortedGaps.append(paid[first + next].ordinal - paid[first + next - 1].ordinal) }
         let sortedCount = max(paidCount - 1, 0)
+        for next in max(paidCount, 1)..<end { sortedGaps.append(paid[first + next].ordinal - paid[first + next - 1].ordinal) }
         sortedGaps.withUnsafeMutableBufferPointer { gaps in
-            guard let base = gaps.baseAddress else { return }
-            for i in sortedCount..<gaps.count {
-                let gap = gaps[i]
-                // The first of the sorted gaps 0..<i that is larger (binary search); it and the
-                // ones after it move up one place in a single block move.
-                var lo = 0, hi = i
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if gaps[mid] <= gap { lo = mid + 1 } else { hi = mid }
+            let added = gaps.count - sortedCount
+            guard added > 0 else { return }
+            var fresh = UnsafeMutableBufferPointer(rebasing: gaps[sortedCount...])
+            if added <= HealthSignal.insertionLimit {
+                for i in 1..<added {
+                    let gap = fresh[i]
+                    var j = i
+                    while j > 0 && fresh[j - 1] > gap {
+                        fresh[j] = fresh[j - 1]
+                        j -= 1
+                    }
+                    fresh[j] = gap
                 }
-                guard lo < i else { continue }
-                (base + lo + 1).update(from: base + lo, count: i - lo)
-                gaps[lo] = gap
+            } else {
+                fresh.sort()
+            }
+            guard sortedCount > 0, gaps[sortedCount - 1] > gaps[sortedCount] else { return }
+            // Merge from the back: the larger of the two lists' last unplaced gaps goes to the
+            // last free slot. The new gaps are copied out first (they are overwritten in place).
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: added) { copy in
+                _ = copy.initialize(fromContentsOf: fresh)
+                var i = sortedCount - 1, j = added - 1, slot = gaps.count - 1
+                while j >= 0 {
+                    if i >= 0 && gaps[i] > copy[j] {
+                        gaps[slot] = gaps[i]
+                        i -= 1
+                    } else {
+                        gaps[slot] = copy[j]
+                        j -= 1
+                    }
+                    slot -= 1
+                }
             }
         }
         paidCount = end

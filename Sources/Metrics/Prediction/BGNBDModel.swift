@@ -27,10 +27,32 @@ public struct BGNBDModel: Sendable, Hashable {
 
     /// P(alive | x, tₓ, T) = 1 / (1 + 1{x>0} · a/(b+x−1) · ((α+T)/(α+tₓ))^(r+x))  (eq. 13). Times in weeks.
     public func probabilityAlive(x: Int, tx: Double, T: Double) -> Double {
-        guard x > 0 else { return 1 }
-        let n = r + Double(x)
-        let logOdds = log(a / (b + Double(x) - 1)) + n * (log(alpha + T) - log(alpha + tx))
-        return 1 / (1 + exp(logOdds))
+        AliveOdds(self, x: x, T: T).probability(tx: tx)
+    }
+
+    /// P(alive) of the customers who share x and T: ln(a/(b+x−1)), r + x and ln(α+T) are taken
+    /// once, and `probability(tx:)` adds the per-customer part with the operations of
+    /// `probabilityAlive(x:tx:T:)`, so the same bits.
+    struct AliveOdds {
+        let repeats: Bool
+        let alpha: Double
+        let n: Double
+        let dropLog: Double
+        let logAlphaT: Double
+
+        init(_ model: BGNBDModel, x: Int, T: Double) {
+            repeats = x > 0
+            alpha = model.alpha
+            n = model.r + Double(x)
+            dropLog = x > 0 ? log(model.a / (model.b + Double(x) - 1)) : 0
+            logAlphaT = log(model.alpha + T)
+        }
+
+        func probability(tx: Double) -> Double {
+            guard repeats else { return 1 }
+            let logOdds = dropLog + n * (logAlphaT - log(alpha + tx))
+            return 1 / (1 + exp(logOdds))
+        }
     }
 
     /// Expected purchases in the next `t` weeks of a customer with history (x, tₓ, T) (eq. 10):
@@ -57,16 +79,31 @@ public struct BGNBDModel: Sendable, Hashable {
     /// hypergeometric series of the horizons share their z-free coefficients
     /// (`GaussHypergeometric.logScaled(a:b:c:zs:power:)`), each value bit-identical to its own call.
     func purchasesIfAlive(inNext ts: [Double], x: Int, T: Double) -> [Double] {
+        var values = [Double](repeating: .nan, count: ts.count), zs = values
+        ts.withUnsafeBufferPointer { ts in
+            zs.withUnsafeMutableBufferPointer { zs in
+                values.withUnsafeMutableBufferPointer { values in purchasesIfAlive(inNext: ts, x: x, T: T, zs: zs, into: values) }
+            }
+        }
+        return values
+    }
+
+    /// `purchasesIfAlive(inNext:x:T:)` into `values` (one slot per horizon), `zs` scratch space
+    /// of the same size, so a caller that loops over many (x, T) allocates nothing per pair.
+    func purchasesIfAlive(inNext ts: UnsafeBufferPointer<Double>, x: Int, T: Double, zs: UnsafeMutableBufferPointer<Double>,
+                          into values: UnsafeMutableBufferPointer<Double>) {
         let n = r + Double(x)
         let c = a + b + Double(x) - 1
-        guard a != 1, c > 0 else { return ts.map { _ in .nan } }
-        let logTerms = GaussHypergeometric.logScaled(a: n, b: b + Double(x), c: c,
-                                                     zs: ts.map { t in t / (alpha + T + t) }, power: n)
-        return logTerms.map { logTerm in
-            guard let logTerm else { return .nan }
+        guard a != 1, c > 0 else {
+            for i in ts.indices { values[i] = .nan }
+            return
+        }
+        for i in ts.indices { zs[i] = ts[i] / (alpha + T + ts[i]) }
+        GaussHypergeometric.logScaled(a: n, b: b + Double(x), c: c, zs: UnsafeBufferPointer(zs), power: n, into: values)
+        for i in ts.indices where !values[i].isNaN {
             // (1 − z)^(r+x) with 1 − z = (α+T)/(α+T+t): that is the `power` prefactor above.
-            let bracket = -expm1(logTerm)
-            return (c / (a - 1)) * bracket
+            let bracket = -expm1(values[i])
+            values[i] = (c / (a - 1)) * bracket
         }
     }
 

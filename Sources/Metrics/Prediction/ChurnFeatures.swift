@@ -44,7 +44,7 @@ struct ChurnFeatureSet {
 
     /// The plan on `day`: the active paid subscription's plan, else the customer file's.
     static func plan(_ customer: CustomerIndex, on day: Day, evidence: HealthEvidence) -> String? {
-        evidence.records[customer].subscriptions.last { $0.isActive(on: day) && $0.plan != nil }?.plan
+        evidence.records.subscriptions[customer].last { $0.isActive(on: day) && $0.plan != nil }?.plan
             ?? evidence.customers[customer].plan
     }
 

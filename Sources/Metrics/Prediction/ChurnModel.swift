@@ -166,9 +166,18 @@ public struct ChurnModel: Sendable {
             risks[i] = ChurnRisk(customer: r.customer, probability: r.probability, monthlyRevenue: monthlyRevenue(r.customer),
                                  reasonGroups: r.reasonGroups, reasonValuesStart: r.reasonValuesStart)
         }
-        risks.sort { a, b in
-            a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
-                : a.probability != b.probability ? a.probability > b.probability : a.customer < b.customer
+        // Highest expected revenue lost first, then highest probability, then customer. The risks
+        // come in customer order, so two stable radix sorts (probability, then revenue lost) give
+        // that order; the comparison sort when a key is NaN or −0.
+        if zip(risks, risks.dropFirst()).allSatisfy({ $0.customer < $1.customer }),
+           let byProbability = DescendingOrder.sorted((0 ..< Int32(risks.count)).map { $0 }, by: risks.map(\.probability)),
+           let order = DescendingOrder.sorted(byProbability, by: risks.map(\.expectedRevenueLost)) {
+            risks = order.map { risks[Int($0)] }
+        } else {
+            risks.sort { a, b in
+                a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
+                    : a.probability != b.probability ? a.probability > b.probability : a.customer < b.customer
+            }
         }
         let cases = scoring.cases
         let backtest = scoringBacktest.map { b in

@@ -36,6 +36,7 @@ struct ChurnScoring {
         let activity = context.ledger.activity
         let groups = features.groups
         precondition(groups.count <= Int(Int16.max), "feature groups fit the reason slots")
+        let reasonTable = ReasonGroupTable(groups: groups, regression: regression)
         // Per customer: bit 0 a backtest case, bit 1 it churned, bit 2 scored today.
         var marks = [UInt8](repeating: 0, count: activity.count)
         let counts = marks.withUnsafeMutableBufferPointer { out in
@@ -90,8 +91,7 @@ struct ChurnScoring {
                             }
                             if marks[c] & 4 != 0 {
                                 walk.row(at: asOf)
-                                let top = Self.reasonGroups(walk.values, rulesWithoutData: walk.rulesWithoutData, regression: regression,
-                                                            groups: groups, scratch: &byGroup)
+                                let top = reasonTable.top(walk.values, rulesWithoutData: walk.rulesWithoutData, scratch: &byGroup)
                                 let start = pool.count
                                 for slot in 0..<3 where top[slot] >= 0 {
                                     for feature in groups[Int(top[slot])] { pool.append(walk.values[feature]) }
@@ -136,15 +136,57 @@ struct ChurnScoring {
     /// first, ties to the lower group index; −1 fills the slots left. `scratch` is reused space.
     static func reasonGroups(_ row: [Double], rulesWithoutData: [Int], regression: LogisticRegression, groups: [[Int]],
                              scratch byGroup: inout [Double]) -> SIMD3<Int16> {
+        ReasonGroupTable(groups: groups, regression: regression).top(row, rulesWithoutData: rulesWithoutData, scratch: &byGroup)
+    }
+}
+
+/// The feature groups and the model's standardisation laid out flat once, so that choosing a
+/// risk's reason groups (`ChurnScoring.reasonGroups`) reads plain arrays row after row: group g
+/// holds `features[starts[g] ..< starts[g + 1]]`, and feature j contributes
+/// `coefficient[j] × (rowⱼ − mean[j]) / scale[j]` (β_{j+1}, the mean and the scale of
+/// `LogisticRegression`, in the order `contribution` computes it, so the same bits).
+struct ReasonGroupTable {
+    let starts: [Int]
+    let features: [Int]
+    let coefficient: [Double]
+    let mean: [Double]
+    let scale: [Double]
+
+    init(groups: [[Int]], regression: LogisticRegression) {
+        var starts = [0]
+        for group in groups { starts.append(starts[starts.count - 1] + group.count) }
+        self.starts = starts
+        features = groups.flatMap { $0 }
+        coefficient = Array(regression.coefficients.dropFirst())
+        mean = regression.means
+        scale = regression.scales
+    }
+
+    /// `ChurnScoring.reasonGroups` of `row`.
+    func top(_ row: [Double], rulesWithoutData: [Int], scratch byGroup: inout [Double]) -> SIMD3<Int16> {
+        let groupCount = starts.count - 1
         byGroup.removeAll(keepingCapacity: true)
-        for group in groups {
-            var sum = 0.0
-            for j in group { sum += regression.contribution(row, j) }
-            byGroup.append(sum)
+        row.withUnsafeBufferPointer { row in
+            features.withUnsafeBufferPointer { features in
+                coefficient.withUnsafeBufferPointer { coefficient in
+                    mean.withUnsafeBufferPointer { mean in
+                        scale.withUnsafeBufferPointer { scale in
+                            for g in 0..<groupCount {
+                                var sum = 0.0
+                                for f in starts[g] ..< starts[g + 1] {
+                                    let j = features[f]
+                                    sum += coefficient[j] * (row[j] - mean[j]) / scale[j]
+                                }
+                                byGroup.append(sum)
+                            }
+                        }
+                    }
+                }
+            }
         }
         var top = SIMD3<Int16>(repeating: -1)
         var filled = 0
-        for g in byGroup.indices where byGroup[g] > 0 && !groups[g].contains(where: rulesWithoutData.contains) {
+        for g in 0..<groupCount where byGroup[g] > 0 && !holdsAny(g, rulesWithoutData) {
             // Insert after every kept group that is at least as large (earlier indices win ties).
             var slot = filled
             while slot > 0 && byGroup[Int(top[slot - 1])] < byGroup[g] { slot -= 1 }
@@ -158,5 +200,12 @@ struct ChurnScoring {
             filled = min(filled + 1, 3)
         }
         return top
+    }
+
+    /// Whether group `g` holds one of `listed`.
+    private func holdsAny(_ g: Int, _ listed: [Int]) -> Bool {
+        guard !listed.isEmpty else { return false }
+        for f in starts[g] ..< starts[g + 1] where listed.contains(features[f]) { return true }
+        return false
     }
 }

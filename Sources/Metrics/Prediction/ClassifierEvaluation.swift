@@ -66,7 +66,13 @@ public struct ClassifierEvaluation: Sendable, Hashable {
             if c.outcome { churned[bin] += 1 }
         }
         self.positives = positives
-        ranked.sort { a, b in a.probability != b.probability ? a.probability > b.probability : a.position < b.position }
+        // The ranking by a radix sort on the probabilities (the same order: highest first, ties by
+        // position), or by the comparison sort when a probability is NaN or −0.
+        if let order = DescendingOrder.sorted((0 ..< Int32(ranked.count)).map { $0 }, by: ranked.map(\.probability)) {
+            ranked = order.map { ranked[Int($0)] }
+        } else {
+            ranked.sort { a, b in a.probability != b.probability ? a.probability > b.probability : a.position < b.position }
+        }
         auc = Self.auc(ranked: ranked, positives: positives)
         brier = cases == 0 ? nil : squares / Double(cases)
         calibration = (0..<10).map { bin in

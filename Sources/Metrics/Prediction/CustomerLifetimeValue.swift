@@ -33,7 +33,8 @@ public struct CustomerLifetimeValue: Sendable, Hashable {
         let tx = Double(h.txDays) / 7, T = Double(h.tDays) / 7
         var result: [Double] = []
         let complete = forEachDiscountedMonth(ifAlive: monthlyPurchasesIfAlive(purchases, x: h.x, T: T),
-                                              probabilityAlive: purchases.probabilityAlive(x: h.x, tx: tx, T: T)) {
+                                              probabilityAlive: purchases.probabilityAlive(x: h.x, tx: tx, T: T),
+                                              monthlyRate: monthlyDiscountRate) {
             result.append($0)
         }
         return complete ? result : nil
@@ -51,16 +52,26 @@ public struct CustomerLifetimeValue: Sendable, Hashable {
     /// Σ of `discountedPurchases`, month by month in order, from the months' `monthlyPurchasesIfAlive`;
     /// nil when a month has no value.
     func discountedPurchaseTotal(ifAlive: some Sequence<Double>, probabilityAlive: Double) -> Double? {
+        discountedPurchaseTotal(ifAlive: ifAlive, probabilityAlive: probabilityAlive, monthlyRate: monthlyDiscountRate)
+    }
+
+    /// `discountedPurchaseTotal(ifAlive:probabilityAlive:)` with `monthlyDiscountRate` worked out
+    /// once by the caller (a table of forecasts asks for it once, not once per customer).
+    func discountedPurchaseTotal(ifAlive: some Sequence<Double>, probabilityAlive: Double, monthlyRate: Double) -> Double? {
         var total = 0.0
-        let complete = forEachDiscountedMonth(ifAlive: ifAlive, probabilityAlive: probabilityAlive) { total += $0 }
+        let complete = forEachDiscountedMonth(ifAlive: ifAlive, probabilityAlive: probabilityAlive, monthlyRate: monthlyRate) {
+            total += $0
+        }
         return complete ? total : nil
     }
 
+    /// d = (1 + annual rate)^(1/12) − 1.
+    var monthlyDiscountRate: Double { pow(1 + annualDiscountRate, 1.0 / 12) - 1 }
+
     /// Calls `body` with each month's discounted expected purchases; false (after the months
     /// before it) at the first month without a value.
-    private func forEachDiscountedMonth(ifAlive: some Sequence<Double>, probabilityAlive: Double,
+    private func forEachDiscountedMonth(ifAlive: some Sequence<Double>, probabilityAlive: Double, monthlyRate monthly: Double,
                                         _ body: (Double) -> Void) -> Bool {
-        let monthly = pow(1 + annualDiscountRate, 1.0 / 12) - 1
         var previous = 0.0, discount = 1.0
         for value in ifAlive {
             guard let cumulative = BGNBDModel.expectedPurchases(ifAlive: value, probabilityAlive: probabilityAlive)

@@ -24,36 +24,111 @@ enum GaussHypergeometric {
     /// alone (ratio = that part × z, same stopping rule and rescaling), so every value is
     /// bit-identical to the single-z call.
     static func logScaled(a: Double, b: Double, c: Double, zs: [Double], power: Double) -> [Double?] {
-        guard a > 0, b > 0, c > 0 else { return zs.map { _ in nil } }
-        var results = [Double?](repeating: nil, count: zs.count)
-        // The series still being summed: index into `zs`, z, log scale, sum, current term.
-        var open: [(index: Int, z: Double, logScale: Double, sum: Double, term: Double)] = []
-        open.reserveCapacity(zs.count)
-        for (i, z) in zs.enumerated() where z >= 0 && z < 1 {
-            open.append((i, z, power * log1p(-z), 1, 1))
+        var results = [Double](repeating: .nan, count: zs.count)
+        results.withUnsafeMutableBufferPointer { results in
+            zs.withUnsafeBufferPointer { zs in logScaled(a: a, b: b, c: c, zs: zs, power: power, into: results) }
         }
-        var n = 0.0
-        while n < maximumTerms && !open.isEmpty {
-            let coefficient = (a + n) * (b + n) / ((c + n) * (n + 1))
-            n += 1
-            var s = 0
-            while s < open.count {
-                let ratio = coefficient * open[s].z
-                open[s].term *= ratio
-                open[s].sum += open[s].term
-                if ratio < 1 && open[s].term <= 1e-16 * open[s].sum {
-                    results[open[s].index] = open[s].logScale + log(open[s].sum)
-                    open.remove(at: s)
-                    continue
+        return results.map { $0.isNaN ? nil : $0 }
+    }
+
+    /// `logScaled(a:b:c:zs:power:)` into `results` (one slot per z, NaN where the value is nil),
+    /// allocating nothing on the heap. The series run two to a `SIMD2<Double>` lane pair, each
+    /// lane doing exactly the operations of the series alone (ratio = coefficient × z, term ×=
+    /// ratio, sum += term, the same tests), so every value is the same bits: a lane that meets
+    /// the stopping rule or passes 10²⁰⁰ is then handled on its own, and a finished lane is held
+    /// at z = term = sum = 0, out of the tests. The series are placed by z, largest first, so
+    /// lanes that finish together share a pair, and a pair with both lanes finished is replaced
+    /// by the last unfinished pair.
+    static func logScaled(a: Double, b: Double, c: Double, zs: UnsafeBufferPointer<Double>, power: Double,
+                          into results: UnsafeMutableBufferPointer<Double>) {
+        let count = zs.count
+        for i in 0..<count { results[i] = .nan }
+        guard a > 0, b > 0, c > 0, count > 0 else { return }
+        let pairs = (count + 1) / 2
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * pairs) { index in
+            withUnsafeTemporaryAllocation(of: SIMD2<Double>.self, capacity: 4 * pairs) { state in
+                // Per lane pair: z, log scale, sum and current term; `index` says which z each lane is (−1: none).
+                let z = state.baseAddress!, logScale = z + pairs, sum = z + 2 * pairs, term = z + 3 * pairs
+                // The z in the domain, largest first (insertion by z; equal z run the same length, so any order of them).
+                var open = 0
+                for i in 0..<count where zs[i] >= 0 && zs[i] < 1 {
+                    var slot = open
+                    while slot > 0 && zs[index[slot - 1]] < zs[i] {
+                        index[slot] = index[slot - 1]
+                        slot -= 1
+                    }
+                    index[slot] = i
+                    open += 1
                 }
-                if open[s].sum > 1e200 {
-                    open[s].sum *= 1e-200
-                    open[s].term *= 1e-200
-                    open[s].logScale += 200 * M_LN10
+                guard open > 0 else { return }
+                var active = (open + 1) / 2
+                for lane in 0 ..< 2 * active {
+                    let p = lane / 2, l = lane % 2
+                    if lane < open {
+                        let zi = zs[index[lane]]
+                        z[p][l] = zi
+                        logScale[p][l] = power * log1p(-zi)
+                        sum[p][l] = 1
+                        term[p][l] = 1
+                    } else {
+                        index[lane] = -1
+                        z[p][l] = 0
+                        logScale[p][l] = 0
+                        sum[p][l] = 0
+                        term[p][l] = 0
+                    }
                 }
-                s += 1
+                var n = 0.0
+                while n < maximumTerms && active > 0 {
+                    let coefficient = (a + n) * (b + n) / ((c + n) * (n + 1))
+                    n += 1
+                    var p = 0
+                    while p < active {
+                        let ratio = coefficient * z[p]
+                        let t = term[p] * ratio
+                        let total = sum[p] + t
+                        let live = SIMD2<Int64>(Int64(index[2 * p]), Int64(index[2 * p + 1])) .>= 0
+                        let stop = (ratio .< 1) .& (t .<= 1e-16 * total) .& live
+                        let big = (total .> 1e200) .& live
+                        if !any(stop .| big) {
+                            term[p] = t
+                            sum[p] = total
+                            p += 1
+                            continue
+                        }
+                        for l in 0..<2 {
+                            if stop[l] {
+                                results[index[2 * p + l]] = logScale[p][l] + log(total[l])
+                                index[2 * p + l] = -1
+                                z[p][l] = 0
+                                sum[p][l] = 0
+                                term[p][l] = 0
+                            } else if big[l] {
+                                sum[p][l] = total[l] * 1e-200
+                                term[p][l] = t[l] * 1e-200
+                                logScale[p][l] += 200 * M_LN10
+                            } else {
+                                sum[p][l] = total[l]
+                                term[p][l] = t[l]
+                            }
+                        }
+                        guard index[2 * p] < 0 && index[2 * p + 1] < 0 else {
+                            p += 1
+                            continue
+                        }
+                        // Both lanes finished: the last unfinished pair (not yet stepped this n) takes its place.
+                        active -= 1
+                        if p < active {
+                            z[p] = z[active]
+                            logScale[p] = logScale[active]
+                            sum[p] = sum[active]
+                            term[p] = term[active]
+                            index[2 * p] = index[2 * active]
+                            index[2 * p + 1] = index[2 * active + 1]
+                        }
+                    }
+                }
             }
         }
-        return results
     }
 }

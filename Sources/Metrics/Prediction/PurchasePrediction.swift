@@ -112,9 +112,11 @@ public struct PurchaseTotals: Sendable, Hashable {
         expectedPurchases52Weeks = next52
         clvCustomers = clvs.count
         clvTotal = clvs.isEmpty ? nil : clvs.reduce(0, +)
-        clvs.sort()
-        clvMedian = SampleQuantile.quantile(sorted: clvs, 0.5)
-        clv95thPercentile = SampleQuantile.quantile(sorted: clvs, 0.95, method: .nearestRank)
+        // The two quantiles read two or three positions of the sorted CLVs: found by selection.
+        var statistics = OrderStatistics(clvs)
+        clvs = []
+        clvMedian = statistics.quantile(0.5)
+        clv95thPercentile = statistics.quantile(0.95, method: .nearestRank)
     }
 }
 
@@ -165,6 +167,7 @@ struct TripleForecasts: Sendable {
         // Per pair: E[Y] if alive at 13 and 52 weeks, then at the end of each CLV month (NaN = none).
         // All horizons of a pair in one call, so their series share the z-free coefficients.
         let horizons = [13, 52] + (lifetimeValue?.monthEnds ?? [])
+        let monthlyRate = lifetimeValue?.monthlyDiscountRate ?? 0
         var alive = [Double](repeating: 0, count: count)
         var e13 = [Double](repeating: 0, count: count), e52 = [Double](repeating: 0, count: count)
         var discounted = [Double](repeating: 0, count: count)
@@ -177,26 +180,37 @@ struct TripleForecasts: Sendable {
                         present.withUnsafeMutableBufferPointer { present in
                             nonisolated(unsafe) let alive = alive, e13 = e13, e52 = e52, discounted = discounted, present = present
                             FixedPartition.forEach(pairs.count) { range in
-                                for j in range {
-                                    let ifAlive = model.purchasesIfAlive(inNext: horizons, x: Int(pairs[j].x), T: Double(pairs[j].tDays) / 7)
-                                    for m in Int(firstMember[j]) ..< Int(firstMember[j + 1]) {
-                                        let k = Int(members[m]), t = triples.triples[k]
-                                        let p = model.probabilityAlive(x: Int(t.x), tx: Double(t.txDays) / 7, T: Double(t.tDays) / 7)
-                                        alive[k] = p
-                                        var bits: UInt8 = 0
-                                        if let v = BGNBDModel.expectedPurchases(ifAlive: ifAlive[0], probabilityAlive: p) {
-                                            e13[k] = v
-                                            bits |= 1
+                                // One pair's horizons' z and values, reused from pair to pair.
+                                withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * horizons.count) { scratch in
+                                    let zs = UnsafeMutableBufferPointer(rebasing: scratch[..<horizons.count])
+                                    let ifAlive = UnsafeMutableBufferPointer(rebasing: scratch[horizons.count...])
+                                    let months = UnsafeBufferPointer(rebasing: ifAlive[2...])
+                                    horizons.withUnsafeBufferPointer { horizons in
+                                        for j in range {
+                                            let x = Int(pairs[j].x), T = Double(pairs[j].tDays) / 7
+                                            model.purchasesIfAlive(inNext: horizons, x: x, T: T, zs: zs, into: ifAlive)
+                                            let odds = BGNBDModel.AliveOdds(model, x: x, T: T)
+                                            for m in Int(firstMember[j]) ..< Int(firstMember[j + 1]) {
+                                                let k = Int(members[m])
+                                                let p = odds.probability(tx: Double(triples.triples[k].txDays) / 7)
+                                                alive[k] = p
+                                                var bits: UInt8 = 0
+                                                if let v = BGNBDModel.expectedPurchases(ifAlive: ifAlive[0], probabilityAlive: p) {
+                                                    e13[k] = v
+                                                    bits |= 1
+                                                }
+                                                if let v = BGNBDModel.expectedPurchases(ifAlive: ifAlive[1], probabilityAlive: p) {
+                                                    e52[k] = v
+                                                    bits |= 2
+                                                }
+                                                if let v = lifetimeValue?.discountedPurchaseTotal(ifAlive: months, probabilityAlive: p,
+                                                                                                  monthlyRate: monthlyRate) {
+                                                    discounted[k] = v
+                                                    bits |= 4
+                                                }
+                                                present[k] = bits
+                                            }
                                         }
-                                        if let v = BGNBDModel.expectedPurchases(ifAlive: ifAlive[1], probabilityAlive: p) {
-                                            e52[k] = v
-                                            bits |= 2
-                                        }
-                                        if let v = lifetimeValue?.discountedPurchaseTotal(ifAlive: ifAlive[2...], probabilityAlive: p) {
-                                            discounted[k] = v
-                                            bits |= 4
-                                        }
-                                        present[k] = bits
                                     }
                                 }
                             }

@@ -59,6 +59,12 @@ import Testing
                 #expect(single?.bitPattern == alone[3]?.bitPattern)
             }
         }
+        // Odd counts, a lone z, z = 0 (the series stops at its first term) and every z out of the domain.
+        for zs in [[0.3], [0.0, 0.7, 0.2], [0.9, 0.1, 0.5, 0.95, 0.0], [1.5, -1], [0.6, 0.6, 0.6]] {
+            let together = GaussHypergeometric.logScaled(a: 3.2, b: 2.5, c: 4.1, zs: zs, power: 3.2)
+            let alone = zs.map { Self.reference(a: 3.2, b: 2.5, c: 4.1, z: $0, power: 3.2, rescaled: &rescaled) }
+            #expect(together.map { $0?.bitPattern } == alone.map { $0?.bitPattern }, "\(zs)")
+        }
         #expect(checked == 7 * 4 * 12)
         // x = 400, T = ½ week, 52 weeks: z = 52 / 54.3 ≈ 0.958 and ₂F₁ ≈ (1 − z)^−400 ≈ 10⁵⁵⁰, rescaled.
         #expect(rescaled > 0)
