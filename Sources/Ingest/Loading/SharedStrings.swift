@@ -31,18 +31,6 @@ struct SharedStrings: Sendable {
         return shared
     }
 
-    /// The text of `bytes` (decoded as `String(decoding:as:)` does), or the equal string met
-    /// first; a repeated value is found from its bytes, without making a `String`.
-    mutating func shared(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.count > Self.inlineBytes, !overflowed else { return String(decoding: bytes, as: UTF8.self) }
-        var isNew = false
-        let shared = cache.value(for: bytes) { isNew = true; return String(decoding: $0, as: UTF8.self) }
-        if isNew {
-            if remembered == limit { overflowed = true } else { remembered += 1 }
-        }
-        return shared
-    }
-
     mutating func shared(_ text: String?) -> String? {
         guard let text else { return nil }
         return shared(text)

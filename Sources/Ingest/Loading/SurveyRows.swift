@@ -22,7 +22,7 @@ extension DatasetBuilder {
             throw .unknownSurveyKind(path: path)
         }
         var ids = Set<String>()
-        var comments = SharedStrings()
+        var comments = ByteKeyedCache<Int32>()
         let scoreFields = split ? ["nps_score", "csat_score", "score"] : ["score"]
         let rated = reader.format?.rules.ratingLabels ?? []
         let customerColumn = reader.column("customer"), idColumn = reader.column("id")
@@ -66,22 +66,24 @@ extension DatasetBuilder {
                 case .success(let r): responses = r
                 }
                 if customer == nil { unknownCustomers += 1 }
-                // The comment, trimmed, made into a `String` only the first time its bytes are met.
-                let comment = row.withBytes(commentColumn) { raw -> String? in
+                // The comment, trimmed: its number in the answers' comment table, made (with its
+                // `String`) only the first time its bytes are met.
+                let comment = row.withBytes(commentColumn) { raw -> Int32? in
                     let c = ByteCursor(raw)
-                    return c.isAtEnd ? nil : comments.shared(bytes: UnsafeBufferPointer(rebasing: raw[c.index..<c.end]))
+                    guard !c.isAtEnd else { return nil }
+                    return comments.value(for: UnsafeBufferPointer(rebasing: raw[c.index..<c.end])) {
+                        dataset.surveys.addComment(String(decoding: $0, as: UTF8.self))
+                    }
                 }
                 switch responses {
                 case .one(var response):
                     response.customer = customer
-                    response.comment = comment
-                    dataset.surveys.append(response)
-                case .several(var all):
-                    for k in all.indices {
-                        all[k].customer = customer
-                        all[k].comment = comment
+                    dataset.surveys.append(response, commentNumber: comment)
+                case .several(let all):
+                    for var response in all {
+                        response.customer = customer
+                        dataset.surveys.append(response, commentNumber: comment)
                     }
-                    dataset.surveys.append(contentsOf: all)
                 }
                 accounting.use()
             } catch {

@@ -44,14 +44,13 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
         // all given at their first response, side by side so a response reads one cache line.
         var slots = [Int32](repeating: -1, count: dataset.customers.count * width)
         dataset.customers.withUnsafeBufferPointer { customers in
-            // By index, field by field: a copy of each response would retain its comment.
             let surveys = dataset.surveys
             for i in surveys.indices {
-                let day = surveys[i].day
+                let day = surveys.day(at: i)
                 guard day <= asOf else { continue }
                 if let from, day < from { continue }
-                let answer = SurveyAnswer(kind: surveys[i].kind, score: surveys[i].score)
-                guard let c = surveys[i].customer, customers.indices.contains(c) else {
+                let answer = SurveyAnswer(kind: surveys.kind(at: i), score: surveys.score(at: i))
+                guard let c = surveys.customer(at: i), customers.indices.contains(c) else {
                     for t in 0..<width { scores[t].add(answer) }
                     continue
                 }

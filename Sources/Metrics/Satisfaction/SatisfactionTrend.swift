@@ -47,10 +47,9 @@ public struct SatisfactionTrend: Sendable, Hashable {
         var overall = SatisfactionScores()
         var afterAsOf = 0
         var first: Day?
-        // By index, field by field: a copy of each response would retain its comment.
         let surveys = dataset.surveys
         for i in surveys.indices {
-            let day = surveys[i].day
+            let day = surveys.day(at: i)
             if day > asOf { afterAsOf += 1; continue }
             if let from, day < from { continue }
             let index = periodIndexes.index(containing: day)
@@ -64,7 +63,7 @@ public struct SatisfactionTrend: Sendable, Hashable {
                     byPeriod.append(SatisfactionScores())
                 }
             }
-            let answer = SurveyAnswer(kind: surveys[i].kind, score: surveys[i].score)
+            let answer = SurveyAnswer(kind: surveys.kind(at: i), score: surveys.score(at: i))
             byPeriod[lastSlot].add(answer)
             overall.add(answer)
             if first.map({ day < $0 }) ?? true { first = day }

@@ -90,10 +90,10 @@ public enum SurveyComments {
     private static func forEachNPSAnswer(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                          _ body: (Answer, String?) -> Void) {
         let surveys = dataset.surveys
-        for order in surveys.indices where surveys[order].kind == .nps && surveys[order].day <= configuration.asOf {
-            guard let score = SurveyKind.nps.scaledScore(surveys[order].score) else { continue }
-            let known = surveys[order].customer.flatMap { dataset.customers.indices.contains($0) ? $0 : nil }
-            body(Answer(order: order, day: surveys[order].day, score: score, customer: known), surveys[order].comment)
+        for order in surveys.indices where surveys.kind(at: order) == .nps && surveys.day(at: order) <= configuration.asOf {
+            guard let score = SurveyKind.nps.scaledScore(surveys.score(at: order)) else { continue }
+            let known = surveys.customer(at: order).flatMap { dataset.customers.indices.contains($0) ? $0 : nil }
+            body(Answer(order: order, day: surveys.day(at: order), score: score, customer: known), surveys.comment(at: order))
         }
     }
 
@@ -109,7 +109,7 @@ public enum SurveyComments {
             let customer = dataset.customers[c]
             name = customer.name.isEmpty ? customer.id : customer.name
         }
-        let text = dataset.surveys[answer.order].comment.map(trimmed)
+        let text = dataset.surveys.comment(at: answer.order).map(trimmed)
         return SurveyComment(customer: answer.customer, customerName: name, day: answer.day, score: answer.score,
                              comment: text?.isEmpty == false ? text : nil)
     }
