@@ -5,7 +5,7 @@ public struct Dataset: Sendable {
     public var subscriptions: [Subscription]
     /// The orders, grouped by customer (see `CustomerOrderBook`: file order within a customer).
     public var orders: CustomerOrderBook
-    public var surveys: [SurveyResponse]
+    public var surveys: SurveyAnswers
     public var tickets: [SupportTicket]
     /// ISO 4217 code of the report currency (every amount is in it).
     public var currency: String
@@ -24,7 +24,7 @@ public struct Dataset: Sendable {
         self.customers = customers
         self.subscriptions = subscriptions
         self.orders = CustomerOrderBook(orders)
-        self.surveys = surveys
+        self.surveys = SurveyAnswers(surveys)
         self.tickets = tickets
         self.currency = currency
         self.inputs = inputs
@@ -52,7 +52,7 @@ public struct Dataset: Sendable {
             see(days.lowerBound)
             see(days.upperBound)
         }
-        for r in surveys { see(r.day) }
+        for i in surveys.indices { see(surveys.day(at: i)) }
         for t in tickets { see(t.created.day()) }
         return first <= last ? first...last : nil
     }

@@ -10,8 +10,7 @@ public enum SurveyKind: String, Sendable, Hashable, CaseIterable {
     case ces
 }
 
-/// One answer to a survey. Kept small (40 bytes: the customer index and the day as 32-bit
-/// integers) because exports can hold millions of answers.
+/// One answer to a survey (a dataset keeps its answers compact, in `SurveyAnswers`).
 public struct SurveyResponse: Sendable, Hashable {
     public var score: Double
     public var comment: String?

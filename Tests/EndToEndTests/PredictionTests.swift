@@ -99,7 +99,7 @@ import Mustache
         let dataset = try Self.dataset()
         let end = Day(iso: "2026-07-31")!
         var trimmed = dataset
-        trimmed.surveys = dataset.surveys.filter { $0.day <= end }
+        trimmed.surveys = SurveyAnswers(dataset.surveys.filter { $0.day <= end })
         trimmed.tickets = dataset.tickets.filter { $0.created < Instant(day: end.adding(days: 1)) }
         #expect(trimmed.surveys.count < dataset.surveys.count)
         let configuration = MetricsConfiguration(asOf: Self.asOf)

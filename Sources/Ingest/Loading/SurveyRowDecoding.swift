@@ -11,10 +11,17 @@ enum SurveyRowDecode: Sendable {
 
 /// A surveys row after its id: skipped before its customer is looked up (an unknown survey
 /// kind), or its customer as found from the id bytes (nil: not a customer id as written) with
-/// its answers — whose `customer` is left empty — or the skip they earn.
+/// its answers — whose `customer` and `comment` are left empty — or the skip they earn.
 enum SurveyRowAnswers: Sendable {
     case unknownKind(RowSkip)
-    case answered(customerByID: CustomerIndex?, Result<[SurveyResponse], RowSkip>)
+    case answered(customerByID: CustomerIndex?, Result<SurveyRowResponses, RowSkip>)
+}
+
+/// The answers of one row: one (a score column and a kind), kept inline so that a row costs no
+/// allocation, or several (NPS and CSAT columns of their own).
+enum SurveyRowResponses: Sendable {
+    case one(SurveyResponse)
+    case several([SurveyResponse])
 }
 
 /// Reads one surveys row without looking at any other (the part of `loadSurveys` that runs on
@@ -36,6 +43,30 @@ struct SurveyRowDecoding: Sendable {
     let labels: [String: Double]
     let labelNames: String
 
+    /// The date column and its day/month order, looked up once (`FieldReader.requiredDay`'s
+    /// field "date"); the score column of a file with one.
+    private let dateColumn: Int?, dateOrder: DayMonthOrder?, scoreColumn: Int?
+
+    init(reader: FieldReader, customerIndex: ByteKeyedIndex, split: Bool, fixedKind: SurveyKind?,
+         scoreColumns: [Int?], noRatingColumn: Int?, kindColumn: Int?, idColumn: Int?, customerColumn: Int?,
+         commentColumn: Int?, labels: [String: Double], labelNames: String) {
+        self.reader = reader
+        self.customerIndex = customerIndex
+        self.split = split
+        self.fixedKind = fixedKind
+        self.scoreColumns = scoreColumns
+        self.noRatingColumn = noRatingColumn
+        self.kindColumn = kindColumn
+        self.idColumn = idColumn
+        self.customerColumn = customerColumn
+        self.commentColumn = commentColumn
+        self.labels = labels
+        self.labelNames = labelNames
+        dateColumn = reader.column("date")
+        dateOrder = reader.dateOrder("date")
+        scoreColumn = reader.column("score")
+    }
+
     func decode(_ row: RowView) -> SurveyRowDecode {
         if row.isEmptyRow { return .empty }
         do throws(RowSkip) {
@@ -44,45 +75,89 @@ struct SurveyRowDecoding: Sendable {
             if scoreColumns.allSatisfy({ row.isBlank($0) }) {
                 throw RowSkip(reason: "no_rating", column: noRatingColumn, message: "no score given")
             }
-            let day = try reader.notAfterToday(reader.requiredDay("date", row), "date", row)
+            let day = try reader.notAfterToday(self.day(row), "date", row)
             return .identified(id: row.string(idColumn), answers(row, day: day))
         } catch {
             return .early(error)
         }
     }
 
+    /// `reader.requiredDay("date", row)`, read from the field bytes; a date that does not read
+    /// takes the reader's path, for its skip and message.
+    @inline(__always)
+    private func day(_ row: RowView) throws(RowSkip) -> Day {
+        if dateColumn != nil, case .date(let written) = row.withBytes(dateColumn, { DateParsing.read($0, order: dateOrder) }) {
+            return reader.timeZone.day(of: written)
+        }
+        return try reader.requiredDay("date", row)
+    }
+
     private func answers(_ row: RowView, day: Day) -> SurveyRowAnswers {
-        var answers: [(kind: SurveyKind, field: String, column: Int?)] = []
-        if split {
-            for (field, kind) in [("nps_score", SurveyKind.nps), ("csat_score", .csat)] where reader.text(field, row) != nil {
-                answers.append((kind, field, reader.column(field)))
-            }
-            if let kind = ValueVocabulary.surveyKind(reader.text("kind", row)), reader.text("score", row) != nil {
-                answers.append((kind, "score", reader.column("score")))
-            }
-        } else if let kind = fixedKind ?? ValueVocabulary.surveyKind(row.string(kindColumn)) {
-            answers.append((kind, "score", reader.column("score")))
-        } else {
+        if split { return splitAnswers(row, day: day) }
+        guard let kind = fixedKind ?? Self.kind(row, kindColumn) else {
             return .unknownKind(RowSkip(reason: "bad_kind", column: kindColumn,
                                         message: "unknown survey \"\(row.string(kindColumn) ?? "")\"; expected NPS, CSAT or CES"))
         }
-        let byID: CustomerIndex? = row.withBytes(customerColumn) { raw in
+        let byID = customer(row)
+        do throws(RowSkip) {
+            let (k, score) = try self.score(kind, "score", scoreColumn, row)
+            return .answered(customerByID: byID, .success(.one(SurveyResponse(customer: nil, day: day, kind: k, score: score))))
+        } catch {
+            return .answered(customerByID: byID, .failure(error))
+        }
+    }
+
+    /// The customer the row's customer field names as an id as written, found from its bytes.
+    @inline(__always)
+    private func customer(_ row: RowView) -> CustomerIndex? {
+        row.withBytes(customerColumn) { raw in
             let c = ByteCursor(raw)
             return c.isAtEnd ? nil : customerIndex.value(for: UnsafeBufferPointer(rebasing: raw[c.index..<c.end]))
         }
-        let responses = Result { () throws(RowSkip) -> [SurveyResponse] in
+    }
+
+    /// The survey kind the kind field names (`ValueVocabulary.surveyKind`), its usual spellings
+    /// ("NPS", "csat", …) read from the bytes without making a `String`.
+    private static func kind(_ row: RowView, _ column: Int?) -> SurveyKind? {
+        let usual: SurveyKind?? = row.withBytes(column) { raw in
+            let c = ByteCursor(raw)
+            let b = UnsafeBufferPointer(rebasing: raw[c.index..<c.end])
+            func spelled(_ upper: StaticString) -> Bool {
+                guard b.count == upper.utf8CodeUnitCount else { return false }
+                let u = upper.utf8Start
+                let allUpper = b.indices.allSatisfy { b[$0] == u[$0] }
+                return allUpper || b.indices.allSatisfy { b[$0] == u[$0] | 0x20 }
+            }
+            if spelled("NPS") { return .some(.nps) }
+            if spelled("CSAT") { return .some(.csat) }
+            if spelled("CES") { return .some(.ces) }
+            return nil
+        }
+        if let usual { return usual }
+        return ValueVocabulary.surveyKind(row.string(column))
+    }
+
+    /// The answers of a file with NPS and CSAT columns of their own (and maybe a kind and score).
+    private func splitAnswers(_ row: RowView, day: Day) -> SurveyRowAnswers {
+        var answers: [(kind: SurveyKind, field: String, column: Int?)] = []
+        for (field, kind) in [("nps_score", SurveyKind.nps), ("csat_score", .csat)] where reader.text(field, row) != nil {
+            answers.append((kind, field, reader.column(field)))
+        }
+        if let kind = ValueVocabulary.surveyKind(reader.text("kind", row)), reader.text("score", row) != nil {
+            answers.append((kind, "score", scoreColumn))
+        }
+        let responses = Result { () throws(RowSkip) -> SurveyRowResponses in
             var responses: [SurveyResponse] = []
             for answer in answers {
                 let (kind, score) = try self.score(answer.kind, answer.field, answer.column, row)
-                responses.append(SurveyResponse(customer: nil, day: day, kind: kind, score: score,
-                                                comment: row.string(commentColumn)))
+                responses.append(SurveyResponse(customer: nil, day: day, kind: kind, score: score))
             }
             guard !responses.isEmpty else {
-                throw RowSkip(reason: "no_rating", column: reader.column("score"), message: "no score given")
+                throw RowSkip(reason: "no_rating", column: scoreColumn, message: "no score given")
             }
-            return responses
+            return .several(responses)
         }
-        return .answered(customerByID: byID, responses)
+        return .answered(customerByID: customer(row), responses)
     }
 
     /// The score of one answer: a rating label, a plain number, "good"/"bad" (a good/bad CSAT),

@@ -22,16 +22,17 @@ extension DatasetBuilder {
             throw .unknownSurveyKind(path: path)
         }
         var ids = Set<String>()
-        var comments = SharedStrings()
+        var comments = ByteKeyedCache<Int32>()
         let scoreFields = split ? ["nps_score", "csat_score", "score"] : ["score"]
         let rated = reader.format?.rules.ratingLabels ?? []
         let customerColumn = reader.column("customer"), idColumn = reader.column("id")
+        let commentColumn = reader.column("comment")
         let decoding = SurveyRowDecoding(
             reader: reader, customerIndex: customerIndex, split: split, fixedKind: fixedKind,
             scoreColumns: scoreFields.map { reader.column($0) },
             noRatingColumn: reader.column(scoreFields.first { reader.column($0) != nil } ?? "score"),
             kindColumn: reader.column("kind"), idColumn: idColumn, customerColumn: customerColumn,
-            commentColumn: reader.column("comment"),
+            commentColumn: commentColumn,
             labels: Dictionary(rated.map { (headerKey($0.label), $0.score) }, uniquingKeysWith: { a, _ in a }),
             labelNames: rated.map { "\"\($0.label)\"" }.joined(separator: ", "))
         dataset.surveys.reserveCapacity(dataset.surveys.count + table.rowCount)  // one answer a row, as a rule
@@ -59,17 +60,31 @@ extension DatasetBuilder {
                     return
                 }
                 let customer = surveyCustomer(row, customerColumn, byID: byID)
-                var responses: [SurveyResponse]
+                let responses: SurveyRowResponses
                 switch answers {
                 case .failure(let skip): throw skip
                 case .success(let r): responses = r
                 }
                 if customer == nil { unknownCustomers += 1 }
-                for k in responses.indices {
-                    responses[k].customer = customer
-                    responses[k].comment = comments.shared(responses[k].comment)
+                // The comment, trimmed: its number in the answers' comment table, made (with its
+                // `String`) only the first time its bytes are met.
+                let comment = row.withBytes(commentColumn) { raw -> Int32? in
+                    let c = ByteCursor(raw)
+                    guard !c.isAtEnd else { return nil }
+                    return comments.value(for: UnsafeBufferPointer(rebasing: raw[c.index..<c.end])) {
+                        dataset.surveys.addComment(String(decoding: $0, as: UTF8.self))
+                    }
                 }
-                dataset.surveys.append(contentsOf: responses)
+                switch responses {
+                case .one(var response):
+                    response.customer = customer
+                    dataset.surveys.append(response, commentNumber: comment)
+                case .several(let all):
+                    for var response in all {
+                        response.customer = customer
+                        dataset.surveys.append(response, commentNumber: comment)
+                    }
+                }
                 accounting.use()
             } catch {
                 reader.skip(error, row, into: &accounting)

@@ -57,14 +57,17 @@ struct HealthEvidence {
     init(_ dataset: Dataset) {
         customers = dataset.customers
         let n = dataset.customers.count
+        let surveys = dataset.surveys
         /// In-scale NPS answers (`nps`) or CSAT and good/bad answers (not `nps`); CES is not used.
-        func answer(_ r: SurveyResponse, nps: Bool) -> (CustomerIndex, Answer)? {
-            guard let c = r.customer, nps ? r.kind == .nps : (r.kind == .csat || r.kind == .csatGoodBad),
-                  let score = r.kind.scaledScore(r.score) else { return nil }
-            return (c, Answer(day: r.day, kind: r.kind, score: score))
+        /// Read field by field (the answer's comment is not needed).
+        func answer(_ i: Int, nps: Bool) -> (CustomerIndex, Answer)? {
+            let kind = surveys.kind(at: i)
+            guard let c = surveys.customer(at: i), nps ? kind == .nps : (kind == .csat || kind == .csatGoodBad),
+                  let score = kind.scaledScore(surveys.score(at: i)) else { return nil }
+            return (c, Answer(day: surveys.day(at: i), kind: kind, score: score))
         }
-        let nps = CustomerGroups(customerCount: n, dataset.surveys) { answer($0, nps: true) }
-        let csat = CustomerGroups(customerCount: n, dataset.surveys) { answer($0, nps: false) }
+        let nps = CustomerGroups(customerCount: n, surveys.indices) { answer($0, nps: true) }
+        let csat = CustomerGroups(customerCount: n, surveys.indices) { answer($0, nps: false) }
         let tickets = CustomerGroups(customerCount: n, dataset.tickets) { t in t.customer.map { ($0, t) } }
         let subscriptions = CustomerGroups(customerCount: n, dataset.subscriptions) { ($0.customer, $0) }
         let orders = dataset.orders

@@ -30,35 +30,37 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
 
     /// One breakdown per attribute of `attributes`, in that order, from one walk over the
     /// responses: each response in the window is classified once and added, in file order, to
-    /// the segment of its customer's value in every attribute's tally.
+    /// the segment of its customer's value in every attribute's tally. Every segment's scores
+    /// are kept in one array (`scores`; slot t is attribute t's "Unknown"), so an answer is
+    /// added straight into the slot its customer's value was given.
     static func compute(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                         attributes: [String], from: Day?) -> [SatisfactionBreakdown] {
         let asOf = configuration.asOf
-        var tallies = attributes.map { SegmentTally(attribute: $0) }
-        let width = tallies.count
+        let width = attributes.count
         guard width > 0 else { return [] }
-        // The codes of customer c's values are codes[c·width ..< (c+1)·width] (-1: not coded yet),
-        // all coded at their first response, side by side so a response reads one cache line.
-        var codes = [Int32](repeating: -1, count: dataset.customers.count * width)
+        var tallies = attributes.indices.map { SegmentTally(attribute: attributes[$0], unknownSlot: Int32($0)) }
+        var scores = [SatisfactionScores](repeating: SatisfactionScores(), count: width)
+        // The slots of customer c's values are slots[c·width ..< (c+1)·width] (-1: not given yet),
+        // all given at their first response, side by side so a response reads one cache line.
+        var slots = [Int32](repeating: -1, count: dataset.customers.count * width)
         dataset.customers.withUnsafeBufferPointer { customers in
-            // By index, field by field: a copy of each response would retain its comment.
             let surveys = dataset.surveys
             for i in surveys.indices {
-                let day = surveys[i].day
+                let day = surveys.day(at: i)
                 guard day <= asOf else { continue }
                 if let from, day < from { continue }
-                let answer = SurveyAnswer(kind: surveys[i].kind, score: surveys[i].score)
-                guard let c = surveys[i].customer, customers.indices.contains(c) else {
-                    for t in tallies.indices { tallies[t].add(answer, code: 0) }
+                let answer = SurveyAnswer(kind: surveys.kind(at: i), score: surveys.score(at: i))
+                guard let c = surveys.customer(at: i), customers.indices.contains(c) else {
+                    for t in 0..<width { scores[t].add(answer) }
                     continue
                 }
                 let first = c * width
-                if codes[first] < 0 {
-                    for t in tallies.indices { codes[first + t] = tallies[t].code(of: c, in: customers) }
+                if slots[first] < 0 {
+                    for t in 0..<width { slots[first + t] = tallies[t].slot(of: c, in: customers, scores: &scores) }
                 }
-                for t in tallies.indices { tallies[t].add(answer, code: codes[first + t]) }
+                for t in 0..<width { scores[Int(slots[first + t])].add(answer) }
             }
         }
-        return tallies.map(\.breakdown)
+        return tallies.map { $0.breakdown(scores) }
     }
 }

@@ -38,24 +38,42 @@ public struct SatisfactionTrend: Sendable, Hashable {
                                from: Day? = nil) -> SatisfactionTrend {
         let calendar = configuration.calendar
         let asOf = configuration.asOf
-        var byPeriod: [Int: SatisfactionScores] = [:]
+        // The days' periods read from a table; each period's scores in `byPeriod`, found by
+        // period index in `slot` only when the period changes (answers come mostly in date order).
+        let periodIndexes = PeriodIndexTable(calendar: calendar, through: asOf)
+        var byPeriod: [SatisfactionScores] = []
+        var slot: [Int: Int] = [:]
+        var lastIndex = Int.min, lastSlot = 0
         var overall = SatisfactionScores()
         var afterAsOf = 0
         var first: Day?
-        for response in dataset.surveys {
-            if response.day > asOf { afterAsOf += 1; continue }
-            if let from, response.day < from { continue }
-            let index = calendar.index(containing: response.day)
-            byPeriod[index, default: SatisfactionScores()].add(response)
-            overall.add(response)
-            if first.map({ response.day < $0 }) ?? true { first = response.day }
+        let surveys = dataset.surveys
+        for i in surveys.indices {
+            let day = surveys.day(at: i)
+            if day > asOf { afterAsOf += 1; continue }
+            if let from, day < from { continue }
+            let index = periodIndexes.index(containing: day)
+            if index != lastIndex {
+                lastIndex = index
+                if let known = slot[index] {
+                    lastSlot = known
+                } else {
+                    lastSlot = byPeriod.count
+                    slot[index] = lastSlot
+                    byPeriod.append(SatisfactionScores())
+                }
+            }
+            let answer = SurveyAnswer(kind: surveys.kind(at: i), score: surveys.score(at: i))
+            byPeriod[lastSlot].add(answer)
+            overall.add(answer)
+            if first.map({ day < $0 }) ?? true { first = day }
         }
         guard let start = from ?? first, start <= asOf else {
             return SatisfactionTrend(periods: [], overall: overall, afterAsOf: afterAsOf)
         }
         let periods = calendar.periods(from: start, through: asOf).map { p in
             SatisfactionPeriod(period: p, isComplete: p.end <= asOf.adding(days: 1),
-                               scores: byPeriod[p.index] ?? SatisfactionScores())
+                               scores: slot[p.index].map { byPeriod[$0] } ?? SatisfactionScores())
         }
         return SatisfactionTrend(periods: periods, overall: overall, afterAsOf: afterAsOf)
     }

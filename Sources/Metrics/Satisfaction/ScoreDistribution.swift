@@ -25,14 +25,13 @@ public struct ScoreDistribution: Sendable, Hashable {
         var counts = kinds.map { [Int](repeating: 0, count: $0.scoreScale.count) }
         var outOfScale = [Int](repeating: 0, count: kinds.count)
         var seen = [Bool](repeating: false, count: kinds.count)
-        // By index, field by field: a copy of each response would retain its comment.
         let surveys = dataset.surveys
-        for i in surveys.indices where surveys[i].day <= configuration.asOf {
-            if let from, surveys[i].day < from { continue }
-            let kind = surveys[i].kind
+        for i in surveys.indices where surveys.day(at: i) <= configuration.asOf {
+            if let from, surveys.day(at: i) < from { continue }
+            let kind = surveys.kind(at: i)
             let k = kinds.firstIndex(of: kind)!
             seen[k] = true
-            if let s = kind.scaledScore(surveys[i].score) {
+            if let s = kind.scaledScore(surveys.score(at: i)) {
                 counts[k][s - kind.scoreScale.lowerBound] += 1
             } else {
                 outOfScale[k] += 1

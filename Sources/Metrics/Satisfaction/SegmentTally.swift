@@ -1,12 +1,12 @@
 import Model
 
-/// The satisfaction scores of each value of one customer attribute, added up response by
-/// response (``SatisfactionBreakdown``'s walk).
+/// The segments of one customer attribute as ``SatisfactionBreakdown``'s walk meets them: each
+/// value's slot in the walk's scores (one array for every attribute).
 ///
-/// Values are coded as the walk meets them (``code(of:in:)``), so customers without responses
-/// need no code. Code 0 is "Unknown": a response without a known customer, a customer without a
-/// (non-empty) value, and the literal value "Unknown" all pool there. Only values that received a
-/// response become segments.
+/// Values are given slots as the walk meets them (``slot(of:in:scores:)``), so customers without
+/// responses need none. The first slot is "Unknown": a response without a known customer, a
+/// customer without a (non-empty) value, and the literal value "Unknown" all pool there. Only
+/// values that received a response become segments.
 struct SegmentTally {
     let attribute: String
     /// Where a customer's value of `attribute` is kept (``Customer/attribute(_:)``'s mapping),
@@ -16,14 +16,16 @@ struct SegmentTally {
         case other(String)
     }
     private let field: Field
-    private var codeOf: [String: Int32] = [SatisfactionBreakdown.unknown: 0]
+    private var slotOf: [String: Int32]
+    /// The values met, "Unknown" first, and their slots.
     private var values = [SatisfactionBreakdown.unknown]
-    private var scores = [SatisfactionScores()]
-    /// Whether a response went to "Unknown" (every other code is made for a response).
-    private var unknownHasResponses = false
+    private var slots: [Int32]
 
-    init(attribute: String) {
+    /// - Parameter unknownSlot: the slot of this attribute's "Unknown" in the walk's scores.
+    init(attribute: String, unknownSlot: Int32) {
         self.attribute = attribute
+        slotOf = [SatisfactionBreakdown.unknown: unknownSlot]
+        slots = [unknownSlot]
         switch attribute {
         case "plan": field = .plan
         case "segment": field = .segment
@@ -34,15 +36,17 @@ struct SegmentTally {
         }
     }
 
-    /// Adds `answer` to the segment coded `code`.
-    mutating func add(_ answer: SurveyAnswer, code: Int32) {
-        if code == 0 { unknownHasResponses = true }
-        scores[Int(code)].add(answer)
-    }
-
-    /// The code of customer `c`'s value (a new code for a value not met before).
-    mutating func code(of c: CustomerIndex, in customers: UnsafeBufferPointer<Customer>) -> Int32 {
-        code(of: value(of: c, in: customers))
+    /// The slot of customer `c`'s value (a new slot, appended to `scores`, for a value not met before).
+    mutating func slot(of c: CustomerIndex, in customers: UnsafeBufferPointer<Customer>,
+                       scores: inout [SatisfactionScores]) -> Int32 {
+        guard let value = value(of: c, in: customers), !value.isEmpty else { return slots[0] }
+        if let known = slotOf[value] { return known }
+        let slot = Int32(scores.count)
+        scores.append(SatisfactionScores())
+        slotOf[value] = slot
+        values.append(value)
+        slots.append(slot)
+        return slot
     }
 
     /// `customers[c].attribute(attribute)`, read in place (a copy of the customer would retain
@@ -58,22 +62,15 @@ struct SegmentTally {
         }
     }
 
-    private mutating func code(of value: String?) -> Int32 {
-        guard let value, !value.isEmpty else { return 0 }
-        if let known = codeOf[value] { return known }
-        let code = Int32(values.count)
-        codeOf[value] = code
-        values.append(value)
-        scores.append(SatisfactionScores())
-        return code
-    }
-
-    /// The segments with responses, sorted by value, "Unknown" last.
-    var breakdown: SatisfactionBreakdown {
+    /// The segments with responses (every slot but "Unknown" was made for one), sorted by
+    /// value, "Unknown" last.
+    func breakdown(_ scores: [SatisfactionScores]) -> SatisfactionBreakdown {
         let unknown = SatisfactionBreakdown.unknown
+        let unknownScores = scores[Int(slots[0])]
+        let unknownHasResponses = unknownScores.responseCount + unknownScores.outOfScale > 0
         let segments = values.indices
             .filter { $0 > 0 || unknownHasResponses }
-            .map { SatisfactionSegment(value: values[$0], scores: scores[$0]) }
+            .map { SatisfactionSegment(value: values[$0], scores: scores[Int(slots[$0])]) }
             .sorted { a, b in
                 if (a.value == unknown) != (b.value == unknown) { return b.value == unknown }
                 return a.value < b.value

@@ -18,19 +18,18 @@ public enum SurveyComments {
     /// file order), at most `limit`.
     public static func latestDetractorComments(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                                limit: Int = 10) -> [SurveyComment] {
-        // The order is total (file order breaks ties), so sorting the detractors first and reading
-        // their comments only until `limit` are found gives what filtering all of them would.
-        let candidates = npsAnswers(dataset, configuration) { $0 <= 6 }.sorted { a, b in
+        // The order is total (file order breaks ties), so the first `limit` detractors with a
+        // comment, kept as the walk meets them, are what sorting them all would give first.
+        var leading = LeadingAnswers(limit: limit) { a, b in
             if a.day != b.day { return a.day > b.day }
             if a.score != b.score { return a.score < b.score }
             return a.order < b.order
         }
-        var result: [SurveyComment] = []
-        for candidate in candidates where result.count < limit {
-            let comment = self.comment(dataset, candidate)
-            if comment.comment != nil { result.append(comment) }
+        forEachNPSAnswer(dataset, configuration) { answer, comment in
+            guard answer.score <= 6, let comment, hasText(comment) else { return }
+            leading.offer(answer)
         }
-        return result
+        return leading.kept.map { comment(dataset, $0) }
     }
 
     /// Promoters (NPS 9–10) to thank, newest first (same day: 10 before 9, then file order), at most
@@ -38,18 +37,16 @@ public enum SurveyComments {
     /// without a known customer are left out (nobody to thank).
     public static func promotersToThank(_ dataset: Dataset, _ configuration: MetricsConfiguration,
                                         limit: Int = 10) -> [SurveyComment] {
-        let candidates = npsAnswers(dataset, configuration) { $0 >= 9 }.filter { $0.customer != nil }.sorted { a, b in
+        var leading = LeadingAnswers(limit: limit) { a, b in
             if a.day != b.day { return a.day > b.day }
             if a.score != b.score { return a.score > b.score }
             return a.order < b.order
         }
-        var seen = Set<CustomerIndex>()
-        var result: [SurveyComment] = []
-        for candidate in candidates where result.count < limit {
-            guard let c = candidate.customer, seen.insert(c).inserted else { continue }
-            result.append(comment(dataset, candidate))
+        forEachNPSAnswer(dataset, configuration) { answer, _ in
+            guard answer.score >= 9, answer.customer != nil else { return }
+            leading.offer(answer, onePerCustomer: true)
         }
-        return result
+        return leading.kept.map { comment(dataset, $0) }
     }
 
     /// One NPS answer up to as-of, before its comment is read: `order` is its position in the file.
@@ -61,16 +58,48 @@ public enum SurveyComments {
         var customer: CustomerIndex?
     }
 
-    /// The in-scale NPS answers dated on or before as-of whose score passes `keep`, in file order.
-    private static func npsAnswers(_ dataset: Dataset, _ configuration: MetricsConfiguration,
-                                   keep: (Int) -> Bool) -> [Answer] {
-        var result: [Answer] = []
-        for (order, r) in dataset.surveys.enumerated() where r.kind == .nps && r.day <= configuration.asOf {
-            guard let score = SurveyKind.nps.scaledScore(r.score), keep(score) else { continue }
-            let known = r.customer.flatMap { dataset.customers.indices.contains($0) ? $0 : nil }
-            result.append(Answer(order: order, day: r.day, score: score, customer: known))
+    /// The first `limit` answers offered, in the total order `precedes`, kept sorted: what
+    /// sorting every answer offered and taking the first `limit` gives, without the sort.
+    private struct LeadingAnswers {
+        let limit: Int
+        let precedes: (Answer, Answer) -> Bool
+        private(set) var kept: [Answer] = []
+
+        init(limit: Int, precedes: @escaping (Answer, Answer) -> Bool) {
+            self.limit = limit
+            self.precedes = precedes
         }
-        return result
+
+        /// Keeps `answer` when it is among the first `limit`. With `onePerCustomer`, a customer
+        /// keeps only their first answer: the kept answers are then the first `limit` customers'
+        /// first answers (an answer that falls out was behind `limit` others of other customers,
+        /// so a customer's later-offered answer competes as if it were their only one).
+        mutating func offer(_ answer: Answer, onePerCustomer: Bool = false) {
+            if onePerCustomer, let k = kept.firstIndex(where: { $0.customer == answer.customer }) {
+                guard precedes(answer, kept[k]) else { return }
+                kept.remove(at: k)
+            } else if kept.count >= limit, let last = kept.last, !precedes(answer, last) {
+                return
+            }
+            kept.insert(answer, at: kept.firstIndex { precedes(answer, $0) } ?? kept.count)
+            if kept.count > max(0, limit) { kept.removeLast() }
+        }
+    }
+
+    /// Calls `body` with each in-scale NPS answer dated on or before as-of and its comment, in file order.
+    private static func forEachNPSAnswer(_ dataset: Dataset, _ configuration: MetricsConfiguration,
+                                         _ body: (Answer, String?) -> Void) {
+        let surveys = dataset.surveys
+        for order in surveys.indices where surveys.kind(at: order) == .nps && surveys.day(at: order) <= configuration.asOf {
+            guard let score = SurveyKind.nps.scaledScore(surveys.score(at: order)) else { continue }
+            let known = surveys.customer(at: order).flatMap { dataset.customers.indices.contains($0) ? $0 : nil }
+            body(Answer(order: order, day: surveys.day(at: order), score: score, customer: known), surveys.comment(at: order))
+        }
+    }
+
+    /// Whether `text` holds more than spaces, tabs and line breaks (`trimmed` leaves something).
+    private static func hasText(_ text: String) -> Bool {
+        text.utf8.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
     }
 
     /// The comment of `answer` as the lists show it: the customer's name and the trimmed text.
@@ -80,7 +109,7 @@ public enum SurveyComments {
             let customer = dataset.customers[c]
             name = customer.name.isEmpty ? customer.id : customer.name
         }
-        let text = dataset.surveys[answer.order].comment.map(trimmed)
+        let text = dataset.surveys.comment(at: answer.order).map(trimmed)
         return SurveyComment(customer: answer.customer, customerName: name, day: answer.day, score: answer.score,
                              comment: text?.isEmpty == false ? text : nil)
     }
