@@ -17,6 +17,10 @@ struct SegmentCodes: Sendable {
         self = ledger.segmentCodes(attribute)
     }
 
+    /// Up to this many distinct values a customer's value is found by comparing it with each
+    /// (short strings compare as two words); past it, through a dictionary.
+    static let scannedValues = 16
+
     init(customers: [Customer], activity: [CustomerActivity?], attribute: String) {
         // First-seen codes, then renumbered in value order.
         var firstSeen: [String: Int32] = [:]
@@ -27,9 +31,12 @@ struct SegmentCodes: Sendable {
         // the customer (a retain and a release per text field).
         customers.withUnsafeBufferPointer { customers in
             for i in customers.indices {
-                let value = CohortTable.segmentValue(customers[i], attribute)
+                let value = CohortTable.segmentValue(customers[i].attribute(attribute))
                 let code: Int32
-                if let known = firstSeen[value] {
+                // Few values (plans, regions): compared in turn, before any hashing.
+                if names.count <= Self.scannedValues, let known = names.firstIndex(of: value) {
+                    code = Int32(known)
+                } else if names.count > Self.scannedValues, let known = firstSeen[value] {
                     code = known
                 } else {
                     code = Int32(names.count)
