@@ -41,4 +41,16 @@ import Model
         // Long values (past the 15 bytes a string keeps inline) too.
         Self.expectCodes(plans: (0..<60).map { "a long plan name number \($0 % 20)" }, paid: { $0 % 2 == 0 })
     }
+
+    @Test func theFieldReadInPlaceIsTheCustomersAttribute() {
+        // Every built-in attribute, one from the customer's other columns, and an unknown one.
+        let customer = Customer(id: "c", signup: Day(ordinal: 0), plan: "Pro", segment: "SMB", region: "EMEA",
+                                channel: "organic", owner: "Ann", attributes: ["industry": "Retail"])
+        var copy = customer
+        for name in ["plan", "segment", "region", "channel", "owner", "industry", "color"] {
+            #expect(SegmentCodes.field(name)(&copy) == customer.attribute(name), "attribute \(name)")
+        }
+        #expect(SegmentCodes.field("region")(&copy) == "EMEA" && SegmentCodes.field("industry")(&copy) == "Retail")
+        #expect(SegmentCodes.field("color")(&copy) == nil)
+    }
 }
