@@ -154,7 +154,8 @@ public struct RetentionAnalysis: Sendable {
             guard customer < ledger.orders.count else { return 0 }
             let calendar = ledger.configuration.calendar
             let first = calendar.period(containing: since).index
-            let total = ledger.orders[customer].periods.filter { $0.period >= first }.reduce(0) { $0 + $1.revenue }
+            var total = 0.0
+            for p in ledger.orders[customer].periods where p.period >= first { total += p.revenue }
             return total / 3
         }
     }

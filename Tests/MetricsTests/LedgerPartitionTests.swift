@@ -68,28 +68,41 @@ import Model
         Self.expectSame(ActivityLedger(dataset: Self.dataset, configuration: Self.configuration), reference)
     }
 
-    @Test func theFlatTableReadsBackEveryCustomersRecord() {
+    @Test func theTableReadsBackEveryCustomersRecord() {
         // Customer 0: paid 10.00 on 06-02, refunded 2.50 on 06-03 (June 2024 is period
-        // 2024 × 12 + 5 = 24 293: net 7.5, one paid order); customer 1: nothing; customer 2: paid
-        // days 05-01 and 06-20 (5.00 and 3.00), one paid order in each month.
-        var records = [CustomerOrders(), CustomerOrders(), CustomerOrders()]
+        // 2024 × 12 + 5 = 24 293: net 10 − 2.5 = 7.5, a paid order in it); customer 1: nothing;
+        // customer 2: paid days 05-01 and 06-20 (5.00 and 3.00), a paid order in each month;
+        // customer 3: only a refund of 4.00 in May (period 24 292, no paid order, no paid day).
+        var records = [CustomerOrders(), CustomerOrders(), CustomerOrders(), CustomerOrders()]
         records[0].record(day: d("2024-06-02"), period: 24_293, amount: 10, paid: true)
         records[0].record(day: d("2024-06-03"), period: 24_293, amount: -2.5, paid: false)
         records[2].record(day: d("2024-06-20"), period: 24_293, amount: 3, paid: true)
         records[2].record(day: d("2024-05-01"), period: 24_292, amount: 5, paid: true)
+        records[3].record(day: d("2024-05-09"), period: 24_292, amount: -4, paid: false)
         let table = CustomerOrderTable(records)
-        #expect(table.count == 3)
-        #expect(Array(table[0].paidDays) == [d("2024-06-02")] && table[0].paidOrderCount == 1)
+        #expect(table.count == 4)
+        #expect(table[0].paidDayCount == 1 && table[0].firstPaid == d("2024-06-02") && table[0].paidOrderCount == 1)
         #expect(table[0].paidAmount == 10 && table[0].refundAmount == -2.5)
-        #expect(Array(table[0].periods) == [PeriodRevenue(period: 24_293, revenue: 7.5, paidOrders: 1)])
-        #expect(table[1].paidDays.isEmpty && table[1].periods.isEmpty && table[1].firstPaid == nil)
-        // Out-of-order days are kept sorted: 05-01 before 06-20.
-        #expect(Array(table[2].paidDays) == [d("2024-05-01"), d("2024-06-20")] && table[2].lastPaid == d("2024-06-20"))
-        #expect(Array(table[2].periods) == [PeriodRevenue(period: 24_292, revenue: 5, paidOrders: 1),
-                                            PeriodRevenue(period: 24_293, revenue: 3, paidOrders: 1)])
-        // Joined from parts, the same table.
-        let parts = [CustomerOrderTable(Array(records[0..<1])), CustomerOrderTable(Array(records[1..<3]))]
-        #expect(CustomerOrderTable(joining: parts) == table)
-        #expect(CustomerOrderTable(joining: []).isEmpty)
+        #expect(Array(table[0].periods) == [PeriodAmount(period: 24_293, revenue: 7.5, hasPaidOrder: true)])
+        #expect(table[1].paidDayCount == 0 && table[1].periods.isEmpty && table[1].firstPaid == nil)
+        // Out-of-order days are kept sorted: 05-01 first, 06-20 last.
+        #expect(table[2].paidDayCount == 2 && table[2].firstPaid == d("2024-05-01") && table[2].lastPaid == d("2024-06-20"))
+        #expect(Array(table[2].periods) == [PeriodAmount(period: 24_292, revenue: 5, hasPaidOrder: true),
+                                            PeriodAmount(period: 24_293, revenue: 3, hasPaidOrder: true)])
+        #expect(Array(table[3].periods) == [PeriodAmount(period: 24_292, revenue: -4, hasPaidOrder: false)])
+        #expect(table[3].paidDayCount == 0 && table[3].lastPaid == nil && table[3].refundAmount == -4)
+        // Kept as segments (customers 0, 1–2 and 3 built apart), the same table, read the same way.
+        let segments = [records[0..<1], records[1..<3], records[3..<4]].map { part in
+            var segment = CustomerOrderTable.Segment(customers: part.count, rows: 8)
+            for r in part { segment.append(r) }
+            return segment
+        }
+        let segmented = CustomerOrderTable(segments: segments)
+        #expect(segmented == table && segmented.count == 4)
+        #expect(Array(segmented[3].periods) == [PeriodAmount(period: 24_292, revenue: -4, hasPaidOrder: false)])
+        #expect(segmented[2].lastPaid == d("2024-06-20"))
+        #expect(CustomerOrderTable(segments: []).isEmpty)
+        // Tables of different histories differ.
+        #expect(CustomerOrderTable(Array(records[0..<3])) != table)
     }
 }

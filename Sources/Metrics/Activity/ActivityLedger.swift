@@ -91,86 +91,99 @@ public struct ActivityLedger: Sendable {
     /// (streamed or not). The accumulator must use the same as-of and calendar.
     public init(customers: [Customer], orders accumulator: OrderActivityAccumulator,
                 configuration: MetricsConfiguration) {
-        let orders = CustomerOrderTable(accumulator.finish())
-        let built = Self.orderActivity(customers: customers, 0..<customers.count, orders: orders,
-                                       configuration: configuration)
-        self.init(model: .orders, configuration: configuration, customers: customers, activity: built.activity,
-                  mrr: [], orders: orders, neverPaid: built.neverPaid, ignoredAfterAsOf: accumulator.ignoredAfterAsOf,
-                  ignoredUnknownCustomer: accumulator.ignoredUnknownCustomer)
+        let histories = accumulator.finish()
+        let folder = OrderActivityFolder(customers: customers, configuration: configuration)
+        var segment = CustomerOrderTable.Segment(customers: histories.count,
+                                                 rows: histories.reduce(0) { $0 + $1.periods.count })
+        var activity: [CustomerActivity?] = []
+        activity.reserveCapacity(customers.count)
+        var neverPaid = 0
+        for history in histories { segment.append(history) }
+        for i in customers.indices {
+            let paidDays = i < histories.count ? histories[i].paidDays[...] : []
+            activity.append(folder.activity(of: i, paidDays: paidDays, neverPaid: &neverPaid))
+        }
+        self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
+                  mrr: [], orders: CustomerOrderTable(segments: [segment]), neverPaid: neverPaid,
+                  ignoredAfterAsOf: accumulator.ignoredAfterAsOf, ignoredUnknownCustomer: accumulator.ignoredUnknownCustomer)
     }
 
     /// The order ledger of a whole dataset on `parts` threads. Customers are independent: the
     /// customer indices are cut into `parts` contiguous ranges, each range folds its customers'
     /// orders customer by customer (file order within a customer, as `Dataset.orders` holds
-    /// them, recorded as `OrderActivityAccumulator` records them) and builds their activity, and
-    /// the ranges are joined in customer order. Every per-customer sum adds the same amounts in the
-    /// same order as one pass over the file, so the ledger is the same, bit for bit, for any
-    /// number of parts, and the same as the streamed accumulator's.
+    /// them, recorded as `OrderActivityAccumulator` records them), builds each customer's activity
+    /// from the folded paid days at once (they are not kept), and keeps the rest as one segment of
+    /// the order table; the ranges are joined in customer order. Every per-customer sum adds the
+    /// same amounts in the same order as one pass over the file, so the ledger is the same, bit for
+    /// bit, for any number of parts, and the same as the streamed accumulator's.
     init(ordersOf dataset: Dataset, configuration: MetricsConfiguration, parts: Int) {
         let customers = dataset.customers, orders = dataset.orders
         let n = customers.count
         let recorder = OrderRecorder(asOf: configuration.asOf, calendar: configuration.calendar,
                                      minorUnitDigits: configuration.minorUnitDigits)
+        let folder = OrderActivityFolder(customers: customers, configuration: configuration)
         let ranges = FixedPartition.map(n, parts: parts) { range in
-            var table = CustomerOrderTable()
-            // At most one paid day and one period row per order of the range.
-            table.reserveCapacity(customers: range.count, rows: orders.count(of: range))
-            // One customer's orders at a time, folded into a reused record, then appended to the
-            // flat table.
+            // At most one period row per order of the range.
+            var segment = CustomerOrderTable.Segment(customers: range.count, rows: orders.count(of: range))
+            var activity: [CustomerActivity?] = []
+            activity.reserveCapacity(range.count)
+            // One customer's orders at a time, folded into a reused record.
             var scratch = CustomerOrders()
-            var afterAsOf = 0
+            var afterAsOf = 0, neverPaid = 0
             for c in range {
                 scratch.removeAll()
                 orders.forEach(of: c) { order in if !recorder.record(order, into: &scratch) { afterAsOf += 1 } }
-                table.append(scratch)
+                segment.append(scratch)
+                activity.append(folder.activity(of: c, paidDays: scratch.paidDays[...], neverPaid: &neverPaid))
             }
-            return (table: table, afterAsOf: afterAsOf,
-                    built: Self.orderActivity(customers: customers, range, orders: table, configuration: configuration))
+            return (segment: segment, activity: activity, afterAsOf: afterAsOf, neverPaid: neverPaid)
         }
         var activity: [CustomerActivity?] = []
         activity.reserveCapacity(n)
-        for r in ranges { activity.append(contentsOf: r.built.activity) }
+        for r in ranges { activity.append(contentsOf: r.activity) }
         // Orders naming no known customer (outside 0 ..< n) are read by no range: counted here.
         self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
-                  mrr: [], orders: CustomerOrderTable(joining: ranges.map(\.table)),
-                  neverPaid: ranges.reduce(0) { $0 + $1.built.neverPaid },
+                  mrr: [], orders: CustomerOrderTable(segments: ranges.map(\.segment)),
+                  neverPaid: ranges.reduce(0) { $0 + $1.neverPaid },
                   ignoredAfterAsOf: ranges.reduce(0) { $0 + $1.afterAsOf },
                   ignoredUnknownCustomer: orders.count - orders.count(of: 0..<n))
     }
 
-    /// The activity of the customers in `range` from their order histories (`orders[k]` is
-    /// customer `range.lowerBound + k`; customers past the end of `orders` have none), and how
-    /// many of them signed up by as-of without paying.
-    static func orderActivity(customers: [Customer], _ range: Range<Int>, orders: CustomerOrderTable,
-                              configuration: MetricsConfiguration) -> (activity: [CustomerActivity?], neverPaid: Int) {
-        let asOf = configuration.asOf
-        let defaultGap = max(0, configuration.inactivityDays)
-        let gaps = configuration.activeDaysAfterPayment ?? []
-        var activity: [CustomerActivity?] = []
-        activity.reserveCapacity(range.count)
-        var neverPaid = 0
-        for i in range {
-            let c = customers[i]
-            let gap = i < gaps.count ? max(0, gaps[i]) : defaultGap
-            let k = i - range.lowerBound
-            let paidDays = k < orders.count ? orders[k].paidDays : []
+    /// How one customer's ascending distinct paid days become their activity in an order
+    /// business: spans from the inactivity gap (the customer's own, from their billing cadence,
+    /// or the default), cut by the CRM cancellation date.
+    struct OrderActivityFolder: Sendable {
+        let customers: [Customer]
+        let asOf: Day
+        let defaultGap: Int
+        let gaps: [Int]
+
+        init(customers: [Customer], configuration: MetricsConfiguration) {
+            self.customers = customers
+            asOf = configuration.asOf
+            defaultGap = max(0, configuration.inactivityDays)
+            gaps = configuration.activeDaysAfterPayment ?? []
+        }
+
+        /// Customer `i`'s activity, nil (and counted in `neverPaid` when they signed up by as-of)
+        /// when they have no paid day.
+        func activity(of i: Int, paidDays: ArraySlice<Day>, neverPaid: inout Int) -> CustomerActivity? {
             guard !paidDays.isEmpty else {
-                activity.append(nil)
-                if c.signup <= asOf { neverPaid += 1 }
-                continue
+                if customers[i].signup <= asOf { neverPaid += 1 }
+                return nil
             }
-            let cancel = c.churnDate.flatMap { $0 <= asOf ? $0 : nil }
-            var spans = Self.orderSpans(paidDays, gap: gap, asOf: asOf)
+            let gap = i < gaps.count ? max(0, gaps[i]) : defaultGap
+            let cancel = customers[i].churnDate.flatMap { $0 <= asOf ? $0 : nil }
+            var spans = ActivityLedger.orderSpans(paidDays, gap: gap, asOf: asOf)
             if let d = cancel {
-                spans = Self.applyCancellation(d, to: spans) { span in
+                spans = ActivityLedger.applyCancellation(d, to: spans) { span in
                     // Paid days after d inside the span it cuts: a reactivation.
                     let later = paidDays.filter { $0 > d && span.contains($0) }
-                    return Self.orderSpans(later[...], gap: gap, asOf: asOf)
+                    return ActivityLedger.orderSpans(later[...], gap: gap, asOf: asOf)
                 }
             }
-            activity.append(CustomerActivity(customer: i, spans: spans, cancellationChurn: Self.churn(on: cancel, spans)))
+            return CustomerActivity(customer: i, spans: spans, cancellationChurn: ActivityLedger.churn(on: cancel, spans))
         }
-        return (activity, neverPaid)
     }
 
     /// Spans of ascending distinct paid days: each day keeps the customer active for `gap` days.

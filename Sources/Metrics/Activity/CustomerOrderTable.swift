@@ -1,95 +1,158 @@
 import Model
 
-/// One customer's orders as the order ledger keeps them: `CustomerOrders` read in place from
-/// the flat arrays of a `CustomerOrderTable`.
+/// One customer's orders as the order ledger keeps them, read in place from a
+/// `CustomerOrderTable`.
 public struct CustomerOrderHistory: Sendable, Hashable {
-    /// Distinct days with at least one positive order, ascending.
-    public let paidDays: ArraySlice<Day>
     /// Periods with any order (positive or refund), ascending by period index.
-    public let periods: ArraySlice<PeriodRevenue>
+    public let periods: PeriodAmounts
     /// Number of positive orders and their total (refunds excluded).
     public let paidOrderCount: Int
     public let paidAmount: Double
     /// Total of refunds / negative amounts (≤ 0).
     public let refundAmount: Double
-
-    public var firstPaid: Day? { paidDays.first }
-    public var lastPaid: Day? { paidDays.last }
+    /// Number of distinct days with at least one positive order.
+    public let paidDayCount: Int
+    /// First and last of those days (nil when there is none).
+    public let firstPaid: Day?
+    public let lastPaid: Day?
 }
 
-/// Every customer's `CustomerOrders` in one flat layout, indexed by `CustomerIndex`: all paid
-/// days in one array and all period rows in another, each customer's run found through an
-/// offset table. Per customer that is 32 bytes plus 4 per paid day and 16 per period row, where
-/// two small arrays of their own cost two headers, two heap blocks and their growth slack.
-public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
-    /// Customer c's paid days are `days[dayStarts[c] ..< dayStarts[c + 1]]`; likewise periods.
-    private var dayStarts: [Int32] = [0]
-    private var days: [Day] = []
-    private var periodStarts: [Int32] = [0]
-    private var periodRows: [PeriodRevenue] = []
-    private var totals: [Totals] = []
+/// A customer's net revenue in one period, and whether any of its orders was paid (positive).
+public struct PeriodAmount: Sendable, Hashable {
+    /// `Period.index` in the configured calendar.
+    public var period: Int
+    /// Net revenue: every order amount in the period, refunds (negative amounts) included.
+    public var revenue: Double
+    /// At least one order of the period had a positive amount.
+    public var hasPaidOrder: Bool
 
-    private struct Totals: Sendable, Hashable {
-        var paidOrderCount: Int
+    public init(period: Int, revenue: Double, hasPaidOrder: Bool) {
+        self.period = period
+        self.revenue = revenue
+        self.hasPaidOrder = hasPaidOrder
+    }
+}
+
+/// One customer's period rows, read in place from the table's two parallel arrays (12 bytes a
+/// row: the revenue, and the period index and paid flag packed in one `Int32`).
+public struct PeriodAmounts: RandomAccessCollection, Sendable, Hashable {
+    let revenues: ArraySlice<Double>
+    let keys: ArraySlice<Int32>
+
+    public var startIndex: Int { keys.startIndex }
+    public var endIndex: Int { keys.endIndex }
+
+    public subscript(position: Int) -> PeriodAmount {
+        let key = keys[position]
+        return PeriodAmount(period: Int(key >> 1), revenue: revenues[position], hasPaidOrder: key & 1 == 1)
+    }
+
+    /// Period index `period` and the paid flag in one `Int32` (the index times two, plus one when paid).
+    static func key(period: Int, paid: Bool) -> Int32 { Int32(period * 2 + (paid ? 1 : 0)) }
+
+    public static func == (a: PeriodAmounts, b: PeriodAmounts) -> Bool { a.elementsEqual(b) }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for p in self { hasher.combine(p) }
+    }
+}
+
+/// Every customer's `CustomerOrders` in flat arrays, indexed by `CustomerIndex`: what the
+/// metrics read after the ledger is built. Per customer 36 bytes of totals and offset, plus
+/// 12 per period with orders; the paid days themselves are not kept (the ledger turns them into
+/// active spans as it folds each customer, and the metrics read only their count, first and last).
+///
+/// The table is a sequence of segments, each a contiguous range of customers built on its own
+/// thread and kept as built: joining them into one set of arrays would hold every row twice at
+/// the peak. A read finds the customer's segment first (at most one per core).
+public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
+    private var segments: [Segment] = []
+    /// `segments[s]` holds customers `segmentStarts[s] ..< segmentStarts[s + 1]`.
+    private var segmentStarts: [Int] = [0]
+
+    /// A contiguous range of customers: customer k of the segment has period rows
+    /// `periodStarts[k] ..< periodStarts[k + 1]` of `revenues` and `keys`.
+    struct Segment: Sendable {
+        var periodStarts: [Int32] = [0]
+        var revenues: [Double] = []
+        var keys: [Int32] = []
+        var totals: [Totals] = []
+
+        /// Room for `customers` customers and `rows` period rows (an upper bound such as their
+        /// order count: capacity never written is address space only).
+        init(customers: Int, rows: Int) {
+            periodStarts.reserveCapacity(customers + 1)
+            totals.reserveCapacity(customers)
+            revenues.reserveCapacity(rows)
+            keys.reserveCapacity(rows)
+        }
+
+        /// Adds the next customer's orders.
+        mutating func append(_ orders: CustomerOrders) {
+            for p in orders.periods {
+                revenues.append(p.revenue)
+                keys.append(PeriodAmounts.key(period: p.period, paid: p.paidOrders > 0))
+            }
+            periodStarts.append(Int32(keys.count))
+            totals.append(Totals(paidAmount: orders.paidAmount, refundAmount: orders.refundAmount,
+                                 paidOrderCount: Int32(orders.paidOrderCount), paidDayCount: Int32(orders.paidDays.count),
+                                 firstPaid: orders.paidDays.first ?? Day(ordinal: 0),
+                                 lastPaid: orders.paidDays.last ?? Day(ordinal: 0)))
+        }
+
+        func history(_ k: Int) -> CustomerOrderHistory {
+            let t = totals[k]
+            let rows = Int(periodStarts[k])..<Int(periodStarts[k + 1])
+            return CustomerOrderHistory(periods: PeriodAmounts(revenues: revenues[rows], keys: keys[rows]),
+                                        paidOrderCount: Int(t.paidOrderCount), paidAmount: t.paidAmount,
+                                        refundAmount: t.refundAmount, paidDayCount: Int(t.paidDayCount),
+                                        firstPaid: t.paidDayCount > 0 ? t.firstPaid : nil,
+                                        lastPaid: t.paidDayCount > 0 ? t.lastPaid : nil)
+        }
+    }
+
+    struct Totals: Sendable {
         var paidAmount: Double
         var refundAmount: Double
+        var paidOrderCount: Int32
+        var paidDayCount: Int32
+        var firstPaid: Day
+        var lastPaid: Day
     }
 
     public init() {}
 
-    /// The table of `orders` (`orders[c]` is customer c's).
+    /// The table of `orders` (`orders[c]` is customer c's), in one segment.
     public init(_ orders: [CustomerOrders]) {
-        reserveCapacity(customers: orders.count)
-        days.reserveCapacity(orders.reduce(0) { $0 + $1.paidDays.count })
-        periodRows.reserveCapacity(orders.reduce(0) { $0 + $1.periods.count })
-        for o in orders { append(o) }
+        var segment = Segment(customers: orders.count, rows: orders.reduce(0) { $0 + $1.periods.count })
+        for o in orders { segment.append(o) }
+        self.init(segments: [segment])
+    }
+
+    /// The customers of `segments`, one after the other (kept as they are, not copied).
+    init(segments: [Segment]) {
+        for s in segments where !s.totals.isEmpty {
+            self.segments.append(s)
+            segmentStarts.append(segmentStarts[segmentStarts.count - 1] + s.totals.count)
+        }
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { totals.count }
+    public var endIndex: Int { segmentStarts[segmentStarts.count - 1] }
 
     public subscript(customer: Int) -> CustomerOrderHistory {
-        let t = totals[customer]
-        return CustomerOrderHistory(paidDays: days[Int(dayStarts[customer])..<Int(dayStarts[customer + 1])],
-                                    periods: periodRows[Int(periodStarts[customer])..<Int(periodStarts[customer + 1])],
-                                    paidOrderCount: t.paidOrderCount, paidAmount: t.paidAmount,
-                                    refundAmount: t.refundAmount)
+        precondition(customer >= 0 && customer < endIndex, "customer index out of range")
+        var s = 0
+        while customer >= segmentStarts[s + 1] { s += 1 }
+        return segments[s].history(customer - segmentStarts[s])
     }
 
-    /// Room for `customers` more customers and, when given, `rows` more paid days and period
-    /// rows each (an upper bound such as their order count: capacity that is never written is
-    /// address space only, and a buffer allocated once at its final size is returned to the
-    /// system whole when freed, where one grown by doubling leaves freed pieces behind).
-    mutating func reserveCapacity(customers: Int, rows: Int = 0) {
-        dayStarts.reserveCapacity(dayStarts.count + customers)
-        periodStarts.reserveCapacity(periodStarts.count + customers)
-        totals.reserveCapacity(totals.count + customers)
-        days.reserveCapacity(days.count + rows)
-        periodRows.reserveCapacity(periodRows.count + rows)
-    }
+    /// The same customers' histories, however the segments are cut.
+    public static func == (a: CustomerOrderTable, b: CustomerOrderTable) -> Bool { a.elementsEqual(b) }
 
-    /// Adds the next customer's orders.
-    mutating func append(_ orders: CustomerOrders) {
-        days.append(contentsOf: orders.paidDays)
-        periodRows.append(contentsOf: orders.periods)
-        dayStarts.append(Int32(days.count))
-        periodStarts.append(Int32(periodRows.count))
-        totals.append(Totals(paidOrderCount: orders.paidOrderCount, paidAmount: orders.paidAmount,
-                             refundAmount: orders.refundAmount))
-    }
-
-    /// The customers of `parts`, one table after the other, in arrays of exactly their size.
-    init(joining parts: [CustomerOrderTable]) {
-        reserveCapacity(customers: parts.reduce(0) { $0 + $1.count })
-        days.reserveCapacity(parts.reduce(0) { $0 + $1.days.count })
-        periodRows.reserveCapacity(parts.reduce(0) { $0 + $1.periodRows.count })
-        for part in parts {
-            let dayBase = Int32(days.count), periodBase = Int32(periodRows.count)
-            days.append(contentsOf: part.days)
-            periodRows.append(contentsOf: part.periodRows)
-            dayStarts.append(contentsOf: part.dayStarts.dropFirst().lazy.map { $0 + dayBase })
-            periodStarts.append(contentsOf: part.periodStarts.dropFirst().lazy.map { $0 + periodBase })
-            totals.append(contentsOf: part.totals)
-        }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for h in self { hasher.combine(h) }
     }
 }

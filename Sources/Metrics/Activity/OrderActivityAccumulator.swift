@@ -124,14 +124,17 @@ extension CustomerOrders {
         } else {
             refundAmount += amount
         }
-        // Periods: fast path for the (usual) chronological stream, binary search otherwise.
+        // Periods: fast paths for the (usual) chronological stream, binary search otherwise.
         if let last = periods.last, last.period == period {
             periods[periods.count - 1].revenue += amount
             if paid { periods[periods.count - 1].paidOrders += 1 }
             return
         }
+        if periods.last.map({ $0.period < period }) ?? true {
+            periods.append(PeriodRevenue(period: period, revenue: amount, paidOrders: paid ? 1 : 0))
+            return
+        }
         var lo = 0, hi = periods.count
-        if let last = periods.last, last.period < period { lo = periods.count }
         while lo < hi {
             let mid = (lo + hi) / 2
             if periods[mid].period < period { lo = mid + 1 } else { hi = mid }

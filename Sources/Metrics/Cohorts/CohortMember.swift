@@ -37,7 +37,7 @@ struct CohortMember: Sendable {
             if ledger.model == .orders, i < ledger.orders.count {
                 let history = ledger.orders[i]
                 for p in history.periods {
-                    if p.paidOrders > 0 {
+                    if p.hasPaidOrder {
                         m.active.append(p.period...p.period)
                         m.lastActive = p.period
                     }

@@ -157,8 +157,10 @@ public struct CohortTable: Sendable, Hashable {
                 })
     }
 
-    static func segmentValue(_ customer: Customer, _ attribute: String) -> String {
-        let v = customer.attribute(attribute) ?? ""
+    /// A customer's value of a segment attribute (`Customer.attribute`): missing or empty is
+    /// `missingSegmentLabel`.
+    static func segmentValue(_ attributeValue: String?) -> String {
+        let v = attributeValue ?? ""
         return v.isEmpty ? missingSegmentLabel : v
     }
 

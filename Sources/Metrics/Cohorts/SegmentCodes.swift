@@ -17,19 +17,40 @@ struct SegmentCodes: Sendable {
         self = ledger.segmentCodes(attribute)
     }
 
+    /// Up to this many distinct values a customer's value is found by comparing it with each
+    /// (short strings compare as two words); past it, through a dictionary.
+    static let scannedValues = 16
+
+    /// What `Customer.attribute(attribute)` answers, reading only that field of the customer.
+    static func field(_ attribute: String) -> (UnsafePointer<Customer>) -> String? {
+        switch attribute {
+        case "plan": return { $0.pointee.plan }
+        case "segment": return { $0.pointee.segment }
+        case "region": return { $0.pointee.region }
+        case "channel": return { $0.pointee.channel }
+        case "owner": return { $0.pointee.owner }
+        default: return { $0.pointee.attribute(attribute) }
+        }
+    }
+
     init(customers: [Customer], activity: [CustomerActivity?], attribute: String) {
         // First-seen codes, then renumbered in value order.
         var firstSeen: [String: Int32] = [:]
         var names: [String] = []
         var paid: [Bool] = []
         var raw = [Int32](repeating: 0, count: customers.count)
-        // Each customer read in place: `enumerated()`, or an array subscript passed on, copies
-        // the customer (a retain and a release per text field).
+        // Each customer's one field read in place: `enumerated()`, an array subscript passed on,
+        // or a call of `Customer.attribute` on it, copies the customer (a retain and a release
+        // per text field).
+        let read = Self.field(attribute)
         customers.withUnsafeBufferPointer { customers in
             for i in customers.indices {
-                let value = CohortTable.segmentValue(customers[i], attribute)
+                let value = CohortTable.segmentValue(read(customers.baseAddress! + i))
                 let code: Int32
-                if let known = firstSeen[value] {
+                // Few values (plans, regions): compared in turn, before any hashing.
+                if names.count <= Self.scannedValues, let known = names.firstIndex(of: value) {
+                    code = Int32(known)
+                } else if names.count > Self.scannedValues, let known = firstSeen[value] {
                     code = known
                 } else {
                     code = Int32(names.count)

@@ -71,9 +71,9 @@ public struct OrderMetrics: Sendable, Hashable {
             if h.paidOrderCount >= 2 { repeaters += 1 }
             orders += h.paidOrderCount
             revenue += h.paidAmount
-            if let first = h.firstPaid, let last = h.lastPaid, h.paidDays.count >= 2 {
+            if let first = h.firstPaid, let last = h.lastPaid, h.paidDayCount >= 2 {
                 gapDays += first.days(to: last)
-                gaps += h.paidDays.count - 1
+                gaps += h.paidDayCount - 1
             }
         }
         customersWithOrders = customers
