@@ -82,6 +82,20 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
         self.unplaced = unplaced
     }
 
+    /// A book from its parts, laid out as `init(grouping:customerCount:)` lays them out (for a
+    /// grouper that places the orders otherwise, e.g. on several threads): customer c's orders
+    /// are `days[starts[c] ..< starts[c + 1]]` and the same range of `amounts`, in file order.
+    /// - Precondition: `starts` begins at 0, never decreases and ends at `days.count`, which is
+    ///   `amounts.count`.
+    public init(starts: [Int32], days: [Day], amounts: [Double], unplaced: [Order]) {
+        precondition(starts.first == 0 && Int(starts.last ?? -1) == days.count && days.count == amounts.count
+            && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }, "order book parts do not fit together")
+        self.starts = starts
+        self.days = days
+        self.amounts = amounts
+        self.unplaced = unplaced
+    }
+
     /// Customers 0 ..< customerCount have their orders grouped here.
     @inlinable public var customerCount: Int { starts.count - 1 }
     /// Every order, unplaced ones included.

@@ -20,9 +20,26 @@ extension DatasetBuilder {
     mutating func loadOrders(_ path: String, _ recognition: Recognition = Recognition(entity: .orders, format: nil, evidence: "option"))
         throws(IngestError) {
         if try loadAlignedOrders(path) { return }
-        let stream = try OrderStream(path: path, options: joinOptions(path, .orders, table: nil, format: recognition.format),
-                                     computeSHA256: true, reportCurrency: book.reportCurrency, format: recognition.format)
-        let (result, streamBook) = hasCustomerFile ? try foldOrders(stream) : try createCustomersFromOrders(stream)
+        let options = joinOptions(path, .orders, table: nil, format: recognition.format)
+        let reportCurrency = book.reportCurrency
+        func open(wholeProbe: Bool) throws(IngestError) -> OrderStream {
+            try OrderStream(path: path, options: options, computeSHA256: true, reportCurrency: reportCurrency,
+                            format: recognition.format, probesWholeFile: wholeProbe)
+        }
+        let result: OrderStreamResult, streamBook: CurrencyBook
+        if hasCustomerFile {
+            // The encoding and NUL checks run within the parallel pass; should they fail (or
+            // anything fail that a wrong encoding may have caused), the file is read again after
+            // a whole probe, as it would have been from the start.
+            var folded: (OrderStreamResult, CurrencyBook)?
+            do { folded = try foldOrders(open(wholeProbe: false)) } catch { folded = nil }
+            if folded == nil { folded = try foldOrders(open(wholeProbe: true)) }
+            // A stream opened after a whole probe checks nothing while streaming: it always folds.
+            guard let folded else { preconditionFailure("orders of a wholly probed file were not folded") }
+            (result, streamBook) = folded
+        } else {
+            (result, streamBook) = try createCustomersFromOrders(open(wholeProbe: true))
+        }
         if book.reportCurrency == nil { book.reportCurrency = streamBook.reportCurrency }
         book.merge(streamBook)
         applyRevenueSignups()
@@ -30,8 +47,9 @@ extension DatasetBuilder {
         try finish(result.accounting)
     }
 
-    /// Orders of known customers, on two threads where possible (see above).
-    private mutating func foldOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
+    /// Orders of known customers, on two threads where possible (see above); nil (nothing
+    /// kept) when the stream's checks while streaming failed (`OrderStream.runInParallel`).
+    private mutating func foldOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook)? {
         let size = stream.records.file.size
         var partitions = orderPartitions ?? (size >= Self.parallelMinimumBytes ? 2 : 1)
         if stream.rules?.continuationRows == true { partitions = 1 }
@@ -42,6 +60,7 @@ extension DatasetBuilder {
         var run = try stream.runInParallel(partitions: partitions, makePartial: { OrderPartial(context) }) { p, order in
             p.add(order, context)
         }
+        if run.unverified { return nil }
         // Partitions that each met a first currency may have taken different ones for the report's.
         let currencyUnsettled = stream.book.reportCurrency == nil && run.book.reportCurrency != nil
         if run.partials.count > 1 && (currencyUnsettled || context.hasIDs && Self.repeatsAcrossPartitions(run.partials)) {
@@ -49,6 +68,7 @@ extension DatasetBuilder {
                 p.add(order, context)
             }
         }
+        if run.unverified { return nil }
         orderThreadsUsed = run.result.partitions
         for k in run.partials.indices {
             orders.append(moving: &run.partials[k].orders)
@@ -86,12 +106,12 @@ extension DatasetBuilder {
         }
     }
 
-    /// Groups the orders of every orders file read so far by customer (`CustomerOrderBook`),
-    /// freeing each chunk as it is placed, into `dataset.orders`. Orders naming an index beyond
+    /// Groups the orders of every orders file read so far by customer (`CustomerOrderBook`,
+    /// on two threads: `ParallelOrderGrouping`), freeing each chunk as it is placed, into `dataset.orders`. Orders naming an index beyond
     /// the customers (none: the loader places only customers it knows) would be kept apart as
     /// unplaced.
     mutating func groupOrders() {
         var chunks = orders.take()
-        dataset.orders = CustomerOrderBook(grouping: &chunks, customerCount: dataset.customers.count)
+        dataset.orders = ParallelOrderGrouping.book(grouping: &chunks, customerCount: dataset.customers.count)
     }
 }
