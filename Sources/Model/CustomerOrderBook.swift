@@ -57,17 +57,8 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
             amounts = [Double](unsafeUninitializedCapacity: placed) { amountBuffer, amountsWritten in
                 next.withUnsafeMutableBufferPointer { next in
                     for k in chunks.indices {
-                        for o in chunks[k] {
-                            let c = o.customer
-                            guard c >= 0 && c < customerCount else {
-                                unplaced.append(o)
-                                continue
-                            }
-                            let slot = Int(next[c])
-                            dayBuffer.initializeElement(at: slot, to: o.day)
-                            amountBuffer.initializeElement(at: slot, to: o.amount)
-                            next[c] += 1
-                        }
+                        Self.place(chunks[k], customerCount: customerCount, next: next, days: dayBuffer, amounts: amountBuffer,
+                                   unplaced: &unplaced)
                         chunks[k] = []
                     }
                 }
@@ -80,6 +71,26 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
         self.days = days
         self.amounts = amounts
         self.unplaced = unplaced
+    }
+
+    /// Writes each order of `chunk` to slot `next[c]` of `days` and `amounts` (and advances
+    /// it), c being its customer, or appends it to `unplaced` when c is outside
+    /// `0 ..< customerCount`: one step of the grouping, for whoever places chunks (on any thread,
+    /// into slots no other thread writes).
+    public static func place(_ chunk: [Order], customerCount: Int, next: UnsafeMutableBufferPointer<Int32>,
+                             days: UnsafeMutableBufferPointer<Day>, amounts: UnsafeMutableBufferPointer<Double>,
+                             unplaced: inout [Order]) {
+        for o in chunk {
+            let c = o.customer
+            guard c >= 0 && c < customerCount else {
+                unplaced.append(o)
+                continue
+            }
+            let slot = Int(next[c])
+            days.initializeElement(at: slot, to: o.day)
+            amounts.initializeElement(at: slot, to: o.amount)
+            next[c] += 1
+        }
     }
 
     /// A book from its parts, laid out as `init(grouping:customerCount:)` lays them out (for a

@@ -32,16 +32,21 @@ import Model
         let data = try load(late: [0xE9])  // "é" in Windows-1252, not UTF-8 alone
         let a = try #require(accounting(data, "orders"))
         #expect(a.warnings.contains(TextDecoder.windows1252Warning))
+        // The digest is the file's, hashed ahead (beside the customers) or again for the second read.
+        #expect(a.sha256 == SHA256.hex(of: Self.orders(late: [0xE9])))
         #expect(a.rowsRead == 4200 && a.rowsUsed == 4200)
         // 4200 orders of 10.
         #expect(data.orders.count == 4200 && data.orders.amounts(of: 0).reduce(0, +) == 14_000)
-        #expect(try load(late: Array("é".utf8), variant: "UTF8").inputs.allSatisfy { !$0.warnings.contains(TextDecoder.windows1252Warning) })
+        let utf8 = try #require(accounting(try load(late: Array("é".utf8), variant: "UTF8"), "orders"))
+        #expect(!utf8.warnings.contains(TextDecoder.windows1252Warning))
+        #expect(utf8.sha256 == SHA256.hex(of: Self.orders(late: Array("é".utf8))))
     }
 
     @Test func aLateNULSkipsItsRow() throws {
         let data = try load(late: [0x00])
         let a = try #require(accounting(data, "orders"))
         #expect(a.rowsRead == 4200 && a.rowsUsed == 4199)
+        #expect(a.sha256 == SHA256.hex(of: Self.orders(late: [0x00])))
         // Row 4100 is line 4101; "I4100,C3,2024-01-01,10," is 23 characters, so the NUL is column 24.
         #expect(a.skipped.first?.examples.map(\.description) == ["4101:24: " + NULRows.message])
     }

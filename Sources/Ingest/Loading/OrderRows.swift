@@ -17,14 +17,26 @@ extension DatasetBuilder {
     /// Files smaller than this are read on one thread (a second gains nothing there).
     static let parallelMinimumBytes = 4 << 20
 
+    /// Opens the orders file `path` and starts its SHA-256 now, on a thread of its own, so the
+    /// hashing overlaps the reading of the customers (which leaves a core partly idle) instead of
+    /// the orders' own two-thread pass; `loadOrders(path)` streams that opened file.
+    mutating func hashAhead(_ path: String) {
+        guard let file = try? FileSource(path: path) else { return }  // `loadOrders` reports it
+        hashedAhead = (path, file, BackgroundHash(file: file, path: path))
+    }
+
     mutating func loadOrders(_ path: String, _ recognition: Recognition = Recognition(entity: .orders, format: nil, evidence: "option"))
         throws(IngestError) {
         if try loadAlignedOrders(path) { return }
         let options = joinOptions(path, .orders, table: nil, format: recognition.format)
         let reportCurrency = book.reportCurrency
+        var ahead = hashedAhead.flatMap { $0.path == path ? (file: $0.file, hashing: $0.hashing) : nil }
+        if ahead != nil { hashedAhead = nil }
         func open(wholeProbe: Bool) throws(IngestError) -> OrderStream {
-            try OrderStream(path: path, options: options, computeSHA256: true, reportCurrency: reportCurrency,
-                            format: recognition.format, probesWholeFile: wholeProbe)
+            // The file opened ahead (if any) for the first stream; a second one opens it anew.
+            defer { ahead = nil }
+            return try OrderStream(path: path, options: options, computeSHA256: true, reportCurrency: reportCurrency,
+                                   format: recognition.format, probesWholeFile: wholeProbe, opened: ahead)
         }
         let result: OrderStreamResult, streamBook: CurrencyBook
         if hasCustomerFile {

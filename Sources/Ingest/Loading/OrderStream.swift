@@ -88,9 +88,20 @@ public struct OrderStream: Sendable {
     ///   wrong encoding: the caller retries with a whole probe for the real one.
     public init(path: String, options: IngestOptions, computeSHA256: Bool = true,
                 reportCurrency: String? = nil, format: ExportFormat? = nil, probesWholeFile: Bool = true) throws(IngestError) {
+        try self.init(path: path, options: options, computeSHA256: computeSHA256, reportCurrency: reportCurrency,
+                      format: format, probesWholeFile: probesWholeFile, opened: nil)
+    }
+
+    /// - Parameter opened: the file already opened from `path`, with its SHA-256 already started
+    ///   when `computeSHA256` (`DatasetBuilder.hashAhead`).
+    init(path: String, options: IngestOptions, computeSHA256: Bool = true, reportCurrency: String? = nil,
+         format: ExportFormat? = nil, probesWholeFile: Bool = true,
+         opened: (file: FileSource, hashing: BackgroundHash)?) throws(IngestError) {
         let file: FileSource
-        do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
-        let hashing = computeSHA256 ? BackgroundHash(file: file, path: path) : nil
+        if let opened { file = opened.file } else {
+            do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
+        }
+        let hashing = computeSHA256 ? opened?.hashing ?? BackgroundHash(file: file, path: path) : nil
         let probe: FileProbe
         do { probe = try FileProbe.scan(file, sha256: false, headOnly: !probesWholeFile) } catch {
             throw .unreadable(path: path, reason: error.reason)

@@ -84,17 +84,8 @@ enum ParallelOrderGrouping {
             let n = customerCount
             next.withUnsafeMutableBufferPointer { next in
                 for k in chunks.indices {
-                    for o in chunks[k] {
-                        let c = o.customer
-                        guard c >= 0 && c < n else {
-                            unplaced.append(o)
-                            continue
-                        }
-                        let slot = Int(next[c])
-                        target.days.initializeElement(at: slot, to: o.day)
-                        target.amounts.initializeElement(at: slot, to: o.amount)
-                        next[c] += 1
-                    }
+                    CustomerOrderBook.place(chunks[k], customerCount: n, next: next, days: target.days, amounts: target.amounts,
+                                            unplaced: &unplaced)
                     chunks[k] = []
                 }
             }
