@@ -57,17 +57,8 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
             amounts = [Double](unsafeUninitializedCapacity: placed) { amountBuffer, amountsWritten in
                 next.withUnsafeMutableBufferPointer { next in
                     for k in chunks.indices {
-                        for o in chunks[k] {
-                            let c = o.customer
-                            guard c >= 0 && c < customerCount else {
-                                unplaced.append(o)
-                                continue
-                            }
-                            let slot = Int(next[c])
-                            dayBuffer.initializeElement(at: slot, to: o.day)
-                            amountBuffer.initializeElement(at: slot, to: o.amount)
-                            next[c] += 1
-                        }
+                        Self.place(chunks[k], customerCount: customerCount, next: next, days: dayBuffer, amounts: amountBuffer,
+                                   unplaced: &unplaced)
                         chunks[k] = []
                     }
                 }
@@ -76,6 +67,40 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
             daysWritten = placed
         }
         chunks = []
+        self.starts = starts
+        self.days = days
+        self.amounts = amounts
+        self.unplaced = unplaced
+    }
+
+    /// Writes each order of `chunk` to slot `next[c]` of `days` and `amounts` (and advances
+    /// it), c being its customer, or appends it to `unplaced` when c is outside
+    /// `0 ..< customerCount`: one step of the grouping, for whoever places chunks (on any thread,
+    /// into slots no other thread writes).
+    public static func place(_ chunk: [Order], customerCount: Int, next: UnsafeMutableBufferPointer<Int32>,
+                             days: UnsafeMutableBufferPointer<Day>, amounts: UnsafeMutableBufferPointer<Double>,
+                             unplaced: inout [Order]) {
+        for o in chunk {
+            let c = o.customer
+            guard c >= 0 && c < customerCount else {
+                unplaced.append(o)
+                continue
+            }
+            let slot = Int(next[c])
+            days.initializeElement(at: slot, to: o.day)
+            amounts.initializeElement(at: slot, to: o.amount)
+            next[c] += 1
+        }
+    }
+
+    /// A book from its parts, laid out as `init(grouping:customerCount:)` lays them out (for a
+    /// grouper that places the orders otherwise, e.g. on several threads): customer c's orders
+    /// are `days[starts[c] ..< starts[c + 1]]` and the same range of `amounts`, in file order.
+    /// - Precondition: `starts` begins at 0, never decreases and ends at `days.count`, which is
+    ///   `amounts.count`.
+    public init(starts: [Int32], days: [Day], amounts: [Double], unplaced: [Order]) {
+        precondition(starts.first == 0 && Int(starts.last ?? -1) == days.count && days.count == amounts.count
+            && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }, "order book parts do not fit together")
         self.starts = starts
         self.days = days
         self.amounts = amounts

@@ -16,9 +16,17 @@ struct FileProbe: Sendable {
     /// 3 when the file starts with a UTF-8 byte-order mark (even if the rest is not UTF-8).
     var bomLength = 0
 
+    /// False when only the first block was read (`scan(_:sha256:headOnly:)`): the encoding is then
+    /// what that block shows, and `nulOffset` is nil unless the block holds a NUL; a reader of
+    /// the rest must check both (see `RecordStream.Verification`).
+    var coversWholeFile = true
+
     static let chunkSize = 1 << 22
 
-    static func scan(_ file: FileSource, sha256 wantHash: Bool) throws(FileSource.Failure) -> FileProbe {
+    /// - Parameter headOnly: read only the first `chunkSize` bytes (a file as long or shorter is
+    ///   read whole and covered as usual).
+    static func scan(_ file: FileSource, sha256 wantHash: Bool, headOnly: Bool = false) throws(FileSource.Failure) -> FileProbe {
+        let end = headOnly ? min(file.size, chunkSize) : file.size
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: chunkSize + 4)
         var offset = 0
@@ -29,8 +37,8 @@ struct FileProbe: Sendable {
         var binary: Int?
         var first = true
         // Up to the size when opened: a file that keeps growing cannot keep the probe reading.
-        while offset < file.size {
-            let n = try file.read(into: &buffer, start: carry, count: min(chunkSize, file.size - offset), at: offset)
+        while offset < end {
+            let n = try file.read(into: &buffer, start: carry, count: min(chunkSize, end - offset), at: offset)
             if n == 0 { break }
             buffer.withUnsafeBufferPointer { all in
                 let fresh = UnsafeBufferPointer(rebasing: all[carry..<(carry + n)])
@@ -78,12 +86,13 @@ struct FileProbe: Sendable {
             }
             offset += n
         }
-        if carry > 0 { validUTF8 = false }
+        let whole = end == file.size
+        if carry > 0 && whole { validUTF8 = false }
         if encoding == .utf8 && !validUTF8 { encoding = .windows1252 }
         let bom = encoding == .utf8WithBOM ? 3 : 0
         if encoding == .utf8WithBOM && !validUTF8 { encoding = .windows1252 }
         return FileProbe(encoding: encoding, sha256: wantHash ? hasher.finalizeHex() : nil, nulOffset: nul,
-                         binaryOffset: binary, bomLength: bom)
+                         binaryOffset: binary, bomLength: bom, coversWholeFile: whole)
     }
 }
 

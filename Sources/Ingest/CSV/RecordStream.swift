@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Streams the records of a file chunk by chunk, so memory stays at a few chunks however
 /// large the file is. UTF-8 is scanned in place, Windows-1252 is transcoded chunk by chunk,
 /// UTF-16 is transcoded whole (those exports are small in practice).
@@ -8,6 +14,18 @@ struct RecordStream: Sendable {
     /// Bytes of a UTF-8 byte-order mark at the start of the file (0 or 3).
     var bomLength = 0
     var chunkSize: Int = 1 << 22
+    /// What to check of the records' bytes as they are scanned (for a file whose probe read
+    /// only its head: see `FileProbe.coversWholeFile`).
+    var verification = Verification()
+
+    /// Checks of the scanned bytes; what they found is in `Outcome.unverified`.
+    struct Verification: Sendable {
+        /// Check that the bytes are UTF-8.
+        var utf8 = false
+        /// Check that they hold no NUL.
+        var noNUL = false
+        var any: Bool { utf8 || noNUL }
+    }
 
     enum Failure: Error, Equatable {
         case io(String)
@@ -24,6 +42,9 @@ struct RecordStream: Sendable {
         /// True when the data ended before the size the file had when it was opened (it was
         /// truncated while being read): reading stopped there.
         var endedEarly = false
+        /// True when a check of `verification` failed: a byte sequence that is not UTF-8, or a
+        /// NUL (the records were still streamed, as UTF-8).
+        var unverified = false
     }
 
     /// Byte offset of the first character after any byte-order mark.
@@ -54,6 +75,7 @@ struct RecordStream: Sendable {
         var scanner = CSVScanner(delimiter: delimiter, line: firstLine)
         let fields = FieldList()
         var failure: CSVSyntaxError?
+        var unverified = false
         while true {
             // Fill.
             var reachedLimit = false
@@ -94,6 +116,10 @@ struct RecordStream: Sendable {
                 } catch {
                     failure = error
                 }
+                // The scanned records end at a line break (ASCII): no UTF-8 sequence is cut.
+                if verification.any && !unverified && position > 0 {
+                    unverified = !verification.passes(UnsafeBufferPointer(rebasing: all[0..<position]))
+                }
             }
             if let failure, case .unterminatedQuote(let line, let column) = failure {
                 throw .unterminatedQuote(line: line, column: column)
@@ -109,14 +135,20 @@ struct RecordStream: Sendable {
                 filled -= position
             }
             if reachedLimit {
-                if isFinal { break }
+                if isFinal {
+                    // Bytes the scanner left (none when it finished the data) are checked too.
+                    if verification.any && !unverified && filled > 0 {
+                        unverified = buffer.withUnsafeBufferPointer { !verification.passes(UnsafeBufferPointer(rebasing: $0[0..<filled])) }
+                    }
+                    break
+                }
                 if filled == 0 { break }  // ended exactly at `stop`
                 // A record runs past `stop`: finish the file sequentially.
                 endedAtStop = false
                 limit = file.size
             }
         }
-        return Outcome(nextLine: scanner.line, endedAtStop: endedAtStop, endedEarly: endedEarly)
+        return Outcome(nextLine: scanner.line, endedAtStop: endedAtStop, endedEarly: endedEarly, unverified: unverified)
     }
 
     private func scanWhole(_ text: [UInt8], firstLine: Int,
@@ -145,9 +177,21 @@ struct RecordStream: Sendable {
     /// a quoted field; the split is just after the next line break outside quotes. Returns nil
     /// when there is none. (A stray quote in an unquoted field can fool the parity; the caller
     /// detects that through `Outcome.endedAtStop` and falls back to one thread.)
-    func splitPoint(near target: Int) throws(Failure) -> Int? {
+    ///
+    /// With `countingQuotes` false (a file whose head has no quote), the split is just after the
+    /// first line feed at or after `target`, without reading what comes before it (nor counting
+    /// quotes): should a quoted field span it after all, the same fallback applies.
+    func splitPoint(near target: Int, countingQuotes: Bool = true) throws(Failure) -> Int? {
         guard encoding == .utf8 || encoding == .utf8WithBOM, target > textStart, target < file.size else { return nil }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
+        if !countingQuotes {
+            let n: Int
+            do { n = try file.read(into: &buffer, start: 0, count: min(chunkSize, file.size - target), at: target) } catch {
+                throw .io(error.reason)
+            }
+            if let k = buffer[0..<n].firstIndex(of: 0x0A) { return target + k + 1 < file.size ? target + k + 1 : nil }
+            // No line feed within a chunk (lines ended by CR alone, or a huge record): count quotes.
+        }
         var quotes = 0
         var offset = textStart
         while offset < target {
@@ -197,5 +241,15 @@ struct RecordStream: Sendable {
         }
         while i < n { if p[i] == 0x22 { count += 1 }; i += 1 }
         return count
+    }
+}
+
+extension RecordStream.Verification {
+    /// Whether `bytes` (whole records) pass the checks.
+    func passes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        if noNUL && memchr(base, 0, bytes.count) != nil { return false }
+        if utf8 && UTF8Validation.validPrefixLength(bytes) != bytes.count { return false }
+        return true
     }
 }

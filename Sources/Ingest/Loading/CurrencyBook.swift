@@ -32,6 +32,14 @@ struct CurrencyBook: Sendable {
         return amount
     }
 
+    /// What `convert` does to amounts in `code` once it has converted one: multiply by the
+    /// rate, or nil (take them as they are: the report currency, or a currency without a rate,
+    /// which is then `missing`). Fixed from then on: the report currency, once chosen, stays,
+    /// and a currency with a rate is never chosen.
+    func factor(for code: String) -> Double? {
+        code == reportCurrency ? nil : rates[code]
+    }
+
     private mutating func note(_ code: String) {
         if !seen.contains(code) { seen.append(code) }
     }

@@ -61,6 +61,7 @@ public enum DatasetLoader {
         var builder = DatasetBuilder(options: options, hasCustomerFile: !plan.files(.customers).isEmpty)
         builder.orderPartitions = orderPartitions
         builder.tableThreads = tableThreads
+        if !plan.files(.customers).isEmpty, let first = plan.files(.orders).first { builder.hashAhead(first.path) }
         for file in plan.files(.customers) { try builder.loadCustomers(file.path, file.recognition) }
         for file in plan.files(.subscriptions) { try builder.loadSubscriptions(file.path, file.recognition) }
         for file in plan.files(.orders) { try builder.loadOrders(file.path, file.recognition) }
@@ -118,6 +119,8 @@ struct DatasetBuilder {
     var tableThreads: Int?
     /// Threads the last orders file was read on.
     var orderThreadsUsed = 0
+    /// An orders file opened, and its SHA-256 started, before the customers are read (`hashAhead`).
+    var hashedAhead: (path: String, file: FileSource, hashing: BackgroundHash)?
 
     init(options: IngestOptions, hasCustomerFile: Bool) {
         self.options = options

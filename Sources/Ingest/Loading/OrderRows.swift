@@ -17,12 +17,41 @@ extension DatasetBuilder {
     /// Files smaller than this are read on one thread (a second gains nothing there).
     static let parallelMinimumBytes = 4 << 20
 
+    /// Opens the orders file `path` and starts its SHA-256 now, on a thread of its own, so the
+    /// hashing overlaps the reading of the customers (which leaves a core partly idle) instead of
+    /// the orders' own two-thread pass; `loadOrders(path)` streams that opened file.
+    mutating func hashAhead(_ path: String) {
+        guard let file = try? FileSource(path: path) else { return }  // `loadOrders` reports it
+        hashedAhead = (path, file, BackgroundHash(file: file, path: path))
+    }
+
     mutating func loadOrders(_ path: String, _ recognition: Recognition = Recognition(entity: .orders, format: nil, evidence: "option"))
         throws(IngestError) {
         if try loadAlignedOrders(path) { return }
-        let stream = try OrderStream(path: path, options: joinOptions(path, .orders, table: nil, format: recognition.format),
-                                     computeSHA256: true, reportCurrency: book.reportCurrency, format: recognition.format)
-        let (result, streamBook) = hasCustomerFile ? try foldOrders(stream) : try createCustomersFromOrders(stream)
+        let options = joinOptions(path, .orders, table: nil, format: recognition.format)
+        let reportCurrency = book.reportCurrency
+        var ahead = hashedAhead.flatMap { $0.path == path ? (file: $0.file, hashing: $0.hashing) : nil }
+        if ahead != nil { hashedAhead = nil }
+        func open(wholeProbe: Bool) throws(IngestError) -> OrderStream {
+            // The file opened ahead (if any) for the first stream; a second one opens it anew.
+            defer { ahead = nil }
+            return try OrderStream(path: path, options: options, computeSHA256: true, reportCurrency: reportCurrency,
+                                   format: recognition.format, probesWholeFile: wholeProbe, opened: ahead)
+        }
+        let result: OrderStreamResult, streamBook: CurrencyBook
+        if hasCustomerFile {
+            // The encoding and NUL checks run within the parallel pass; should they fail (or
+            // anything fail that a wrong encoding may have caused), the file is read again after
+            // a whole probe, as it would have been from the start.
+            var folded: (OrderStreamResult, CurrencyBook)?
+            do { folded = try foldOrders(open(wholeProbe: false)) } catch { folded = nil }
+            if folded == nil { folded = try foldOrders(open(wholeProbe: true)) }
+            // A stream opened after a whole probe checks nothing while streaming: it always folds.
+            guard let folded else { preconditionFailure("orders of a wholly probed file were not folded") }
+            (result, streamBook) = folded
+        } else {
+            (result, streamBook) = try createCustomersFromOrders(open(wholeProbe: true))
+        }
         if book.reportCurrency == nil { book.reportCurrency = streamBook.reportCurrency }
         book.merge(streamBook)
         applyRevenueSignups()
@@ -30,8 +59,9 @@ extension DatasetBuilder {
         try finish(result.accounting)
     }
 
-    /// Orders of known customers, on two threads where possible (see above).
-    private mutating func foldOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
+    /// Orders of known customers, on two threads where possible (see above); nil (nothing
+    /// kept) when the stream's checks while streaming failed (`OrderStream.runInParallel`).
+    private mutating func foldOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook)? {
         let size = stream.records.file.size
         var partitions = orderPartitions ?? (size >= Self.parallelMinimumBytes ? 2 : 1)
         if stream.rules?.continuationRows == true { partitions = 1 }
@@ -42,6 +72,7 @@ extension DatasetBuilder {
         var run = try stream.runInParallel(partitions: partitions, makePartial: { OrderPartial(context) }) { p, order in
             p.add(order, context)
         }
+        if run.unverified { return nil }
         // Partitions that each met a first currency may have taken different ones for the report's.
         let currencyUnsettled = stream.book.reportCurrency == nil && run.book.reportCurrency != nil
         if run.partials.count > 1 && (currencyUnsettled || context.hasIDs && Self.repeatsAcrossPartitions(run.partials)) {
@@ -49,6 +80,7 @@ extension DatasetBuilder {
                 p.add(order, context)
             }
         }
+        if run.unverified { return nil }
         orderThreadsUsed = run.result.partitions
         for k in run.partials.indices {
             orders.append(moving: &run.partials[k].orders)
@@ -86,12 +118,12 @@ extension DatasetBuilder {
         }
     }
 
-    /// Groups the orders of every orders file read so far by customer (`CustomerOrderBook`),
-    /// freeing each chunk as it is placed, into `dataset.orders`. Orders naming an index beyond
+    /// Groups the orders of every orders file read so far by customer (`CustomerOrderBook`,
+    /// on two threads: `ParallelOrderGrouping`), freeing each chunk as it is placed, into `dataset.orders`. Orders naming an index beyond
     /// the customers (none: the loader places only customers it knows) would be kept apart as
     /// unplaced.
     mutating func groupOrders() {
         var chunks = orders.take()
-        dataset.orders = CustomerOrderBook(grouping: &chunks, customerCount: dataset.customers.count)
+        dataset.orders = ParallelOrderGrouping.book(grouping: &chunks, customerCount: dataset.customers.count)
     }
 }

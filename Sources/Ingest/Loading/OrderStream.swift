@@ -68,16 +68,44 @@ public struct OrderStream: Sendable {
     let source: String
     /// A NUL somewhere past the first block: rows holding one are skipped (`NULRows`).
     let holdsNUL: Bool
+    /// What `init` was given, to open the file again with a whole probe (`wholeProbe()`).
+    private let opening: (options: IngestOptions, reportCurrency: String?, format: ExportFormat?)
+
+    /// A NUL past the head or a byte sequence that is not UTF-8 turned up while streaming a file
+    /// whose probe read only its head (`probesWholeFile: false`): that run's results are not
+    /// the file's, which must be opened again with a whole probe.
+    public var verifiesWhileStreaming: Bool { records.verification.any }
+    /// Whether the first MiB holds a quote: if not, the file is split for partitions without
+    /// counting the quotes before the split (see `RecordStream.splitPoint(near:countingQuotes:)`).
+    let headHasQuotes: Bool
 
     /// Opens `path`, checks it is text, reads its header and settles column formats.
     /// - Parameter reportCurrency: the report currency when already known (e.g. from subscriptions).
+    /// - Parameter probesWholeFile: false: only the first block is probed for the encoding and
+    ///   NULs before streaming starts, and the rest is checked as it is streamed (in parallel);
+    ///   a run that finds the check failing says so (`ParallelRun.unverified`) and the caller opens the
+    ///   file again with a whole probe. Errors thrown by such a stream may also be those of a
+    ///   wrong encoding: the caller retries with a whole probe for the real one.
     public init(path: String, options: IngestOptions, computeSHA256: Bool = true,
-                reportCurrency: String? = nil, format: ExportFormat? = nil) throws(IngestError) {
+                reportCurrency: String? = nil, format: ExportFormat? = nil, probesWholeFile: Bool = true) throws(IngestError) {
+        try self.init(path: path, options: options, computeSHA256: computeSHA256, reportCurrency: reportCurrency,
+                      format: format, probesWholeFile: probesWholeFile, opened: nil)
+    }
+
+    /// - Parameter opened: the file already opened from `path`, with its SHA-256 already started
+    ///   when `computeSHA256` (`DatasetBuilder.hashAhead`).
+    init(path: String, options: IngestOptions, computeSHA256: Bool = true, reportCurrency: String? = nil,
+         format: ExportFormat? = nil, probesWholeFile: Bool = true,
+         opened: (file: FileSource, hashing: BackgroundHash)?) throws(IngestError) {
         let file: FileSource
-        do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
-        let hashing = computeSHA256 ? BackgroundHash(file: file, path: path) : nil
+        if let opened { file = opened.file } else {
+            do { file = try FileSource(path: path) } catch { throw .unreadable(path: path, reason: error.reason) }
+        }
+        let hashing = computeSHA256 ? opened?.hashing ?? BackgroundHash(file: file, path: path) : nil
         let probe: FileProbe
-        do { probe = try FileProbe.scan(file, sha256: false) } catch { throw .unreadable(path: path, reason: error.reason) }
+        do { probe = try FileProbe.scan(file, sha256: false, headOnly: !probesWholeFile) } catch {
+            throw .unreadable(path: path, reason: error.reason)
+        }
         if let at = probe.binaryOffset { throw .binary(path: path, offset: at) }
         let sample = try OrderStream.sampleTable(file, encoding: probe.encoding, bomLength: probe.bomLength, path: path)
         var reader = try FieldReader(path: path, entity: .orders, header: sample.header, options: options, format: format)
@@ -106,12 +134,28 @@ public struct OrderStream: Sendable {
         self.reader = reader
         var records = RecordStream(file: file, encoding: probe.encoding, delimiter: sample.delimiter)
         records.bomLength = probe.bomLength
+        let holdsNUL = probe.nulOffset != nil && probe.encoding != .utf16LE && probe.encoding != .utf16BE
+        if !probe.coversWholeFile && probe.encoding != .utf16LE && probe.encoding != .utf16BE {
+            records.verification = RecordStream.Verification(
+                utf8: probe.encoding == .utf8 || probe.encoding == .utf8WithBOM, noNUL: !holdsNUL)
+        }
         self.records = records
+        self.headHasQuotes = sample.text.contains(0x22)
         self.book = book
         self.rules = reader.format?.rules
         self.source = reader.format?.description ?? "generic orders"
         self.warnings = (probe.encoding == .windows1252 ? [TextDecoder.windows1252Warning] : []) + MinorUnitColumns(reader).notes
-        self.holdsNUL = probe.nulOffset != nil && probe.encoding != .utf16LE && probe.encoding != .utf16BE
+        self.holdsNUL = holdsNUL
+        self.opening = (options, reportCurrency, format)
+    }
+
+    /// The same file opened with a whole probe (this stream itself when it was).
+    public func wholeProbe() throws(IngestError) -> OrderStream {
+        guard verifiesWhileStreaming else { return self }
+        var stream = try OrderStream(path: path, options: opening.options, computeSHA256: computesSHA256,
+                                     reportCurrency: opening.reportCurrency, format: opening.format)
+        stream.records.chunkSize = records.chunkSize
+        return stream
     }
 
     /// The header and first rows (up to 1 MiB, whole lines) as a table.
@@ -158,13 +202,16 @@ public struct OrderStream: Sendable {
     /// Streams every order through `body`, on the calling thread.
     /// - Throws: also `missingRates` when amounts are in a currency without a rate.
     public func forEachOrder(_ body: (OrderRecord) -> OrderVerdict) throws(IngestError) -> OrderStreamResult {
-        let (result, book) = try run(body)
+        let (result, book) = try wholeProbe().run(body)
         try book.check()
         return result
     }
 
     /// Streams without checking rates; returns the currency book for the caller to merge.
+    /// (Its consumer's work cannot be undone: a stream that would verify while streaming is
+    /// opened with a whole probe first.)
     func run(_ body: (OrderRecord) -> OrderVerdict) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
+        if verifiesWhileStreaming { return try wholeProbe().run(body) }
         var partition = Partition(stream: self)
         do {
             _ = try records.forEachRecord(from: records.textStart, to: records.file.size) { buf, fields, line in
@@ -190,25 +237,38 @@ public struct OrderStream: Sendable {
         partitions requested: Int = 2, makePartial: @escaping @Sendable () -> Partial,
         _ body: @escaping @Sendable (inout Partial, OrderRecord) -> OrderVerdict
     ) throws(IngestError) -> (partials: [Partial], result: OrderStreamResult) {
-        let run = try runInParallel(partitions: requested, makePartial: makePartial, body)
+        let run: (partials: [Partial], result: OrderStreamResult, book: CurrencyBook, lineOffsets: [Int], unverified: Bool)
+        do { run = try runInParallel(partitions: requested, makePartial: makePartial, body) } catch {
+            // Perhaps an error of a wrong encoding: the whole probe's run says.
+            guard verifiesWhileStreaming else { throw error }
+            return try wholeProbe().forEachOrderInParallel(partitions: requested, makePartial: makePartial, body)
+        }
+        if run.unverified {
+            return try wholeProbe().forEachOrderInParallel(partitions: requested, makePartial: makePartial, body)
+        }
         try run.book.check()
         return (run.partials, run.result)
     }
 
     /// The orders streamed in partitions (see `forEachOrderInParallel`), without checking
     /// rates: the currency book is returned for the caller to merge. `lineOffsets[k]` is what
-    /// turns partition k's relative lines into the file's.
+    /// turns partition k's relative lines into the file's. `unverified`: the streamed bytes
+    /// failed the checks of a stream opened without a whole probe (see `init`), so the results
+    /// must be dropped.
     func runInParallel<Partial: Sendable>(
         partitions requested: Int, makePartial: @escaping @Sendable () -> Partial,
         _ body: @escaping @Sendable (inout Partial, OrderRecord) -> OrderVerdict
-    ) throws(IngestError) -> (partials: [Partial], result: OrderStreamResult, book: CurrencyBook, lineOffsets: [Int]) {
+    ) throws(IngestError) -> (partials: [Partial], result: OrderStreamResult, book: CurrencyBook, lineOffsets: [Int],
+                              unverified: Bool) {
         let size = records.file.size
         var bounds = [records.textStart]
         if requested > 1 {
             for k in 1..<requested {
                 let target = size / requested * k
                 let split: Int?
-                do { split = try records.splitPoint(near: max(target, bounds.last! + 1)) } catch { throw mapFailure(error) }
+                do { split = try records.splitPoint(near: max(target, bounds.last! + 1), countingQuotes: headHasQuotes) } catch {
+                    throw mapFailure(error)
+                }
                 if let split, split > bounds.last! { bounds.append(split) }
             }
         }
@@ -234,6 +294,7 @@ public struct OrderStream: Sendable {
         var partials: [Partial] = []
         var lineOffsets: [Int] = []
         var lineOffset = 0
+        var unverified = false
         for k in 0..<count {
             guard let (partial, partition, outcome) = box.take(k) else { break }
             let o: RecordStream.Outcome
@@ -245,6 +306,7 @@ public struct OrderStream: Sendable {
                 }
                 throw mapFailure(e)
             }
+            unverified = unverified || o.unverified
             partials.append(partial)
             lineOffsets.append(lineOffset)
             accounting.merge(partition.accounting, lineOffset: lineOffset)
@@ -257,7 +319,7 @@ public struct OrderStream: Sendable {
         let sha = try hashing?.wait()
         return (partials, OrderStreamResult(accounting: finish(accounting, sha256: sha), currency: book.currency,
                                             partitions: partials.count),
-                book, lineOffsets)
+                book, lineOffsets, unverified)
     }
 
     private func finish(_ a: InputAccounting, sha256: String?) -> InputAccounting {
@@ -299,6 +361,7 @@ public struct OrderStream: Sendable {
         let amountMark: DecimalMark?
         let timeZone: ReportTimeZone
         var currencyCache = ByteKeyedCache<String?>()
+        var conversions = CurrencyConversions()
         var statusCache = ByteKeyedCache<String?>()
         let minorUnits: MinorUnitColumns
 
@@ -398,9 +461,19 @@ public struct OrderStream: Sendable {
             var tax = 0.0, refunded = 0.0
             if taxColumn != nil, let t = try reader.amount("tax", row) { tax = t.value }
             if refundedColumn != nil, let r = try reader.amount("refunded", row) { refunded = r.value }
-            let currency = currencyCode(row) ?? symbolCurrency
-            amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
-            if currency != nil { amount = book.convert(amount, currency: currency) }
+            // A currency column value met before: its conversion is remembered (minor units aside).
+            let currencyKey = currencyColumn.flatMap { c in row.withBytes(c) { CurrencyConversions.key($0) } }
+            if let currencyKey, !minorUnits.any, let converted = conversions.convert(amount - tax - refunded, key: currencyKey) {
+                amount = converted
+            } else {
+                let columnCurrency = currencyCode(row)
+                let currency = columnCurrency ?? symbolCurrency
+                amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
+                if currency != nil { amount = book.convert(amount, currency: currency) }
+                if let currencyKey, let columnCurrency {
+                    conversions.remember(currencyKey, factor: book.factor(for: columnCurrency))
+                }
+            }
             let cadence = declaredCadence(row)
             let customerColumn = self.customerColumn, idColumn = self.idColumn
             let verdict: OrderVerdict = row.withBytes(customerColumn) { customerRaw in

@@ -1,0 +1,44 @@
+/// What converting to the report currency does to the amounts of each currency column value
+/// met so far, found from the field's bytes: a currency column holds a handful of distinct
+/// values over millions of rows, and after the first row of each the answer cannot change
+/// (see `CurrencyBook.factor(for:)`), so a row needs neither a `String` nor a dictionary
+/// look-up. Values of up to seven bytes are remembered, at most `capacity` of them; others go
+/// the long way (`CurrencyBook.convert`) every time.
+struct CurrencyConversions: Sendable {
+    static let capacity = 8
+    /// The remembered values' bytes, packed by `key(_:)`.
+    private var keys: [UInt64] = []
+    /// Beside each key: the rate its amounts are multiplied by, nil when they are taken as they are.
+    private var factors: [Double?] = []
+
+    /// `raw` packed little-endian into one word with its length in the top byte; nil when it
+    /// is longer than seven bytes.
+    @inline(__always)
+    static func key(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard raw.count <= 7 else { return nil }
+        var k = UInt64(raw.count) << 56
+        for i in 0..<raw.count { k |= UInt64(raw[i]) << (8 * UInt64(i)) }
+        return k
+    }
+
+    /// `amount` converted when `key` is remembered; nil when it is not.
+    @inline(__always)
+    func convert(_ amount: Double, key: UInt64) -> Double? {
+        var i = 0
+        while i < keys.count {
+            if keys[i] == key {
+                guard let factor = factors[i] else { return amount }
+                return amount * factor
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Remembers what converting the value packed as `key` does (while there is room).
+    mutating func remember(_ key: UInt64, factor: Double?) {
+        guard keys.count < Self.capacity, !keys.contains(key) else { return }
+        keys.append(key)
+        factors.append(factor)
+    }
+}
