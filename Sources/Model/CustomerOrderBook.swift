@@ -57,8 +57,8 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
             amounts = [Double](unsafeUninitializedCapacity: placed) { amountBuffer, amountsWritten in
                 next.withUnsafeMutableBufferPointer { next in
                     for k in chunks.indices {
-                        Self.place(chunks[k], customerCount: customerCount, next: next, days: dayBuffer, amounts: amountBuffer,
-                                   unplaced: &unplaced)
+                        Self.place(chunks[k], customerCount: customerCount, share: (0, 0), next: next, days: dayBuffer,
+                                   amounts: amountBuffer, unplaced: &unplaced, keepsUnplaced: true)
                         chunks[k] = []
                     }
                 }
@@ -73,19 +73,22 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
         self.unplaced = unplaced
     }
 
-    /// Writes each order of `chunk` to slot `next[c]` of `days` and `amounts` (and advances
-    /// it), c being its customer, or appends it to `unplaced` when c is outside
-    /// `0 ..< customerCount`: one step of the grouping, for whoever places chunks (on any thread,
-    /// into slots no other thread writes).
-    public static func place(_ chunk: [Order], customerCount: Int, next: UnsafeMutableBufferPointer<Int32>,
-                             days: UnsafeMutableBufferPointer<Day>, amounts: UnsafeMutableBufferPointer<Double>,
-                             unplaced: inout [Order]) {
+    /// Writes each order of `chunk` whose customer c is in `0 ..< customerCount` and in `share`
+    /// (the blocks of 64 customers with `(c >> 6) & share.mask == share.phase`; (0, 0): every
+    /// customer) to slot `next[c]` of `days` and `amounts` (and advances it), and appends the
+    /// orders whose c is outside `0 ..< customerCount` to `unplaced` when `keepsUnplaced`: one
+    /// step of the grouping, for whoever places chunks (on any thread, for customers no other
+    /// thread places).
+    public static func place(_ chunk: [Order], customerCount: Int, share: (mask: Int, phase: Int),
+                             next: UnsafeMutableBufferPointer<Int32>, days: UnsafeMutableBufferPointer<Day>,
+                             amounts: UnsafeMutableBufferPointer<Double>, unplaced: inout [Order], keepsUnplaced: Bool) {
         for o in chunk {
             let c = o.customer
             guard c >= 0 && c < customerCount else {
-                unplaced.append(o)
+                if keepsUnplaced { unplaced.append(o) }
                 continue
             }
+            guard (c >> 6) & share.mask == share.phase else { continue }
             let slot = Int(next[c])
             days.initializeElement(at: slot, to: o.day)
             amounts.initializeElement(at: slot, to: o.amount)

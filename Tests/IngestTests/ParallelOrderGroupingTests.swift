@@ -47,4 +47,24 @@ import Model
             #expect(parallel.isEmpty)
         }
     }
+
+    @Test func ordersOfNoCustomerAreKeptOnceInFileOrder() {
+        // A book of 1 customer: of the 1.2 M orders only those of customer 0 (1198, as above) are
+        // placed; the other 1,198,802 name −1 or 1 … 999 and are kept once each, in file order
+        // (amounts i / 100 increasing) by the first thread only. Customer 0 is in block 0, the first
+        // thread's; the second places nothing.
+        var parallel = Self.chunks([600_000, 600_000])
+        var single = parallel
+        let book = ParallelOrderGrouping.book(grouping: &parallel, customerCount: 1)
+        #expect(book == CustomerOrderBook(grouping: &single, customerCount: 1))
+        #expect(book.amounts(of: 0).count == 1198)
+        #expect(book.unplaced.count == 1_200_000 - 1198)
+        #expect(zip(book.unplaced, book.unplaced.dropFirst()).allSatisfy { $0.amount < $1.amount })
+        // No order placed (every one names customer 7 of a book of 1): the 1.2 M orders are kept once.
+        var none = [[Order]](repeating: [Order](repeating: Order(customer: 7, day: Day(ordinal: 3), amount: 1), count: 400_000),
+                             count: 3)
+        let empty = ParallelOrderGrouping.book(grouping: &none, customerCount: 1)
+        #expect(empty.amounts(of: 0).isEmpty)
+        #expect(empty.unplaced.count == 1_200_000)
+    }
 }
