@@ -32,21 +32,7 @@ struct OrderStatistics {
 
     /// The p-quantile as `SampleQuantile.quantile(sorted:_:method:)` computes it from the sorted sample.
     mutating func quantile(_ p: Double, method: QuantileMethod = .linear) -> Double? {
-        guard count > 0, p >= 0, p <= 1 else { return nil }
-        let n = count
-        switch method {
-        case .linear:
-            let h = Double(n - 1) * p
-            let lower = Int(exactly: h.rounded(.down)) ?? 0
-            let fraction = h - Double(lower)
-            let low = value(at: lower)
-            guard lower + 1 < n, fraction > 0 else { return low }
-            let high = value(at: lower + 1)
-            return low + fraction * (high - low)
-        case .nearestRank:
-            let rank = Int(exactly: (Double(n) * p).rounded(.up)) ?? n
-            return value(at: max(rank, 1) - 1)
-        }
+        SampleQuantile.quantile(count: count, p, method: method) { value(at: $0) }
     }
 
     /// Rearranges `v[start...]` so that `v[k]` holds the value sorted order puts there, with no

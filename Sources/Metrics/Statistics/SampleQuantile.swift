@@ -17,18 +17,26 @@ public enum SampleQuantile {
 
     /// The p-quantile of already ascending `sorted` values.
     public static func quantile(sorted: [Double], _ p: Double, method: QuantileMethod = .linear) -> Double? {
-        guard !sorted.isEmpty, p >= 0, p <= 1 else { return nil }
-        let n = sorted.count
+        quantile(count: sorted.count, p, method: method) { sorted[$0] }
+    }
+
+    /// The p-quantile of a sample of `count` values whose sorted order has `value(k)` at position
+    /// k; positions are asked in ascending order, each at most once.
+    static func quantile(count n: Int, _ p: Double, method: QuantileMethod,
+                         value: (Int) -> Double) -> Double? {
+        guard n > 0, p >= 0, p <= 1 else { return nil }
         switch method {
         case .linear:
             let h = Double(n - 1) * p
             let lower = Int(exactly: h.rounded(.down)) ?? 0  // 0 ≤ h ≤ n − 1
             let fraction = h - Double(lower)
-            guard lower + 1 < n, fraction > 0 else { return sorted[lower] }
-            return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower])
+            let low = value(lower)
+            guard lower + 1 < n, fraction > 0 else { return low }
+            let high = value(lower + 1)
+            return low + fraction * (high - low)
         case .nearestRank:
             let rank = Int(exactly: (Double(n) * p).rounded(.up)) ?? n  // 0 ≤ rank ≤ n
-            return sorted[max(rank, 1) - 1]
+            return value(max(rank, 1) - 1)
         }
     }
 
