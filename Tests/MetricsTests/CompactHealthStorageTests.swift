@@ -20,6 +20,14 @@ import Model
         #expect(evidence.orders(of: 1) == [orders[0], orders[2], orders[3]])
         // Paid days: positive orders only, ascending, each once: customer 1 paid on 01-10 and 02-10.
         #expect(Array(evidence.records[1].paidDays) == [Self.day("2024-01-10"), Self.day("2024-02-10")])
+        // A walk derives them into one reused buffer when it begins a customer; records taken
+        // from it earlier keep their own days (the buffer is not written while they share it).
+        var walk = HealthWalk(evidence: evidence, health: HealthConfiguration(), calendar: PeriodCalendar(.month))
+        walk.begin(1)
+        let first = walk.records
+        walk.begin(0)
+        #expect(Array(walk.records.paidDays) == [Self.day("2024-02-01")])
+        #expect(Array(first.paidDays) == [Self.day("2024-01-10"), Self.day("2024-02-10")])
     }
 
     /// Every sentence, as the signals wrote it before the facts were kept instead.

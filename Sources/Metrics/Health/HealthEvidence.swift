@@ -16,7 +16,8 @@ struct HealthEvidence {
         }
     }
 
-    /// One customer's records: views into the evidence's flat arrays (`Records`).
+    /// One customer's records: views into the evidence's flat arrays (`Records`), and the
+    /// customer's distinct paid days, derived from the order book when the customer is visited.
     struct CustomerRecords {
         /// In-scale NPS answers, in file order.
         var nps: ArraySlice<Answer> = []
@@ -24,24 +25,50 @@ struct HealthEvidence {
         var csat: ArraySlice<Answer> = []
         var tickets: ArraySlice<SupportTicket> = []
         var subscriptions: ArraySlice<Subscription> = []
-        /// Distinct days with a positive order, ascending (every date's recency reads a prefix).
+        /// Distinct days with a positive order (every date, as-of or not), ascending (every
+        /// date's recency reads a prefix). Not stored per customer: `Records.paidDays(of:into:)`
+        /// derives them from the order book (a walk into one reused buffer).
         var paidDays: ArraySlice<Day> = []
     }
 
-    /// Every customer's records (element c is customer c's), each kind in one flat array.
+    /// Every customer's records (element c is customer c's), each kind in one flat array; the
+    /// paid days are read from the order book.
     struct Records: RandomAccessCollection {
         let nps: CustomerGroups<Answer>
         let csat: CustomerGroups<Answer>
         let tickets: CustomerGroups<SupportTicket>
         let subscriptions: CustomerGroups<Subscription>
-        let paidDays: CustomerGroups<Day>
+        /// Each customer's orders, in file order (the dataset's book, shared, not copied).
+        let orders: CustomerOrderBook
 
         var startIndex: Int { 0 }
-        var endIndex: Int { paidDays.starts.count - 1 }
+        var endIndex: Int { nps.starts.count - 1 }
 
+        /// Customer `customer`'s records, with their paid days in a new array (code that visits
+        /// many customers reuses one: `records(of:paidDays:)`).
         subscript(customer: CustomerIndex) -> CustomerRecords {
+            var days: [Day] = []
+            paidDays(of: customer, into: &days)
+            return records(of: customer, paidDays: days[...])
+        }
+
+        /// Customer `customer`'s records with `paidDays` (which must be `paidDays(of:into:)`'s).
+        func records(of customer: CustomerIndex, paidDays: ArraySlice<Day>) -> CustomerRecords {
             CustomerRecords(nps: nps[customer], csat: csat[customer], tickets: tickets[customer],
-                            subscriptions: subscriptions[customer], paidDays: paidDays[customer])
+                            subscriptions: subscriptions[customer], paidDays: paidDays)
+        }
+
+        /// Customer `customer`'s distinct paid days (orders with an amount > 0), ascending, into
+        /// `days` (emptied first, its capacity kept). Orders usually come in date order: each
+        /// day is appended unless it repeats the last one, and only a customer whose days went
+        /// down is sorted.
+        func paidDays(of customer: CustomerIndex, into days: inout [Day]) {
+            days.removeAll(keepingCapacity: true)
+            for (day, amount) in zip(orders.days(of: customer), orders.amounts(of: customer))
+            where amount > 0 && days.last != day {
+                days.append(day)
+            }
+            HealthEvidence.sortDistinct(&days, from: 0)
         }
     }
 
@@ -70,17 +97,8 @@ struct HealthEvidence {
         let csat = CustomerGroups(customerCount: n, surveys.indices) { answer($0, nps: false) }
         let tickets = CustomerGroups(customerCount: n, dataset.tickets) { t in t.customer.map { ($0, t) } }
         let subscriptions = CustomerGroups(customerCount: n, dataset.subscriptions) { ($0.customer, $0) }
-        let orders = dataset.orders
-        self.orders = orders
-        let paidDays = CustomerGroups<Day>(customerCount: n, capacity: orders.count(of: 0..<n)) { c, days in
-            // Orders usually come in date order: append, and sort only the customers that did not.
-            let start = days.count
-            orders.forEach(of: c) { o in
-                if o.amount > 0, days.count == start || days.last != o.day { days.append(o.day) }
-            }
-            Self.sortDistinct(&days, from: start)
-        }
-        records = Records(nps: nps, csat: csat, tickets: tickets, subscriptions: subscriptions, paidDays: paidDays)
+        orders = dataset.orders
+        records = Records(nps: nps, csat: csat, tickets: tickets, subscriptions: subscriptions, orders: orders)
         hasTickets = !dataset.tickets.isEmpty
         usesLoginDates = true
     }

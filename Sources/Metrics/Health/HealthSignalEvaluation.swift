@@ -72,8 +72,8 @@ extension HealthSignal {
                                             zero: Double(2 * loginHalf - loginFull))
                 return SignalReading(fraction: fraction, explain: explain, reason: .login(daysAgo: days))
             }
-            // The distinct paid days are sorted once per customer (HealthEvidence); each date
-            // takes the prefix on or before it by binary search.
+            // The distinct paid days are derived once per customer (`HealthEvidence.Records`);
+            // each date takes the prefix on or before it by binary search.
             let paid = records.paidDays
             var end = paid.startIndex, hi = paid.endIndex
             while end < hi {

@@ -17,8 +17,10 @@ struct HealthWalk {
     let calendar: PeriodCalendar
 
     private var customer: CustomerIndex = 0
-    /// The current customer's records (taken once in `begin`).
+    /// The current customer's records (taken once in `begin`); their paid days are a view of `paidDays`.
     private(set) var records = HealthEvidence.CustomerRecords()
+    /// The current customer's distinct paid days, derived in `begin` into this reused buffer.
+    private var paidDays: [Day] = []
     /// Days before this one have been read; dates must not go back within a customer.
     private var lastDay: Day?
     /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them, ascending.
@@ -40,7 +42,10 @@ struct HealthWalk {
     /// Starts on `customer`, forgetting the previous customer's state (not its buffers).
     mutating func begin(_ customer: CustomerIndex) {
         self.customer = customer
-        records = evidence.records[customer]
+        // The previous records are dropped first, so the buffer is not shared while it is refilled.
+        records = HealthEvidence.CustomerRecords()
+        evidence.records.paidDays(of: customer, into: &paidDays)
+        records = evidence.records.records(of: customer, paidDays: paidDays[...])
         lastDay = nil
         paidCount = 0
         sortedGaps.removeAll(keepingCapacity: true)
