@@ -2,8 +2,8 @@ import Testing
 import Model
 @testable import Metrics
 
-/// Scores kept compactly (`HealthScoreBuilder`, `KeptContributions`: one flat array of applied
-/// rules per range of customers) and the walk's explained scores at the report date.
+/// Scores kept compactly (`HealthScoreBuilder`, `KeptContributions`: the applied rules of a
+/// range of customers as bytes) and the walk's explained scores at the report date.
 @Suite struct KeptHealthScoresTests {
     static func day(_ iso: String) -> Day { Day(iso: iso)! }
 
@@ -52,8 +52,7 @@ import Model
     }
 
     /// Room taken up front (`reserve`) changes no score: customer 4 with A full (50 of 50) and C
-    /// half (10 of 20) scores 100 × 60 ÷ 70 = 85.714… (green) either way; 2 customers × 3 rules
-    /// leave room for at least 6 applied rules before the flat array grows.
+    /// half (10 of 20) scores 100 × 60 ÷ 70 = 85.714… (green) either way.
     @Test func reservedRoomChangesNoScore() {
         let read: (HealthSignal) -> SignalReading? = { signal in
             switch signal {
@@ -63,8 +62,7 @@ import Model
             }
         }
         var reserved = HealthScoreBuilder(), plain = HealthScoreBuilder()
-        reserved.reserve(customers: 2, rules: Self.rules.count)
-        #expect(reserved.entryRoom >= 6)
+        reserved.reserve(customers: 2)
         #expect(reserved.add(4, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 3, read) == .green)
         #expect(plain.add(4, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 3, read) == .green)
         let a = reserved.finish(rules: Self.rules), b = plain.finish(rules: Self.rules)
@@ -124,11 +122,74 @@ import Model
         #expect(alone.finish(rules: Self.rules) != [scores[0]])
     }
 
-    /// What a scored customer keeps: 40 bytes for the score and 40 per applied rule, where each
-    /// used to have a 48-byte score, its own array of 64-byte contributions and one of missing names.
-    @Test func keptScoresAreFortyBytesAndFortyPerAppliedRule() {
+    /// What a scored customer keeps: 40 bytes for the score and, per applied rule, its position,
+    /// the 8 bytes of its points and its reason's facts. Customer 7 of the test above (NPS 7 on
+    /// 2024-03-02, tenure 400 days): NPS 1 + 8 + (tag 1, score 1, day 19 784 zigzagged to 39 568:
+    /// three 7-bit groups) = 14; tenure 1 + 8 + (tag 1, 400 zigzagged to 800: two groups) = 12;
+    /// 26 bytes, where two 40-byte `KeptContribution` values took 80.
+    @Test func keptScoresAreFortyBytesAndTheirRulesFacts() {
         #expect(MemoryLayout<HealthScore>.stride == 40)
-        #expect(MemoryLayout<KeptContribution>.stride == 40)
+        let d = Self.day("2024-03-02")
+        #expect(d.ordinal == 19_784)
+        var builder = HealthScoreBuilder()
+        _ = builder.add(7, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 12.5) { signal in
+            switch signal {
+            case .latestNPS: return Self.reading(0.5, .nps(score: 7, day: d))
+            case .latestCSAT: return nil
+            default: return Self.reading(1, .tenure(days: 400))
+            }
+        }
+        #expect(builder.keptByteCount == 26)
+    }
+
+    /// Every reason's facts come back from their bytes exactly, extremes included (negative and
+    /// the largest whole numbers, −0, infinities and fractions of amounts, days before 1970).
+    @Test func reasonsComeBackFromTheirBytes() {
+        let d = Self.day("2024-03-02"), early = Day(ordinal: -719_000)
+        let reasons: [HealthReason] = [
+            .unexplained, .nps(score: 10, day: d), .nps(score: -128, day: early), .csat(score: 5, day: d),
+            .rating(good: true, day: d), .rating(good: false, day: early), .openTickets(0), .openTickets(Int.max),
+            .overdueTickets(Int.min), .overdueTickets(-1),
+            .mrrTrend(now: 950.125, before: -0.0, on: d, then: early),
+            .revenueTrend(recent: 0.1 + 0.2, previous: -.infinity, days: 90), .revenueTrend(recent: .greatestFiniteMagnitude, previous: .leastNonzeroMagnitude, days: 63),
+            .login(daysAgo: 64), .login(daysAgo: -65), .lastOrder(daysAgo: 8191, usualGap: 22.5), .tenure(days: 8192),
+        ]
+        var bytes: [UInt8] = []
+        for r in reasons { r.encode(to: &bytes) }
+        var position = 0
+        var read: [HealthReason] = []
+        while position < bytes.count { read.append(HealthReason(bytes: bytes, at: &position)) }
+        #expect(read == reasons)
+        #expect(position == bytes.count)
+        // −0 keeps its sign (the bit pattern, not the value, is kept).
+        if case .mrrTrend(_, let before, _, _) = read[10] { #expect(before.sign == .minus) }
+        // Zigzag groups: 63 → 126 and −64 → 127 take one byte, 64 → 128 two.
+        var small: [UInt8] = []
+        HealthReason.put(63, to: &small)
+        HealthReason.put(-64, to: &small)
+        #expect(small == [126, 127])
+        HealthReason.put(64, to: &small)
+        #expect(small == [126, 127, 0x80, 0x01])
+    }
+
+    /// Customers whose bytes fill a chunk continue in the next, and each reads back its own facts.
+    @Test func scoresReadTheirFactsAcrossChunks() {
+        var builder = HealthScoreBuilder()
+        // Tenure only: 1 + 8 + (1 + 2) = 12 bytes each for 128 ≤ days < 8192; 100 000 customers
+        // take 1 200 000 bytes: more than one chunk of 1 048 576.
+        let customers = 100_000
+        for c in 0..<customers {
+            _ = builder.add(c, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 0) { signal in
+                if case .tenure = signal { return Self.reading(0.5, .tenure(days: 128 + c % 8000)) }
+                return nil
+            }
+        }
+        #expect(builder.keptByteCount == 12 * customers)
+        let scores = builder.finish(rules: Self.rules)
+        #expect(scores.count == customers)
+        let wrong = scores.indices.filter { scores[$0].contributions != [
+            RuleContribution(rule: "C", points: 10, maxPoints: 20, why: .tenure(days: 128 + $0 % 8000))] }
+        #expect(wrong.isEmpty)
     }
 
     /// Orders of one customer, 2024: 01-10 100, 03-01 50, 05-20 −20 (refund), 06-01 80, 08-15 30.

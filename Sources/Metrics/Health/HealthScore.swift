@@ -20,8 +20,8 @@ public struct RuleContribution: Sendable, Hashable {
 ///
 /// Kept compactly: every scored customer of a report keeps it for the report's life (hundreds of
 /// thousands of them), so the rules' points and reasons are not an array per customer but a
-/// range of one flat array shared by the customers scored together (`KeptContributions`), and
-/// the rule names and missing rules are read from the configuration when asked for.
+/// run of bytes in the chunks shared by the customers scored together (`KeptContributions`),
+/// and the rule names and missing rules are read from the configuration when asked for.
 public struct HealthScore: Sendable, Hashable {
     /// 0–100: points earned ÷ points available from the rules that had data, × 100.
     public let score: Double
@@ -29,7 +29,8 @@ public struct HealthScore: Sendable, Hashable {
     public let revenueAtRisk: Double
     private let kept: KeptContributions
     private let index: Int32
-    /// `kept.entries[first ..< first + count]` are this customer's, in configuration order.
+    /// This customer's `count` applied rules, in configuration order, are kept from byte
+    /// position `first` of `kept` (`KeptContributions.forEach`).
     private let first: Int32
     private let count: Int32
     public let status: HealthStatus
@@ -38,44 +39,38 @@ public struct HealthScore: Sendable, Hashable {
 
     /// The rules that had data for this customer, in configuration order.
     public var contributions: [RuleContribution] {
-        (Int(first)..<Int(first) + Int(count)).map(contribution(at:))
+        var out: [RuleContribution] = []
+        out.reserveCapacity(Int(count))
+        forEachContribution { out.append($0) }
+        return out
     }
 
     /// Calls `body` with each of ``contributions`` in order (the same values), without building
     /// the array: for writers that visit every scored customer.
     public func forEachContribution(_ body: (RuleContribution) throws -> Void) rethrows {
-        for i in Int(first)..<Int(first) + Int(count) { try body(contribution(at: i)) }
-    }
-
-    /// The applied rule kept at `kept.entries[i]`, with its name and maximum from the configuration.
-    private func contribution(at i: Int) -> RuleContribution {
-        let entry = kept.entries[i], rule = Int(entry.rule)
-        return RuleContribution(rule: kept.names[rule], points: entry.points, maxPoints: kept.maxPoints[rule], why: entry.why)
+        try kept.forEach(from: Int(first), count: Int(count)) { entry in
+            let rule = Int(entry.rule)
+            try body(RuleContribution(rule: kept.names[rule], points: entry.points, maxPoints: kept.maxPoints[rule], why: entry.why))
+        }
     }
 
     /// Names of the rules left out for lack of data (their points are not in the denominator).
     public var missingRules: [String] {
-        var applied = Int(first), missing: [String] = []
-        for rule in kept.names.indices {
-            if applied < Int(first) + Int(count), Int(kept.entries[applied].rule) == rule {
-                applied += 1
-            } else {
-                missing.append(kept.names[rule])
-            }
-        }
-        return missing
+        var applied = [Bool](repeating: false, count: kept.names.count)
+        kept.forEach(from: Int(first), count: Int(count)) { applied[Int($0.rule)] = true }
+        return kept.names.indices.filter { !applied[$0] }.map { kept.names[$0] }
     }
 
-    /// `entries` is `kept.entries[first ..< first + count]`: the applied rules, in configuration order.
+    /// The `count` applied rules, in configuration order, are kept from byte position `first` of `kept`.
     init(customer: CustomerIndex, score: Double, status: HealthStatus, revenueAtRisk: Double, kept: KeptContributions,
-         entries: Range<Int>) {
+         first: Int32, count: Int32) {
         self.index = Int32(customer)
         self.score = score
         self.status = status
         self.revenueAtRisk = revenueAtRisk
         self.kept = kept
-        first = Int32(entries.lowerBound)
-        count = Int32(entries.count)
+        self.first = first
+        self.count = count
     }
 
     /// Equal when every public fact is: customer, score, colour, revenue at risk, contributions
@@ -97,76 +92,112 @@ public struct HealthScore: Sendable, Hashable {
 
 /// One applied rule of one scored customer as a report keeps it: the points, the reason's facts
 /// and the rule's position in the configuration (its name and maximum points are read there).
-/// 40 bytes, where a `RuleContribution` in a customer's own array is 64 plus the array's header.
 struct KeptContribution: Sendable {
     let points: Double
     let why: HealthReason
     let rule: Int32
 }
 
-/// The applied rules of the customers scored together (a range of them, or one), in one flat
-/// array, with the configuration's rule names and maximum points they refer to.
+/// The applied rules of the customers scored together (a range of them, or one), as bytes, with
+/// the configuration's rule names and maximum points they refer to.
+///
+/// Each applied rule is its rule's position (one byte; two or more past 63 rules), the 8 bytes of
+/// its points and its reason's facts (`HealthReason.encode`): a typical scored customer keeps
+/// about 90 bytes where five 40-byte `KeptContribution` values took 200. The bytes are in chunks
+/// of at most `chunkSize` (a customer's run never crosses one): they are written without ever
+/// copying what was kept into a larger array, so no moment holds them twice.
 final class KeptContributions: Sendable {
     let names: [String]
     let maxPoints: [Double]
-    let entries: [KeptContribution]
+    let chunks: [[UInt8]]
 
-    /// `entries` is copied into an array of exactly its size when it has much room to spare.
-    init(rules: [HealthRule], entries: [KeptContribution]) {
+    /// Bytes in a chunk before the next is begun; a position is `chunk << chunkShift + offset`.
+    static let chunkShift = 20
+    static let chunkSize = 1 << chunkShift
+
+    /// A last chunk with much room to spare is copied into an array of exactly its size.
+    init(rules: [HealthRule], chunks: [[UInt8]]) {
         names = rules.map(\.name)
         maxPoints = rules.map(\.maxPoints)
-        self.entries = entries.capacity > entries.count + entries.count / 8 ? entries.withUnsafeBufferPointer { Array($0) } : entries
+        var chunks = chunks
+        if let last = chunks.last, last.capacity > last.count + last.count / 8 {
+            chunks[chunks.count - 1] = last.withUnsafeBufferPointer { Array($0) }
+        }
+        self.chunks = chunks
+    }
+
+    /// Calls `body` with the `count` applied rules kept from byte position `first`, in order.
+    func forEach(from first: Int, count: Int, _ body: (KeptContribution) throws -> Void) rethrows {
+        guard count > 0 else { return }
+        let bytes = chunks[first >> Self.chunkShift]
+        var position = first & (Self.chunkSize - 1)
+        for _ in 0..<count {
+            let rule = HealthReason.int(bytes, at: &position)
+            let points = HealthReason.double(bytes, at: &position)
+            try body(KeptContribution(points: points, why: HealthReason(bytes: bytes, at: &position), rule: Int32(rule)))
+        }
     }
 }
 
-/// Scores being built: the applied rules of every customer scored so far in one flat array, and
-/// the scores that point into it; `finish` shares that array among the scores.
+/// Scores being built: the applied rules of every customer scored so far as bytes
+/// (`KeptContributions`), and the scores that point into them; `finish` shares the bytes among
+/// the scores.
 struct HealthScoreBuilder {
-    private var entries: [KeptContribution] = []
-    private var scored: [(customer: CustomerIndex, score: Double, status: HealthStatus, revenueAtRisk: Double, entries: Range<Int>)] = []
+    /// Full chunks, and the one being filled (`chunks.count` is its number).
+    private var chunks: [[UInt8]] = []
+    private var current: [UInt8] = []
+    /// The customer being added, encoded here first (its length decides the chunk it goes to).
+    private var pending: [UInt8] = []
+    private var scored: [(customer: CustomerIndex, score: Double, status: HealthStatus, revenueAtRisk: Double,
+                          first: Int32, count: Int32)] = []
 
-    /// Room for `customers` scores of up to `rules` applied rules each, taken at once so the
-    /// arrays never grow by doubling (each doubling holds the old and the new buffer together;
-    /// room never written costs address space, not resident memory).
-    mutating func reserve(customers: Int, rules: Int) {
-        entries.reserveCapacity(customers * rules)
+    /// Room for `customers` scores, taken at once so the array never grows by doubling (each
+    /// doubling holds the old and the new buffer together; the bytes are taken a chunk at a time).
+    mutating func reserve(customers: Int) {
         scored.reserveCapacity(customers)
     }
 
-    /// Applied rules that fit before `entries` must grow.
-    var entryRoom: Int { entries.capacity }
+    /// Bytes kept so far for the applied rules of the customers added.
+    var keptByteCount: Int { chunks.reduce(current.count) { $0 + $1.count } }
 
     /// Adds up `read`'s reading of each rule into a score (100 × Σ points ÷ Σ maxPoints of the
     /// rules that had data, points = fraction × maxPoints), keeping each applied rule's points and
     /// reason; nil (nothing kept) when no rule had data.
     mutating func add(_ customer: CustomerIndex, rules: [HealthRule], bands: HealthBands, revenueAtRisk: Double,
                       _ read: (HealthSignal) -> SignalReading?) -> HealthStatus? {
-        let start = entries.count
-        var earned = 0.0, available = 0.0
+        pending.removeAll(keepingCapacity: true)
+        var earned = 0.0, available = 0.0, applied: Int32 = 0
         // By position, reading only the signal and the points (a copy of a whole rule retains its name).
         for r in rules.indices {
             guard let reading = read(rules[r].signal) else { continue }
             let points = reading.fraction * rules[r].maxPoints
             earned += points
             available += rules[r].maxPoints
-            entries.append(KeptContribution(points: points, why: reading.reason, rule: Int32(r)))
+            applied += 1
+            HealthReason.put(r, to: &pending)
+            HealthReason.put(points, to: &pending)
+            reading.reason.encode(to: &pending)
         }
-        guard available > 0 else {
-            entries.removeSubrange(start...)
-            return nil
-        }
+        guard available > 0 else { return nil }
         let score = 100 * earned / available
         let status = bands.status(of: score)
-        scored.append((customer, score, status, revenueAtRisk, start..<entries.count))
+        if !current.isEmpty, current.count + pending.count > KeptContributions.chunkSize {
+            chunks.append(current)
+            current = []
+            current.reserveCapacity(KeptContributions.chunkSize)
+        }
+        let first = Int32(chunks.count << KeptContributions.chunkShift + current.count)
+        current.append(contentsOf: pending)
+        scored.append((customer, score, status, revenueAtRisk, first, applied))
         return status
     }
 
     /// The scores added, in the order added, sharing one `KeptContributions`.
     func finish(rules: [HealthRule]) -> [HealthScore] {
-        let kept = KeptContributions(rules: rules, entries: entries)
+        let kept = KeptContributions(rules: rules, chunks: chunks + [current])
         return scored.map {
             HealthScore(customer: $0.customer, score: $0.score, status: $0.status, revenueAtRisk: $0.revenueAtRisk, kept: kept,
-                        entries: $0.entries)
+                        first: $0.first, count: $0.count)
         }
     }
 }

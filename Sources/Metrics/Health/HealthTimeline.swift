@@ -8,7 +8,7 @@ import Model
 /// scores come out in customer order and the counts are the same for any number of ranges.
 /// At the explained date (the report date) each active customer is scored with reasons from the
 /// walk's readings (the same as `HealthReport.score(of:)`'s); each range keeps its customers'
-/// reasons in one flat array (`HealthScoreBuilder`).
+/// reasons as bytes (`HealthScoreBuilder`).
 struct HealthTimeline {
     /// Colour counts of the customers active at each date, in the order of `dates`.
     let distributions: [HealthDistribution]
@@ -29,8 +29,7 @@ struct HealthTimeline {
             if let explained {
                 // The customers scored with reasons, counted first: their scores take exactly this room.
                 let day = dates[explained]
-                part.scores.reserve(customers: customers.reduce(0) { isActive($1, day) ? $0 + 1 : $0 },
-                                    rules: health.rules.count)
+                part.scores.reserve(customers: customers.reduce(0) { isActive($1, day) ? $0 + 1 : $0 })
             }
             for customer in customers {
                 walk.begin(customer)
