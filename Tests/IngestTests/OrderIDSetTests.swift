@@ -22,6 +22,32 @@ import Testing
         #expect(set.count == 903)              // 900 + INV-001001 + INV-42 + 42
     }
 
+    @Test func theNextNumberOfTheLastShapeExtendsItsRunAndOtherShapesKeepTheirs() {
+        var set = OrderIDSet()
+        // X-1, X-2 (the successor of X-1), Y-1 (a new shape), X-3 (X again: its run 1–2 grows
+        // to 1–3), X-4 (the successor of X-3), Y-2 (Y's run 1–1 grows to 1–2).
+        for id in ["X-1", "X-2", "Y-1", "X-3", "X-4", "Y-2"] { #expect(insert(&set, id)) }
+        for id in ["X-1", "X-2", "X-3", "X-4", "Y-1", "Y-2"] { #expect(!insert(&set, id)) }
+        #expect(insert(&set, "X-5"))   // after a repeat of X-4: X's run 1–4 grows to 1–5
+        #expect(!insert(&set, "X-5"))
+        // A9's successor would need a second digit: A10 is another shape (2 digits), not a repeat.
+        #expect(insert(&set, "A9"))
+        #expect(insert(&set, "A10"))
+        #expect(!insert(&set, "A9") && !insert(&set, "A10"))
+        #expect(!set.holdsFingerprints)
+        #expect(set.count == 9)  // X-1…X-5, Y-1, Y-2, A9, A10
+        // 19 digits: the last 18 are the number (prefix "1"); 1 999999999999999999 has no
+        // 18-digit successor, so 2 000000000000000000 is a new shape (prefix "2").
+        var long = OrderIDSet()
+        for id in ["1234567890123456789", "1234567890123456790", "1999999999999999999", "2000000000000000000"] {
+            #expect(insert(&long, id))
+        }
+        #expect(!insert(&long, "1234567890123456790") && !insert(&long, "2000000000000000000"))
+        #expect(insert(&long, "2000000000000000001"))
+        #expect(!long.holdsFingerprints)
+        #expect(long.count == 5)
+    }
+
     @Test func anIdOutOfOrderTurnsTheRunsIntoFingerprints() {
         var set = OrderIDSet()
         for n in [10, 11, 12, 20, 21] { #expect(insert(&set, "A\(n)")) }

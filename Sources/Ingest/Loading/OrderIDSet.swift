@@ -27,6 +27,14 @@ struct OrderIDSet: Sendable {
     /// How many fingerprints to make room for when turning into them.
     private let expected: Int
     private(set) var count = 0
+    /// The id after the one last added to the runs: its trailing number advanced by one, same
+    /// prefix and digit count (`INV-000124` after `INV-000123`), which the next row nearly
+    /// always has; empty when unknown (or when the number has no successor of that many digits).
+    /// Such an id extends the last run of the last shape used (where the runs leave it) at the
+    /// cost of one byte comparison, without splitting it.
+    private var successor: [UInt8] = []
+    /// Trailing digits of `successor`.
+    private var successorDigits = 0
 
     init(expected: Int = 0) { self.expected = expected }
 
@@ -35,14 +43,44 @@ struct OrderIDSet: Sendable {
 
     /// Inserts `id`; false when it was already present.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        if fingerprints == nil && !successor.isEmpty && OrderStream.Partition.same(id, successor) {
+            // The last shape's last run ends at the number before this one (see `successor`).
+            let s = shapes.count - 1, r = shapes[s].runs.count - 1
+            shapes[s].runs[r] = shapes[s].runs[r].lowerBound...(shapes[s].runs[r].upperBound + 1)
+            count += 1
+            advanceSuccessor()
+            return true
+        }
         if fingerprints == nil, let inserted = insertInRuns(id) {
-            if inserted { count += 1 }
+            if inserted {
+                count += 1
+                successor.removeAll(keepingCapacity: true)
+                successor.append(contentsOf: id)
+                successorDigits = TrailingNumber(id)?.digits ?? 0
+                advanceSuccessor()
+            } else {
+                successor.removeAll(keepingCapacity: true)
+            }
             return inserted
         }
+        successor.removeAll(keepingCapacity: true)
         if fingerprints == nil { turnIntoFingerprints() }
         let inserted = fingerprints!.insert(IDFingerprint(id))
         if inserted { count += 1 }
         return inserted
+    }
+
+    /// Advances `successor`'s trailing number by one, in place; empties it when all its digits
+    /// are 9 (the next number needs another digit: another shape).
+    private mutating func advanceSuccessor() {
+        var k = successor.count - 1
+        let first = successor.count - successorDigits
+        while k >= first {
+            if successor[k] != 0x39 { successor[k] += 1; return }
+            successor[k] = 0x30
+            k -= 1
+        }
+        successor.removeAll(keepingCapacity: true)
     }
 
     /// Inserts into the runs: true (new), false (a repeat), nil when the runs cannot hold it.

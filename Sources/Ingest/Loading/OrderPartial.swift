@@ -1,7 +1,7 @@
 import Model
 
 /// What one partition of an orders file folds its rows into when a customers file names the
-/// customers (see `DatasetBuilder.loadOrders`): the orders in chunks (moved, not copied, to the
+/// customers (see `DatasetBuilder.loadOrders`): the orders in blocks of customers (moved, not copied, to the
 /// builder's, which the loader groups by customer once every orders file is read), their ids
 /// (for repeats), the cadences they state and the join of keys that are not customer ids. The partitions' partials are combined in file
 /// order, so the result is that of one pass over the file.
@@ -19,7 +19,7 @@ struct OrderPartial: Sendable {
     }
 
     /// The partition's orders, in file order.
-    var orders: OrderChunks
+    var orders: OrderBlocks
     var count: Int { orders.count }
     private(set) var seen: OrderIDSet
     /// By customer: the cadence of the partition's last order of that customer stating one.
@@ -28,7 +28,7 @@ struct OrderPartial: Sendable {
 
     init(_ context: Context) {
         seen = OrderIDSet(expected: context.hasIDs ? context.expectedRows : 0)
-        orders = OrderChunks(expected: context.expectedRows)
+        orders = OrderBlocks()
     }
 
     /// Folds one order in: its customer by id (else by the other keys), its id checked for a

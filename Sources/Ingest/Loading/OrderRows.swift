@@ -11,8 +11,9 @@ import Model
 /// currency met (that the first MiB did not settle as the report's). Without a customers file the orders create
 /// the customers, in file order, on one thread.
 ///
-/// The orders of every orders file are held in chunks, in file order (files in the order they
-/// are loaded), and grouped by customer once, after the last file (`groupOrders`).
+/// The orders of every orders file are held by block of customers, in file order within each
+/// (files in the order they are loaded: `OrderBlocks`), and grouped by customer once, after the
+/// last file (`groupOrders`).
 extension DatasetBuilder {
     /// Files smaller than this are read on one thread (a second gains nothing there).
     static let parallelMinimumBytes = 4 << 20
@@ -104,7 +105,7 @@ extension DatasetBuilder {
     /// Orders that create their customers (no customers file), in file order.
     private mutating func createCustomersFromOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
         var seen = OrderIDSet(expected: stream.estimatedRowCount)
-        var read = OrderChunks(expected: stream.estimatedRowCount + stream.estimatedRowCount / 16)
+        var read = OrderBlocks()
         let hasIDs = stream.reader.column("id") != nil
         defer { orders.append(moving: &read) }
         return try stream.run { order in
@@ -119,11 +120,10 @@ extension DatasetBuilder {
     }
 
     /// Groups the orders of every orders file read so far by customer (`CustomerOrderBook`,
-    /// on two threads: `ParallelOrderGrouping`), freeing each chunk as it is placed, into `dataset.orders`. Orders naming an index beyond
+    /// on two threads: `ParallelOrderGrouping`), freeing each block as it is placed, into `dataset.orders`. Orders naming an index beyond
     /// the customers (none: the loader places only customers it knows) would be kept apart as
     /// unplaced.
     mutating func groupOrders() {
-        var chunks = orders.take()
-        dataset.orders = ParallelOrderGrouping.book(grouping: &chunks, customerCount: dataset.customers.count)
+        dataset.orders = ParallelOrderGrouping.book(grouping: &orders, customerCount: dataset.customers.count)
     }
 }

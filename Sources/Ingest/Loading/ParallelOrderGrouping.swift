@@ -1,56 +1,90 @@
-import Foundation
 import Model
 
-/// `CustomerOrderBook(grouping:customerCount:)` on two threads, with the same book as a result.
-/// Counting: the chunks (in file order) are cut into two runs of about as many orders, each
-/// thread counting its run's orders per customer. Placing: thread h places the orders of the
-/// customers of every other block of 64 (`(c >> 6) & 1 == h`), reading every chunk in file
-/// order (the first thread also keeps the orders of no customer of the book, in file order), so
-/// every customer's orders are in file order as one thread places them. The threads place a
-/// chunk together (about as many orders each) and both drop it before either starts the next,
-/// so the chunk is freed as on one thread and the book's pages fill in file order while the
-/// chunks are freed (two runs placed from both ends of the file filled most of the book's
-/// pages while every chunk was still held: 35 MiB more at 10 M orders). Fewer than
-/// `minimumOrders` orders are grouped on one thread.
+/// The orders of `OrderBlocks` grouped by customer into a `CustomerOrderBook` on two threads,
+/// the book one thread grouping the orders in file order makes. Counting: each thread counts
+/// the orders of every other block per customer (a block's 4096 counts stay in the cache);
+/// the starts follow in customer order. Placing: thread h places the blocks b with
+/// `b % 2 == h`, in increasing order, each block's chunks in file order (so every customer's
+/// orders are in file order) into the block's own stretch of the book, and frees each chunk once
+/// placed: the book's pages fill in customer order as the blocks are freed, so the orders are
+/// held about once. Fewer than `minimumOrders` orders are grouped on one thread.
+///
+/// The unplaced orders are the holder's `outside` ones (file order), then those of a block
+/// naming a customer at or beyond `customerCount` (block by block, file order within each):
+/// the loader has none of either.
 enum ParallelOrderGrouping {
     static let minimumOrders = 1 << 20
 
-    /// The orders of `chunks` grouped by customer (`chunks` is empty afterwards).
-    static func book(grouping chunks: inout [[Order]], customerCount: Int) -> CustomerOrderBook {
-        let total = chunks.reduce(0) { $0 + $1.count }
-        // The cut: the chunk boundary nearest half the orders.
-        var cut = 0, before = 0
-        while cut < chunks.count && before + chunks[cut].count <= total / 2 { before += chunks[cut].count; cut += 1 }
-        if cut < chunks.count && total / 2 - before > before + chunks[cut].count - total / 2 { cut += 1 }
-        guard total >= minimumOrders, cut > 0, cut < chunks.count, customerCount > 0 else {
-            return CustomerOrderBook(grouping: &chunks, customerCount: customerCount)
-        }
-        precondition(customerCount < Int(Int32.max) && total < Int(Int32.max), "more orders than a 32-bit position can address")
-        // Each thread's own list of the chunks (the same arrays), emptied as it places them.
-        let threads = [Placer(chunks.map { $0 }, counting: 0..<cut, customerCount: customerCount, phase: 0),
-                       Placer(chunks.map { $0 }, counting: cut..<chunks.count, customerCount: customerCount, phase: 1)]
-        chunks = []
-        WorkerThreads.run(2) { h in threads[h].count() }
-        // starts[c]: the orders of customers before c.
+    /// The orders of `held` grouped by customer (`held` is empty afterwards).
+    static func book(grouping held: inout OrderBlocks, customerCount: Int) -> CustomerOrderBook {
+        let total = held.count
+        let threads = total >= minimumOrders ? 2 : 1
+        let (blocks, outside) = held.take()
+        precondition(customerCount >= 0 && customerCount < Int(Int32.max) && total < Int(Int32.max),
+                     "more orders than a 32-bit position can address")
+        let shared = Blocks(blocks)
+        // counts[c + 1]: customer c's orders; then starts by a running sum.
         var starts = [Int32](repeating: 0, count: customerCount + 1)
-        for c in 0..<customerCount { starts[c + 1] = starts[c] + threads[0].counts[c] + threads[1].counts[c] }
-        threads[0].counts = []
-        threads[1].counts = []
+        starts.withUnsafeMutableBufferPointer { counts in
+            let counts = Counts(counts)
+            WorkerThreads.run(threads) { h in
+                for b in stride(from: h, to: shared.count, by: threads) {
+                    for chunk in shared.chunks(b) {
+                        for o in chunk.orders where o.customer < customerCount { counts.buffer[o.customer + 1] += 1 }
+                    }
+                }
+            }
+        }
+        for c in 0..<customerCount { starts[c + 1] += starts[c] }
         let placed = Int(starts[customerCount])
         var next = Array(starts.dropLast())
         var amounts: [Double] = []
+        let beyond = Unplaced(threads)
         // Every slot below `placed` is written exactly once: the counts above reserved it.
         let days = [Day](unsafeUninitializedCapacity: placed) { dayBuffer, daysWritten in
             amounts = [Double](unsafeUninitializedCapacity: placed) { amountBuffer, amountsWritten in
                 next.withUnsafeMutableBufferPointer { next in
-                    let target = Target(next: next, days: dayBuffer, amounts: amountBuffer, together: ChunkBarrier())
-                    WorkerThreads.run(2) { h in threads[h].place(into: target) }
+                    let target = Target(next: next, days: dayBuffer, amounts: amountBuffer)
+                    WorkerThreads.run(threads) { h in
+                        var kept: [Order] = []
+                        for b in stride(from: h, to: shared.count, by: threads) {
+                            kept += place(shared.take(b), customerCount: customerCount, into: target)
+                        }
+                        beyond.lists[h] = kept
+                    }
                 }
                 amountsWritten = placed
             }
             daysWritten = placed
         }
-        return CustomerOrderBook(starts: starts, days: days, amounts: amounts, unplaced: threads[0].unplaced)
+        return CustomerOrderBook(starts: starts, days: days, amounts: amounts,
+                                 unplaced: outside + inBlockOrder(Array(beyond.lists)))
+    }
+
+    /// The orders of `chunks` (one block, in file order) written to their customers' next slots;
+    /// returns those naming a customer at or beyond `customerCount`.
+    private static func place(_ chunks: [MappedOrders], customerCount: Int, into target: Target) -> [Order] {
+        var kept: [Order] = []
+        for chunk in chunks {
+            for o in chunk.orders {
+                let c = o.customer
+                guard c < customerCount else { kept.append(o); continue }
+                let slot = Int(target.next[c])
+                target.days.initializeElement(at: slot, to: o.day)
+                target.amounts.initializeElement(at: slot, to: o.amount)
+                target.next[c] += 1
+            }
+        }
+        return kept
+    }
+
+    /// The threads' unplaced orders in block order (each block's by customer ≥ `customerCount`
+    /// only; every thread kept its blocks' in increasing block order).
+    private static func inBlockOrder(_ lists: [[Order]]) -> [Order] {
+        let all = lists.flatMap { $0 }
+        // Stable by block: a block's orders keep their file order.
+        return all.enumerated().sorted { ($0.element.customer >> OrderBlocks.blockShift, $0.offset)
+            < ($1.element.customer >> OrderBlocks.blockShift, $1.offset) }.map(\.element)
     }
 
     /// Where the threads write (each the slots and next slots of its own customers).
@@ -58,71 +92,48 @@ enum ParallelOrderGrouping {
         let next: UnsafeMutableBufferPointer<Int32>
         let days: UnsafeMutableBufferPointer<Day>
         let amounts: UnsafeMutableBufferPointer<Double>
-        /// Where both threads meet after each chunk.
-        let together: ChunkBarrier
     }
 
-    /// Both threads wait in `pass()` until both have called it (once a chunk each).
-    private final class ChunkBarrier: @unchecked Sendable {
-        private let condition = NSCondition()
-        private var arrived = 0
-        private var passes = 0
+    /// The per-customer counts, written by both threads (each its own blocks' customers).
+    private struct Counts: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Int32>
+        init(_ buffer: UnsafeMutableBufferPointer<Int32>) { self.buffer = buffer }
+    }
 
-        func pass() {
-            condition.lock()
-            let pass = passes
-            arrived += 1
-            if arrived == 2 {
-                arrived = 0
-                passes += 1
-                condition.broadcast()
-            } else {
-                while passes == pass { condition.wait() }
-            }
-            condition.unlock()
+    /// Each thread's orders of no customer of the book (thread h writes `lists[h]` only).
+    private final class Unplaced: @unchecked Sendable {
+        let lists: UnsafeMutableBufferPointer<[Order]>
+        init(_ threads: Int) {
+            lists = .allocate(capacity: threads)
+            lists.initialize(repeating: [])
+        }
+        deinit {
+            _ = lists.deinitialize()
+            lists.deallocate()
         }
     }
 
-    /// One thread's list of the chunks, the run it counts and the customers it places (touched
-    /// by that thread only while it runs).
-    private final class Placer: @unchecked Sendable {
-        var chunks: [[Order]]
-        let counting: Range<Int>
-        let customerCount: Int
-        /// Per customer: the orders of the counted run.
-        var counts: [Int32]
-        /// The blocks of 64 customers it places: `(c >> 6) & 1 == phase`; thread 0 also keeps
-        /// the orders of no customer of the book.
-        let phase: Int
-        var unplaced: [Order] = []
-
-        init(_ chunks: [[Order]], counting: Range<Int>, customerCount: Int, phase: Int) {
-            self.chunks = chunks
-            self.phase = phase
-            self.counting = counting
-            self.customerCount = customerCount
-            counts = [Int32](repeating: 0, count: customerCount)
+    /// The blocks' chunks, each block read and then taken (freed) by the one thread placing it.
+    /// (Pointer storage: two threads take distinct blocks at once.)
+    private final class Blocks: @unchecked Sendable {
+        private let blocks: UnsafeMutableBufferPointer<[MappedOrders]>
+        var count: Int { blocks.count }
+        init(_ blocks: [[MappedOrders]]) {
+            self.blocks = .allocate(capacity: blocks.count)
+            _ = self.blocks.initialize(from: blocks)
+        }
+        deinit {
+            _ = blocks.deinitialize()
+            blocks.deallocate()
         }
 
-        func count() {
-            let n = customerCount
-            counts.withUnsafeMutableBufferPointer { counts in
-                for k in counting {
-                    for o in chunks[k] {
-                        let c = o.customer
-                        if c >= 0 && c < n { counts[c] += 1 }
-                    }
-                }
-            }
-        }
+        func chunks(_ b: Int) -> [MappedOrders] { blocks[b] }
 
-        func place(into target: Target) {
-            for k in chunks.indices {
-                CustomerOrderBook.place(chunks[k], customerCount: customerCount, share: (1, phase), next: target.next,
-                                        days: target.days, amounts: target.amounts, unplaced: &unplaced, keepsUnplaced: phase == 0)
-                chunks[k] = []
-                target.together.pass()
-            }
+        /// Block b's chunks, no longer held here.
+        func take(_ b: Int) -> [MappedOrders] {
+            let chunks = blocks[b]
+            blocks[b] = []
+            return chunks
         }
     }
 }
