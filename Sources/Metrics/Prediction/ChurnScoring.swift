@@ -167,6 +167,10 @@ struct ChurnScoring {
 struct ReasonGroupTable {
     let starts: [Int]
     let features: [Int]
+    /// Per group, bit f set for each feature f it holds, read instead of `holdsAny` when every
+    /// feature index is below 64 (`bitsCoverFeatures`).
+    let featureBits: [UInt64]
+    let bitsCoverFeatures: Bool
     let intercept: Double
     let coefficient: [Double]
     let mean: [Double]
@@ -177,6 +181,8 @@ struct ReasonGroupTable {
         for group in groups { starts.append(starts[starts.count - 1] + group.count) }
         self.starts = starts
         features = groups.flatMap { $0 }
+        bitsCoverFeatures = features.allSatisfy { $0 >= 0 && $0 < 64 }
+        featureBits = groups.map { group in group.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 } }
         intercept = regression.coefficients[0]
         coefficient = Array(regression.coefficients.dropFirst())
         mean = regression.means
@@ -229,10 +235,15 @@ struct ReasonGroupTable {
                 }
             }
         }
+        // The features of the rules without data as bits (a listed index past 63 is in no group
+        // when the bits cover every feature).
+        var silent: UInt64 = 0
+        for f in rulesWithoutData where f >= 0 && f < 64 { silent |= 1 << UInt64(f) }
         // The kept groups, largest first, in three plain slots (−1: empty).
         var first = -1, second = -1, third = -1
         byGroup.withUnsafeBufferPointer { byGroup in
-            for g in 0..<groupCount where byGroup[g] > 0 && !holdsAny(g, rulesWithoutData) {
+            for g in 0..<groupCount where byGroup[g] > 0 {
+                guard bitsCoverFeatures ? featureBits[g] & silent == 0 : !holdsAny(g, rulesWithoutData) else { continue }
                 // After every kept group that is at least as large (earlier indices win ties).
                 let value = byGroup[g]
                 if first < 0 || byGroup[first] < value {
