@@ -178,7 +178,7 @@ public struct ChurnModel: Sendable {
         if zip(risks, risks.dropFirst()).allSatisfy({ $0.customer < $1.customer }),
            let byProbability = DescendingOrder.order(by: risks.map(\.probability)),
            let order = DescendingOrder.sorted(byProbability, by: risks.map(\.expectedRevenueLost)) {
-            risks = order.map { risks[Int($0)] }
+            DescendingOrder.arrange(&risks, in: order)
         } else {
             risks.sort { a, b in
                 a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost

@@ -92,4 +92,26 @@ enum DescendingOrder {
         }
         return sortedInNext ? nextPositions : positions
     }
+
+    /// Puts `elements` in `order` in place: element i becomes the former element `order[i]`
+    /// (`order.map { elements[$0] }` without a second array). Each cycle of the permutation is
+    /// followed once, a copy of `order` marking the positions done.
+    static func arrange<Element>(_ elements: inout [Element], in order: [Int32]) {
+        precondition(order.count == elements.count, "one position per element")
+        var from = order
+        for start in from.indices where from[start] >= 0 {
+            let first = elements[start]
+            var i = start
+            while true {
+                let source = Int(from[i])
+                from[i] = -1
+                if source == start {
+                    elements[i] = first
+                    break
+                }
+                elements[i] = elements[source]
+                i = source
+            }
+        }
+    }
 }
