@@ -20,6 +20,8 @@ struct ChurnFeatureWalk {
     private var firstActive = Day(ordinal: 0)
     /// The plan in the customer file, read at the first row that needs it.
     private var filePlan: String??
+    /// Whether the customer's orders (file order) never go down in day; nil until a row reads them.
+    private var ordersInDayOrder: Bool?
 
     /// The latest row's feature values, in `features.names` order.
     private(set) var values: [Double] = []
@@ -44,6 +46,7 @@ struct ChurnFeatureWalk {
         firstActive = (activity.indices.contains(customer) ? activity[customer]?.firstActive : nil)
             ?? context.evidence.customers[customer].signup
         filePlan = nil
+        ordersInDayOrder = nil
     }
 
     /// The row at `day` (not earlier than the previous day asked for this customer), left in
@@ -118,14 +121,33 @@ struct ChurnFeatureWalk {
             return (now, before)
         }
         let recentStart = day.adding(days: -89), previousStart = day.adding(days: -179)
-        return health.withOrders { days, amounts in
+        let known = ordersInDayOrder
+        let (recent, previous, inDayOrder) = health.withOrders { days, amounts in
+            // When the days never go down in file order, the orders of the two windows are one
+            // run of them (found by binary search); the others are skipped either way, so the
+            // same amounts are added in the same order.
+            let inDayOrder = known ?? zip(days, days.dropFirst()).allSatisfy { $0 <= $1 }
+            let run = inDayOrder ? Self.firstDay(after: previousStart.adding(days: -1), in: days) ..< Self.firstDay(after: day, in: days)
+                : days.indices
             var recent = 0.0, previous = 0.0
-            for i in days.indices {
+            for i in run {
                 let d = days[i], amount = amounts[i]
                 guard d <= day && d >= previousStart && amount > 0 else { continue }
                 if d >= recentStart { recent += amount } else { previous += amount }
             }
-            return (recent / 3, previous / 3)
+            return (recent / 3, previous / 3, inDayOrder)
         }
+        ordersInDayOrder = inDayOrder
+        return (recent, previous)
+    }
+
+    /// The first position of ascending `days` whose day is after `day`.
+    private static func firstDay(after day: Day, in days: [Day]) -> Int {
+        var low = 0, high = days.count
+        while low < high {
+            let mid = (low + high) / 2
+            if days[mid] <= day { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

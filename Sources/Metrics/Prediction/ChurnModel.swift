@@ -93,9 +93,15 @@ public struct ChurnModel: Sendable {
         let loginBlind = evidence.withoutLoginDates()
         let context = ChurnFeatureContext(evidence: loginBlind, ledger: ledger, support: health.support)
         let allEnds = ChurnTrainingSet.monthEnds(ledger: ledger, through: asOf)
+        // Today's customers as one flag per customer, read in customer order here and in the
+        // scoring (the set's own order is its hash's: reading records in it misses the cache
+        // at nearly every customer).
+        let isActiveNow = ChurnScoring.flags(activeNow)
         // Most common plans (by customers), at most 6, so a plan feature is not one customer's id.
         var planCounts: [String: Int] = [:]
-        for c in activeNow { if let p = ChurnFeatureSet.plan(c, on: asOf, evidence: loginBlind) { planCounts[p, default: 0] += 1 } }
+        for c in isActiveNow.indices where isActiveNow[c] {
+            if let p = ChurnFeatureSet.plan(c, on: asOf, evidence: loginBlind) { planCounts[p, default: 0] += 1 }
+        }
         let plans = planCounts.filter { $0.value >= 5 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(6).map(\.key)
         let features = ChurnFeatureSet(plans: plans, rules: health.rules)
@@ -155,7 +161,7 @@ public struct ChurnModel: Sendable {
         } else {
             problem = "no month end has 90 days of data after it"
         }
-        var scoring = ChurnScoring(features: features, context: context, asOf: asOf, activeNow: activeNow,
+        var scoring = ChurnScoring(features: features, context: context, asOf: asOf, isActiveNow: isActiveNow,
                                    regression: regression, backtest: scoringBacktest)
         // Monthly revenue looked up here, on this thread, and set in place (the risks taken out
         // of `scoring` so that nothing else holds them and no copy is made).
@@ -170,9 +176,9 @@ public struct ChurnModel: Sendable {
         // come in customer order, so two stable radix sorts (probability, then revenue lost) give
         // that order; the comparison sort when a key is NaN or −0.
         if zip(risks, risks.dropFirst()).allSatisfy({ $0.customer < $1.customer }),
-           let byProbability = DescendingOrder.sorted((0 ..< Int32(risks.count)).map { $0 }, by: risks.map(\.probability)),
+           let byProbability = DescendingOrder.order(by: risks.map(\.probability)),
            let order = DescendingOrder.sorted(byProbability, by: risks.map(\.expectedRevenueLost)) {
-            risks = order.map { risks[Int($0)] }
+            DescendingOrder.arrange(&risks, in: order)
         } else {
             risks.sort { a, b in
                 a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// Today's churn risks and the backtest's cases, from one pass over the customers: each customer
@@ -33,6 +34,21 @@ struct ChurnScoring {
     /// arrays grown by doubling and then concatenated).
     init(features: ChurnFeatureSet, context: ChurnFeatureContext, asOf: Day, activeNow: Set<CustomerIndex>,
          regression: LogisticRegression, backtest: Backtest?, parts: Int = FixedPartition.parts) {
+        self.init(features: features, context: context, asOf: asOf, isActiveNow: ChurnScoring.flags(activeNow),
+                  regression: regression, backtest: backtest, parts: parts)
+    }
+
+    /// `activeNow` as one flag per customer index (up to the largest member).
+    static func flags(_ activeNow: Set<CustomerIndex>) -> [Bool] {
+        var flags = [Bool](repeating: false, count: (activeNow.max() ?? -1) + 1)
+        for c in activeNow where c >= 0 { flags[c] = true }
+        return flags
+    }
+
+    /// The same with `activeNow` given as flags: `isActiveNow[c]` says whether customer c is in
+    /// it (a customer past its end is not).
+    init(features: ChurnFeatureSet, context: ChurnFeatureContext, asOf: Day, isActiveNow: [Bool],
+         regression: LogisticRegression, backtest: Backtest?, parts: Int = FixedPartition.parts) {
         let activity = context.ledger.activity
         let groups = features.groups
         precondition(groups.count <= Int(Int16.max), "feature groups fit the reason slots")
@@ -49,7 +65,7 @@ struct ChurnScoring {
                         mark |= churned ? 3 : 1
                         cases += 1
                     }
-                    if activeNow.contains(c) {
+                    if c < isActiveNow.count && isActiveNow[c] {
                         mark |= 4
                         risks += 1
                     }
@@ -78,7 +94,7 @@ struct ChurnScoring {
                         var nextCase = caseStart[p], nextRisk = riskStart[p]
                         var walk = ChurnFeatureWalk(features: features, context: context)
                         var pool: [Double] = []
-                        var byGroup: [Double] = []
+                        var byGroup: [Double] = [], contributions: [Double] = []
                         for c in range where marks[c] != 0 {
                             walk.begin(c)
                             if let backtest, marks[c] & 1 != 0 {
@@ -91,14 +107,17 @@ struct ChurnScoring {
                             }
                             if marks[c] & 4 != 0 {
                                 walk.row(at: asOf)
-                                let top = reasonTable.top(walk.values, rulesWithoutData: walk.rulesWithoutData, scratch: &byGroup)
+                                // βⱼ zⱼ once per feature: the reasons add them per group, the probability all of them.
+                                reasonTable.contributions(walk.values, into: &contributions)
+                                let top = reasonTable.top(contributions: contributions, rulesWithoutData: walk.rulesWithoutData,
+                                                          scratch: &byGroup)
                                 let start = pool.count
                                 for slot in 0..<3 where top[slot] >= 0 {
                                     for feature in groups[Int(top[slot])] { pool.append(walk.values[feature]) }
                                 }
                                 // The pool's start within this range for now; moved by the pools before it below.
                                 (riskSlots.baseAddress! + nextRisk).initialize(to: ChurnRisk(
-                                    customer: c, probability: regression.probability(walk.values), monthlyRevenue: 0,
+                                    customer: c, probability: reasonTable.probability(contributions: contributions), monthlyRevenue: 0,
                                     reasonGroups: top, reasonValuesStart: Int32(start)))
                                 nextRisk += 1
                             }
@@ -148,6 +167,11 @@ struct ChurnScoring {
 struct ReasonGroupTable {
     let starts: [Int]
     let features: [Int]
+    /// Per group, bit f set for each feature f it holds, read instead of `holdsAny` when every
+    /// feature index is below 64 (`bitsCoverFeatures`).
+    let featureBits: [UInt64]
+    let bitsCoverFeatures: Bool
+    let intercept: Double
     let coefficient: [Double]
     let mean: [Double]
     let scale: [Double]
@@ -157,49 +181,81 @@ struct ReasonGroupTable {
         for group in groups { starts.append(starts[starts.count - 1] + group.count) }
         self.starts = starts
         features = groups.flatMap { $0 }
+        bitsCoverFeatures = features.allSatisfy { $0 >= 0 && $0 < 64 }
+        featureBits = groups.map { group in group.reduce(0) { $1 >= 0 && $1 < 64 ? $0 | 1 << UInt64($1) : $0 } }
+        intercept = regression.coefficients[0]
         coefficient = Array(regression.coefficients.dropFirst())
         mean = regression.means
         scale = regression.scales
     }
 
-    /// `ChurnScoring.reasonGroups` of `row`.
-    func top(_ row: [Double], rulesWithoutData: [Int], scratch byGroup: inout [Double]) -> SIMD3<Int16> {
-        let groupCount = starts.count - 1
-        byGroup.removeAll(keepingCapacity: true)
+    /// Each feature's βⱼ zⱼ of `row` (`LogisticRegression.contribution`, the same operations), into
+    /// `contributions` (emptied first).
+    func contributions(_ row: [Double], into contributions: inout [Double]) {
+        contributions.removeAll(keepingCapacity: true)
         row.withUnsafeBufferPointer { row in
-            features.withUnsafeBufferPointer { features in
-                coefficient.withUnsafeBufferPointer { coefficient in
-                    mean.withUnsafeBufferPointer { mean in
-                        scale.withUnsafeBufferPointer { scale in
-                            for g in 0..<groupCount {
-                                var sum = 0.0
-                                for f in starts[g] ..< starts[g + 1] {
-                                    let j = features[f]
-                                    sum += coefficient[j] * (row[j] - mean[j]) / scale[j]
-                                }
-                                byGroup.append(sum)
-                            }
-                        }
+            coefficient.withUnsafeBufferPointer { coefficient in
+                mean.withUnsafeBufferPointer { mean in
+                    scale.withUnsafeBufferPointer { scale in
+                        for j in 0..<row.count { contributions.append(coefficient[j] * (row[j] - mean[j]) / scale[j]) }
                     }
                 }
             }
         }
-        var top = SIMD3<Int16>(repeating: -1)
-        var filled = 0
-        for g in 0..<groupCount where byGroup[g] > 0 && !holdsAny(g, rulesWithoutData) {
-            // Insert after every kept group that is at least as large (earlier indices win ties).
-            var slot = filled
-            while slot > 0 && byGroup[Int(top[slot - 1])] < byGroup[g] { slot -= 1 }
-            guard slot < 3 else { continue }
-            var k = min(filled, 2)
-            while k > slot {
-                top[k] = top[k - 1]
-                k -= 1
+    }
+
+    /// `LogisticRegression.probability` of the row whose `contributions` these are: β₀ plus the
+    /// contributions in feature order, the sum that function adds, so the same bits.
+    func probability(contributions: [Double]) -> Double {
+        var eta = intercept
+        for c in contributions { eta += c }
+        return 1 / (1 + exp(-eta))
+    }
+
+    /// `ChurnScoring.reasonGroups` of `row`.
+    func top(_ row: [Double], rulesWithoutData: [Int], scratch byGroup: inout [Double]) -> SIMD3<Int16> {
+        var contributions: [Double] = []
+        self.contributions(row, into: &contributions)
+        return top(contributions: contributions, rulesWithoutData: rulesWithoutData, scratch: &byGroup)
+    }
+
+    /// `ChurnScoring.reasonGroups` of the row whose `contributions` these are: each group's
+    /// contributions added in group order from 0.
+    func top(contributions: [Double], rulesWithoutData: [Int], scratch byGroup: inout [Double]) -> SIMD3<Int16> {
+        let groupCount = starts.count - 1
+        byGroup.removeAll(keepingCapacity: true)
+        contributions.withUnsafeBufferPointer { contribution in
+            features.withUnsafeBufferPointer { features in
+                starts.withUnsafeBufferPointer { starts in
+                    for g in 0..<groupCount {
+                        var sum = 0.0
+                        for f in starts[g] ..< starts[g + 1] { sum += contribution[features[f]] }
+                        byGroup.append(sum)
+                    }
+                }
             }
-            top[slot] = Int16(g)
-            filled = min(filled + 1, 3)
         }
-        return top
+        // The features of the rules without data as bits (a listed index past 63 is in no group
+        // when the bits cover every feature).
+        var silent: UInt64 = 0
+        for f in rulesWithoutData where f >= 0 && f < 64 { silent |= 1 << UInt64(f) }
+        // The kept groups, largest first, in three plain slots (−1: empty).
+        var first = -1, second = -1, third = -1
+        byGroup.withUnsafeBufferPointer { byGroup in
+            for g in 0..<groupCount where byGroup[g] > 0 {
+                guard bitsCoverFeatures ? featureBits[g] & silent == 0 : !holdsAny(g, rulesWithoutData) else { continue }
+                // After every kept group that is at least as large (earlier indices win ties).
+                let value = byGroup[g]
+                if first < 0 || byGroup[first] < value {
+                    (first, second, third) = (g, first, second)
+                } else if second < 0 || byGroup[second] < value {
+                    (second, third) = (g, second)
+                } else if third < 0 || byGroup[third] < value {
+                    third = g
+                }
+            }
+        }
+        return SIMD3(Int16(first), Int16(second), Int16(third))
     }
 
     /// Whether group `g` holds one of `listed`.

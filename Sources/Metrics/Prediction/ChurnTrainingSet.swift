@@ -41,13 +41,16 @@ struct ChurnTrainingSet {
 
     /// Customers scored at one month end: all active ones, or every `stride`-th in customer order
     /// when the set would be too large (deterministic thinning, same customers every month).
+    /// Only the customers that are multiples of `stride` are looked at (`activity` is indexed by
+    /// customer), so a month end costs its thinned customers, not every customer.
     static func rows(at day: Day, features: ChurnFeatureSet, context: ChurnFeatureContext, stride: Int) -> [Row] {
         let activity = context.ledger.activity
-        return FixedPartition.map(activity.count) { range in
+        let candidates = (activity.count + stride - 1) / stride
+        return FixedPartition.map(candidates) { range in
             var walk = ChurnFeatureWalk(features: features, context: context)
             var rows: [Row] = []
             for i in range {
-                guard let customer = activity[i], customer.customer % stride == 0,
+                guard let customer = activity[i * stride], customer.customer % stride == 0,
                       let churned = churns(customer, after: day) else { continue }
                 walk.begin(customer.customer)
                 walk.row(at: day)

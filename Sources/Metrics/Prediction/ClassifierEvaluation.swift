@@ -49,13 +49,15 @@ public struct ClassifierEvaluation: Sendable, Hashable {
         // Each bin's count, Σ probability (in case order) and churns, in one pass.
         var members = [Int](repeating: 0, count: 10), churned = [Int](repeating: 0, count: 10)
         var sums = [Double](repeating: 0, count: 10)
-        // One ranking serves the AUC and the lift: the cases by probability, highest first, ties
-        // in case order. Sorted as (probability, position, outcome) values with the comparison the
-        // positions were once sorted by, so the order is the same and the sort reads no other array.
-        var ranked: [RankedCase] = []
-        ranked.reserveCapacity(cases)
-        for (position, c) in scored.enumerated() {
-            ranked.append(RankedCase(probability: c.probability, position: Int32(position), outcome: c.outcome))
+        // One ranking serves the AUC and the lift: the case positions by probability, highest
+        // first, ties in case order, read through the cases' probabilities and outcomes (9 bytes
+        // a case besides the ranking).
+        var probabilities: [Double] = [], outcomes: [Bool] = []
+        probabilities.reserveCapacity(cases)
+        outcomes.reserveCapacity(cases)
+        for c in scored {
+            probabilities.append(c.probability)
+            outcomes.append(c.outcome)
             if c.outcome { positives += 1 }
             let e = c.probability - (c.outcome ? 1 : 0)
             squares += e * e
@@ -66,14 +68,17 @@ public struct ClassifierEvaluation: Sendable, Hashable {
             if c.outcome { churned[bin] += 1 }
         }
         self.positives = positives
-        // The ranking by a radix sort on the probabilities (the same order: highest first, ties by
-        // position), or by the comparison sort when a probability is NaN or −0.
-        if let order = DescendingOrder.sorted((0 ..< Int32(ranked.count)).map { $0 }, by: ranked.map(\.probability)) {
-            ranked = order.map { ranked[Int($0)] }
+        // The ranking by a radix sort on the probabilities (highest first, ties by position), or
+        // by the comparison sort of the positions when a probability is NaN or −0.
+        let ranking: [Int32]
+        if let order = DescendingOrder.order(by: probabilities) {
+            ranking = order
         } else {
-            ranked.sort { a, b in a.probability != b.probability ? a.probability > b.probability : a.position < b.position }
+            ranking = (0 ..< Int32(cases)).sorted { a, b in
+                probabilities[Int(a)] != probabilities[Int(b)] ? probabilities[Int(a)] > probabilities[Int(b)] : a < b
+            }
         }
-        auc = Self.auc(ranked: ranked, positives: positives)
+        auc = Self.auc(ranking: ranking, probabilities: probabilities, outcomes: outcomes, positives: positives)
         brier = cases == 0 ? nil : squares / Double(cases)
         calibration = (0..<10).map { bin in
             let n = Double(members[bin])
@@ -83,35 +88,28 @@ public struct ClassifierEvaluation: Sendable, Hashable {
         }
         if positives > 0 {
             let top = (cases + 9) / 10
-            let topRate = Double(ranked.prefix(top).filter(\.outcome).count) / Double(top)
+            let topRate = Double(ranking.prefix(top).filter { outcomes[Int($0)] }.count) / Double(top)
             liftTopDecile = topRate / (Double(positives) / Double(cases))
         } else {
             liftTopDecile = nil
         }
     }
 
-    /// One case in the ranking: its probability, its position among the cases and its outcome.
-    struct RankedCase {
-        let probability: Double
-        let position: Int32
-        let outcome: Bool
-    }
-
     /// Mann–Whitney: rank all cases by probability (average ranks for ties);
-    /// AUC = (Σ ranks of positives − P(P + 1)/2) ÷ (P · N). `ranked`: the cases by probability,
-    /// highest first (read from the end, lowest first).
-    static func auc(ranked: [RankedCase], positives p: Int) -> Double? {
-        let count = ranked.count, n = count - p
+    /// AUC = (Σ ranks of positives − P(P + 1)/2) ÷ (P · N). `ranking`: the case positions by
+    /// probability, highest first (read from the end, lowest first).
+    static func auc(ranking: [Int32], probabilities: [Double], outcomes: [Bool], positives p: Int) -> Double? {
+        let count = ranking.count, n = count - p
         guard p > 0, n > 0 else { return nil }
-        /// The case at ascending rank position `i` (0 = lowest probability).
-        func ascending(_ i: Int) -> RankedCase { ranked[count - 1 - i] }
+        /// The position of the case at ascending rank `i` (0 = lowest probability).
+        func ascending(_ i: Int) -> Int { Int(ranking[count - 1 - i]) }
         var rankSum = 0.0
         var i = 0
         while i < count {
             var j = i
-            while j + 1 < count && ascending(j + 1).probability == ascending(i).probability { j += 1 }
+            while j + 1 < count && probabilities[ascending(j + 1)] == probabilities[ascending(i)] { j += 1 }
             let averageRank = Double(i + j + 2) / 2
-            for k in i...j where ascending(k).outcome { rankSum += averageRank }
+            for k in i...j where outcomes[ascending(k)] { rankSum += averageRank }
             i = j + 1
         }
         return (rankSum - Double(p) * Double(p + 1) / 2) / (Double(p) * Double(n))

@@ -34,7 +34,7 @@ public struct CustomerLifetimeValue: Sendable, Hashable {
         var result: [Double] = []
         let complete = forEachDiscountedMonth(ifAlive: monthlyPurchasesIfAlive(purchases, x: h.x, T: T),
                                               probabilityAlive: purchases.probabilityAlive(x: h.x, tx: tx, T: T),
-                                              monthlyRate: monthlyDiscountRate) {
+                                              discounts: monthlyDiscounts) {
             result.append($0)
         }
         return complete ? result : nil
@@ -52,14 +52,14 @@ public struct CustomerLifetimeValue: Sendable, Hashable {
     /// Σ of `discountedPurchases`, month by month in order, from the months' `monthlyPurchasesIfAlive`;
     /// nil when a month has no value.
     func discountedPurchaseTotal(ifAlive: some Sequence<Double>, probabilityAlive: Double) -> Double? {
-        discountedPurchaseTotal(ifAlive: ifAlive, probabilityAlive: probabilityAlive, monthlyRate: monthlyDiscountRate)
+        discountedPurchaseTotal(ifAlive: ifAlive, probabilityAlive: probabilityAlive, discounts: monthlyDiscounts)
     }
 
-    /// `discountedPurchaseTotal(ifAlive:probabilityAlive:)` with `monthlyDiscountRate` worked out
-    /// once by the caller (a table of forecasts asks for it once, not once per customer).
-    func discountedPurchaseTotal(ifAlive: some Sequence<Double>, probabilityAlive: Double, monthlyRate: Double) -> Double? {
+    /// `discountedPurchaseTotal(ifAlive:probabilityAlive:)` with `monthlyDiscounts` worked out
+    /// once by the caller (a table of forecasts asks for them once, not once per customer).
+    func discountedPurchaseTotal(ifAlive: some Sequence<Double>, probabilityAlive: Double, discounts: [Double]) -> Double? {
         var total = 0.0
-        let complete = forEachDiscountedMonth(ifAlive: ifAlive, probabilityAlive: probabilityAlive, monthlyRate: monthlyRate) {
+        let complete = forEachDiscountedMonth(ifAlive: ifAlive, probabilityAlive: probabilityAlive, discounts: discounts) {
             total += $0
         }
         return complete ? total : nil
@@ -68,15 +68,25 @@ public struct CustomerLifetimeValue: Sendable, Hashable {
     /// d = (1 + annual rate)^(1/12) − 1.
     var monthlyDiscountRate: Double { pow(1 + annualDiscountRate, 1.0 / 12) - 1 }
 
+    /// Each month's discount 1 / (1 + d)^m, m = 1…`months`, worked out as 1 divided by 1 + d
+    /// once a month (the same operations for every customer, so computed once).
+    var monthlyDiscounts: [Double] {
+        let monthly = monthlyDiscountRate
+        var discount = 1.0
+        return (0..<months).map { _ in
+            discount /= 1 + monthly
+            return discount
+        }
+    }
+
     /// Calls `body` with each month's discounted expected purchases; false (after the months
-    /// before it) at the first month without a value.
-    private func forEachDiscountedMonth(ifAlive: some Sequence<Double>, probabilityAlive: Double, monthlyRate monthly: Double,
+    /// before it) at the first month without a value. `discounts` has one value per month.
+    private func forEachDiscountedMonth(ifAlive: some Sequence<Double>, probabilityAlive: Double, discounts: [Double],
                                         _ body: (Double) -> Void) -> Bool {
-        var previous = 0.0, discount = 1.0
-        for value in ifAlive {
+        var previous = 0.0
+        for (value, discount) in zip(ifAlive, discounts) {
             guard let cumulative = BGNBDModel.expectedPurchases(ifAlive: value, probabilityAlive: probabilityAlive)
             else { return false }
-            discount /= 1 + monthly
             body((cumulative - previous) * discount)
             previous = cumulative
         }

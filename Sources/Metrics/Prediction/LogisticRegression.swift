@@ -116,18 +116,22 @@ public struct LogisticRegression: Sendable, Hashable {
             x.withUnsafeBufferPointer { x in
                 gradient.withUnsafeMutableBufferPointer { g in
                     hessian.withUnsafeMutableBufferPointer { h in
+                        // Row i's features and Hessian row j through their own pointers, so the
+                        // innermost loop is plain element-wise arithmetic (each element's sum over
+                        // the rows is added in row order as before).
                         for i in 0..<count {
-                            let row = i * k
+                            let xRow = x.baseAddress! + i * k
                             var eta = 0.0
-                            for j in 0..<k { eta += beta[j] * x[row + j] }
+                            for j in 0..<k { eta += beta[j] * xRow[j] }
                             let p = 1 / (1 + exp(-eta))
                             let w = max(p * (1 - p), 1e-12)
                             let residual = p - y[i]
                             for j in 0..<k {
-                                let xj = x[row + j]
+                                let xj = xRow[j]
                                 g[j] += residual * xj
                                 let wx = w * xj
-                                for l in j..<k { h[j * k + l] += wx * x[row + l] }
+                                let hRow = h.baseAddress! + j * k
+                                for l in j..<k { hRow[l] += wx * xRow[l] }
                             }
                         }
                     }

@@ -167,7 +167,7 @@ struct TripleForecasts: Sendable {
         // Per pair: E[Y] if alive at 13 and 52 weeks, then at the end of each CLV month (NaN = none).
         // All horizons of a pair in one call, so their series share the z-free coefficients.
         let horizons = [13, 52] + (lifetimeValue?.monthEnds ?? [])
-        let monthlyRate = lifetimeValue?.monthlyDiscountRate ?? 0
+        let discounts = lifetimeValue?.monthlyDiscounts ?? []
         var alive = [Double](repeating: 0, count: count)
         var e13 = [Double](repeating: 0, count: count), e52 = [Double](repeating: 0, count: count)
         var discounted = [Double](repeating: 0, count: count)
@@ -204,7 +204,7 @@ struct TripleForecasts: Sendable {
                                                     bits |= 2
                                                 }
                                                 if let v = lifetimeValue?.discountedPurchaseTotal(ifAlive: months, probabilityAlive: p,
-                                                                                                  monthlyRate: monthlyRate) {
+                                                                                                  discounts: discounts) {
                                                     discounted[k] = v
                                                     bits |= 4
                                                 }

@@ -70,4 +70,23 @@ import Testing
         #expect(DescendingOrder.sorted([0, 1], by: [1, -0.0]) == nil)
         #expect(DescendingOrder.sorted([], by: []) == [])
     }
+
+    /// Arranging in place by a permutation gives what `order.map { elements[$0] }` gives: shuffled
+    /// permutations of many sizes (cycles of every length, fixed points included) and a worked one.
+    @Test func arrangingInPlaceEqualsMappingThroughTheOrder() {
+        var g = Generator(state: 5)
+        for round in 0..<100 {
+            let n = g.next(500)
+            var order = (0 ..< Int32(n)).map { $0 }
+            for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, g.next(i + 1)) }
+            let elements = (0..<n).map { "e\($0)" }
+            var arranged = elements
+            DescendingOrder.arrange(&arranged, in: order)
+            #expect(arranged == order.map { elements[Int($0)] }, "round \(round)")
+        }
+        // Order [2, 0, 1, 3]: the cycle 0 ← 2 ← 1 ← 0 and the fixed point 3.
+        var letters = ["a", "b", "c", "d"]
+        DescendingOrder.arrange(&letters, in: [2, 0, 1, 3])
+        #expect(letters == ["c", "a", "b", "d"])
+    }
 }
