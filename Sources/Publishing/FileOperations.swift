@@ -13,7 +13,8 @@ import FileAccess
 protocol FileOperations: Sendable {
     /// Creates a new file in `folder` named `.<name>.<random>.partial` with
     /// `open(O_CREAT | O_EXCL | O_NOFOLLOW)`, mode 0644 less the umask, writes all `bytes`,
-    /// flushes them to disk (`fsync`), closes it and returns its path. A file or link already at
+    /// flushes them to disk (`fsync`; a large file's write-back is started as it is written,
+    /// ``EarlyWriteBack``), closes it and returns its path. A file or link already at
     /// that name is never opened (a new random name is tried).
     func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String
     /// Like `writeTemporaryFile(in:name:_:)` with the bytes handed over piece by piece: `produce`
@@ -79,6 +80,7 @@ struct POSIXFileOperations: FileOperations {
                 throw failure
             }
             var failure: SystemFailure?
+            var writeBack = EarlyWriteBack()
             do {
                 try produce { (bytes: [UInt8]) throws(SystemFailure) in
                     var error: SystemFailure?
@@ -95,6 +97,7 @@ struct POSIXFileOperations: FileOperations {
                         }
                     }
                     if let error { throw error }
+                    if let stretch = writeBack.wrote(bytes.count) { EarlyWriteBack.start(stretch, descriptor: descriptor) }
                 }
             } catch {
                 failure = error
