@@ -214,6 +214,8 @@ struct CustomerRowDecoding: Sendable {
     /// The text fields' columns, looked up once per file instead of by name on every row.
     private let idColumn, nameColumn, planColumn, segmentColumn, regionColumn, channelColumn, ownerColumn, statusColumn,
         churnReasonColumn, churnKindColumn: Int?
+    /// The date fields, resolved once per file.
+    private let signupField, churnDateField, lastSeenField: FieldReader.Field
 
     init(reader: FieldReader, attributes: AttributeColumns, churnWords: Set<String>, nonCustomerWords: Set<String>) {
         self.reader = reader
@@ -224,6 +226,8 @@ struct CustomerRowDecoding: Sendable {
         (idColumn, nameColumn, planColumn, segmentColumn) = (c("id"), c("name"), c("plan"), c("segment"))
         (regionColumn, channelColumn, ownerColumn, statusColumn) = (c("region"), c("channel"), c("owner"), c("status"))
         (churnReasonColumn, churnKindColumn) = (c("churn_reason"), c("churn_kind"))
+        (signupField, churnDateField, lastSeenField) = (reader.field("signup"), reader.field("churn_date"),
+                                                        reader.field("last_seen"))
     }
 
     func decode(_ row: RowView) -> CustomerRowDecode {
@@ -248,11 +252,11 @@ struct CustomerRowDecoding: Sendable {
             throw RowSkip(reason: RowRules.notACustomer, column: reader.column("segment"),
                           message: "account type \"\(type)\" is not a customer")
         }
-        let signup = try reader.notAfterToday(reader.requiredDay("signup", row), "signup", row)
+        let signup = try reader.notAfterToday(reader.requiredDay(signupField, row), signupField, row)
         var notes: [(field: String, text: String)] = []
-        func optionalDay(_ field: String) -> Day? {
+        func optionalDay(_ field: FieldReader.Field) -> Day? {
             do throws(RowSkip) { return try reader.day(field, row) } catch {
-                notes.append((field, reader.text(field, row) ?? ""))
+                notes.append((field.name, reader.text(field, row) ?? ""))
                 return nil
             }
         }
@@ -264,8 +268,8 @@ struct CustomerRowDecoding: Sendable {
             plan: row.string(planColumn), segment: row.string(segmentColumn),
             region: row.string(regionColumn), channel: row.string(channelColumn),
             owner: row.string(ownerColumn), status: row.string(statusColumn),
-            churnDate: optionalDay("churn_date"), churnReason: row.string(churnReasonColumn),
-            churnKind: kind, lastSeen: optionalDay("last_seen"), attributeValues: attributes.values(row))
+            churnDate: optionalDay(churnDateField), churnReason: row.string(churnReasonColumn),
+            churnKind: kind, lastSeen: optionalDay(lastSeenField), attributeValues: attributes.values(row))
         // A product's "former customer" type or status is a churn; its day is the
         // cancellation date, else the last activity date, else (unknown) the signup.
         if !churnWords.isEmpty, customer.churnDate == nil,

@@ -101,6 +101,25 @@ struct FieldReader: Sendable {
         }
     }
 
+    /// A canonical field resolved once per file (after `settleFormats`): its column, and the
+    /// day/month order or decimal mark its values are read with. Row decoders read through it
+    /// instead of looking the field up by name on every row.
+    struct Field: Sendable {
+        let name: String
+        let column: Int?
+        let dateOrder: DayMonthOrder?
+        let mark: DecimalMark?
+    }
+
+    func field(_ name: String) -> Field {
+        Field(name: name, column: column(name), dateOrder: dateOrder(name), mark: mark(name))
+    }
+
+    func headerName(_ field: Field) -> String {
+        guard let c = field.column, c < header.count else { return field.name }
+        return header[c]
+    }
+
     func headerName(_ field: String) -> String {
         guard let c = column(field), c < header.count else { return field }
         return header[c]
@@ -189,15 +208,23 @@ struct FieldReader: Sendable {
         }
     }
 
-    func text(_ field: String, _ row: RowView) -> String? {
-        guard let c = column(field) else { return nil }
+    func text(_ field: String, _ row: RowView) -> String? { text(self.field(field), row) }
+
+    func text(_ field: Field, _ row: RowView) -> String? {
+        guard let c = field.column else { return nil }
         return row.string(c)
     }
 
     /// The written date in `field`; nil when the column is absent or the cell empty.
     func writtenDate(_ field: String, _ row: RowView) throws(RowSkip) -> WrittenDate? {
-        guard let c = column(field) else { return nil }
-        let reading = row.withBytes(c) { DateParsing.read($0, order: dateOrder(field)) }
+        try writtenDate(self.field(field), row)
+    }
+
+    @inline(__always)
+    func writtenDate(_ field: Field, _ row: RowView) throws(RowSkip) -> WrittenDate? {
+        guard let c = field.column else { return nil }
+        let order = field.dateOrder
+        let reading = row.withBytes(c) { DateParsing.read($0, order: order) }
         switch reading {
         case .date(let w): return w
         case .empty: return nil
@@ -211,14 +238,20 @@ struct FieldReader: Sendable {
     }
 
     /// The report day of `field`; nil when absent or empty.
-    func day(_ field: String, _ row: RowView) throws(RowSkip) -> Day? {
+    func day(_ field: String, _ row: RowView) throws(RowSkip) -> Day? { try day(self.field(field), row) }
+
+    @inline(__always)
+    func day(_ field: Field, _ row: RowView) throws(RowSkip) -> Day? {
         try writtenDate(field, row).map { timeZone.day(of: $0) }
     }
 
     /// The report day of a field that must be present.
-    func requiredDay(_ field: String, _ row: RowView) throws(RowSkip) -> Day {
+    func requiredDay(_ field: String, _ row: RowView) throws(RowSkip) -> Day { try requiredDay(self.field(field), row) }
+
+    @inline(__always)
+    func requiredDay(_ field: Field, _ row: RowView) throws(RowSkip) -> Day {
         guard let d = try day(field, row) else {
-            throw RowSkip(reason: "bad_date", column: column(field),
+            throw RowSkip(reason: "bad_date", column: field.column,
                           message: "no date in column \"\(headerName(field))\"")
         }
         return d
@@ -228,7 +261,13 @@ struct FieldReader: Sendable {
     @inline(__always)
     func notAfterToday(_ day: Day, _ field: String, _ row: RowView) throws(RowSkip) -> Day {
         guard let latest = latestEventDay, day > latest else { return day }
-        let c = column(field)
+        return try notAfterToday(day, self.field(field), row)
+    }
+
+    @inline(__always)
+    func notAfterToday(_ day: Day, _ field: Field, _ row: RowView) throws(RowSkip) -> Day {
+        guard let latest = latestEventDay, day > latest else { return day }
+        let c = field.column
         throw RowSkip(reason: "future_date", column: c,
                       message: "date \"\(row.string(c) ?? "")\" in column \"\(headerName(field))\" is after today (\(latest))")
     }
@@ -239,8 +278,13 @@ struct FieldReader: Sendable {
 
     /// The amount in `field` and the currency its cell names; nil when absent or empty.
     func amount(_ field: String, _ row: RowView) throws(RowSkip) -> (value: Double, currency: String?)? {
-        guard let c = column(field) else { return nil }
-        let reading = row.withBytes(c) { MoneyParsing.read($0, mark: mark(field)) }
+        try amount(self.field(field), row)
+    }
+
+    func amount(_ field: Field, _ row: RowView) throws(RowSkip) -> (value: Double, currency: String?)? {
+        guard let c = field.column else { return nil }
+        let mark = field.mark
+        let reading = row.withBytes(c) { MoneyParsing.read($0, mark: mark) }
         switch reading {
         case .amount(let v, let currency): return (v, currency)
         case .empty: return nil
@@ -255,7 +299,11 @@ struct FieldReader: Sendable {
 
     /// A plain number (quantity, score, minutes); nil when absent or empty.
     func number(_ field: String, _ row: RowView, reason: String = "bad_amount") throws(RowSkip) -> Double? {
-        guard let c = column(field) else { return nil }
+        try number(self.field(field), row, reason: reason)
+    }
+
+    func number(_ field: Field, _ row: RowView, reason: String = "bad_amount") throws(RowSkip) -> Double? {
+        guard let c = field.column else { return nil }
         let reading = row.withBytes(c) { MoneyParsing.read($0, mark: nil) }
         switch reading {
         case .amount(let v, nil): return v

@@ -1,14 +1,17 @@
+import Dispatch
 import Foundation
 
 /// The data rows of a whole-file table decoded on several threads and used on the calling
 /// thread in file order. Rows go in blocks of `blockRows`; each block's rows are split
 /// between the threads and decoded by `decode` (which sees one row and nothing else), then
 /// handed with their row to `use` one by one in row order (moved, not copied). Whatever `use` counts, keeps or
-/// skips is therefore what one pass over the file gives, on any number of threads; memory is
-/// one block of decoded rows and of their fields' ranges (as the threads scanned them, so
-/// that `use` sees each row without scanning it again).
+/// skips is therefore what one pass over the file gives, on any number of threads. The next
+/// block is decoded while `use` goes through the current one, so memory is two blocks of
+/// decoded rows and of their fields' ranges (as the threads scanned them, so that `use` sees
+/// each row without scanning it again).
 enum RowBlocks {
-    static let blockRows = 16_384
+    /// Rows a block (two blocks are held: one decoded, one decoding).
+    static let blockRows = 8_192
     /// Tables from this many data rows up are decoded on two threads (the machine's cores).
     static let parallelMinimumRows = 20_000
 
@@ -43,38 +46,58 @@ enum RowBlocks {
     ) throws(IngestError) {
         let rows = table.rowCount
         guard rows > 0 else { return }
-        let slots = DecodedRows<Decoded>(count: min(blockRows, rows))
-        // Each part's rows' fields as its thread scanned them, so that `use` need not scan again.
-        let scanned = (0..<max(1, threads)).map { _ in ScannedFields() }
-        var first = 0
-        while first < rows {
-            let count = min(blockRows, rows - first)
-            let parts = max(1, min(threads, count))
-            let blockFirst = first
+        let partCount = max(1, threads)
+        // Two blocks' buffers: block b is decoded into `buffers[b % 2]` while block b - 1 is
+        // delivered from the other (decoding runs one block ahead of `deliver`).
+        let buffers = (0..<2).map { _ in
+            BlockBuffers(slots: DecodedRows<Decoded>(count: min(blockRows, rows)),
+                         scanned: (0..<partCount).map { _ in ScannedFields() })
+        }
+        let blocks = (rows + blockRows - 1) / blockRows
+        /// Decodes block `b` on `partCount` threads; returns its parts' count.
+        @Sendable func decodeBlock(_ b: Int) {
+            let first = b * blockRows, count = min(blockRows, rows - first)
+            let parts = max(1, min(partCount, count))
+            let buffer = buffers[b % 2]
             WorkerThreads.run(parts) { k in
-                let from = blockFirst + count * k / parts, to = blockFirst + count * (k + 1) / parts
-                scanned[k].removeAll()
+                let from = first + count * k / parts, to = first + count * (k + 1) / parts
+                buffer.scanned[k].removeAll()
                 table.forEachRow(in: from..<to) { r, row in
-                    scanned[k].append(row.fields)
-                    slots.put(r - blockFirst, decode(row))
+                    buffer.scanned[k].append(row.fields)
+                    buffer.slots.put(r - first, decode(row))
                 }
             }
-            var failure: IngestError?
+        }
+        var ahead: DispatchSemaphore? = WorkerThreads.spawn { decodeBlock(0) }
+        var failure: IngestError?
+        for b in 0..<blocks {
+            ahead?.wait()
+            ahead = b + 1 < blocks ? WorkerThreads.spawn { decodeBlock(b + 1) } : nil
+            let first = b * blockRows, count = min(blockRows, rows - first)
+            let parts = max(1, min(partCount, count))
+            let buffer = buffers[b % 2]
             table.text.withUnsafeBufferPointer { text in
-                var r = blockFirst
+                var r = first
                 for k in 0..<parts {
-                    for fields in scanned[k].rows {
+                    for fields in buffer.scanned[k].rows {
                         defer { r += 1 }
                         guard failure == nil else { continue }
                         let row = RowView(text: text, fields: fields, line: table.records[r + 1].line)
-                        do throws(IngestError) { try deliver(row, slots, r - blockFirst) } catch { failure = error }
+                        do throws(IngestError) { try deliver(row, buffer.slots, r - first) } catch { failure = error }
                     }
                 }
             }
-            if let failure { throw failure }
-            first += count
+            if failure != nil { break }
         }
+        ahead?.wait()
+        if let failure { throw failure }
     }
+}
+
+/// One block's decoded rows and, per part, its rows' fields (see `RowBlocks`).
+private struct BlockBuffers<Decoded>: @unchecked Sendable {
+    let slots: DecodedRows<Decoded>
+    let scanned: [ScannedFields]
 }
 
 /// One block's decoded rows: each slot written by one thread, read after all have finished.

@@ -43,9 +43,8 @@ struct SurveyRowDecoding: Sendable {
     let labels: [String: Double]
     let labelNames: String
 
-    /// The date column and its day/month order, looked up once (`FieldReader.requiredDay`'s
-    /// field "date"); the score column of a file with one.
-    private let dateColumn: Int?, dateOrder: DayMonthOrder?, scoreColumn: Int?
+    /// The fields rows are read through, resolved once per file.
+    private let dateField, scoreField, npsField, csatField: FieldReader.Field
 
     init(reader: FieldReader, customerIndex: ByteKeyedIndex, split: Bool, fixedKind: SurveyKind?,
          scoreColumns: [Int?], noRatingColumn: Int?, kindColumn: Int?, idColumn: Int?, customerColumn: Int?,
@@ -62,9 +61,10 @@ struct SurveyRowDecoding: Sendable {
         self.commentColumn = commentColumn
         self.labels = labels
         self.labelNames = labelNames
-        dateColumn = reader.column("date")
-        dateOrder = reader.dateOrder("date")
-        scoreColumn = reader.column("score")
+        dateField = reader.field("date")
+        scoreField = reader.field("score")
+        npsField = reader.field("nps_score")
+        csatField = reader.field("csat_score")
     }
 
     func decode(_ row: RowView) -> SurveyRowDecode {
@@ -75,32 +75,22 @@ struct SurveyRowDecoding: Sendable {
             if scoreColumns.allSatisfy({ row.isBlank($0) }) {
                 throw RowSkip(reason: "no_rating", column: noRatingColumn, message: "no score given")
             }
-            let day = try reader.notAfterToday(self.day(row), "date", row)
+            let day = try reader.notAfterToday(reader.requiredDay(dateField, row), dateField, row)
             return .identified(id: row.string(idColumn), answers(row, day: day))
         } catch {
             return .early(error)
         }
     }
 
-    /// `reader.requiredDay("date", row)`, read from the field bytes; a date that does not read
-    /// takes the reader's path, for its skip and message.
-    @inline(__always)
-    private func day(_ row: RowView) throws(RowSkip) -> Day {
-        if dateColumn != nil, case .date(let written) = row.withBytes(dateColumn, { DateParsing.read($0, order: dateOrder) }) {
-            return reader.timeZone.day(of: written)
-        }
-        return try reader.requiredDay("date", row)
-    }
-
     private func answers(_ row: RowView, day: Day) -> SurveyRowAnswers {
         if split { return splitAnswers(row, day: day) }
-        guard let kind = fixedKind ?? Self.kind(row, kindColumn) else {
+        guard let kind = fixedKind ?? row.withBytes(kindColumn, ValueVocabulary.surveyKind(bytes:)) else {
             return .unknownKind(RowSkip(reason: "bad_kind", column: kindColumn,
                                         message: "unknown survey \"\(row.string(kindColumn) ?? "")\"; expected NPS, CSAT or CES"))
         }
         let byID = customer(row)
         do throws(RowSkip) {
-            let (k, score) = try self.score(kind, "score", scoreColumn, row)
+            let (k, score) = try self.score(kind, scoreField, row)
             return .answered(customerByID: byID, .success(.one(SurveyResponse(customer: nil, day: day, kind: k, score: score))))
         } catch {
             return .answered(customerByID: byID, .failure(error))
@@ -116,44 +106,23 @@ struct SurveyRowDecoding: Sendable {
         }
     }
 
-    /// The survey kind the kind field names (`ValueVocabulary.surveyKind`), its usual spellings
-    /// ("NPS", "csat", …) read from the bytes without making a `String`.
-    private static func kind(_ row: RowView, _ column: Int?) -> SurveyKind? {
-        let usual: SurveyKind?? = row.withBytes(column) { raw in
-            let c = ByteCursor(raw)
-            let b = UnsafeBufferPointer(rebasing: raw[c.index..<c.end])
-            func spelled(_ upper: StaticString) -> Bool {
-                guard b.count == upper.utf8CodeUnitCount else { return false }
-                let u = upper.utf8Start
-                let allUpper = b.indices.allSatisfy { b[$0] == u[$0] }
-                return allUpper || b.indices.allSatisfy { b[$0] == u[$0] | 0x20 }
-            }
-            if spelled("NPS") { return .some(.nps) }
-            if spelled("CSAT") { return .some(.csat) }
-            if spelled("CES") { return .some(.ces) }
-            return nil
-        }
-        if let usual { return usual }
-        return ValueVocabulary.surveyKind(row.string(column))
-    }
-
     /// The answers of a file with NPS and CSAT columns of their own (and maybe a kind and score).
     private func splitAnswers(_ row: RowView, day: Day) -> SurveyRowAnswers {
-        var answers: [(kind: SurveyKind, field: String, column: Int?)] = []
-        for (field, kind) in [("nps_score", SurveyKind.nps), ("csat_score", .csat)] where reader.text(field, row) != nil {
-            answers.append((kind, field, reader.column(field)))
+        var answers: [(kind: SurveyKind, field: FieldReader.Field)] = []
+        for (field, kind) in [(npsField, SurveyKind.nps), (csatField, .csat)] where reader.text(field, row) != nil {
+            answers.append((kind, field))
         }
-        if let kind = ValueVocabulary.surveyKind(reader.text("kind", row)), reader.text("score", row) != nil {
-            answers.append((kind, "score", scoreColumn))
+        if let kind = row.withBytes(kindColumn, ValueVocabulary.surveyKind(bytes:)), reader.text(scoreField, row) != nil {
+            answers.append((kind, scoreField))
         }
         let responses = Result { () throws(RowSkip) -> SurveyRowResponses in
             var responses: [SurveyResponse] = []
             for answer in answers {
-                let (kind, score) = try self.score(answer.kind, answer.field, answer.column, row)
+                let (kind, score) = try self.score(answer.kind, answer.field, row)
                 responses.append(SurveyResponse(customer: nil, day: day, kind: kind, score: score))
             }
             guard !responses.isEmpty else {
-                throw RowSkip(reason: "no_rating", column: scoreColumn, message: "no score given")
+                throw RowSkip(reason: "no_rating", column: scoreField.column, message: "no score given")
             }
             return .several(responses)
         }
@@ -162,8 +131,9 @@ struct SurveyRowDecoding: Sendable {
 
     /// The score of one answer: a rating label, a plain number, "good"/"bad" (a good/bad CSAT),
     /// else the field read as a number; within the kind's range (whole numbers but for CSAT).
-    private func score(_ kind: SurveyKind, _ field: String, _ column: Int?, _ row: RowView) throws(RowSkip)
+    private func score(_ kind: SurveyKind, _ field: FieldReader.Field, _ row: RowView) throws(RowSkip)
         -> (SurveyKind, Double) {
+        let column = field.column
         var k = kind
         let score: Double
         if !labels.isEmpty {

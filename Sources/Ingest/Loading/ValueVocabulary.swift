@@ -79,15 +79,28 @@ enum ValueVocabulary {
         return nil
     }
 
+    /// The survey kind a text names: "NPS"/"promoter…", "CSAT"/"satisfaction…", a good/bad
+    /// satisfaction rating, "CES"/"effort…"; nil for anything else.
     static func surveyKind(_ text: String?) -> SurveyKind? {
-        guard let text else { return nil }
-        switch text {  // the usual spellings, without building a key
-        case "NPS", "nps": return .nps
-        case "CSAT", "csat": return .csat
-        case "CES", "ces": return .ces
-        default: break
+        guard var text else { return nil }
+        return text.withUTF8 { surveyKind(bytes: $0) }
+    }
+
+    /// `surveyKind` of a field's bytes (spaces around it ignored): the usual spellings ("NPS",
+    /// "csat", …, all capitals or all small letters) matched on the bytes, anything else by its key.
+    static func surveyKind(bytes raw: UnsafeBufferPointer<UInt8>) -> SurveyKind? {
+        let c = ByteCursor(raw)
+        if c.isAtEnd { return nil }
+        let b = UnsafeBufferPointer(rebasing: raw[c.index..<c.end])
+        func spelled(_ upper: StaticString) -> Bool {
+            guard b.count == upper.utf8CodeUnitCount else { return false }
+            let u = upper.utf8Start
+            return b.indices.allSatisfy { b[$0] == u[$0] } || b.indices.allSatisfy { b[$0] == u[$0] | 0x20 }
         }
-        let key = headerKey(text)
+        if spelled("NPS") { return .nps }
+        if spelled("CSAT") { return .csat }
+        if spelled("CES") { return .ces }
+        let key = headerKey(String(decoding: b, as: UTF8.self))
         if key.contains("nps") || key.contains("promoter") { return .nps }
         if key.contains("goodbad") || key == "satisfactionrating" || key == "csatgoodbad" { return .csatGoodBad }
         if key.contains("csat") || key.contains("satisfaction") { return .csat }
