@@ -205,6 +205,26 @@ private enum HealthFixture {
         #expect(NumberText.signedPercent(-0.05) == "−5.0 %")
         #expect(NumberText.count(1, "open ticket", "open tickets") == "1 open ticket")
     }
+
+    /// The digits are `String(n)`'s, zero-padded to the width after the sign; a day is `YYYY-MM-DD`.
+    @Test func decimalsAndDaysAreStringsDigits() {
+        func decimal(_ n: Int, width: Int = 1) -> String {
+            var out: [UInt8] = []
+            NumberText.appendDecimal(n, width: width, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        for n in [0, 7, 9, 10, 99, 100, 2024, -1, -305, Int.max, Int.min] { #expect(decimal(n) == String(n)) }
+        // Width counts digits only: 5 → "05", 2024 → "2024" (already 4), -7 at 3 → "-007".
+        #expect(decimal(5, width: 2) == "05" && decimal(2024, width: 4) == "2024" && decimal(12, width: 4) == "0012")
+        #expect(decimal(-7, width: 3) == "-007" && decimal(123, width: 2) == "123")
+        // Ordinal 19_784 = 2024-03-02 (1970-01-01 + 54 years with 13 leap days: 54·365 + 13 = 19_723,
+        // then January 31 + February 29 + 1 day = 61); ordinal 0 = 1970-01-01.
+        for (ordinal, text) in [(Int32(19_784), "2024-03-02"), (0, "1970-01-01")] {
+            var out: [UInt8] = []
+            NumberText.appendDay(Day(ordinal: ordinal), to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == text && text == Day(ordinal: ordinal).description)
+        }
+    }
 }
 
 @Suite struct ContinuousHealthScaleTests {

@@ -34,7 +34,7 @@ extension NumberText {
         guard scaled < 9e15 else { return append(String(describing: x), to: &out) }
         let whole = Int64(scaled)
         let factor = Int64(scale)
-        if x < 0 && whole != 0 { out.append(contentsOf: [0xE2, 0x88, 0x92]) }  // "−" U+2212
+        if x < 0 && whole != 0 { append("−", to: &out) }  // U+2212: E2 88 92
         appendDecimal(Int(whole / factor), to: &out)
         if digits > 0 {
             out.append(UInt8(ascii: "."))
@@ -56,18 +56,22 @@ extension NumberText {
         append(n == 1 ? singular : plural, to: &out)
     }
 
-    /// `String(n)`'s bytes, the digits left-padded with zeros to `width`.
+    /// `String(n)`'s bytes, the digits left-padded with zeros to `width`. The digits are taken
+    /// low first by constant divisions by 10 (multiplications, where a variable divisor costs a
+    /// hardware divide per digit) into a stack buffer, then appended in one copy.
     static func appendDecimal(_ n: Int, width: Int = 1, to out: inout [UInt8]) {
         if n < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = n.magnitude
-        var digits = 1
-        var divisor: UInt = 1
-        while magnitude / divisor >= 10 { divisor *= 10; digits += 1 }
-        for _ in digits..<max(digits, width) { out.append(UInt8(ascii: "0")) }
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
+        // UInt.max has 20 digits.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            for _ in (digits.count - start)..<max(digits.count - start, width) { out.append(UInt8(ascii: "0")) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
