@@ -24,6 +24,15 @@ import Model
         return held
     }
 
+    /// `MappedOrders` writes orders into mapped memory with `initialize(to:)` and unmaps it without
+    /// deinitialising them: that is only right while `Order` holds no reference (a trivial type),
+    /// 16 bytes a stride (the size the chunk capacity of 1 MiB is worked out from: 65 536 × 16).
+    @Test func ordersAreTrivialSixteenByteValues() {
+        #expect(_isPOD(Order.self))
+        #expect(MemoryLayout<Order>.stride == 16)
+        #expect(OrderBlocks.chunkCapacity * MemoryLayout<Order>.stride == 1 << 20)
+    }
+
     @Test func twoThreadsGroupAsOneDoes() {
         // 1.2 M orders (over the 2^20 = 1,048,576 minimum); customers 0 … 999 are all in block 0
         // (4096 customers a block) and −1 is outside: one thread places everything, the book must

@@ -109,7 +109,8 @@ struct OrderBlocks: @unchecked Sendable {
 }
 
 /// Up to `capacity` orders in memory mapped for them alone and unmapped when freed (only the
-/// pages written are ever resident). Written by one thread at a time.
+/// pages written are ever resident). Written by one thread at a time. The orders are never
+/// deinitialised: `Order` is a trivial type (no references), which a test asserts.
 final class MappedOrders: @unchecked Sendable {
     let base: UnsafeMutablePointer<Order>
     let capacity: Int
