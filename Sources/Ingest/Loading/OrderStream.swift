@@ -354,7 +354,9 @@ public struct OrderStream: Sendable {
         let holdsNUL: Bool
         let headerCount: Int
         let customerColumn: Int, dateColumn: Int, amountColumn: Int
-        let idColumn: Int?, taxColumn: Int?, refundedColumn: Int?, currencyColumn: Int?, statusColumn: Int?
+        let idColumn: Int?, currencyColumn: Int?, statusColumn: Int?
+        /// The optional amounts taken off an order's amount, resolved once (`FieldReader.Field`).
+        let taxField: FieldReader.Field, refundedField: FieldReader.Field
         let intervalColumn: Int?, planColumn: Int?
         var cadenceCache = ByteKeyedCache<BillingCadence?>()
         let dateOrder: DayMonthOrder?
@@ -378,8 +380,8 @@ public struct OrderStream: Sendable {
             dateColumn = r.column("date")!
             amountColumn = r.column("amount")!
             idColumn = r.column("id")
-            taxColumn = r.column("tax")
-            refundedColumn = r.column("refunded")
+            taxField = r.field("tax")
+            refundedField = r.field("refunded")
             currencyColumn = r.column("currency")
             statusColumn = r.column("status")
             intervalColumn = r.column("interval")
@@ -459,8 +461,8 @@ public struct OrderStream: Sendable {
                 (amount, symbolCurrency) = a
             }
             var tax = 0.0, refunded = 0.0
-            if taxColumn != nil, let t = try reader.amount("tax", row) { tax = t.value }
-            if refundedColumn != nil, let r = try reader.amount("refunded", row) { refunded = r.value }
+            if let t = try reader.amount(taxField, row) { tax = t.value }
+            if let r = try reader.amount(refundedField, row) { refunded = r.value }
             // A currency column value met before: its conversion is remembered (minor units aside).
             let currencyKey = currencyColumn.flatMap { c in row.withBytes(c) { CurrencyConversions.key($0) } }
             if let currencyKey, !minorUnits.any, let converted = conversions.convert(amount - tax - refunded, key: currencyKey) {
