@@ -122,13 +122,15 @@ import Model
         #expect(alone.finish(rules: Self.rules) != [scores[0]])
     }
 
-    /// What a scored customer keeps: 40 bytes for the score and, per applied rule, its position,
-    /// the 8 bytes of its points and its reason's facts. Customer 7 of the test above (NPS 7 on
-    /// 2024-03-02, tenure 400 days): NPS 1 + 8 + (tag 1, score 1, day 19 784 zigzagged to 39 568:
-    /// three 7-bit groups) = 14; tenure 1 + 8 + (tag 1, 400 zigzagged to 800: two groups) = 12;
-    /// 26 bytes, where two 40-byte `KeptContribution` values took 80.
-    @Test func keptScoresAreFortyBytesAndTheirRulesFacts() {
-        #expect(MemoryLayout<HealthScore>.stride == 40)
+    /// What a scored customer keeps: 32 bytes for the score and its run of bytes: the count of
+    /// applied rules, then per rule its code (4 × position + how the points are kept), the 8
+    /// bytes of its points unless they are exactly 0 or the maximum, and its reason's facts.
+    /// Customer 7 of the test above (NPS half on 2024-03-02, tenure full at 400 days): count 2
+    /// (1 byte); NPS code 0 (1) + points 25 (8) + (tag 1, score 1, day 19 784 zigzagged to
+    /// 39 568: three 7-bit groups) = 14; tenure code 4 × 2 + 2 = 10 (1), points = maximum (0),
+    /// tag 1 + 400 zigzagged to 800 (two groups) = 4; 1 + 14 + 4 = 19 bytes.
+    @Test func keptScoresAreThirtyTwoBytesAndTheirRulesFacts() {
+        #expect(MemoryLayout<HealthScore>.stride == 32)
         let d = Self.day("2024-03-02")
         #expect(d.ordinal == 19_784)
         var builder = HealthScoreBuilder()
@@ -139,7 +141,20 @@ import Model
             default: return Self.reading(1, .tenure(days: 400))
             }
         }
-        #expect(builder.keptByteCount == 26)
+        #expect(builder.keptByteCount == 19)
+        // Points of exactly 0 and exactly the maximum come back as written (+0, 20), the others bit for bit.
+        var zero = HealthScoreBuilder()
+        _ = zero.add(8, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 0) { signal in
+            switch signal {
+            case .latestNPS: return Self.reading(0, .nps(score: 6, day: d))
+            case .latestCSAT: return Self.reading(0.1, .csat(score: 2, day: d))
+            default: return Self.reading(1, .tenure(days: 400))
+            }
+        }
+        // Count 1 + NPS (1 + 0 + 5) + CSAT (1 + 8 + 5) + tenure (1 + 0 + 3) = 25 bytes.
+        #expect(zero.keptByteCount == 25)
+        let points = zero.finish(rules: Self.rules)[0].contributions.map(\.points)
+        #expect(points.map(\.bitPattern) == [Double(0).bitPattern, (0.1 * 30).bitPattern, Double(20).bitPattern])
     }
 
     /// Every reason's facts come back from their bytes exactly, extremes included (negative and
@@ -175,8 +190,8 @@ import Model
     /// Customers whose bytes fill a chunk continue in the next, and each reads back its own facts.
     @Test func scoresReadTheirFactsAcrossChunks() {
         var builder = HealthScoreBuilder()
-        // Tenure only: 1 + 8 + (1 + 2) = 12 bytes each for 128 ≤ days < 8192; 100 000 customers
-        // take 1 200 000 bytes: more than one chunk of 1 048 576.
+        // Tenure only, half: count 1 + code 1 + points 8 + (tag 1 + 2) = 13 bytes each for
+        // 128 ≤ days < 8192; 100 000 customers take 1 300 000 bytes: more than one chunk of 1 048 576.
         let customers = 100_000
         for c in 0..<customers {
             _ = builder.add(c, rules: Self.rules, bands: HealthBands(), revenueAtRisk: 0) { signal in
@@ -184,7 +199,7 @@ import Model
                 return nil
             }
         }
-        #expect(builder.keptByteCount == 12 * customers)
+        #expect(builder.keptByteCount == 13 * customers)
         let scores = builder.finish(rules: Self.rules)
         #expect(scores.count == customers)
         let wrong = scores.indices.filter { scores[$0].contributions != [

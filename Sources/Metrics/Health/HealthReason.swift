@@ -63,26 +63,16 @@ enum HealthReason: Sendable, Hashable {
             NumberText.appendCount(overdue, "ticket", "tickets", to: &out)
             NumberText.append(" open beyond the resolution target", to: &out)
         case .mrrTrend(let now, let before, let day, let then):
-            NumberText.append("MRR ", to: &out)
-            NumberText.appendFixed(now, digits: 2, to: &out)
-            NumberText.append(" on ", to: &out)
-            NumberText.appendDay(day, to: &out)
-            NumberText.append(" vs ", to: &out)
-            NumberText.appendFixed(before, digits: 2, to: &out)
-            NumberText.append(" on ", to: &out)
-            NumberText.appendDay(then, to: &out)
-            Self.appendChange(now: now, before: before, to: &out)
+            Self.appendTrend("MRR ", now: now, before: before, to: &out) { out, isNow in
+                NumberText.append(" on ", to: &out)
+                NumberText.appendDay(isNow ? day : then, to: &out)
+            }
         case .revenueTrend(let recent, let previous, let days):
-            NumberText.append("revenue ", to: &out)
-            NumberText.appendFixed(recent, digits: 2, to: &out)
-            NumberText.append(" in the last ", to: &out)
-            NumberText.appendDecimal(days, to: &out)
-            NumberText.append(" days vs ", to: &out)
-            NumberText.appendFixed(previous, digits: 2, to: &out)
-            NumberText.append(" in the ", to: &out)
-            NumberText.appendDecimal(days, to: &out)
-            NumberText.append(" before", to: &out)
-            Self.appendChange(now: recent, before: previous, to: &out)
+            Self.appendTrend("revenue ", now: recent, before: previous, to: &out) { out, isNow in
+                NumberText.append(isNow ? " in the last " : " in the ", to: &out)
+                NumberText.appendDecimal(days, to: &out)
+                NumberText.append(isNow ? " days" : " before", to: &out)
+            }
         case .login(let days):
             NumberText.append("last login ", to: &out)
             Self.appendAgo(days, to: &out)
@@ -96,6 +86,19 @@ enum HealthReason: Sendable, Hashable {
             NumberText.append("customer for ", to: &out)
             NumberText.appendCount(days, "day", "days", to: &out)
         }
+    }
+
+    /// A trend's sentence: `label`, `now` with its `when` (`isNow` true), " vs ", `before` with
+    /// its `when` (`isNow` false), then the change (`appendChange`).
+    private static func appendTrend(_ label: StaticString, now: Double, before: Double, to out: inout [UInt8],
+                                    when: (_ out: inout [UInt8], _ isNow: Bool) -> Void) {
+        NumberText.append(label, to: &out)
+        NumberText.appendFixed(now, digits: 2, to: &out)
+        when(&out, true)
+        NumberText.append(" vs ", to: &out)
+        NumberText.appendFixed(before, digits: 2, to: &out)
+        when(&out, false)
+        appendChange(now: now, before: before, to: &out)
     }
 
     /// The end of a trend's sentence: " (new revenue)" when there was none before (a trend

@@ -21,7 +21,8 @@ public struct RuleContribution: Sendable, Hashable {
 /// Kept compactly: every scored customer of a report keeps it for the report's life (hundreds of
 /// thousands of them), so the rules' points and reasons are not an array per customer but a
 /// run of bytes in the chunks shared by the customers scored together (`KeptContributions`),
-/// and the rule names and missing rules are read from the configuration when asked for.
+/// and the rule names, missing rules and colour are read from the configuration when asked
+/// for: 32 bytes a score.
 public struct HealthScore: Sendable, Hashable {
     /// 0–100: points earned ÷ points available from the rules that had data, × 100.
     public let score: Double
@@ -29,18 +30,19 @@ public struct HealthScore: Sendable, Hashable {
     public let revenueAtRisk: Double
     private let kept: KeptContributions
     private let index: Int32
-    /// This customer's `count` applied rules, in configuration order, are kept from byte
-    /// position `first` of `kept` (`KeptContributions.forEach`).
+    /// This customer's applied rules, in configuration order, are kept from byte position
+    /// `first` of `kept`, after their count (`KeptContributions.forEach`).
     private let first: Int32
-    private let count: Int32
-    public let status: HealthStatus
 
     public var customer: CustomerIndex { Int(index) }
+
+    /// The colour of `score` in the configured bands (the same `HealthBands.status(of:)` gave
+    /// when the score was added).
+    public var status: HealthStatus { kept.bands.status(of: score) }
 
     /// The rules that had data for this customer, in configuration order.
     public var contributions: [RuleContribution] {
         var out: [RuleContribution] = []
-        out.reserveCapacity(Int(count))
         forEachContribution { out.append($0) }
         return out
     }
@@ -48,7 +50,7 @@ public struct HealthScore: Sendable, Hashable {
     /// Calls `body` with each of ``contributions`` in order (the same values), without building
     /// the array: for writers that visit every scored customer.
     public func forEachContribution(_ body: (RuleContribution) throws -> Void) rethrows {
-        try kept.forEach(from: Int(first), count: Int(count)) { entry in
+        try kept.forEach(from: Int(first)) { entry in
             let rule = Int(entry.rule)
             try body(RuleContribution(rule: kept.names[rule], points: entry.points, maxPoints: kept.maxPoints[rule], why: entry.why))
         }
@@ -57,23 +59,20 @@ public struct HealthScore: Sendable, Hashable {
     /// Names of the rules left out for lack of data (their points are not in the denominator).
     public var missingRules: [String] {
         var applied = [Bool](repeating: false, count: kept.names.count)
-        kept.forEach(from: Int(first), count: Int(count)) { applied[Int($0.rule)] = true }
+        kept.forEach(from: Int(first)) { applied[Int($0.rule)] = true }
         return kept.names.indices.filter { !applied[$0] }.map { kept.names[$0] }
     }
 
-    /// The `count` applied rules, in configuration order, are kept from byte position `first` of `kept`.
-    init(customer: CustomerIndex, score: Double, status: HealthStatus, revenueAtRisk: Double, kept: KeptContributions,
-         first: Int32, count: Int32) {
-        self.index = Int32(customer)
+    /// The applied rules, in configuration order, are kept from byte position `first` of `kept`.
+    init(customer: Int32, score: Double, revenueAtRisk: Double, kept: KeptContributions, first: Int32) {
+        self.index = customer
         self.score = score
-        self.status = status
         self.revenueAtRisk = revenueAtRisk
         self.kept = kept
         self.first = first
-        self.count = count
     }
 
-    /// Equal when every public fact is: customer, score, colour, revenue at risk, contributions
+/// Equal when every public fact is: customer, score, colour, revenue at risk, contributions
     /// and missing rules (wherever they are kept).
     public static func == (a: HealthScore, b: HealthScore) -> Bool {
         a.index == b.index && a.score == b.score && a.status == b.status && a.revenueAtRisk == b.revenueAtRisk
@@ -99,26 +98,41 @@ struct KeptContribution: Sendable {
 }
 
 /// The applied rules of the customers scored together (a range of them, or one), as bytes, with
-/// the configuration's rule names and maximum points they refer to.
+/// the configuration's rule names, maximum points and bands they refer to.
 ///
-/// Each applied rule is its rule's position (one byte; two or more past 63 rules), the 8 bytes of
-/// its points and its reason's facts (`HealthReason.encode`): a typical scored customer keeps
-/// about 90 bytes where five 40-byte `KeptContribution` values took 200. The bytes are in chunks
-/// of at most `chunkSize` (a customer's run never crosses one): they are written without ever
-/// copying what was kept into a larger array, so no moment holds them twice.
+/// Each customer's run is the count of its applied rules, then per rule a code, its points when
+/// the code says they are kept, and its reason's facts (`HealthReason.encode`). The code is
+/// 4 × the rule's position + how the points are kept (`PointsKept`: one byte below 16 rules):
+/// points of exactly 0 or exactly the rule's maximum (most of them: a full or an empty share)
+/// are not written, the others take the 8 bytes of their bit pattern. A typical scored customer
+/// keeps about 40 bytes. The bytes are in chunks of at most `chunkSize` (a customer's run never
+/// crosses one): they are written without ever copying what was kept into a larger array, so no
+/// moment holds them twice.
 final class KeptContributions: Sendable {
     let names: [String]
     let maxPoints: [Double]
+    let bands: HealthBands
     let chunks: [[UInt8]]
 
     /// Bytes in a chunk before the next is begun; a position is `chunk << chunkShift + offset`.
     static let chunkShift = 20
     static let chunkSize = 1 << chunkShift
 
+    /// How a rule's points are kept: the low two bits of its code.
+    enum PointsKept: Int {
+        /// The 8 bytes of the bit pattern follow.
+        case written = 0
+        /// +0 (bit pattern 0): nothing follows.
+        case zero = 1
+        /// The rule's maximum points, bit for bit: nothing follows.
+        case maximum = 2
+    }
+
     /// A last chunk with much room to spare is copied into an array of exactly its size.
-    init(rules: [HealthRule], chunks: [[UInt8]]) {
+    init(rules: [HealthRule], bands: HealthBands, chunks: [[UInt8]]) {
         names = rules.map(\.name)
         maxPoints = rules.map(\.maxPoints)
+        self.bands = bands
         var chunks = chunks
         if let last = chunks.last, last.capacity > last.count + last.count / 8 {
             chunks[chunks.count - 1] = last.withUnsafeBufferPointer { Array($0) }
@@ -126,14 +140,28 @@ final class KeptContributions: Sendable {
         self.chunks = chunks
     }
 
-    /// Calls `body` with the `count` applied rules kept from byte position `first`, in order.
-    func forEach(from first: Int, count: Int, _ body: (KeptContribution) throws -> Void) rethrows {
-        guard count > 0 else { return }
+    /// Appends one applied rule (`rule`, its `points` of `maxPoints`, and `why`) to `out`.
+    static func put(rule: Int, points: Double, maxPoints: Double, why: HealthReason, to out: inout [UInt8]) {
+        let kept: PointsKept = points.bitPattern == 0 ? .zero : points.bitPattern == maxPoints.bitPattern ? .maximum : .written
+        HealthReason.put(rule << 2 | kept.rawValue, to: &out)
+        if kept == .written { HealthReason.put(points, to: &out) }
+        why.encode(to: &out)
+    }
+
+    /// Calls `body` with the applied rules kept from byte position `first` (their count first), in order.
+    func forEach(from first: Int, _ body: (KeptContribution) throws -> Void) rethrows {
         let bytes = chunks[first >> Self.chunkShift]
         var position = first & (Self.chunkSize - 1)
+        let count = HealthReason.int(bytes, at: &position)
         for _ in 0..<count {
-            let rule = HealthReason.int(bytes, at: &position)
-            let points = HealthReason.double(bytes, at: &position)
+            let code = HealthReason.int(bytes, at: &position)
+            let rule = code >> 2
+            let points: Double
+            switch PointsKept(rawValue: code & 3)! {
+            case .written: points = HealthReason.double(bytes, at: &position)
+            case .zero: points = 0
+            case .maximum: points = maxPoints[rule]
+            }
             try body(KeptContribution(points: points, why: HealthReason(bytes: bytes, at: &position), rule: Int32(rule)))
         }
     }
@@ -148,14 +176,19 @@ struct HealthScoreBuilder {
     private var current: [UInt8] = []
     /// The customer being added, encoded here first (its length decides the chunk it goes to).
     private var pending: [UInt8] = []
-    private var scored: [(customer: CustomerIndex, score: Double, status: HealthStatus, revenueAtRisk: Double,
-                          first: Int32, count: Int32)] = []
+    /// 24 bytes a score until `finish` (the colour is the bands' reading of the score).
+    private var scored: [(customer: Int32, first: Int32, score: Double, revenueAtRisk: Double)] = []
+    /// The bands given to `add` (every call gives the configuration's).
+    private var bands = HealthBands()
 
     /// Room for `customers` scores, taken at once so the array never grows by doubling (each
     /// doubling holds the old and the new buffer together; the bytes are taken a chunk at a time).
     mutating func reserve(customers: Int) {
         scored.reserveCapacity(customers)
     }
+
+    /// Scores added so far.
+    var count: Int { scored.count }
 
     /// Bytes kept so far for the applied rules of the customers added.
     var keptByteCount: Int { chunks.reduce(current.count) { $0 + $1.count } }
@@ -166,39 +199,51 @@ struct HealthScoreBuilder {
     mutating func add(_ customer: CustomerIndex, rules: [HealthRule], bands: HealthBands, revenueAtRisk: Double,
                       _ read: (HealthSignal) -> SignalReading?) -> HealthStatus? {
         pending.removeAll(keepingCapacity: true)
-        var earned = 0.0, available = 0.0, applied: Int32 = 0
+        var earned = 0.0, available = 0.0, applied = 0
         // By position, reading only the signal and the points (a copy of a whole rule retains its name).
         for r in rules.indices {
             guard let reading = read(rules[r].signal) else { continue }
-            let points = reading.fraction * rules[r].maxPoints
+            let maxPoints = rules[r].maxPoints
+            let points = reading.fraction * maxPoints
             earned += points
-            available += rules[r].maxPoints
+            available += maxPoints
             applied += 1
-            HealthReason.put(r, to: &pending)
-            HealthReason.put(points, to: &pending)
-            reading.reason.encode(to: &pending)
+            KeptContributions.put(rule: r, points: points, maxPoints: maxPoints, why: reading.reason, to: &pending)
         }
         guard available > 0 else { return nil }
         let score = 100 * earned / available
-        let status = bands.status(of: score)
-        if !current.isEmpty, current.count + pending.count > KeptContributions.chunkSize {
+        self.bands = bands
+        // The count takes at most 10 bytes (a 64-bit varint).
+        if !current.isEmpty, current.count + 10 + pending.count > KeptContributions.chunkSize {
             chunks.append(current)
             current = []
             current.reserveCapacity(KeptContributions.chunkSize)
         }
         let first = Int32(chunks.count << KeptContributions.chunkShift + current.count)
+        HealthReason.put(applied, to: &current)
         current.append(contentsOf: pending)
-        scored.append((customer, score, status, revenueAtRisk, first, applied))
-        return status
+        scored.append((Int32(customer), first, score, revenueAtRisk))
+        return bands.status(of: score)
     }
 
     /// The scores added, in the order added, sharing one `KeptContributions`.
     func finish(rules: [HealthRule]) -> [HealthScore] {
-        let kept = KeptContributions(rules: rules, chunks: chunks + [current])
-        return scored.map {
-            HealthScore(customer: $0.customer, score: $0.score, status: $0.status, revenueAtRisk: $0.revenueAtRisk, kept: kept,
-                        first: $0.first, count: $0.count)
+        Self.finish([self], rules: rules)
+    }
+
+    /// The scores of `parts`, part after part in the order added, in one array of exactly their
+    /// number (each part's scores share its own `KeptContributions`).
+    static func finish(_ parts: [HealthScoreBuilder], rules: [HealthRule]) -> [HealthScore] {
+        var scores: [HealthScore] = []
+        scores.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts {
+            let kept = KeptContributions(rules: rules, bands: part.bands, chunks: part.chunks + [part.current])
+            for s in part.scored {
+                scores.append(HealthScore(customer: s.customer, score: s.score, revenueAtRisk: s.revenueAtRisk, kept: kept,
+                                          first: s.first))
+            }
         }
+        return scores
     }
 }
 

@@ -48,18 +48,16 @@ struct HealthTimeline {
                     }
                 }
             }
-            return (distributions: part.distributions, scores: part.scores.finish(rules: health.rules), unscored: part.unscored)
+            return (distributions: part.distributions, scores: part.scores, unscored: part.unscored)
         }
         var distributions = [HealthDistribution](repeating: HealthDistribution(), count: dates.count)
         for part in ranges {
             for k in dates.indices { distributions[k].add(part.distributions[k]) }
         }
         self.distributions = distributions
-        // Exactly as large as needed: the scores are kept for the report's life.
-        var scores: [HealthScore] = []
-        scores.reserveCapacity(ranges.reduce(0) { $0 + $1.scores.count })
-        for part in ranges { scores.append(contentsOf: part.scores) }
-        self.scores = scores
+        // Exactly as large as needed (the scores are kept for the report's life), made straight
+        // from the ranges' builders.
+        scores = HealthScoreBuilder.finish(ranges.map(\.scores), rules: health.rules)
         unscored = ranges.flatMap(\.unscored)
     }
 
