@@ -26,10 +26,31 @@ import Model
         #expect(two.churnDays == [Self.d("2024-02-01")] && two.reactivationDays == [b.start])
     }
 
-    /// 32 bytes a customer, nil or not: a 4-byte index, the single span (9 bytes), the
-    /// cancellation churn (5) and the array reference, where the activity took 24 bytes plus a
-    /// 48-byte heap array for its one span.
-    @Test func aCustomersActivityTakesThirtyTwoBytes() {
-        #expect(MemoryLayout<CustomerActivity?>.stride == 32)
+    /// 24 bytes a customer, nil or not: the array reference, the customer index with three
+    /// presence bits, and the single span's two ordinals and the cancellation churn's, where the
+    /// activity took 32 bytes with `Day?` fields.
+    @Test func aCustomersActivityTakesTwentyFourBytes() {
+        #expect(MemoryLayout<CustomerActivity?>.stride == 24)
+    }
+
+    /// Every combination of present and absent days reads back, extreme ordinals and the largest
+    /// customer index (2^29 − 1 = 536 870 911) included; equal facts are equal activities.
+    @Test func extremesReadBack() {
+        let low = Day(ordinal: .min), high = Day(ordinal: .max), zero = Day(ordinal: 0)
+        let spans: [[ActiveSpan]] = [[], [ActiveSpan(start: low, end: nil)], [ActiveSpan(start: zero, end: zero)],
+                                     [ActiveSpan(start: low, end: high)], [ActiveSpan(start: zero, end: nil), ActiveSpan(start: high, end: nil)]]
+        for customer in [0, 536_870_911] {
+            for s in spans {
+                for cancel in [nil, low, zero, high] {
+                    let activity = CustomerActivity(customer: customer, spans: s, cancellationChurn: cancel)
+                    #expect(activity.customer == customer && Array(activity.spans) == s && activity.cancellationChurn == cancel)
+                    #expect(activity == CustomerActivity(customer: customer, spans: s, cancellationChurn: cancel))
+                }
+            }
+        }
+        // A span ending on day 0 differs from an open span (the end is present, its ordinal 0).
+        #expect(CustomerActivity(customer: 1, spans: [ActiveSpan(start: zero, end: zero)])
+                != CustomerActivity(customer: 1, spans: [ActiveSpan(start: zero, end: nil)]))
+        #expect(CustomerActivity(customer: 1, spans: [], cancellationChurn: zero) != CustomerActivity(customer: 1, spans: []))
     }
 }
