@@ -178,7 +178,19 @@ struct CSVScanner {
         var fieldStart = start
         var i = start
         var crEndsPreviousWord = false
+        // Fields are stored through a local pointer and count (a word adds at most 8 + 1), and
+        // the count is stored back once.
+        var count = fields.count
+        fields.reserve(9)
+        var out = fields.base, room = fields.capacity
+        defer { fields.count = count }
         while i + 8 <= n {
+            if count + 9 > room {
+                fields.count = count
+                fields.reserve(9)
+                out = fields.base
+                room = fields.capacity
+            }
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             var delimiters = zeros(w ^ d)
             let lineFeeds = zeros(w ^ lf)
@@ -202,11 +214,13 @@ struct CSVScanner {
                 delimiters &= before
                 while delimiters != 0 {
                     let at = i + delimiters.trailingZeroBitCount >> 3
-                    fields.append(CSVField(start: fieldStart, end: at, hasQuotes: false))
+                    (out + count).initialize(to: CSVField(start: fieldStart, end: at, hasQuotes: false))
+                    count += 1
                     fieldStart = at + 1
                     delimiters &= delimiters &- 1
                 }
-                fields.append(CSVField(start: fieldStart, end: end, hasQuotes: false))
+                (out + count).initialize(to: CSVField(start: fieldStart, end: end, hasQuotes: false))
+                count += 1
                 return i + lfBit >> 3 + 1
             }
             if quotes != 0 || crEndsPreviousWord { return nil }
@@ -218,7 +232,8 @@ struct CSVScanner {
             }
             while delimiters != 0 {
                 let at = i + delimiters.trailingZeroBitCount >> 3
-                fields.append(CSVField(start: fieldStart, end: at, hasQuotes: false))
+                (out + count).initialize(to: CSVField(start: fieldStart, end: at, hasQuotes: false))
+                count += 1
                 fieldStart = at + 1
                 delimiters &= delimiters &- 1
             }
