@@ -193,8 +193,22 @@ struct CSVScanner {
             }
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             var delimiters = zeros(w ^ d)
-            let lineFeeds = zeros(w ^ lf)
             let quotes = zeros(w ^ q)
+            // Whether any byte is below 0x20 (LF, CR, tab…), exactly (a borrow only runs on from
+            // such a byte). Most words hold none: only their delimiters and quotes matter.
+            if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 && !crEndsPreviousWord {
+                if quotes != 0 { return nil }
+                while delimiters != 0 {
+                    let at = i + delimiters.trailingZeroBitCount >> 3
+                    (out + count).initialize(to: CSVField(start: fieldStart, end: at, hasQuotes: false))
+                    count += 1
+                    fieldStart = at + 1
+                    delimiters &= delimiters &- 1
+                }
+                i += 8
+                continue
+            }
+            let lineFeeds = zeros(w ^ lf)
             let returns = zeros(w ^ cr)
             if lineFeeds != 0 {
                 let lfBit = lineFeeds.trailingZeroBitCount
