@@ -276,6 +276,18 @@ private func rows(_ t: CSVTable) -> [[String]] {
             }
             #expect(records(text, wordAtATime: true) == records(text, wordAtATime: false), "\(text)")
         }
+        // Rarer line ends and quotes: most words hold no byte below 0x20 (the path that looks at
+        // delimiters and quotes only), some a tab, CR or LF.
+        let plain: [UInt8] = Array("abcdefgh,ij,klm.nop-0123456789é\"".utf8) + [0x09, 0x0D, 0x0A, 0x0A, 0x0A]
+        for length in stride(from: 0, to: 2000, by: 7) {
+            var text: [UInt8] = []
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let k = Int(state >> 33) % 200
+                text.append(k < 190 ? plain[k % 33] : plain[33 + k % 5])  // 33 ordinary bytes, then 5 below 0x20
+            }
+            #expect(records(text, wordAtATime: true) == records(text, wordAtATime: false), "\(text)")
+        }
         let sample = Array("Invoice ID,Customer ID,Date,Amount\nINV-1,C1,2024-01-01,10.00\nINV-2,\"C,2\",2024-01-02,5\n,,,\n".utf8)
         #expect(records(sample, wordAtATime: true) == records(sample, wordAtATime: false))
         #expect(records(sample, wordAtATime: true).count == 4)

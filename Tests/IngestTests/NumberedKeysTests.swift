@@ -52,6 +52,21 @@ import Testing
         }
     }
 
+    @Test func eighteenDigitShapesKeepDigitsInTheirPrefix() {
+        // "20" + 18 digits: the trailing number is the last 18 digits, the prefix "20" ends in a
+        // digit (20000000000000000001 … 20000000000000000050).
+        var index = ByteKeyedIndex()
+        let keys = (1...50).map { "20" + String(1_000_000_000_000_000_000 + $0).dropFirst() }
+        #expect(keys[0] == "20000000000000000001")
+        #expect(insert(&index, keys) == Array(0..<50))
+        #expect(index.findsByNumber)
+        for (i, k) in keys.enumerated() { #expect(index.value(for: k) == i) }
+        for absent in ["21000000000000000001", "2000000000000000001", "120000000000000000001", "2000000000000000000A",
+                       "20000000000000000051", "20000000000000000000"] {
+            #expect(index.value(for: absent) == nil, "\(absent)")
+        }
+    }
+
     @Test func scrambledOrderStaysDense() {
         // 3000 ids inserted in a scrambled order: the array grows as higher numbers arrive.
         let numbers = scrambled(3000)

@@ -178,50 +178,70 @@ struct CSVScanner {
         var fieldStart = start
         var i = start
         var crEndsPreviousWord = false
+        // Fields are stored through a local pointer and count (a word adds at most 8 + 1), and
+        // the count is stored back once.
+        var count = fields.count
+        fields.reserve(9)
+        var out = fields.base, room = fields.capacity
+        defer { fields.count = count }
+        /// Stores the fields that end at the delimiters `mask` marks in the word at `i`.
+        @inline(__always) func fieldsEnd(_ mask: UInt64) {
+            var mask = mask
+            while mask != 0 {
+                let at = i + mask.trailingZeroBitCount >> 3
+                (out + count).initialize(to: CSVField(start: fieldStart, end: at, hasQuotes: false))
+                count += 1
+                fieldStart = at + 1
+                mask &= mask &- 1
+            }
+        }
         while i + 8 <= n {
+            if count + 9 > room {
+                fields.count = count
+                fields.reserve(9)
+                out = fields.base
+                room = fields.capacity
+            }
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             var delimiters = zeros(w ^ d)
-            let lineFeeds = zeros(w ^ lf)
             let quotes = zeros(w ^ q)
-            let returns = zeros(w ^ cr)
-            if lineFeeds != 0 {
-                let lfBit = lineFeeds.trailingZeroBitCount
-                let before = (UInt64(1) &<< UInt64(lfBit)) &- 1
-                if quotes & before != 0 { return nil }
-                var end = i + lfBit >> 3
-                let crs = returns & before
-                if crs != 0 {
-                    // Only a CR right before the LF is allowed (CRLF).
-                    guard lfBit >= 15, crs == UInt64(1) &<< UInt64(lfBit - 8) else { return nil }
-                    end -= 1
-                } else if crEndsPreviousWord {
-                    guard lfBit == 7 else { return nil }
-                    end -= 1
+            // Whether any byte is below 0x20 (LF, CR, tab…), exactly (a borrow only runs on from
+            // such a byte). Most words hold none: only their delimiters and quotes matter, and the
+            // LF and CR masks are not made.
+            if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 || crEndsPreviousWord {
+                let lineFeeds = zeros(w ^ lf)
+                let returns = zeros(w ^ cr)
+                if lineFeeds != 0 {
+                    let lfBit = lineFeeds.trailingZeroBitCount
+                    let before = (UInt64(1) &<< UInt64(lfBit)) &- 1
+                    if quotes & before != 0 { return nil }
+                    var end = i + lfBit >> 3
+                    let crs = returns & before
+                    if crs != 0 {
+                        // Only a CR right before the LF is allowed (CRLF).
+                        guard lfBit >= 15, crs == UInt64(1) &<< UInt64(lfBit - 8) else { return nil }
+                        end -= 1
+                    } else if crEndsPreviousWord {
+                        guard lfBit == 7 else { return nil }
+                        end -= 1
+                    }
+                    if crEndsPreviousWord && lfBit != 7 { return nil }
+                    fieldsEnd(delimiters & before)
+                    (out + count).initialize(to: CSVField(start: fieldStart, end: end, hasQuotes: false))
+                    count += 1
+                    return i + lfBit >> 3 + 1
                 }
-                if crEndsPreviousWord && lfBit != 7 { return nil }
-                delimiters &= before
-                while delimiters != 0 {
-                    let at = i + delimiters.trailingZeroBitCount >> 3
-                    fields.append(CSVField(start: fieldStart, end: at, hasQuotes: false))
-                    fieldStart = at + 1
-                    delimiters &= delimiters &- 1
+                if quotes != 0 || crEndsPreviousWord { return nil }
+                if returns != 0 {
+                    // A CR may only be the word's last byte, continued by an LF in the next word.
+                    guard returns == 0x8000_0000_0000_0000 else { return nil }
+                    crEndsPreviousWord = true
+                    delimiters &= 0x0080_8080_8080_8080
                 }
-                fields.append(CSVField(start: fieldStart, end: end, hasQuotes: false))
-                return i + lfBit >> 3 + 1
+            } else if quotes != 0 {
+                return nil
             }
-            if quotes != 0 || crEndsPreviousWord { return nil }
-            if returns != 0 {
-                // A CR may only be the word's last byte, continued by an LF in the next word.
-                guard returns == 0x8000_0000_0000_0000 else { return nil }
-                crEndsPreviousWord = true
-                delimiters &= 0x0080_8080_8080_8080
-            }
-            while delimiters != 0 {
-                let at = i + delimiters.trailingZeroBitCount >> 3
-                fields.append(CSVField(start: fieldStart, end: at, hasQuotes: false))
-                fieldStart = at + 1
-                delimiters &= delimiters &- 1
-            }
+            fieldsEnd(delimiters)
             i += 8
         }
         return nil

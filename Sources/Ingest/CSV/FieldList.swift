@@ -19,6 +19,13 @@ final class FieldList {
         count += 1
     }
 
+    /// Makes room for `extra` more fields after `count`, so that many can be stored straight
+    /// through `base` (a scanner's inner loop keeps the count in a register and stores it back).
+    @inline(__always)
+    func reserve(_ extra: Int) {
+        while count + extra > capacity { grow() }
+    }
+
     private func grow() {
         let bigger = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: base, count: count)

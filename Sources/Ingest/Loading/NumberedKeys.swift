@@ -39,15 +39,25 @@ struct NumberedKeys: Sendable {
     }
 
     /// The number of `key` when it has the shape; nil otherwise.
+    ///
+    /// The same as comparing `TrailingNumber(key)` with the shape, read forwards: the key is the
+    /// prefix followed by `digits` digits. (The prefix's last byte is no digit unless the shape
+    /// has the most digits `TrailingNumber` reads, so the trailing run starts where it ends.)
     @inline(__always)
     func number(of key: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard let trailing = TrailingNumber(key), trailing.digits == digits, trailing.start == prefix.count else { return nil }
-        let same = prefix.withUnsafeBufferPointer { p in
-            var i = 0
-            while i < p.count { if p[i] != key[i] { return false }; i += 1 }
-            return true
+        let start = prefix.count
+        guard key.count == start + digits, let p = key.baseAddress else { return nil }
+        let same = prefix.withUnsafeBufferPointer { ByteRun.equal($0.baseAddress, p, count: start) }
+        guard same else { return nil }
+        var number: UInt64 = 0
+        var i = start
+        while i < key.count {
+            let d = p[i] &- 0x30
+            guard d <= 9 else { return nil }
+            number = number &* 10 &+ UInt64(d)
+            i += 1
         }
-        return same ? trailing.number : nil
+        return number
     }
 
     /// The entry of `key` (only while `isDense`); nil when absent.

@@ -73,14 +73,17 @@ struct OrderIDSet: Sendable {
     /// Advances `successor`'s trailing number by one, in place; empties it when all its digits
     /// are 9 (the next number needs another digit: another shape).
     private mutating func advanceSuccessor() {
-        var k = successor.count - 1
         let first = successor.count - successorDigits
-        while k >= first {
-            if successor[k] != 0x39 { successor[k] += 1; return }
-            successor[k] = 0x30
-            k -= 1
+        let advanced = successor.withUnsafeMutableBufferPointer { s -> Bool in
+            var k = s.count - 1
+            while k >= first {
+                if s[k] != 0x39 { s[k] += 1; return true }
+                s[k] = 0x30
+                k -= 1
+            }
+            return false
         }
-        successor.removeAll(keepingCapacity: true)
+        if !advanced { successor.removeAll(keepingCapacity: true) }
     }
 
     /// Inserts into the runs: true (new), false (a repeat), nil when the runs cannot hold it.

@@ -353,14 +353,15 @@ public struct OrderStream: Sendable {
         var lastOrderID: [UInt8] = []
         let holdsNUL: Bool
         let headerCount: Int
-        let customerColumn: Int, dateColumn: Int, amountColumn: Int
+        let customerColumn: Int, amountColumn: Int
         let idColumn: Int?, currencyColumn: Int?, statusColumn: Int?
-        /// The optional amounts taken off an order's amount, resolved once (`FieldReader.Field`).
+        /// The order's date and amount (required: their columns exist, see `FieldReader.init`)
+        /// with the day/month order and decimal mark settled for the file, and the optional
+        /// amounts taken off the amount, each resolved once (`FieldReader.Field`).
+        let dateField: FieldReader.Field, amountField: FieldReader.Field
         let taxField: FieldReader.Field, refundedField: FieldReader.Field
         let intervalColumn: Int?, planColumn: Int?
         var cadenceCache = ByteKeyedCache<BillingCadence?>()
-        let dateOrder: DayMonthOrder?
-        let amountMark: DecimalMark?
         let timeZone: ReportTimeZone
         var currencyCache = ByteKeyedCache<String?>()
         var conversions = CurrencyConversions()
@@ -377,8 +378,9 @@ public struct OrderStream: Sendable {
             holdsNUL = stream.holdsNUL
             headerCount = r.header.count
             customerColumn = r.column("customer")!
-            dateColumn = r.column("date")!
-            amountColumn = r.column("amount")!
+            dateField = r.field("date")
+            amountField = r.field("amount")
+            amountColumn = amountField.column!
             idColumn = r.column("id")
             taxField = r.field("tax")
             refundedField = r.field("refunded")
@@ -386,8 +388,6 @@ public struct OrderStream: Sendable {
             statusColumn = r.column("status")
             intervalColumn = r.column("interval")
             planColumn = r.column("plan")
-            dateOrder = r.dateOrders["date"]
-            amountMark = r.marks["amount"]
             timeZone = r.timeZone
             minorUnits = MinorUnitColumns(r)
         }
@@ -438,31 +438,32 @@ public struct OrderStream: Sendable {
                 throw RowSkip(reason: reason, column: s,
                               message: "status \"\(row.string(s) ?? "")\" is not revenue")
             }
-            let order = dateOrder
-            let reading = row.withBytes(dateColumn) { DateParsing.read($0, order: order) }
+            let order = dateField.dateOrder
+            let reading = row.withBytes(dateField.column) { DateParsing.read($0, order: order) }
             let day: Day
             if case .date(let written) = reading {
                 day = written.utcOffset == nil ? written.day : timeZone.day(of: written)
             } else {
-                day = try reader.requiredDay("date", row)  // throws the located skip
+                day = try reader.requiredDay(dateField, row)  // throws the located skip
             }
-            if reader.latestEventDay != nil { _ = try reader.notAfterToday(day, "date", row) }
-            let mark = amountMark
+            if reader.latestEventDay != nil { _ = try reader.notAfterToday(day, dateField, row) }
+            let mark = amountField.mark
             var amount: Double
             var symbolCurrency: String?
             if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
                 amount = v
                 symbolCurrency = c
             } else {
-                guard let a = try reader.amount("amount", row) else {
+                guard let a = try reader.amount(amountField, row) else {
                     throw RowSkip(reason: "bad_amount", column: amountColumn,
-                                  message: "no amount in column \"\(reader.headerName("amount"))\"")
+                                  message: "no amount in column \"\(reader.headerName(amountField))\"")
                 }
                 (amount, symbolCurrency) = a
             }
             var tax = 0.0, refunded = 0.0
-            if let t = try reader.amount(taxField, row) { tax = t.value }
-            if let r = try reader.amount(refundedField, row) { refunded = r.value }
+            // (Without the column nothing is read: the reader is not even called.)
+            if taxField.column != nil, let t = try reader.amount(taxField, row) { tax = t.value }
+            if refundedField.column != nil, let r = try reader.amount(refundedField, row) { refunded = r.value }
             // A currency column value met before: its conversion is remembered (minor units aside).
             let currencyKey = currencyColumn.flatMap { c in row.withBytes(c) { CurrencyConversions.key($0) } }
             if let currencyKey, !minorUnits.any, let converted = conversions.convert(amount - tax - refunded, key: currencyKey) {
@@ -507,11 +508,7 @@ public struct OrderStream: Sendable {
         @inline(__always)
         static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
             guard a.count == b.count else { return false }
-            return b.withUnsafeBufferPointer { bb in
-                var i = 0
-                while i < a.count { if a[i] != bb[i] { return false }; i += 1 }
-                return true
-            }
+            return b.withUnsafeBufferPointer { bb in ByteRun.equal(a.baseAddress, bb.baseAddress, count: a.count) }
         }
 
         @inline(__always)
