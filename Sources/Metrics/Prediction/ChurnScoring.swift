@@ -83,7 +83,7 @@ struct ChurnScoring {
             caseTotal += part.cases
             riskTotal += part.risks
         }
-        var pools: [[Double]] = []
+        var pools: [ReasonValuePool] = []
         var risks: [ChurnRisk] = []
         let cases = [BacktestCase](unsafeUninitializedCapacity: caseTotal) { caseSlots, caseCount in
             risks = [ChurnRisk](unsafeUninitializedCapacity: riskTotal) { riskSlots, riskCount in
@@ -93,7 +93,7 @@ struct ChurnScoring {
                         let p = counts.firstIndex { $0.start == range.lowerBound }!
                         var nextCase = caseStart[p], nextRisk = riskStart[p]
                         var walk = ChurnFeatureWalk(features: features, context: context)
-                        var pool: [Double] = []
+                        var pool = ReasonValuePool()
                         var byGroup: [Double] = [], contributions: [Double] = []
                         for c in range where marks[c] != 0 {
                             walk.begin(c)
@@ -131,18 +131,17 @@ struct ChurnScoring {
             }
             caseCount = caseTotal
         }
-        // The ranges' pools joined in range order, each range's starts moved by the pools before it.
-        var reasonValues: [Double] = []
-        reasonValues.reserveCapacity(pools.reduce(0) { $0 + $1.count })
-        for p in pools.indices {
-            let offset = Int32(reasonValues.count)
-            reasonValues += pools[p]
-            pools[p] = []
-            for i in riskStart[p] ..< riskStart[p] + counts[p].risks {
-                let r = risks[i]
-                risks[i] = ChurnRisk(customer: r.customer, probability: r.probability, monthlyRevenue: 0,
-                                     reasonGroups: r.reasonGroups, reasonValuesStart: r.reasonValuesStart + offset)
+        // The ranges' pools joined in range order into one array of their exact total, each chunk
+        // let go once copied; each range's starts moved by the pools before it.
+        let total = pools.reduce(0) { $0 + $1.count }
+        let reasonValues = [Double](unsafeUninitializedCapacity: total) { values, count in
+            var next = 0
+            for p in pools.indices {
+                let offset = Int32(next)
+                if pools[p].count > 0 { next += pools[p].move(to: values.baseAddress! + next) }
+                for i in riskStart[p] ..< riskStart[p] + counts[p].risks { risks[i] = risks[i].moved(by: offset) }
             }
+            count = next
         }
         self.cases = cases
         self.risks = risks
@@ -156,6 +155,41 @@ struct ChurnScoring {
     static func reasonGroups(_ row: [Double], rulesWithoutData: [Int], regression: LogisticRegression, groups: [[Int]],
                              scratch byGroup: inout [Double]) -> SIMD3<Int16> {
         ReasonGroupTable(groups: groups, regression: regression).top(row, rulesWithoutData: rulesWithoutData, scratch: &byGroup)
+    }
+}
+
+/// One range's reason values in order, kept in chunks of a fixed size: growing never copies what
+/// is there (an array grown by doubling holds up to twice its values, and three times while it
+/// copies), and `move(to:)` lets each chunk go as soon as it is copied out.
+struct ReasonValuePool {
+    /// Values per chunk (64 KiB).
+    static let chunkSize = 8_192
+    private var chunks: [[Double]] = []
+    private(set) var count = 0
+
+    mutating func append(_ value: Double) {
+        if count % Self.chunkSize == 0 {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+        }
+        chunks[chunks.count - 1].append(value)
+        count += 1
+    }
+
+    /// Copies the values, in order, to `destination` (room for `count`), emptying the pool chunk
+    /// by chunk; returns how many were copied.
+    mutating func move(to destination: UnsafeMutablePointer<Double>) -> Int {
+        var next = 0
+        for k in chunks.indices {
+            chunks[k].withUnsafeBufferPointer { chunk in
+                (destination + next).initialize(from: chunk.baseAddress!, count: chunk.count)
+                next += chunk.count
+            }
+            chunks[k] = []
+        }
+        chunks = []
+        count = 0
+        return next
     }
 }
 
