@@ -126,7 +126,8 @@ public struct ChurnModel: Sendable {
     public let trainingChurns: Int
     /// Customers active on the as-of day, highest expected revenue lost first.
     public let risks: [ChurnRisk]
-    /// The feature values behind every risk's reasons, each risk's from its `reasonValuesStart`.
+    /// The feature values behind every risk's reasons, each risk's from its `reasonValuesStart`
+    /// (`ChurnFeatureSet.reasonValues`: the plans' group as one value).
     let reasonValues: [Double]
     /// nil when there is no month end with 90 observed days after it and enough history before.
     public let backtest: ChurnBacktest?
@@ -245,13 +246,14 @@ public struct ChurnModel: Sendable {
     /// The reasons of one risk in words: "latest NPS 3 (detractor)", "no order for 120 days".
     public func reasons(_ risk: ChurnRisk) -> [String] {
         let groups = features.groups
+        let planGroup = ChurnFeatureSet.planGroup(of: groups, names: features.names)
         var row = [Double](repeating: 0, count: features.names.count)
         var next = Int(risk.reasonValuesStart)
         return (0..<3).map { risk.reasonGroups[$0] }.filter { $0 >= 0 }.map { slot in
             let g = Int(slot)
-            for feature in groups[g] {
-                row[feature] = reasonValues[next]
-                next += 1
+            ChurnFeatureSet.restore(group: g, groups: groups, planGroup: planGroup, into: &row) {
+                defer { next += 1 }
+                return reasonValues[next]
             }
             return features.describe(group: groups[g], row: row)
         }

@@ -53,6 +53,7 @@ struct ChurnScoring {
         let groups = features.groups
         precondition(groups.count <= Int(Int16.max), "feature groups fit the reason slots")
         let reasonTable = ReasonGroupTable(groups: groups, regression: regression)
+        let planGroup = ChurnFeatureSet.planGroup(of: groups, names: features.names)
         // Per customer: bit 0 a backtest case, bit 1 it churned, bit 2 scored today.
         var marks = [UInt8](repeating: 0, count: activity.count)
         let counts = marks.withUnsafeMutableBufferPointer { out in
@@ -113,7 +114,8 @@ struct ChurnScoring {
                                                           scratch: &byGroup)
                                 let start = pool.count
                                 for slot in 0..<3 where top[slot] >= 0 {
-                                    for feature in groups[Int(top[slot])] { pool.append(walk.values[feature]) }
+                                    ChurnFeatureSet.reasonValues(group: Int(top[slot]), of: walk.values, groups: groups,
+                                                                 planGroup: planGroup) { pool.append($0) }
                                 }
                                 // The pool's start within this range for now; moved by the pools before it below.
                                 (riskSlots.baseAddress! + nextRisk).initialize(to: ChurnRisk(

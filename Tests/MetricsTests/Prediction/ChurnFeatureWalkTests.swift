@@ -177,7 +177,15 @@ import Model
             let top = ChurnScoring.reasonGroups(row.values, rulesWithoutData: row.rulesWithoutData, regression: today,
                                                 groups: groups, scratch: &scratch)
             let start = expectedPool.count
-            for slot in 0..<3 where top[slot] >= 0 { for f in groups[Int(top[slot])] { expectedPool.append(row.values[f]) } }
+            for slot in 0..<3 where top[slot] >= 0 {
+                let g = Int(top[slot])
+                // The plans' group keeps one value: the position of its first column above 0 (−1: none).
+                if Self.features.names[groups[g][0]].hasPrefix("plan_") {
+                    expectedPool.append(Double(groups[g].firstIndex { row.values[$0] > 0 } ?? -1))
+                } else {
+                    for f in groups[g] { expectedPool.append(row.values[f]) }
+                }
+            }
             return (c, today.probability(row.values), top, Int32(start))
         }
         // 3,000 customers, about a tenth active at either day (344, 317 and 317 when written); the
