@@ -13,7 +13,8 @@ public struct ChurnRisk: Sendable, Hashable {
     public let monthlyRevenue: Double
     private let storedCustomer: Int32
     /// Where the values of the reason groups' features, in that order, start in
-    /// `ChurnModel.reasonValues` (one pool for all risks instead of two small arrays per customer).
+    /// `ChurnModel.reasonValues` (one pool of words for all risks instead of two small arrays per
+    /// customer).
     let reasonValuesStart: Int32
     /// The (up to) three feature groups that raise the probability most for this customer
     /// (coefficient × standardised value > 0, summed over a value and its "missing" flag and over
@@ -127,8 +128,8 @@ public struct ChurnModel: Sendable {
     /// Customers active on the as-of day, highest expected revenue lost first.
     public let risks: [ChurnRisk]
     /// The feature values behind every risk's reasons, each risk's from its `reasonValuesStart`
-    /// (`ChurnFeatureSet.reasonValues`: the plans' group as one value).
-    let reasonValues: [Double]
+    /// (`ChurnFeatureSet.reasonValues`: the plans' group as one value), as `ReasonValueWords`.
+    let reasonValues: [UInt32]
     /// nil when there is no month end with 90 observed days after it and enough history before.
     public let backtest: ChurnBacktest?
     /// Why the backtest could not be run, when it could not.
@@ -252,8 +253,7 @@ public struct ChurnModel: Sendable {
         return (0..<3).map { risk.reasonGroups[$0] }.filter { $0 >= 0 }.map { slot in
             let g = Int(slot)
             ChurnFeatureSet.restore(group: g, groups: groups, planGroup: planGroup, into: &row) {
-                defer { next += 1 }
-                return reasonValues[next]
+                ReasonValueWords.decode(reasonValues, at: &next)
             }
             return features.describe(group: groups[g], row: row)
         }

@@ -23,7 +23,8 @@ struct ChurnScoring {
     /// The customers of `activeNow`, in customer order, with monthly revenue 0: `ChurnModel`
     /// looks it up on its own thread and sets it in place.
     var risks: [ChurnRisk]
-    let reasonValues: [Double]
+    /// The risks' reason values (`ReasonValueWords`), each risk's from its `reasonValuesStart`.
+    let reasonValues: [UInt32]
 
     /// `activeNow` holds customers of the ledger's activity (those active on `asOf`); the ledger
     /// says who is active at the backtest month end and who churned in the 90 days after it.
@@ -136,7 +137,7 @@ struct ChurnScoring {
         // The ranges' pools joined in range order into one array of their exact total, each chunk
         // let go once copied; each range's starts moved by the pools before it.
         let total = pools.reduce(0) { $0 + $1.count }
-        let reasonValues = [Double](unsafeUninitializedCapacity: total) { values, count in
+        let reasonValues = [UInt32](unsafeUninitializedCapacity: total) { values, count in
             var next = 0
             for p in pools.indices {
                 let offset = Int32(next)
@@ -160,27 +161,68 @@ struct ChurnScoring {
     }
 }
 
-/// One range's reason values in order, kept in chunks of a fixed size: growing never copies what
-/// is there (an array grown by doubling holds up to twice its values, and three times while it
-/// copies), and `move(to:)` lets each chunk go as soon as it is copied out.
+/// Reason values as 32-bit words, read in order from a risk's start: a value that a Float holds
+/// exactly (its bits come back unchanged from Float to Double: counts, days, flags, scores) is one
+/// word, its Float bits; any other value is the word `escape` and its 64 bits as two words, high
+/// half first. Every value reads back with the bits it had; most take 4 bytes instead of 8.
+enum ReasonValueWords {
+    /// A quiet Float NaN with a payload; a value whose Float bits are these is written escaped too.
+    static let escape: UInt32 = 0x7FC0_0BAD
+
+    static func encode(_ value: Double, _ append: (UInt32) -> Void) {
+        let single = Float(value)
+        if Double(single).bitPattern == value.bitPattern && single.bitPattern != escape {
+            append(single.bitPattern)
+        } else {
+            append(escape)
+            append(UInt32(truncatingIfNeeded: value.bitPattern >> 32))
+            append(UInt32(truncatingIfNeeded: value.bitPattern))
+        }
+    }
+
+    /// The value whose words start at `next`, which is moved past them.
+    static func decode(_ words: [UInt32], at next: inout Int) -> Double {
+        let word = words[next]
+        guard word == escape else {
+            next += 1
+            return Double(Float(bitPattern: word))
+        }
+        next += 3
+        return Double(bitPattern: UInt64(words[next - 2]) << 32 | UInt64(words[next - 1]))
+    }
+
+    /// Every value of `words`, in order.
+    static func decodeAll(_ words: [UInt32]) -> [Double] {
+        var values: [Double] = [], next = 0
+        while next < words.count { values.append(decode(words, at: &next)) }
+        return values
+    }
+}
+
+/// One range's reason values in order (`ReasonValueWords`), kept in chunks of a fixed size:
+/// growing never copies what is there (an array grown by doubling holds up to twice its words,
+/// and three times while it copies), and `move(to:)` lets each chunk go as soon as it is copied out.
 struct ReasonValuePool {
-    /// Values per chunk (64 KiB).
-    static let chunkSize = 8_192
-    private var chunks: [[Double]] = []
+    /// Words per chunk (64 KiB).
+    static let chunkSize = 16_384
+    private var chunks: [[UInt32]] = []
+    /// Words so far.
     private(set) var count = 0
 
     mutating func append(_ value: Double) {
-        if count % Self.chunkSize == 0 {
-            chunks.append([])
-            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+        ReasonValueWords.encode(value) { word in
+            if count % Self.chunkSize == 0 {
+                chunks.append([])
+                chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+            }
+            chunks[chunks.count - 1].append(word)
+            count += 1
         }
-        chunks[chunks.count - 1].append(value)
-        count += 1
     }
 
-    /// Copies the values, in order, to `destination` (room for `count`), emptying the pool chunk
+    /// Copies the words, in order, to `destination` (room for `count`), emptying the pool chunk
     /// by chunk; returns how many were copied.
-    mutating func move(to destination: UnsafeMutablePointer<Double>) -> Int {
+    mutating func move(to destination: UnsafeMutablePointer<UInt32>) -> Int {
         var next = 0
         for k in chunks.indices {
             chunks[k].withUnsafeBufferPointer { chunk in

@@ -124,6 +124,21 @@ import Model
         #expect(set.describe(group: [18, 19], row: row) == "on a less common plan")
     }
 
+    /// Reason values as words: 3, 0, 1, −1 and 0.5 are exact Floats, one word each (3 is
+    /// 0x40400000, −1 is 0xBF800000); 0.1, 1e300 and a NaN whose Float bits would be the escape
+    /// word take three; all read back with their own bits.
+    @Test func reasonValueWordsKeepEveryBit() {
+        let escapeAsDouble = Double(Float(bitPattern: ReasonValueWords.escape))
+        let values: [Double] = [3, 0, 0.1, -1, 1e300, 0.5, -0.0, escapeAsDouble, .infinity, 1]
+        var words: [UInt32] = []
+        for v in values { ReasonValueWords.encode(v) { words.append($0) } }
+        // 1 + 1 + 3 + 1 + 3 + 1 + 1 + 3 + 1 + 1 words.
+        #expect(words.count == 16)
+        #expect(words[0] == 0x4040_0000 && words[5] == 0xBF80_0000)
+        #expect(words[2] == ReasonValueWords.escape && words[3] == UInt32(0.1.bitPattern >> 32))
+        #expect(ReasonValueWords.decodeAll(words).map(\.bitPattern) == values.map(\.bitPattern))
+    }
+
     /// A reason keeps every value of its group, except the plans' group (index 15: 8 base groups
     /// + 7 rules), which keeps only the position of its first column above 0; put back, each
     /// group is described in the same words as from the row itself.
