@@ -79,6 +79,36 @@ struct ChurnFeatureSet {
         return result
     }
 
+    /// The index in `groups` of the plan columns' group; nil without plans.
+    static func planGroup(of groups: [[Int]], names: [String]) -> Int? {
+        groups.firstIndex { names[$0[0]].hasPrefix("plan_") }
+    }
+
+    /// The values of group `g` of `row` that a reason keeps for `describe(group:row:)`: every
+    /// feature's value, except for the plan columns (group `planGroup`), whose words read only
+    /// which column is the first above 0: one value for them, that column's position in the
+    /// group (−1: none), instead of one per plan.
+    static func reasonValues(group g: Int, of row: [Double], groups: [[Int]], planGroup: Int?,
+                             append: (Double) -> Void) {
+        if g == planGroup {
+            append(Double(groups[g].firstIndex { row[$0] > 0 } ?? -1))
+        } else {
+            for feature in groups[g] { append(row[feature]) }
+        }
+    }
+
+    /// Puts the values `reasonValues(group:of:groups:planGroup:append:)` kept for group `g`, read
+    /// with `next`, back into `row`: the features themselves, or for the plans 1 in the column
+    /// kept and 0 in the others, which `describe` puts in the same words as the plans' values.
+    static func restore(group g: Int, groups: [[Int]], planGroup: Int?, into row: inout [Double], next: () -> Double) {
+        if g == planGroup {
+            let first = Int(next())
+            for (i, feature) in groups[g].enumerated() { row[feature] = i == first ? 1 : 0 }
+        } else {
+            for feature in groups[g] { row[feature] = next() }
+        }
+    }
+
     /// The words for one group of features of a row: "latest NPS 3 (detractor)", "no order for 120 days".
     func describe(group: [Int], row: [Double]) -> String {
         let first = group[0], value = row[first]

@@ -2,36 +2,83 @@ import Foundation
 import Model
 
 /// One customer's churn risk on the as-of day.
+///
+/// The customer and the start of its reason values are stored as 32-bit numbers (32 bytes a
+/// risk instead of 40; customer indices and pool positions fit, as `FixedPartition` and the
+/// customer tables already assume).
 public struct ChurnRisk: Sendable, Hashable {
-    public let customer: CustomerIndex
     /// Probability of churning within the next 90 days.
     public let probability: Double
     /// Monthly revenue now (MRR, or orders of the last 90 days ÷ 3).
     public let monthlyRevenue: Double
+    private let storedCustomer: Int32
+    /// Where the values of the reason groups' features, in that order, start in
+    /// `ChurnModel.reasonValues` (one pool of words for all risks instead of two small arrays per
+    /// customer).
+    let reasonValuesStart: Int32
     /// The (up to) three feature groups that raise the probability most for this customer
     /// (coefficient × standardised value > 0, summed over a value and its "missing" flag and over
     /// the plan columns; a health rule without data for the customer is not named), largest
     /// first, as indices into `ChurnFeatureSet.groups` (−1 where there are fewer than three).
     /// `ChurnModel.reasons(_:)` puts them in words (only for the customers a report shows).
     let reasonGroups: SIMD3<Int16>
-    /// Where the values of the reason groups' features, in that order, start in
-    /// `ChurnModel.reasonValues` (one pool for all risks instead of two small arrays per customer).
-    let reasonValuesStart: Int32
+
+    public var customer: CustomerIndex { Int(storedCustomer) }
+
+    init(customer: CustomerIndex, probability: Double, monthlyRevenue: Double, reasonGroups: SIMD3<Int16>,
+         reasonValuesStart: Int32) {
+        self.probability = probability
+        self.monthlyRevenue = monthlyRevenue
+        storedCustomer = Int32(customer)
+        self.reasonValuesStart = reasonValuesStart
+        self.reasonGroups = reasonGroups
+    }
+
+    /// The same risk with its monthly revenue set.
+    func with(monthlyRevenue: Double) -> ChurnRisk {
+        ChurnRisk(customer: customer, probability: probability, monthlyRevenue: monthlyRevenue, reasonGroups: reasonGroups,
+                  reasonValuesStart: reasonValuesStart)
+    }
+
+    /// The same risk with its reason values `offset` further on in the pool.
+    func moved(by offset: Int32) -> ChurnRisk {
+        ChurnRisk(customer: customer, probability: probability, monthlyRevenue: monthlyRevenue, reasonGroups: reasonGroups,
+                  reasonValuesStart: reasonValuesStart + offset)
+    }
 
     /// probability × monthly revenue.
     public var expectedRevenueLost: Double { probability * monthlyRevenue }
 }
 
 /// One scored case of the out-of-time backtest.
+///
+/// Stored in 40 bytes instead of 48: the customer as a 32-bit number, the optional health score
+/// as a plain Double with a flag, the flag and the outcome in one byte.
 public struct BacktestCase: Sendable, Hashable {
-    public let customer: CustomerIndex
-    /// The month end the customer was scored at.
-    public let monthEnd: Day
     public let probability: Double
     /// The health-score predictor's probability (health calibrated on the training rows).
     public let healthProbability: Double
-    public let healthScore: Double?
-    public let churned: Bool
+    /// The health score (0 where there is none, `flags` bit 1 clear).
+    private let storedHealthScore: Double
+    private let storedCustomer: Int32
+    /// The month end the customer was scored at.
+    public let monthEnd: Day
+    /// Bit 0: churned; bit 1: a health score is present.
+    private let flags: UInt8
+
+    public var customer: CustomerIndex { Int(storedCustomer) }
+    public var healthScore: Double? { flags & 2 != 0 ? storedHealthScore : nil }
+    public var churned: Bool { flags & 1 != 0 }
+
+    public init(customer: CustomerIndex, monthEnd: Day, probability: Double, healthProbability: Double, healthScore: Double?,
+                churned: Bool) {
+        self.probability = probability
+        self.healthProbability = healthProbability
+        storedHealthScore = healthScore ?? 0
+        storedCustomer = Int32(customer)
+        self.monthEnd = monthEnd
+        flags = (churned ? 1 : 0) | (healthScore == nil ? 0 : 2)
+    }
 }
 
 /// The out-of-time backtest: the model fitted only on month ends ≥ 90 days before `monthEnd`,
@@ -80,8 +127,9 @@ public struct ChurnModel: Sendable {
     public let trainingChurns: Int
     /// Customers active on the as-of day, highest expected revenue lost first.
     public let risks: [ChurnRisk]
-    /// The feature values behind every risk's reasons, each risk's from its `reasonValuesStart`.
-    let reasonValues: [Double]
+    /// The feature values behind every risk's reasons, each risk's from its `reasonValuesStart`
+    /// (`ChurnFeatureSet.reasonValues`: the plans' group as one value), as `ReasonValueWords`.
+    let reasonValues: [UInt32]
     /// nil when there is no month end with 90 observed days after it and enough history before.
     public let backtest: ChurnBacktest?
     /// Why the backtest could not be run, when it could not.
@@ -167,18 +215,18 @@ public struct ChurnModel: Sendable {
         // of `scoring` so that nothing else holds them and no copy is made).
         var risks: [ChurnRisk] = []
         swap(&risks, &scoring.risks)
-        for i in risks.indices {
-            let r = risks[i]
-            risks[i] = ChurnRisk(customer: r.customer, probability: r.probability, monthlyRevenue: monthlyRevenue(r.customer),
-                                 reasonGroups: r.reasonGroups, reasonValuesStart: r.reasonValuesStart)
-        }
+        for i in risks.indices { risks[i] = risks[i].with(monthlyRevenue: monthlyRevenue(risks[i].customer)) }
         // Highest expected revenue lost first, then highest probability, then customer. The risks
         // come in customer order, so two stable radix sorts (probability, then revenue lost) give
-        // that order; the comparison sort when a key is NaN or −0.
+        // that order; the comparison sort when a key is NaN or −0. The keys are read from the
+        // risks themselves (no column of them is copied out), and the order is used up in place.
         if zip(risks, risks.dropFirst()).allSatisfy({ $0.customer < $1.customer }),
-           let byProbability = DescendingOrder.order(by: risks.map(\.probability)),
-           let order = DescendingOrder.sorted(byProbability, by: risks.map(\.expectedRevenueLost)) {
-            DescendingOrder.arrange(&risks, in: order)
+           var order = risks.withUnsafeBufferPointer({ risks in
+               DescendingOrder.order(count: risks.count) { risks[$0].probability }.flatMap { byProbability in
+                   DescendingOrder.sorted(byProbability) { risks[$0].expectedRevenueLost }
+               }
+           }) {
+            DescendingOrder.arrange(&risks, consuming: &order)
         } else {
             risks.sort { a, b in
                 a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
@@ -199,13 +247,13 @@ public struct ChurnModel: Sendable {
     /// The reasons of one risk in words: "latest NPS 3 (detractor)", "no order for 120 days".
     public func reasons(_ risk: ChurnRisk) -> [String] {
         let groups = features.groups
+        let planGroup = ChurnFeatureSet.planGroup(of: groups, names: features.names)
         var row = [Double](repeating: 0, count: features.names.count)
         var next = Int(risk.reasonValuesStart)
         return (0..<3).map { risk.reasonGroups[$0] }.filter { $0 >= 0 }.map { slot in
             let g = Int(slot)
-            for feature in groups[g] {
-                row[feature] = reasonValues[next]
-                next += 1
+            ChurnFeatureSet.restore(group: g, groups: groups, planGroup: planGroup, into: &row) {
+                ReasonValueWords.decode(reasonValues, at: &next)
             }
             return features.describe(group: groups[g], row: row)
         }

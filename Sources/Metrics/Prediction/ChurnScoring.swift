@@ -23,7 +23,8 @@ struct ChurnScoring {
     /// The customers of `activeNow`, in customer order, with monthly revenue 0: `ChurnModel`
     /// looks it up on its own thread and sets it in place.
     var risks: [ChurnRisk]
-    let reasonValues: [Double]
+    /// The risks' reason values (`ReasonValueWords`), each risk's from its `reasonValuesStart`.
+    let reasonValues: [UInt32]
 
     /// `activeNow` holds customers of the ledger's activity (those active on `asOf`); the ledger
     /// says who is active at the backtest month end and who churned in the 90 days after it.
@@ -53,6 +54,7 @@ struct ChurnScoring {
         let groups = features.groups
         precondition(groups.count <= Int(Int16.max), "feature groups fit the reason slots")
         let reasonTable = ReasonGroupTable(groups: groups, regression: regression)
+        let planGroup = ChurnFeatureSet.planGroup(of: groups, names: features.names)
         // Per customer: bit 0 a backtest case, bit 1 it churned, bit 2 scored today.
         var marks = [UInt8](repeating: 0, count: activity.count)
         let counts = marks.withUnsafeMutableBufferPointer { out in
@@ -83,7 +85,7 @@ struct ChurnScoring {
             caseTotal += part.cases
             riskTotal += part.risks
         }
-        var pools: [[Double]] = []
+        var pools: [ReasonValuePool] = []
         var risks: [ChurnRisk] = []
         let cases = [BacktestCase](unsafeUninitializedCapacity: caseTotal) { caseSlots, caseCount in
             risks = [ChurnRisk](unsafeUninitializedCapacity: riskTotal) { riskSlots, riskCount in
@@ -93,7 +95,7 @@ struct ChurnScoring {
                         let p = counts.firstIndex { $0.start == range.lowerBound }!
                         var nextCase = caseStart[p], nextRisk = riskStart[p]
                         var walk = ChurnFeatureWalk(features: features, context: context)
-                        var pool: [Double] = []
+                        var pool = ReasonValuePool()
                         var byGroup: [Double] = [], contributions: [Double] = []
                         for c in range where marks[c] != 0 {
                             walk.begin(c)
@@ -113,7 +115,8 @@ struct ChurnScoring {
                                                           scratch: &byGroup)
                                 let start = pool.count
                                 for slot in 0..<3 where top[slot] >= 0 {
-                                    for feature in groups[Int(top[slot])] { pool.append(walk.values[feature]) }
+                                    ChurnFeatureSet.reasonValues(group: Int(top[slot]), of: walk.values, groups: groups,
+                                                                 planGroup: planGroup) { pool.append($0) }
                                 }
                                 // The pool's start within this range for now; moved by the pools before it below.
                                 (riskSlots.baseAddress! + nextRisk).initialize(to: ChurnRisk(
@@ -131,18 +134,17 @@ struct ChurnScoring {
             }
             caseCount = caseTotal
         }
-        // The ranges' pools joined in range order, each range's starts moved by the pools before it.
-        var reasonValues: [Double] = []
-        reasonValues.reserveCapacity(pools.reduce(0) { $0 + $1.count })
-        for p in pools.indices {
-            let offset = Int32(reasonValues.count)
-            reasonValues += pools[p]
-            pools[p] = []
-            for i in riskStart[p] ..< riskStart[p] + counts[p].risks {
-                let r = risks[i]
-                risks[i] = ChurnRisk(customer: r.customer, probability: r.probability, monthlyRevenue: 0,
-                                     reasonGroups: r.reasonGroups, reasonValuesStart: r.reasonValuesStart + offset)
+        // The ranges' pools joined in range order into one array of their exact total, each chunk
+        // let go once copied; each range's starts moved by the pools before it.
+        let total = pools.reduce(0) { $0 + $1.count }
+        let reasonValues = [UInt32](unsafeUninitializedCapacity: total) { values, count in
+            var next = 0
+            for p in pools.indices {
+                let offset = Int32(next)
+                if pools[p].count > 0 { next += pools[p].move(to: values.baseAddress! + next) }
+                for i in riskStart[p] ..< riskStart[p] + counts[p].risks { risks[i] = risks[i].moved(by: offset) }
             }
+            count = next
         }
         self.cases = cases
         self.risks = risks
@@ -156,6 +158,82 @@ struct ChurnScoring {
     static func reasonGroups(_ row: [Double], rulesWithoutData: [Int], regression: LogisticRegression, groups: [[Int]],
                              scratch byGroup: inout [Double]) -> SIMD3<Int16> {
         ReasonGroupTable(groups: groups, regression: regression).top(row, rulesWithoutData: rulesWithoutData, scratch: &byGroup)
+    }
+}
+
+/// Reason values as 32-bit words, read in order from a risk's start: a value that a Float holds
+/// exactly (its bits come back unchanged from Float to Double: counts, days, flags, scores) is one
+/// word, its Float bits; any other value is the word `escape` and its 64 bits as two words, high
+/// half first. Every value reads back with the bits it had; most take 4 bytes instead of 8.
+enum ReasonValueWords {
+    /// A quiet Float NaN with a payload; a value whose Float bits are these is written escaped too.
+    static let escape: UInt32 = 0x7FC0_0BAD
+
+    static func encode(_ value: Double, _ append: (UInt32) -> Void) {
+        let single = Float(value)
+        if Double(single).bitPattern == value.bitPattern && single.bitPattern != escape {
+            append(single.bitPattern)
+        } else {
+            append(escape)
+            append(UInt32(truncatingIfNeeded: value.bitPattern >> 32))
+            append(UInt32(truncatingIfNeeded: value.bitPattern))
+        }
+    }
+
+    /// The value whose words start at `next`, which is moved past them.
+    static func decode(_ words: [UInt32], at next: inout Int) -> Double {
+        let word = words[next]
+        guard word == escape else {
+            next += 1
+            return Double(Float(bitPattern: word))
+        }
+        next += 3
+        return Double(bitPattern: UInt64(words[next - 2]) << 32 | UInt64(words[next - 1]))
+    }
+
+    /// Every value of `words`, in order.
+    static func decodeAll(_ words: [UInt32]) -> [Double] {
+        var values: [Double] = [], next = 0
+        while next < words.count { values.append(decode(words, at: &next)) }
+        return values
+    }
+}
+
+/// One range's reason values in order (`ReasonValueWords`), kept in chunks of a fixed size:
+/// growing never copies what is there (an array grown by doubling holds up to twice its words,
+/// and three times while it copies), and `move(to:)` lets each chunk go as soon as it is copied out.
+struct ReasonValuePool {
+    /// Words per chunk (64 KiB).
+    static let chunkSize = 16_384
+    private var chunks: [[UInt32]] = []
+    /// Words so far.
+    private(set) var count = 0
+
+    mutating func append(_ value: Double) {
+        ReasonValueWords.encode(value) { word in
+            if count % Self.chunkSize == 0 {
+                chunks.append([])
+                chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
+            }
+            chunks[chunks.count - 1].append(word)
+            count += 1
+        }
+    }
+
+    /// Copies the words, in order, to `destination` (room for `count`), emptying the pool chunk
+    /// by chunk; returns how many were copied.
+    mutating func move(to destination: UnsafeMutablePointer<UInt32>) -> Int {
+        var next = 0
+        for k in chunks.indices {
+            chunks[k].withUnsafeBufferPointer { chunk in
+                (destination + next).initialize(from: chunk.baseAddress!, count: chunk.count)
+                next += chunk.count
+            }
+            chunks[k] = []
+        }
+        chunks = []
+        count = 0
+        return next
     }
 }
 

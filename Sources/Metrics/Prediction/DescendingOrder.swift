@@ -14,10 +14,13 @@ enum DescendingOrder {
     /// `order` (positions into `keys`) re-sorted by `keys[position]`, largest first, equal keys
     /// in the order they have in `order`; nil when a key is NaN or −0.
     static func sorted(_ order: [Int32], by keys: [Double]) -> [Int32]? {
+        keys.withUnsafeBufferPointer { keys in sorted(order) { keys[$0] } }
+    }
+
+    /// `sorted(_:by:)` with the key of position p given as `key(p)` (no array of keys).
+    static func sorted(_ order: [Int32], by key: (Int) -> Double) -> [Int32]? {
         order.withUnsafeBufferPointer { order in
-            keys.withUnsafeBufferPointer { keys in
-                sorted(count: order.count, position: { order[$0] }, key: { keys[Int($0)] })
-            }
+            sorted(count: order.count, position: { order[$0] }, key: { key(Int($0)) })
         }
     }
 
@@ -25,9 +28,12 @@ enum DescendingOrder {
     /// (`sorted(_:by:)` of the positions in order, without an array of them); nil when a key is
     /// NaN or −0.
     static func order(by keys: [Double]) -> [Int32]? {
-        keys.withUnsafeBufferPointer { keys in
-            sorted(count: keys.count, position: { Int32($0) }, key: { keys[Int($0)] })
-        }
+        keys.withUnsafeBufferPointer { keys in order(count: keys.count) { keys[$0] } }
+    }
+
+    /// `order(by:)` of the `count` keys `key(0)`, `key(1)`, … (no array of keys).
+    static func order(count: Int, by key: (Int) -> Double) -> [Int32]? {
+        sorted(count: count, position: { Int32($0) }, key: { key(Int($0)) })
     }
 
     /// The `count` positions `position(i)` sorted by `key(position)`.
@@ -97,8 +103,14 @@ enum DescendingOrder {
     /// (`order.map { elements[$0] }` without a second array). Each cycle of the permutation is
     /// followed once, a copy of `order` marking the positions done.
     static func arrange<Element>(_ elements: inout [Element], in order: [Int32]) {
-        precondition(order.count == elements.count, "one position per element")
         var from = order
+        arrange(&elements, consuming: &from)
+    }
+
+    /// `arrange(_:in:)` marking the positions done in `order` itself (left all −1), for a caller
+    /// that has no further use for it: no copy of the order is made.
+    static func arrange<Element>(_ elements: inout [Element], consuming from: inout [Int32]) {
+        precondition(from.count == elements.count, "one position per element")
         for start in from.indices where from[start] >= 0 {
             let first = elements[start]
             var i = start

@@ -46,7 +46,7 @@ public struct GammaGammaModel: Sendable, Hashable {
     /// value, by quasi-Newton (BFGS, `QuasiNewton`, with the analytic gradient) on (ln p, ln q, ln γ)
     /// from (0, 0, ln mean mₓ), until the gradient of the mean log-likelihood is below 10⁻⁹.
     public static func fit(_ histories: [PurchaseHistory]) throws(ModelFitError) -> (model: GammaGammaModel, logLikelihood: Double, customers: Int) {
-        let repeaters = histories.compactMap { h -> (x: Int, m: Double)? in
+        var repeaters = histories.compactMap { h -> (x: Int, m: Double)? in
             guard let m = h.meanRepeatValue, m > 0 else { return nil }
             return (h.x, m)
         }
@@ -56,6 +56,8 @@ public struct GammaGammaModel: Sendable, Hashable {
         let meanValue = repeaters.reduce(0.0) { $0 + $1.m } / Double(repeaters.count)
         let likelihood = GammaGammaLikelihood(repeaters)
         let customers = Double(repeaters.count)
+        // The likelihood holds what the fit reads: the pairs are let go before it runs.
+        repeaters = []
         let result = QuasiNewton().minimize({ point in
             let model = GammaGammaModel(p: exp(point[0]), q: exp(point[1]), v: exp(point[2]))
             guard model.p > 0, model.q > 0, model.v > 0, model.p.isFinite, model.q.isFinite, model.v.isFinite else {
@@ -78,6 +80,6 @@ public struct GammaGammaModel: Sendable, Hashable {
         guard model.q > 1 else {
             throw .degenerate(model: "Gamma-Gamma", detail: "q = \(model.q) ≤ 1: the spread of spend is too wide for a finite mean")
         }
-        return (model, -result.value * customers, repeaters.count)
+        return (model, -result.value * customers, likelihood.xIndex.count)
     }
 }

@@ -53,17 +53,18 @@ public struct PurchaseHistory: Sendable, Hashable {
 
     /// The history of every customer with a positive order on or before `asOf`, in customer order,
     /// as two parallel arrays (`histories[i]` is `customers[i]`'s, so the models read the
-    /// histories without a copy). Built on all cores, one contiguous range of customers each:
-    /// every customer gets a slot first (a customer has at most one history), each range fills
-    /// its own slots in customer order, and the customers without a history are then squeezed
-    /// out in place, so no per-range arrays are grown and concatenated (the slack, the customers
-    /// without a positive order, stays as capacity).
-    static func all(_ evidence: HealthEvidence, asOf: Day) -> (customers: [CustomerIndex], histories: [PurchaseHistory]) {
+    /// histories without a copy; customer indices as 32-bit numbers). Built on all cores, one
+    /// contiguous range of customers each: every customer gets a slot first (a customer has at
+    /// most one history), each range fills its own slots in customer order, and the filled slots
+    /// are then copied, in order, into arrays of their exact count (no slack kept as capacity)
+    /// before the slots are let go.
+    static func all(_ evidence: HealthEvidence, asOf: Day) -> (customers: [Int32], histories: [PurchaseHistory]) {
         let n = evidence.records.count
-        var customers = [CustomerIndex](repeating: 0, count: n)
-        var histories = [PurchaseHistory](repeating: PurchaseHistory(x: 0, txDays: 0, tDays: 0), count: n)
-        let filled = customers.withUnsafeMutableBufferPointer { customerSlots in
-            histories.withUnsafeMutableBufferPointer { historySlots in
+        precondition(n <= Int(Int32.max), "customer indices fit 32 bits")
+        var customerSlots = [Int32](repeating: 0, count: n)
+        var historySlots = [PurchaseHistory](repeating: PurchaseHistory(x: 0, txDays: 0, tDays: 0), count: n)
+        let filled = customerSlots.withUnsafeMutableBufferPointer { customerSlots in
+            historySlots.withUnsafeMutableBufferPointer { historySlots in
                 nonisolated(unsafe) let customerSlots = customerSlots, historySlots = historySlots
                 return FixedPartition.map(n) { range in
                     var paid = PaidOrders()
@@ -72,7 +73,7 @@ public struct PurchaseHistory: Sendable, Hashable {
                         paid.removeAll()
                         evidence.forEachOrder(of: customer) { paid.append(day: $0.day, amount: $0.amount, asOf: asOf) }
                         if let h = paid.history(asOf: asOf) {
-                            customerSlots[next] = customer
+                            customerSlots[next] = Int32(customer)
                             historySlots[next] = h
                             next += 1
                         }
@@ -81,16 +82,21 @@ public struct PurchaseHistory: Sendable, Hashable {
                 }
             }
         }
-        var kept = 0
-        for range in filled {
-            for i in range {
-                customers[kept] = customers[i]
-                histories[kept] = histories[i]
-                kept += 1
+        let kept = filled.reduce(0) { $0 + $1.count }
+        func squeezed<Element>(_ slots: [Element]) -> [Element] {
+            [Element](unsafeUninitializedCapacity: kept) { out, count in
+                for range in filled {
+                    for i in range {
+                        (out.baseAddress! + count).initialize(to: slots[i])
+                        count += 1
+                    }
+                }
             }
         }
-        customers.removeSubrange(kept...)
-        histories.removeSubrange(kept...)
+        let customers = squeezed(customerSlots)
+        customerSlots = []
+        let histories = squeezed(historySlots)
+        historySlots = []
         return (customers, histories)
     }
 }
@@ -154,17 +160,24 @@ struct PurchaseTriples {
     /// For each history given, the index of its triple.
     let tripleOf: [Int32]
 
+    /// The triples are numbered first; the distinct ones are then copied into an array of their
+    /// exact count (the numbering's grown array and table let go) and counted into another.
     init(_ histories: some Collection<PurchaseHistory>) {
         var numbering = FirstSeenNumbering<Triple>(capacity: histories.count)
-        var counts: [Double] = []
         var tripleOf: [Int32] = []
         tripleOf.reserveCapacity(histories.count)
         for h in histories {
-            let (i, isNew) = numbering.number(of: Triple(x: Int32(h.x), txDays: Int32(h.txDays), tDays: Int32(h.tDays)))
-            if isNew { counts.append(1) } else { counts[Int(i)] += 1 }
-            tripleOf.append(i)
+            tripleOf.append(numbering.number(of: Triple(x: Int32(h.x), txDays: Int32(h.txDays), tDays: Int32(h.tDays))).number)
         }
-        self.triples = numbering.values
+        triples = numbering.values.withUnsafeBufferPointer { values in
+            [Triple](unsafeUninitializedCapacity: values.count) { out, count in
+                if let base = values.baseAddress { out.baseAddress!.initialize(from: base, count: values.count) }
+                count = values.count
+            }
+        }
+        numbering = FirstSeenNumbering(capacity: 0)
+        var counts = [Double](repeating: 0, count: triples.count)
+        for i in tripleOf { counts[Int(i)] += 1 }
         self.counts = counts
         self.tripleOf = tripleOf
     }

@@ -58,11 +58,11 @@ public struct PurchasePrediction: Sendable {
 
     public static func fit(_ histories: [(CustomerIndex, PurchaseHistory)],
                            lifetimeValue: CustomerLifetimeValue) throws(ModelFitError) -> PurchasePrediction {
-        try fit(customers: histories.map(\.0), histories: histories.map(\.1), lifetimeValue: lifetimeValue)
+        try fit(customers: histories.map { Int32($0.0) }, histories: histories.map(\.1), lifetimeValue: lifetimeValue)
     }
 
     /// `fit` on the histories of `customers` (ascending), `histories[i]` being `customers[i]`'s.
-    static func fit(customers: [CustomerIndex], histories plain: [PurchaseHistory],
+    static func fit(customers: [Int32], histories plain: [PurchaseHistory],
                     lifetimeValue: CustomerLifetimeValue) throws(ModelFitError) -> PurchasePrediction {
         let triples = PurchaseTriples(plain)
         let fit = try BGNBDModel.fit(plain, triples: triples)
@@ -220,29 +220,38 @@ struct TripleForecasts: Sendable {
             }
         }
         probabilityAlive = alive
-        expected13Weeks = OptionalDoubles(values: e13, present: present.map { $0 & 1 != 0 })
-        expected52Weeks = OptionalDoubles(values: e52, present: present.map { $0 & 2 != 0 })
-        discountedPurchases = OptionalDoubles(values: discounted, present: present.map { $0 & 4 != 0 })
+        // The three columns share the one array of presence bits.
+        expected13Weeks = OptionalDoubles(values: e13, present: present, bit: 1)
+        expected52Weeks = OptionalDoubles(values: e52, present: present, bit: 2)
+        discountedPurchases = OptionalDoubles(values: discounted, present: present, bit: 4)
     }
 }
 
-/// A column of optional Doubles stored as plain Doubles and one flag each (9 bytes a value
-/// instead of the 16 an `Optional<Double>` array takes); reads give nil where the flag is off.
+/// A column of optional Doubles stored as plain Doubles and one flag bit each, in bytes that
+/// several columns may share (9 bytes a value at most, instead of the 16 an `Optional<Double>`
+/// array takes); reads give nil where the flag is off.
 struct OptionalDoubles: RandomAccessCollection, Sendable {
     private let values: [Double]
-    private let present: [Bool]
+    private let present: [UInt8]
+    private let bit: UInt8
 
     /// `values[i]` where `present[i]`, nil elsewhere.
     init(values: [Double], present: [Bool]) {
+        self.init(values: values, present: present.map { $0 ? 1 : 0 }, bit: 1)
+    }
+
+    /// `values[i]` where `present[i] & bit` is not 0, nil elsewhere.
+    init(values: [Double], present: [UInt8], bit: UInt8) {
         precondition(values.count == present.count, "one flag per value")
         self.values = values
         self.present = present
+        self.bit = bit
     }
 
     var startIndex: Int { 0 }
     var endIndex: Int { values.count }
 
     subscript(position: Int) -> Double? {
-        present[position] ? values[position] : nil
+        present[position] & bit != 0 ? values[position] : nil
     }
 }

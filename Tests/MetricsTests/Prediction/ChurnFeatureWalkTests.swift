@@ -171,13 +171,23 @@ import Model
                                               healthScore: row.healthScore, churned: churned))
         }
         var scratch: [Double] = []
-        var expectedPool: [Double] = []
+        var expectedPool: [Double] = [], expectedWords = 0
         let expectedRisks = activeNow.sorted().map { c in
             let row = Self.referenceRow(Self.features, c, on: Self.asOf, context: context)
             let top = ChurnScoring.reasonGroups(row.values, rulesWithoutData: row.rulesWithoutData, regression: today,
                                                 groups: groups, scratch: &scratch)
-            let start = expectedPool.count
-            for slot in 0..<3 where top[slot] >= 0 { for f in groups[Int(top[slot])] { expectedPool.append(row.values[f]) } }
+            let start = expectedWords
+            for slot in 0..<3 where top[slot] >= 0 {
+                let g = Int(top[slot])
+                // The plans' group keeps one value: the position of its first column above 0 (−1: none).
+                let kept = Self.features.names[groups[g][0]].hasPrefix("plan_")
+                    ? [Double(groups[g].firstIndex { row.values[$0] > 0 } ?? -1)] : groups[g].map { row.values[$0] }
+                for v in kept {
+                    expectedPool.append(v)
+                    // One word when a Float holds the value exactly, else an escape word and two.
+                    expectedWords += Double(Float(v)).bitPattern == v.bitPattern ? 1 : 3
+                }
+            }
             return (c, today.probability(row.values), top, Int32(start))
         }
         // 3,000 customers, about a tenth active at either day (344, 317 and 317 when written); the
@@ -189,7 +199,8 @@ import Model
                                        regression: today, backtest: ChurnScoring.Backtest(monthEnd: end, model: model, health: health),
                                        parts: parts)
             #expect(scoring.cases == expectedCases, "\(parts) parts")
-            #expect(scoring.reasonValues == expectedPool, "\(parts) parts")
+            #expect(scoring.reasonValues.count == expectedWords, "\(parts) parts")
+            #expect(ReasonValueWords.decodeAll(scoring.reasonValues).map(\.bitPattern) == expectedPool.map(\.bitPattern), "\(parts) parts")
             #expect(scoring.risks.count == expectedRisks.count)
             for (r, e) in zip(scoring.risks, expectedRisks) {
                 #expect(r.customer == e.0 && r.probability == e.1 && r.reasonGroups == e.2 && r.reasonValuesStart == e.3)
@@ -198,6 +209,6 @@ import Model
         // Without a backtest only the risks are scored.
         let alone = ChurnScoring(features: Self.features, context: context, asOf: Self.asOf, activeNow: activeNow,
                                  regression: today, backtest: nil)
-        #expect(alone.cases.isEmpty && alone.risks.count == expectedRisks.count && alone.reasonValues == expectedPool)
+        #expect(alone.cases.isEmpty && alone.risks.count == expectedRisks.count && ReasonValueWords.decodeAll(alone.reasonValues) == expectedPool)
     }
 }

@@ -123,4 +123,54 @@ import Model
         row[19] = 0
         #expect(set.describe(group: [18, 19], row: row) == "on a less common plan")
     }
+
+    /// Reason values as words: 3, 0, 1, −1 and 0.5 are exact Floats, one word each (3 is
+    /// 0x40400000, −1 is 0xBF800000); 0.1, 1e300 and a NaN whose Float bits would be the escape
+    /// word take three; all read back with their own bits.
+    @Test func reasonValueWordsKeepEveryBit() {
+        let escapeAsDouble = Double(Float(bitPattern: ReasonValueWords.escape))
+        let values: [Double] = [3, 0, 0.1, -1, 1e300, 0.5, -0.0, escapeAsDouble, .infinity, 1]
+        var words: [UInt32] = []
+        for v in values { ReasonValueWords.encode(v) { words.append($0) } }
+        // 1 + 1 + 3 + 1 + 3 + 1 + 1 + 3 + 1 + 1 words.
+        #expect(words.count == 16)
+        #expect(words[0] == 0x4040_0000 && words[5] == 0xBF80_0000)
+        #expect(words[2] == ReasonValueWords.escape && words[3] == UInt32(0.1.bitPattern >> 32))
+        #expect(ReasonValueWords.decodeAll(words).map(\.bitPattern) == values.map(\.bitPattern))
+    }
+
+    /// A reason keeps every value of its group, except the plans' group (index 15: 8 base groups
+    /// + 7 rules), which keeps only the position of its first column above 0; put back, each
+    /// group is described in the same words as from the row itself.
+    @Test func reasonValuesKeepWhatTheWordsRead() {
+        let set = ChurnFeatureSet(plans: ["Pro", "Basic"], rules: HealthConfiguration.defaultRules)
+        let groups = set.groups
+        let planGroup = ChurnFeatureSet.planGroup(of: groups, names: set.names)
+        #expect(planGroup == 15 && ChurnFeatureSet.planGroup(of: ChurnFeatureSet(plans: [], rules: []).groups,
+                                                             names: ChurnFeatureSet(plans: [], rules: []).names) == nil)
+        func kept(_ g: Int, _ row: [Double]) -> [Double] {
+            var values: [Double] = []
+            ChurnFeatureSet.reasonValues(group: g, of: row, groups: groups, planGroup: planGroup) { values.append($0) }
+            return values
+        }
+        func wordsBack(_ g: Int, _ values: [Double]) -> String {
+            var row = [Double](repeating: 7, count: set.names.count), next = 0
+            ChurnFeatureSet.restore(group: g, groups: groups, planGroup: planGroup, into: &row) {
+                defer { next += 1 }
+                return values[next]
+            }
+            #expect(next == values.count)
+            return set.describe(group: groups[g], row: row)
+        }
+        var row = [Double](repeating: 0, count: set.names.count)
+        row[3] = 9            // nps_latest 9, nps_missing 0: group 3 is [3, 4]
+        row[18] = 0.5         // plan_pro and plan_basic both above 0: the first, Pro, is named
+        row[19] = 2
+        #expect(kept(3, row) == [9, 0] && wordsBack(3, kept(3, row)) == "latest NPS 9 (promoter)")
+        #expect(kept(15, row) == [0] && wordsBack(15, kept(15, row)) == "on plan Pro")
+        row[18] = 0           // only Basic (position 1)
+        #expect(kept(15, row) == [1] && wordsBack(15, kept(15, row)) == set.describe(group: groups[15], row: row))
+        row[19] = -1          // no plan above 0: −1
+        #expect(kept(15, row) == [-1] && wordsBack(15, kept(15, row)) == "on a less common plan")
+    }
 }
