@@ -1,7 +1,8 @@
 /// Every order, grouped by customer once (at ingest) and read by every later stage: customer c's
 /// orders are `days[starts[c] ..< starts[c + 1]]` with the same range of `amounts`, in file order
-/// within the customer (files in the order they were loaded). 12 bytes an order plus 4 a
-/// customer, where one `Order` each costs 16 and every stage grouping them again cost more.
+/// within the customer (files in the order they were loaded). About 6 bytes an order plus 4 a
+/// customer (`CompactOrderDays`: 2 a day; `CompactOrderAmounts`: 4 an amount, exactly), where
+/// one `Order` each costs 16.
 ///
 /// Iterating the book (it is a `Sequence` of `Order`) gives customer 0's orders, then customer
 /// 1's, …, then the orders naming no customer of the book (`unplaced`), each group in file
@@ -11,8 +12,8 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     /// `starts[c] ..< starts[c + 1]` are customer c's entries of `days` and `amounts`.
     /// (Usable from inlinable code: the per-customer reads below are inlined into the stages.)
     @usableFromInline private(set) var starts: [Int32] = [0]
-    @usableFromInline private(set) var days: [Day] = []
-    @usableFromInline private(set) var amounts: [Double] = []
+    @usableFromInline private(set) var days = CompactOrderDays()
+    @usableFromInline private(set) var amounts = CompactOrderAmounts()
     /// Orders naming a customer index outside `0 ..< customerCount`, in file order. The loader
     /// knows every customer it places, so a loaded dataset has none; they are kept for datasets
     /// made in code, whose unknown customers the metrics count (and otherwise ignore).
@@ -67,10 +68,7 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
             daysWritten = placed
         }
         chunks = []
-        self.starts = starts
-        self.days = days
-        self.amounts = amounts
-        self.unplaced = unplaced
+        self.init(starts: starts, days: days, amounts: amounts, unplaced: unplaced)
     }
 
     /// Writes each order of `chunk` whose customer c is in `0 ..< customerCount` and in `share`
@@ -99,15 +97,38 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     /// A book from its parts, laid out as `init(grouping:customerCount:)` lays them out (for a
     /// grouper that places the orders otherwise, e.g. on several threads): customer c's orders
     /// are `days[starts[c] ..< starts[c + 1]]` and the same range of `amounts`, in file order.
+    /// The days and amounts are taken and stored compactly (the days first, so the whole days
+    /// can be let go before the amounts are encoded); `scales`: the conversion rates the amounts
+    /// may have been multiplied by (`CompactOrderAmounts`; the amounts are exact without them,
+    /// only larger).
     /// - Precondition: `starts` begins at 0, never decreases and ends at `days.count`, which is
     ///   `amounts.count`.
-    public init(starts: [Int32], days: [Day], amounts: [Double], unplaced: [Order]) {
+    public init(starts: [Int32], days: consuming [Day], amounts: consuming [Double], unplaced: [Order],
+                scales: [Double] = []) {
         precondition(starts.first == 0 && Int(starts.last ?? -1) == days.count && days.count == amounts.count
             && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }, "order book parts do not fit together")
         self.starts = starts
-        self.days = days
-        self.amounts = amounts
+        self.days = CompactOrderDays(days)
+        self.amounts = CompactOrderAmounts(amounts, scales: scales)
         self.unplaced = unplaced
+    }
+
+    /// Books are equal when they hold the same orders in the same places (however compactly).
+    public static func == (a: Self, b: Self) -> Bool {
+        guard a.starts == b.starts, a.unplaced == b.unplaced, a.days.count == b.days.count else { return false }
+        for k in 0..<a.days.count where a.days[k] != b.days[k] || a.amounts[k].bitPattern != b.amounts[k].bitPattern {
+            return false
+        }
+        return true
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(starts)
+        hasher.combine(unplaced)
+        for k in 0..<days.count {
+            hasher.combine(days[k])
+            hasher.combine(amounts[k].bitPattern)
+        }
     }
 
     /// Customers 0 ..< customerCount have their orders grouped here.
@@ -132,10 +153,42 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     }
 
     /// Customer c's order days, in file order.
-    @inlinable public func days(of customer: CustomerIndex) -> ArraySlice<Day> { days[positions(of: customer)] }
+    @inlinable public func days(of customer: CustomerIndex) -> DayColumn { DayColumn(days, positions(of: customer)) }
 
     /// Customer c's order amounts, in file order (the same positions as `days(of:)`).
-    @inlinable public func amounts(of customer: CustomerIndex) -> ArraySlice<Double> { amounts[positions(of: customer)] }
+    @inlinable public func amounts(of customer: CustomerIndex) -> AmountColumn {
+        AmountColumn(amounts, positions(of: customer))
+    }
+
+    /// One customer's order days, read in place.
+    public struct DayColumn: RandomAccessCollection {
+        @usableFromInline let days: CompactOrderDays
+        public let startIndex: Int
+        public let endIndex: Int
+
+        @inlinable init(_ days: CompactOrderDays, _ positions: Range<Int>) {
+            self.days = days
+            startIndex = positions.lowerBound
+            endIndex = positions.upperBound
+        }
+
+        @inlinable public subscript(k: Int) -> Day { days[k] }
+    }
+
+    /// One customer's order amounts, read in place.
+    public struct AmountColumn: RandomAccessCollection {
+        @usableFromInline let amounts: CompactOrderAmounts
+        public let startIndex: Int
+        public let endIndex: Int
+
+        @inlinable init(_ amounts: CompactOrderAmounts, _ positions: Range<Int>) {
+            self.amounts = amounts
+            startIndex = positions.lowerBound
+            endIndex = positions.upperBound
+        }
+
+        @inlinable public subscript(k: Int) -> Double { amounts[k] }
+    }
 
     /// Calls `body` with each order of `customer`, in file order.
     @inlinable @inline(__always)
@@ -146,7 +199,8 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     /// The earliest and latest order day (unplaced orders included); nil without orders.
     public var dayRange: ClosedRange<Day>? {
         var first = Day(ordinal: .max), last = Day(ordinal: .min)
-        for d in days {
+        for k in 0..<days.count {
+            let d = days[k]
             if d < first { first = d }
             if d > last { last = d }
         }

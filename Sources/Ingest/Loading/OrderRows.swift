@@ -124,6 +124,7 @@ extension DatasetBuilder {
     /// the customers (none: the loader places only customers it knows) would be kept apart as
     /// unplaced.
     mutating func groupOrders() {
-        dataset.orders = ParallelOrderGrouping.book(grouping: &orders, customerCount: dataset.customers.count)
+        dataset.orders = ParallelOrderGrouping.book(grouping: &orders, customerCount: dataset.customers.count,
+                                                    scales: Array(book.rates.values))
     }
 }

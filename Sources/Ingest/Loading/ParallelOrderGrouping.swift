@@ -15,8 +15,9 @@ import Model
 enum ParallelOrderGrouping {
     static let minimumOrders = 1 << 20
 
-    /// The orders of `held` grouped by customer (`held` is empty afterwards).
-    static func book(grouping held: inout OrderBlocks, customerCount: Int) -> CustomerOrderBook {
+    /// The orders of `held` grouped by customer (`held` is empty afterwards); `scales`: the
+    /// conversion rates the amounts may have been multiplied by (they keep the book small).
+    static func book(grouping held: inout OrderBlocks, customerCount: Int, scales: [Double] = []) -> CustomerOrderBook {
         let total = held.count
         let threads = total >= minimumOrders ? 2 : 1
         let (blocks, outside) = held.take()
@@ -57,8 +58,8 @@ enum ParallelOrderGrouping {
             }
             daysWritten = placed
         }
-        return CustomerOrderBook(starts: starts, days: days, amounts: amounts,
-                                 unplaced: outside + inBlockOrder(Array(beyond.lists)))
+        return CustomerOrderBook(starts: starts, days: consume days, amounts: consume amounts,
+                                 unplaced: outside + inBlockOrder(Array(beyond.lists)), scales: scales)
     }
 
     /// The orders of `chunks` (one block, in file order) written to their customers' next slots;

@@ -1,0 +1,88 @@
+/// Order amounts in 4 bytes each, exactly: most amounts are whole cents, as they are or
+/// multiplied by one of a few conversion rates (`scales`), and are stored as such: a 3-bit tag
+/// t and a 29-bit signed cent count c stand for `Double(c) / 100` (t = 0) or
+/// `Double(c) / 100 * scales[t - 1]` (t = 1 … 6), the very operations that made them. Any
+/// other amount (more than 2 decimals, beyond ±2 684 354.55, a seventh rate, not finite) is
+/// kept whole in `exceptional` and its code (t = 7) holds its position there. Every amount is
+/// checked bit for bit when encoded, so the amounts read back are the ones given.
+///
+/// Example: with scales [1.08], 19.99 is t = 0, c = 1999; 19.99 × 1.08 = 21.5892 is t = 1,
+/// c = 1999; 0.125 is exceptional.
+public struct CompactOrderAmounts: Sendable {
+    @usableFromInline static let tagShift: UInt32 = 29
+    @usableFromInline static let exceptionalTag: UInt32 = 7
+    @usableFromInline static let payloadMask: UInt32 = (1 << 29) - 1
+    static let centLimit: Double = Double(1 << 28)
+
+    @usableFromInline let codes: [UInt32]
+    @usableFromInline let scales: [Double]
+    @usableFromInline let exceptional: [Double]
+
+    /// No amounts.
+    public init() {
+        codes = []
+        scales = []
+        exceptional = []
+    }
+
+    /// `amounts` (taken) in the same positions; `scales`: the rates amounts may have been
+    /// multiplied by (the first six distinct ones, ascending, are tried; order and repeats do
+    /// not matter).
+    public init(_ amounts: [Double], scales: some Sequence<Double> = []) {
+        let scales = Array(Set(scales.filter { $0.isFinite && $0 != 0 && $0 != 1 }).sorted().prefix(6))
+        var exceptional: [Double] = []
+        codes = amounts.withUnsafeBufferPointer { source in
+            [UInt32](unsafeUninitializedCapacity: source.count) { out, written in
+                for k in source.indices {
+                    if let code = Self.code(of: source[k], scales: scales) {
+                        out[k] = code
+                    } else {
+                        precondition(exceptional.count <= Int(Self.payloadMask), "too many amounts without a short code")
+                        out[k] = Self.exceptionalTag << Self.tagShift | UInt32(exceptional.count)
+                        exceptional.append(source[k])
+                    }
+                }
+                written = source.count
+            }
+        }
+        self.scales = scales
+        self.exceptional = exceptional
+    }
+
+    /// The short code of `amount`, nil when no tag reproduces it bit for bit.
+    static func code(of amount: Double, scales: [Double]) -> UInt32? {
+        guard amount.isFinite else { return nil }
+        if let c = cents(amount, reproducedBy: nil) { return c }
+        for t in scales.indices {
+            if let c = cents(amount / scales[t], reproducedBy: scales[t], of: amount) {
+                return UInt32(t + 1) << tagShift | c
+            }
+        }
+        return nil
+    }
+
+    /// The 29-bit cent payload of `value` when `Double(c) / 100` (times `scale`) gives back
+    /// `target` (default: `value`) bit for bit.
+    private static func cents(_ value: Double, reproducedBy scale: Double?, of target: Double? = nil) -> UInt32? {
+        let c = (value * 100).rounded()
+        guard c.isFinite, abs(c) < centLimit else { return nil }
+        // From the stored integer, so that −0.0 (stored as 0) is not taken for 0.
+        let whole = Double(Int32(c))
+        let back = scale.map { whole / 100 * $0 } ?? whole / 100
+        guard back.bitPattern == (target ?? value).bitPattern else { return nil }
+        return UInt32(bitPattern: Int32(c)) & payloadMask
+    }
+
+    public var count: Int { codes.count }
+
+    /// The amount at position `k`.
+    @inlinable @inline(__always)
+    public subscript(k: Int) -> Double {
+        let code = codes[k]
+        let tag = code >> Self.tagShift
+        if tag == Self.exceptionalTag { return exceptional[Int(code & Self.payloadMask)] }
+        // The 29-bit cent count, sign-extended.
+        let major = Double(Int32(bitPattern: code << 3) >> 3) / 100
+        return tag == 0 ? major : major * scales[Int(tag) - 1]
+    }
+}
