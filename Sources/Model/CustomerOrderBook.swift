@@ -160,35 +160,24 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
         AmountColumn(amounts, positions(of: customer))
     }
 
-    /// One customer's order days, read in place.
-    public struct DayColumn: RandomAccessCollection {
-        @usableFromInline let days: CompactOrderDays
+    /// One customer's order days (`Column<CompactOrderDays>`) or amounts
+    /// (`Column<CompactOrderAmounts>`), read in place at the book's positions.
+    public struct Column<Storage: CompactOrderColumn>: RandomAccessCollection {
+        @usableFromInline let storage: Storage
         public let startIndex: Int
         public let endIndex: Int
 
-        @inlinable init(_ days: CompactOrderDays, _ positions: Range<Int>) {
-            self.days = days
+        @inlinable init(_ storage: Storage, _ positions: Range<Int>) {
+            self.storage = storage
             startIndex = positions.lowerBound
             endIndex = positions.upperBound
         }
 
-        @inlinable public subscript(k: Int) -> Day { days[k] }
+        @inlinable public subscript(k: Int) -> Storage.Element { storage[k] }
     }
 
-    /// One customer's order amounts, read in place.
-    public struct AmountColumn: RandomAccessCollection {
-        @usableFromInline let amounts: CompactOrderAmounts
-        public let startIndex: Int
-        public let endIndex: Int
-
-        @inlinable init(_ amounts: CompactOrderAmounts, _ positions: Range<Int>) {
-            self.amounts = amounts
-            startIndex = positions.lowerBound
-            endIndex = positions.upperBound
-        }
-
-        @inlinable public subscript(k: Int) -> Double { amounts[k] }
-    }
+    public typealias DayColumn = Column<CompactOrderDays>
+    public typealias AmountColumn = Column<CompactOrderAmounts>
 
     /// Calls `body` with each order of `customer`, in file order.
     @inlinable @inline(__always)
