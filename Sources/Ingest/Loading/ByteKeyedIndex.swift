@@ -164,9 +164,7 @@ struct ByteKeyedIndex: Sendable {
         let start = keyStarts[entry], end = keyStarts[entry + 1]
         guard end - start == key.count else { return false }
         return keyBytes.withUnsafeBufferPointer { all in
-            var i = 0
-            while i < key.count { if all[start + i] != key[i] { return false }; i += 1 }
-            return true
+            ByteRun.equal(all.baseAddress.map { $0 + start }, key.baseAddress, count: key.count)
         }
     }
 
