@@ -47,18 +47,22 @@ protocol DocumentRule: Sendable {
 
 extension String {
     /// Without leading and trailing ASCII whitespace (HTML's definition: space, tab, LF, FF, CR).
+    /// Works on UTF-8 bytes: these five are single bytes that never occur inside a multi-byte
+    /// character, so cutting at them keeps the text valid. Returns `self` when nothing is cut.
     var trimmingASCIIWhitespace: String {
-        let isSpace: (Unicode.Scalar) -> Bool = { [" ", "\t", "\n", "\u{0C}", "\r"].contains($0) }
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, isSpace(first) { scalars.removeFirst() }
-        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
-        return String(scalars)
+        let bytes = utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !isSpace($0) })!
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return self }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 
-    /// Lower-cased for ASCII letters only (no locale, no Unicode case folding).
+    /// Lower-cased for ASCII letters only (no locale, no Unicode case folding). Works on UTF-8
+    /// bytes (A-Z are single bytes never inside a multi-byte character); returns `self` when
+    /// there is no upper-case ASCII letter, which is the common case (names in the report).
     var asciiLowercased: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-            ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
-        }))
+        guard utf8.contains(where: { $0 &- 0x41 < 26 }) else { return self }
+        return String(decoding: utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -117,18 +117,31 @@ struct EmbeddedContentRule: DocumentRule {
 /// animation element (`<set>`, `<animate>`, …) whose `attributeName` is an `on…` attribute or
 /// `href`/`xlink:href`/`src`: it would set a handler or retarget a link after validation.
 struct EventHandlerRule: DocumentRule {
+    static let animationElements: Set<String> = ["set", "animate", "animatetransform", "animatemotion", "animatecolor"]
+
+    /// An event-handler attribute name: `on` and at least one more letter, ASCII letters only,
+    /// in any case (`onclick`, `ONLOAD`; not `on`, `on-x`, `one1`). Read on the UTF-8 bytes:
+    /// `b | 0x20` is in `a...z` exactly for the ASCII letters.
+    static func isHandlerName(_ name: String) -> Bool {
+        var position = 0
+        for byte in name.utf8 {
+            let folded = byte | 0x20
+            guard folded &- 0x61 < 26 else { return false }
+            if position == 0 && folded != 0x6F || position == 1 && folded != 0x6E { return false }
+            position += 1
+        }
+        return position > 2
+    }
+
     func check(_ context: RuleContext) -> [ValidationFinding] {
         var findings: [ValidationFinding] = []
         for element in context.tree.elements {
             for attribute in element.attributes {
-                let name = attribute.name.asciiLowercased
-                guard name.count > 2, name.hasPrefix("on"),
-                      name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { continue }
+                guard Self.isHandlerName(attribute.name) else { continue }
                 findings.append(context.finding("event-handler", at: attribute,
                     "\(attribute.name) on <\(element.qualifiedName)> is an event handler: reports must not run code"))
             }
-            let animates = ["set", "animate", "animatetransform", "animatemotion", "animatecolor"]
-            if animates.contains(element.localName.asciiLowercased), let target = element.attribute("attributeName") {
+            if Self.animationElements.contains(element.localName.asciiLowercased), let target = element.attribute("attributeName") {
                 let animated = target.value.trimmingASCIIWhitespace.asciiLowercased
                 let local = animated.split(separator: ":").last.map(String.init) ?? animated
                 if local.count > 2, local.hasPrefix("on") {
