@@ -51,14 +51,31 @@ public struct ReportValidator: Sendable {
         let source = SourceLocator(html)
         let useXMLTree = xml.wellFormed && xml.tree.root != nil
         var tree = useXMLTree ? xml.tree : htmlParse.tree
-        source.locate(&tree, caseInsensitive: !useXMLTree)
-        let context = RuleContext(path: path, tree: tree, source: source, isXMLTree: useXMLTree)
-        for rule in Self.rules { findings += rule.check(context) }
+        // A rule finding points at its start tag's line and column, which only `SourceLocator`
+        // knows. A valid report (the usual case) has no rule finding, so the rules first run on
+        // a tree located only up to its last `<meta charset>` (`CharsetRule` is the one rule
+        // that decides on a position: the byte offset of that start tag); only when a rule finds
+        // something is the whole tree located and every rule run again (the first run's findings
+        // are dropped).
+        let charsetEnd = (tree.elements.lastIndex { $0.localName == "meta" && $0.attribute("charset") != nil } ?? -1) + 1
+        source.locate(&tree, caseInsensitive: !useXMLTree, count: charsetEnd)
+        var ruleFindings = Self.check(tree, path: path, source: source, isXMLTree: useXMLTree)
+        if !ruleFindings.isEmpty {
+            source.locate(&tree, caseInsensitive: !useXMLTree)
+            ruleFindings = Self.check(tree, path: path, source: source, isXMLTree: useXMLTree)
+        }
+        findings += ruleFindings
 
         var seen: Set<ValidationFinding> = []
         return findings
             .filter { seen.insert($0).inserted }
             .sorted { ($0.line, $0.column, $0.rule, $0.message) < ($1.line, $1.column, $1.rule, $1.message) }
+    }
+
+    /// Every rule's findings on `tree`, in the order of `rules`.
+    private static func check(_ tree: MarkupTree, path: String, source: SourceLocator, isXMLTree: Bool) -> [ValidationFinding] {
+        let context = RuleContext(path: path, tree: tree, source: source, isXMLTree: isXMLTree)
+        return rules.flatMap { $0.check(context) }
     }
 
     /// Reads the file and validates it. An unreadable file gives exactly one finding, rule `io`,

@@ -78,12 +78,14 @@ struct SourceLocator {
         return nil
     }
 
-    /// Fills in `line`/`column` of every element and attribute of `tree`.
+    /// Fills in `line`/`column` (and `sourceOffset`) of every element and attribute of `tree`,
+    /// or of its first `count` elements only: elements are matched in document order, so a
+    /// prefix gets the same positions as when the whole tree is located.
     /// `caseInsensitive` for the HTML parser's tree, whose names libxml2 lower-cased.
-    func locate(_ tree: inout MarkupTree, caseInsensitive: Bool) {
+    func locate(_ tree: inout MarkupTree, caseInsensitive: Bool, count: Int? = nil) {
         var cursor = 0
         var positions = PositionCursor()
-        for index in tree.elements.indices {
+        for index in tree.elements.indices.prefix(count ?? tree.elements.count) {
             let element = tree.elements[index]
             let limit = element.line >= 65535 ? bytes.count : endOfLine(element.line)
             guard let start = nextStartTag(element.qualifiedName, from: cursor, before: limit,

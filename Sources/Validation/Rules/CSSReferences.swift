@@ -16,9 +16,12 @@ struct CSSReferences: Equatable {
         let lower = Array(css.asciiLowercased.unicodeScalars)
         var index = 0
         func matches(_ word: String, at position: Int) -> Bool {
-            let pattern = Array(word.unicodeScalars)
-            guard position + pattern.count <= lower.count else { return false }
-            return Array(lower[position..<position + pattern.count]) == pattern
+            var position = position
+            for scalar in word.unicodeScalars {
+                guard position < lower.count, lower[position] == scalar else { return false }
+                position += 1
+            }
+            return true
         }
         func skipSpace(_ position: inout Int) {
             while position < scalars.count, [" ", "\t", "\n", "\r", "\u{0C}"].contains(scalars[position]) {
