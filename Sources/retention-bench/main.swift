@@ -6,7 +6,8 @@
 //   retention-bench ingest <dir> [steps]                 DatasetLoader on the report benchmark's customers.csv,
 //                                                        orders.csv, surveys.csv (USD, EUR=1.08, GBP=1.27): loads
 //                                                        customers, then customers + orders, then all three, and
-//                                                        prints each load's wall and CPU (the split by file)
+//                                                        prints each load's wall and CPU (the split by file);
+//                                                        step 3 (asked for with steps "0,3"): customers + surveys
 //   retention-bench cohorts <path> [as-of]               ingest + cohort aggregation in one streaming pass
 //   retention-bench predict-synthetic [customers]        BG/NBD fit on simulated customers (default 1,000,000)
 //   retention-bench predict <dir> [as-of]                BG/NBD, Gamma-Gamma, CLV and the whole metrics stage
@@ -243,6 +244,7 @@ case "ingest":
         ("customers+orders", InputFiles(customers: d + "/customers.csv", orders: d + "/orders.csv")),
         ("customers+orders+surveys", InputFiles(customers: d + "/customers.csv", orders: d + "/orders.csv",
                                                 surveys: d + "/surveys.csv")),
+        ("customers+surveys", InputFiles(customers: d + "/customers.csv", surveys: d + "/surveys.csv")),
     ]
     let wanted = args.count >= 4 ? Set(args[3].split(separator: ",").compactMap { Int($0) }) : [0, 1, 2]
     for (k, (label, files)) in steps.enumerated() where wanted.contains(k) {

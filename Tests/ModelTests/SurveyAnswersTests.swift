@@ -2,9 +2,12 @@ import Testing
 @testable import Model
 
 @Suite struct SurveyAnswersTests {
-    @Test func anAnswerTakesTwentyFourBytesWithItsCommentInTheTable() {
-        // score 8 + customer 4 + day 4 + comment number 4 + kind 1 = 21 → stride 24 (a SurveyResponse: 40).
-        #expect(MemoryLayout<SurveyAnswers.Row>.stride == 24)
+    @Test func anAnswerTakesFourteenBytesWithItsCommentInTheTable() {
+        // Columns: customer 4 + day 4 + comment number 4 + kind 1 + score code 1 = 14 bytes an
+        // answer (a row struct of them with a Double score took 24; a SurveyResponse takes 40).
+        let columns = MemoryLayout<Int32>.stride + MemoryLayout<Day>.stride + MemoryLayout<Int32>.stride
+            + MemoryLayout<SurveyKind>.stride + MemoryLayout<UInt8>.stride
+        #expect(columns == 14)
         let d1 = Day(year: 2024, month: 3, day: 1)!, d2 = Day(year: 2024, month: 3, day: 2)!
         var answers = SurveyAnswers()
         let slow = answers.addComment("Slow checkout")
@@ -37,5 +40,21 @@ import Testing
         #expect(a == b)
         b.append(SurveyResponse(customer: 3, day: d, kind: .nps, score: 9))
         #expect(a != b)
+    }
+
+    @Test func scoresThatAreNotWholeBytesAreKeptExactlyInTheSideTable() {
+        let d = Day(year: 2024, month: 6, day: 1)!
+        var answers = SurveyAnswers()
+        // In the table: 4.5 (a half CSAT), -0.0 (its sign kept), 255 (the code that means "in
+        // the table") and 1/3, answers 1, 3, 5 and 6; in their byte: 0, 9 and 254 (the largest code).
+        let scores: [Double] = [0, 4.5, 9, -0.0, 254, 255, 1.0 / 3.0]
+        for s in scores { answers.append(SurveyResponse(customer: nil, day: d, kind: .csat, score: s)) }
+        #expect(answers.otherScoreAnswers == [1, 3, 5, 6])
+        #expect(answers.otherScores.count == 4)
+        #expect(answers.scoreCodes == [0, 255, 9, 255, 254, 255, 255])
+        for (i, s) in scores.enumerated() {
+            #expect(answers.score(at: i) == s && answers.score(at: i).sign == s.sign)
+            #expect(answers[i].score == s)
+        }
     }
 }

@@ -1,27 +1,20 @@
 import Model
 
 /// A surveys row as read on its own (see `RowBlocks`): empty, skipped before its response id
-/// is looked at, or its id with the rest of the row (`SurveyRowAnswers`).
+/// is looked at, or its response id (nil: none) with the rest of the row. Past the id: skipped
+/// before its customer is looked up (an unknown survey kind), or its customer as found from
+/// the id bytes (nil: not a customer id as written) with its answers — one (a score column and
+/// a kind; its fields inline, so that the common row costs no allocation and no reference),
+/// several (NPS and CSAT columns of their own; their `customer` and `comment` left empty) or
+/// the skip they earn. One flat enum: `loadSurveys` takes each row's payload in one match.
 enum SurveyRowDecode: Sendable {
     case empty
     /// Skipped for its field count, for having no score at all or for its date.
     case early(RowSkip)
-    case identified(id: String?, SurveyRowAnswers)
-}
-
-/// A surveys row after its id: skipped before its customer is looked up (an unknown survey
-/// kind), or its customer as found from the id bytes (nil: not a customer id as written) with
-/// its answers — whose `customer` and `comment` are left empty — or the skip they earn.
-enum SurveyRowAnswers: Sendable {
-    case unknownKind(RowSkip)
-    case answered(customerByID: CustomerIndex?, Result<SurveyRowResponses, RowSkip>)
-}
-
-/// The answers of one row: one (a score column and a kind), kept inline so that a row costs no
-/// allocation, or several (NPS and CSAT columns of their own).
-enum SurveyRowResponses: Sendable {
-    case one(SurveyResponse)
-    case several([SurveyResponse])
+    case unknownKind(id: String?, RowSkip)
+    case badAnswer(id: String?, customerByID: CustomerIndex?, RowSkip)
+    case one(id: String?, customerByID: CustomerIndex?, day: Day, kind: SurveyKind, score: Double)
+    case several(id: String?, customerByID: CustomerIndex?, [SurveyResponse])
 }
 
 /// Reads one surveys row without looking at any other (the part of `loadSurveys` that runs on
@@ -76,24 +69,24 @@ struct SurveyRowDecoding: Sendable {
                 throw RowSkip(reason: "no_rating", column: noRatingColumn, message: "no score given")
             }
             let day = try reader.notAfterToday(reader.requiredDay(dateField, row), dateField, row)
-            return .identified(id: row.string(idColumn), answers(row, day: day))
+            return answers(row, id: row.string(idColumn), day: day)
         } catch {
             return .early(error)
         }
     }
 
-    private func answers(_ row: RowView, day: Day) -> SurveyRowAnswers {
-        if split { return splitAnswers(row, day: day) }
+    private func answers(_ row: RowView, id: String?, day: Day) -> SurveyRowDecode {
+        if split { return splitAnswers(row, id: id, day: day) }
         guard let kind = fixedKind ?? row.withBytes(kindColumn, ValueVocabulary.surveyKind(bytes:)) else {
-            return .unknownKind(RowSkip(reason: "bad_kind", column: kindColumn,
-                                        message: "unknown survey \"\(row.string(kindColumn) ?? "")\"; expected NPS, CSAT or CES"))
+            return .unknownKind(id: id, RowSkip(reason: "bad_kind", column: kindColumn,
+                                                message: "unknown survey \"\(row.string(kindColumn) ?? "")\"; expected NPS, CSAT or CES"))
         }
         let byID = customer(row)
         do throws(RowSkip) {
             let (k, score) = try self.score(kind, scoreField, row)
-            return .answered(customerByID: byID, .success(.one(SurveyResponse(customer: nil, day: day, kind: k, score: score))))
+            return .one(id: id, customerByID: byID, day: day, kind: k, score: score)
         } catch {
-            return .answered(customerByID: byID, .failure(error))
+            return .badAnswer(id: id, customerByID: byID, error)
         }
     }
 
@@ -107,7 +100,7 @@ struct SurveyRowDecoding: Sendable {
     }
 
     /// The answers of a file with NPS and CSAT columns of their own (and maybe a kind and score).
-    private func splitAnswers(_ row: RowView, day: Day) -> SurveyRowAnswers {
+    private func splitAnswers(_ row: RowView, id: String?, day: Day) -> SurveyRowDecode {
         var answers: [(kind: SurveyKind, field: FieldReader.Field)] = []
         for (field, kind) in [(npsField, SurveyKind.nps), (csatField, .csat)] where reader.text(field, row) != nil {
             answers.append((kind, field))
@@ -115,7 +108,8 @@ struct SurveyRowDecoding: Sendable {
         if let kind = row.withBytes(kindColumn, ValueVocabulary.surveyKind(bytes:)), reader.text(scoreField, row) != nil {
             answers.append((kind, scoreField))
         }
-        let responses = Result { () throws(RowSkip) -> SurveyRowResponses in
+        let byID = customer(row)
+        do throws(RowSkip) {
             var responses: [SurveyResponse] = []
             for answer in answers {
                 let (kind, score) = try self.score(answer.kind, answer.field, row)
@@ -124,9 +118,10 @@ struct SurveyRowDecoding: Sendable {
             guard !responses.isEmpty else {
                 throw RowSkip(reason: "no_rating", column: scoreField.column, message: "no score given")
             }
-            return .several(responses)
+            return .several(id: id, customerByID: byID, responses)
+        } catch {
+            return .badAnswer(id: id, customerByID: byID, error)
         }
-        return .answered(customerByID: customer(row), responses)
     }
 
     /// The score of one answer: a rating label, a plain number, "good"/"bad" (a good/bad CSAT),

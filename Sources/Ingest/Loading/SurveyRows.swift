@@ -36,53 +36,54 @@ extension DatasetBuilder {
             labels: Dictionary(rated.map { (headerKey($0.label), $0.score) }, uniquingKeysWith: { a, _ in a }),
             labelNames: rated.map { "\"\($0.label)\"" }.joined(separator: ", "))
         dataset.surveys.reserveCapacity(dataset.surveys.count + table.rowCount)  // one answer a row, as a rule
+        // The comment, trimmed: its number in the answers' comment table, made (with its
+        // `String`) only the first time its bytes are met.
+        func comment(_ row: RowView) -> Int32? {
+            row.withBytes(commentColumn) { raw -> Int32? in
+                let c = ByteCursor(raw)
+                guard !c.isAtEnd else { return nil }
+                return comments.value(for: UnsafeBufferPointer(rebasing: raw[c.index..<c.end])) {
+                    dataset.surveys.addComment(String(decoding: $0, as: UTF8.self))
+                }
+            }
+        }
         // Rows decoded on both cores (`RowBlocks`); what depends on earlier rows (product row
         // rules, repeated ids, the customer join by other keys) and every count happens here,
         // in row order.
         try RowBlocks.forEachRow(table, threads: RowBlocks.threads(table, requested: tableThreads),
                                  decode: { decoding.decode($0) }) { row, decoded throws(IngestError) in
             do throws(RowSkip) {
-                if case .empty = decoded { throw RowSkip(reason: "empty_row", column: 0, message: "row has no values") }
-                try productRows.check(row, reader: reader)
-                guard case .identified(let id, let rest) = decoded else {
-                    if case .early(let skip) = decoded { throw skip }
-                    return
-                }
-                if let id {
-                    if ids.contains(id) {
-                        throw RowSkip(reason: "duplicate_id", column: idColumn,
-                                      message: "response id \"\(id)\" appears on an earlier row")
-                    }
-                    ids.insert(id)
-                }
-                guard case .answered(let byID, let answers) = rest else {
-                    if case .unknownKind(let skip) = rest { throw skip }
-                    return
-                }
-                let customer = surveyCustomer(row, customerColumn, byID: byID)
-                let responses: SurveyRowResponses
-                switch answers {
-                case .failure(let skip): throw skip
-                case .success(let r): responses = r
-                }
-                if customer == nil { unknownCustomers += 1 }
-                // The comment, trimmed: its number in the answers' comment table, made (with its
-                // `String`) only the first time its bytes are met.
-                let comment = row.withBytes(commentColumn) { raw -> Int32? in
-                    let c = ByteCursor(raw)
-                    guard !c.isAtEnd else { return nil }
-                    return comments.value(for: UnsafeBufferPointer(rebasing: raw[c.index..<c.end])) {
-                        dataset.surveys.addComment(String(decoding: $0, as: UTF8.self))
-                    }
-                }
-                switch responses {
-                case .one(var response):
-                    response.customer = customer
-                    dataset.surveys.append(response, commentNumber: comment)
-                case .several(let all):
+                switch decoded {
+                case .empty: throw RowSkip(reason: "empty_row", column: 0, message: "row has no values")
+                case .early(let skip):
+                    try productRows.check(row, reader: reader)
+                    throw skip
+                case .unknownKind(let rowID, let skip):
+                    try productRows.check(row, reader: reader)
+                    try Self.noteID(rowID, column: idColumn, seen: &ids)
+                    throw skip
+                case .badAnswer(let rowID, let customerByID, let skip):
+                    try productRows.check(row, reader: reader)
+                    try Self.noteID(rowID, column: idColumn, seen: &ids)
+                    _ = surveyCustomer(row, customerColumn, byID: customerByID)
+                    throw skip
+                case .one(let rowID, let customerByID, let day, let kind, let score):
+                    try productRows.check(row, reader: reader)
+                    try Self.noteID(rowID, column: idColumn, seen: &ids)
+                    let customer = surveyCustomer(row, customerColumn, byID: customerByID)
+                    if customer == nil { unknownCustomers += 1 }
+                    let number = comment(row)
+                    dataset.surveys.append(SurveyResponse(customer: customer, day: day, kind: kind, score: score),
+                                           commentNumber: number)
+                case .several(let rowID, let customerByID, let all):
+                    try productRows.check(row, reader: reader)
+                    try Self.noteID(rowID, column: idColumn, seen: &ids)
+                    let customer = surveyCustomer(row, customerColumn, byID: customerByID)
+                    if customer == nil { unknownCustomers += 1 }
+                    let number = comment(row)
                     for var response in all {
                         response.customer = customer
-                        dataset.surveys.append(response, commentNumber: comment)
+                        dataset.surveys.append(response, commentNumber: number)
                     }
                 }
                 accounting.use()
@@ -92,6 +93,14 @@ extension DatasetBuilder {
         }
         try finish(accounting, hashing: hashing, unknownCustomers: unknownCustomers, noun: "response",
                    kept: "kept for overall scores, left out of per-customer and per-segment views")
+    }
+
+    /// Remembers a row's response id; a repeated one skips the row (`duplicate_id`).
+    private static func noteID(_ id: String?, column: Int?, seen ids: inout Set<String>) throws(RowSkip) {
+        guard let id else { return }
+        if !ids.insert(id).inserted {
+            throw RowSkip(reason: "duplicate_id", column: column, message: "response id \"\(id)\" appears on an earlier row")
+        }
     }
 
     /// The customer a survey row names: `byID`, found from the field bytes when it is an id as
