@@ -29,7 +29,7 @@ public struct CompactOrderAmounts: Sendable {
     /// multiplied by (the first six distinct ones, ascending, are tried; order and repeats do
     /// not matter).
     public init(_ amounts: [Double], scales: some Sequence<Double> = []) {
-        let scales = Array(Set(scales.filter { $0.isFinite && $0 != 0 && $0 != 1 }).sorted().prefix(6))
+        let scales = Self.tagged(scales)
         var exceptional: [Double] = []
         codes = amounts.withUnsafeBufferPointer { source in
             [UInt32](unsafeUninitializedCapacity: source.count) { out, written in
@@ -49,8 +49,40 @@ public struct CompactOrderAmounts: Sendable {
         self.exceptional = exceptional
     }
 
-    /// The short code of `amount`, nil when no tag reproduces it bit for bit.
-    static func code(of amount: Double, scales: [Double]) -> UInt32? {
+    /// The rates of `scales` a code can name (tags 1 … 6): the first six distinct finite ones other
+    /// than 0 and 1, ascending. Example: [1.27, 1, 1.08, 1.27] gives [1.08, 1.27].
+    public static func tagged(_ scales: some Sequence<Double>) -> [Double] {
+        Array(Set(scales.filter { $0.isFinite && $0 != 0 && $0 != 1 }).sorted().prefix(6))
+    }
+
+    /// The code an encoder writes for an amount with no short code (`code(of:scales:)` nil)
+    /// until `init(codes:scales:exceptional:)` numbers the exceptional amounts.
+    public static let unnumberedExceptional: UInt32 = exceptionalTag << tagShift
+
+    /// Amounts encoded elsewhere (e.g. on several threads, each writing its own positions):
+    /// `codes[k]` is `code(of: amount, scales: scales)` of the amount at k, or
+    /// `unnumberedExceptional` for each (position, amount) of `exceptional` (in any order; each
+    /// position once). The exceptional amounts are numbered in position order, as
+    /// `init(_:scales:)` numbers them, so the storage is the same whoever wrote which code.
+    /// - Precondition: `scales` is `tagged(scales)`; the positions of `exceptional` are exactly
+    ///   those holding `unnumberedExceptional`.
+    public init(codes: consuming [UInt32], scales: [Double], exceptional: [(position: Int, amount: Double)]) {
+        precondition(scales == Self.tagged(scales), "scales not as tagged(_:) orders them")
+        precondition(exceptional.count <= Int(Self.payloadMask), "too many amounts without a short code")
+        let numbered = exceptional.sorted { $0.position < $1.position }
+        var codes = codes
+        for (index, entry) in numbered.enumerated() {
+            precondition(codes[entry.position] == Self.unnumberedExceptional, "exceptional amount at a coded position")
+            codes[entry.position] = Self.exceptionalTag << Self.tagShift | UInt32(index)
+        }
+        self.codes = codes
+        self.scales = scales
+        self.exceptional = numbered.map(\.amount)
+    }
+
+    /// The short code of `amount`, nil when no tag reproduces it bit for bit (`scales`: as
+    /// `tagged(_:)` gives them).
+    public static func code(of amount: Double, scales: [Double]) -> UInt32? {
         guard amount.isFinite else { return nil }
         if let c = cents(amount, reproducedBy: nil) { return c }
         for t in scales.indices {

@@ -22,7 +22,7 @@ public struct CompactOrderDays: Sendable {
             lowest = Swift.min(lowest, d.ordinal)
             highest = Swift.max(highest, d.ordinal)
         }
-        guard !days.isEmpty, Int64(highest) - Int64(lowest) <= Int64(UInt16.max) else {
+        guard !days.isEmpty, Self.offsetsFit(lowest: lowest, highest: highest) else {
             base = 0
             offsets = []
             wide = days
@@ -36,6 +36,25 @@ public struct CompactOrderDays: Sendable {
             }
         }
         wide = []
+    }
+
+    /// Whether days from `lowest` to `highest` (ordinals) are stored as 16-bit offsets from `lowest`.
+    @inlinable public static func offsetsFit(lowest: Int32, highest: Int32) -> Bool {
+        lowest <= highest && Int64(highest) - Int64(lowest) <= Int64(UInt16.max)
+    }
+
+    /// Days written elsewhere as offsets from `base` (`offsetsFit` held for them).
+    public init(base: Int32, offsets: [UInt16]) {
+        self.base = offsets.isEmpty ? 0 : base
+        self.offsets = offsets
+        wide = []
+    }
+
+    /// Days written elsewhere whole (their span does not fit 16 bits).
+    public init(wide: [Day]) {
+        base = 0
+        offsets = []
+        self.wide = wide
     }
 
     public var count: Int { wide.isEmpty ? offsets.count : wide.count }

@@ -68,7 +68,7 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
             daysWritten = placed
         }
         chunks = []
-        self.init(starts: starts, days: days, amounts: amounts, unplaced: unplaced)
+        self.init(starts: starts, days: CompactOrderDays(days), amounts: CompactOrderAmounts(amounts), unplaced: unplaced)
     }
 
     /// Writes each order of `chunk` whose customer c is in `0 ..< customerCount` and in `share`
@@ -95,21 +95,17 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
     }
 
     /// A book from its parts, laid out as `init(grouping:customerCount:)` lays them out (for a
-    /// grouper that places the orders otherwise, e.g. on several threads): customer c's orders
-    /// are `days[starts[c] ..< starts[c + 1]]` and the same range of `amounts`, in file order.
-    /// The days and amounts are taken and stored compactly (the days first, so the whole days
-    /// can be let go before the amounts are encoded); `scales`: the conversion rates the amounts
-    /// may have been multiplied by (`CompactOrderAmounts`; the amounts are exact without them,
-    /// only larger).
+    /// grouper that places the orders otherwise, e.g. on several threads, straight into the
+    /// compact columns): customer c's orders are `days[starts[c] ..< starts[c + 1]]` and the
+    /// same range of `amounts`, in file order.
     /// - Precondition: `starts` begins at 0, never decreases and ends at `days.count`, which is
     ///   `amounts.count`.
-    public init(starts: [Int32], days: consuming [Day], amounts: consuming [Double], unplaced: [Order],
-                scales: [Double] = []) {
+    public init(starts: [Int32], days: CompactOrderDays, amounts: CompactOrderAmounts, unplaced: [Order]) {
         precondition(starts.first == 0 && Int(starts.last ?? -1) == days.count && days.count == amounts.count
             && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }, "order book parts do not fit together")
         self.starts = starts
-        self.days = CompactOrderDays(days)
-        self.amounts = CompactOrderAmounts(amounts, scales: scales)
+        self.days = days
+        self.amounts = amounts
         self.unplaced = unplaced
     }
 

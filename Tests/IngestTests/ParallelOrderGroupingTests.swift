@@ -1,5 +1,5 @@
 import Testing
-import Model
+@testable import Model
 @testable import Ingest
 
 /// The order book grouped on two threads is the book one thread groups: same starts, same
@@ -111,5 +111,56 @@ import Model
         for (k, c) in [5000, 7, -1, 5000, 7].enumerated() { mixed.append(Order(customer: c, day: Day(ordinal: 0), amount: Double(k))) }
         let beyond = ParallelOrderGrouping.book(grouping: &mixed, customerCount: 1)
         #expect(beyond.unplaced.map(\.amount) == [2, 1, 4, 0, 3])
+    }
+
+    /// Amounts without a short code placed by two threads are numbered in book position order:
+    /// the storage one thread encoding the grouped amounts makes. Order i (1.2 M, customers
+    /// (i × 7919) mod 20,000 in blocks 0 … 4 of 4096: threads 0 and 1 both place some):
+    /// amount ⌊i / 1000⌋ + 0.0005 (4 decimals: exceptional) when 1000 divides i, 19.99 × 1.08
+    /// (1.08 is a scale: tag 1, 1999 cents) when i ≡ 500 (mod 1000), else i / 100; day i mod 500.
+    /// i = 1000k names customer (k × 7,919,000) mod 20,000 = (−1000k) mod 20,000 (as 7,919,000 =
+    /// 396 × 20,000 − 1000): customers 0, 1000, …, 19,000, each 60 of the 1200 (k = 0 … 1199).
+    /// Customer 0's orders are all 60 of them (i = 20,000j), so exceptional 0 … 59 are customer
+    /// 0's, 60 … 119 customer 1000's (k ≡ 19: first i = 19,000, amount 19.0005), … and 300 …
+    /// 359 customer 5000's (block 1, placed by the second thread; k ≡ 15: first i = 15,000).
+    @Test func exceptionalAmountsOfTwoThreadsAreNumberedInBookOrder() {
+        func amount(_ i: Int) -> Double {
+            i % 1000 == 0 ? Double(i / 1000) + 0.0005 : i % 1000 == 500 ? 19.99 * 1.08 : Double(i) / 100
+        }
+        let orders = (0..<1_200_000).map { i in
+            Order(customer: (i * 7919) % 20_000, day: Day(ordinal: Int32(i % 500)), amount: amount(i))
+        }
+        var parallel = Self.held([orders])
+        let book = ParallelOrderGrouping.book(grouping: &parallel, customerCount: 20_000, scales: [1.08])
+        var single = [orders]
+        let reference = CustomerOrderBook(grouping: &single, customerCount: 20_000)
+        #expect(book == reference)
+        let sequential = CompactOrderAmounts((0..<reference.amounts.count).map { reference.amounts[$0] }, scales: [1.08])
+        #expect(book.amounts.codes == sequential.codes)
+        #expect(book.amounts.exceptional.map(\.bitPattern) == sequential.exceptional.map(\.bitPattern))
+        #expect(book.amounts.exceptional.count == 1200)
+        #expect(book.amounts.exceptional[0] == 0.0005 && book.amounts.exceptional[1] == 20 + 0.0005)
+        #expect(book.amounts.exceptional[60] == 19 + 0.0005 && book.amounts.exceptional[300] == 15 + 0.0005)
+        let first5000 = Int(book.starts[5000])
+        #expect(book.amounts.codes[first5000] == 7 << 29 | 300)
+        // Customer 0's first order is i = 0 (day 0), and days 0 … 499 fit offsets from base 0.
+        #expect(book.days.base == 0 && book.days.wide.isEmpty && book.days.count == 1_200_000)
+        // i = 500 names customer 500 × 7919 mod 20,000 = 3,959,500 mod 20,000 = 19,500: its first
+        // amount 19.99 × 1.08, tag 1 with 1999 cents.
+        #expect(book.amounts.codes[Int(book.starts[19_500])] == 1 << 29 | 1999)
+    }
+
+    /// Days spanning more than 65,535 days are kept whole by the two threads as by one.
+    @Test func daysBeyondSixteenBitsAreKeptWhole() {
+        let orders = (0..<1_100_000).map { i in
+            Order(customer: (i * 7919) % 20_000, day: Day(ordinal: Int32(i % 7 == 0 ? 70_000 : i % 500)), amount: 1)
+        }
+        var parallel = Self.held([orders])
+        var single = [orders]
+        let book = ParallelOrderGrouping.book(grouping: &parallel, customerCount: 20_000)
+        #expect(book == CustomerOrderBook(grouping: &single, customerCount: 20_000))
+        #expect(book.days.offsets.isEmpty && book.days.wide.count == 1_100_000)
+        // Customer 0's orders: i = 0, 20,000, … (i = 0 and 140,000 are multiples of 7: day 70,000).
+        #expect(book.days(of: 0)[0] == Day(ordinal: 70_000) && book.days(of: 0)[1] == Day(ordinal: 0))
     }
 }

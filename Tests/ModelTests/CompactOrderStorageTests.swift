@@ -26,4 +26,46 @@ import Testing
         let wide = CompactOrderDays(far)
         #expect(wide.offsets.isEmpty && (0..<4).map { wide[$0] } == far)
     }
+
+    /// Codes written out of position order (as two threads write them) with the exceptional
+    /// amounts listed by (position, amount) in any order: numbered in position order, the very
+    /// storage `init(_:scales:)` makes. Scales [1.27, 1, 1.08, 1.27] are tagged [1.08, 1.27].
+    /// Positions: 0: 0.125 (3 decimals), 1: 19.99 × 1.27 = 25.3873 (4 decimals;
+    /// ÷ 1.08 = 23.5067…, not a cent count; 1999 cents, tag 2), 2: −0.0,
+    /// 3: 3.5 (350 cents, tag 0), 4: 1e-9. Exceptional in position order: 0.125, −0.0, 1e-9
+    /// (numbers 0, 1, 2), given here as 4, 0, 2.
+    @Test func exceptionalAmountsAreNumberedInPositionOrderWhoeverWroteThem() {
+        let scales = CompactOrderAmounts.tagged([1.27, 1, 1.08, 1.27])
+        #expect(scales == [1.08, 1.27])
+        let amounts = [0.125, 19.99 * 1.27, -0.0, 3.5, 1e-9]
+        let pending = CompactOrderAmounts.unnumberedExceptional
+        #expect(pending == 7 << 29)
+        let codes = amounts.map { CompactOrderAmounts.code(of: $0, scales: scales) ?? pending }
+        let tagTwo: UInt32 = 2 << 29, tagSeven: UInt32 = 7 << 29
+        #expect(codes == [pending, tagTwo | 1999, pending, 350, pending])
+        let placed = CompactOrderAmounts(codes: codes, scales: scales,
+                                         exceptional: [(4, 1e-9), (0, 0.125), (2, -0.0)])
+        let numbered: [UInt32] = [tagSeven | 0, tagTwo | 1999, tagSeven | 1, 350, tagSeven | 2]
+        #expect(placed.codes == numbered)
+        #expect(placed.exceptional.map(\.bitPattern) == [0.125, -0.0, 1e-9].map(\.bitPattern))
+        let sequential = CompactOrderAmounts(amounts, scales: [1.27, 1, 1.08, 1.27])
+        #expect(placed.codes == sequential.codes && placed.scales == sequential.scales)
+        #expect(placed.exceptional.map(\.bitPattern) == sequential.exceptional.map(\.bitPattern))
+        #expect((0..<5).map { placed[$0].bitPattern } == amounts.map(\.bitPattern))
+    }
+
+    /// Offsets written elsewhere from base 2024-01-01 (ordinal b): offsets [2, 0] read back as
+    /// b + 2 and b; no offsets keep base 0, as the empty `init(_:)` does; whole days read back as given.
+    @Test func daysFromTheirPartsReadBackAsGiven() {
+        let first = Day(iso: "2024-01-01")!
+        #expect(CompactOrderDays.offsetsFit(lowest: first.ordinal, highest: first.ordinal + 65_535))
+        #expect(!CompactOrderDays.offsetsFit(lowest: first.ordinal, highest: first.ordinal + 65_536))
+        #expect(!CompactOrderDays.offsetsFit(lowest: .max, highest: .min))
+        let narrow = CompactOrderDays(base: first.ordinal, offsets: [2, 0])
+        #expect(narrow.count == 2 && narrow[0] == first.adding(days: 2) && narrow[1] == first)
+        let empty = CompactOrderDays(base: first.ordinal, offsets: [])
+        #expect(empty.base == 0 && empty.count == 0)
+        let whole = CompactOrderDays(wide: [first.adding(days: 70_000), first])
+        #expect(whole.offsets.isEmpty && whole[0] == first.adding(days: 70_000) && whole[1] == first)
+    }
 }

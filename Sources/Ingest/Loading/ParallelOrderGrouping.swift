@@ -17,6 +17,11 @@ enum ParallelOrderGrouping {
 
     /// The orders of `held` grouped by customer (`held` is empty afterwards); `scales`: the
     /// conversion rates the amounts may have been multiplied by (they keep the book small).
+    /// The orders go straight into the book's compact columns: the counting pass also finds the
+    /// day span (so the base of the 16-bit day offsets), an amount's code depends on the amount
+    /// and the scales only, and the amounts without a short code are numbered in book position
+    /// order afterwards (`CompactOrderAmounts.init(codes:scales:exceptional:)`), whichever
+    /// thread placed them.
     static func book(grouping held: inout OrderBlocks, customerCount: Int, scales: [Double] = []) -> CustomerOrderBook {
         let total = held.count
         let threads = total >= minimumOrders ? 2 : 1
@@ -26,57 +31,86 @@ enum ParallelOrderGrouping {
         let shared = Blocks(blocks)
         // counts[c + 1]: customer c's orders; then starts by a running sum.
         var starts = [Int32](repeating: 0, count: customerCount + 1)
+        let spans = PerThread<(lowest: Int32, highest: Int32)>(threads, (.max, .min))
         starts.withUnsafeMutableBufferPointer { counts in
             let counts = Counts(counts)
             WorkerThreads.run(threads) { h in
+                var lowest = Int32.max, highest = Int32.min
                 for b in stride(from: h, to: shared.count, by: threads) {
                     for chunk in shared.chunks(b) {
-                        for o in chunk.orders where o.customer < customerCount { counts.buffer[o.customer + 1] += 1 }
+                        for o in chunk.orders where o.customer < customerCount {
+                            counts.buffer[o.customer + 1] += 1
+                            lowest = min(lowest, o.day.ordinal)
+                            highest = max(highest, o.day.ordinal)
+                        }
                     }
                 }
+                spans.lists[h] = (lowest, highest)
             }
         }
         for c in 0..<customerCount { starts[c + 1] += starts[c] }
         let placed = Int(starts[customerCount])
+        let lowest = spans.lists.map(\.lowest).min() ?? .max, highest = spans.lists.map(\.highest).max() ?? .min
+        let narrow = CompactOrderDays.offsetsFit(lowest: lowest, highest: highest)
+        let tagged = CompactOrderAmounts.tagged(scales)
         var next = Array(starts.dropLast())
-        var amounts: [Double] = []
-        let beyond = Unplaced(threads)
-        // Every slot below `placed` is written exactly once: the counts above reserved it.
-        let days = [Day](unsafeUninitializedCapacity: placed) { dayBuffer, daysWritten in
-            amounts = [Double](unsafeUninitializedCapacity: placed) { amountBuffer, amountsWritten in
-                next.withUnsafeMutableBufferPointer { next in
-                    let target = Target(next: next, days: dayBuffer, amounts: amountBuffer)
-                    WorkerThreads.run(threads) { h in
-                        var kept: [Order] = []
-                        for b in stride(from: h, to: shared.count, by: threads) {
-                            kept += place(shared.take(b), customerCount: customerCount, into: target)
+        var offsets: [UInt16] = [], wide: [Day] = []
+        let beyond = PerThread<[Order]>(threads, [])
+        let exceptional = PerThread<[(position: Int, amount: Double)]>(threads, [])
+        // Every slot below `placed` is written exactly once: the counts above reserved it (days
+        // into `offsets` when they fit 16 bits, else into `wide`).
+        let codes = [UInt32](unsafeUninitializedCapacity: placed) { codeBuffer, codesWritten in
+            offsets = [UInt16](unsafeUninitializedCapacity: narrow ? placed : 0) { offsetBuffer, offsetsWritten in
+                wide = [Day](unsafeUninitializedCapacity: narrow ? 0 : placed) { wideBuffer, wideWritten in
+                    next.withUnsafeMutableBufferPointer { next in
+                        let target = Target(next: next, base: lowest, offsets: offsetBuffer, wide: wideBuffer,
+                                            codes: codeBuffer, scales: tagged)
+                        WorkerThreads.run(threads) { h in
+                            var kept: [Order] = [], odd: [(position: Int, amount: Double)] = []
+                            for b in stride(from: h, to: shared.count, by: threads) {
+                                place(shared.take(b), customerCount: customerCount, narrow: narrow, into: target,
+                                      beyond: &kept, exceptional: &odd)
+                            }
+                            beyond.lists[h] = kept
+                            exceptional.lists[h] = odd
                         }
-                        beyond.lists[h] = kept
                     }
+                    wideWritten = narrow ? 0 : placed
                 }
-                amountsWritten = placed
+                offsetsWritten = narrow ? placed : 0
             }
-            daysWritten = placed
+            codesWritten = placed
         }
-        return CustomerOrderBook(starts: starts, days: consume days, amounts: consume amounts,
-                                 unplaced: outside + inBlockOrder(Array(beyond.lists)), scales: scales)
+        let days = narrow ? CompactOrderDays(base: lowest, offsets: offsets) : CompactOrderDays(wide: wide)
+        let amounts = CompactOrderAmounts(codes: codes, scales: tagged, exceptional: Array(exceptional.lists).flatMap { $0 })
+        return CustomerOrderBook(starts: starts, days: days, amounts: amounts,
+                                 unplaced: outside + inBlockOrder(Array(beyond.lists)))
     }
 
-    /// The orders of `chunks` (one block, in file order) written to their customers' next slots;
-    /// returns those naming a customer at or beyond `customerCount`.
-    private static func place(_ chunks: [MappedOrders], customerCount: Int, into target: Target) -> [Order] {
-        var kept: [Order] = []
+    /// The orders of `chunks` (one block, in file order) written to their customers' next slots
+    /// (day and amount code); appends those naming a customer at or beyond `customerCount` to
+    /// `beyond`, and the (slot, amount) of each amount without a short code to `exceptional`.
+    private static func place(_ chunks: [MappedOrders], customerCount: Int, narrow: Bool, into target: Target,
+                              beyond: inout [Order], exceptional: inout [(position: Int, amount: Double)]) {
         for chunk in chunks {
             for o in chunk.orders {
                 let c = o.customer
-                guard c < customerCount else { kept.append(o); continue }
+                guard c < customerCount else { beyond.append(o); continue }
                 let slot = Int(target.next[c])
-                target.days.initializeElement(at: slot, to: o.day)
-                target.amounts.initializeElement(at: slot, to: o.amount)
+                if narrow {
+                    target.offsets.initializeElement(at: slot, to: UInt16(truncatingIfNeeded: o.day.ordinal &- target.base))
+                } else {
+                    target.wide.initializeElement(at: slot, to: o.day)
+                }
+                if let code = CompactOrderAmounts.code(of: o.amount, scales: target.scales) {
+                    target.codes.initializeElement(at: slot, to: code)
+                } else {
+                    target.codes.initializeElement(at: slot, to: CompactOrderAmounts.unnumberedExceptional)
+                    exceptional.append((slot, o.amount))
+                }
                 target.next[c] += 1
             }
         }
-        return kept
     }
 
     /// The threads' unplaced orders in block order (each block's by customer ≥ `customerCount`
@@ -88,11 +122,15 @@ enum ParallelOrderGrouping {
             < ($1.element.customer >> OrderBlocks.blockShift, $1.offset) }.map(\.element)
     }
 
-    /// Where the threads write (each the slots and next slots of its own customers).
+    /// Where the threads write (each the slots and next slots of its own customers): a day as
+    /// its offset from `base` (or whole, in `wide`), an amount as its code at `scales`.
     private struct Target: @unchecked Sendable {
         let next: UnsafeMutableBufferPointer<Int32>
-        let days: UnsafeMutableBufferPointer<Day>
-        let amounts: UnsafeMutableBufferPointer<Double>
+        let base: Int32
+        let offsets: UnsafeMutableBufferPointer<UInt16>
+        let wide: UnsafeMutableBufferPointer<Day>
+        let codes: UnsafeMutableBufferPointer<UInt32>
+        let scales: [Double]
     }
 
     /// The per-customer counts, written by both threads (each its own blocks' customers).
@@ -101,12 +139,12 @@ enum ParallelOrderGrouping {
         init(_ buffer: UnsafeMutableBufferPointer<Int32>) { self.buffer = buffer }
     }
 
-    /// Each thread's orders of no customer of the book (thread h writes `lists[h]` only).
-    private final class Unplaced: @unchecked Sendable {
-        let lists: UnsafeMutableBufferPointer<[Order]>
-        init(_ threads: Int) {
+    /// One result per thread (thread h writes `lists[h]` only).
+    private final class PerThread<Value>: @unchecked Sendable {
+        let lists: UnsafeMutableBufferPointer<Value>
+        init(_ threads: Int, _ initial: Value) {
             lists = .allocate(capacity: threads)
-            lists.initialize(repeating: [])
+            lists.initialize(repeating: initial)
         }
         deinit {
             _ = lists.deinitialize()
