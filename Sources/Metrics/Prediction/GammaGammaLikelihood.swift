@@ -18,6 +18,36 @@ struct GammaGammaLikelihood {
     let mean: [Double]
     let logMean: [Double]
 
+    /// The terms of the repeat customers of `histories` (those whose mean repeat value m is
+    /// above 0), in history order: the arrays `init(_:)` builds from their (x, m) pairs, without a
+    /// list of the pairs first (the customers are counted in a first pass, so each array is
+    /// allocated once at its exact size).
+    init(histories: [PurchaseHistory]) {
+        var count = 0
+        var xs = Set<Int>()
+        for h in histories {
+            guard let m = h.meanRepeatValue, m > 0 else { continue }
+            count += 1
+            xs.insert(h.x)
+        }
+        let distinct = Array(xs).sorted()
+        let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Int32($0)) })
+        xValues = distinct.map(Double.init)
+        var xIndex: [Int32] = [], mean: [Double] = [], logMean: [Double] = []
+        xIndex.reserveCapacity(count)
+        mean.reserveCapacity(count)
+        logMean.reserveCapacity(count)
+        for h in histories {
+            guard let m = h.meanRepeatValue, m > 0 else { continue }
+            xIndex.append(position[h.x]!)
+            mean.append(m)
+            logMean.append(log(m))
+        }
+        self.xIndex = xIndex
+        self.mean = mean
+        self.logMean = logMean
+    }
+
     init(_ repeaters: [(x: Int, m: Double)]) {
         let distinct = Array(Set(repeaters.map(\.x))).sorted()
         let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, Int32($0)) })

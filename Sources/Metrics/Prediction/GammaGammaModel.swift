@@ -46,18 +46,15 @@ public struct GammaGammaModel: Sendable, Hashable {
     /// value, by quasi-Newton (BFGS, `QuasiNewton`, with the analytic gradient) on (ln p, ln q, ln γ)
     /// from (0, 0, ln mean mₓ), until the gradient of the mean log-likelihood is below 10⁻⁹.
     public static func fit(_ histories: [PurchaseHistory]) throws(ModelFitError) -> (model: GammaGammaModel, logLikelihood: Double, customers: Int) {
-        var repeaters = histories.compactMap { h -> (x: Int, m: Double)? in
-            guard let m = h.meanRepeatValue, m > 0 else { return nil }
-            return (h.x, m)
+        // The repeat customers' terms straight from the histories (no list of (x, m) pairs first).
+        let likelihood = GammaGammaLikelihood(histories: histories)
+        let found = likelihood.mean.count
+        guard found >= minimumCustomers else {
+            throw .tooFewCustomers(model: "Gamma-Gamma", found: found, needed: minimumCustomers)
         }
-        guard repeaters.count >= minimumCustomers else {
-            throw .tooFewCustomers(model: "Gamma-Gamma", found: repeaters.count, needed: minimumCustomers)
-        }
-        let meanValue = repeaters.reduce(0.0) { $0 + $1.m } / Double(repeaters.count)
-        let likelihood = GammaGammaLikelihood(repeaters)
-        let customers = Double(repeaters.count)
-        // The likelihood holds what the fit reads: the pairs are let go before it runs.
-        repeaters = []
+        // Σ m in customer order, as the pairs were added.
+        let meanValue = likelihood.mean.reduce(0.0, +) / Double(found)
+        let customers = Double(found)
         let result = QuasiNewton().minimize({ point in
             let model = GammaGammaModel(p: exp(point[0]), q: exp(point[1]), v: exp(point[2]))
             guard model.p > 0, model.q > 0, model.v > 0, model.p.isFinite, model.q.isFinite, model.v.isFinite else {

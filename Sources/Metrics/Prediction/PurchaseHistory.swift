@@ -160,6 +160,13 @@ struct PurchaseTriples {
     /// For each history given, the index of its triple.
     let tripleOf: [Int32]
 
+    /// No triples (what a caller keeps once it has no further use for them).
+    init() {
+        triples = []
+        counts = []
+        tripleOf = []
+    }
+
     /// The triples are numbered first; the distinct ones are then copied into an array of their
     /// exact count (the numbering's grown array and table let go) and counted into another.
     init(_ histories: some Collection<PurchaseHistory>) {

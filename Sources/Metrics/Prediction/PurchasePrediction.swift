@@ -64,7 +64,7 @@ public struct PurchasePrediction: Sendable {
     /// `fit` on the histories of `customers` (ascending), `histories[i]` being `customers[i]`'s.
     static func fit(customers: [Int32], histories plain: [PurchaseHistory],
                     lifetimeValue: CustomerLifetimeValue) throws(ModelFitError) -> PurchasePrediction {
-        let triples = PurchaseTriples(plain)
+        var triples = PurchaseTriples(plain)
         let fit = try BGNBDModel.fit(plain, triples: triples)
         let model = fit.model
         var spend: GammaGammaModel?, spendCustomers = 0, spendProblem: String?
@@ -76,7 +76,10 @@ public struct PurchasePrediction: Sendable {
             spendProblem = error.description
         }
         let perTriple = TripleForecasts(model, triples: triples, lifetimeValue: spend == nil ? nil : lifetimeValue)
-        let forecasts = PurchaseForecasts(customers: customers, histories: plain, tripleOf: triples.tripleOf, perTriple: perTriple,
+        let tripleOf = triples.tripleOf
+        // The distinct triples and their counts have no reader left: let go before the totals.
+        triples = PurchaseTriples()
+        let forecasts = PurchaseForecasts(customers: customers, histories: plain, tripleOf: tripleOf, perTriple: perTriple,
                                           spend: spend, grossMargin: lifetimeValue.grossMargin)
         return PurchasePrediction(purchases: model, logLikelihood: fit.logLikelihood, iterations: fit.iterations,
                                   spend: spend, spendCustomers: spendCustomers, spendProblem: spendProblem,
@@ -105,7 +108,12 @@ public struct PurchaseTotals: Sendable, Hashable {
             alive += f.probabilityAlive
             next13 += f.expectedPurchases13Weeks ?? 0
             next52 += f.expectedPurchases52Weeks ?? 0
-            if let clv = f.clv12Months { clvs.append(clv) }
+            if let clv = f.clv12Months {
+                // Room for every forecast's CLV at the first one (pages never written stay free),
+                // so the array is not copied at each doubling.
+                if clvs.capacity == 0 { clvs.reserveCapacity(forecasts.count) }
+                clvs.append(clv)
+            }
         }
         expectedAlive = alive
         expectedPurchases13Weeks = next13

@@ -202,6 +202,26 @@ import Model
         #expect(discounted < 0.5 * undiscounted)
     }
 
+    /// The likelihood built straight from histories keeps the repeat customers with a mean repeat
+    /// value above 0, in history order: x = 2 with 30 of repeat spend (m = 30 / 2 = 15), x = 2
+    /// with 10 (m = 5), x = 4 with 8 (m = 2); x = 0 and a repeat spend of 0 are left out. Distinct
+    /// x ascending: [2, 4]. On the CDNOW histories it holds the same bits as the (x, m) pairs give.
+    @Test func likelihoodFromHistoriesKeepsTheRepeatCustomers() {
+        let histories = [PurchaseHistory(x: 2, txDays: 20, tDays: 40, repeatSpend: 30), PurchaseHistory(x: 0, txDays: 0, tDays: 9),
+                         PurchaseHistory(x: 1, txDays: 5, tDays: 9, repeatSpend: 0), PurchaseHistory(x: 2, txDays: 3, tDays: 8, repeatSpend: 10),
+                         PurchaseHistory(x: 4, txDays: 30, tDays: 31, repeatSpend: 8)]
+        let likelihood = GammaGammaLikelihood(histories: histories)
+        #expect(likelihood.xValues == [2, 4])
+        #expect(likelihood.xIndex == [0, 0, 1])
+        #expect(likelihood.mean == [15, 5, 2])
+        #expect(likelihood.logMean == [log(15), log(5), log(2)])
+        let repeaters = CDNOWReference.histories.compactMap { h in h.meanRepeatValue.map { (x: h.x, m: $0) } }.filter { $0.m > 0 }
+        let pairs = GammaGammaLikelihood(repeaters), direct = GammaGammaLikelihood(histories: CDNOWReference.histories)
+        #expect(direct.xValues == pairs.xValues && direct.xIndex == pairs.xIndex)
+        #expect(direct.mean.map(\.bitPattern) == pairs.mean.map(\.bitPattern))
+        #expect(direct.logMean.map(\.bitPattern) == pairs.logMean.map(\.bitPattern))
+    }
+
     /// The precomputed likelihood equals the plain sum of per-customer terms (to rounding), and
     /// its gradient by (ln p, ln q, ln γ) agrees with central differences of that sum (step 10⁻⁶;
     /// with |ln L| ≈ 4,000 the quotient itself is only good to a few 10⁻⁶).
