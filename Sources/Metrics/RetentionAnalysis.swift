@@ -8,6 +8,8 @@ import Synchronization
 /// cohort, churn, MRR and survival metrics, so each input record is interpreted in one place.
 public struct RetentionAnalysis: Sendable {
     public let configuration: MetricsConfiguration
+    /// The ledger without its order rows (`orders` is empty: released after the order metrics,
+    /// their last reader).
     public let ledger: ActivityLedger
     public let cohorts: CohortTable
     /// One cohort table per value of each of `configuration.segmentAttributes` (`CohortTable.bySegments`).
@@ -52,7 +54,7 @@ public struct RetentionAnalysis: Sendable {
                 trendPeriods: Int = 12, stageFinished: (String) -> Void = { _ in }) {
         self.configuration = configuration
         var dataset = dataset  // the taken copy, as an ordinary (copyable) variable
-        let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
+        var ledger = ActivityLedger(dataset: dataset, configuration: configuration)
         stageFinished("activity ledger")
         // Health (every active customer scored at the end of each period and, with reasons, at
         // as-of) is the costliest metric: it runs in the background, on both cores, while the
@@ -66,7 +68,6 @@ public struct RetentionAnalysis: Sendable {
         // dataset lets go of its reference.
         let hasOrders = !dataset.orders.isEmpty
         dataset.orders = CustomerOrderBook()
-        self.ledger = ledger
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow
         // Indexed by customer (0 for those not active now): read once per active customer by
@@ -99,6 +100,10 @@ public struct RetentionAnalysis: Sendable {
         survival = KaplanMeierCurve(ledger: ledger)
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
         orders = hasOrders ? OrderMetrics(ledger: ledger, churn: churn) : nil
+        // The order metrics are the last to read the ledger's order rows: the satisfaction, the
+        // prediction and the report run without them.
+        ledger.releaseOrders()
+        self.ledger = ledger
         stageFinished("survival, MRR, orders")
 
         if dataset.surveys.isEmpty {

@@ -88,7 +88,9 @@ import Model
         let analysis = RetentionAnalysis(dataset: dataset, configuration: MetricsConfiguration(asOf: Self.day("2024-03-31")))
         // The caller's copy is untouched, and the order metrics are there: one paid order of 40.
         #expect(dataset.orders.count == 1)
-        #expect(analysis.orders != nil)
-        #expect(analysis.ledger.orders[0].paidAmount == 40)
+        #expect(analysis.orders?.paidOrders == 1 && analysis.orders?.paidRevenue == 40)
+        // The ledger's order rows were read by the order metrics, then released.
+        #expect(analysis.ledger.orders.isEmpty)
+        #expect(ActivityLedger(dataset: dataset, configuration: analysis.configuration).orders[0].paidAmount == 40)
     }
 }

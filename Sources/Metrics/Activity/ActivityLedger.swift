@@ -40,8 +40,10 @@ public struct ActivityLedger: Sendable {
     public let activity: [CustomerActivity?]
     /// Subscription model only: each customer's MRR step function (empty otherwise).
     public let mrr: [[MRRStep]]
-    /// Order model only: each customer's orders, summarised (empty otherwise).
-    public let orders: CustomerOrderTable
+    /// Order model only: each customer's orders, summarised (empty otherwise). Its last readers
+    /// are the cohorts, the monthly revenue at as-of and the order metrics; `RetentionAnalysis`
+    /// then releases it (`releaseOrders()`), so the stages after them run without its rows.
+    public private(set) var orders: CustomerOrderTable
     /// Sign-ups who never paid: signed up on or before as-of, no paid activity by as-of (revenue
     /// file given). Customers who sign up after as-of are not counted anywhere.
     public let neverPaid: Int
@@ -57,6 +59,12 @@ public struct ActivityLedger: Sendable {
     public let periodIndexes: PeriodIndexTable
 
     public var asOf: Day { configuration.asOf }
+
+    /// Lets go of the per-customer order rows (`orders` becomes empty): for the one who holds
+    /// the ledger after the last reader of `orders`, so that memory is free for later stages.
+    public mutating func releaseOrders() {
+        orders = CustomerOrderTable()
+    }
 
     /// Builds the ledger from a whole dataset; orders go through `OrderActivityAccumulator`,
     /// the same path a streamed order file uses. The dataset's currency sets the minor unit.
