@@ -9,9 +9,10 @@ public enum ChurnKind: String, Sendable, Hashable {
 
 /// A customer (account) as the CRM knows it.
 ///
-/// Kept small because exports hold millions: the strings first, then the days (so padding
-/// falls at the end only), the further attributes as `CustomerAttributes` (the header names
-/// shared by a file's customers) rather than a dictionary each, and the seven descriptive
+/// Kept small because exports hold millions: the strings first, then the signup day in the
+/// four bytes after the 12 of the attributes, then the rest (so padding falls at the end
+/// only), the further attributes as `CustomerAttributes` (a row of the table of a file's
+/// customers) rather than a dictionary each, and the seven descriptive
 /// texts (plan … churn reason) as one `CustomerTraits` that the customers of a file with equal
 /// ones share.
 public struct Customer: Sendable, Hashable {
@@ -20,10 +21,10 @@ public struct Customer: Sendable, Hashable {
     public var name: String
     /// Any further mapped attributes, usable as segments (attribute name → value), as stored.
     public var attributeValues: CustomerAttributes
-    /// plan, segment, region, channel, owner, status and churn reason.
-    public var traits: CustomerTraits
     /// Signup / created date: the default cohort basis.
     public var signup: Day
+    /// plan, segment, region, channel, owner, status and churn reason.
+    public var traits: CustomerTraits
     /// Cancellation date given by the CRM, if any. Metrics may also derive churn from subscriptions.
     public var churnDate: Day?
     /// Last login or activity date, when an export provides one (used by health scoring).

@@ -1,12 +1,17 @@
 /// A customer's further attributes (column header → value), stored for millions of customers:
-/// the header names in one array that every customer of a file shares, and only the values
-/// per customer — the first inline, the others (if any) in one array. A `[String: String]`
-/// per customer costs a hash table (about 140 bytes) each; this costs 32 bytes and nothing
-/// on the heap for a file with one attribute column.
+/// the values of a file's customers in one `Table` — the header names once, every value's
+/// UTF-8 bytes one after another in one byte array, and where each value ends — and per
+/// customer only the table and its row (12 bytes, nothing on the heap of its own). A
+/// `[String: String]` per customer costs a hash table (about 140 bytes) each; a `String` per
+/// value costs a heap object (about 80 bytes with its header) whenever it is longer than 15
+/// UTF-8 bytes, as nearly every e-mail address is.
+///
+/// Values are read back as `String`s made from the bytes on each read (for a value of at
+/// most 15 bytes, with nothing allocated): read them per customer, not per order.
 ///
 /// An empty value is no value: `"x": ""` is the same as no `"x"` (the loader never keeps an
 /// empty cell, and every reader of attributes treats an empty value as missing). Equality and
-/// hashing are those of the non-empty (name, value) pairs, whatever names are shared.
+/// hashing are those of the non-empty (name, value) pairs, whatever names or tables are shared.
 public struct CustomerAttributes: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// Attribute names in ascending order, no repeats: made once per file and shared.
     public struct Names: Sendable, Hashable {
@@ -15,22 +20,120 @@ public struct CustomerAttributes: Sendable, Hashable, ExpressibleByDictionaryLit
         public init(_ names: some Sequence<String>) { list = Set(names).sorted() }
     }
 
+    /// The values of some customers under one name list, immutable once made (`Builder`).
+    /// Value `k` of row `r` is `bytes[start ..< ends[r × n + k]]` with `n = names.count`, where
+    /// `start` is the end of the value before it (0 for the first).
+    public final class Table: Sendable {
+        public let names: Names
+        let bytes: [UInt8]
+        let ends: [UInt32]
+
+        init(names: Names, bytes: [UInt8], ends: [UInt32]) {
+            self.names = names
+            self.bytes = bytes
+            self.ends = ends
+        }
+
+        /// The number of rows (customers).
+        public var rowCount: Int { names.list.isEmpty ? 0 : ends.count / names.list.count }
+
+        /// The one table of customers without attributes.
+        static let none = Table(names: Names([]), bytes: [], ends: [])
+
+        func value(row: Int, _ k: Int) -> String {
+            let i = row * names.list.count + k
+            let start = i == 0 ? 0 : Int(ends[i - 1])
+            return bytes.withUnsafeBufferPointer { b in
+                String(decoding: UnsafeBufferPointer(rebasing: b[start..<Int(ends[i])]), as: UTF8.self)
+            }
+        }
+
+        func isEmpty(row: Int, _ k: Int) -> Bool {
+            let i = row * names.list.count + k
+            return (i == 0 ? 0 : ends[i - 1]) == ends[i]
+        }
+    }
+
+    /// Writes the values of customers, row by row, into tables: `append` each value of a row
+    /// in the order of `names.list`, then `endRow`. A table holds at most 2 GiB of values (its
+    /// ends are 32-bit): past that, the rows that follow go into a new one.
+    public struct Builder {
+        public let names: Names
+        private var bytes: [UInt8] = []
+        private var ends: [UInt32] = []
+        private var tables: [Table] = []
+        private var rowsBefore = 0
+        private static let tableBytes = 1 << 31
+
+        public init(names: Names) { self.names = names }
+
+        /// Makes room for `rows` rows.
+        public mutating func reserve(rows: Int) { ends.reserveCapacity(ends.count + rows * names.list.count) }
+
+        /// Adds the next value of the current row (empty for none): UTF-8 bytes.
+        public mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
+            bytes.append(contentsOf: value)
+            // A single row's values over 2 GiB would need a customers file larger than that
+            // in one row; the table then stops at the row before (see `endRow`).
+            ends.append(UInt32(bytes.count))
+        }
+
+        /// Adds the next value of the current row.
+        public mutating func append(_ value: String) {
+            var text = value
+            text.withUTF8 { append($0) }
+        }
+
+        /// Ends the current row (every name given a value).
+        public mutating func endRow() {
+            if bytes.count >= Self.tableBytes { closeTable() }
+        }
+
+        private mutating func closeTable() {
+            guard !ends.isEmpty else { return }
+            // Kept for the whole run: without the slack of growth (a copy if over 1/8).
+            if bytes.capacity - bytes.count > bytes.count / 8 { bytes = Array(bytes) }
+            if ends.capacity - ends.count > ends.count / 8 { ends = Array(ends) }
+            let table = Table(names: names, bytes: bytes, ends: ends)
+            rowsBefore += table.rowCount
+            tables.append(table)
+            (bytes, ends) = ([], [])
+        }
+
+        /// Calls `body` with each row (0 = the first appended) and its attributes, in order.
+        public consuming func finish(_ body: (Int, CustomerAttributes) -> Void) {
+            closeTable()
+            var row = 0
+            for table in tables {
+                for r in 0..<table.rowCount {
+                    body(row, CustomerAttributes(table: table, row: r))
+                    row += 1
+                }
+            }
+        }
+    }
+
+    let table: Table
+    let row: UInt32
+
+    private init(table: Table, row: Int) {
+        self.table = table
+        self.row = UInt32(row)
+    }
+
+    /// True when `self` and `other` are rows of one table (one file's customers).
+    public func sharesTable(with other: CustomerAttributes) -> Bool { table === other.table }
+
     /// Header names in ascending order, no repeats.
-    public var names: [String] { shared.list }
-    private let shared: Names
-    /// The value of `names[0]` ("" for none, or when there are no names).
-    private var first: String
-    /// The values of `names[1...]`; empty (no allocation) when there is at most one name.
-    private var rest: [String]
+    public var names: [String] { table.names.list }
 
     /// No attributes.
-    public init() {
-        self.init(names: Names([])) { _ in "" }
-    }
+    public init() { self.init(table: .none, row: 0) }
 
     /// The non-empty entries of `dictionary`.
     public init(_ dictionary: [String: String]) {
         let kept = dictionary.filter { !$0.value.isEmpty }
+        guard !kept.isEmpty else { self.init(); return }
         let names = Names(kept.keys)
         self.init(names: names) { kept[names.list[$0]]! }
     }
@@ -39,30 +142,31 @@ public struct CustomerAttributes: Sendable, Hashable, ExpressibleByDictionaryLit
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
-    /// `value(k)` for each `names.list[k]` ("" for none). Pass the same `names` for every
-    /// customer of a file so that they share one list.
+    /// `value(k)` for each `names.list[k]` ("" for none), in a table of its own: customers
+    /// of a file share one through `Builder`.
     public init(names: Names, value: (Int) -> String) {
-        let count = names.list.count
-        shared = names
-        first = count > 0 ? value(0) : ""
-        rest = count > 1 ? (1..<count).map(value) : []
+        guard !names.list.isEmpty else { self.init(); return }
+        var builder = Builder(names: names)
+        for k in names.list.indices { builder.append(value(k)) }
+        builder.endRow()
+        var made = CustomerAttributes()
+        builder.finish { _, attributes in made = attributes }
+        self = made
     }
 
     /// The value of attribute `name`; nil when the customer has none (or an empty one).
     public subscript(name: String) -> String? {
-        guard let k = names.firstIndex(of: name) else { return nil }
-        let v = value(at: k)
-        return v.isEmpty ? nil : v
+        guard let k = names.firstIndex(of: name), !table.isEmpty(row: Int(row), k) else { return nil }
+        return table.value(row: Int(row), k)
     }
 
     /// True when no attribute has a value.
-    public var isEmpty: Bool { first.isEmpty && rest.allSatisfy(\.isEmpty) }
+    public var isEmpty: Bool { names.indices.allSatisfy { table.isEmpty(row: Int(row), $0) } }
 
     /// The (name, value) pairs with a value, by ascending name.
     public var entries: [(name: String, value: String)] {
         names.indices.compactMap { k in
-            let v = value(at: k)
-            return v.isEmpty ? nil : (names[k], v)
+            table.isEmpty(row: Int(row), k) ? nil : (names[k], table.value(row: Int(row), k))
         }
     }
 
@@ -71,17 +175,6 @@ public struct CustomerAttributes: Sendable, Hashable, ExpressibleByDictionaryLit
         var result = [String: String](minimumCapacity: names.count)
         for (name, value) in entries { result[name] = value }
         return result
-    }
-
-    private func value(at k: Int) -> String { k == 0 ? first : rest[k - 1] }
-
-    /// The same attributes with each value `k` (of `names[k]`, "" for none) replaced by
-    /// `share(k, value)`, which must return an equal string (one whose storage is shared).
-    public func sharingValues(_ share: (Int, String) -> String) -> CustomerAttributes {
-        var copy = self
-        if !names.isEmpty, !first.isEmpty { copy.first = share(0, first) }
-        for k in rest.indices where !rest[k].isEmpty { copy.rest[k] = share(k + 1, rest[k]) }
-        return copy
     }
 
     public static func == (a: CustomerAttributes, b: CustomerAttributes) -> Bool {

@@ -52,7 +52,12 @@ extension DatasetBuilder {
         var salesforceRecords: [String: String] = [:]
         let decode = CustomerRowDecoding(reader: reader, attributes: attributes, churnWords: churnWords,
                                           nonCustomerWords: nonCustomerWords)
-        var sharing = CustomerValueSharing(attributes: attributes.names.list.count)
+        var sharing = CustomerValueSharing()
+        // The attributes of this file's customers, in one table (see `CustomerAttributes`);
+        // each customer is given its row once the file is read.
+        let firstCustomer = dataset.customers.count
+        var attributeTable = CustomerAttributes.Builder(names: attributes.names)
+        attributeTable.reserve(rows: table.rowCount)
         // Rows decoded on both cores (`RowBlocks`); what depends on earlier rows (product row
         // rules, repeated ids) and every count happens here, in row order.
         try RowBlocks.forEachRowInPlace(table, threads: RowBlocks.threads(table, requested: tableThreads),
@@ -87,6 +92,7 @@ extension DatasetBuilder {
                 guard var customer = decoded.customer.take() else { return }
                 sharing.share(&customer)
                 dataset.customers.append(consume customer)
+                attributes.append(row, to: &attributeTable)
                 customerIndex.insert(decoded.id)
                 if let record = decoded.record { salesforceRecords[record] = decoded.id }
                 accounting.use()
@@ -94,6 +100,7 @@ extension DatasetBuilder {
                 reader.skip(error, row, into: &accounting)
             }
         })
+        attributeTable.finish { row, values in dataset.customers[firstCustomer + row].attributeValues = values }
         accounting.warnings += problems.warnings(reader)
         if formerFromActivity > 0 {
             accounting.warnings.append("\(formerFromActivity) former customer\(formerFromActivity == 1 ? "" : "s") "
@@ -127,13 +134,30 @@ struct AttributeColumns: Sendable {
         columns = names.list.map { byName[$0]! }
     }
 
-    /// The row's attributes ("" where every column of a name is blank).
-    func values(_ row: RowView) -> CustomerAttributes {
-        CustomerAttributes(names: names) { k in
-            let cs = columns[k]
-            if cs.count == 1 { return row.string(cs[0]) ?? "" }
-            return cs.reversed().lazy.compactMap { row.string($0) }.first ?? ""
+    /// Appends the row's attributes to `table` as one row: per name, the last of its cells
+    /// that is not blank, trimmed of spaces as `RowView.string` trims ("" when every cell of
+    /// the name is blank). Nothing is appended when the file has no attribute columns.
+    func append(_ row: RowView, to table: inout CustomerAttributes.Builder) {
+        guard !columns.isEmpty else { return }
+        for cells in columns {
+            var found = false
+            for c in cells.reversed() where !found {
+                found = row.withBytes(c) { raw in
+                    let cursor = ByteCursor(raw)  // trims spaces, tabs and no-break spaces
+                    if cursor.isAtEnd { return false }
+                    let value = UnsafeBufferPointer(rebasing: raw[cursor.index..<cursor.end])
+                    if value.allSatisfy({ $0 < 0x80 }) {
+                        table.append(value)
+                    } else {
+                        // Non-ASCII: as `String(decoding:)` reads it (invalid UTF-8 repaired).
+                        table.append(String(decoding: value, as: UTF8.self))
+                    }
+                    return true
+                }
+            }
+            if !found { table.append(UnsafeBufferPointer(start: nil, count: 0)) }
         }
+        table.endRow()
     }
 }
 
@@ -171,16 +195,15 @@ struct CustomerRowDecode: Sendable {
 
 /// The customers of one file with their equal values sharing storage: equal traits (plan,
 /// segment, region, channel, owner, status, churn reason) as one object (`CustomerTraits.Table`),
-/// and long values (`SharedStrings`) a column each for those seven and every attribute. Ids
-/// and names are left as they are (nearly all distinct).
+/// and long values (`SharedStrings`) a column each for those seven. Ids and names are left as
+/// they are (nearly all distinct); attributes go to the file's `CustomerAttributes.Table`.
 struct CustomerValueSharing {
     private var traits = CustomerTraits.Table()
     private var plans = SharedStrings(), segments = SharedStrings(), regions = SharedStrings()
     private var channels = SharedStrings(), owners = SharedStrings(), statuses = SharedStrings()
     private var churnReasons = SharedStrings()
-    private var attributes: [SharedStrings]
 
-    init(attributes count: Int) { attributes = Array(repeating: SharedStrings(), count: count) }
+    init() {}
 
     /// Makes `c`'s values share storage with the equal values met before (`c` stays equal).
     mutating func share(_ c: inout Customer) {
@@ -197,9 +220,6 @@ struct CustomerValueSharing {
             v.churnReason = churnReasons.shared(v.churnReason)
             c.traits = CustomerTraits(v)
             traits.remember(c.traits)
-        }
-        if attributes.contains(where: \.isOpen) {
-            c.attributeValues = c.attributeValues.sharingValues { k, v in attributes[k].shared(v) }
         }
     }
 }
@@ -269,7 +289,7 @@ struct CustomerRowDecoding: Sendable {
             region: row.string(regionColumn), channel: row.string(channelColumn),
             owner: row.string(ownerColumn), status: row.string(statusColumn),
             churnDate: optionalDay(churnDateField), churnReason: row.string(churnReasonColumn),
-            churnKind: kind, lastSeen: optionalDay(lastSeenField), attributeValues: attributes.values(row))
+            churnKind: kind, lastSeen: optionalDay(lastSeenField))
         // A product's "former customer" type or status is a churn; its day is the
         // cancellation date, else the last activity date, else (unknown) the signup.
         if !churnWords.isEmpty, customer.churnDate == nil,
