@@ -8,8 +8,8 @@ import Synchronization
 /// cohort, churn, MRR and survival metrics, so each input record is interpreted in one place.
 public struct RetentionAnalysis: Sendable {
     public let configuration: MetricsConfiguration
-    /// The ledger without its order rows (`orders` is empty: released after the order metrics,
-    /// their last reader).
+    /// The ledger without its order rows (`orders` is empty: released after the cohorts, once
+    /// the order metrics have their sums, `OrderRowSummary`).
     public let ledger: ActivityLedger
     public let cohorts: CohortTable
     /// One cohort table per value of each of `configuration.segmentAttributes` (`CohortTable.bySegments`).
@@ -85,6 +85,11 @@ public struct RetentionAnalysis: Sendable {
         }
         // The whole table and every segment's from one walk over the members.
         (cohorts, cohortSegments) = CohortTable.withSegments(ledger, attributes: configuration.segmentAttributes)
+        // The cohorts and the monthly revenue above were the order rows' last readers but the
+        // order metrics, which take their sums now: the churn stage and later ones run without them.
+        let orderRows = hasOrders ? OrderRowSummary(ledger: ledger) : nil
+        ledger.releaseOrders()
+        self.ledger = ledger
         stageFinished("cohorts")
         // The whole churn series and every segment's from one walk over the customers.
         let churnWalk = SegmentChurn.withWholeSeries(ledger: ledger, attributes: configuration.segmentAttributes,
@@ -99,11 +104,11 @@ public struct RetentionAnalysis: Sendable {
         stageFinished("segment churn")
         survival = KaplanMeierCurve(ledger: ledger)
         mrr = dataset.subscriptions.isEmpty ? nil : MRRBridge(ledger: ledger)
-        orders = hasOrders ? OrderMetrics(ledger: ledger, churn: churn) : nil
-        // The order metrics are the last to read the ledger's order rows: the satisfaction, the
-        // prediction and the report run without them.
-        ledger.releaseOrders()
-        self.ledger = ledger
+        if let orderRows {
+            orders = OrderMetrics(rows: orderRows, ledger: ledger, churn: churnWalk.whole)
+        } else {
+            orders = nil
+        }
         stageFinished("survival, MRR, orders")
 
         if dataset.surveys.isEmpty {

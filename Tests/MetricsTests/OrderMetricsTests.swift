@@ -25,6 +25,16 @@ import Model
         // The churn series the analysis has already computed gives the same metrics.
         let ledger = ActivityLedger(dataset: Fixture.orders, configuration: Fixture.orderConfiguration())
         #expect(OrderMetrics(ledger: ledger, churn: ChurnSeries(ledger: ledger)) == m)
+        // The sums taken from the order rows before they are released give them too.
+        let rows = OrderRowSummary(ledger: ledger)
+        // Month revenue (net of refunds) gathered for the 6 complete months up to as-of (Oct 2023 - Mar 2024):
+        // Jan 190, Feb 110, Mar 0, the months before the data 0.
+        #expect(rows.revenue(inMonth: m.clvWindow[0].index) == 190 && rows.revenue(inMonth: m.clvWindow[1].index) == 110)
+        #expect(rows.revenue(inMonth: m.clvWindow[2].index) == 0 && rows.revenue(inMonth: m.clvWindow[0].index - 3) == 0)
+        var released = ledger
+        released.releaseOrders()
+        #expect(released.orders.isEmpty)
+        #expect(OrderMetrics(rows: rows, ledger: released, churn: ChurnSeries(ledger: ledger)) == m)
     }
 
     @Test func noChurnMeansNoCLV() {

@@ -40,9 +40,10 @@ public struct ActivityLedger: Sendable {
     public let activity: [CustomerActivity?]
     /// Subscription model only: each customer's MRR step function (empty otherwise).
     public let mrr: [[MRRStep]]
-    /// Order model only: each customer's orders, summarised (empty otherwise). Its last readers
-    /// are the cohorts, the monthly revenue at as-of and the order metrics; `RetentionAnalysis`
-    /// then releases it (`releaseOrders()`), so the stages after them run without its rows.
+    /// Order model only: each customer's orders, summarised (empty otherwise). Its readers are the
+    /// monthly revenue at as-of, the cohorts and the order metrics' sums (`OrderRowSummary`);
+    /// `RetentionAnalysis` then releases it (`releaseOrders()`), so the churn stage and the later
+    /// ones run without its rows.
     public private(set) var orders: CustomerOrderTable
     /// Sign-ups who never paid: signed up on or before as-of, no paid activity by as-of (revenue
     /// file given). Customers who sign up after as-of are not counted anywhere.

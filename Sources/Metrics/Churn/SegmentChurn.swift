@@ -71,9 +71,14 @@ extension ChurnGrouping {
 extension ChurnSeries {
     /// The periods of `periods` inside the last `count` complete calendar periods.
     static func completeWindow(_ periods: [ChurnPeriod], ledger: ActivityLedger, count: Int) -> [ChurnPeriod] {
-        let calendar = ledger.configuration.calendar
-        let current = calendar.period(containing: ledger.asOf)
-        let lastComplete = ledger.asOf.adding(days: 1) == current.end ? current.index : current.index - 1
+        let lastComplete = lastCompletePeriod(ledger)
         return periods.filter { $0.period.index <= lastComplete && $0.period.index > lastComplete - count }
+    }
+
+    /// Index of the last calendar period that ends on or before as-of (the current one when
+    /// as-of is its last day, else the one before).
+    static func lastCompletePeriod(_ ledger: ActivityLedger) -> Int {
+        let current = ledger.configuration.calendar.period(containing: ledger.asOf)
+        return ledger.asOf.adding(days: 1) == current.end ? current.index : current.index - 1
     }
 }

@@ -62,26 +62,18 @@ public struct OrderMetrics: Sendable, Hashable {
     /// From an order-business ledger. CLV needs the ledger's calendar to be monthly (nil otherwise).
     /// `churn`, when given, must be `ChurnSeries(ledger: ledger)` (already computed by the caller).
     public init(ledger: ActivityLedger, churn: ChurnSeries? = nil) {
-        var customers = 0, repeaters = 0, orders = 0, revenue = 0.0, refunds = 0.0
-        var gapDays = 0, gaps = 0
-        for h in ledger.orders {
-            refunds += h.refundAmount
-            guard h.paidOrderCount > 0 else { continue }
-            customers += 1
-            if h.paidOrderCount >= 2 { repeaters += 1 }
-            orders += h.paidOrderCount
-            revenue += h.paidAmount
-            if let first = h.firstPaid, let last = h.lastPaid, h.paidDayCount >= 2 {
-                gapDays += first.days(to: last)
-                gaps += h.paidDayCount - 1
-            }
-        }
-        customersWithOrders = customers
-        repeatCustomers = repeaters
-        paidOrders = orders
-        paidRevenue = revenue
-        self.refunds = refunds
-        meanDaysBetweenPurchases = gaps > 0 ? Double(gapDays) / Double(gaps) : nil
+        self.init(rows: OrderRowSummary(ledger: ledger), ledger: ledger, churn: churn)
+    }
+
+    /// From what the ledger's order rows held (`rows`, gathered before they were released) and
+    /// the ledger's activity; the same values as `init(ledger:churn:)` on the ledger with its rows.
+    public init(rows: OrderRowSummary, ledger: ActivityLedger, churn: ChurnSeries? = nil) {
+        customersWithOrders = rows.customersWithOrders
+        repeatCustomers = rows.repeatCustomers
+        paidOrders = rows.paidOrders
+        paidRevenue = rows.paidRevenue
+        refunds = rows.refunds
+        meanDaysBetweenPurchases = rows.gaps > 0 ? Double(rows.gapDays) / Double(rows.gaps) : nil
         grossMargin = ledger.configuration.grossMargin
 
         guard ledger.configuration.calendar.granularity == .month else {
@@ -92,28 +84,23 @@ public struct OrderMetrics: Sendable, Hashable {
         }
         let window = ChurnSeries.completeWindow((churn ?? ChurnSeries(ledger: ledger)).periods, ledger: ledger,
                                                 count: Self.clvMonths)
-        clvWindow = window.map(\.period)
+        let months = window.map(\.period)
+        clvWindow = months
         let rates = window.compactMap(\.churnRate)
         monthlyChurnRate = rates.isEmpty ? nil : rates.reduce(0, +) / Double(rates.count)
-        // One walk over the customers for every month of the window (consecutive months): each
-        // month's revenue still adds the customers' amounts in customer order.
-        var active = [Int](repeating: 0, count: clvWindow.count)
-        var monthRevenue = [Double](repeating: 0, count: clvWindow.count)
-        if let firstMonth = clvWindow.first?.index {
-            for (i, a) in ledger.activity.enumerated() {
-                if let a {
-                    for (k, p) in clvWindow.enumerated()
-                    where a.spans.contains(where: { $0.start < p.end && ($0.end.map { $0 > p.start } ?? true) }) {
-                        active[k] += 1
-                    }
-                }
-                guard i < ledger.orders.count else { continue }
-                for r in ledger.orders[i].periods where r.period >= firstMonth && r.period < firstMonth + clvWindow.count {
-                    monthRevenue[r.period - firstMonth] += r.revenue
+        // One walk over the customers for every month of the window (consecutive months).
+        var active = [Int](repeating: 0, count: months.count)
+        if !months.isEmpty {
+            for case let a? in ledger.activity {
+                for (k, p) in months.enumerated()
+                where a.spans.contains(where: { $0.start < p.end && ($0.end.map { $0 > p.start } ?? true) }) {
+                    active[k] += 1
                 }
             }
         }
-        let arpas = clvWindow.indices.compactMap { k in active[k] > 0 ? monthRevenue[k] / Double(active[k]) : nil }
+        let arpas = months.indices.compactMap { k in
+            active[k] > 0 ? rows.revenue(inMonth: months[k].index) / Double(active[k]) : nil
+        }
         averageRevenuePerAccount = arpas.isEmpty ? nil : arpas.reduce(0, +) / Double(arpas.count)
     }
 }
