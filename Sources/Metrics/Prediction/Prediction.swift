@@ -23,12 +23,20 @@ public struct Prediction: Sendable {
     static func compute(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
                         configuration: PredictionConfiguration, activeNow: Set<CustomerIndex>,
                         monthlyRevenue: (CustomerIndex) -> Double) -> Prediction {
-        // The churn model is fitted first and the purchase models after it, one after the other:
-        // each already spreads its heavy loops over the cores (`FixedPartition`), so running them
-        // side by side saved little wall time while holding both fits' working state at once
-        // (the churn risks' sort next to the purchase triples' forecasts). The two read the same
-        // evidence and share nothing else, so each gives what it gives alone.
+        // The purchase models run in the background while the churn model is fitted here: the two
+        // read the same evidence and share nothing else, so each gives what it gives alone.
         let asOf = ledger.asOf
+        let lifetimeValue = CustomerLifetimeValue(annualDiscountRate: configuration.annualDiscountRate,
+                                                  grossMargin: ledger.configuration.grossMargin)
+        let purchaseFit = ledger.model != .orders ? nil : BackgroundResult { () -> Result<PurchasePrediction, ModelFitError> in
+            let histories = PurchaseHistory.all(evidence, asOf: asOf)
+            do throws(ModelFitError) {
+                return .success(try PurchasePrediction.fit(customers: histories.customers, histories: histories.histories,
+                                                           lifetimeValue: lifetimeValue))
+            } catch {
+                return .failure(error)
+            }
+        }
         var churn: ChurnModel?, churnProblem: String?
         do {
             churn = try ChurnModel.fit(evidence: evidence, ledger: ledger, health: health, activeNow: activeNow,
@@ -37,16 +45,10 @@ public struct Prediction: Sendable {
             churnProblem = error.description
         }
         var purchases: PurchasePrediction?, purchasesProblem: String?
-        if ledger.model == .orders {
-            let lifetimeValue = CustomerLifetimeValue(annualDiscountRate: configuration.annualDiscountRate,
-                                                      grossMargin: ledger.configuration.grossMargin)
-            let histories = PurchaseHistory.all(evidence, asOf: asOf)
-            do throws(ModelFitError) {
-                purchases = try PurchasePrediction.fit(customers: histories.customers, histories: histories.histories,
-                                                       lifetimeValue: lifetimeValue)
-            } catch {
-                purchasesProblem = error.description
-            }
+        switch purchaseFit?.wait() {
+        case .success(let fitted)?: purchases = fitted
+        case .failure(let error)?: purchasesProblem = error.description
+        case nil: break
         }
         return Prediction(revenueModel: ledger.model, purchases: purchases, purchasesProblem: purchasesProblem,
                           churn: churn, churnProblem: churnProblem)
