@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"]),
+        // Fixtures/ is read by path (and documented in its README), not bundled as a resource.
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Model"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkupTextTests", dependencies: ["MarkupText"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
