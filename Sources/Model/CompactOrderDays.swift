@@ -22,20 +22,23 @@ public struct CompactOrderDays: Sendable {
             lowest = Swift.min(lowest, d.ordinal)
             highest = Swift.max(highest, d.ordinal)
         }
-        guard !days.isEmpty, Self.offsetsFit(lowest: lowest, highest: highest) else {
-            base = 0
-            offsets = []
-            wide = days
+        guard Self.offsetsFit(lowest: lowest, highest: highest) else {
+            self.init(wide: days)
             return
         }
-        base = lowest
-        offsets = days.withUnsafeBufferPointer { source in
+        let offsets = days.withUnsafeBufferPointer { source in
             [UInt16](unsafeUninitializedCapacity: source.count) { out, written in
-                for k in source.indices { out[k] = UInt16(truncatingIfNeeded: source[k].ordinal &- lowest) }
+                for k in source.indices { out[k] = Self.offset(of: source[k], from: lowest) }
                 written = source.count
             }
         }
-        wide = []
+        self.init(base: lowest, offsets: offsets)
+    }
+
+    /// The 16-bit offset that stores `day` when the days start at `base` (`offsetsFit` holds).
+    @inlinable @inline(__always)
+    public static func offset(of day: Day, from base: Int32) -> UInt16 {
+        UInt16(truncatingIfNeeded: day.ordinal &- base)
     }
 
     /// Whether days from `lowest` to `highest` (ordinals) are stored as 16-bit offsets from `lowest`.

@@ -98,7 +98,7 @@ enum ParallelOrderGrouping {
                 guard c < customerCount else { beyond.append(o); continue }
                 let slot = Int(target.next[c])
                 if narrow {
-                    target.offsets.initializeElement(at: slot, to: UInt16(truncatingIfNeeded: o.day.ordinal &- target.base))
+                    target.offsets.initializeElement(at: slot, to: CompactOrderDays.offset(of: o.day, from: target.base))
                 } else {
                     target.wide.initializeElement(at: slot, to: o.day)
                 }
