@@ -105,6 +105,15 @@ public struct CompactOrderAmounts: Sendable {
         return UInt32(bitPattern: Int32(c)) & payloadMask
     }
 
+    /// The amount a short code (tag 0 … 6, made by `code(of:scales:)` at `scales`) stands for;
+    /// nil for the tag of an amount without one.
+    public static func amount(of code: UInt32, scales: [Double]) -> Double? {
+        let tag = code >> tagShift
+        guard tag != exceptionalTag else { return nil }
+        let major = Double(Int32(bitPattern: code << 3) >> 3) / 100
+        return tag == 0 ? major : major * scales[Int(tag) - 1]
+    }
+
     public var count: Int { codes.count }
 
     /// The amount at position `k`.

@@ -17,20 +17,21 @@ import Testing
         }
     }
 
-    /// The orders of `chunks`, in file order, held by block of customers.
-    static func held(_ chunks: [[Order]], customerLimit: Int = Int(Int32.max)) -> OrderBlocks {
-        var held = OrderBlocks(customerLimit: customerLimit)
+    /// The orders of `chunks`, in file order, held by block of customers (amounts coded at `scales`).
+    static func held(_ chunks: [[Order]], customerLimit: Int = Int(Int32.max), scales: [Double] = []) -> OrderBlocks {
+        var held = OrderBlocks(customerLimit: customerLimit, scales: scales)
         for chunk in chunks { for o in chunk { held.append(o) } }
         return held
     }
 
-    /// `MappedOrders` writes orders into mapped memory with `initialize(to:)` and unmaps it without
-    /// deinitialising them: that is only right while `Order` holds no reference (a trivial type),
-    /// 16 bytes a stride (the size the chunk capacity of 1 MiB is worked out from: 65 536 × 16).
-    @Test func ordersAreTrivialSixteenByteValues() {
-        #expect(_isPOD(Order.self))
-        #expect(MemoryLayout<Order>.stride == 16)
-        #expect(OrderBlocks.chunkCapacity * MemoryLayout<Order>.stride == 1 << 20)
+    /// `OrderChunk` writes packed orders into mapped memory with `initialize(to:)` and unmaps it
+    /// without deinitialising them: that is only right while `PackedOrder` holds no reference (a
+    /// trivial type), 8 bytes a stride (the size the chunk capacity of 1 MiB is worked out from:
+    /// 131 072 × 8).
+    @Test func packedOrdersAreTrivialEightByteValues() {
+        #expect(_isPOD(PackedOrder.self))
+        #expect(MemoryLayout<PackedOrder>.stride == 8)
+        #expect(OrderBlocks.chunkCapacity * MemoryLayout<PackedOrder>.stride == 1 << 20)
     }
 
     @Test func twoThreadsGroupAsOneDoes() {
@@ -130,8 +131,8 @@ import Testing
         let orders = (0..<1_200_000).map { i in
             Order(customer: (i * 7919) % 20_000, day: Day(ordinal: Int32(i % 500)), amount: amount(i))
         }
-        var parallel = Self.held([orders])
-        let book = ParallelOrderGrouping.book(grouping: &parallel, customerCount: 20_000, scales: [1.08])
+        var parallel = Self.held([orders], scales: [1.08])
+        let book = ParallelOrderGrouping.book(grouping: &parallel, customerCount: 20_000)
         var single = [orders]
         let reference = CustomerOrderBook(grouping: &single, customerCount: 20_000)
         #expect(book == reference)
@@ -148,6 +149,56 @@ import Testing
         // i = 500 names customer 500 × 7919 mod 20,000 = 3,959,500 mod 20,000 = 19,500: its first
         // amount 19.99 × 1.08, tag 1 with 1999 cents.
         #expect(book.amounts.codes[Int(book.starts[19_500])] == 1 << 29 | 1999)
+    }
+
+    /// Orders that do not pack (`PackedOrder`: a day outside its 20 bits, an amount without a short
+    /// code) are held whole in their chunks and grouped as one thread groups the orders: 1.2 M
+    /// orders (two threads), customer (i × 7919) mod 5000 (blocks 0 and 1: block 0's ~983,000 orders
+    /// fill 7 chunks of 131,072 and part of an eighth, so chunk boundaries fall inside customers'
+    /// orders), read as two partitions split at i = 700,000 (inside every customer's orders); day
+    /// i mod 500 − 524,500 (ordinals −524,500 … −524,001: those below −524,288, i mod 500 < 212, do
+    /// not pack, yet the span fits 16-bit offsets); amount i + 0.0005 (no short code) when 997
+    /// divides i, 19.99 × 1.08 (tag 1) when 3 divides i, else i / 100.
+    @Test func ordersHeldWholeAcrossChunksAndPartitionsGroupAsOneThreadDoes() {
+        func order(_ i: Int) -> Order {
+            let amount = i % 997 == 0 ? Double(i) + 0.0005 : i % 3 == 0 ? 19.99 * 1.08 : Double(i) / 100
+            return Order(customer: (i * 7919) % 5000, day: Day(ordinal: Int32(i % 500 - 524_500)), amount: amount)
+        }
+        let orders = (0..<1_200_000).map(order)
+        var first = Self.held([Array(orders[..<700_000])], scales: [1.08])
+        var second = Self.held([Array(orders[700_000...])], scales: [1.08])
+        first.append(moving: &second)
+        let book = ParallelOrderGrouping.book(grouping: &first, customerCount: 5000)
+        var single = [orders]
+        let reference = CustomerOrderBook(grouping: &single, customerCount: 5000)
+        #expect(book == reference)
+        #expect(first.count == 0 && book.unplaced.isEmpty)
+        // The storage one thread encoding the grouped amounts makes, exceptional ones numbered in
+        // book order: multiples of 997 below 1.2 M, 0 … 1203 × 997 = 1,199,391: 1204 of them.
+        let sequential = CompactOrderAmounts((0..<reference.amounts.count).map { reference.amounts[$0] }, scales: [1.08])
+        #expect(book.amounts.codes == sequential.codes)
+        #expect(book.amounts.exceptional.map(\.bitPattern) == sequential.exceptional.map(\.bitPattern))
+        #expect(book.amounts.exceptional.count == 1204)
+        #expect(book.days.base == -524_500 && book.days.wide.isEmpty)
+        // Customer 0: i × 7919 ≡ 0 (mod 5000), i = 5000j (j = 0 … 239), in file order: days
+        // 5000j mod 500 − 524,500 = −524,500 (held whole), amounts: j = 0 is i = 0 (997 | 0:
+        // 0.0005), else 3 | 5000j ⇔ 3 | j: 19.99 × 1.08, else 50j.
+        #expect(Array(book.days(of: 0)) == [Day](repeating: Day(ordinal: -524_500), count: 240))
+        let amounts = Array(book.amounts(of: 0))
+        #expect(amounts.count == 240 && amounts[0] == 0.0005 && amounts[1] == 50 && amounts[3] == 19.99 * 1.08)
+    }
+
+    /// Orders of a block beyond the book's customers come back whole, held whole or packed.
+    @Test func ordersBeyondTheCustomersComeBackWhole() {
+        var mixed = OrderBlocks(scales: [1.27])
+        let orders = [Order(customer: 5000, day: Day(ordinal: 3_000_000), amount: 0.0005),
+                      Order(customer: 4100, day: Day(ordinal: 19_000), amount: 19.99 * 1.27),
+                      Order(customer: 7, day: Day(ordinal: 5), amount: 1)]
+        for o in orders { mixed.append(o) }
+        let book = ParallelOrderGrouping.book(grouping: &mixed, customerCount: 8)
+        #expect(book.unplaced == Array(orders.prefix(2)))
+        #expect(book.unplaced.map(\.amount.bitPattern) == [0.0005, 19.99 * 1.27].map(\.bitPattern))
+        #expect(Array(book.days(of: 7)) == [Day(ordinal: 5)] && Array(book.amounts(of: 7)) == [1])
     }
 
     /// Days spanning more than 65,535 days are kept whole by the two threads as by one.

@@ -109,8 +109,9 @@ struct DatasetBuilder {
     /// Earliest revenue day per customer created from revenue files (no customers file),
     /// written into `dataset.customers` after each file.
     var revenueSignups: [Day] = []
-    /// The orders read so far, by block of customers in file order; `groupOrders` turns them into `dataset.orders`.
-    var orders = OrderBlocks()
+    /// The orders read so far, by block of customers in file order (amounts coded at the rates'
+    /// scales); `groupOrders` turns them into `dataset.orders`.
+    var orders: OrderBlocks
     /// The billing cadence each customer's orders state in an interval or plan column (the last one met).
     var declaredCadences: [BillingCadence?] = []
     /// Threads an orders file is read on; nil: two from `parallelMinimumBytes` up (tests set it).
@@ -126,6 +127,7 @@ struct DatasetBuilder {
         self.options = options
         self.hasCustomerFile = hasCustomerFile
         self.book = CurrencyBook(rates: options.rates, reportCurrency: options.reportCurrency)
+        orders = OrderBlocks(scales: CompactOrderAmounts.tagged(book.rates.values))
     }
 
     // MARK: - Files

@@ -12,32 +12,41 @@ import Model
 /// book's pages fill: the orders are held about once, not once as chunks in file order and once
 /// more as the book whose every page the first chunk touched.
 ///
-/// Each block keeps its orders in chunks of its own mapped memory (`MappedOrders`, returned to
-/// the system when freed, whatever the allocator's thresholds), so a chunk only partly filled
-/// holds only the pages it wrote.
+/// Each order is held in 8 bytes (`PackedOrder`: its place in the block, its day, its amount's
+/// short code at `scales`, the book's own), the few that do not pack whole in their chunk's
+/// `exceptions`. Each block keeps its orders in chunks of its own mapped memory (`OrderChunk`,
+/// returned to the system when freed, whatever the allocator's thresholds), so a chunk only
+/// partly filled holds only the pages it wrote.
 ///
 /// Orders of a customer outside `0 ..< customerLimit` (none from the loader, which places
 /// only customers it knows) are kept apart, in file order (`outside`). (Unchecked `Sendable`: the
 /// chunks are written through pointers, by one thread at a time, the one appending.)
 struct OrderBlocks: @unchecked Sendable {
     /// Customers per block: their counts (16 KiB) stay in the first-level cache while grouping.
-    static let blockShift = 12
+    static let blockShift = PackedOrder.placeBits
     /// Orders per chunk (1 MiB).
-    static let chunkCapacity = 1 << 16
+    static let chunkCapacity = 1 << 17
 
     /// Per block: its chunks, in file order (the last one's `count` is set by `seal()`).
-    private var blocks: [[MappedOrders]] = []
+    private var blocks: [[OrderChunk]] = []
     /// Per block: where its next order goes (in its last chunk), and the end of that chunk.
-    private var next: [UnsafeMutablePointer<Order>?] = []
-    private var ends: [UnsafeMutablePointer<Order>?] = []
+    private var next: [UnsafeMutablePointer<PackedOrder>?] = []
+    private var ends: [UnsafeMutablePointer<PackedOrder>?] = []
     /// Orders of customers outside `0 ..< customerLimit`, in file order.
     private(set) var outside: [Order] = []
     /// Customers whose orders are blocked (others are `outside`).
     let customerLimit: Int
+    /// The rates amounts may have been multiplied by, as `CompactOrderAmounts.tagged(_:)` gives
+    /// them: the amount codes are made at these.
+    let scales: [Double]
     /// Orders held.
     private(set) var count = 0
 
-    init(customerLimit: Int = Int(Int32.max)) { self.customerLimit = customerLimit }
+    init(customerLimit: Int = Int(Int32.max), scales: [Double] = []) {
+        precondition(scales == CompactOrderAmounts.tagged(scales), "scales not as CompactOrderAmounts.tagged(_:) orders them")
+        self.customerLimit = customerLimit
+        self.scales = scales
+    }
 
     @inline(__always)
     mutating func append(_ order: Order) {
@@ -45,26 +54,29 @@ struct OrderBlocks: @unchecked Sendable {
         let c = order.customer
         guard c >= 0 && c < customerLimit else { outside.append(order); return }
         let b = c >> Self.blockShift
-        if b < next.count, let p = next[b], p != ends[b] {
-            p.initialize(to: order)
-            next[b] = p + 1
-            return
+        if !(b < next.count && next[b] != nil && next[b] != ends[b]) { startChunk(b) }
+        let place = c & ((1 << Self.blockShift) - 1)
+        let p = next[b]!
+        if let packed = PackedOrder(place: place, day: order.day, code: CompactOrderAmounts.code(of: order.amount, scales: scales)) {
+            p.initialize(to: packed)
+        } else {
+            let chunk = blocks[b][blocks[b].count - 1]
+            p.initialize(to: PackedOrder(place: place, exception: chunk.exceptions.count))
+            chunk.exceptions.append(order)
         }
-        startChunk(b)
-        next[b]!.initialize(to: order)
-        next[b]! += 1
+        next[b] = p + 1
     }
 
-    /// Gives block b a new chunk (its last one being full).
+    /// Gives block b a new chunk (its last one being full, or it having none).
     private mutating func startChunk(_ b: Int) {
         if b >= blocks.count {
             let more = b + 1 - blocks.count
-            blocks += [[MappedOrders]](repeating: [], count: more)
-            next += [UnsafeMutablePointer<Order>?](repeating: nil, count: more)
-            ends += [UnsafeMutablePointer<Order>?](repeating: nil, count: more)
+            blocks += [[OrderChunk]](repeating: [], count: more)
+            next += [UnsafeMutablePointer<PackedOrder>?](repeating: nil, count: more)
+            ends += [UnsafeMutablePointer<PackedOrder>?](repeating: nil, count: more)
         }
         if let last = blocks[b].last { last.count = last.capacity }
-        let chunk = MappedOrders(capacity: Self.chunkCapacity)
+        let chunk = OrderChunk(capacity: Self.chunkCapacity)
         blocks[b].append(chunk)
         next[b] = chunk.base
         ends[b] = chunk.base + chunk.capacity
@@ -77,17 +89,18 @@ struct OrderBlocks: @unchecked Sendable {
         }
     }
 
-    /// Moves the orders of `later` (read after these) behind them, block by block, without
-    /// copying them; `later` is empty afterwards (and so is the room left in these chunks:
-    /// later orders start chunks of their own).
+    /// Moves the orders of `later` (read after these, at the same scales) behind them, block by
+    /// block, without copying them; `later` is empty afterwards (and so is the room left in
+    /// these chunks: later orders start chunks of their own).
     mutating func append(moving later: inout OrderBlocks) {
+        precondition(later.scales == scales, "orders held at other scales")
         seal()
         later.seal()
         if later.blocks.count > blocks.count {
             let more = later.blocks.count - blocks.count
-            blocks += [[MappedOrders]](repeating: [], count: more)
-            next += [UnsafeMutablePointer<Order>?](repeating: nil, count: more)
-            ends += [UnsafeMutablePointer<Order>?](repeating: nil, count: more)
+            blocks += [[OrderChunk]](repeating: [], count: more)
+            next += [UnsafeMutablePointer<PackedOrder>?](repeating: nil, count: more)
+            ends += [UnsafeMutablePointer<PackedOrder>?](repeating: nil, count: more)
         }
         for b in later.blocks.indices where !later.blocks[b].isEmpty {
             blocks[b] += later.blocks[b]
@@ -96,37 +109,49 @@ struct OrderBlocks: @unchecked Sendable {
         }
         outside += later.outside
         count += later.count
-        later = OrderBlocks(customerLimit: later.customerLimit)
+        later = OrderBlocks(customerLimit: later.customerLimit, scales: later.scales)
     }
 
     /// The blocks (block b's chunks, in file order) and the orders outside them (this holder is
     /// empty afterwards).
-    mutating func take() -> (blocks: [[MappedOrders]], outside: [Order]) {
+    mutating func take() -> (blocks: [[OrderChunk]], outside: [Order]) {
         seal()
-        defer { self = OrderBlocks(customerLimit: customerLimit) }
+        defer { self = OrderBlocks(customerLimit: customerLimit, scales: scales) }
         return (blocks, outside)
     }
 }
 
-/// Up to `capacity` orders in memory mapped for them alone and unmapped when freed (only the
-/// pages written are ever resident). Written by one thread at a time. The orders are never
-/// deinitialised: `Order` is a trivial type (no references), which a test asserts.
-final class MappedOrders: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Order>
+/// Up to `capacity` packed orders of one block in memory mapped for them alone and unmapped when
+/// freed (only the pages written are ever resident), and the orders of the chunk that do not
+/// pack (`exceptions`, whole, in file order). Written by one thread at a time.
+final class OrderChunk: @unchecked Sendable {
+    let base: UnsafeMutablePointer<PackedOrder>
     let capacity: Int
     /// Orders written (kept by `OrderBlocks`).
     var count = 0
+    /// The orders whose packed form names them by index here (`PackedOrder.isException`).
+    var exceptions: [Order] = []
 
     init(capacity: Int) {
         self.capacity = capacity
-        let bytes = capacity * MemoryLayout<Order>.stride
+        let bytes = capacity * MemoryLayout<PackedOrder>.stride
         guard let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
             fatalError("out of memory: \(bytes) bytes for orders")
         }
-        base = raw.bindMemory(to: Order.self, capacity: capacity)
+        base = raw.bindMemory(to: PackedOrder.self, capacity: capacity)
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(base), capacity * MemoryLayout<Order>.stride) }
+    deinit { munmap(UnsafeMutableRawPointer(base), capacity * MemoryLayout<PackedOrder>.stride) }
 
-    var orders: UnsafeBufferPointer<Order> { UnsafeBufferPointer(start: base, count: count) }
+    var orders: UnsafeBufferPointer<PackedOrder> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The day and amount of `order` (one of this chunk's) at the holder's `scales`.
+    @inline(__always)
+    func dayAndAmount(_ order: PackedOrder, scales: [Double]) -> (day: Day, amount: Double) {
+        if order.isException {
+            let whole = exceptions[order.exceptionIndex]
+            return (whole.day, whole.amount)
+        }
+        return (order.day, CompactOrderAmounts.amount(of: order.code, scales: scales)!)
+    }
 }

@@ -16,6 +16,8 @@ struct OrderPartial: Sendable {
         let keys: CustomerKeys?
         /// Orders the partition probably holds (its share of the file's estimate).
         let expectedRows: Int
+        /// The scales the held amounts are coded at (`OrderBlocks.scales`).
+        let scales: [Double]
     }
 
     /// The partition's orders, in file order.
@@ -28,7 +30,7 @@ struct OrderPartial: Sendable {
 
     init(_ context: Context) {
         seen = OrderIDSet(expected: context.hasIDs ? context.expectedRows : 0)
-        orders = OrderBlocks()
+        orders = OrderBlocks(scales: context.scales)
     }
 
     /// Folds one order in: its customer by id (else by the other keys), its id checked for a

@@ -69,7 +69,7 @@ extension DatasetBuilder {
         if joining.file != nil { ensureKeys() }
         let context = OrderPartial.Context(customerIndex: customerIndex, joins: joining.file != nil,
                                            hasIDs: stream.reader.column("id") != nil, keys: joining.keys,
-                                           expectedRows: stream.estimatedRowCount / partitions + 1)
+                                           expectedRows: stream.estimatedRowCount / partitions + 1, scales: orders.scales)
         var run = try stream.runInParallel(partitions: partitions, makePartial: { OrderPartial(context) }) { p, order in
             p.add(order, context)
         }
@@ -105,7 +105,7 @@ extension DatasetBuilder {
     /// Orders that create their customers (no customers file), in file order.
     private mutating func createCustomersFromOrders(_ stream: OrderStream) throws(IngestError) -> (OrderStreamResult, CurrencyBook) {
         var seen = OrderIDSet(expected: stream.estimatedRowCount)
-        var read = OrderBlocks()
+        var read = OrderBlocks(scales: orders.scales)
         let hasIDs = stream.reader.column("id") != nil
         defer { orders.append(moving: &read) }
         return try stream.run { order in
@@ -124,7 +124,6 @@ extension DatasetBuilder {
     /// the customers (none: the loader places only customers it knows) would be kept apart as
     /// unplaced.
     mutating func groupOrders() {
-        dataset.orders = ParallelOrderGrouping.book(grouping: &orders, customerCount: dataset.customers.count,
-                                                    scales: Array(book.rates.values))
+        dataset.orders = ParallelOrderGrouping.book(grouping: &orders, customerCount: dataset.customers.count)
     }
 }

@@ -15,16 +15,16 @@ import Model
 enum ParallelOrderGrouping {
     static let minimumOrders = 1 << 20
 
-    /// The orders of `held` grouped by customer (`held` is empty afterwards); `scales`: the
-    /// conversion rates the amounts may have been multiplied by (they keep the book small).
-    /// The orders go straight into the book's compact columns: the counting pass also finds the
-    /// day span (so the base of the 16-bit day offsets), an amount's code depends on the amount
-    /// and the scales only, and the amounts without a short code are numbered in book position
-    /// order afterwards (`CompactOrderAmounts.init(codes:scales:exceptional:)`), whichever
-    /// thread placed them.
-    static func book(grouping held: inout OrderBlocks, customerCount: Int, scales: [Double] = []) -> CustomerOrderBook {
+    /// The orders of `held` grouped by customer (`held` is empty afterwards). The orders go
+    /// straight into the book's compact columns: the counting pass also finds the day span (so
+    /// the base of the 16-bit day offsets), an amount's code is the one `held` made (at its
+    /// scales, which the book takes), and the amounts without a short code are numbered in book
+    /// position order afterwards (`CompactOrderAmounts.init(codes:scales:exceptional:)`),
+    /// whichever thread placed them.
+    static func book(grouping held: inout OrderBlocks, customerCount: Int) -> CustomerOrderBook {
         let total = held.count
         let threads = total >= minimumOrders ? 2 : 1
+        let tagged = held.scales
         let (blocks, outside) = held.take()
         precondition(customerCount >= 0 && customerCount < Int(Int32.max) && total < Int(Int32.max),
                      "more orders than a 32-bit position can address")
@@ -37,11 +37,13 @@ enum ParallelOrderGrouping {
             WorkerThreads.run(threads) { h in
                 var lowest = Int32.max, highest = Int32.min
                 for b in stride(from: h, to: shared.count, by: threads) {
+                    let first = b << OrderBlocks.blockShift
                     for chunk in shared.chunks(b) {
-                        for o in chunk.orders where o.customer < customerCount {
-                            counts.buffer[o.customer + 1] += 1
-                            lowest = min(lowest, o.day.ordinal)
-                            highest = max(highest, o.day.ordinal)
+                        for o in chunk.orders where first + o.place < customerCount {
+                            counts.buffer[first + o.place + 1] += 1
+                            let day = o.isException ? chunk.exceptions[o.exceptionIndex].day : o.day
+                            lowest = min(lowest, day.ordinal)
+                            highest = max(highest, day.ordinal)
                         }
                     }
                 }
@@ -52,7 +54,6 @@ enum ParallelOrderGrouping {
         let placed = Int(starts[customerCount])
         let lowest = spans.lists.map(\.lowest).min() ?? .max, highest = spans.lists.map(\.highest).max() ?? .min
         let narrow = CompactOrderDays.offsetsFit(lowest: lowest, highest: highest)
-        let tagged = CompactOrderAmounts.tagged(scales)
         var next = Array(starts.dropLast())
         var offsets: [UInt16] = [], wide: [Day] = []
         let beyond = PerThread<[Order]>(threads, [])
@@ -68,8 +69,8 @@ enum ParallelOrderGrouping {
                         WorkerThreads.run(threads) { h in
                             var kept: [Order] = [], odd: [(position: Int, amount: Double)] = []
                             for b in stride(from: h, to: shared.count, by: threads) {
-                                place(shared.take(b), customerCount: customerCount, narrow: narrow, into: target,
-                                      beyond: &kept, exceptional: &odd)
+                                place(shared.take(b), block: b, customerCount: customerCount, narrow: narrow,
+                                      into: target, beyond: &kept, exceptional: &odd)
                             }
                             beyond.lists[h] = kept
                             exceptional.lists[h] = odd
@@ -87,27 +88,37 @@ enum ParallelOrderGrouping {
                                  unplaced: outside + inBlockOrder(Array(beyond.lists)))
     }
 
-    /// The orders of `chunks` (one block, in file order) written to their customers' next slots
-    /// (day and amount code); appends those naming a customer at or beyond `customerCount` to
-    /// `beyond`, and the (slot, amount) of each amount without a short code to `exceptional`.
-    private static func place(_ chunks: [MappedOrders], customerCount: Int, narrow: Bool, into target: Target,
+    /// The orders of `chunks` (block `block`, in file order) written to their customers' next
+    /// slots (day and amount code); appends those naming a customer at or beyond `customerCount`
+    /// to `beyond`, and the (slot, amount) of each amount without a short code to `exceptional`.
+    private static func place(_ chunks: [OrderChunk], block: Int, customerCount: Int, narrow: Bool, into target: Target,
                               beyond: inout [Order], exceptional: inout [(position: Int, amount: Double)]) {
+        let first = block << OrderBlocks.blockShift
         for chunk in chunks {
             for o in chunk.orders {
-                let c = o.customer
-                guard c < customerCount else { beyond.append(o); continue }
+                let c = first + o.place
+                guard c < customerCount else {
+                    let (day, amount) = chunk.dayAndAmount(o, scales: target.scales)
+                    beyond.append(Order(customer: c, day: day, amount: amount))
+                    continue
+                }
                 let slot = Int(target.next[c])
+                let day: Day, code: UInt32?
+                if o.isException {
+                    let whole = chunk.exceptions[o.exceptionIndex]
+                    day = whole.day
+                    code = CompactOrderAmounts.code(of: whole.amount, scales: target.scales)
+                    if code == nil { exceptional.append((slot, whole.amount)) }
+                } else {
+                    day = o.day
+                    code = o.code
+                }
                 if narrow {
-                    target.offsets.initializeElement(at: slot, to: CompactOrderDays.offset(of: o.day, from: target.base))
+                    target.offsets.initializeElement(at: slot, to: CompactOrderDays.offset(of: day, from: target.base))
                 } else {
-                    target.wide.initializeElement(at: slot, to: o.day)
+                    target.wide.initializeElement(at: slot, to: day)
                 }
-                if let code = CompactOrderAmounts.code(of: o.amount, scales: target.scales) {
-                    target.codes.initializeElement(at: slot, to: code)
-                } else {
-                    target.codes.initializeElement(at: slot, to: CompactOrderAmounts.unnumberedExceptional)
-                    exceptional.append((slot, o.amount))
-                }
+                target.codes.initializeElement(at: slot, to: code ?? CompactOrderAmounts.unnumberedExceptional)
                 target.next[c] += 1
             }
         }
@@ -155,9 +166,9 @@ enum ParallelOrderGrouping {
     /// The blocks' chunks, each block read and then taken (freed) by the one thread placing it.
     /// (Pointer storage: two threads take distinct blocks at once.)
     private final class Blocks: @unchecked Sendable {
-        private let blocks: UnsafeMutableBufferPointer<[MappedOrders]>
+        private let blocks: UnsafeMutableBufferPointer<[OrderChunk]>
         var count: Int { blocks.count }
-        init(_ blocks: [[MappedOrders]]) {
+        init(_ blocks: [[OrderChunk]]) {
             self.blocks = .allocate(capacity: blocks.count)
             _ = self.blocks.initialize(from: blocks)
         }
@@ -166,10 +177,10 @@ enum ParallelOrderGrouping {
             blocks.deallocate()
         }
 
-        func chunks(_ b: Int) -> [MappedOrders] { blocks[b] }
+        func chunks(_ b: Int) -> [OrderChunk] { blocks[b] }
 
         /// Block b's chunks, no longer held here.
-        func take(_ b: Int) -> [MappedOrders] {
+        func take(_ b: Int) -> [OrderChunk] {
             let chunks = blocks[b]
             blocks[b] = []
             return chunks
