@@ -77,6 +77,8 @@ extension DatasetBuilder {
         // Partitions that each met a first currency may have taken different ones for the report's.
         let currencyUnsettled = stream.book.reportCurrency == nil && run.book.reportCurrency != nil
         if run.partials.count > 1 && (currencyUnsettled || context.hasIDs && Self.repeatsAcrossPartitions(run.partials)) {
+            // The first run's orders go before the file is read again: not held twice.
+            run.partials = []
             run = try stream.runInParallel(partitions: 1, makePartial: { OrderPartial(context) }) { p, order in
                 p.add(order, context)
             }
