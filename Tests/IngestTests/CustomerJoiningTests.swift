@@ -260,3 +260,49 @@ import Model
         #expect(skipCount(input, "unknown_customer") == 2)
     }
 }
+
+@Suite struct CustomerJoiningNameTableTests {
+    /// The name tables are made once per distinct name (by its bytes), and every customer still
+    /// counts: a name two customers bear (same bytes) or two names with one company key (other
+    /// bytes) match nobody by that key; the exact lower-cased name keeps its first customer.
+    @Test func namesSharedByBytesOrByKeyMatchNobodyAndExactNamesKeepTheFirst() throws {
+        let dir = FixtureDirectory()
+        let customers = dir.write("customers.csv", """
+        Customer ID,Company Name,Created Date
+        C1,Hooli,2024-01-01
+        C2,Hooli,2024-01-01
+        C3,Acme Inc,2024-01-01
+        C4,ACME,2024-01-01
+        C5,Globex GmbH,2024-01-01
+        C6,globex gmbh,2024-01-01
+        C7,Umbrella Ltd,2024-01-01
+
+        """)
+        let tickets = dir.write("tickets.csv", """
+        Ticket ID,Organization,Created At
+        T1,Hooli Inc,2024-02-01
+        T2,Acme Corp,2024-02-01
+        T3,GLOBEX GMBH,2024-02-01
+        T4,globex,2024-02-01
+        T5,Umbrella,2024-02-01
+        T6,umbrella ltd,2024-02-01
+        T7,C1,2024-02-01
+
+        """)
+        let data = try DatasetLoader.load(InputFiles(customers: customers, tickets: tickets), options: IngestOptions())
+        // T1: key "hooli", C1 and C2 → none. T2: key "acme", C3 and C4 → none. T3: exactly the
+        // lower-cased name of C5 and C6 → C5, the first (4). T4: key "globex", C5 and C6 → none.
+        // T5: key "umbrella" → C7 (6). T6: exact name of C7. T7: id of C1 (0).
+        #expect(data.tickets.map(\.customer) == [nil, nil, 4, nil, 6, 6, 0])
+        let join = try #require(accounting(data, "tickets")?.join)
+        #expect(join.matched == [.companyName: 3, .id: 1])
+        #expect(join.rowsWithKey == 7)
+    }
+
+    /// Text without a dot is no web domain (a plain id, looked up for every unmatched row).
+    @Test func textWithoutADotIsNoDomain() {
+        #expect(EmailAddress.domain(ofWebsite: "CUST-0004733") == nil)
+        #expect(EmailAddress.domain(ofWebsite: " https://Acme/about ") == nil)
+        #expect(EmailAddress.domain(ofWebsite: " https://Acme.io/about ") == "acme.io")
+    }
+}

@@ -181,6 +181,9 @@ enum EmailAddress {
     /// The host of a web address or bare domain (`https://www.acme.com/about` → `acme.com`);
     /// nil when the text is not one.
     static func domain(ofWebsite text: String) -> String? {
+        // No "." at all: not a domain (the steps below only drop text; cheap test first, as
+        // every unmatched plain id of an orders or surveys file comes here).
+        guard text.utf8.contains(0x2E) else { return nil }
         var t = text.trimmingCharacters(in: .whitespaces).lowercased()
         for scheme in ["https://", "http://"] where t.hasPrefix(scheme) { t = String(t.dropFirst(scheme.count)) }
         if let slash = t.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { t = String(t[..<slash]) }

@@ -164,9 +164,14 @@ extension DatasetBuilder {
     mutating func ensureNames() {
         guard hasCustomerFile, customerByNameCount != dataset.customers.count else { return }
         customerByName = [:]
-        // A name met before was entered then (first one wins): lower-case each distinct name once.
-        var seen = Set<String>()
-        for (i, customer) in dataset.customers.enumerated() where seen.insert(customer.name).inserted {
+        // A name met before was entered then (first one wins): lower-case each distinct name
+        // once. Names are told apart by their bytes (hashing half a million `String`s, most of
+        // them not ASCII, cost more than the lower-casing saved); names of other bytes that
+        // `String` holds equal are entered under the same key, where the first one stays.
+        var seen = ByteKeyedIndex()
+        for (i, customer) in dataset.customers.enumerated() {
+            let distinct = seen.count
+            guard seen.insert(customer.name) == distinct else { continue }
             let key = customer.name.lowercased()
             if customerByName[key] == nil { customerByName[key] = i }
         }

@@ -76,22 +76,27 @@ final class CustomerKeys: @unchecked Sendable {
         return table
     }
 
-    /// The normalised company name of each customer. Each distinct name is normalised once
-    /// (a file of half a million customers may hold a few hundred person names); the table is
-    /// the one normalising every customer's name would give.
+    /// The normalised company name of each customer. Each distinct name (by its bytes) is
+    /// normalised once (a file of half a million customers may hold a few hundred person
+    /// names) and entered once, for its first customer, or as shared when another customer
+    /// bears it too; the table is the one normalising every customer's name would give.
     private static func names(_ customers: [Customer]) -> [String: CustomerIndex] {
-        var table: [String: CustomerIndex] = [:]
-        var keyOfName: [String: String?] = [:]
+        var distinct = ByteKeyedIndex()
+        var first: [CustomerIndex] = [], shared: [Bool] = []
         for i in customers.indices {
-            let name = customers[i].name
-            let key: String?
-            if let known = keyOfName[name] {
-                key = known
+            let n = distinct.insert(customers[i].name)
+            if n == first.count {
+                first.append(i)
+                shared.append(false)
             } else {
-                key = CompanyName.key(name)
-                keyOfName[name] = .some(key)
+                shared[n] = true
             }
-            if let key { add(&table, key, i) }
+        }
+        var table: [String: CustomerIndex] = [:]
+        for n in first.indices {
+            guard let key = CompanyName.key(customers[first[n]].name) else { continue }
+            add(&table, key, first[n])
+            if shared[n] { table[key] = -1 }
         }
         return table
     }

@@ -159,10 +159,8 @@ struct DatasetBuilder {
         var reader = try FieldReader(path: path, entity: entity, header: table.header,
                                      options: joinOptions(path, entity, table: table, format: recognition.format),
                                      format: recognition.format)
-        try reader.settleFormats(options: options, headerLine: table.headerLine, headerColumn: table.headerColumn) {
-            (body: (RowView) -> Void) throws(IngestError) in
-            try table.forEachRow { row throws(IngestError) in body(row) }
-        }
+        try reader.settleFormats(options: options, headerLine: table.headerLine, headerColumn: table.headerColumn,
+                                 table: table, threads: RowBlocks.threads(table, requested: tableThreads))
         var accounting = InputAccounting(path: path, entity: entity.rawValue, warnings: table.warnings)
         if let change = file.changeSinceOpened() { accounting.warnings.append(FileSource.changeWarning(change)) }
         accounting.source = reader.format.map(\.description) ?? recognition.label

@@ -130,6 +130,23 @@ struct FieldReader: Sendable {
     /// - Throws: `ambiguousDates` / `contradictoryDates`, located at the column's header.
     mutating func settleFormats(options: IngestOptions, headerLine: Int, headerColumn: (Int) -> Int,
                                 rows: ((RowView) -> Void) throws(IngestError) -> Void) throws(IngestError) {
+        try settleFormats(options: options, headerLine: headerLine, headerColumn: headerColumn) {
+            (evidence: inout FormatEvidence) throws(IngestError) in
+            try rows { evidence.see($0) }
+        }
+    }
+
+    /// `settleFormats` from every data row of `table`, read on `threads` threads (`FormatEvidence`).
+    mutating func settleFormats(options: IngestOptions, headerLine: Int, headerColumn: (Int) -> Int,
+                                table: CSVTable, threads: Int) throws(IngestError) {
+        try settleFormats(options: options, headerLine: headerLine, headerColumn: headerColumn) {
+            (evidence: inout FormatEvidence) throws(IngestError) in
+            evidence = FormatEvidence.gathered(table, threads: threads, from: evidence)
+        }
+    }
+
+    private mutating func settleFormats(options: IngestOptions, headerLine: Int, headerColumn: (Int) -> Int,
+                                        gather: (inout FormatEvidence) throws(IngestError) -> Void) throws(IngestError) {
         let dates = (Self.dateFields[entity] ?? []).filter { columns[$0] != nil }
         let amounts = (Self.amountFields[entity] ?? []).filter { columns[$0] != nil }
         var evidence: [String: DateParsing.OrderEvidence] = [:]
@@ -143,19 +160,11 @@ struct FieldReader: Sendable {
         let needEvidence = dates.filter { !configured.keys.contains($0) }
         if !needEvidence.isEmpty || !amounts.isEmpty {
             // Per row: columns and evidence by position, no dictionary lookup.
-            let dateColumns = needEvidence.map { columns[$0] }, amountColumns = amounts.map { columns[$0] }
-            var dateEvidence = [DateParsing.OrderEvidence](repeating: .init(), count: needEvidence.count)
-            var amountEvidence = [MoneyParsing.MarkEvidence](repeating: .init(), count: amounts.count)
-            try rows { row in
-                for k in dateColumns.indices {
-                    row.withBytes(dateColumns[k]) { dateEvidence[k].see($0, row: row.line) }
-                }
-                for k in amountColumns.indices {
-                    row.withBytes(amountColumns[k]) { amountEvidence[k].see($0) }
-                }
-            }
-            for (k, field) in needEvidence.enumerated() { evidence[field] = dateEvidence[k] }
-            for (k, field) in amounts.enumerated() { markEvidence[field] = amountEvidence[k] }
+            var gathered = FormatEvidence(dateColumns: needEvidence.map { columns[$0] },
+                                          amountColumns: amounts.map { columns[$0] })
+            try gather(&gathered)
+            for (k, field) in needEvidence.enumerated() { evidence[field] = gathered.dates[k] }
+            for (k, field) in amounts.enumerated() { markEvidence[field] = gathered.amounts[k] }
         }
         // The day/month order the file's date columns prove, when they agree on one.
         let provenOrders = dates.compactMap { evidence[$0].flatMap { $0.dayFirst && $0.monthFirst ? nil : $0.proven } }

@@ -280,6 +280,16 @@ enum DateParsing {
                 firstAmbiguousText = String(decoding: UnsafeBufferPointer(rebasing: bytes[trimmed.index..<trimmed.end]), as: UTF8.self)
             }
         }
+
+        /// Adds the evidence of values that come after these (rows further on).
+        mutating func append(_ later: OrderEvidence) {
+            dayFirst = dayFirst || later.dayFirst
+            monthFirst = monthFirst || later.monthFirst
+            if firstAmbiguousRow == nil, let row = later.firstAmbiguousRow {
+                firstAmbiguousRow = row
+                firstAmbiguousText = later.firstAmbiguousText
+            }
+        }
     }
 }
 

@@ -231,6 +231,12 @@ enum MoneyParsing {
         var comma = 0
         var dot = 0
 
+        /// Adds the counts of other values.
+        mutating func append(_ other: MarkEvidence) {
+            comma += other.comma
+            dot += other.dot
+        }
+
         var proven: DecimalMark? {
             if comma > 0 && dot == 0 { return .comma }
             if dot > 0 && comma == 0 { return .dot }
