@@ -144,13 +144,16 @@ public struct LogisticRegression: Sendable, Hashable {
                                 let p = 1 / (1 + exp(-etas[i]))
                                 let w = max(p * (1 - p), 1e-12)
                                 let residual = p - y[i]
+                                // Row j of the Hessian starts at group j × groups and ends where row j + 1 starts.
+                                var hRow = h.baseAddress!
                                 for j in 0..<k {
                                     let xj = xRow.load(fromByteOffset: j &* 8, as: Double.self)
                                     g[j] += residual * xj
                                     let wx = SIMD4<Double>(repeating: w * xj)
-                                    let hEnd = h.baseAddress! + (j + 1) * groups
-                                    var hGroup = h.baseAddress! + j * groups + j / 4
-                                    var xGroup = xGroups + j / 4
+                                    let hEnd = hRow + groups
+                                    var hGroup = hRow + (j &>> 2)
+                                    var xGroup = xGroups + (j &>> 2)
+                                    hRow = hEnd
                                     while hGroup < hEnd {
                                         hGroup.pointee += wx * xGroup.pointee
                                         hGroup += 1
