@@ -11,26 +11,34 @@ func escapeMarkup(_ text: String, capped: Bool = true) -> String {
 }
 
 /// Builds well-formed XML text: every attribute value and text is escaped, empty elements are
-/// self-closed, attributes keep the order given (deterministic output).
+/// self-closed, attributes keep the order given (deterministic output). Every piece is appended
+/// to `text` in place (no string is built for a tag and then copied in).
 struct Markup {
     private(set) var text = ""
 
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
-        text += "<" + name + Markup.attributeText(attributes) + ">"
+        startTag(name, attributes)
+        text += ">"
     }
 
     mutating func close(_ name: String) {
-        text += "</" + name + ">"
+        text += "</"
+        text += name
+        text += ">"
     }
 
     /// `<name a="b"/>`
     mutating func empty(_ name: String, _ attributes: [(String, String)]) {
-        text += "<" + name + Markup.attributeText(attributes) + "/>"
+        startTag(name, attributes)
+        text += "/>"
     }
 
     /// `<name a="b">escaped content</name>`
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ content: String) {
-        text += "<" + name + Markup.attributeText(attributes) + ">" + escapeMarkup(content) + "</" + name + ">"
+        startTag(name, attributes)
+        text += ">"
+        MarkupText.appendEscaped(content, to: &text, limit: MarkupText.displayLimit)
+        close(name)
     }
 
     /// Appends markup that is already well-formed (built by another `Markup`).
@@ -38,12 +46,17 @@ struct Markup {
         text += markup.text
     }
 
-    static func attributeText(_ attributes: [(String, String)]) -> String {
-        var result = ""
+    /// `<name a="b"` (without the closing `>`).
+    private mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
+        text += "<"
+        text += name
         for (name, value) in attributes {
-            result += " " + name + "=\"" + escapeMarkup(value, capped: false) + "\""
+            text += " "
+            text += name
+            text += "=\""
+            MarkupText.appendEscaped(value, to: &text, limit: nil)
+            text += "\""
         }
-        return result
     }
 }
 

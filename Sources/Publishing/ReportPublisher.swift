@@ -1,3 +1,4 @@
+import FileAccess
 import Validation
 
 /// Publishes a file so that readers only ever see a complete, validated version:
@@ -26,10 +27,19 @@ public struct ReportPublisher: Sendable {
     }
 
     /// Validates and atomically publishes the HTML `report` at `destination`.
+    ///
+    /// The bytes are validated while they are written and flushed to disk (the flush waits for
+    /// the disk, the validation for the processor). The file is then read back: when it holds
+    /// exactly the validated bytes their findings are the file's; otherwise (or when it cannot be
+    /// read) the file itself is validated, as read back from disk.
     public func publish(report: [UInt8], to destination: String) throws(PublishingError) {
-        let partial = try writePartial(report, besides: destination)
         let rejected = Self.invalidPath(for: destination)
-        let findings = validator.validate(fileAt: partial).map {
+        let (written, findingsOfBytes) = SideBySide.run(
+            { Result { () throws(PublishingError) -> String in try writePartial(report, besides: destination) } },
+            { validator.validate(html: report, path: rejected) })
+        let partial = try written.get()
+        let readBack = try? RegularFile.read(partial)
+        let findings = readBack == report ? findingsOfBytes : validator.validate(fileAt: partial).map {
             ValidationFinding(path: rejected, line: $0.line, column: $0.column, rule: $0.rule, message: $0.message)
         }
         if !findings.isEmpty {

@@ -41,8 +41,9 @@ enum MarkupParser {
     }
 
     /// The HTML parser (what a browser would build); an empty document gives no message.
-    static func parseHTML(_ bytes: [UInt8]) -> MarkupParse {
-        parse(bytes, ifEmpty: [], create: htmlCreateMemoryParserCtxt, free: htmlFreeParserCtxt) { context in
+    /// Without `keepingTree` only its messages are kept (the tree is empty).
+    static func parseHTML(_ bytes: [UInt8], keepingTree: Bool = true) -> MarkupParse {
+        parse(bytes, ifEmpty: [], keepingTree: keepingTree, create: htmlCreateMemoryParserCtxt, free: htmlFreeParserCtxt) { context in
             let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
             _ = htmlCtxtUseOptions(context, Int32(options))
             context.pointee.replaceEntities = 0
@@ -55,8 +56,8 @@ enum MarkupParser {
     /// What both parsers share: a context over `bytes` from `create` (none for an empty or a
     /// larger than 2 GiB document: `ifEmpty` is then the only message), messages collected by
     /// the installed handler, `configureAndParse` run, the document copied into a
-    /// ``MarkupTree``, and the document and context freed before returning.
-    private static func parse(_ bytes: [UInt8], ifEmpty: [ParserMessage],
+    /// ``MarkupTree`` (unless not `keepingTree`), and the document and context freed before returning.
+    private static func parse(_ bytes: [UInt8], ifEmpty: [ParserMessage], keepingTree: Bool = true,
                               create: (UnsafePointer<CChar>, Int32) -> xmlParserCtxtPtr?,
                               free: (xmlParserCtxtPtr) -> Void,
                               configureAndParse: (xmlParserCtxtPtr) -> Void) -> MarkupParse {
@@ -80,7 +81,7 @@ enum MarkupParser {
                 installErrorHandler(on: context, collector: collector)
                 configureAndParse(context)
                 var tree = MarkupTree()
-                if let document = context.pointee.myDoc {
+                if keepingTree, let document = context.pointee.myDoc {
                     tree = MarkupTreeBuilder.copy(document)
                 }
                 return MarkupParse(messages: collector.messages, tree: tree, wellFormed: context.pointee.wellFormed != 0)

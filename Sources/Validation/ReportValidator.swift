@@ -2,8 +2,9 @@ import FileAccess
 
 /// Checks that a rendered report is a self-contained, accessible, polyglot HTML5 document.
 ///
-/// The bytes are parsed twice with libxml2 2.9 (no network, no entity expansion, no DTD
-/// loading; libxml2 prints nothing and its per-thread error state is restored afterwards):
+/// The bytes are parsed twice with libxml2 2.9, by its two parsers, at the same time on two
+/// threads for a document of report size (no network, no entity expansion, no DTD loading;
+/// libxml2 prints nothing and each thread's libxml2 error state is restored afterwards):
 /// - **`xml`**: the XML parser. Polyglot HTML must be well-formed XML, so every message it
 ///   raises (warnings included) is a finding, at libxml2's own line and column.
 /// - **`html`**: the HTML parser. Its errors are findings too, except
@@ -37,20 +38,56 @@ public struct ReportValidator: Sendable {
         NamespaceRule(), SVGAccessibilityRule(), ImageAltRule(), TableHeadersRule(),
     ]
 
+    /// Documents from this size on are parsed by the two parsers at the same time (below it a
+    /// thread hop costs more than it saves). The tool's reports are 40 KB to a few MB.
+    static let sideBySideMinimumBytes = 32 * 1024
+
     /// All findings for `html` (the file's bytes), reported under `path`. Empty means valid.
     public func validate(html: [UInt8], path: String) -> [ValidationFinding] {
-        let xml = MarkupParser.parseXML(html)
-        let htmlParse = MarkupParser.parseHTML(html)
+        validate(html: html, path: path, sideBySide: html.count >= Self.sideBySideMinimumBytes)
+    }
+
+    /// The findings of ``validate(html:path:)``. With `sideBySide` the HTML parser runs on
+    /// another thread while the XML parser and the rules on its tree run on this one; each side
+    /// depends on the bytes alone, so the findings are the same either way.
+    ///
+    /// The HTML parser's tree is only needed when the document is not well-formed XML: its
+    /// messages come from a parse that builds no tree, and for such a document the HTML parser
+    /// runs a second time, with its tree, for the rules.
+    func validate(html: [UInt8], path: String, sideBySide: Bool) -> [ValidationFinding] {
+        let source = SourceLocator(html)
+        let xmlSide = { Self.checkXML(html, path: path, source: source) }
+        let htmlSide = { MarkupParser.parseHTML(html, keepingTree: false).messages }
+        let (xml, htmlMessages) = sideBySide ? SideBySide.run(xmlSide, htmlSide) : (xmlSide(), htmlSide())
         var findings: [ValidationFinding] = xml.messages.map {
             ValidationFinding(path: path, line: $0.line, column: $0.column, rule: "xml", message: $0.message)
         }
-        for message in htmlParse.messages where message.level >= 2 && !Self.isIgnoredHTMLMessage(message) {
+        for message in htmlMessages where message.level >= 2 && !Self.isIgnoredHTMLMessage(message) {
             findings.append(ValidationFinding(path: path, line: message.line, column: message.column,
                                               rule: "html", message: message.message))
         }
-        let source = SourceLocator(html)
-        let useXMLTree = xml.wellFormed && xml.tree.root != nil
-        var tree = useXMLTree ? xml.tree : htmlParse.tree
+        findings += xml.ruleFindings
+            ?? Self.checkRules(MarkupParser.parseHTML(html).tree, isXMLTree: false, path: path, source: source)
+
+        var seen: Set<ValidationFinding> = []
+        return findings
+            .filter { seen.insert($0).inserted }
+            .sorted { ($0.line, $0.column, $0.rule, $0.message) < ($1.line, $1.column, $1.rule, $1.message) }
+    }
+
+    /// The XML parser's messages and, when the document is well-formed (with a root element),
+    /// the rules' findings on its tree; nil findings when the rules must run on the HTML
+    /// parser's tree instead.
+    private static func checkXML(_ html: [UInt8], path: String, source: SourceLocator)
+        -> (messages: [ParserMessage], ruleFindings: [ValidationFinding]?) {
+        let xml = MarkupParser.parseXML(html)
+        guard xml.wellFormed, xml.tree.root != nil else { return (xml.messages, nil) }
+        return (xml.messages, checkRules(xml.tree, isXMLTree: true, path: path, source: source))
+    }
+
+    /// Every rule's findings on `tree`, each at its start tag's line and column.
+    private static func checkRules(_ tree: MarkupTree, isXMLTree: Bool, path: String, source: SourceLocator) -> [ValidationFinding] {
+        var tree = tree
         // A rule finding points at its start tag's line and column, which only `SourceLocator`
         // knows. A valid report (the usual case) has no rule finding, so the rules first run on
         // a tree located only up to its last `<meta charset>` (`CharsetRule` is the one rule
@@ -58,18 +95,13 @@ public struct ReportValidator: Sendable {
         // something is the whole tree located and every rule run again (the first run's findings
         // are dropped).
         let charsetEnd = (tree.elements.lastIndex { $0.localName == "meta" && $0.attribute("charset") != nil } ?? -1) + 1
-        source.locate(&tree, caseInsensitive: !useXMLTree, count: charsetEnd)
-        var ruleFindings = Self.check(tree, path: path, source: source, isXMLTree: useXMLTree)
+        source.locate(&tree, caseInsensitive: !isXMLTree, count: charsetEnd)
+        var ruleFindings = check(tree, path: path, source: source, isXMLTree: isXMLTree)
         if !ruleFindings.isEmpty {
-            source.locate(&tree, caseInsensitive: !useXMLTree)
-            ruleFindings = Self.check(tree, path: path, source: source, isXMLTree: useXMLTree)
+            source.locate(&tree, caseInsensitive: !isXMLTree)
+            ruleFindings = check(tree, path: path, source: source, isXMLTree: isXMLTree)
         }
-        findings += ruleFindings
-
-        var seen: Set<ValidationFinding> = []
-        return findings
-            .filter { seen.insert($0).inserted }
-            .sorted { ($0.line, $0.column, $0.rule, $0.message) < ($1.line, $1.column, $1.rule, $1.message) }
+        return ruleFindings
     }
 
     /// Every rule's findings on `tree`, in the order of `rules`.

@@ -49,6 +49,27 @@ import Validation
         #expect(folder.names() == ["report.html", "report.invalid.html"])
     }
 
+    /// The bytes are validated while they are written; what counts is the file as read back:
+    /// a file system that writes other bytes than it was given (here an `<img>` without `alt`
+    /// in place of the heading) gets the findings of what it wrote, located in the kept file.
+    @Test func theFileAsReadBackIsWhatIsValidated() {
+        let folder = ScratchFolder()
+        defer { folder.remove() }
+        folder.write("report.html", "old report")
+        let publisher = ReportPublisher(validator: ReportValidator(), files: AlteringFileOperations(
+            replacing: "<h1>Week 47</h1>", with: "<h1><img src=\"data:image/png;base64,AA==\" /></h1>"))
+        #expect {
+            try publisher.publish(report: Array(validReport("Week 47").utf8), to: folder.file("report.html"))
+        } throws: { error in
+            guard case PublishingError.invalidReport(_, let keptAt, let findings) = error else { return false }
+            return findings.map(\.description) == [
+                "\(keptAt):8:5: error: [img-alt] <img> has no alt attribute; describe the image (alt=\"\" if decorative)",
+            ]
+        }
+        #expect(folder.read("report.html") == "old report")
+        #expect(folder.read("report.invalid.html")?.contains("<h1><img src=") == true)
+    }
+
     @Test func diskFullLeavesThePreviousReportAndRemovesTheTemporaryFile() {
         let folder = ScratchFolder()
         defer { folder.remove() }

@@ -69,6 +69,39 @@ struct FailingFileOperations: FileOperations {
     func lockExclusively(_ path: String) throws(SystemFailure) -> Int32 { try real.lockExclusively(path) }
 }
 
+/// Real file operations, except that a temporary file gets other bytes than it is given:
+/// `old` replaced by `new` in them (a file system that corrupts what it stores).
+struct AlteringFileOperations: FileOperations {
+    var real = POSIXFileOperations()
+    let old: String
+    let new: String
+
+    init(replacing old: String, with new: String) {
+        self.old = old
+        self.new = new
+    }
+
+    func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String {
+        try real.writeTemporaryFile(in: folder, name: name, Array(String(decoding: bytes, as: UTF8.self).replacing(old, with: new).utf8))
+    }
+
+    func createTemporaryFolder(in folder: String, name: String) throws(SystemFailure) -> String {
+        try real.createTemporaryFolder(in: folder, name: name)
+    }
+
+    func rename(_ source: String, to destination: String) throws(SystemFailure) { try real.rename(source, to: destination) }
+    func exchange(_ first: String, _ second: String) -> Bool { real.exchange(first, second) }
+    func removeFile(_ path: String) { real.removeFile(path) }
+    func removeTree(_ path: String) { real.removeTree(path) }
+    func readFile(_ path: String) throws(SystemFailure) -> [UInt8] { try real.readFile(path) }
+    func createFolder(_ path: String) throws(SystemFailure) { try real.createFolder(path) }
+    func folderEntries(_ path: String) throws(SystemFailure) -> [String] { try real.folderEntries(path) }
+    func isFolder(_ path: String) -> Bool { real.isFolder(path) }
+    func fileExists(_ path: String) -> Bool { real.fileExists(path) }
+    func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
+    func lockExclusively(_ path: String) throws(SystemFailure) -> Int32 { try real.lockExclusively(path) }
+}
+
 /// A small valid polyglot report whose heading is `heading` (already HTML-safe).
 func validReport(_ heading: String) -> String {
     """

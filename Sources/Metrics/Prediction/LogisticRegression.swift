@@ -50,10 +50,13 @@ public struct LogisticRegression: Sendable, Hashable {
         let featureNames: [String]
         let means: [Double]
         let scales: [Double]
-        /// Row-major, `count` × (d + 1): a leading 1 for the intercept, then the standardised features.
-        let x: [Double]
+        /// Row-major, `count` rows of `stride` values in groups of four: a leading 1 for the
+        /// intercept, then the d standardised features, then zeros up to `stride` (d + 1 rounded
+        /// up to a multiple of 4, so that a fit reads a row four values at a time).
+        let x: [SIMD4<Double>]
         let y: [Double]
         let count: Int
+        let stride: Int
 
         /// `rows` is row-major, `labels.count` rows of `featureNames.count` raw features.
         init(rows: [Double], labels: [Bool], featureNames: [String]) {
@@ -67,10 +70,11 @@ public struct LogisticRegression: Sendable, Hashable {
                 for i in 0..<count { variance += (rows[i * d + j] - means[j]) * (rows[i * d + j] - means[j]) / n }
                 scales[j] = variance > 1e-24 ? variance.squareRoot() : 1
             }
-            let k = d + 1
-            var x = [Double](repeating: 1, count: count * k)
+            let stride = (d + 1 + 3) / 4 * 4, groups = stride / 4
+            var x = [SIMD4<Double>](repeating: .zero, count: count * groups)
             for i in 0..<count {
-                for j in 0..<d { x[i * k + j + 1] = (rows[i * d + j] - means[j]) / scales[j] }
+                x[i * groups][0] = 1
+                for j in 0..<d { x[i * groups + (j + 1) / 4][(j + 1) % 4] = (rows[i * d + j] - means[j]) / scales[j] }
             }
             self.featureNames = featureNames
             self.means = means
@@ -78,12 +82,19 @@ public struct LogisticRegression: Sendable, Hashable {
             self.x = x
             self.y = labels.map { $0 ? 1.0 : 0.0 }
             self.count = count
+            self.stride = stride
         }
     }
 
     /// Fits `design` with penalty `lambda`.
+    ///
+    /// Each sum is added in the order of the definition (rows in order; a row's η over the
+    /// features in order), so the result does not depend on how the loops are laid out: the
+    /// Hessian's rows are accumulated four elements at a time (`SIMD4`, element-wise adds and
+    /// multiplies, nothing fused), and the η of the accepted step's rows, which the objective
+    /// computed, are reused by the next Newton step instead of being computed again.
     static func fit(_ design: Design, lambda: Double) -> LogisticRegression {
-        let k = design.featureNames.count + 1, count = design.count
+        let k = design.featureNames.count + 1, count = design.count, groups = design.stride / 4
         let x = design.x, y = design.y
         let n = Double(max(count, 1))
         let share = y.reduce(0, +) / n
@@ -91,54 +102,77 @@ public struct LogisticRegression: Sendable, Hashable {
         // Start at the base rate so an all-0 or all-1 label set does not diverge at once.
         beta[0] = log(max(share, 1e-6) / max(1 - share, 1e-6))
 
-        func objective(_ b: [Double]) -> Double {
+        /// The objective at `b`, each row's η left in `etas`.
+        func objective(_ b: [Double], etas: inout [Double]) -> Double {
             var total = 0.0
-            x.withUnsafeBufferPointer { x in
-                for i in 0..<count {
-                    var eta = 0.0
-                    for j in 0..<k { eta += b[j] * x[i * k + j] }
-                    // −[y ln p + (1 − y) ln(1 − p)] = ln(1 + e^η) − yη, computed without overflow.
-                    total += (eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))) - y[i] * eta
+            x.withUnsafeBytes { x in
+                b.withUnsafeBufferPointer { b in
+                    etas.withUnsafeMutableBufferPointer { etas in
+                        for i in 0..<count {
+                            let xRow = x.baseAddress! + i &* groups &* 32
+                            var eta = 0.0
+                            for j in 0..<k { eta += b[j] * xRow.load(fromByteOffset: j &* 8, as: Double.self) }
+                            etas[i] = eta
+                            // −[y ln p + (1 − y) ln(1 − p)] = ln(1 + e^η) − yη, computed without overflow.
+                            total += (eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))) - y[i] * eta
+                        }
+                    }
                 }
             }
             for j in 1..<k { total += lambda / 2 * b[j] * b[j] }
             return total
         }
 
-        var current = objective(beta)
+        var etas = [Double](repeating: 0, count: count), candidateEtas = etas
+        var current = objective(beta, etas: &etas)
         var iterations = 0, converged = false
         var gradient = [Double](repeating: 0, count: k)
-        var hessian = [Double](repeating: 0, count: k * k)
+        // k rows of `groups` groups of four; row j's elements from j on are the upper triangle
+        // (the ones before j in its first group are accumulated too, and never read).
+        var hessian = [SIMD4<Double>](repeating: .zero, count: k * groups)
         while iterations < 100 {
             iterations += 1
             for j in 0..<k { gradient[j] = 0 }
-            for j in 0..<(k * k) { hessian[j] = 0 }
+            for j in hessian.indices { hessian[j] = .zero }
             x.withUnsafeBufferPointer { x in
                 gradient.withUnsafeMutableBufferPointer { g in
                     hessian.withUnsafeMutableBufferPointer { h in
-                        // Row i's features and Hessian row j through their own pointers, so the
-                        // innermost loop is plain element-wise arithmetic (each element's sum over
-                        // the rows is added in row order as before).
-                        for i in 0..<count {
-                            let xRow = x.baseAddress! + i * k
-                            var eta = 0.0
-                            for j in 0..<k { eta += beta[j] * xRow[j] }
-                            let p = 1 / (1 + exp(-eta))
-                            let w = max(p * (1 - p), 1e-12)
-                            let residual = p - y[i]
-                            for j in 0..<k {
-                                let xj = xRow[j]
-                                g[j] += residual * xj
-                                let wx = w * xj
-                                let hRow = h.baseAddress! + j * k
-                                for l in j..<k { hRow[l] += wx * xRow[l] }
+                        etas.withUnsafeBufferPointer { etas in
+                            for i in 0..<count {
+                                let xGroups = x.baseAddress! + i * groups
+                                let xRow = UnsafeRawPointer(xGroups)
+                                let p = 1 / (1 + exp(-etas[i]))
+                                let w = max(p * (1 - p), 1e-12)
+                                let residual = p - y[i]
+                                // Row j of the Hessian starts at group j × groups and ends where row j + 1 starts.
+                                var hRow = h.baseAddress!
+                                for j in 0..<k {
+                                    let xj = xRow.load(fromByteOffset: j &* 8, as: Double.self)
+                                    g[j] += residual * xj
+                                    let wx = SIMD4<Double>(repeating: w * xj)
+                                    let hEnd = hRow + groups
+                                    var hGroup = hRow + (j &>> 2)
+                                    var xGroup = xGroups + (j &>> 2)
+                                    hRow = hEnd
+                                    while hGroup < hEnd {
+                                        hGroup.pointee += wx * xGroup.pointee
+                                        hGroup += 1
+                                        xGroup += 1
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
             var matrix = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-            for j in 0..<k { for l in j..<k { matrix[j][l] = hessian[j * k + l]; matrix[l][j] = hessian[j * k + l] } }
+            for j in 0..<k {
+                for l in j..<k {
+                    let value = hessian[j * groups + l / 4][l % 4]
+                    matrix[j][l] = value
+                    matrix[l][j] = value
+                }
+            }
             for j in 1..<k {
                 gradient[j] += lambda * beta[j]
                 matrix[j][j] += lambda
@@ -148,13 +182,14 @@ public struct LogisticRegression: Sendable, Hashable {
             var t = 1.0, candidate = beta, value = current
             for _ in 0..<30 {
                 candidate = (0..<k).map { beta[$0] - t * step[$0] }
-                value = objective(candidate)
+                value = objective(candidate, etas: &candidateEtas)
                 if value <= current + 1e-12 * abs(current) { break }
                 t /= 2
             }
             let moved = (0..<k).map { abs(candidate[$0] - beta[$0]) }.max() ?? 0
             beta = candidate
             current = value
+            swap(&etas, &candidateEtas)
             if moved < 1e-9 { converged = true; break }
         }
         return LogisticRegression(featureNames: design.featureNames, means: design.means, scales: design.scales, coefficients: beta,

@@ -94,7 +94,7 @@ import Model
         let rows = Self.rows(ends: ends, customers: 40).values.flatMap { $0 }.sorted { ($0.monthEnd, $0.customer) < ($1.monthEnd, $1.customer) }
         let names = ["a", "b", "constant"]
         let design = LogisticRegression.Design(rows: rows.flatMap(\.features), labels: rows.map(\.churned), featureNames: names)
-        #expect(design.count == 120 && design.x.count == 120 * 4)
+        #expect(design.count == 120 && design.stride == 4 && design.x.count == 120)
         // The constant column: mean Σ 3/120 ≈ 3, variance ≈ 0, so scale 1 (its z is ≈ 0 everywhere).
         #expect(design.scales[2] == 1 && abs(design.means[2] - 3) < 1e-12)
         for lambda in ChurnModel.lambdas {
