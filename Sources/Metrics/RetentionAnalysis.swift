@@ -140,7 +140,9 @@ public struct RetentionAnalysis: Sendable {
 
         (health, healthHistory) = scoredHealth.wait()
         stageFinished("health score")
-        prediction = Prediction.compute(evidence: evidence, ledger: ledger, health: healthConfiguration,
+        // The evidence goes to the prediction, which lets go of it (and of the order book) once
+        // its last reader is done (`EvidenceReaders`); the health thread's copy went with its work.
+        prediction = Prediction.compute(evidence: consume evidence, ledger: ledger, health: healthConfiguration,
                                         configuration: predictionConfiguration, activeNow: activeNow,
                                         monthlyRevenue: { revenue.indices.contains($0) ? revenue[$0] : 0 })
         stageFinished("prediction")
