@@ -44,9 +44,14 @@ public struct RetentionAnalysis: Sendable {
     public let prediction: Prediction
 
     /// `stageFinished` is called with a stage's name after each stage (timing diagnostics only;
-    /// nothing computed depends on it). The dataset is taken (`consuming`): its order book is
-    /// handed to the health evidence (which the prediction reads last); its survey
-    /// answers and tickets are released after the satisfaction and support stage (pass the last copy to free them).
+    /// nothing computed depends on it). The dataset is taken (`consuming`; pass the last copy to
+    /// free what it holds), and the large records are let go as their last readers finish:
+    /// - the ledger's order rows after the cohorts (with the monthly revenue at as-of and the order
+    ///   metrics' sums, `OrderRowSummary`), before the health evidence is grouped;
+    /// - the survey answers and tickets after the satisfaction and support stage;
+    /// - the order book, handed to the health evidence, and the evidence itself inside the
+    ///   prediction, once the health thread, the purchase histories and the churn scoring are done
+    ///   with it (`EvidenceReaders`).
     public init(dataset: consuming Dataset, configuration: MetricsConfiguration,
                 health healthConfiguration: HealthConfiguration = HealthConfiguration(),
                 support supportConfiguration: SupportConfiguration = SupportConfiguration(),
