@@ -9,7 +9,7 @@ import Synchronization
 public struct RetentionAnalysis: Sendable {
     public let configuration: MetricsConfiguration
     /// The ledger without its order rows (`orders` is empty: released after the cohorts, once
-    /// the order metrics have their sums, `OrderRowSummary`).
+    /// the order metrics have their sums, `OrderRowSummary`, and before the health evidence).
     public let ledger: ActivityLedger
     public let cohorts: CohortTable
     /// One cohort table per value of each of `configuration.segmentAttributes` (`CohortTable.bySegments`).
@@ -44,9 +44,14 @@ public struct RetentionAnalysis: Sendable {
     public let prediction: Prediction
 
     /// `stageFinished` is called with a stage's name after each stage (timing diagnostics only;
-    /// nothing computed depends on it). The dataset is taken (`consuming`): its order book is
-    /// handed to the health evidence (which the prediction reads last); its survey
-    /// answers and tickets are released after the satisfaction and support stage (pass the last copy to free them).
+    /// nothing computed depends on it). The dataset is taken (`consuming`; pass the last copy to
+    /// free what it holds), and the large records are let go as their last readers finish:
+    /// - the ledger's order rows after the cohorts (with the monthly revenue at as-of and the order
+    ///   metrics' sums, `OrderRowSummary`), before the health evidence is grouped;
+    /// - the survey answers and tickets after the satisfaction and support stage;
+    /// - the order book, handed to the health evidence, and the evidence itself inside the
+    ///   prediction, once the health thread, the purchase histories and the churn scoring are done
+    ///   with it (`EvidenceReaders`).
     public init(dataset: consuming Dataset, configuration: MetricsConfiguration,
                 health healthConfiguration: HealthConfiguration = HealthConfiguration(),
                 support supportConfiguration: SupportConfiguration = SupportConfiguration(),
@@ -56,18 +61,11 @@ public struct RetentionAnalysis: Sendable {
         var dataset = dataset  // the taken copy, as an ordinary (copyable) variable
         var ledger = ActivityLedger(dataset: dataset, configuration: configuration)
         stageFinished("activity ledger")
-        // Health (every active customer scored at the end of each period and, with reasons, at
-        // as-of) is the costliest metric: it runs in the background, on both cores, while the
-        // others are computed here.
         let calendar = configuration.calendar
         let asOf = configuration.asOf
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
-        let evidence = HealthEvidence(dataset)
-        // The evidence shares the dataset's order book (health and the prediction read it); the
-        // dataset lets go of its reference.
         let hasOrders = !dataset.orders.isEmpty
-        dataset.orders = CustomerOrderBook()
         let activeNow = RetentionAnalysis.active(activity, on: asOf)
         activeCustomers = activeNow
         // Indexed by customer (0 for those not active now): read once per active customer by
@@ -76,6 +74,22 @@ public struct RetentionAnalysis: Sendable {
         for customer in activeNow {
             revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger)
         }
+        // The whole table and every segment's from one walk over the members.
+        (cohorts, cohortSegments) = CohortTable.withSegments(ledger, attributes: configuration.segmentAttributes)
+        // The monthly revenue above and the cohorts were the order rows' last readers but the
+        // order metrics, which take their sums now: the rows are let go before the health
+        // evidence is grouped and health is scored, so the two never hold memory together.
+        let orderRows = hasOrders ? OrderRowSummary(ledger: ledger) : nil
+        ledger.releaseOrders()
+        self.ledger = ledger
+        stageFinished("cohorts")
+        // Health (every active customer scored at the end of each period and, with reasons, at
+        // as-of) is the costliest metric: it runs in the background, on both cores, while the
+        // others are computed here.
+        let evidence = HealthEvidence(dataset)
+        // The evidence shares the dataset's order book (health and the prediction read it); the
+        // dataset lets go of its reference.
+        dataset.orders = CustomerOrderBook()
         stageFinished("health evidence")
         let scoredHealth = BackgroundResult { [revenue] in
             HealthReport.scoreWithHistory(evidence, configuration, health: healthConfiguration,
@@ -83,14 +97,6 @@ public struct RetentionAnalysis: Sendable {
                                           isActive: { c, day in activity.indices.contains(c) && activity[c]?.isActive(on: day) == true },
                                           revenueAtRisk: { revenue[$0] })
         }
-        // The whole table and every segment's from one walk over the members.
-        (cohorts, cohortSegments) = CohortTable.withSegments(ledger, attributes: configuration.segmentAttributes)
-        // The cohorts and the monthly revenue above were the order rows' last readers but the
-        // order metrics, which take their sums now: the churn stage and later ones run without them.
-        let orderRows = hasOrders ? OrderRowSummary(ledger: ledger) : nil
-        ledger.releaseOrders()
-        self.ledger = ledger
-        stageFinished("cohorts")
         // The whole churn series and every segment's from one walk over the customers.
         let churnWalk = SegmentChurn.withWholeSeries(ledger: ledger, attributes: configuration.segmentAttributes,
                                                      periods: trendPeriods)
@@ -140,7 +146,9 @@ public struct RetentionAnalysis: Sendable {
 
         (health, healthHistory) = scoredHealth.wait()
         stageFinished("health score")
-        prediction = Prediction.compute(evidence: evidence, ledger: ledger, health: healthConfiguration,
+        // The evidence goes to the prediction, which lets go of it (and of the order book) once
+        // its last reader is done (`EvidenceReaders`); the health thread's copy went with its work.
+        prediction = Prediction.compute(evidence: consume evidence, ledger: ledger, health: healthConfiguration,
                                         configuration: predictionConfiguration, activeNow: activeNow,
                                         monthlyRevenue: { revenue.indices.contains($0) ? revenue[$0] : 0 })
         stageFinished("prediction")

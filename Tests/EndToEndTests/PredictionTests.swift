@@ -31,6 +31,40 @@ import Mustache
         #expect(backtest.cases.map(\.healthScore) == backtest.cases.map { scores[$0.customer] })
     }
 
+    /// The prediction lets go of the evidence once the purchase histories and the churn scoring
+    /// have read it (`EvidenceReaders`); its models equal those fitted from an evidence kept to
+    /// the end: the same risks (probability, revenue, reasons), backtest, coefficients and every
+    /// customer's forecast columns.
+    /// The sample without its subscriptions is an order business, so both readers (the
+    /// purchase histories and the churn scoring) take part.
+    @Test func releasingTheEvidenceChangesNoPrediction() throws {
+        var dataset = try Self.dataset()
+        dataset.subscriptions = []
+        let configuration = MetricsConfiguration(asOf: Self.asOf)
+        let analysis = RetentionAnalysis(dataset: dataset, configuration: configuration)
+        let ledger = ActivityLedger(dataset: dataset, configuration: configuration)
+        let evidence = HealthEvidence(dataset)
+        let active = analysis.activeCustomers
+        let kept = try ChurnModel.fit(evidence: evidence, ledger: ledger, health: HealthConfiguration(), activeNow: active) { c in
+            RetentionAnalysis.monthlyRevenue(of: c, ledger: ledger)
+        }
+        let released = try #require(analysis.prediction.churn)
+        #expect(released.risks.count > 100)
+        #expect(released.risks == kept.risks)
+        #expect(released.risks.prefix(20).map(released.reasons) == kept.risks.prefix(20).map(kept.reasons))
+        #expect(released.backtest == kept.backtest)
+        #expect(released.regression.coefficients == kept.regression.coefficients)
+        let histories = PurchaseHistory.all(evidence, asOf: Self.asOf)
+        let purchases = try PurchasePrediction.fit(customers: histories.customers, histories: histories.histories,
+                                                   lifetimeValue: CustomerLifetimeValue(annualDiscountRate: 0.10,
+                                                                                        grossMargin: configuration.grossMargin))
+        #expect(ledger.model == .orders && analysis.prediction.purchases != nil)
+        let keptColumns = Prediction(revenueModel: ledger.model, purchases: purchases, purchasesProblem: nil, churn: kept,
+                                     churnProblem: nil).customerColumns()
+        #expect(keptColumns.count > 100)
+        #expect(analysis.prediction.customerColumns() == keptColumns)
+    }
+
     /// The backtest's cases, scored as each customer's feature row is built (`ChurnScoring`), equal the full rows
     /// of that month end (`ChurnTrainingSet.rows(at:…stride: 1)`) scored afterwards, case by case.
     @Test func backtestCasesEqualTheScoredFullRows() throws {

@@ -137,6 +137,30 @@ public struct ChurnModel: Sendable {
 
     static func fit(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
                     activeNow: Set<CustomerIndex>, monthlyRevenue: (CustomerIndex) -> Double) throws(ModelFitError) -> ChurnModel {
+        ChurnModel(try scored(evidence: evidence, ledger: ledger, health: health, activeNow: activeNow),
+                   monthlyRevenue: monthlyRevenue)
+    }
+
+    /// What the model has once every customer is scored: the fits and the scoring's risks and
+    /// cases, before the risks get their monthly revenue and order and the backtest its measures.
+    /// Nothing in it refers to the evidence, so the evidence (and its order book) can be let go
+    /// once this is made (`Prediction.compute` does).
+    struct Scored {
+        let features: ChurnFeatureSet
+        let regression: LogisticRegression
+        let crossValidation: [(lambda: Double, logLoss: Double)]
+        let trainingRows: Int
+        let trainingChurns: Int
+        let backtestTrainingRows: Int
+        let backtest: ChurnScoring.Backtest?
+        let backtestProblem: String?
+        var scoring: ChurnScoring
+    }
+
+    /// The fits and the scoring of `fit(evidence:…)`, the last step that reads the evidence: the
+    /// rest (`init(_:monthlyRevenue:)`) reads only what this returns.
+    static func scored(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
+                       activeNow: Set<CustomerIndex>) throws(ModelFitError) -> Scored {
         let asOf = ledger.asOf
         let loginBlind = evidence.withoutLoginDates()
         let context = ChurnFeatureContext(evidence: loginBlind, ledger: ledger, support: health.support)
@@ -209,39 +233,11 @@ public struct ChurnModel: Sendable {
         } else {
             problem = "no month end has 90 days of data after it"
         }
-        var scoring = ChurnScoring(features: features, context: context, asOf: asOf, isActiveNow: isActiveNow,
+        let scoring = ChurnScoring(features: features, context: context, asOf: asOf, isActiveNow: isActiveNow,
                                    regression: regression, backtest: scoringBacktest)
-        // Monthly revenue looked up here, on this thread, and set in place (the risks taken out
-        // of `scoring` so that nothing else holds them and no copy is made).
-        var risks: [ChurnRisk] = []
-        swap(&risks, &scoring.risks)
-        for i in risks.indices { risks[i] = risks[i].with(monthlyRevenue: monthlyRevenue(risks[i].customer)) }
-        // Highest expected revenue lost first, then highest probability, then customer. The risks
-        // come in customer order, so two stable radix sorts (probability, then revenue lost) give
-        // that order; the comparison sort when a key is NaN or −0. The keys are read from the
-        // risks themselves (no column of them is copied out), and the order is used up in place.
-        if zip(risks, risks.dropFirst()).allSatisfy({ $0.customer < $1.customer }),
-           var order = risks.withUnsafeBufferPointer({ risks in
-               DescendingOrder.order(count: risks.count) { risks[$0].probability }.flatMap { byProbability in
-                   DescendingOrder.sorted(byProbability) { risks[$0].expectedRevenueLost }
-               }
-           }) {
-            DescendingOrder.arrange(&risks, consuming: &order)
-        } else {
-            risks.sort { a, b in
-                a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
-                    : a.probability != b.probability ? a.probability > b.probability : a.customer < b.customer
-            }
-        }
-        let cases = scoring.cases
-        let backtest = scoringBacktest.map { b in
-            ChurnBacktest(monthEnd: b.monthEnd, trainingRows: backtestTraining.count, cases: cases,
-                          model: ClassifierEvaluation(cases.lazy.map { ScoredCase(probability: $0.probability, outcome: $0.churned) }),
-                          health: ClassifierEvaluation(cases.lazy.map { ScoredCase(probability: $0.healthProbability, outcome: $0.churned) }))
-        }
-        return ChurnModel(features: features, regression: regression, crossValidation: cv,
-                          trainingRows: training.count, trainingChurns: churns, risks: risks, reasonValues: scoring.reasonValues,
-                          backtest: backtest, backtestProblem: problem)
+        return Scored(features: features, regression: regression, crossValidation: cv, trainingRows: training.count,
+                      trainingChurns: churns, backtestTrainingRows: backtestTraining.count, backtest: scoringBacktest,
+                      backtestProblem: problem, scoring: scoring)
     }
 
     /// The reasons of one risk in words: "latest NPS 3 (detractor)", "no order for 120 days".
@@ -298,6 +294,48 @@ public struct ChurnModel: Sendable {
         let table = lambdas.indices.map { (lambda: lambdas[$0], logLoss: losses[$0] / Double(used)) }
         let best = table.min { $0.logLoss < $1.logLoss }!
         return (best.lambda, table)
+    }
+}
+
+extension ChurnModel {
+    /// The model from its scored customers: each risk's monthly revenue (`monthlyRevenue`), the
+    /// risks in order, the backtest's measures.
+    init(_ scored: consuming Scored, monthlyRevenue: (CustomerIndex) -> Double) {
+        // The scoring taken out of `scored`, so that nothing else holds its arrays.
+        var scoring = ChurnScoring(cases: [], risks: [], reasonValues: [])
+        swap(&scoring, &scored.scoring)
+        // Monthly revenue looked up here, on this thread, and set in place (the risks taken out
+        // of `scoring` so that nothing else holds them and no copy is made).
+        var risks: [ChurnRisk] = []
+        swap(&risks, &scoring.risks)
+        for i in risks.indices { risks[i] = risks[i].with(monthlyRevenue: monthlyRevenue(risks[i].customer)) }
+        // Highest expected revenue lost first, then highest probability, then customer. The risks
+        // come in customer order, so two stable radix sorts (probability, then revenue lost) give
+        // that order; the comparison sort when a key is NaN or −0. The keys are read from the
+        // risks themselves (no column of them is copied out), and the order is used up in place.
+        if zip(risks, risks.dropFirst()).allSatisfy({ $0.customer < $1.customer }),
+           var order = risks.withUnsafeBufferPointer({ risks in
+               DescendingOrder.order(count: risks.count) { risks[$0].probability }.flatMap { byProbability in
+                   DescendingOrder.sorted(byProbability) { risks[$0].expectedRevenueLost }
+               }
+           }) {
+            DescendingOrder.arrange(&risks, consuming: &order)
+        } else {
+            risks.sort { a, b in
+                a.expectedRevenueLost != b.expectedRevenueLost ? a.expectedRevenueLost > b.expectedRevenueLost
+                    : a.probability != b.probability ? a.probability > b.probability : a.customer < b.customer
+            }
+        }
+        let cases = scoring.cases
+        let backtestTrainingRows = scored.backtestTrainingRows
+        let backtest = scored.backtest.map { b in
+            ChurnBacktest(monthEnd: b.monthEnd, trainingRows: backtestTrainingRows, cases: cases,
+                          model: ClassifierEvaluation(cases.lazy.map { ScoredCase(probability: $0.probability, outcome: $0.churned) }),
+                          health: ClassifierEvaluation(cases.lazy.map { ScoredCase(probability: $0.healthProbability, outcome: $0.churned) }))
+        }
+        self.init(features: scored.features, regression: scored.regression, crossValidation: scored.crossValidation,
+                  trainingRows: scored.trainingRows, trainingChurns: scored.trainingChurns, risks: risks,
+                  reasonValues: scoring.reasonValues, backtest: backtest, backtestProblem: scored.backtestProblem)
     }
 }
 

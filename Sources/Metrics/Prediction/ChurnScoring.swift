@@ -26,6 +26,13 @@ struct ChurnScoring {
     /// The risks' reason values (`ReasonValueWords`), each risk's from its `reasonValuesStart`.
     let reasonValues: [UInt32]
 
+    /// Already scored cases, risks and reason values.
+    init(cases: [BacktestCase], risks: [ChurnRisk], reasonValues: [UInt32]) {
+        self.cases = cases
+        self.risks = risks
+        self.reasonValues = reasonValues
+    }
+
     /// `activeNow` holds customers of the ledger's activity (those active on `asOf`); the ledger
     /// says who is active at the backtest month end and who churned in the 90 days after it.
     ///

@@ -20,7 +20,12 @@ public struct Prediction: Sendable {
     public let churn: ChurnModel?
     public let churnProblem: String?
 
-    static func compute(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
+    /// The evidence is taken (`consuming`) and let go as soon as its last reader is done: the
+    /// purchase histories (built first, on the purchase models' thread) and the churn model's
+    /// scoring (`ChurnModel.scored`). The purchase fits, the risks' revenue and order, the
+    /// backtest's measures and the forecasts run without the order book; the results are the
+    /// same as with it kept to the end.
+    static func compute(evidence: consuming HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
                         configuration: PredictionConfiguration, activeNow: Set<CustomerIndex>,
                         monthlyRevenue: (CustomerIndex) -> Double) -> Prediction {
         // The purchase models run in the background while the churn model is fitted here: the two
@@ -28,8 +33,11 @@ public struct Prediction: Sendable {
         let asOf = ledger.asOf
         let lifetimeValue = CustomerLifetimeValue(annualDiscountRate: configuration.annualDiscountRate,
                                                   grossMargin: ledger.configuration.grossMargin)
-        let purchaseFit = ledger.model != .orders ? nil : BackgroundResult { () -> Result<PurchasePrediction, ModelFitError> in
-            let histories = PurchaseHistory.all(evidence, asOf: asOf)
+        let hasPurchases = ledger.model == .orders
+        let shared = EvidenceReaders(consume evidence, readers: hasPurchases ? 2 : 1)
+        let purchaseFit = !hasPurchases ? nil : BackgroundResult { () -> Result<PurchasePrediction, ModelFitError> in
+            let histories = PurchaseHistory.all(shared.evidence!, asOf: asOf)
+            shared.done()
             do throws(ModelFitError) {
                 return .success(try PurchasePrediction.fit(customers: histories.customers, histories: histories.histories,
                                                            lifetimeValue: lifetimeValue))
@@ -38,11 +46,13 @@ public struct Prediction: Sendable {
             }
         }
         var churn: ChurnModel?, churnProblem: String?
-        do {
-            churn = try ChurnModel.fit(evidence: evidence, ledger: ledger, health: health, activeNow: activeNow,
-                                       monthlyRevenue: monthlyRevenue)
-        } catch {
-            churnProblem = error.description
+        let scored: Result<ChurnModel.Scored, ModelFitError> = Result { () throws(ModelFitError) in
+            try ChurnModel.scored(evidence: shared.evidence!, ledger: ledger, health: health, activeNow: activeNow)
+        }
+        shared.done()
+        switch consume scored {
+        case .success(let scored): churn = ChurnModel(scored, monthlyRevenue: monthlyRevenue)
+        case .failure(let error): churnProblem = error.description
         }
         var purchases: PurchasePrediction?, purchasesProblem: String?
         switch purchaseFit?.wait() {
