@@ -321,15 +321,26 @@ public enum CustomersCSV {
 
     static func appendReasons(_ score: HealthScore, to out: inout [UInt8]) {
         var first = true
+        // The separators byte by byte: `append(contentsOf:)` of a 2–4 byte literal costs more
+        // than the copy (about 4 % of the file's CPU at 10 M orders).
+        let space = UInt8(ascii: " ")
         score.forEachContribution { contribution in
-            if !first { appendText("; ", to: &out) }
+            if !first {
+                out.append(UInt8(ascii: ";"))
+                out.append(space)
+            }
             first = false
             appendText(contribution.rule, to: &out)
-            appendText(": ", to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(space)
             contribution.appendReason(to: &out)
-            appendText(" (", to: &out)
+            out.append(space)
+            out.append(UInt8(ascii: "("))
             appendNumber(contribution.points, to: &out)
-            appendText(" of ", to: &out)
+            out.append(space)
+            out.append(UInt8(ascii: "o"))
+            out.append(UInt8(ascii: "f"))
+            out.append(space)
             appendNumber(contribution.maxPoints, to: &out)
             out.append(UInt8(ascii: ")"))
         }

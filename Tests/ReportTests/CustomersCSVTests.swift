@@ -38,6 +38,20 @@ import Model
         #expect(text == expected)
     }
 
+    /// Two rules with data (NPS and tenure): each "Rule: reason (points of max)", in configuration
+    /// order, joined by "; ". NPS 8 on 2024-03-01 is passive: (8 − 6) ÷ 3 × 20 points
+    /// = 13.333333333333332; tenure 455 days ≥ 365 gives all 10.
+    @Test func reasonsOfSeveralRulesAreJoinedBySemicolons() throws {
+        let customers = [Customer(id: "A", signup: Self.day("2023-01-01"))]
+        let dataset = Dataset(customers: customers,
+                              surveys: [SurveyResponse(customer: 0, day: Self.day("2024-03-01"), kind: .nps, score: 8)])
+        let analysis = RetentionAnalysis(dataset: dataset, configuration: MetricsConfiguration(asOf: Self.day("2024-03-31")))
+        let score = try #require(analysis.health.scores.first)
+        let points = (8.0 - 6) / 3 * 20
+        #expect(CustomersCSV.reasons(score)
+            == "NPS: latest NPS 8 (passive) on 2024-03-01 (\(points) of 20); Tenure: customer for 455 days (10 of 10)")
+    }
+
     /// The header row is the first piece, then one piece per block of customers in customer
     /// order, whatever the number of threads making the blocks.
     @Test(arguments: [1, 2, 3, 4])
