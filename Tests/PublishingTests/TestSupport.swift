@@ -30,59 +30,15 @@ struct ScratchFolder {
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// Real file operations, except that chosen calls fail with a chosen errno, as a full disk or
-/// a forbidden folder would (the tests run as root, for whom permissions never fail).
-struct FailingFileOperations: FileOperations {
-    var real = POSIXFileOperations()
-    /// Fail `writeFile` with this errno after really writing the first half of the bytes.
-    var writeFailure: Int32?
-    var renameFailure: Int32?
-
-    func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String {
-        if let writeFailure {
-            // Half the bytes really land on disk before the failure, as on a full disk.
-            let path = try real.writeTemporaryFile(in: folder, name: name, Array(bytes.prefix(bytes.count / 2)))
-            real.removeFile(path)
-            throw SystemFailure(code: writeFailure)
-        }
-        return try real.writeTemporaryFile(in: folder, name: name, bytes)
-    }
-
-    func createTemporaryFolder(in folder: String, name: String) throws(SystemFailure) -> String {
-        try real.createTemporaryFolder(in: folder, name: name)
-    }
-
-    func rename(_ source: String, to destination: String) throws(SystemFailure) {
-        if let renameFailure { throw SystemFailure(code: renameFailure) }
-        try real.rename(source, to: destination)
-    }
-
-    func exchange(_ first: String, _ second: String) -> Bool { renameFailure == nil && real.exchange(first, second) }
-    func removeFile(_ path: String) { real.removeFile(path) }
-    func removeTree(_ path: String) { real.removeTree(path) }
-    func readFile(_ path: String) throws(SystemFailure) -> [UInt8] { try real.readFile(path) }
-    func createFolder(_ path: String) throws(SystemFailure) { try real.createFolder(path) }
-    func folderEntries(_ path: String) throws(SystemFailure) -> [String] { try real.folderEntries(path) }
-    func isFolder(_ path: String) -> Bool { real.isFolder(path) }
-    func fileExists(_ path: String) -> Bool { real.fileExists(path) }
-    func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
-    func lockExclusively(_ path: String) throws(SystemFailure) -> Int32 { try real.lockExclusively(path) }
+/// A test double built on the real file operations: every call goes to `real` unless the
+/// double says otherwise (it implements only the calls it changes).
+protocol ForwardingFileOperations: FileOperations {
+    var real: POSIXFileOperations { get }
 }
 
-/// Real file operations, except that a temporary file gets other bytes than it is given:
-/// `old` replaced by `new` in them (a file system that corrupts what it stores).
-struct AlteringFileOperations: FileOperations {
-    var real = POSIXFileOperations()
-    let old: String
-    let new: String
-
-    init(replacing old: String, with new: String) {
-        self.old = old
-        self.new = new
-    }
-
+extension ForwardingFileOperations {
     func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String {
-        try real.writeTemporaryFile(in: folder, name: name, Array(String(decoding: bytes, as: UTF8.self).replacing(old, with: new).utf8))
+        try real.writeTemporaryFile(in: folder, name: name, bytes)
     }
 
     func createTemporaryFolder(in folder: String, name: String) throws(SystemFailure) -> String {
@@ -100,6 +56,49 @@ struct AlteringFileOperations: FileOperations {
     func fileExists(_ path: String) -> Bool { real.fileExists(path) }
     func isSymbolicLink(_ path: String) -> Bool { real.isSymbolicLink(path) }
     func lockExclusively(_ path: String) throws(SystemFailure) -> Int32 { try real.lockExclusively(path) }
+}
+
+/// Real file operations, except that chosen calls fail with a chosen errno, as a full disk or
+/// a forbidden folder would (the tests run as root, for whom permissions never fail).
+struct FailingFileOperations: ForwardingFileOperations {
+    var real = POSIXFileOperations()
+    /// Fail `writeFile` with this errno after really writing the first half of the bytes.
+    var writeFailure: Int32?
+    var renameFailure: Int32?
+
+    func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String {
+        if let writeFailure {
+            // Half the bytes really land on disk before the failure, as on a full disk.
+            let path = try real.writeTemporaryFile(in: folder, name: name, Array(bytes.prefix(bytes.count / 2)))
+            real.removeFile(path)
+            throw SystemFailure(code: writeFailure)
+        }
+        return try real.writeTemporaryFile(in: folder, name: name, bytes)
+    }
+
+    func rename(_ source: String, to destination: String) throws(SystemFailure) {
+        if let renameFailure { throw SystemFailure(code: renameFailure) }
+        try real.rename(source, to: destination)
+    }
+
+    func exchange(_ first: String, _ second: String) -> Bool { renameFailure == nil && real.exchange(first, second) }
+}
+
+/// Real file operations, except that a temporary file gets other bytes than it is given:
+/// `old` replaced by `new` in them (a file system that corrupts what it stores).
+struct AlteringFileOperations: ForwardingFileOperations {
+    var real = POSIXFileOperations()
+    let old: String
+    let new: String
+
+    init(replacing old: String, with new: String) {
+        self.old = old
+        self.new = new
+    }
+
+    func writeTemporaryFile(in folder: String, name: String, _ bytes: [UInt8]) throws(SystemFailure) -> String {
+        try real.writeTemporaryFile(in: folder, name: name, Array(String(decoding: bytes, as: UTF8.self).replacing(old, with: new).utf8))
+    }
 }
 
 /// A small valid polyglot report whose heading is `heading` (already HTML-safe).
