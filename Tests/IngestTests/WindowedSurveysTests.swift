@@ -118,4 +118,27 @@ import Model
         let nul = dir.write("nul.csv", bytes: Array("a,b\n1,\u{0}\n".utf8))
         #expect(try !CSVWindows.isPlainUTF8(FileSource(path: nul), from: 0))
     }
+
+    @Test func customersInWindowsGiveTheWholeFileResult() throws {
+        let dir = FixtureDirectory("customersInWindowsGiveTheWholeFileResult")
+        let path = dir.write("customers.csv", ParallelCustomersTests.file(rows: 3_000))
+        func load(windowed: Bool) throws -> Dataset {
+            var builder = DatasetBuilder(options: IngestOptions(), hasCustomerFile: true)
+            builder.tableThreads = 2
+            builder.windowedMinimumBytes = windowed ? 0 : .max
+            builder.windowBytes = 4_096
+            try builder.loadCustomers(path)
+            return builder.dataset
+        }
+        let whole = try load(windowed: false), windowed = try load(windowed: true)
+        #expect(windowed.customers == whole.customers)
+        #expect(windowed.inputs == whole.inputs)
+        // The rules of `ParallelCustomersTests.file`: 41 rows i % 73 == 17 have an unreadable
+        // signup; the first, row 17, on line 19.
+        let input = try #require(windowed.inputs.last)
+        #expect(input.rowsRead == 3_000)
+        let badSignup = try #require(input.skipped.first { $0.reason == "bad_date" })
+        #expect(badSignup.examples.first?.line == 19)
+        #expect(try #require(CSVWindows(file: FileSource(path: path), windowBytes: 4_096)).first.rowCount < 3_000)
+    }
 }
