@@ -141,4 +141,37 @@ import Model
         #expect(badSignup.examples.first?.line == 19)
         #expect(try #require(CSVWindows(file: FileSource(path: path), windowBytes: 4_096)).first.rowCount < 3_000)
     }
+
+    @Test func ticketsAndSubscriptionsInWindowsGiveTheWholeFileResult() throws {
+        let dir = FixtureDirectory("ticketsAndSubscriptionsInWindowsGiveTheWholeFileResult")
+        let customers = dir.write("customers.csv", Self.customers)
+        // Row i: customer C(i % 50); an unreadable creation (start) date when i % 37 == 20, on line i + 2.
+        var tickets = "Ticket ID,Customer ID,Created At,Solved At,Priority,Status\n"
+        var subscriptions = "Subscription ID,Customer ID,Plan,Billing Interval,Amount,Currency,Start Date,Canceled At,Status\n"
+        for i in 0..<2_000 {
+            let day = i % 37 == 20 ? "someday" : "2024-0\(i % 9 + 1)-1\(i % 10)"
+            tickets += "T\(i),C\(i % 50),\(day) 10:00:00,2024-10-0\(i % 9 + 1) 12:00:00,normal,closed\n"
+            subscriptions += "S\(i),C\(i % 50),Growth,month,\(100 + i % 7).00,USD,\(day),,active\n"
+        }
+        let ticketPath = dir.write("tickets.csv", tickets), subscriptionPath = dir.write("subscriptions.csv", subscriptions)
+        func load(windowed: Bool) throws -> Dataset {
+            var builder = DatasetBuilder(options: IngestOptions(), hasCustomerFile: true)
+            builder.windowedMinimumBytes = windowed ? 0 : .max
+            builder.windowBytes = 4_096
+            try builder.loadCustomers(customers)
+            try builder.loadTickets(ticketPath)
+            try builder.loadSubscriptions(subscriptionPath)
+            return builder.dataset
+        }
+        let whole = try load(windowed: false), windowed = try load(windowed: true)
+        #expect(windowed.tickets == whole.tickets)
+        #expect(windowed.subscriptions == whole.subscriptions)
+        #expect(windowed.inputs == whole.inputs)
+        // 54 rows with i % 37 == 20 in each file; the first, row 20, on line 22.
+        for input in windowed.inputs.suffix(2) {
+            #expect(input.rowsRead == 2_000)
+            #expect(input.skipped.first?.count == 54)
+            #expect(input.skipped.first?.examples.first?.line == 22)
+        }
+    }
 }

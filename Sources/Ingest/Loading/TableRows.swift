@@ -41,4 +41,13 @@ struct TableRows {
     func threads(requested: Int?) -> Int {
         requested ?? (rowCount >= RowBlocks.parallelMinimumRows ? 2 : 1)
     }
+
+    /// Calls `body` with every data row in file order, on the calling thread.
+    func forEachRow(_ body: (RowView) throws(IngestError) -> Void) throws(IngestError) {
+        guard let windows else {
+            try first.forEachRow(body)
+            return
+        }
+        try windows.forEach { window throws(IngestError) in try window.forEachRow(body) }
+    }
 }
