@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -42,28 +43,42 @@ struct CSVWindows: Sendable {
         first = table
     }
 
-    /// Calls `body` with every window in file order (the first included), each valid only during its call.
+    /// Calls `body` with every window in file order (the first included), each valid only during
+    /// its call. The next window is read and scanned on another thread while `body` goes through
+    /// the current one (two windows are held).
     func forEach(_ body: (CSVTable) throws(IngestError) -> Void) throws(IngestError) {
-        try body(first)
-        var offset = textStart + first.end
-        var continuation = CSVTable.Continuation(delimiter: first.delimiter, header: first.header, line: first.nextLine)
-        var isFinal = offset >= file.size
-        while !isFinal {
-            let table: CSVTable
-            do {
-                (table, isFinal) = try CSVWindows.window(file, at: offset, bytes: windowBytes, continuing: continuation)
-            } catch {
-                switch error {
-                case .io(let reason): throw .unreadable(path: file.path, reason: reason)
-                case .syntax(.unterminatedQuote(let line, let column)):
-                    throw .unterminatedQuote(path: file.path, line: line, column: column)
-                case .syntax(.empty): throw .empty(path: file.path)
-                case .syntax(.binary(let at)): throw .binary(path: file.path, offset: at)
+        let file = self.file, windowBytes = self.windowBytes
+        let next = NextWindow()
+        func start(at offset: Int, _ continuation: CSVTable.Continuation) -> DispatchSemaphore? {
+            guard offset < file.size else { return nil }
+            return WorkerThreads.spawn {
+                next.result = Result { () throws(Failure) in
+                    try CSVWindows.window(file, at: offset, bytes: windowBytes, continuing: continuation)
                 }
             }
-            if table.rowCount > 0 { try body(table) }
+        }
+        var offset = textStart + first.end
+        var continuation = CSVTable.Continuation(delimiter: first.delimiter, header: first.header, line: first.nextLine)
+        var ahead = start(at: offset, continuation)
+        defer { ahead?.wait() }
+        try body(first)
+        while let pending = ahead {
+            pending.wait()
+            ahead = nil
+            let table: CSVTable, isFinal: Bool
+            switch next.result! {
+            case .success(let window): (table, isFinal) = window
+            case .failure(.io(let reason)): throw .unreadable(path: file.path, reason: reason)
+            case .failure(.syntax(.unterminatedQuote(let line, let column))):
+                throw .unterminatedQuote(path: file.path, line: line, column: column)
+            case .failure(.syntax(.empty)): throw .empty(path: file.path)
+            case .failure(.syntax(.binary(let at))): throw .binary(path: file.path, offset: at)
+            }
+            next.result = nil
             offset += table.end
             continuation.line = table.nextLine
+            if !isFinal { ahead = start(at: offset, continuation) }
+            if table.rowCount > 0 { try body(table) }
         }
     }
 
@@ -128,4 +143,9 @@ struct CSVWindows: Sendable {
         }
         return carried == 0
     }
+}
+
+/// The window read ahead by `CSVWindows.forEach`: written by its thread, read after it has finished.
+private final class NextWindow: @unchecked Sendable {
+    var result: Result<(CSVTable, Bool), CSVWindows.Failure>?
 }
