@@ -50,19 +50,47 @@ public struct CSVTable: Sendable {
         try self.init(decoded: decoded)
     }
 
-    init(decoded: DecodedText) throws(CSVReadError) {
+    /// Where a window's scan stopped (see `init(window:…)`): the byte after its last whole
+    /// record, and the physical line there. For a whole file: its end.
+    let end: Int
+    let nextLine: Int
+
+    /// What a window after the first continues (see `CSVWindows`): the file's delimiter and
+    /// header, and the physical line the window's first byte is on.
+    struct Continuation: Sendable {
+        var delimiter: UInt8
+        var header: [String]
+        var line: Int
+    }
+
+    /// The whole records of `text`, a window of a UTF-8 file that starts at a record (see
+    /// `CSVWindows`): the file's head (with its header) when `continuing` is nil, else rows
+    /// only, with record 0 an empty stand-in for the header. Unless `isFinal`, the scan stops
+    /// before a record the window may cut (`end`).
+    init(window text: [UInt8], continuing: Continuation?, isFinal: Bool) throws(CSVReadError) {
+        try self.init(decoded: DecodedText(bytes: text, encoding: .utf8, warnings: []), continuing: continuing,
+                      isFinal: isFinal)
+    }
+
+    init(decoded: DecodedText, continuing: Continuation? = nil, isFinal: Bool = true) throws(CSVReadError) {
         let text = decoded.bytes
         var headerFields: [CSVField] = []
         var records: [RecordInfo] = []
-        let delimiter = text.withUnsafeBufferPointer { CSVScanner.detectDelimiter($0) }
+        if continuing != nil {
+            records.reserveCapacity(text.withUnsafeBufferPointer { CSVTable.lineFeeds($0) } + 1)
+            records.append(RecordInfo(start: 0, line: 0))
+        }
+        let delimiter = continuing?.delimiter ?? text.withUnsafeBufferPointer { CSVScanner.detectDelimiter($0) }
+        var end = 0, nextLine = 1
         let result: Result<Void, CSVSyntaxError> = text.withUnsafeBufferPointer { buf in
-            var scanner = CSVScanner(delimiter: delimiter)
+            var scanner = CSVScanner(delimiter: delimiter, line: continuing?.line ?? 1)
             var position = 0
             let recordFields = FieldList()
+            defer { end = position; nextLine = scanner.line }
             do throws(CSVSyntaxError) {
                 while true {
                     let start = position
-                    let step = try scanner.next(buf, position: &position, isFinal: true, fields: recordFields)
+                    let step = try scanner.next(buf, position: &position, isFinal: isFinal, fields: recordFields)
                     guard case .record(let line) = step else { break }
                     if records.isEmpty {
                         // Room for every line: no copy while growing (a quoted line break
@@ -108,7 +136,9 @@ public struct CSVTable: Sendable {
         self.delimiter = delimiter
         self.warnings = decoded.warnings
         self.records = records
-        self.header = headerFields.map { CSVTable.string(text, $0).trimmingSpaces() }
+        self.header = continuing?.header ?? headerFields.map { CSVTable.string(text, $0).trimmingSpaces() }
+        self.end = end
+        self.nextLine = nextLine
     }
 
     /// Scans the record of `info` again into `fields` (its scan at `init` succeeded, so this one does too).

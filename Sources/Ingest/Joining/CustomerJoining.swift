@@ -100,7 +100,8 @@ extension DatasetBuilder {
     /// Sets up the join of the file about to be loaded and returns the options to read it
     /// with: `options`, or `options` with the key column chosen by the join mapped as the
     /// entity's customer field. `table` is the whole file when at hand, else a sample is read.
-    mutating func joinOptions(_ path: String, _ entity: Entity, table: CSVTable?, format: ExportFormat? = nil) -> IngestOptions {
+    mutating func joinOptions(_ path: String, _ entity: Entity, table: CSVTable?, format: ExportFormat? = nil,
+                              windows: CSVWindows? = nil) -> IngestOptions {
         joining.startFile()
         guard entity != .customers, !dataset.customers.isEmpty else { return options }
         let isRevenue = entity == .orders || entity == .subscriptions
@@ -126,12 +127,21 @@ extension DatasetBuilder {
             let candidates = (current.map { [$0] } ?? []) + alternatives
             var counts = [Int](repeating: 0, count: candidates.count)
             var keyed = [Int](repeating: 0, count: candidates.count)
-            table.forEachRowView { row in
+            func see(_ row: RowView) {
                 for (n, c) in candidates.enumerated() where keyed[n] < 2_000 {
                     guard let text = row.string(c) else { continue }
                     keyed[n] += 1
                     if lookup(text) != nil { counts[n] += 1 }
                 }
+            }
+            if let windows {
+                // Windows until every candidate has its rows (or the file ends).
+                try? windows.forEach { window throws(IngestError) in
+                    guard keyed.contains(where: { $0 < 2_000 }) else { return }
+                    window.forEachRowView(see)
+                }
+            } else {
+                table.forEachRowView(see)
             }
             var best = current == nil ? 0 : counts[0]
             for n in counts.indices where counts[n] > best {

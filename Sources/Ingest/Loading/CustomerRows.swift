@@ -36,7 +36,7 @@ extension DatasetBuilder {
 
     mutating func loadCustomers(_ path: String, _ recognition: Recognition = Recognition(entity: .customers, format: nil, evidence: "option"))
         throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, recognition)
+        let (table, reader, start, hashing) = try openRows(path, recognition)
         var accounting = start
         var problems = OptionalProblems()
         var productRows = ProductRowRules(format: reader.format, dateField: "signup")
@@ -44,7 +44,7 @@ extension DatasetBuilder {
         let nonCustomerWords = reader.format?.rules.nonCustomerWords ?? []
         var formerWithoutDate = 0
         var formerFromActivity = 0
-        let attributes = AttributeColumns(header: table.header, mapped: Set(reader.columns.columns.values))
+        let attributes = AttributeColumns(header: table.first.header, mapped: Set(reader.columns.columns.values))
         dataset.customers.reserveCapacity(dataset.customers.count + table.rowCount)
         customerIndex.reserveCapacity(customerIndex.count + table.rowCount)
         // Salesforce record (15-character form) → its id as first written: the 18-character
@@ -60,8 +60,8 @@ extension DatasetBuilder {
         attributeTable.reserve(rows: table.rowCount)
         // Rows decoded on both cores (`RowBlocks`); what depends on earlier rows (product row
         // rules, repeated ids) and every count happens here, in row order.
-        try RowBlocks.forEachRowInPlace(table, threads: RowBlocks.threads(table, requested: tableThreads),
-                                        decode: { decode.decode($0) },
+        try table.forEachRowInPlace(threads: table.threads(requested: tableThreads),
+                                    decode: { decode.decode($0) },
                                         use: { (row, decoded: inout CustomerRowDecode) throws(IngestError) in
             do throws(RowSkip) {
                 switch decoded.outcome {

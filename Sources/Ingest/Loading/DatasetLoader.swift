@@ -118,6 +118,10 @@ struct DatasetBuilder {
     var orderPartitions: Int?
     /// Threads the rows of a customers file are decoded on; nil: `RowBlocks.threads` (tests set it).
     var tableThreads: Int?
+    /// Files from this size up are read in windows when they can be (`openRows`; tests lower it).
+    var windowedMinimumBytes = 8 << 20
+    /// Bytes a window of such a file reads (tests lower it).
+    var windowBytes = 4 << 20
     /// Threads the last orders file was read on.
     var orderThreadsUsed = 0
     /// An orders file opened, and its SHA-256 started, before the customers are read (`hashAhead`).
@@ -131,6 +135,61 @@ struct DatasetBuilder {
     }
 
     // MARK: - Files
+
+    /// Opens a file read through a table (`open`), windowed (`CSVWindows`) when it is a plain
+    /// UTF-8 file of at least `windowedMinimumBytes`: a first pass over the windows counts the
+    /// rows, finds an unclosed quote and gathers the format evidence, the caller's pass decodes.
+    mutating func openRows(_ path: String, _ recognition: Recognition) throws(IngestError)
+        -> (TableRows, FieldReader, InputAccounting, BackgroundHash) {
+        if let file = try? FileSource(path: path), file.size >= windowedMinimumBytes,
+           let windows = CSVWindows(file: file, windowBytes: windowBytes) {
+            return try openWindows(path, recognition, file: file, windows: windows)
+        }
+        let (table, reader, accounting, hashing) = try open(path, recognition)
+        return (TableRows(first: table, windows: nil, rowCount: table.rowCount), reader, accounting, hashing)
+    }
+
+    private mutating func openWindows(_ path: String, _ recognition: Recognition, file: FileSource,
+                                      windows: CSVWindows) throws(IngestError)
+        -> (TableRows, FieldReader, InputAccounting, BackgroundHash) {
+        let entity = recognition.entity
+        let hashing = BackgroundHash(file: file, path: path)
+        let first = windows.first
+        var rowCount = 0
+        var counted = false
+        func count() throws(IngestError) {
+            rowCount = 0
+            try windows.forEach { window throws(IngestError) in rowCount += window.rowCount }
+            counted = true
+        }
+        var reader: FieldReader
+        do {
+            reader = try FieldReader(path: path, entity: entity, header: first.header,
+                                     options: joinOptions(path, entity, table: first, format: recognition.format,
+                                                          windows: windows),
+                                     format: recognition.format)
+        } catch {
+            try count()  // an unclosed quote is reported first, as when the file is read whole
+            throw error
+        }
+        let threads = tableThreads
+        try reader.settleFormats(options: options, headerLine: first.headerLine, headerColumn: first.headerColumn) {
+            (evidence: inout FormatEvidence) throws(IngestError) in
+            let empty = evidence
+            rowCount = 0
+            try windows.forEach { window throws(IngestError) in
+                rowCount += window.rowCount
+                evidence.append(FormatEvidence.gathered(window, threads: RowBlocks.threads(window, requested: threads),
+                                                        from: empty))
+            }
+            counted = true
+        }
+        if !counted { try count() }
+        var accounting = InputAccounting(path: path, entity: entity.rawValue, warnings: [])
+        if let change = file.changeSinceOpened() { accounting.warnings.append(FileSource.changeWarning(change)) }
+        accounting.source = reader.format.map(\.description) ?? recognition.label
+        return (TableRows(first: first, windows: windows, rowCount: rowCount), reader, accounting, hashing)
+    }
 
     /// Reads a small file whole: bytes, SHA-256, table, columns and formats.
     /// The SHA-256 is computed on a second thread while the file is parsed; `finish` collects it.

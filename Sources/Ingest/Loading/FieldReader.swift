@@ -145,8 +145,9 @@ struct FieldReader: Sendable {
         }
     }
 
-    private mutating func settleFormats(options: IngestOptions, headerLine: Int, headerColumn: (Int) -> Int,
-                                        gather: (inout FormatEvidence) throws(IngestError) -> Void) throws(IngestError) {
+    /// `settleFormats` from the evidence `gather` adds (every data row, in row order).
+    mutating func settleFormats(options: IngestOptions, headerLine: Int, headerColumn: (Int) -> Int,
+                                gather: (inout FormatEvidence) throws(IngestError) -> Void) throws(IngestError) {
         let dates = (Self.dateFields[entity] ?? []).filter { columns[$0] != nil }
         let amounts = (Self.amountFields[entity] ?? []).filter { columns[$0] != nil }
         var evidence: [String: DateParsing.OrderEvidence] = [:]

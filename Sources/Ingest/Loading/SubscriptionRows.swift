@@ -4,7 +4,7 @@ import Model
 extension DatasetBuilder {
     mutating func loadSubscriptions(_ path: String, _ recognition: Recognition = Recognition(entity: .subscriptions, format: nil, evidence: "option"))
         throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, recognition)
+        let (table, reader, start, hashing) = try openRows(path, recognition)
         var accounting = start
         var productRows = ProductRowRules(format: reader.format, dateField: "start")
         var ids = Set<String>()

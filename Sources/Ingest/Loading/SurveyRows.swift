@@ -4,7 +4,7 @@ import Model
 extension DatasetBuilder {
     mutating func loadSurveys(_ path: String, _ recognition: Recognition = Recognition(entity: .surveys, format: nil, evidence: "option"))
         throws(IngestError) {
-        let (table, reader, start, hashing) = try open(path, recognition)
+        let (table, reader, start, hashing) = try openRows(path, recognition)
         var accounting = start
         var productRows = ProductRowRules(format: reader.format, dateField: "date")
         var unknownCustomers = 0
@@ -50,8 +50,7 @@ extension DatasetBuilder {
         // Rows decoded on both cores (`RowBlocks`); what depends on earlier rows (product row
         // rules, repeated ids, the customer join by other keys) and every count happens here,
         // in row order.
-        try RowBlocks.forEachRow(table, threads: RowBlocks.threads(table, requested: tableThreads),
-                                 decode: { decoding.decode($0) }) { row, decoded throws(IngestError) in
+        try table.forEachRow(threads: table.threads(requested: tableThreads), decode: { decoding.decode($0) }) { row, decoded throws(IngestError) in
             do throws(RowSkip) {
                 switch decoded {
                 case .empty: throw RowSkip(reason: "empty_row", column: 0, message: "row has no values")

@@ -1,0 +1,151 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A large UTF-8 CSV file read as consecutive windows of whole records, each a `CSVTable` of a
+/// few MiB, so the file is never held whole (a 48 MB surveys file held whole, with its record
+/// table, cost 64 MiB).
+///
+/// Only files a whole-file `CSVTable` would read as plain UTF-8 are windowed: no UTF-16 mark, a
+/// first block that is text (`BinarySniff`), valid UTF-8 throughout and no NUL byte (checked by
+/// a first pass over the file in pieces: the whole-file path words any other case, e.g. the
+/// Windows-1252 fallback or rows with a NUL). Every window after the first starts at a record,
+/// on the physical line where the previous one stopped, so rows, lines and columns are those of
+/// the whole-file table.
+struct CSVWindows: Sendable {
+    let file: FileSource
+    /// Byte offset of the first character after any byte-order mark.
+    let textStart: Int
+    /// Bytes a window reads (more when one record is longer).
+    let windowBytes: Int
+    /// The first window: the header and the rows that follow it.
+    let first: CSVTable
+
+    /// The windows of `file`, or nil when it is not a plain UTF-8 file whose first window holds
+    /// a header of several names and at least one row (the whole-file path reads those).
+    init?(file: FileSource, windowBytes: Int) {
+        let headBytes: [UInt8]
+        do { headBytes = try file.head(limit: 1 << 16) } catch { return nil }
+        if headBytes.count >= 2 && ((headBytes[0] == 0xFF && headBytes[1] == 0xFE) || (headBytes[0] == 0xFE && headBytes[1] == 0xFF)) {
+            return nil
+        }
+        let start = headBytes.count >= 3 && headBytes[0] == 0xEF && headBytes[1] == 0xBB && headBytes[2] == 0xBF ? 3 : 0
+        guard BinarySniff.binaryOffset(Array(headBytes[start...])) == nil,
+              (try? CSVWindows.isPlainUTF8(file, from: start)) == true else { return nil }
+        self.file = file
+        self.textStart = start
+        self.windowBytes = max(windowBytes, 1 << 12)
+        guard case .some(let (table, _)) = try? CSVWindows.window(file, at: start, bytes: self.windowBytes, continuing: nil),
+              table.header.count > 1, !table.header.allSatisfy(\.isEmpty), table.rowCount > 0 else { return nil }
+        first = table
+    }
+
+    /// Calls `body` with every window in file order (the first included), each valid only during
+    /// its call. The next window is read and scanned on another thread while `body` goes through
+    /// the current one (two windows are held).
+    func forEach(_ body: (CSVTable) throws(IngestError) -> Void) throws(IngestError) {
+        let file = self.file, windowBytes = self.windowBytes
+        let next = NextWindow()
+        func start(at offset: Int, _ continuation: CSVTable.Continuation) -> DispatchSemaphore? {
+            guard offset < file.size else { return nil }
+            return WorkerThreads.spawn {
+                next.result = Result { () throws(Failure) in
+                    try CSVWindows.window(file, at: offset, bytes: windowBytes, continuing: continuation)
+                }
+            }
+        }
+        var offset = textStart + first.end
+        var continuation = CSVTable.Continuation(delimiter: first.delimiter, header: first.header, line: first.nextLine)
+        var ahead = start(at: offset, continuation)
+        defer { ahead?.wait() }
+        try body(first)
+        while let pending = ahead {
+            pending.wait()
+            ahead = nil
+            let table: CSVTable, isFinal: Bool
+            switch next.result! {
+            case .success(let window): (table, isFinal) = window
+            case .failure(.io(let reason)): throw .unreadable(path: file.path, reason: reason)
+            case .failure(.syntax(.unterminatedQuote(let line, let column))):
+                throw .unterminatedQuote(path: file.path, line: line, column: column)
+            case .failure(.syntax(.empty)): throw .empty(path: file.path)
+            case .failure(.syntax(.binary(let at))): throw .binary(path: file.path, offset: at)
+            }
+            next.result = nil
+            offset += table.end
+            continuation.line = table.nextLine
+            if !isFinal { ahead = start(at: offset, continuation) }
+            if table.rowCount > 0 { try body(table) }
+        }
+    }
+
+    enum Failure: Error {
+        case io(String)
+        case syntax(CSVReadError)
+    }
+
+    /// The window at `offset`: `bytes` read (doubled until a whole record fits, or the file
+    /// ends), scanned to its last whole record; and whether it reaches the end of the file.
+    private static func window(_ file: FileSource, at offset: Int, bytes: Int,
+                               continuing: CSVTable.Continuation?) throws(Failure) -> (CSVTable, Bool) {
+        var size = bytes
+        while true {
+            let want = min(size, file.size - offset)
+            var text = [UInt8](repeating: 0, count: want)
+            let n: Int
+            do { n = try file.read(into: &text, start: 0, count: want, at: offset) } catch { throw .io(error.reason) }
+            if n < want { text.removeLast(want - n) }
+            let isFinal = offset + n >= file.size || n < want
+            let table: CSVTable
+            do { table = try CSVTable(window: text, continuing: continuing, isFinal: isFinal) } catch { throw .syntax(error) }
+            if isFinal || table.end > 0 { return (table, isFinal) }
+            size *= 2
+        }
+    }
+
+    /// Whether the file from `start` is valid UTF-8 without a NUL byte (read in 1 MiB pieces;
+    /// a sequence cut by a piece's end is checked with the next piece).
+    static func isPlainUTF8(_ file: FileSource, from start: Int) throws(FileSource.Failure) -> Bool {
+        let piece = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: piece + 4)
+        var carried = 0
+        var offset = start
+        while offset < file.size {
+            let n = try file.read(into: &buffer, start: carried, count: min(piece, file.size - offset), at: offset)
+            if n == 0 { break }
+            offset += n
+            let filled = carried + n
+            let last = offset >= file.size
+            let ok: Bool = buffer.withUnsafeBufferPointer { all in
+                let bytes = UnsafeBufferPointer(rebasing: all[0..<filled])
+                if memchr(bytes.baseAddress!, 0, filled) != nil { return false }
+                // Keep back a sequence the piece may cut (its lead byte within the last three bytes).
+                var cut = filled
+                if !last {
+                    for k in stride(from: filled - 1, through: max(0, filled - 3), by: -1) {
+                        if bytes[k] >= 0xC0 { cut = k; break }
+                        if bytes[k] < 0x80 { break }
+                    }
+                }
+                if UTF8Validation.validPrefixLength(UnsafeBufferPointer(rebasing: bytes[0..<cut])) != cut { return false }
+                carried = filled - cut
+                return true
+            }
+            if !ok { return false }
+            if carried > 0 {
+                buffer.withUnsafeMutableBufferPointer { b in
+                    b.baseAddress!.update(from: b.baseAddress! + (filled - carried), count: carried)
+                }
+            }
+        }
+        return carried == 0
+    }
+}
+
+/// The window read ahead by `CSVWindows.forEach`: written by its thread, read after it has finished.
+private final class NextWindow: @unchecked Sendable {
+    var result: Result<(CSVTable, Bool), CSVWindows.Failure>?
+}

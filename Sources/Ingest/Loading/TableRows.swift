@@ -1,0 +1,53 @@
+/// The data rows of a file read through a table: one whole-file `CSVTable`, or the windows of a
+/// large UTF-8 file (`CSVWindows`), which give the same rows with the same lines and columns
+/// while holding a few MiB of the file at a time.
+struct TableRows {
+    /// The whole table, or the first window (header, header line and columns).
+    let first: CSVTable
+    let windows: CSVWindows?
+    /// Data rows of the whole file.
+    let rowCount: Int
+
+    /// `RowBlocks.forEachRow` over every data row in file order (window by window).
+    func forEachRow<Decoded: Sendable>(
+        threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
+        use: (RowView, consuming Decoded) throws(IngestError) -> Void
+    ) throws(IngestError) {
+        guard let windows else {
+            try RowBlocks.forEachRow(first, threads: threads, decode: decode, use: use)
+            return
+        }
+        try windows.forEach { window throws(IngestError) in
+            try RowBlocks.forEachRow(window, threads: threads, decode: decode, use: use)
+        }
+    }
+
+    /// `RowBlocks.forEachRowInPlace` over every data row in file order (window by window).
+    func forEachRowInPlace<Decoded: Sendable>(
+        threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
+        use: (RowView, inout Decoded) throws(IngestError) -> Void
+    ) throws(IngestError) {
+        guard let windows else {
+            try RowBlocks.forEachRowInPlace(first, threads: threads, decode: decode, use: use)
+            return
+        }
+        try windows.forEach { window throws(IngestError) in
+            try RowBlocks.forEachRowInPlace(window, threads: threads, decode: decode, use: use)
+        }
+    }
+
+    /// Threads to decode the rows on: `requested` when set (tests), else 2 from
+    /// `RowBlocks.parallelMinimumRows` rows up (of the whole file).
+    func threads(requested: Int?) -> Int {
+        requested ?? (rowCount >= RowBlocks.parallelMinimumRows ? 2 : 1)
+    }
+
+    /// Calls `body` with every data row in file order, on the calling thread.
+    func forEachRow(_ body: (RowView) throws(IngestError) -> Void) throws(IngestError) {
+        guard let windows else {
+            try first.forEachRow(body)
+            return
+        }
+        try windows.forEach { window throws(IngestError) in try window.forEachRow(body) }
+    }
+}
