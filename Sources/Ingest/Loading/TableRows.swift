@@ -13,12 +13,8 @@ struct TableRows {
         threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
         use: (RowView, consuming Decoded) throws(IngestError) -> Void
     ) throws(IngestError) {
-        guard let windows else {
-            try RowBlocks.forEachRow(first, threads: threads, decode: decode, use: use)
-            return
-        }
-        try windows.forEach { window throws(IngestError) in
-            try RowBlocks.forEachRow(window, threads: threads, decode: decode, use: use)
+        try forEachTable { table throws(IngestError) in
+            try RowBlocks.forEachRow(table, threads: threads, decode: decode, use: use)
         }
     }
 
@@ -27,12 +23,8 @@ struct TableRows {
         threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
         use: (RowView, inout Decoded) throws(IngestError) -> Void
     ) throws(IngestError) {
-        guard let windows else {
-            try RowBlocks.forEachRowInPlace(first, threads: threads, decode: decode, use: use)
-            return
-        }
-        try windows.forEach { window throws(IngestError) in
-            try RowBlocks.forEachRowInPlace(window, threads: threads, decode: decode, use: use)
+        try forEachTable { table throws(IngestError) in
+            try RowBlocks.forEachRowInPlace(table, threads: threads, decode: decode, use: use)
         }
     }
 
@@ -44,10 +36,12 @@ struct TableRows {
 
     /// Calls `body` with every data row in file order, on the calling thread.
     func forEachRow(_ body: (RowView) throws(IngestError) -> Void) throws(IngestError) {
-        guard let windows else {
-            try first.forEachRow(body)
-            return
-        }
-        try windows.forEach { window throws(IngestError) in try window.forEachRow(body) }
+        try forEachTable { table throws(IngestError) in try table.forEachRow(body) }
+    }
+
+    /// Calls `body` with the whole table, or with each window in file order.
+    private func forEachTable(_ body: (CSVTable) throws(IngestError) -> Void) throws(IngestError) {
+        guard let windows else { return try body(first) }
+        try windows.forEach(body)
     }
 }
