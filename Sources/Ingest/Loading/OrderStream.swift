@@ -275,7 +275,7 @@ public struct OrderStream: Sendable {
         bounds.append(size)
         let count = bounds.count - 1
         let starts = bounds
-        let box = PartitionResults<Partial>(count: count)
+        let box = PartitionResults<(Partial, Partition, Result<RecordStream.Outcome, RecordStream.Failure>)>(count: count)
         let stream = self
         WorkerThreads.run(count) { k in
             var partition = Partition(stream: stream)
@@ -286,7 +286,7 @@ public struct OrderStream: Sendable {
                     partition.handle(buf, fields, line) { partial_body in body(&partial, partial_body) }
                 }
             }
-            box.store(k, partial: partial, partition: partition, outcome: result)
+            box.store(k, (partial, partition, result))
         }
         // Combine in file order, stopping where a partition overran its end.
         var accounting = InputAccounting(path: path, entity: Entity.orders.rawValue)

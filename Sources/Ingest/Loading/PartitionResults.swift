@@ -1,21 +1,21 @@
-import Dispatch
 import Foundation
 
-/// Results of parallel partitions, filled by worker threads and read after they finish.
-final class PartitionResults<Partial>: @unchecked Sendable {
+/// One result per part of work split over worker threads (`WorkerThreads.run`): part k stores
+/// its own slot, and the caller takes the slots after every part has finished.
+final class PartitionResults<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [(Partial, OrderStream.Partition, Result<RecordStream.Outcome, RecordStream.Failure>)?]
+    private var slots: [Value?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ k: Int, partial: Partial, partition: OrderStream.Partition,
-               outcome: Result<RecordStream.Outcome, RecordStream.Failure>) {
+    func store(_ k: Int, _ value: Value) {
         lock.lock()
-        slots[k] = (partial, partition, outcome)
+        slots[k] = value
         lock.unlock()
     }
 
-    func take(_ k: Int) -> (Partial, OrderStream.Partition, Result<RecordStream.Outcome, RecordStream.Failure>)? {
+    /// Part k's result; nil when it stored none.
+    func take(_ k: Int) -> Value? {
         lock.lock()
         defer { lock.unlock() }
         return slots[k]

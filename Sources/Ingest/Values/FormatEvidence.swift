@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a file's rows show of their date columns' day/month order and their amount columns'
 /// decimal mark (see `FieldReader.settleFormats`), gathered row by row. The rows of a whole
 /// table may be split between threads: each part gathers its own, and the parts appended in
@@ -40,34 +38,14 @@ struct FormatEvidence: Sendable {
     static func gathered(_ table: CSVTable, threads: Int, from empty: FormatEvidence) -> FormatEvidence {
         let rows = table.rowCount
         let parts = max(1, min(threads, rows))
-        let results = PartEvidence(count: parts)
+        let results = PartitionResults<FormatEvidence>(count: parts)
         WorkerThreads.run(parts) { k in
             var evidence = empty
             table.forEachRow(in: rows * k / parts ..< rows * (k + 1) / parts) { _, row in evidence.see(row) }
             results.store(k, evidence)
         }
         var all = empty
-        for k in 0..<parts { all.append(results.take(k)) }
+        for k in 0..<parts { all.append(results.take(k)!) }
         return all
-    }
-}
-
-/// The parts' evidence, stored by worker threads and read after they finish.
-private final class PartEvidence: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [FormatEvidence?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ k: Int, _ evidence: FormatEvidence) {
-        lock.lock()
-        slots[k] = evidence
-        lock.unlock()
-    }
-
-    func take(_ k: Int) -> FormatEvidence {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[k]!
     }
 }
