@@ -27,6 +27,12 @@ protocol FileOperations: Sendable {
     func createTemporaryFolder(in folder: String, name: String) throws(SystemFailure) -> String
     /// `rename(2)`: atomic replacement within one file system; then the folder is synced.
     func rename(_ source: String, to destination: String) throws(SystemFailure)
+    /// `rename(2)` without the folder sync, for a run that syncs each folder once at its end
+    /// (``FolderSyncs``).
+    func renameLeavingFolderUnsynced(_ source: String, to destination: String) throws(SystemFailure)
+    /// `fsync(2)` of the folder `folder` itself (makes the renames into it durable); failures
+    /// are ignored.
+    func syncFolder(_ folder: String)
     /// Atomically swaps two existing paths (`renameat2(RENAME_EXCHANGE)`); `false` when the
     /// system cannot (then nothing was changed).
     func exchange(_ first: String, _ second: String) -> Bool
@@ -48,6 +54,14 @@ protocol FileOperations: Sendable {
 }
 
 extension FileOperations {
+    /// Renames and syncs, as ``rename(_:to:)`` does (for test doubles, which fake only `rename`).
+    func renameLeavingFolderUnsynced(_ source: String, to destination: String) throws(SystemFailure) {
+        try rename(source, to: destination)
+    }
+
+    /// Nothing (for test doubles, whose `rename` syncs).
+    func syncFolder(_ folder: String) {}
+
     /// Gathers the pieces and writes them in one go (for test doubles that only fake the
     /// whole-file write).
     func writeTemporaryFile(in folder: String, name: String,
@@ -133,13 +147,17 @@ struct POSIXFileOperations: FileOperations {
     }
 
     func rename(_ source: String, to destination: String) throws(SystemFailure) {
+        try renameLeavingFolderUnsynced(source, to: destination)
+        syncFolder(of: destination)
+    }
+
+    func renameLeavingFolderUnsynced(_ source: String, to destination: String) throws(SystemFailure) {
         #if canImport(Glibc)
         let result = Glibc.rename(source, destination)
         #else
         let result = Darwin.rename(source, destination)
         #endif
         if result != 0 { throw SystemFailure.current }
-        syncFolder(of: destination)
     }
 
     func exchange(_ first: String, _ second: String) -> Bool {
@@ -159,7 +177,10 @@ struct POSIXFileOperations: FileOperations {
     /// Makes a rename durable; a failure here does not undo it, so it is not reported.
     private func syncFolder(of path: String) {
         let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? "."
+        syncFolder(slash.map { String(path[...$0]) } ?? ".")
+    }
+
+    func syncFolder(_ folder: String) {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if descriptor >= 0 {
             _ = fsync(descriptor)

@@ -16,14 +16,21 @@ import Validation
 public struct ReportPublisher: Sendable {
     let validator: ReportValidator
     let files: any FileOperations
+    /// When set, a file put in place leaves its folder to be synced by `folderSyncs`
+    /// (``FolderSyncs/syncAll()``) instead of syncing it at once.
+    let folderSyncs: FolderSyncs?
 
-    public init(validator: ReportValidator = ReportValidator()) {
-        self.init(validator: validator, files: POSIXFileOperations())
+    /// - Parameter folderSyncs: where the folders of the files this publisher puts in place are
+    ///   recorded, to be synced once at the end of the run; nil (the default) syncs each folder
+    ///   right after its rename.
+    public init(validator: ReportValidator = ReportValidator(), folderSyncs: FolderSyncs? = nil) {
+        self.init(validator: validator, files: POSIXFileOperations(), folderSyncs: folderSyncs)
     }
 
-    init(validator: ReportValidator, files: any FileOperations) {
+    init(validator: ReportValidator, files: any FileOperations, folderSyncs: FolderSyncs? = nil) {
         self.validator = validator
         self.files = files
+        self.folderSyncs = folderSyncs
     }
 
     /// Validates and atomically publishes the HTML `report` at `destination`.
@@ -34,10 +41,12 @@ public struct ReportPublisher: Sendable {
     /// read) the file itself is validated, as read back from disk.
     public func publish(report: [UInt8], to destination: String) throws(PublishingError) {
         let rejected = Self.invalidPath(for: destination)
-        let (written, findingsOfBytes) = SideBySide.run(
-            { Result { () throws(PublishingError) -> String in try writePartial(report, besides: destination) } },
-            { validator.validate(html: report, path: rejected) })
-        let partial = try written.get()
+        // The write on a thread of its own, the validation (itself two parsers side by side) here.
+        let written = BackgroundResult {
+            Result { () throws(PublishingError) -> String in try writePartial(report, besides: destination) }
+        }
+        let findingsOfBytes = validator.validate(html: report, path: rejected)
+        let partial = try written.wait().get()
         let readBack = try? RegularFile.read(partial)
         let findings = readBack == report ? findingsOfBytes : validator.validate(fileAt: partial).map {
             ValidationFinding(path: rejected, line: $0.line, column: $0.column, rule: $0.rule, message: $0.message)
@@ -110,7 +119,12 @@ public struct ReportPublisher: Sendable {
 
     private func replace(_ destination: String, with partial: String) throws(PublishingError) {
         do {
-            try files.rename(partial, to: destination)
+            if let folderSyncs {
+                try files.renameLeavingFolderUnsynced(partial, to: destination)
+                folderSyncs.renamed(into: Self.split(destination).folder)
+            } else {
+                try files.rename(partial, to: destination)
+            }
         } catch {
             files.removeFile(partial)
             throw .cannotReplace(path: destination, failure: error)

@@ -41,12 +41,17 @@ public enum RetentionCommandLine {
     }
 
     /// Runs one command line (without the program name) and returns the exit status.
-    /// - Parameter clock: the current time, read at most once, by `report` without `--as-of`
-    ///   (tests fix it).
+    /// - Parameters:
+    ///   - clock: the current time, read at most once, by `report` without `--as-of`
+    ///     (tests fix it).
+    ///   - finished: called by a successful `report` once everything is written and its
+    ///     path printed, while the run's data is still held (see ``ReportCommand/run(_:console:clock:finished:)``);
+    ///     the executable exits there, so the process does not free what it is about to drop whole.
     public static func run(_ arguments: [String], console: Console = .standard,
-                           clock: @escaping @Sendable () -> Instant = WallClock.now) -> ExitStatus {
+                           clock: @escaping @Sendable () -> Instant = WallClock.now,
+                           finished: (ExitStatus) -> Void = { _ in }) -> ExitStatus {
         let report = { (args: ParsedArguments, console: Console) throws -> ExitStatus in
-            try ReportCommand.run(args, console: console, clock: clock)
+            try ReportCommand.run(args, console: console, clock: clock, finished: finished)
         }
         guard let first = arguments.first else {
             return execute(ReportCommand.spec, [], console: console, report)

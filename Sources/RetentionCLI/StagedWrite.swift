@@ -43,11 +43,12 @@ final class StagedWrite: Sendable {
     }
 
     /// Waits for the write to end and renames the file over `path`; a failed write or rename is
-    /// an output error naming the path, and then nothing is left of the file.
-    func commit() throws {
+    /// an output error naming the path, and then nothing is left of the file. With `folderSyncs`
+    /// the folder is synced by it, later; else right after the rename.
+    func commit(folderSyncs: FolderSyncs? = nil) throws {
         guard !settled.exchange(true, ordering: .acquiringAndReleasing) else { return }
         do {
-            try ReportPublisher().commit(outcome.wait().get())
+            try ReportPublisher(folderSyncs: folderSyncs).commit(outcome.wait().get())
         } catch {
             throw CommandFailure(message: error.description, status: .outputError)
         }

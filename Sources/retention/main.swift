@@ -5,4 +5,5 @@ import Glibc
 
 // A closed pipe (`retention … | head`) should end output quietly, not kill the process.
 signal(SIGPIPE, SIG_IGN)
-exit(RetentionCommandLine.run(Array(CommandLine.arguments.dropFirst())).rawValue)
+// A successful report exits as soon as its outputs are in place, without freeing its data first.
+exit(RetentionCommandLine.run(Array(CommandLine.arguments.dropFirst()), finished: { exit($0.rawValue) }).rawValue)
