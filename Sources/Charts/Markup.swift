@@ -46,6 +46,28 @@ struct Markup {
         text += markup.text
     }
 
+    /// Appends a fixed piece of well-formed markup written in the source (tags without
+    /// data), so a hot loop appends `<td class="num">` at once rather than tag by tag.
+    /// (A string literal is a constant: appending it copies its bytes and allocates nothing.)
+    mutating func literal(_ markup: String) {
+        text += markup
+    }
+
+    /// Appends `content` escaped as element content (capped, as ``element(_:_:_:)`` does).
+    mutating func escapedText(_ content: String) {
+        MarkupText.appendEscaped(content, to: &text, limit: MarkupText.displayLimit)
+    }
+
+    /// Appends `value` escaped as an attribute value (never capped, as in a start tag).
+    mutating func escapedAttribute(_ value: String) {
+        MarkupText.appendEscaped(value, to: &text, limit: nil)
+    }
+
+    /// Reserves room for `count` more bytes of text.
+    mutating func reserve(_ count: Int) {
+        text.reserveCapacity(text.utf8.count + count)
+    }
+
     /// `<name a="b"` (without the closing `>`).
     private mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
         text += "<"
