@@ -55,11 +55,21 @@ enum DecimalText {
 
     /// A drawing coordinate: at most two decimals, no trailing zeros, never "-0".
     /// 12.345 → "12.35", 3.10 → "3.1", -0.001 → "0". Non-finite values draw at "0".
+    ///
+    /// The rounding of ``digits(_:decimals:)`` with two places (the same operations in the
+    /// same order), written from the whole hundredths without building and trimming digit
+    /// strings: charts draw thousands of coordinates.
     static func coordinate(_ value: Double) -> String {
-        guard let parts = digits(value, decimals: 2) else { return "0" }
-        var fraction = Substring(parts.fraction)
-        while fraction.last == "0" { fraction = fraction.dropLast() }
-        let sign = parts.negative ? "-" : ""
-        return fraction.isEmpty ? sign + parts.integer : sign + parts.integer + "." + fraction
+        guard value.isFinite else { return "0" }
+        let nudged = (value.magnitude * power(2) * (1 + 1e-12)).rounded(.toNearestOrAwayFromZero)
+        guard nudged < 1.8e19 else { return "0" }
+        let hundredths = UInt64(nudged)
+        var text = value < 0 && hundredths != 0 ? "-" : ""
+        text += String(hundredths / 100)
+        let fraction = hundredths % 100
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
+        return text
     }
 }

@@ -87,10 +87,11 @@ struct PathData {
     private(set) var d = ""
     var isEmpty: Bool { d.isEmpty }
 
-    mutating func move(_ x: Double, _ y: Double) { d += "M" + c(x) + "," + c(y) }
-    mutating func line(_ x: Double, _ y: Double) { d += "L" + c(x) + "," + c(y) }
-    mutating func horizontal(_ x: Double) { d += "H" + c(x) }
-    mutating func vertical(_ y: Double) { d += "V" + c(y) }
+    // Each piece appended in place (no temporary concatenation).
+    mutating func move(_ x: Double, _ y: Double) { point("M", x, y) }
+    mutating func line(_ x: Double, _ y: Double) { point("L", x, y) }
+    mutating func horizontal(_ x: Double) { d += "H"; d += c(x) }
+    mutating func vertical(_ y: Double) { d += "V"; d += c(y) }
     mutating func close() { d += "Z" }
 
     /// A closed polygon through `points` (nothing for fewer than two).
@@ -99,6 +100,13 @@ struct PathData {
         move(points[0].x, points[0].y)
         for point in points.dropFirst() { line(point.x, point.y) }
         close()
+    }
+
+    private mutating func point(_ command: String, _ x: Double, _ y: Double) {
+        d += command
+        d += c(x)
+        d += ","
+        d += c(y)
     }
 
     private func c(_ value: Double) -> String { DecimalText.coordinate(value) }
