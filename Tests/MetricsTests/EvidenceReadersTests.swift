@@ -43,6 +43,22 @@ import Model
         #expect(copy.orders(of: 1) == [Self.orders[1]])
     }
 
+    /// A reader that is done and waits (`waitUntilReleased`) goes on only once the last reader
+    /// is done and the evidence is gone; a later wait returns at once.
+    @Test func waitingEndsWhenTheEvidenceIsLetGo() {
+        let readers = EvidenceReaders(Self.evidence(), readers: 2)
+        // The waiter is the last task, so the tasks end on one thread as well as on two.
+        let gone = FixedPartition.tasks(2, parallel: true) { task -> Bool in
+            readers.done()
+            guard task == 1 else { return true }
+            readers.waitUntilReleased()
+            return readers.evidence == nil && readers.readers == 0
+        }
+        #expect(gone == [true, true])
+        readers.waitUntilReleased()
+        #expect(readers.evidence == nil)
+    }
+
     /// One reader per thread, each taking the evidence, summing customer 0's amounts and saying
     /// it is done: every one reads 12 + 8 = 20, and the evidence is gone after the last.
     @Test func readersOnSeveralThreads() {

@@ -73,9 +73,9 @@ struct HealthEvidence {
     }
 
     let customers: [Customer]
-    let records: Records
+    private(set) var records: Records
     /// Each customer's orders, in file order (the dataset's book, shared, not copied).
-    let orders: CustomerOrderBook
+    private(set) var orders: CustomerOrderBook
     /// Ticket rules apply only when the dataset has tickets at all.
     let hasTickets: Bool
     /// Whether recency may use the customers' last-login dates (`withoutLoginDates` turns it off).
@@ -142,5 +142,16 @@ extension HealthEvidence {
         var blind = self
         blind.usesLoginDates = false
         return blind
+    }
+
+    /// The same evidence without its order book (no customer has orders): for a reader that has
+    /// taken what it needs from the orders already (the churn scoring's `ChurnOrderDigest`), so
+    /// the book can be let go while it reads the rest. The other arrays are shared.
+    func withoutOrders() -> HealthEvidence {
+        var bookless = self
+        bookless.orders = CustomerOrderBook()
+        bookless.records = Records(nps: records.nps, csat: records.csat, tickets: records.tickets,
+                                   subscriptions: records.subscriptions, orders: CustomerOrderBook())
+        return bookless
     }
 }

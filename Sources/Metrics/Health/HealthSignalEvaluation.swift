@@ -225,6 +225,14 @@ struct RevenueWindows {
         previousStart = asOf.adding(days: -2 * days + 1)
     }
 
+    /// The windows with their sums already known (`recent` and `previous` as `add` left them):
+    /// the churn scoring keeps only the sums of a customer's orders (`ChurnOrderFacts`).
+    init(asOf: Day, days: Int, recent: Double, previous: Double) {
+        self.init(asOf: asOf, days: days)
+        self.recent = recent
+        self.previous = previous
+    }
+
     mutating func add(_ day: Day, _ amount: Double) {
         guard day <= asOf && day >= previousStart else { return }
         if day >= recentStart { recent += amount } else { previous += amount }

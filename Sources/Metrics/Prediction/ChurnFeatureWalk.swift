@@ -1,27 +1,31 @@
 import Model
 
-/// One customer's churn feature rows (`ChurnFeatureSet`) at a rising sequence of days, from one
-/// pass over the customer's records instead of reading them afresh for each row.
+/// One customer's churn feature rows (`ChurnFeatureSet`) at a rising sequence of days, from the
+/// customer's records taken once instead of afresh for each row.
 ///
-/// The health rules are read by a `HealthWalk` (recency keeps its sorted order gaps from day to
-/// day; the order revenue trend reads orders gathered once), and the `monthly_revenue` of an
-/// order customer sums the same gathered orders. Every other feature is computed as the
-/// definition in `ChurnFeatureSet` states, from the customer's records taken once per customer.
-/// The row buffers are reused from row to row and customer to customer, so a walk allocates only
-/// while they grow. Each row equals the per-day row formula bit for bit: the same inputs combined
-/// in the same order with the same arithmetic (`ChurnFeatureWalkTests` checks it).
+/// What a row reads from the orders (the last paid day, the usual gap between paid days, the
+/// paid and the trend windows' sums) comes as `ChurnOrderFacts`: read here from the context's
+/// order book (`row(at:)`, gathering the customer's orders once), or given (`row(at:orders:)`,
+/// from the churn scoring's digest, when the book may already be let go). The health rules are
+/// read as `HealthSignal.read` reads them, order recency and the order revenue trend from the
+/// facts. The row buffers are reused from row to row and customer to customer, so a walk
+/// allocates only while they grow. Each row equals the per-day row formula bit for bit: the same
+/// inputs combined in the same order with the same arithmetic (`ChurnFeatureWalkTests` checks it).
 struct ChurnFeatureWalk {
     let features: ChurnFeatureSet
     let context: ChurnFeatureContext
-    private var health: HealthWalk
 
     private var customer: CustomerIndex = 0
+    /// The customer's answers, tickets and subscriptions (no paid days: the facts hold what the rows need of them).
+    private var records = HealthEvidence.CustomerRecords()
     /// The customer's first paid day (signup when they never paid): `tenure_days` counts from it.
     private var firstActive = Day(ordinal: 0)
     /// The plan in the customer file, read at the first row that needs it.
     private var filePlan: String??
-    /// Whether the customer's orders (file order) never go down in day; nil until a row reads them.
-    private var ordersInDayOrder: Bool?
+    /// The customer's orders, gathered at the first row read from the book.
+    private var orders: ChurnOrderReader
+    private var ordersGathered = false
+    private var facts = ChurnOrderFacts()
 
     /// The latest row's feature values, in `features.names` order.
     private(set) var values: [Double] = []
@@ -29,34 +33,44 @@ struct ChurnFeatureWalk {
     private(set) var rulesWithoutData: [Int] = []
     /// The latest row's health score (0–100, as `HealthReport.score`); nil when no rule had data.
     private(set) var healthScore: Double?
-    private var fractions: [Double?] = []
 
     init(features: ChurnFeatureSet, context: ChurnFeatureContext) {
         self.features = features
         self.context = context
-        health = HealthWalk(evidence: context.evidence, health: HealthConfiguration(rules: features.rules, support: context.support),
-                            calendar: context.monthly)
+        orders = ChurnOrderReader(rules: features.rules)
     }
 
     /// Starts on `customer`, forgetting the previous customer's state (not its buffers).
     mutating func begin(_ customer: CustomerIndex) {
         self.customer = customer
-        health.begin(customer)
+        records = context.evidence.records.records(of: customer, paidDays: [])
         let activity = context.ledger.activity
         firstActive = (activity.indices.contains(customer) ? activity[customer]?.firstActive : nil)
             ?? context.evidence.customers[customer].signup
         filePlan = nil
-        ordersInDayOrder = nil
+        ordersGathered = false
     }
 
-    /// The row at `day` (not earlier than the previous day asked for this customer), left in
+    /// The row at `day` (any day), its order facts read from the context's order book, left in
     /// `values`, `rulesWithoutData` and `healthScore`.
     mutating func row(at day: Day) {
+        if !ordersGathered {
+            orders.begin(customer, orders: context.evidence.orders)
+            ordersGathered = true
+        }
+        var facts = ChurnOrderFacts()
+        swap(&facts, &self.facts)
+        orders.read(at: day, into: &facts)
+        row(at: day, orders: facts)
+        swap(&facts, &self.facts)
+    }
+
+    /// The row at `day` with the customer's order facts on that day, `orders`.
+    mutating func row(at day: Day, orders facts: borrowing ChurnOrderFacts) {
         values.removeAll(keepingCapacity: true)
         rulesWithoutData.removeAll(keepingCapacity: true)
-        let records = health.records
         values.append(Double(max(firstActive.days(to: day), 0)))
-        let (now, before) = revenue(records, on: day)
+        let (now, before) = revenue(on: day, facts)
         values.append(now)
         let larger = max(now, before)
         values.append(larger > 0 ? (now - before) / larger : 0)
@@ -77,13 +91,14 @@ struct ChurnFeatureWalk {
         }
         values.append(Double(opened))
         values.append(Double(overdue))
-        let lastOrder = ChurnFeatureSet.lastPaidDay(records.paidDays, onOrBefore: day)
+        let lastOrder = facts.lastPaid
         values.append(Double(lastOrder.map { $0.days(to: day) } ?? 0))
         values.append(lastOrder == nil ? 1 : 0)
         // The health score as `HealthReport.score` computes it, from the same readings.
-        health.fractions(at: day, into: &fractions)
         var earned = 0.0, available = 0.0
-        for (rule, fraction) in zip(features.rules, fractions) {
+        var trendRule = 0
+        for rule in features.rules {
+            let fraction = self.fraction(rule.signal, at: day, facts, trendRule: &trendRule)
             if let fraction {
                 earned += fraction * rule.maxPoints
                 available += rule.maxPoints
@@ -95,6 +110,34 @@ struct ChurnFeatureWalk {
         healthScore = available > 0 ? 100 * earned / available : nil
         let plan = records.subscriptions.last { $0.isActive(on: day) && $0.plan != nil }?.plan ?? customerFilePlan()
         for p in features.plans { values.append(plan == p ? 1 : 0) }
+    }
+
+    /// The share of a rule's points at `day` (nil: no data), as `HealthSignal.read` gives it:
+    /// order recency (no login date on or before `day`) and the order revenue trend (no
+    /// subscription started by `day`) from `facts`, the trend rules' sums in rule order
+    /// (`trendRule` counts them); the other signals read the customer's records.
+    private func fraction(_ signal: HealthSignal, at day: Day, _ facts: borrowing ChurnOrderFacts, trendRule: inout Int) -> Double? {
+        switch signal {
+        case .recency(_, _, let fullMultiple, let halfMultiple)
+            where !(context.evidence.lastSeen(of: customer).map { $0 <= day } ?? false):
+            guard let last = facts.lastPaid, let usual = facts.usualGap else { return nil }
+            return HealthSignal.orderRecency(last: last, usual: usual, asOf: day, fullMultiple: fullMultiple,
+                                             halfMultiple: halfMultiple, explain: false).fraction
+        case .revenueTrend(_, let windowDays, let halfFromRatio):
+            let sums = facts.trendSums[trendRule]
+            trendRule += 1
+            if records.subscriptions.contains(where: { $0.start <= day }) { return read(signal, at: day) }
+            let windows = RevenueWindows(asOf: day, days: windowDays, recent: sums.recent, previous: sums.previous)
+            return HealthSignal.orderTrend(windows, halfFromRatio: halfFromRatio, explain: false)?.fraction
+        default:
+            return read(signal, at: day)
+        }
+    }
+
+    /// `signal.read`'s fraction from the customer's records.
+    private func read(_ signal: HealthSignal, at day: Day) -> Double? {
+        signal.read(customer, records: records, evidence: context.evidence, asOf: day, calendar: context.monthly,
+                    support: context.support, explain: false)?.fraction
     }
 
     /// The row at `day` as a value (for code that keeps rows).
@@ -111,43 +154,14 @@ struct ChurnFeatureWalk {
     }
 
     /// Monthly revenue on `day` and three months before: MRR on both days for a customer with a
-    /// subscription started by `day`; otherwise paid orders (amount > 0) of the last 90 days and
-    /// of the 90 before, each ÷ 3, added in file order.
-    private mutating func revenue(_ records: HealthEvidence.CustomerRecords, on day: Day) -> (Double, Double) {
+    /// subscription started by `day`; otherwise the paid windows' sums of `facts`, each ÷ 3.
+    private func revenue(on day: Day, _ facts: borrowing ChurnOrderFacts) -> (Double, Double) {
         if records.subscriptions.contains(where: { $0.start <= day }) {
             let then = HealthSignal.day(day, periodsBack: 3, calendar: context.monthly)
             let now = records.subscriptions.filter { $0.isActive(on: day) }.reduce(0) { $0 + $1.mrr }
             let before = records.subscriptions.filter { $0.isActive(on: then) }.reduce(0) { $0 + $1.mrr }
             return (now, before)
         }
-        let recentStart = day.adding(days: -89), previousStart = day.adding(days: -179)
-        let known = ordersInDayOrder
-        let (recent, previous, inDayOrder) = health.withOrders { days, amounts in
-            // When the days never go down in file order, the orders of the two windows are one
-            // run of them (found by binary search); the others are skipped either way, so the
-            // same amounts are added in the same order.
-            let inDayOrder = known ?? zip(days, days.dropFirst()).allSatisfy { $0 <= $1 }
-            let run = inDayOrder ? Self.firstDay(after: previousStart.adding(days: -1), in: days) ..< Self.firstDay(after: day, in: days)
-                : days.indices
-            var recent = 0.0, previous = 0.0
-            for i in run {
-                let d = days[i], amount = amounts[i]
-                guard d <= day && d >= previousStart && amount > 0 else { continue }
-                if d >= recentStart { recent += amount } else { previous += amount }
-            }
-            return (recent / 3, previous / 3, inDayOrder)
-        }
-        ordersInDayOrder = inDayOrder
-        return (recent, previous)
-    }
-
-    /// The first position of ascending `days` whose day is after `day`.
-    private static func firstDay(after day: Day, in days: [Day]) -> Int {
-        var low = 0, high = days.count
-        while low < high {
-            let mid = (low + high) / 2
-            if days[mid] <= day { low = mid + 1 } else { high = mid }
-        }
-        return low
+        return (facts.paidRecent / 3, facts.paidPrevious / 3)
     }
 }

@@ -159,11 +159,16 @@ public struct ChurnModel: Sendable {
 
     /// The fits and the scoring of `fit(evidence:…)`, the last step that reads the evidence: the
     /// rest (`init(_:monthlyRevenue:)`) reads only what this returns.
-    static func scored(evidence: HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
-                       activeNow: Set<CustomerIndex>) throws(ModelFitError) -> Scored {
+    ///
+    /// The order book is read first, before any fit: every training row, and what the scoring's
+    /// rows need of the orders (`ChurnOrderDigest`); the evidence taken here is then replaced by
+    /// one without the book (`HealthEvidence.withoutOrders`) and `ordersRead` is called, so the
+    /// caller can let the book go while the models are fitted and the customers scored. It is
+    /// called at most once (not when a fit is impossible before the book is read to the end).
+    static func scored(evidence: consuming HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
+                       activeNow: Set<CustomerIndex>, ordersRead: () -> Void = {}) throws(ModelFitError) -> Scored {
         let asOf = ledger.asOf
-        let loginBlind = evidence.withoutLoginDates()
-        let context = ChurnFeatureContext(evidence: loginBlind, ledger: ledger, support: health.support)
+        var context = ChurnFeatureContext(evidence: (consume evidence).withoutLoginDates(), ledger: ledger, support: health.support)
         let allEnds = ChurnTrainingSet.monthEnds(ledger: ledger, through: asOf)
         // Today's customers as one flag per customer, read in customer order here and in the
         // scoring (the set's own order is its hash's: reading records in it misses the cache
@@ -172,7 +177,7 @@ public struct ChurnModel: Sendable {
         // Most common plans (by customers), at most 6, so a plan feature is not one customer's id.
         var planCounts: [String: Int] = [:]
         for c in isActiveNow.indices where isActiveNow[c] {
-            if let p = ChurnFeatureSet.plan(c, on: asOf, evidence: loginBlind) { planCounts[p, default: 0] += 1 }
+            if let p = ChurnFeatureSet.plan(c, on: asOf, evidence: context.evidence) { planCounts[p, default: 0] += 1 }
         }
         let plans = planCounts.filter { $0.value >= 5 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(6).map(\.key)
@@ -180,18 +185,20 @@ public struct ChurnModel: Sendable {
         // Training customers are thinned to every k-th so a fit sees at most `rowBudget` rows;
         // the backtest scores every customer active at its month end.
         let stride = max(1, (activeNow.count * trainingMonths + rowBudget - 1) / rowBudget)
-        // Rows are built only for the customers they are for: thinned ones for fitting and
-        // cross-validation, every active customer only at the backtest's month end.
-        var thinned: [Day: [ChurnTrainingSet.Row]] = [:]
-        func trainingRows(_ day: Day) -> [ChurnTrainingSet.Row] {
-            if let r = thinned[day] { return r }
-            let r = ChurnTrainingSet.rows(at: day, features: features, context: context, stride: stride)
-            thinned[day] = r
-            return r
-        }
         let horizon = ChurnTrainingSet.horizonDays
         let labelled = allEnds.filter { $0.adding(days: horizon) <= asOf }
         let window = Array(labelled.suffix(trainingMonths))
+        // The backtest month end and the month ends its model may learn from.
+        let backtestEnd = labelled.last
+        let before = backtestEnd.map { end in Array(labelled.filter { $0.adding(days: horizon) <= end }.suffix(trainingMonths)) } ?? []
+        // The rows of every month end a fit learns from or a fold is scored at (all in `window`
+        // or `before`), read now, while the book is there; rows are built only for the thinned
+        // customers.
+        var thinned: [Day: [ChurnTrainingSet.Row]] = [:]
+        for day in window + before where thinned[day] == nil {
+            thinned[day] = ChurnTrainingSet.rows(at: day, features: features, context: context, stride: stride)
+        }
+        let trainingRows = { [thinned] (day: Day) -> [ChurnTrainingSet.Row] in thinned[day]! }
         let training = window.flatMap(trainingRows)
         let churns = training.filter(\.churned).count
         guard training.count >= minimumRows else {
@@ -201,16 +208,22 @@ public struct ChurnModel: Sendable {
         guard churns >= minimumChurns else {
             throw .degenerate(model: "Churn model", detail: "\(churns) churns in the training rows, at least \(minimumChurns) needed")
         }
-        // The backtest month end and the month ends its model may learn from.
-        let backtestEnd = labelled.last
-        let before = backtestEnd.map { end in Array(labelled.filter { $0.adding(days: horizon) <= end }.suffix(trainingMonths)) } ?? []
-        // λ is chosen once, by cross-validation inside the backtest's own training window (so the
-        // backtest never sees its month end), and reused for the model scoring today.
-        let (lambda, cv) = chooseLambda(ends: before.isEmpty ? window : before, rows: trainingRows, names: features.names)
         // The backtest's training rows: month ends at least 90 days before its month end.
         let backtestTraining = backtestEnd == nil ? [] : before.flatMap(trainingRows)
         let backtestChurns = backtestTraining.filter(\.churned).count
         let backtestFits = backtestEnd != nil && backtestTraining.count >= minimumRows && backtestChurns >= minimumChurns
+        // Who is scored (the backtest's customers only when its model can be fitted) and what
+        // their rows read from the orders: the book's last readers here. The fits and the
+        // scoring run without it.
+        let scoredEnd = backtestFits ? backtestEnd : nil
+        let slots = ChurnScoring.Slots(activity: ledger.activity, isActiveNow: isActiveNow, backtestEnd: scoredEnd)
+        let digest = ChurnOrderDigest(slots: slots, orders: context.evidence.orders, backtestEnd: scoredEnd, asOf: asOf,
+                                      rules: features.rules)
+        context = ChurnFeatureContext(evidence: context.evidence.withoutOrders(), ledger: ledger, support: health.support)
+        ordersRead()
+        // λ is chosen once, by cross-validation inside the backtest's own training window (so the
+        // backtest never sees its month end), and reused for the model scoring today.
+        let (lambda, cv) = chooseLambda(ends: before.isEmpty ? window : before, rows: trainingRows, names: features.names)
         // The model scoring today and the backtest's model are independent fits: one task each.
         let fits = FixedPartition.tasks(backtestFits ? 2 : 1) { i in
             let rows = i == 0 ? training : backtestTraining
@@ -233,7 +246,7 @@ public struct ChurnModel: Sendable {
         } else {
             problem = "no month end has 90 days of data after it"
         }
-        let scoring = ChurnScoring(features: features, context: context, asOf: asOf, isActiveNow: isActiveNow,
+        let scoring = ChurnScoring(features: features, context: context, asOf: asOf, slots: slots, orders: digest,
                                    regression: regression, backtest: scoringBacktest)
         return Scored(features: features, regression: regression, crossValidation: cv, trainingRows: training.count,
                       trainingChurns: churns, backtestTrainingRows: backtestTraining.count, backtest: scoringBacktest,

@@ -8,8 +8,10 @@ import Model
 ///
 /// Customers are cut into fixed contiguous ranges (`FixedPartition`); each range walks its
 /// customers in index order into its own slots of the final arrays (placed by a first, cheap
-/// pass that only counts), so cases and risks come out in customer order, with the same values
-/// for any number of ranges.
+/// pass that only counts, `Slots`), so cases and risks come out in customer order, with the same
+/// values for any number of ranges. What the rows read from the orders comes from an order
+/// digest read into the same slots (`ChurnOrderDigest`), so the order book may be let go before
+/// the models are fitted and the customers scored.
 struct ChurnScoring {
     /// The backtest's month end (before as-of) and the predictors it is scored with.
     struct Backtest {
@@ -33,13 +35,73 @@ struct ChurnScoring {
         self.reasonValues = reasonValues
     }
 
+    /// Who the scoring scores, and where each case and risk goes: one flag byte per customer and
+    /// each range's first slot among the cases and among the risks. Made from the ledger alone,
+    /// before the models are fitted, so that the order digest (`ChurnOrderDigest`) is read into
+    /// the same slots before the order book is let go.
+    struct Slots {
+        /// Flags of `marks`: a backtest case, one that churned, a risk scored today.
+        static let isCase: UInt8 = 1, churned: UInt8 = 2, isRisk: UInt8 = 4
+
+        /// The number of ranges the customers are cut into (`FixedPartition`).
+        let parts: Int
+        /// Per customer (index into the ledger's activity): `isCase`, `churned`, `isRisk`.
+        let marks: [UInt8]
+        /// Per range, in range order: its first customer and its cases and risks.
+        let counts: [(start: Int, cases: Int, risks: Int)]
+        /// Each range's first slot in the cases and in the risks.
+        let caseStart: [Int]
+        let riskStart: [Int]
+        let caseTotal: Int
+        let riskTotal: Int
+
+        /// The customers of `activity` active on `backtestEnd` (none without it) and those that
+        /// `isActiveNow` flags (`isActiveNow[c]` for customer c; a customer past its end is not).
+        init(activity: [CustomerActivity?], isActiveNow: [Bool], backtestEnd: Day?, parts: Int = FixedPartition.parts) {
+            self.parts = parts
+            var marks = [UInt8](repeating: 0, count: activity.count)
+            counts = marks.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                return FixedPartition.map(activity.count, parts: parts) { range in
+                    var cases = 0, risks = 0
+                    for c in range {
+                        var mark: UInt8 = 0
+                        if let end = backtestEnd, let churned = activity[c].flatMap({ ChurnTrainingSet.churns($0, after: end) }) {
+                            mark |= churned ? Self.isCase | Self.churned : Self.isCase
+                            cases += 1
+                        }
+                        if c < isActiveNow.count && isActiveNow[c] {
+                            mark |= Self.isRisk
+                            risks += 1
+                        }
+                        out[c] = mark
+                    }
+                    return (start: range.lowerBound, cases: cases, risks: risks)
+                }
+            }
+            self.marks = marks
+            var caseStart: [Int] = [], riskStart: [Int] = []
+            var caseTotal = 0, riskTotal = 0
+            for part in counts {
+                caseStart.append(caseTotal)
+                riskStart.append(riskTotal)
+                caseTotal += part.cases
+                riskTotal += part.risks
+            }
+            self.caseStart = caseStart
+            self.riskStart = riskStart
+            self.caseTotal = caseTotal
+            self.riskTotal = riskTotal
+        }
+
+        /// The position of the range starting at customer `lower`.
+        func part(startingAt lower: Int) -> Int {
+            counts.firstIndex { $0.start == lower }!
+        }
+    }
+
     /// `activeNow` holds customers of the ledger's activity (those active on `asOf`); the ledger
     /// says who is active at the backtest month end and who churned in the 90 days after it.
-    ///
-    /// Two passes over the same fixed ranges: the first marks who is scored (and the backtest
-    /// label) and counts each range's cases and risks, so the second writes every case and risk
-    /// straight into its final slot of arrays allocated once at their exact size (no per-range
-    /// arrays grown by doubling and then concatenated).
     init(features: ChurnFeatureSet, context: ChurnFeatureContext, asOf: Day, activeNow: Set<CustomerIndex>,
          regression: LogisticRegression, backtest: Backtest?, parts: Int = FixedPartition.parts) {
         self.init(features: features, context: context, asOf: asOf, isActiveNow: ChurnScoring.flags(activeNow),
@@ -54,68 +116,60 @@ struct ChurnScoring {
     }
 
     /// The same with `activeNow` given as flags: `isActiveNow[c]` says whether customer c is in
-    /// it (a customer past its end is not).
+    /// it (a customer past its end is not). The orders are read from the context's order book.
     init(features: ChurnFeatureSet, context: ChurnFeatureContext, asOf: Day, isActiveNow: [Bool],
          regression: LogisticRegression, backtest: Backtest?, parts: Int = FixedPartition.parts) {
+        let slots = Slots(activity: context.ledger.activity, isActiveNow: isActiveNow, backtestEnd: backtest?.monthEnd, parts: parts)
+        let orders = ChurnOrderDigest(slots: slots, orders: context.evidence.orders, backtestEnd: backtest?.monthEnd, asOf: asOf,
+                                      rules: features.rules)
+        self.init(features: features, context: context, asOf: asOf, slots: slots, orders: orders, regression: regression,
+                  backtest: backtest)
+    }
+
+    /// The customers of `slots` scored with their order facts from `orders` (read for the same
+    /// slots, with `backtest`'s month end): the context's order book is not read, so it may be
+    /// empty (`HealthEvidence.withoutOrders`).
+    ///
+    /// Each range writes every case and risk straight into its final slot of arrays allocated
+    /// once at their exact size (no per-range arrays grown by doubling and then concatenated).
+    init(features: ChurnFeatureSet, context: ChurnFeatureContext, asOf: Day, slots: Slots, orders: ChurnOrderDigest,
+         regression: LogisticRegression, backtest: Backtest?) {
         let activity = context.ledger.activity
         let groups = features.groups
         precondition(groups.count <= Int(Int16.max), "feature groups fit the reason slots")
+        precondition(slots.marks.count == activity.count && orders.caseCount == slots.caseTotal && orders.riskCount == slots.riskTotal
+                     && (backtest != nil || slots.caseTotal == 0), "the slots and the digest are the scoring's")
         let reasonTable = ReasonGroupTable(groups: groups, regression: regression)
         let planGroup = ChurnFeatureSet.planGroup(of: groups, names: features.names)
-        // Per customer: bit 0 a backtest case, bit 1 it churned, bit 2 scored today.
-        var marks = [UInt8](repeating: 0, count: activity.count)
-        let counts = marks.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            return FixedPartition.map(activity.count, parts: parts) { range in
-                var cases = 0, risks = 0
-                for c in range {
-                    var mark: UInt8 = 0
-                    if let b = backtest, let churned = activity[c].flatMap({ ChurnTrainingSet.churns($0, after: b.monthEnd) }) {
-                        mark |= churned ? 3 : 1
-                        cases += 1
-                    }
-                    if c < isActiveNow.count && isActiveNow[c] {
-                        mark |= 4
-                        risks += 1
-                    }
-                    out[c] = mark
-                }
-                return (start: range.lowerBound, cases: cases, risks: risks)
-            }
-        }
-        // Each range's first slot in the cases and the risks.
-        var caseStart: [Int] = [], riskStart: [Int] = []
-        var caseTotal = 0, riskTotal = 0
-        for part in counts {
-            caseStart.append(caseTotal)
-            riskStart.append(riskTotal)
-            caseTotal += part.cases
-            riskTotal += part.risks
-        }
+        let (counts, caseStart, riskStart) = (slots.counts, slots.caseStart, slots.riskStart)
+        let (caseTotal, riskTotal) = (slots.caseTotal, slots.riskTotal)
         var pools: [ReasonValuePool] = []
         var risks: [ChurnRisk] = []
         let cases = [BacktestCase](unsafeUninitializedCapacity: caseTotal) { caseSlots, caseCount in
             risks = [ChurnRisk](unsafeUninitializedCapacity: riskTotal) { riskSlots, riskCount in
                 nonisolated(unsafe) let caseSlots = caseSlots, riskSlots = riskSlots
-                pools = marks.withUnsafeBufferPointer { marks in
-                    FixedPartition.map(activity.count, parts: parts) { range in
-                        let p = counts.firstIndex { $0.start == range.lowerBound }!
+                pools = slots.marks.withUnsafeBufferPointer { marks in
+                    FixedPartition.map(activity.count, parts: slots.parts) { range in
+                        let p = slots.part(startingAt: range.lowerBound)
                         var nextCase = caseStart[p], nextRisk = riskStart[p]
                         var walk = ChurnFeatureWalk(features: features, context: context)
+                        var facts = ChurnOrderFacts()
                         var pool = ReasonValuePool()
                         var byGroup: [Double] = [], contributions: [Double] = []
-                        for c in range where marks[c] != 0 {
+                        for c in range where marks[c] & (Slots.isCase | Slots.isRisk) != 0 {
                             walk.begin(c)
-                            if let backtest, marks[c] & 1 != 0 {
-                                walk.row(at: backtest.monthEnd)
+                            if let backtest, marks[c] & Slots.isCase != 0 {
+                                orders.readCase(nextCase, into: &facts)
+                                walk.row(at: backtest.monthEnd, orders: facts)
                                 (caseSlots.baseAddress! + nextCase).initialize(to: BacktestCase(
                                     customer: c, monthEnd: backtest.monthEnd, probability: backtest.model.probability(walk.values),
                                     healthProbability: backtest.health.probability(walk.healthScore),
-                                    healthScore: walk.healthScore, churned: marks[c] & 2 != 0))
+                                    healthScore: walk.healthScore, churned: marks[c] & Slots.churned != 0))
                                 nextCase += 1
                             }
-                            if marks[c] & 4 != 0 {
-                                walk.row(at: asOf)
+                            if marks[c] & Slots.isRisk != 0 {
+                                orders.readRisk(nextRisk, into: &facts)
+                                walk.row(at: asOf, orders: facts)
                                 // βⱼ zⱼ once per feature: the reasons add them per group, the probability all of them.
                                 reasonTable.contributions(walk.values, into: &contributions)
                                 let top = reasonTable.top(contributions: contributions, rulesWithoutData: walk.rulesWithoutData,
@@ -133,7 +187,7 @@ struct ChurnScoring {
                             }
                         }
                         precondition(nextCase == caseStart[p] + counts[p].cases && nextRisk == riskStart[p] + counts[p].risks,
-                                     "both passes score the same customers")
+                                     "the scoring fills the slots counted")
                         return pool
                     }
                 }

@@ -20,11 +20,12 @@ public struct Prediction: Sendable {
     public let churn: ChurnModel?
     public let churnProblem: String?
 
-    /// The evidence is taken (`consuming`) and let go as soon as its last reader is done: the
-    /// purchase histories (built first, on the purchase models' thread) and the churn model's
-    /// scoring (`ChurnModel.scored`). The purchase fits, the risks' revenue and order, the
-    /// backtest's measures and the forecasts run without the order book; the results are the
-    /// same as with it kept to the end.
+    /// The evidence is taken (`consuming`) and its order book let go as soon as its last reader
+    /// is done: the purchase histories (built first, on the purchase models' thread) and the
+    /// churn model's training rows and order digest (`ChurnModel.scored`, before its fits). The
+    /// fits, the churn scoring (from the digest and the evidence without the book), the risks'
+    /// revenue and order, the backtest's measures and the forecasts run without the book; the
+    /// results are the same as with it kept to the end.
     static func compute(evidence: consuming HealthEvidence, ledger: ActivityLedger, health: HealthConfiguration,
                         configuration: PredictionConfiguration, activeNow: Set<CustomerIndex>,
                         monthlyRevenue: (CustomerIndex) -> Double) -> Prediction {
@@ -38,6 +39,9 @@ public struct Prediction: Sendable {
         let purchaseFit = !hasPurchases ? nil : BackgroundResult { () -> Result<PurchasePrediction, ModelFitError> in
             let histories = PurchaseHistory.all(shared.evidence!, asOf: asOf)
             shared.done()
+            // The fit waits for the churn model's last read of the book (its order digest), so
+            // that the two do not hold memory together.
+            shared.waitUntilReleased()
             do throws(ModelFitError) {
                 return .success(try PurchasePrediction.fit(customers: histories.customers, histories: histories.histories,
                                                            lifetimeValue: lifetimeValue))
@@ -46,10 +50,16 @@ public struct Prediction: Sendable {
             }
         }
         var churn: ChurnModel?, churnProblem: String?
+        // The churn model reads the book before its fits (`ChurnModel.scored`'s `ordersRead`)
+        // and is done with it then; a model that cannot be fitted is done with it at the end.
+        var ordersRead = false
         let scored: Result<ChurnModel.Scored, ModelFitError> = Result { () throws(ModelFitError) in
-            try ChurnModel.scored(evidence: shared.evidence!, ledger: ledger, health: health, activeNow: activeNow)
+            try ChurnModel.scored(evidence: shared.evidence!, ledger: ledger, health: health, activeNow: activeNow) {
+                ordersRead = true
+                shared.done()
+            }
         }
-        shared.done()
+        if !ordersRead { shared.done() }
         switch consume scored {
         case .success(let scored): churn = ChurnModel(scored, monthlyRevenue: monthlyRevenue)
         case .failure(let error): churnProblem = error.description

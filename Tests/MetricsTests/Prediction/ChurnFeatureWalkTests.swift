@@ -206,6 +206,19 @@ import Model
                 #expect(r.customer == e.0 && r.probability == e.1 && r.reasonGroups == e.2 && r.reasonValuesStart == e.3)
             }
         }
+        // Scored from the order digest with the book let go (`withoutOrders`), as the churn model
+        // scores: the same cases, risks and reason values.
+        let backtest = ChurnScoring.Backtest(monthEnd: end, model: model, health: health)
+        let slots = ChurnScoring.Slots(activity: activity, isActiveNow: ChurnScoring.flags(activeNow), backtestEnd: end)
+        let digest = ChurnOrderDigest(slots: slots, orders: context.evidence.orders, backtestEnd: end, asOf: Self.asOf,
+                                      rules: Self.features.rules)
+        let bookless = ChurnFeatureContext(evidence: context.evidence.withoutOrders(), ledger: context.ledger, support: context.support)
+        #expect(bookless.evidence.orders.isEmpty && !context.evidence.orders.isEmpty)
+        let released = ChurnScoring(features: Self.features, context: bookless, asOf: Self.asOf, slots: slots, orders: digest,
+                                    regression: today, backtest: backtest)
+        #expect(released.cases == expectedCases)
+        #expect(released.risks.map(\.customer) == expectedRisks.map(\.0) && released.risks.map(\.probability) == expectedRisks.map(\.1))
+        #expect(ReasonValueWords.decodeAll(released.reasonValues).map(\.bitPattern) == expectedPool.map(\.bitPattern))
         // Without a backtest only the risks are scored.
         let alone = ChurnScoring(features: Self.features, context: context, asOf: Self.asOf, activeNow: activeNow,
                                  regression: today, backtest: nil)
