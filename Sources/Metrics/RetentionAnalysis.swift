@@ -66,21 +66,26 @@ public struct RetentionAnalysis: Sendable {
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
         let hasOrders = !dataset.orders.isEmpty
-        let activeNow = RetentionAnalysis.active(activity, on: asOf)
-        activeCustomers = activeNow
-        // Indexed by customer (0 for those not active now): read once per active customer by
-        // health and by the prediction.
-        var revenue = [Double](repeating: 0, count: activity.count)
-        let revenueSince = RetentionAnalysis.revenueWindowStart(ledger)
-        for customer in activeNow {
-            revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger, since: revenueSince)
+        // The active set, the monthly revenue and the order metrics' sums are worked out on
+        // another thread while the cohort tables are walked here (each reads the ledger alone).
+        let beside = BackgroundResult { [ledger] in
+            let activeNow = RetentionAnalysis.active(ledger.activity, on: asOf)
+            // Indexed by customer (0 for those not active now): read once per active customer by
+            // health and by the prediction.
+            var revenue = [Double](repeating: 0, count: ledger.activity.count)
+            let revenueSince = RetentionAnalysis.revenueWindowStart(ledger)
+            for customer in activeNow {
+                revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger, since: revenueSince)
+            }
+            return (activeNow: activeNow, revenue: revenue, orderRows: hasOrders ? OrderRowSummary(ledger: ledger) : nil)
         }
         // The whole table and every segment's from one walk over the members.
         (cohorts, cohortSegments) = CohortTable.withSegments(ledger, attributes: configuration.segmentAttributes)
-        // The monthly revenue above and the cohorts were the order rows' last readers but the
-        // order metrics, which take their sums now: the rows are let go before the health
-        // evidence is grouped and health is scored, so the two never hold memory together.
-        let orderRows = hasOrders ? OrderRowSummary(ledger: ledger) : nil
+        let (activeNow, revenue, orderRows) = beside.wait()
+        activeCustomers = activeNow
+        // The monthly revenue, the cohorts and the order metrics' sums were the order rows' last
+        // readers: the rows are let go before the health evidence is grouped and health is
+        // scored, so the two never hold memory together.
         ledger.releaseOrders()
         self.ledger = ledger
         stageFinished("cohorts")
