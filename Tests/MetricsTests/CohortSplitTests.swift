@@ -7,17 +7,24 @@ import Model
 @Suite struct CohortSplitTests {
     @Test func cohortRangesCutByMembersAndAge() {
         // Cohorts 10 … 13 (13 is as-of's): ages 3, 2, 1, 0 with 10, 2, 0 and 1 members. Work per
-        // member: age + 1 + 8, so 120, 22, 0 and 9: 151 in all, 0 / 120 / 142 / 142 / 151 before each.
+        // member: age + 1 + 64, so 680, 134, 0 and 65: 879 in all, 0 / 680 / 814 / 814 / 879 before each.
+        #expect(CohortTable.memberCost == 64)
         let byAge = [1, 0, 2, 10]
-        // Half (75) is reached after cohort 10 alone.
+        // Half (439) is reached after cohort 10 alone.
         #expect(CohortTable.cohortRanges(first: 10, last: 13, membersByAge: byAge, parts: 2) == [10..<11, 11..<14])
-        // Thirds (50, 100) are both reached after cohort 10: the middle range is empty.
+        // Thirds (293, 586) are both reached after cohort 10: the middle range is empty.
         #expect(CohortTable.cohortRanges(first: 10, last: 13, membersByAge: byAge, parts: 3)
                 == [10..<11, 11..<11, 11..<14])
-        // Even members: the later (younger) cohorts weigh less, the cut is past the middle.
-        // Work 11, 10, 9 and 8 per cohort (ages 3 … 0, one member each): half of 38 is 19, reached at 21.
+        // Even members: the later (younger) cohorts weigh less. Work 68, 67, 66 and 65 per cohort
+        // (ages 3 … 0, one member each): half of 266 is 133, reached after two cohorts (135).
         #expect(CohortTable.cohortRanges(first: 10, last: 13, membersByAge: [1, 1, 1, 1], parts: 2)
                 == [10..<12, 12..<14])
+        // Old cohorts of many periods weigh little against many members: cohort 0 (age 40, 10
+        // members: 10 × 105 = 1 050) and cohorts 1 … 40 (ages 39 … 0, 1 member each: 104 … 65,
+        // 3 380 in all). Half of 4 430 is 2 215: 1 050 + 104 + … + 93 (12 cohorts: 1 182) = 2 232
+        // after cohort 12, 2 139 after cohort 11.
+        #expect(CohortTable.cohortRanges(first: 0, last: 40, membersByAge: [Int](repeating: 1, count: 40) + [10],
+                                         parts: 2) == [0..<13, 13..<41])
         #expect(CohortTable.cohortRanges(first: 10, last: 13, membersByAge: byAge, parts: 1) == [10..<14])
         #expect(CohortTable.cohortRanges(first: 13, last: 13, membersByAge: byAge, parts: 2) == [13..<14])
     }
