@@ -66,20 +66,26 @@ public struct RetentionAnalysis: Sendable {
         let trendStart = calendar.period(index: calendar.period(containing: asOf).index - (trendPeriods - 1)).start
         let activity = ledger.activity
         let hasOrders = !dataset.orders.isEmpty
-        let activeNow = RetentionAnalysis.active(activity, on: asOf)
-        activeCustomers = activeNow
-        // Indexed by customer (0 for those not active now): read once per active customer by
-        // health and by the prediction.
-        var revenue = [Double](repeating: 0, count: activity.count)
-        for customer in activeNow {
-            revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger)
+        // The active set, the monthly revenue and the order metrics' sums are worked out on
+        // another thread while the cohort tables are walked here (each reads the ledger alone).
+        let beside = BackgroundResult { [ledger] in
+            let activeNow = RetentionAnalysis.active(ledger.activity, on: asOf)
+            // Indexed by customer (0 for those not active now): read once per active customer by
+            // health and by the prediction.
+            var revenue = [Double](repeating: 0, count: ledger.activity.count)
+            let revenueSince = RetentionAnalysis.revenueWindowStart(ledger)
+            for customer in activeNow {
+                revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger, since: revenueSince)
+            }
+            return (activeNow: activeNow, revenue: revenue, orderRows: hasOrders ? OrderRowSummary(ledger: ledger) : nil)
         }
         // The whole table and every segment's from one walk over the members.
         (cohorts, cohortSegments) = CohortTable.withSegments(ledger, attributes: configuration.segmentAttributes)
-        // The monthly revenue above and the cohorts were the order rows' last readers but the
-        // order metrics, which take their sums now: the rows are let go before the health
-        // evidence is grouped and health is scored, so the two never hold memory together.
-        let orderRows = hasOrders ? OrderRowSummary(ledger: ledger) : nil
+        let (activeNow, revenue, orderRows) = beside.wait()
+        activeCustomers = activeNow
+        // The monthly revenue, the cohorts and the order metrics' sums were the order rows' last
+        // readers: the rows are let go before the health evidence is grouped and health is
+        // scored, so the two never hold memory together.
         ledger.releaseOrders()
         self.ledger = ledger
         stageFinished("cohorts")
@@ -156,7 +162,11 @@ public struct RetentionAnalysis: Sendable {
 
     /// Customers active on `day`.
     static func active(_ activity: [CustomerActivity?], on day: Day) -> Set<CustomerIndex> {
-        var set = Set<CustomerIndex>()
+        // Counted first, so the set is made once at its final size instead of growing (rehashing
+        // every member at each doubling).
+        var count = 0
+        for case let customer? in activity where customer.isActive(on: day) { count += 1 }
+        var set = Set<CustomerIndex>(minimumCapacity: count)
         for case let customer? in activity where customer.isActive(on: day) { set.insert(customer.customer) }
         return set
     }
@@ -164,16 +174,29 @@ public struct RetentionAnalysis: Sendable {
     /// The revenue a customer brings per month at the as-of day: MRR for subscription
     /// businesses; for order businesses, paid revenue of the last 90 days ÷ 3.
     static func monthlyRevenue(of customer: CustomerIndex, ledger: ActivityLedger) -> Double {
+        monthlyRevenue(of: customer, ledger: ledger, since: revenueWindowStart(ledger))
+    }
+
+    /// The first period (index) whose order revenue counts in `monthlyRevenue`: the one
+    /// containing as-of − 90 days (worked out once for all customers).
+    static func revenueWindowStart(_ ledger: ActivityLedger) -> Int {
+        ledger.configuration.calendar.period(containing: ledger.asOf.adding(days: -90)).index
+    }
+
+    /// `monthlyRevenue(of:ledger:)`, `first` being `revenueWindowStart(ledger)`.
+    static func monthlyRevenue(of customer: CustomerIndex, ledger: ActivityLedger, since first: Int) -> Double {
         switch ledger.model {
         case .subscriptions:
             return ledger.mrr(of: customer, on: ledger.asOf)
         default:
-            let since = ledger.asOf.adding(days: -90)
             guard customer < ledger.orders.count else { return 0 }
-            let calendar = ledger.configuration.calendar
-            let first = calendar.period(containing: since).index
+            // The periods are ascending: those from `first` on are the last few, found from the
+            // end and then added in ascending order (the order of a walk over all of them).
+            let periods = ledger.orders[customer].periods
+            var start = periods.endIndex
+            while start > periods.startIndex, periods[start - 1].period >= first { start -= 1 }
             var total = 0.0
-            for p in ledger.orders[customer].periods where p.period >= first { total += p.revenue }
+            for i in start..<periods.endIndex { total += periods[i].revenue }
             return total / 3
         }
     }

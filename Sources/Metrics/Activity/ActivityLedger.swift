@@ -118,44 +118,59 @@ public struct ActivityLedger: Sendable {
     }
 
     /// The order ledger of a whole dataset on `parts` threads. Customers are independent: the
-    /// customer indices are cut into `parts` contiguous ranges, each range folds its customers'
+    /// customer indices are cut into `parts` contiguous ranges of about the same work (orders,
+    /// plus a fixed cost per customer: `workBefore`), each range folds its customers'
     /// orders customer by customer (file order within a customer, as `Dataset.orders` holds
-    /// them, recorded as `OrderActivityAccumulator` records them), builds each customer's activity
-    /// from the folded paid days at once (they are not kept), and keeps the rest as one segment of
-    /// the order table; the ranges are joined in customer order. Every per-customer sum adds the
-    /// same amounts in the same order as one pass over the file, so the ledger is the same, bit for
-    /// bit, for any number of parts, and the same as the streamed accumulator's.
+    /// them, recorded as `OrderActivityAccumulator` records them), writes each customer's activity
+    /// from the folded paid days at once into its place in the ledger's array (the paid days are
+    /// not kept), and keeps the rest as one segment of the order table; the segments are joined in
+    /// customer order. Every per-customer sum adds the same amounts in the same order as one pass
+    /// over the file, so the ledger is the same, bit for bit, for any number of parts and any
+    /// cuts, and the same as the streamed accumulator's.
     init(ordersOf dataset: Dataset, configuration: MetricsConfiguration, parts: Int) {
         let customers = dataset.customers, orders = dataset.orders
         let n = customers.count
         let recorder = OrderRecorder(asOf: configuration.asOf, calendar: configuration.calendar,
                                      minorUnitDigits: configuration.minorUnitDigits)
         let folder = OrderActivityFolder(customers: customers, configuration: configuration)
-        let ranges = FixedPartition.map(n, parts: parts) { range in
-            // At most one period row per order of the range.
-            var segment = CustomerOrderTable.Segment(customers: range.count, rows: orders.count(of: range))
-            var activity: [CustomerActivity?] = []
-            activity.reserveCapacity(range.count)
-            // One customer's orders at a time, folded into a reused record.
-            var scratch = CustomerOrders()
-            var afterAsOf = 0, neverPaid = 0
-            for c in range {
-                scratch.removeAll()
-                orders.forEach(of: c) { order in if !recorder.record(order, into: &scratch) { afterAsOf += 1 } }
-                segment.append(scratch)
-                activity.append(folder.activity(of: c, paidDays: scratch.paidDays[...], neverPaid: &neverPaid))
+        let ranges = BalancedPartition.ranges(n, parts: parts) { Self.workBefore($0, orders: orders) }
+        var counts: [(afterAsOf: Int, neverPaid: Int)] = []
+        var segments: [CustomerOrderTable.Segment] = []
+        // Each range initializes its own customers' slots: no per-range arrays to join (and to
+        // hold twice while joining).
+        let activity = [CustomerActivity?](unsafeUninitializedCapacity: n) { slots, initialized in
+            nonisolated(unsafe) let slots = slots
+            let folded = BalancedPartition.map(ranges) { range in
+                // At most one period row per order of the range.
+                var segment = CustomerOrderTable.Segment(customers: range.count, rows: orders.count(of: range))
+                // One customer's orders at a time, folded into a reused record.
+                var scratch = CustomerOrders()
+                var afterAsOf = 0, neverPaid = 0
+                for c in range {
+                    scratch.removeAll()
+                    orders.forEach(of: c) { order in if !recorder.record(order, into: &scratch) { afterAsOf += 1 } }
+                    segment.append(scratch)
+                    (slots.baseAddress! + c).initialize(to: folder.activity(of: c, paidDays: scratch.paidDays[...],
+                                                                           neverPaid: &neverPaid))
+                }
+                return (segment: segment, afterAsOf: afterAsOf, neverPaid: neverPaid)
             }
-            return (segment: segment, activity: activity, afterAsOf: afterAsOf, neverPaid: neverPaid)
+            initialized = n
+            segments = folded.map(\.segment)
+            counts = folded.map { ($0.afterAsOf, $0.neverPaid) }
         }
-        var activity: [CustomerActivity?] = []
-        activity.reserveCapacity(n)
-        for r in ranges { activity.append(contentsOf: r.activity) }
         // Orders naming no known customer (outside 0 ..< n) are read by no range: counted here.
         self.init(model: .orders, configuration: configuration, customers: customers, activity: activity,
-                  mrr: [], orders: CustomerOrderTable(segments: ranges.map(\.segment)),
-                  neverPaid: ranges.reduce(0) { $0 + $1.neverPaid },
-                  ignoredAfterAsOf: ranges.reduce(0) { $0 + $1.afterAsOf },
+                  mrr: [], orders: CustomerOrderTable(segments: segments),
+                  neverPaid: counts.reduce(0) { $0 + $1.neverPaid },
+                  ignoredAfterAsOf: counts.reduce(0) { $0 + $1.afterAsOf },
                   ignoredUnknownCustomer: orders.count - orders.count(of: 0..<n))
+    }
+
+    /// The work of folding customers `0..<k` for the cuts of the parallel order ledger: their
+    /// orders, and 4 per customer (building the activity, appending the totals).
+    static func workBefore(_ k: Int, orders: CustomerOrderBook) -> Int {
+        orders.count(of: 0..<k) + 4 * k
     }
 
     /// How one customer's ascending distinct paid days become their activity in an order

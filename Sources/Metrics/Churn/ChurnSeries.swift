@@ -110,19 +110,24 @@ public struct ChurnSeries: Sendable, Hashable {
         let first = periods.index(containing: firstDay)
         var counters = groupings.map { ChurnCounters(groups: $0.groups, first: first, last: last) }
         var contribution = ChurnContribution()
-        for case let a? in ledger.activity {
-            let customer = a.customer
-            var recorded = false
-            for (j, grouping) in groupings.enumerated() {
-                let g = grouping.group(customer)
-                guard g >= 0 else { continue }
-                if !recorded {
-                    contribution.record(a, kind: ledger.customers[customer].churnKind, last: last, periods: periods) {
-                        ledger.mrr(of: customer, on: $0)
+        // The ledger's arrays read in place: a closure or a call on `ledger` inside the loop copies
+        // the whole ledger value (a retain and a release of each of its arrays) per customer.
+        let mrr = ledger.mrr
+        ledger.customers.withUnsafeBufferPointer { customers in
+            for case let a? in ledger.activity {
+                let customer = a.customer
+                var recorded = false
+                for j in groupings.indices {
+                    let g = groupings[j].group(customer)
+                    guard g >= 0 else { continue }
+                    if !recorded {
+                        contribution.record(a, kind: customers[customer].churnKind, last: last, periods: periods) {
+                            customer < mrr.count ? mrr[customer].mrr(on: $0) : 0
+                        }
+                        recorded = true
                     }
-                    recorded = true
+                    counters[j].add(contribution, group: g)
                 }
-                counters[j].add(contribution, group: g)
             }
         }
         let calendarPeriods = (first...last).map { calendar.period(index: $0) }

@@ -33,6 +33,18 @@ struct CohortGrid {
 
     mutating func addRevenue(_ r: Int, _ k: Int, _ amount: Double) { revenueCells[rowStart(r) + k] += amount }
 
+    /// The rows of the cohorts of `cohorts` (period indices; those outside the grid are
+    /// skipped) copied from `other`, a grid of the same first cohort and width.
+    mutating func copyRows(of cohorts: Range<Int>, from other: CohortGrid) {
+        precondition(other.first == first && other.sizes.count == sizes.count, "grids of different shapes")
+        let lo = max(cohorts.lowerBound - first, 0), hi = min(cohorts.upperBound - first, sizes.count)
+        guard lo < hi else { return }
+        sizes[lo..<hi] = other.sizes[lo..<hi]
+        let cells = rowStart(lo)..<rowStart(hi)
+        retainedCells[cells] = other.retainedCells[cells]
+        revenueCells[cells] = other.revenueCells[cells]
+    }
+
     /// Counts `m` (its cohort is in the grid): its size, the periods it is retained in (every
     /// period from its cohort through its last active one when `unbounded`), and its revenue,
     /// up to period `last`.

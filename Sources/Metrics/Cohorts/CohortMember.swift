@@ -20,15 +20,18 @@ struct CohortMember: Sendable {
         return ledger.periodIndexes.index(containing: day)
     }
 
-    /// Calls `body` with every member of the ledger (customers `including` keeps), in customer
-    /// order. The member is one value reused from customer to customer (its arrays keep their
-    /// capacity), so nothing is held per customer: `body` must not keep it.
-    static func forEach(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?, _ body: (CohortMember) -> Void) {
+    /// Calls `body` with every member of the ledger (customers `including` keeps; with `cohorts`,
+    /// only those whose cohort is in it), in customer order. The member is one value reused from
+    /// customer to customer (its arrays keep their capacity), so nothing is held per customer:
+    /// `body` must not keep it.
+    static func forEach(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?,
+                        cohorts: Range<Int>? = nil, _ body: (CohortMember) -> Void) {
         let calendar = ledger.periodIndexes
         let asOfIndex = calendar.index(containing: ledger.asOf)
         var m = CohortMember(customer: 0, cohort: 0, active: [], lastActive: nil, revenue: [])
         for (i, activity) in ledger.activity.enumerated() {
-            guard let activity, let cohort = cohort(of: i, in: ledger, including: including) else { continue }
+            guard let activity, let cohort = cohort(of: i, in: ledger, including: including),
+                  cohorts?.contains(cohort) ?? true else { continue }
             m.customer = i
             m.cohort = cohort
             m.active.removeAll(keepingCapacity: true)
