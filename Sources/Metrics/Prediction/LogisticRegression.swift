@@ -51,9 +51,15 @@ public struct LogisticRegression: Sendable, Hashable {
         let means: [Double]
         let scales: [Double]
         /// Row-major, `count` rows of `stride` values in groups of four: a leading 1 for the
-        /// intercept, then the d standardised features, then zeros up to `stride` (d + 1 rounded
-        /// up to a multiple of 4, so that a fit reads a row four values at a time).
+        /// intercept, then the standardised features of `columns`, then zeros up to `stride`
+        /// (`columns.count` rounded up to a multiple of 4, so that a fit reads a row four values
+        /// at a time).
         let x: [SIMD4<Double>]
+        /// The coefficient each column of `x` stands for, ascending: 0 for the intercept, then
+        /// 1 + j for each feature j whose standardised value is not 0 in every row. A feature that
+        /// is 0 in every row (a constant 0 such as a count that never happens) adds nothing but
+        /// zeros to every sum of a fit, so it is left out of `x`.
+        let columns: [Int]
         let y: [Double]
         let count: Int
         let stride: Int
@@ -70,16 +76,20 @@ public struct LogisticRegression: Sendable, Hashable {
                 for i in 0..<count { variance += (rows[i * d + j] - means[j]) * (rows[i * d + j] - means[j]) / n }
                 scales[j] = variance > 1e-24 ? variance.squareRoot() : 1
             }
-            let stride = (d + 1 + 3) / 4 * 4, groups = stride / 4
+            func standardised(_ i: Int, _ j: Int) -> Double { (rows[i * d + j] - means[j]) / scales[j] }
+            let live = (0..<d).filter { j in (0..<count).contains { standardised($0, j) != 0 } }
+            let columns = [0] + live.map { $0 + 1 }
+            let stride = (columns.count + 3) / 4 * 4, groups = stride / 4
             var x = [SIMD4<Double>](repeating: .zero, count: count * groups)
             for i in 0..<count {
                 x[i * groups][0] = 1
-                for j in 0..<d { x[i * groups + (j + 1) / 4][(j + 1) % 4] = (rows[i * d + j] - means[j]) / scales[j] }
+                for (c, j) in live.enumerated() { x[i * groups + (c + 1) / 4][(c + 1) % 4] = standardised(i, j) }
             }
             self.featureNames = featureNames
             self.means = means
             self.scales = scales
             self.x = x
+            self.columns = columns
             self.y = labels.map { $0 ? 1.0 : 0.0 }
             self.count = count
             self.stride = stride
@@ -90,28 +100,34 @@ public struct LogisticRegression: Sendable, Hashable {
     ///
     /// Each sum is added in the order of the definition (rows in order; a row's η over the
     /// features in order), so the result does not depend on how the loops are laid out: the
-    /// Hessian's rows are accumulated four elements at a time (`SIMD4`, element-wise adds and
-    /// multiplies, nothing fused), and the η of the accepted step's rows, which the objective
-    /// computed, are reused by the next Newton step instead of being computed again.
+    /// gradient and Hessian are summed by `NewtonSums` (element-wise adds and multiplies,
+    /// nothing fused), and the η of the accepted step's rows, which the objective computed, are
+    /// reused by the next Newton step instead of being computed again. The features left out of
+    /// the design (0 in every row) add only zeros to η, the gradient and the Hessian, sums that
+    /// start at +0 and so are never −0: leaving those terms out changes no bit, and their
+    /// gradient and Hessian elements are the +0 the sums would give.
     static func fit(_ design: Design, lambda: Double) -> LogisticRegression {
         let k = design.featureNames.count + 1, count = design.count, groups = design.stride / 4
-        let x = design.x, y = design.y
+        let x = design.x, y = design.y, columns = design.columns, m = columns.count
         let n = Double(max(count, 1))
         let share = y.reduce(0, +) / n
         var beta = [Double](repeating: 0, count: k)
         // Start at the base rate so an all-0 or all-1 label set does not diverge at once.
         beta[0] = log(max(share, 1e-6) / max(1 - share, 1e-6))
 
+        // The coefficients of the design's columns, in their order (scratch of `objective`).
+        var designB = [Double](repeating: 0, count: m)
         /// The objective at `b`, each row's η left in `etas`.
         func objective(_ b: [Double], etas: inout [Double]) -> Double {
             var total = 0.0
+            for c in 0..<m { designB[c] = b[columns[c]] }
             x.withUnsafeBytes { x in
-                b.withUnsafeBufferPointer { b in
+                designB.withUnsafeBufferPointer { b in
                     etas.withUnsafeMutableBufferPointer { etas in
                         for i in 0..<count {
                             let xRow = x.baseAddress! + i &* groups &* 32
                             var eta = 0.0
-                            for j in 0..<k { eta += b[j] * xRow.load(fromByteOffset: j &* 8, as: Double.self) }
+                            for c in 0..<m { eta += b[c] * xRow.load(fromByteOffset: c &* 8, as: Double.self) }
                             etas[i] = eta
                             // −[y ln p + (1 − y) ln(1 − p)] = ln(1 + e^η) − yη, computed without overflow.
                             total += (eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))) - y[i] * eta
@@ -127,50 +143,36 @@ public struct LogisticRegression: Sendable, Hashable {
         var current = objective(beta, etas: &etas)
         var iterations = 0, converged = false
         var gradient = [Double](repeating: 0, count: k)
-        // k rows of `groups` groups of four; row j's elements from j on are the upper triangle
-        // (the ones before j in its first group are accumulated too, and never read).
-        var hessian = [SIMD4<Double>](repeating: .zero, count: k * groups)
+        // The gradient in groups of four, and the Hessian as 4 × `groups` rows of `groups` groups
+        // (`NewtonSums`); row j's elements from j on are the upper triangle, the rest is never read.
+        var gradientGroups = [SIMD4<Double>](repeating: .zero, count: groups)
+        var hessian = [SIMD4<Double>](repeating: .zero, count: 4 * groups * groups)
+        var scratch = [SIMD4<Double>](repeating: .zero, count: NewtonSums.blockRows * groups)
         while iterations < 100 {
             iterations += 1
-            for j in 0..<k { gradient[j] = 0 }
+            for j in gradientGroups.indices { gradientGroups[j] = .zero }
             for j in hessian.indices { hessian[j] = .zero }
             x.withUnsafeBufferPointer { x in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    hessian.withUnsafeMutableBufferPointer { h in
-                        etas.withUnsafeBufferPointer { etas in
-                            for i in 0..<count {
-                                let xGroups = x.baseAddress! + i * groups
-                                let xRow = UnsafeRawPointer(xGroups)
-                                let p = 1 / (1 + exp(-etas[i]))
-                                let w = max(p * (1 - p), 1e-12)
-                                let residual = p - y[i]
-                                // Row j of the Hessian starts at group j × groups and ends where row j + 1 starts.
-                                var hRow = h.baseAddress!
-                                for j in 0..<k {
-                                    let xj = xRow.load(fromByteOffset: j &* 8, as: Double.self)
-                                    g[j] += residual * xj
-                                    let wx = SIMD4<Double>(repeating: w * xj)
-                                    let hEnd = hRow + groups
-                                    var hGroup = hRow + (j &>> 2)
-                                    var xGroup = xGroups + (j &>> 2)
-                                    hRow = hEnd
-                                    while hGroup < hEnd {
-                                        hGroup.pointee += wx * xGroup.pointee
-                                        hGroup += 1
-                                        xGroup += 1
-                                    }
+                y.withUnsafeBufferPointer { y in
+                    etas.withUnsafeBufferPointer { etas in
+                        gradientGroups.withUnsafeMutableBufferPointer { g in
+                            hessian.withUnsafeMutableBufferPointer { h in
+                                scratch.withUnsafeMutableBufferPointer { scratch in
+                                    NewtonSums.add(x: x, groups: groups, etas: etas, y: y, gradient: g, hessian: h, scratch: scratch)
                                 }
                             }
                         }
                     }
                 }
             }
+            for j in 0..<k { gradient[j] = 0 }
+            for c in 0..<m { gradient[columns[c]] = gradientGroups[c / 4][c % 4] }
             var matrix = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-            for j in 0..<k {
-                for l in j..<k {
-                    let value = hessian[j * groups + l / 4][l % 4]
-                    matrix[j][l] = value
-                    matrix[l][j] = value
+            for a in 0..<m {
+                for c in a..<m {
+                    let value = hessian[a * groups + c / 4][c % 4]
+                    matrix[columns[a]][columns[c]] = value
+                    matrix[columns[c]][columns[a]] = value
                 }
             }
             for j in 1..<k {

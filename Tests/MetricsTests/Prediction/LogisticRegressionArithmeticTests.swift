@@ -116,12 +116,39 @@ import Testing
             let (rows, labels) = Self.rows(count: 150 + 17 * d, features: d, seed: UInt64(d))
             let names = (0..<d).map { "f\($0)" }
             let design = LogisticRegression.Design(rows: rows.flatMap { $0 }, labels: labels, featureNames: names)
-            #expect(design.stride % 4 == 0 && design.stride >= d + 1 && design.stride < d + 5)
+            #expect(design.stride % 4 == 0 && design.stride >= design.columns.count && design.stride < design.columns.count + 4)
             for lambda in [0, 0.01, 1, 100] {
                 let plain = Self.plainFit(rows: rows, labels: labels, lambda: lambda)
                 let fitted = LogisticRegression.fit(design, lambda: lambda)
                 #expect(fitted.coefficients.map(\.bitPattern) == plain.coefficients.map(\.bitPattern), "d \(d), λ \(lambda)")
                 #expect(fitted.iterations == plain.iterations && fitted.converged == plain.converged)
+                #expect(plain.iterations > 1)
+            }
+        }
+    }
+
+    /// Wide rows (up to 22 features, so the Hessian has up to six tiles of four rows) over more
+    /// than one block of rows (`NewtonSums.blockRows`), with features that are 0 in every row at
+    /// the start, in the middle and at the end: those are left out of the design, and the fit is
+    /// still the plain formula's to the last bit, the left-out coefficients exactly 0.
+    @Test func wideRowsWithAllZeroFeaturesEqualThePlainFormulaBitForBit() {
+        for (d, zeros) in [(21, [0, 9, 10, 20]), (22, [5]), (13, [12]), (8, [])] {
+            let (base, labels) = Self.rows(count: 3 * NewtonSums.blockRows + 11, features: d, seed: UInt64(100 + d))
+            let rows = base.map { row in row.indices.map { zeros.contains($0) ? 0 : row[$0] } }
+            let names = (0..<d).map { "f\($0)" }
+            let design = LogisticRegression.Design(rows: rows.flatMap { $0 }, labels: labels, featureNames: names)
+            // Every varying feature is a column, no zeroed one is (feature 2, a constant 7, gives
+            // (7 − Σ 7/n) / 1 in every row, 0 or nearly).
+            let varying = (0..<d).filter { !zeros.contains($0) && $0 != 2 }.map { $0 + 1 }
+            #expect(design.columns.first == 0 && design.columns == design.columns.sorted(), "d \(d)")
+            #expect(Set(varying).isSubset(of: design.columns) && Set(zeros.map { $0 + 1 }).isDisjoint(with: design.columns))
+            #expect(design.stride == (design.columns.count + 3) / 4 * 4 && design.x.count == design.count * design.stride / 4)
+            for lambda in [0.01, 1, 100] {
+                let plain = Self.plainFit(rows: rows, labels: labels, lambda: lambda)
+                let fitted = LogisticRegression.fit(design, lambda: lambda)
+                #expect(fitted.coefficients.map(\.bitPattern) == plain.coefficients.map(\.bitPattern), "d \(d), λ \(lambda)")
+                #expect(fitted.iterations == plain.iterations && fitted.converged == plain.converged)
+                #expect(zeros.allSatisfy { fitted.coefficients[$0 + 1] == 0 })
                 #expect(plain.iterations > 1)
             }
         }
