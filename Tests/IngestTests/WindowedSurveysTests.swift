@@ -108,7 +108,8 @@ import Model
 
     @Test func plainUTF8CheckSeesSequencesCutByItsPieces() throws {
         let dir = FixtureDirectory("plainUTF8CheckSeesSequencesCutByItsPieces")
-        // "é" (C3 A9) straddling the 1 MiB piece boundary, then a stray continuation byte.
+        // "é" (C3 A9) straddling a piece boundary (1 MiB, a multiple of the 256 KiB pieces), then a
+        // stray continuation byte.
         var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: (1 << 20) - 1) + [0xC3, 0xA9] + Array("b\n".utf8)
         let good = dir.write("good.csv", bytes: bytes)
         #expect(try CSVWindows.isPlainUTF8(FileSource(path: good), from: 0))

@@ -141,10 +141,11 @@ struct CSVWindows: Sendable {
         return middle + i + 1
     }
 
-    /// Whether bytes `start ..< end` of the file are valid UTF-8 without a NUL byte (read in 1 MiB
-    /// pieces; a sequence cut by a piece's end is checked with the next piece).
+    /// Whether bytes `start ..< end` of the file are valid UTF-8 without a NUL byte (read in
+    /// 256 KiB pieces, checked while still in the core's cache, as `BackgroundHash` reads; a
+    /// sequence cut by a piece's end is checked with the next piece).
     static func isPlainUTF8(_ file: FileSource, from start: Int, to end: Int) throws(FileSource.Failure) -> Bool {
-        let piece = 1 << 20
+        let piece = 1 << 18
         var buffer = [UInt8](repeating: 0, count: piece + 4)
         var carried = 0
         var offset = start
