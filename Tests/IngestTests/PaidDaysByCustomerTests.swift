@@ -79,6 +79,21 @@ import Model
         #expect(c.declared == [nil, nil, .annual])
     }
 
+    /// Parts split the customers where about equal shares of (customers + orders) fall.
+    @Test func partsHoldAboutEqualWork() {
+        // Customer 0 has 7 orders, customers 1-6 one each: weights 8, 2, 2, 2, 2, 2, 2 (20 in all);
+        // the weight of customers 0 ..< c is 0, 8, 10, 12, 14, 16, 18, 20.
+        var orders = (0..<7).map { Order(customer: 0, day: d("2024-01-01").adding(days: 30 * $0), amount: 5) }
+        orders += (1...6).map { Order(customer: $0, day: d("2024-01-01"), amount: 5) }
+        let book = CustomerOrderBook(orders, customerCount: 7)
+        // Half of 20 is 10, first reached at c = 2: part 1 starts at customer 2.
+        #expect((0...2).map { BillingCadenceInference.split(book, customerCount: 7, share: $0, of: 2) } == [0, 2, 7])
+        // Thirds (6, 13): first reached at c = 1 (8) and c = 4 (14).
+        #expect((0...3).map { BillingCadenceInference.split(book, customerCount: 7, share: $0, of: 3) } == [0, 1, 4, 7])
+        // No orders: by customers alone (9 customers, half is 4).
+        #expect(BillingCadenceInference.split(CustomerOrderBook([], customerCount: 9), customerCount: 9, share: 1, of: 2) == 4)
+    }
+
     @Test(arguments: [4, 5] as [UInt64])
     func randomOrdersGiveTheSameCadencesOnTwoAndThreeParts(seed: UInt64) {
         var random = SplitMix(seed: seed)

@@ -20,10 +20,10 @@ enum BillingCadenceInference {
     static func infer(orders: CustomerOrderBook, customerCount: Int, declared: [BillingCadence?] = [],
                       asOf: Day? = nil, parts requested: Int? = nil) -> BillingCadences {
         let parts = max(1, min(requested ?? (customerCount >= parallelMinimumCustomers ? 2 : 1), max(1, customerCount)))
+        let bounds = (0...parts).map { k in split(orders, customerCount: customerCount, share: k, of: parts) }
         let results = PartitionResults<Part>(count: parts)
         WorkerThreads.run(parts) { k in
-            let range = customerCount * k / parts ..< customerCount * (k + 1) / parts
-            results.store(k, Part(orders: orders, customers: range, declared: declared, asOf: asOf))
+            results.store(k, Part(orders: orders, customers: bounds[k]..<bounds[k + 1], declared: declared, asOf: asOf))
         }
         var cadence: [BillingCadence?] = []
         cadence.reserveCapacity(customerCount)
@@ -48,6 +48,22 @@ enum BillingCadenceInference {
         let unknown = fromMajority.isEmpty ? single.count : 0
         return BillingCadences(cadence: cadence, fromColumn: fromColumn, fromGaps: fromGaps, fromMajority: fromMajority,
                                unknown: unknown, declared: declared)
+    }
+
+    /// The first customer of part `k` of `parts`: the parts hold about equal work, counted as
+    /// one per customer plus one per order (earlier customers have longer histories: an even
+    /// split by customers left one thread with 70 % of the work at 10 M).
+    static func split(_ orders: CustomerOrderBook, customerCount: Int, share k: Int, of parts: Int) -> Int {
+        if k == 0 { return 0 }
+        if k >= parts { return customerCount }
+        let weight = { (c: Int) in orders.count(of: 0..<c) + c }
+        let target = weight(customerCount) * k / parts
+        var low = 0, high = customerCount  // the first c with weight(c) >= target
+        while low < high {
+            let mid = (low + high) / 2
+            if weight(mid) < target { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// One range of customers read: their cadences (stated or from gaps; nil for single-day
