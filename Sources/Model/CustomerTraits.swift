@@ -57,13 +57,28 @@ public struct CustomerTraits: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.values) }
 
+    /// The seven values' hash (`Values.hashValue`): what `Table` files the traits under. Worked
+    /// out where the customer is made (on any thread of the process), so that the thread that
+    /// shares the traits only compares them.
+    public var valuesHash: Int { storage.values.hashValue }
+
     /// Equal traits made one object: the first `limit` distinct combinations are remembered;
     /// once one more is met, traits are kept as given (a column of unique values, such as a
     /// free-text status, would make every combination distinct).
     public struct Table: Sendable {
-        private var known: [Values: CustomerTraits] = [:]
+        private var known: [Key: CustomerTraits] = [:]
         private let limit: Int
         private var overflowed = false
+
+        /// Traits filed under their values' hash (`valuesHash`), given with them.
+        private struct Key: Hashable, Sendable {
+            let storage: Storage
+            let hash: Int
+            static func == (a: Key, b: Key) -> Bool {
+                a.hash == b.hash && (a.storage === b.storage || a.storage.values == b.storage.values)
+            }
+            func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        }
 
         public init(limit: Int = 4096) { self.limit = limit }
 
@@ -71,15 +86,19 @@ public struct CustomerTraits: Sendable, Hashable {
         public var isOpen: Bool { !overflowed }
 
         /// The traits met first that equal `traits`, or nil when they are new (`remember` them).
-        public func shared(_ traits: CustomerTraits) -> CustomerTraits? {
+        /// `hash`: `traits.valuesHash` when already worked out.
+        public func shared(_ traits: CustomerTraits, hash: Int? = nil) -> CustomerTraits? {
             guard isOpen else { return nil }
-            return traits.storage === CustomerTraits.none ? traits : known[traits.storage.values]
+            if traits.storage === CustomerTraits.none { return traits }
+            return known[Key(storage: traits.storage, hash: hash ?? traits.valuesHash)]
         }
 
-        /// Remembers `traits` for `shared` (while the table is open).
-        public mutating func remember(_ traits: CustomerTraits) {
+        /// Remembers `traits` for `shared` (while the table is open). `hash`: as for `shared`.
+        public mutating func remember(_ traits: CustomerTraits, hash: Int? = nil) {
             guard isOpen else { return }
-            if known.count == limit { overflowed = true } else { known[traits.storage.values] = traits }
+            if known.count == limit { overflowed = true } else {
+                known[Key(storage: traits.storage, hash: hash ?? traits.valuesHash)] = traits
+            }
         }
     }
 }

@@ -108,7 +108,8 @@ import Model
 
     @Test func plainUTF8CheckSeesSequencesCutByItsPieces() throws {
         let dir = FixtureDirectory("plainUTF8CheckSeesSequencesCutByItsPieces")
-        // "é" (C3 A9) straddling the 1 MiB piece boundary, then a stray continuation byte.
+        // "é" (C3 A9) straddling a piece boundary (1 MiB, a multiple of the 256 KiB pieces), then a
+        // stray continuation byte.
         var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: (1 << 20) - 1) + [0xC3, 0xA9] + Array("b\n".utf8)
         let good = dir.write("good.csv", bytes: bytes)
         #expect(try CSVWindows.isPlainUTF8(FileSource(path: good), from: 0))
@@ -117,6 +118,40 @@ import Model
         #expect(try !CSVWindows.isPlainUTF8(FileSource(path: bad), from: 0))
         let nul = dir.write("nul.csv", bytes: Array("a,b\n1,\u{0}\n".utf8))
         #expect(try !CSVWindows.isPlainUTF8(FileSource(path: nul), from: 0))
+    }
+
+    @Test func plainUTF8CheckInTwoHalvesSplitsAfterAnASCIIByte() throws {
+        let dir = FixtureDirectory("plainUTF8CheckInTwoHalvesSplitsAfterAnASCIIByte")
+        // 10 000 bytes: "€" (E2 82 AC) at 4 999 ..< 5 002 straddles the middle (5 000); the first
+        // ASCII byte from the middle on is at 5 002, so the halves are 0 ..< 5 003 and 5 003 ..< 10 000.
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 10_000)
+        bytes[4_999] = 0xE2; bytes[5_000] = 0x82; bytes[5_001] = 0xAC
+        bytes[9_999] = 0x0A
+        let good = dir.write("good.csv", bytes: bytes)
+        #expect(try CSVWindows.asciiSplit(FileSource(path: good), from: 0) == 5_003)
+        #expect(try CSVWindows.isPlainUTF8(FileSource(path: good), from: 0, parts: 2))
+        #expect(try CSVWindows.isPlainUTF8(FileSource(path: good), from: 0, parts: 1))
+        // A stray continuation byte, a cut sequence or a NUL in either half fails the whole check.
+        for (at, byte) in [(7_000, 0xA9), (1_000, 0xA9), (9_998, 0xC3), (8_000, 0x00), (5_002, 0x00), (3, 0x00)] as [(Int, UInt8)] {
+            var bad = bytes
+            bad[at] = byte
+            let path = dir.write("bad-\(at).csv", bytes: bad)
+            #expect(try !CSVWindows.isPlainUTF8(FileSource(path: path), from: 0, parts: 2), "byte \(byte) at \(at)")
+            #expect(try !CSVWindows.isPlainUTF8(FileSource(path: path), from: 0, parts: 1), "byte \(byte) at \(at)")
+        }
+        // No ASCII byte within 256 bytes of the middle: checked in one piece, still right.
+        var wide = bytes
+        for i in stride(from: 4_998, to: 5_400, by: 3) { (wide[i], wide[i + 1], wide[i + 2]) = (0xE2, 0x82, 0xAC) }
+        let widePath = dir.write("wide.csv", bytes: wide)
+        #expect(try CSVWindows.asciiSplit(FileSource(path: widePath), from: 0) == nil)
+        #expect(try CSVWindows.isPlainUTF8(FileSource(path: widePath), from: 0, parts: 2))
+        wide[6_000] = 0xFF
+        let wideBad = dir.write("wide-bad.csv", bytes: wide)
+        #expect(try !CSVWindows.isPlainUTF8(FileSource(path: wideBad), from: 0, parts: 2))
+        // From a byte-order mark's end: the middle of the text, not of the file.
+        let marked = dir.write("marked.csv", bytes: [0xEF, 0xBB, 0xBF] + bytes)
+        #expect(try CSVWindows.asciiSplit(FileSource(path: marked), from: 3) == 3 + 5_003)
+        #expect(try CSVWindows.isPlainUTF8(FileSource(path: marked), from: 3, parts: 2))
     }
 
     @Test func customersInWindowsGiveTheWholeFileResult() throws {

@@ -20,6 +20,22 @@ import Testing
         #expect(b.plan == "Pro" && b.segment == "SMB" && b.churnReason == "price" && b.region == nil)
     }
 
+    @Test func traitsFiledUnderAHashWorkedOutBeforehandAreFoundByTheirValues() {
+        var table = CustomerTraits.Table()
+        let a = Customer(id: "C1", signup: day, plan: "Enterprise annual", region: "EU", churnReason: "moved to a competitor")
+        let b = Customer(id: "C2", signup: day, plan: "Enterprise annual", region: "EU", churnReason: "moved to a competitor")
+        let c = Customer(id: "C3", signup: day, plan: "Enterprise annual", region: "US", churnReason: "moved to a competitor")
+        // Equal values made apart hash alike (`Values.hashValue`), whoever works it out.
+        #expect(a.traits.valuesHash == b.traits.valuesHash)
+        #expect(a.traits.valuesHash == a.traits.values.hashValue)
+        table.remember(a.traits, hash: a.traits.valuesHash)
+        #expect(table.shared(b.traits, hash: b.traits.valuesHash)?.sharesStorage(with: a.traits) == true)
+        #expect(table.shared(b.traits)?.sharesStorage(with: a.traits) == true)  // hash worked out by the table
+        #expect(table.shared(c.traits, hash: c.traits.valuesHash) == nil)  // region differs
+        // Filed under the hash given: the same values under another hash are not found.
+        #expect(table.shared(b.traits, hash: b.traits.valuesHash &+ 1) == nil)
+    }
+
     @Test func changingOneCustomersTraitLeavesTheOthersAlone() {
         let a = Customer(id: "C1", signup: day, plan: "Pro", region: "EU", owner: "Ann", status: "Active")
         var b = a

@@ -106,19 +106,55 @@ struct CSVWindows: Sendable {
         }
     }
 
-    /// Whether the file from `start` is valid UTF-8 without a NUL byte (read in 1 MiB pieces;
-    /// a sequence cut by a piece's end is checked with the next piece).
-    static func isPlainUTF8(_ file: FileSource, from start: Int) throws(FileSource.Failure) -> Bool {
-        let piece = 1 << 20
+    /// Files (from the text's start) from this size up are checked in two halves, one per core.
+    static let parallelCheckMinimumBytes = 4 << 20
+
+    /// Whether the file from `start` is valid UTF-8 without a NUL byte. From
+    /// `parallelCheckMinimumBytes` up (or when `parts` is 2; tests) the check runs on two threads,
+    /// one for each half of the file split just after an ASCII byte (`asciiSplit`): no sequence
+    /// spans that byte, so both halves pass exactly when the whole does.
+    static func isPlainUTF8(_ file: FileSource, from start: Int, parts: Int? = nil) throws(FileSource.Failure) -> Bool {
+        let two = (parts ?? (file.size - start >= parallelCheckMinimumBytes ? 2 : 1)) > 1
+        guard two, let split = try asciiSplit(file, from: start) else {
+            return try isPlainUTF8(file, from: start, to: file.size)
+        }
+        let results = PartitionResults<Result<Bool, FileSource.Failure>>(count: 2)
+        WorkerThreads.run(2) { k in
+            results.store(k, Result { () throws(FileSource.Failure) -> Bool in
+                try isPlainUTF8(file, from: k == 0 ? start : split, to: k == 0 ? split : file.size)
+            })
+        }
+        for k in 0..<2 {
+            if try !results.take(k)!.get() { return false }
+        }
+        return true
+    }
+
+    /// The offset just after the first ASCII byte at or after the middle of the file's text
+    /// (from `start`), within 256 bytes; nil when there is none there or it would end the file.
+    static func asciiSplit(_ file: FileSource, from start: Int) throws(FileSource.Failure) -> Int? {
+        let middle = start + (file.size - start) / 2
+        guard middle > start else { return nil }
+        var bytes = [UInt8](repeating: 0, count: min(256, file.size - middle))
+        let n = try file.read(into: &bytes, start: 0, count: bytes.count, at: middle)
+        guard let i = bytes[0..<n].firstIndex(where: { $0 < 0x80 }), middle + i + 1 < file.size else { return nil }
+        return middle + i + 1
+    }
+
+    /// Whether bytes `start ..< end` of the file are valid UTF-8 without a NUL byte (read in
+    /// 256 KiB pieces, checked while still in the core's cache, as `BackgroundHash` reads; a
+    /// sequence cut by a piece's end is checked with the next piece).
+    static func isPlainUTF8(_ file: FileSource, from start: Int, to end: Int) throws(FileSource.Failure) -> Bool {
+        let piece = 1 << 18
         var buffer = [UInt8](repeating: 0, count: piece + 4)
         var carried = 0
         var offset = start
-        while offset < file.size {
-            let n = try file.read(into: &buffer, start: carried, count: min(piece, file.size - offset), at: offset)
+        while offset < end {
+            let n = try file.read(into: &buffer, start: carried, count: min(piece, end - offset), at: offset)
             if n == 0 { break }
             offset += n
             let filled = carried + n
-            let last = offset >= file.size
+            let last = offset >= end
             let ok: Bool = buffer.withUnsafeBufferPointer { all in
                 let bytes = UnsafeBufferPointer(rebasing: all[0..<filled])
                 if memchr(bytes.baseAddress!, 0, filled) != nil { return false }

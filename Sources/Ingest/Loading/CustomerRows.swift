@@ -90,7 +90,7 @@ extension DatasetBuilder {
                 }
                 // Moved out of the decoded row, not copied.
                 guard var customer = decoded.customer.take() else { return }
-                sharing.share(&customer)
+                sharing.share(&customer, hash: decoded.traitsHash)
                 dataset.customers.append(consume customer)
                 attributes.append(row, to: &attributeTable)
                 customerIndex.insert(decoded.id)
@@ -183,6 +183,8 @@ struct CustomerRowDecode: Sendable {
     var notes: [(field: String, text: String)] = []
     /// How a product's "former customer" row got its churn date, if it is one.
     var former: FormerCustomer?
+    /// The customer's `CustomerTraits.valuesHash`, worked out with the row (see `CustomerValueSharing`).
+    var traitsHash = 0
 
     enum FormerCustomer: Sendable { case fromActivity, withoutDate }
 
@@ -206,8 +208,9 @@ struct CustomerValueSharing {
     init() {}
 
     /// Makes `c`'s values share storage with the equal values met before (`c` stays equal).
-    mutating func share(_ c: inout Customer) {
-        if let known = traits.shared(c.traits) {
+    /// `hash`: `c.traits.valuesHash`, worked out where the row was decoded (on both cores).
+    mutating func share(_ c: inout Customer, hash: Int) {
+        if let known = traits.shared(c.traits, hash: hash) {
             c.traits = known
         } else {
             var v = c.traits.values
@@ -219,7 +222,7 @@ struct CustomerValueSharing {
             v.status = statuses.shared(v.status)
             v.churnReason = churnReasons.shared(v.churnReason)
             c.traits = CustomerTraits(v)
-            traits.remember(c.traits)
+            traits.remember(c.traits, hash: hash)  // equal values, the same hash
         }
     }
 }
@@ -303,6 +306,7 @@ struct CustomerRowDecoding: Sendable {
             }
         }
         decoded.notes = notes
+        decoded.traitsHash = customer.traits.valuesHash
         decoded.customer = consume customer
     }
 }
