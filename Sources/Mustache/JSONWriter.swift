@@ -200,10 +200,7 @@ public struct JSONTextWriter: JSONOutput {
     static func appendString(_ text: String, to out: inout [UInt8]) {
         var text = text
         let copied = text.withUTF8 { utf8 -> Bool in
-            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
-                || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
-                return false
-            }
+            guard isPlain(utf8) else { return false }
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: utf8)
             out.append(UInt8(ascii: "\""))
@@ -214,6 +211,37 @@ public struct JSONTextWriter: JSONOutput {
             MarkupText.appendJSONString(text, to: &escaped)
             out.append(contentsOf: escaped.utf8)
         }
+    }
+
+    /// Whether `utf8` has none of the bytes < 0x20, 0x22, 0x5C, 0x7F, 0xC2, 0xE2, 0xEF (so its
+    /// JSON literal is the bytes themselves between quotes). Eight bytes are tested at once: with
+    /// `ones` = 0x01…01 and `highs` = 0x80…80, `(w − n·ones) & ~w & highs` is non-zero exactly
+    /// when a byte of `w` is below `n` (for `n` ≤ 0x80), and a byte of `w` equals `b` exactly
+    /// when a byte of `w ^ b·ones` is below 1. A word without a byte ≥ 0x80 cannot hold the
+    /// three lead bytes, so they are looked for only in words that have one.
+    static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func below(_ word: UInt64, _ n: UInt8) -> Bool {
+            (word &- ones &* UInt64(n)) & ~word & highs != 0
+        }
+        @inline(__always) func has(_ word: UInt64, _ byte: UInt8) -> Bool { below(word ^ (ones &* UInt64(byte)), 1) }
+        var i = 0
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            while i + 8 <= utf8.count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if below(word, 0x20) || has(word, 0x22) || has(word, 0x5C) || has(word, 0x7F) { return false }
+                if word & highs != 0 && (has(word, 0xC2) || has(word, 0xE2) || has(word, 0xEF)) { return false }
+                i += 8
+            }
+        }
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF {
+                return false
+            }
+            i += 1
+        }
+        return true
     }
 
     /// The decimal digits of `value` (with `-` when negative), as `String(value)` writes them.

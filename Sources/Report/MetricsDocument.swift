@@ -334,13 +334,15 @@ public enum MetricsDocument {
             out.key("revenue_at_risk"); out.measure(money.amount(health.revenueAtRisk))
             out.key("statuses")
             out.object { out in
+                // Each score's colour worked out once (a byte each), not once per list.
+                let scores = health.scores
+                let statuses = scores.indices.map { scores[$0].status }
                 // Keys in byte order: amber, green, red; each list in score order.
                 for status in HealthStatus.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
                     out.key(status.rawValue)
                     out.list { out in
                         // By index: a copy of each score would retain its reasons.
-                        let scores = health.scores
-                        for i in scores.indices where scores[i].status == status { out.string(customers[scores[i].customer].id) }
+                        for i in scores.indices where statuses[i] == status { out.string(customers[scores[i].customer].id) }
                     }
                 }
             }

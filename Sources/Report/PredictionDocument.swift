@@ -26,14 +26,17 @@ enum PredictionDocument {
                     continue
                 }
                 out.list { out in
+                    // The cases' month ends are few (one per backtest): each one's text is made once.
+                    var period: (day: Day, text: String)?
                     for k in backtest.cases {
+                        if period?.day != k.monthEnd { period = (k.monthEnd, k.monthEnd.description) }
                         // Members in key order: churned, health_probability, health_score, id, period, probability.
                         out.object { out in
                             out.key("churned"); out.bool(k.churned)
                             out.key("health_probability"); out.number(MetricsDocument.measure(k.healthProbability))
                             out.key("health_score"); out.number(MetricsDocument.measure(k.healthScore))
                             out.key("id"); out.string(customers[k.customer].id)
-                            out.key("period"); out.string(k.monthEnd.description)
+                            out.key("period"); out.string(period!.text)
                             out.key("probability"); out.number(MetricsDocument.measure(k.probability))
                         }
                     }
