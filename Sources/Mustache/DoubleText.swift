@@ -16,35 +16,6 @@ public enum DoubleText {
         }
     }
 
-    /// Calls `body` with `value.description`'s bytes (at most 24), made in a buffer on the
-    /// stack; `value` must be finite.
-    public static func withBytes<Result>(of value: Double, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &storage) { raw in
-            var stream = FixedStream(base: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), capacity: raw.count)
-            value.write(to: &stream)
-            return body(UnsafeBufferPointer(start: stream.base, count: stream.count))
-        }
-    }
-
-    /// A text stream into a buffer of fixed size (room for any double's text).
-    private struct FixedStream: TextOutputStream {
-        let base: UnsafeMutablePointer<UInt8>
-        let capacity: Int
-        var count = 0
-
-        mutating func write(_ string: String) {
-            var string = string
-            string.withUTF8 { _writeASCII($0) }
-        }
-
-        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
-            precondition(buffer.count <= capacity - count, "a double's text is at most 24 bytes")
-            if let source = buffer.baseAddress { (base + count).update(from: source, count: buffer.count) }
-            count += buffer.count
-        }
-    }
-
     /// A text stream into a byte array.
     private struct ByteStream: TextOutputStream {
         let out: UnsafeMutablePointer<[UInt8]>

@@ -187,13 +187,10 @@ public enum CustomersCSV {
             domainHeaders = headers(customers, ["domain", "companydomainname", "companydomain", "website"])
         }
 
-        /// Appends the rows of the customers in `range`, each ending with a line feed. The rows
-        /// are made in ``OutputBytes`` (cheaper appends of their many short pieces) and moved to
-        /// `buffer` some 32 KiB at a time.
+        /// Appends the rows of the customers in `range`, each ending with a line feed.
         func append(_ range: Range<Int>, to buffer: inout [UInt8]) {
             var row = Row(customers: customers, asOf: asOf, emailHeaders: emailHeaders, domainHeaders: domainHeaders)
             var scratch: [UInt8] = []
-            var rows = OutputBytes(capacity: 1 << 16)
             // The cells alone, read by position: iterating the columns would copy each header per row.
             let cells = columns.map(\.cell)
             for index in range {
@@ -204,24 +201,19 @@ public enum CustomersCSV {
                 row.prediction = predictions[index]
                 row.email = emailHeaders.isEmpty ? nil : first(emailHeaders, in: customers[index].attributeValues)
                 for i in cells.indices {
-                    if i > 0 { rows.append(UInt8(ascii: ",")) }
+                    if i > 0 { buffer.append(UInt8(ascii: ",")) }
                     switch cells[i] {
                     case .text(let value):
-                        if let text = value(row) { appendCell(text, kind: .text, to: &rows) }
+                        if let text = value(row) { appendCell(text, kind: .text, to: &buffer) }
                     case .number(let value):
-                        if let number = value(row) { appendNumber(number, to: &rows) }
+                        if let number = value(row) { appendNumber(number, to: &buffer) }
                     case .composed(let value):
                         scratch.removeAll(keepingCapacity: true)
-                        if value(row, &scratch) { scratch.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &rows) } }
+                        if value(row, &scratch) { scratch.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &buffer) } }
                     }
                 }
-                rows.append(0x0A)
-                if rows.count >= 1 << 15 {
-                    buffer.append(contentsOf: rows.bytes)
-                    rows.removeAll()
-                }
+                buffer.append(0x0A)
             }
-            buffer.append(contentsOf: rows.bytes)
         }
     }
 
@@ -234,12 +226,12 @@ public enum CustomersCSV {
 
     /// RFC 4180 cell: quoted (quotes doubled) when it holds a comma, quote, CR or LF or starts
     /// or ends with a space; a text cell starting with = + - @ tab or CR gets a leading `'`.
-    static func appendCell(_ text: String, kind: Kind, to out: inout some ByteSink & ~Copyable) {
+    static func appendCell(_ text: String, kind: Kind, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendCell($0, kind: kind, to: &out) }
     }
 
-    static func appendCell(_ utf8: UnsafeBufferPointer<UInt8>, kind: Kind, to out: inout some ByteSink & ~Copyable) {
+    static func appendCell(_ utf8: UnsafeBufferPointer<UInt8>, kind: Kind, to out: inout [UInt8]) {
         let first = utf8.first
         let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
             || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
@@ -254,7 +246,7 @@ public enum CustomersCSV {
             }
             out.append(UInt8(ascii: "\""))
         } else {
-            out.appendBytes(utf8)
+            out.append(contentsOf: utf8)
         }
     }
 
@@ -296,33 +288,27 @@ public enum CustomersCSV {
 
     /// Appends ``number(_:)``'s text (nothing for a value that is not finite): whole numbers
     /// below 10^15 as their digits, others in Swift's shortest round-trip form.
-    static func appendNumber(_ value: Double, to out: inout some ByteSink & ~Copyable) {
+    static func appendNumber(_ value: Double, to out: inout [UInt8]) {
         guard value.isFinite else { return }
         if value == 0 {
             out.append(UInt8(ascii: "0"))
         } else if value == value.rounded(), abs(value) < 1e15 {
             appendDecimal(Int64(value), to: &out)
         } else {
-            DoubleText.withBytes(of: value) { out.appendBytes($0) }
+            DoubleText.append(value, to: &out)
         }
     }
 
-    /// The digits of `value` (with `-` when negative), as `String(value)` writes them: made
-    /// from the last digit into a buffer on the stack, then copied.
-    static func appendDecimal(_ value: Int64, to out: inout some ByteSink & ~Copyable) {
+    /// The digits of `value` (with `-` when negative), as `String(value)` writes them.
+    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        if magnitude < 10 { return out.append(UInt8(ascii: "0") + UInt8(magnitude)) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            out.appendBytes(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - count),
-                                                count: count))
+        var divisor: UInt64 = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
         }
     }
 

@@ -19,7 +19,6 @@ import Mustache
         ]
         for (value, expected) in cases {
             #expect(Self.text(value) == expected)
-            #expect(DoubleText.withBytes(of: value) { String(decoding: $0, as: UTF8.self) } == expected)
             #expect(value.description == expected, "description of \(expected)")
         }
     }
@@ -54,13 +53,6 @@ import Mustache
         }
         #expect(finite > 1_290_000)
         #expect(out == expected)
-        // The same bytes handed over from a buffer on the stack.
-        var handed: [UInt8] = []
-        for value in values where value.isFinite {
-            DoubleText.withBytes(of: value) { handed.append(contentsOf: $0) }
-            handed.append(0x0A)
-        }
-        #expect(handed == expected)
     }
 
     /// 10^e by repeated multiplication or division (exactness does not matter, only spread).
