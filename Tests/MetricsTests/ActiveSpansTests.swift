@@ -53,4 +53,22 @@ import Model
                 != CustomerActivity(customer: 1, spans: [ActiveSpan(start: zero, end: nil)]))
         #expect(CustomerActivity(customer: 1, spans: [], cancellationChurn: zero) != CustomerActivity(customer: 1, spans: []))
     }
+
+    /// Active from the start day through the day before the end (the churn day is not active),
+    /// read from the inline span or from several: worked out by hand on the edge days.
+    @Test func activeFromTheStartUntilTheDayBeforeTheEnd() {
+        let closed = ActiveSpan(start: Self.d("2024-01-10"), end: Self.d("2024-01-20"))
+        let open = ActiveSpan(start: Self.d("2024-03-01"), end: nil)
+        let days = ["2024-01-09", "2024-01-10", "2024-01-19", "2024-01-20", "2024-02-29", "2024-03-01", "2099-12-31"]
+        let cases: [([ActiveSpan], [Bool])] = [
+            ([], [false, false, false, false, false, false, false]),
+            ([closed], [false, true, true, false, false, false, false]),
+            ([open], [false, false, false, false, false, true, true]),
+            ([closed, open], [false, true, true, false, false, true, true]),
+        ]
+        for (spans, expected) in cases {
+            let activity = CustomerActivity(customer: 3, spans: spans)
+            #expect(days.map { activity.isActive(on: Self.d($0)) } == expected, "spans \(spans)")
+        }
+    }
 }

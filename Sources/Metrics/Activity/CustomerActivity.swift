@@ -78,7 +78,10 @@ public struct CustomerActivity: Sendable, Hashable {
     /// Every reactivation day (start of a span after the first).
     public var reactivationDays: [Day] { spans.dropFirst().map(\.start) }
 
+    /// Whether `day` falls in a span. Read straight from the inline span when there is one:
+    /// health asks this for every customer at each of its dates.
     public func isActive(on day: Day) -> Bool {
-        spans.contains { $0.contains(day) }
+        guard packed & Present.single != 0 else { return many.contains { $0.contains(day) } }
+        return start <= day.ordinal && (packed & Present.end == 0 || day.ordinal < end)
     }
 }
