@@ -27,12 +27,15 @@ let package = Package(
         // Reading a file the tool is given, regular files only, with typed errors. Knows nothing
         // about retention; the stages that read files (ingest, templates, validation, publishing) share it.
         .target(name: "FileAccess"),
+        // A job run on another thread while the caller goes on. Knows nothing about retention;
+        // the metrics and publishing share it.
+        .target(name: "BackgroundWork"),
         // Canonical records (customers, subscriptions, orders, surveys, tickets), days and periods.
         .target(name: "Model"),
         // CSV bytes → rows → typed values → canonical records, with per-file accounting.
         .target(name: "Ingest", dependencies: ["Model", "FileAccess", "CLibCrypto"]),
         // Pure functions from the canonical model to the numbers the report shows.
-        .target(name: "Metrics", dependencies: ["Model"], linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "Metrics", dependencies: ["Model", "BackgroundWork"], linkerSettings: [.linkedLibrary("m")]),
         // The one escaper for text in HTML, XML, SVG and JSON. Knows nothing about retention.
         .target(name: "MarkupText"),
         // SVG drawing: scales, axes and chart kinds. Knows nothing about CRMs.
@@ -48,7 +51,7 @@ let package = Package(
         // libxml2-based checks of any HTML file.
         .target(name: "Validation", dependencies: ["CLibXML2", "FileAccess", "MarkupText"]),
         // Atomic, validated writes; the intranet archive; the mail-ready message.
-        .target(name: "Publishing", dependencies: ["Validation", "FileAccess", "MarkupText"]),
+        .target(name: "Publishing", dependencies: ["Validation", "FileAccess", "MarkupText", "BackgroundWork"]),
         // The deterministic demo CRM export set written by `retention sample`.
         .target(name: "Sample", dependencies: ["Model"]),
         // The commands and their hand-written argument parsing, as a library so tests reach them.
@@ -64,6 +67,7 @@ let package = Package(
         .executableTarget(name: "retention-bench", dependencies: ["Ingest", "Metrics", "Model"]),
 
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
+        .testTarget(name: "BackgroundWorkTests", dependencies: ["BackgroundWork"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
         // Fixtures/ is read by path (and documented in its README), not bundled as a resource.

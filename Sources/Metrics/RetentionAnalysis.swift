@@ -1,6 +1,5 @@
-import Dispatch
+import BackgroundWork
 import Model
-import Synchronization
 
 /// Every metric the report shows, computed once from one dataset under one configuration.
 ///
@@ -199,24 +198,5 @@ public struct RetentionAnalysis: Sendable {
             for i in start..<periods.endIndex { total += periods[i].revenue }
             return total / 3
         }
-    }
-}
-
-/// A value computed on another thread; `wait()` blocks until it is there (call it once).
-public final class BackgroundResult<Value: Sendable>: Sendable {
-    private let value = Mutex<Value?>(nil)
-    private let done = DispatchSemaphore(value: 0)
-
-    public init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let result = work()
-            value.withLock { $0 = result }
-            done.signal()
-        }
-    }
-
-    public func wait() -> Value {
-        done.wait()
-        return value.withLock { $0! }
     }
 }

@@ -1,3 +1,5 @@
+import BackgroundWork
+import Dispatch
 import FileAccess
 import Validation
 
@@ -41,8 +43,9 @@ public struct ReportPublisher: Sendable {
     /// read) the file itself is validated, as read back from disk.
     public func publish(report: [UInt8], to destination: String) throws(PublishingError) {
         let rejected = Self.invalidPath(for: destination)
-        // The write on a thread of its own, the validation (itself two parsers side by side) here.
-        let written = BackgroundResult {
+        // The write on a thread of its own (a queue of its own: the validation here runs its two
+        // parsers side by side with `concurrentPerform`), the validation here.
+        let written = BackgroundResult(on: DispatchQueue(label: "retention.publishing.write")) {
             Result { () throws(PublishingError) -> String in try writePartial(report, besides: destination) }
         }
         let findingsOfBytes = validator.validate(html: report, path: rejected)

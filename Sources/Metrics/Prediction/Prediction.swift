@@ -1,3 +1,4 @@
+import BackgroundWork
 import Model
 
 /// Settings of the predictive models.

@@ -1,6 +1,6 @@
 import Dispatch
 import Testing
-@testable import Publishing
+import BackgroundWork
 
 @Suite struct BackgroundResultTests {
     /// The job runs while the caller goes on: it waits for a signal the caller gives only after
@@ -13,15 +13,13 @@ import Testing
         #expect(job.wait() == true)
     }
 
-    /// A failing job's error comes back through `wait()`.
+    /// A failing job's error comes back through `wait()`, on the shared pool or on a queue of
+    /// the caller's.
     @Test func aJobsResultIsReturnedAsIs() {
-        let job = BackgroundResult { () -> Result<String, PublishingError> in
-            .failure(.cannotWrite(path: "/x/.r.partial", failure: SystemFailure(code: 28)))
+        struct DiskFull: Error, Equatable { let path: String }
+        for queue in [DispatchQueue.global(qos: .userInitiated), DispatchQueue(label: "test.own")] {
+            let job = BackgroundResult(on: queue) { () -> Result<String, DiskFull> in .failure(DiskFull(path: "/x/.r.partial")) }
+            #expect(job.wait() == .failure(DiskFull(path: "/x/.r.partial")))
         }
-        guard case .failure(.cannotWrite(let path, let failure)) = job.wait() else {
-            Issue.record("expected the job's failure")
-            return
-        }
-        #expect(path == "/x/.r.partial" && failure.code == 28)
     }
 }
