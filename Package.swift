@@ -22,8 +22,6 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // glibc's malloc tuning (mallopt), which the Glibc module does not export; only the CLI uses it.
-        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Reading a file the tool is given, regular files only, with typed errors. Knows nothing
         // about retention; the stages that read files (ingest, templates, validation, publishing) share it.
         .target(name: "FileAccess"),
@@ -58,7 +56,7 @@ let package = Package(
         .target(
             name: "RetentionCLI",
             dependencies: ["Model", "FileAccess", "Ingest", "Metrics", "Report", "Validation", "Publishing", "Sample",
-                           "Mustache", "MarkupText", "BuiltInTemplates", "CMalloc"]
+                           "Mustache", "MarkupText", "BuiltInTemplates"]
         ),
         // The thin executable: hands the arguments to RetentionCLI and exits with its status.
         .executableTarget(name: "retention", dependencies: ["RetentionCLI"]),
