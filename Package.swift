@@ -25,13 +25,14 @@ let package = Package(
         // Reading a file the tool is given, regular files only, with typed errors. Knows nothing
         // about retention; the stages that read files (ingest, templates, validation, publishing) share it.
         .target(name: "FileAccess"),
-        // A job run on another thread while the caller goes on. Knows nothing about retention;
-        // the metrics and publishing share it.
+        // Work on other threads: a job run while the caller goes on, and where to cut items of
+        // uneven work into equal shares. Knows nothing about retention; ingest, metrics and
+        // publishing share it.
         .target(name: "BackgroundWork"),
         // Canonical records (customers, subscriptions, orders, surveys, tickets), days and periods.
         .target(name: "Model"),
         // CSV bytes → rows → typed values → canonical records, with per-file accounting.
-        .target(name: "Ingest", dependencies: ["Model", "FileAccess", "CLibCrypto"]),
+        .target(name: "Ingest", dependencies: ["Model", "FileAccess", "CLibCrypto", "BackgroundWork"]),
         // Pure functions from the canonical model to the numbers the report shows.
         .target(name: "Metrics", dependencies: ["Model", "BackgroundWork"], linkerSettings: [.linkedLibrary("m")]),
         // The one escaper for text in HTML, XML, SVG and JSON. Knows nothing about retention.

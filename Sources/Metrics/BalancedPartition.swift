@@ -1,4 +1,4 @@
-import Dispatch
+import BackgroundWork
 
 /// Contiguous ranges of `0..<count` of nearly equal *work* rather than equal length, for walks
 /// whose cost per index varies (customers with many orders next to customers with few): one
@@ -17,15 +17,10 @@ enum BalancedPartition {
         var ranges: [Range<Int>] = []
         var start = 0
         for p in 1..<n {
-            // The first k with weightBefore(k) ≥ total × p ÷ n (binary search: the weight is monotone).
-            let target = total * p / n
-            var lo = start, hi = count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if weightBefore(mid) < target { lo = mid + 1 } else { hi = mid }
-            }
-            ranges.append(start..<lo)
-            start = lo
+            // The first k with weightBefore(k) ≥ total × p ÷ n.
+            let cut = EqualWorkCut.firstIndex(from: start, to: count, reaching: total * p / n, weightBefore: weightBefore)
+            ranges.append(start..<cut)
+            start = cut
         }
         ranges.append(start..<count)
         return ranges
@@ -34,14 +29,6 @@ enum BalancedPartition {
     /// `body` applied to each of `ranges` on its own thread (on the calling thread when there is
     /// one range), results in range order.
     static func map<T>(_ ranges: [Range<Int>], _ body: (Range<Int>) -> T) -> [T] {
-        guard ranges.count > 1 else { return ranges.map(body) }
-        var results = [T?](repeating: nil, count: ranges.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            withoutActuallyEscaping(body) { body in
-                nonisolated(unsafe) let slots = slots, body = body
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { p in slots[p] = body(ranges[p]) }
-            }
-        }
-        return results.map { $0! }
+        FixedPartition.map(ranges: ranges, body)
     }
 }

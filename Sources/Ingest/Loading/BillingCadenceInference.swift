@@ -1,3 +1,4 @@
+import BackgroundWork
 import Model
 
 /// Infers each customer's billing cadence from their paid orders (payments, invoices, won deals).
@@ -57,13 +58,8 @@ enum BillingCadenceInference {
         if k == 0 { return 0 }
         if k >= parts { return customerCount }
         let weight = { (c: Int) in orders.count(of: 0..<c) + c }
-        let target = weight(customerCount) * k / parts
-        var low = 0, high = customerCount  // the first c with weight(c) >= target
-        while low < high {
-            let mid = (low + high) / 2
-            if weight(mid) < target { low = mid + 1 } else { high = mid }
-        }
-        return low
+        return EqualWorkCut.firstIndex(from: 0, to: customerCount, reaching: weight(customerCount) * k / parts,
+                                       weightBefore: weight)
     }
 
     /// One range of customers read: their cadences (stated or from gaps; nil for single-day

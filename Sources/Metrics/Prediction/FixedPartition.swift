@@ -16,13 +16,18 @@ enum FixedPartition {
     /// (tests pass 1 and 2 to check a result does not depend on it).
     static func map<T>(_ count: Int, parts: Int = FixedPartition.parts, _ body: (Range<Int>) -> T) -> [T] {
         let n = count < minimumParallelCount ? 1 : max(1, parts)
-        let ranges = (0..<n).map { p in count * p / n ..< count * (p + 1) / n }
-        guard n > 1 else { return [body(ranges[0])] }
-        var results = [T?](repeating: nil, count: n)
+        return map(ranges: (0..<n).map { p in count * p / n ..< count * (p + 1) / n }, body)
+    }
+
+    /// `body` applied to each of `ranges` on its own thread (on the calling thread when there
+    /// is one range), results in range order.
+    static func map<T>(ranges: [Range<Int>], _ body: (Range<Int>) -> T) -> [T] {
+        guard ranges.count > 1 else { return ranges.map(body) }
+        var results = [T?](repeating: nil, count: ranges.count)
         results.withUnsafeMutableBufferPointer { slots in
             withoutActuallyEscaping(body) { body in
                 nonisolated(unsafe) let slots = slots, body = body
-                DispatchQueue.concurrentPerform(iterations: n) { p in slots[p] = body(ranges[p]) }
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { p in slots[p] = body(ranges[p]) }
             }
         }
         return results.map { $0! }
