@@ -225,6 +225,34 @@ private enum HealthFixture {
             #expect(String(decoding: out, as: UTF8.self) == text && text == Day(ordinal: ordinal).description)
         }
     }
+
+    /// Sentences are written into bytes reserved after what the buffer holds: the bytes before
+    /// are kept, and the longest sentences the facts allow fit in `sentenceBound`.
+    @Test func sentencesAppendAfterTheBufferAndFitTheirBound() {
+        var out = Array("ab".utf8)
+        HealthReason.tenure(days: 400).append(to: &out)
+        HealthReason.unexplained.append(to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "abcustomer for 400 days")
+        // Every number at its longest: amounts in Swift's own form (|x|·100 ≥ 9e15), Int.min days;
+        // the change −1.797…e308 ÷ 1e300 − 1 = −179769314.486… is −17976931448.6 %.
+        let big = -Double.greatestFiniteMagnitude, before = 1e300
+        let revenue = HealthReason.revenueTrend(recent: big, previous: before, days: Int.min).text
+        let change = NumberText.signedPercent(big / before - 1)
+        #expect(revenue == "revenue -1.7976931348623157e+308 in the last -9223372036854775808 days vs 1e+300 in the "
+                + "-9223372036854775808 before (\(change))")
+        #expect(change == "−17976931448.6 %")
+        #expect(revenue.utf8.count <= HealthReason.sentenceBound)
+        // The earliest and latest days `Day` holds have 7-digit years (one with a sign).
+        let first = Day(ordinal: .min), last = Day(ordinal: .max)
+        let mrr = HealthReason.mrrTrend(now: big, before: before, on: first, then: last).text
+        #expect(mrr == "MRR -1.7976931348623157e+308 on \(first) vs 1e+300 on \(last) (\(change))")
+        #expect(mrr.utf8.count <= HealthReason.sentenceBound)
+        var days: [UInt8] = []
+        NumberText.appendDay(first, to: &days)
+        NumberText.appendDay(last, to: &days)
+        #expect(String(decoding: days, as: UTF8.self) == first.description + last.description)
+        #expect(first.description.utf8.count <= 14 && last.description.utf8.count <= 14)
+    }
 }
 
 @Suite struct ContinuousHealthScaleTests {

@@ -36,83 +36,95 @@ enum HealthReason: Sendable, Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The most bytes a sentence takes: a revenue trend's, "revenue " (8) + amount (at most 26:
+    /// ``NumberText/fixedBound`` + 2) + " in the last " (13) + days (at most 20) + " days" (5)
+    /// + " vs " (4) + amount (26) + " in the " (8) + days (20) + " before" (7) + " (" (2) +
+    /// percentage (at most 28) + ")" (1) = 168; an MRR trend's dates take at most 14 bytes each.
+    static let sentenceBound = 168
+
     /// Appends the sentence's UTF-8 bytes to `out` without building a String (the customers CSV
-    /// writes a reason per rule per scored customer).
+    /// writes a reason per rule per scored customer): the pieces go straight into bytes reserved
+    /// for the whole sentence.
     func append(to out: inout [UInt8]) {
+        if case .unexplained = self { return }
+        TextCursor.append(to: &out, bound: Self.sentenceBound) { write(to: &$0) }
+    }
+
+    private func write(to out: inout TextCursor) {
         switch self {
         case .unexplained:
             return
         case .nps(let score, let day):
-            NumberText.append("latest NPS ", to: &out)
-            NumberText.appendDecimal(Int(score), to: &out)
-            NumberText.append(score >= 9 ? " (promoter) on " : score >= 7 ? " (passive) on " : " (detractor) on ", to: &out)
+            out.write("latest NPS ")
+            out.writeDecimal(Int(score))
+            out.write(score >= 9 ? " (promoter) on " : score >= 7 ? " (passive) on " : " (detractor) on ")
             NumberText.appendDay(day, to: &out)
         case .csat(let score, let day):
-            NumberText.append("latest CSAT ", to: &out)
-            NumberText.appendDecimal(Int(score), to: &out)
-            NumberText.append(" of 5 on ", to: &out)
+            out.write("latest CSAT ")
+            out.writeDecimal(Int(score))
+            out.write(" of 5 on ")
             NumberText.appendDay(day, to: &out)
         case .rating(let good, let day):
-            NumberText.append(good ? "latest rating good on " : "latest rating bad on ", to: &out)
+            out.write(good ? "latest rating good on " : "latest rating bad on ")
             NumberText.appendDay(day, to: &out)
         case .openTickets(let open):
-            if open == 0 { return NumberText.append("no open tickets", to: &out) }
+            if open == 0 { return out.write("no open tickets") }
             NumberText.appendCount(open, "open ticket", "open tickets", to: &out)
         case .overdueTickets(let overdue):
-            if overdue == 0 { return NumberText.append("no overdue tickets", to: &out) }
+            if overdue == 0 { return out.write("no overdue tickets") }
             NumberText.appendCount(overdue, "ticket", "tickets", to: &out)
-            NumberText.append(" open beyond the resolution target", to: &out)
+            out.write(" open beyond the resolution target")
         case .mrrTrend(let now, let before, let day, let then):
-            Self.appendTrend("MRR ", now: now, before: before, to: &out) { out, isNow in
-                NumberText.append(" on ", to: &out)
+            Self.writeTrend("MRR ", now: now, before: before, to: &out) { out, isNow in
+                out.write(" on ")
                 NumberText.appendDay(isNow ? day : then, to: &out)
             }
         case .revenueTrend(let recent, let previous, let days):
-            Self.appendTrend("revenue ", now: recent, before: previous, to: &out) { out, isNow in
-                NumberText.append(isNow ? " in the last " : " in the ", to: &out)
-                NumberText.appendDecimal(days, to: &out)
-                NumberText.append(isNow ? " days" : " before", to: &out)
+            Self.writeTrend("revenue ", now: recent, before: previous, to: &out) { out, isNow in
+                out.write(isNow ? " in the last " : " in the ")
+                out.writeDecimal(days)
+                out.write(isNow ? " days" : " before")
             }
         case .login(let days):
-            NumberText.append("last login ", to: &out)
-            Self.appendAgo(days, to: &out)
+            out.write("last login ")
+            Self.writeAgo(days, to: &out)
         case .lastOrder(let days, let usual):
-            NumberText.append("last order ", to: &out)
-            Self.appendAgo(days, to: &out)
-            NumberText.append("; usually every ", to: &out)
+            out.write("last order ")
+            Self.writeAgo(days, to: &out)
+            out.write("; usually every ")
             NumberText.appendFixed(usual, digits: usual == usual.rounded() ? 0 : 1, to: &out)
-            NumberText.append(" days", to: &out)
+            out.write(" days")
         case .tenure(let days):
-            NumberText.append("customer for ", to: &out)
+            out.write("customer for ")
             NumberText.appendCount(days, "day", "days", to: &out)
         }
     }
 
     /// A trend's sentence: `label`, `now` with its `when` (`isNow` true), " vs ", `before` with
-    /// its `when` (`isNow` false), then the change (`appendChange`).
-    private static func appendTrend(_ label: StaticString, now: Double, before: Double, to out: inout [UInt8],
-                                    when: (_ out: inout [UInt8], _ isNow: Bool) -> Void) {
-        NumberText.append(label, to: &out)
+    /// its `when` (`isNow` false), then the change (`writeChange`).
+    private static func writeTrend(_ label: StaticString, now: Double, before: Double, to out: inout TextCursor,
+                                   when: (_ out: inout TextCursor, _ isNow: Bool) -> Void) {
+        out.write(label)
         NumberText.appendFixed(now, digits: 2, to: &out)
         when(&out, true)
-        NumberText.append(" vs ", to: &out)
+        out.write(" vs ")
         NumberText.appendFixed(before, digits: 2, to: &out)
         when(&out, false)
-        appendChange(now: now, before: before, to: &out)
+        writeChange(now: now, before: before, to: &out)
     }
 
     /// The end of a trend's sentence: " (new revenue)" when there was none before (a trend
     /// reading is made only when now > 0 then), else the change now ÷ before − 1.
-    private static func appendChange(now: Double, before: Double, to out: inout [UInt8]) {
-        if before <= 0 { return NumberText.append(" (new revenue)", to: &out) }
-        NumberText.append(" (", to: &out)
+    private static func writeChange(now: Double, before: Double, to out: inout TextCursor) {
+        if before <= 0 { return out.write(" (new revenue)") }
+        out.write(" (")
         NumberText.appendSignedPercent(now / before - 1, to: &out)
-        out.append(UInt8(ascii: ")"))
+        out.write(UInt8(ascii: ")"))
     }
 
-    private static func appendAgo(_ days: Int, to out: inout [UInt8]) {
-        if days == 0 { return NumberText.append("today", to: &out) }
+    private static func writeAgo(_ days: Int, to out: inout TextCursor) {
+        if days == 0 { return out.write("today") }
         NumberText.appendCount(days, "day", "days", to: &out)
-        NumberText.append(" ago", to: &out)
+        out.write(" ago")
     }
 }

@@ -23,66 +23,78 @@ enum NumberText {
 }
 
 /// The texts of ``NumberText``, appended as UTF-8 bytes to a buffer (the writers read each
-/// reason once: no String is built).
+/// reason once: no String is built). Each is written through a ``TextCursor``; the `[UInt8]`
+/// forms reserve the most bytes the text can take (`bound`).
 extension NumberText {
+    /// With `digits` added, the most bytes ``appendFixed(_:digits:to:)`` writes: "−" (3 bytes),
+    /// at most 16 digits (below 9e15), "." and `digits` decimals; or Swift's own form of a
+    /// double, at most 24 bytes ("-1.7976931348623157e+308").
+    static let fixedBound = 24
+
     /// ``fixed(_:digits:)``'s bytes.
     static func appendFixed(_ x: Double, digits: Int, to out: inout [UInt8]) {
-        guard x.isFinite else { return append(String(describing: x), to: &out) }
+        TextCursor.append(to: &out, bound: fixedBound + digits) { appendFixed(x, digits: digits, to: &$0) }
+    }
+
+    static func appendFixed(_ x: Double, digits: Int, to out: inout TextCursor) {
+        guard x.isFinite else { return out.write(String(describing: x)) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return append(String(describing: x), to: &out) }
+        guard scaled < 9e15 else { return out.write(String(describing: x)) }
         let whole = Int64(scaled)
         let factor = Int64(scale)
-        if x < 0 && whole != 0 { append("−", to: &out) }  // U+2212: E2 88 92
-        appendDecimal(Int(whole / factor), to: &out)
+        if x < 0 && whole != 0 { out.write("−") }  // U+2212: E2 88 92
+        out.writeDecimal(Int(whole / factor))
         if digits > 0 {
-            out.append(UInt8(ascii: "."))
-            appendDecimal(Int(whole % factor), width: digits, to: &out)
+            out.write(UInt8(ascii: "."))
+            out.writeDecimal(Int(whole % factor), width: digits)
         }
     }
 
     /// ``signedPercent(_:)``'s bytes.
     static func appendSignedPercent(_ ratio: Double, to out: inout [UInt8]) {
-        if ratio > 0 { out.append(UInt8(ascii: "+")) }
+        TextCursor.append(to: &out, bound: fixedBound + 4) { appendSignedPercent(ratio, to: &$0) }
+    }
+
+    static func appendSignedPercent(_ ratio: Double, to out: inout TextCursor) {
+        if ratio > 0 { out.write(UInt8(ascii: "+")) }
         appendFixed(ratio * 100, digits: 1, to: &out)
-        append(" %", to: &out)
+        out.write(" %")
     }
 
     /// ``count(_:_:_:)``'s bytes.
     static func appendCount(_ n: Int, _ singular: StaticString, _ plural: StaticString, to out: inout [UInt8]) {
-        appendDecimal(n, to: &out)
-        out.append(UInt8(ascii: " "))
-        append(n == 1 ? singular : plural, to: &out)
-    }
-
-    /// `String(n)`'s bytes, the digits left-padded with zeros to `width`. The digits are taken
-    /// low first by constant divisions by 10 (multiplications, where a variable divisor costs a
-    /// hardware divide per digit) into a stack buffer, then appended in one copy.
-    static func appendDecimal(_ n: Int, width: Int = 1, to out: inout [UInt8]) {
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = n.magnitude
-        // UInt.max has 20 digits.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            for _ in (digits.count - start)..<max(digits.count - start, width) { out.append(UInt8(ascii: "0")) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        TextCursor.append(to: &out, bound: 21 + max(singular.utf8CodeUnitCount, plural.utf8CodeUnitCount)) {
+            appendCount(n, singular, plural, to: &$0)
         }
     }
 
-    /// `day.description`'s bytes (`YYYY-MM-DD`).
+    static func appendCount(_ n: Int, _ singular: StaticString, _ plural: StaticString, to out: inout TextCursor) {
+        out.writeDecimal(n)
+        out.write(UInt8(ascii: " "))
+        out.write(n == 1 ? singular : plural)
+    }
+
+    /// `String(n)`'s bytes, the digits left-padded with zeros to `width` (`Int.min` has 19
+    /// digits after its sign).
+    static func appendDecimal(_ n: Int, width: Int = 1, to out: inout [UInt8]) {
+        TextCursor.append(to: &out, bound: 1 + max(19, width)) { $0.writeDecimal(n, width: width) }
+    }
+
+    /// `day.description`'s bytes (`YYYY-MM-DD`): at most 14 (a year of `Day`'s range has at
+    /// most 7 digits and a sign).
     static func appendDay(_ day: Day, to out: inout [UInt8]) {
+        TextCursor.append(to: &out, bound: 14) { appendDay(day, to: &$0) }
+    }
+
+    static func appendDay(_ day: Day, to out: inout TextCursor) {
         let (y, m, d) = day.components
-        appendDecimal(y, width: 4, to: &out)
-        out.append(UInt8(ascii: "-"))
-        appendDecimal(m, width: 2, to: &out)
-        out.append(UInt8(ascii: "-"))
-        appendDecimal(d, width: 2, to: &out)
+        out.writeDecimal(y, width: 4)
+        out.write(UInt8(ascii: "-"))
+        out.writeDecimal(m, width: 2)
+        out.write(UInt8(ascii: "-"))
+        out.writeDecimal(d, width: 2)
     }
 
     static func append(_ text: StaticString, to out: inout [UInt8]) {
