@@ -251,21 +251,22 @@ public enum CustomersCSV {
     }
 
     /// Whether `utf8` holds a comma, a quote, a line feed or a carriage return. Eight bytes are
-    /// tested at once: a word has a byte equal to `b` exactly when `w ^ b·0x01…01` has a zero
-    /// byte, and `(x − 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte.
+    /// tested at once: a word has a byte equal to `b` exactly when `x = w ^ b·0x01…01` has a zero
+    /// byte, and `(x − 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte. The
+    /// four words `(x − 0x01…01) & ~x` are or-ed and masked once: one test and one branch a word
+    /// instead of four (the reasons cell is 100–300 bytes long).
     static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        @inline(__always) func zeros(_ word: UInt64, _ byte: UInt8) -> UInt64 {
             let x = word ^ (ones &* UInt64(byte))
-            return (x &- ones) & ~x & highs != 0
+            return (x &- ones) & ~x
         }
         var i = 0
         if let base = UnsafeRawPointer(utf8.baseAddress) {
             while i + 8 <= utf8.count {
                 let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if has(word, UInt8(ascii: ",")) || has(word, UInt8(ascii: "\"")) || has(word, 0x0A) || has(word, 0x0D) {
-                    return true
-                }
+                let found = zeros(word, UInt8(ascii: ",")) | zeros(word, UInt8(ascii: "\"")) | zeros(word, 0x0A) | zeros(word, 0x0D)
+                if found & highs != 0 { return true }
                 i += 8
             }
         }
