@@ -6,11 +6,12 @@ import Model
 /// Two signals keep state from one date to the next: recency by order interval advances a
 /// cursor through the customer's distinct paid days and inserts each new gap into a sorted list
 /// (so the median is read, not re-sorted); the order revenue trend reads the customer's orders,
-/// read from the book once (with the paid days) into scratch arrays in file order, and, when they are in day order, only the
-/// run of them inside its two windows. The other signals are cheap and are read as `HealthSignal.read`
-/// reads them. Scratch arrays are reused from customer to customer, so a walk allocates only
-/// while they grow. Every score equals `HealthReport.score`'s at that date, bit for bit: the
-/// same inputs summed in the same order with the same arithmetic (`HealthWalkTests` checks it).
+/// read from the book once (with the paid days) into scratch arrays in file order, and, when
+/// they are in day order, only the run of them inside its two windows. The other signals are
+/// cheap and are read as `HealthSignal.read` reads them. Scratch arrays are reused from
+/// customer to customer, so a walk allocates only while they grow. Every score equals
+/// `HealthReport.score`'s at that date, bit for bit: the same inputs summed in the same order
+/// with the same arithmetic (`HealthWalkTests` checks it).
 struct HealthWalk {
     let evidence: HealthEvidence
     let health: HealthConfiguration
@@ -21,7 +22,9 @@ struct HealthWalk {
     private(set) var records = HealthEvidence.CustomerRecords()
     /// Days before this one have been read; dates must not go back within a customer.
     private var lastDay: Day?
-    /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them, ascending.
+    /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them,
+    /// ascending (the first `paidCount - 1` of `sortedGaps`, a buffer as long as any customer's
+    /// paid days, so a gap is written in place, never appended).
     private var paidCount = 0
     private var sortedGaps: [Int32] = []
     /// Scratch read from the order book once per customer in `begin` (reused from customer to
@@ -48,9 +51,9 @@ struct HealthWalk {
         records = HealthEvidence.CustomerRecords()
         let paid = readOrders()
         records = evidence.records.records(of: customer, paidDays: paidDays[..<paid])
+        if sortedGaps.count < paid { sortedGaps = Array(repeating: 0, count: max(paid, 2 * sortedGaps.count)) }
         lastDay = nil
         paidCount = 0
-        sortedGaps.removeAll(keepingCapacity: true)
     }
 
     /// The score (0–100) at `day`, or nil when no rule has data; `day` must not be earlier than
@@ -100,7 +103,9 @@ struct HealthWalk {
         case .recency(_, _, let fullMultiple, let halfMultiple) where !hasLogin(on: day):
             advancePaidDays(through: day)
             guard paidCount >= 2 else { return nil }
-            let usual = sortedGaps.withUnsafeBufferPointer { HealthSignal.median(sortedGaps: $0) }
+            let usual = sortedGaps.withUnsafeBufferPointer {
+                HealthSignal.median(sortedGaps: UnsafeBufferPointer(rebasing: $0[..<(paidCount - 1)]))
+            }
             return HealthSignal.orderRecency(last: records.paidDays[records.paidDays.startIndex + paidCount - 1], usual: usual, asOf: day,
                                              fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: explain)
         case .revenueTrend(_, let windowDays, let halfFromRatio) where !records.subscriptions.contains(where: { $0.start <= day }):
@@ -125,13 +130,22 @@ struct HealthWalk {
     /// few dates (the churn features) orders each customer's gaps by one sort, not one binary
     /// search and block move per gap; a walk asked every month merges a gap or two each time.
     private mutating func advancePaidDays(through day: Day) {
-        let paid = records.paidDays, first = paid.startIndex
-        var end = paidCount
-        while end < paid.count, paid[first + end] <= day { end += 1 }
-        guard end > paidCount else { return }
-        let sortedCount = max(paidCount - 1, 0)
-        for next in max(paidCount, 1)..<end { sortedGaps.append(paid[first + next].ordinal - paid[first + next - 1].ordinal) }
-        sortedGaps.withUnsafeMutableBufferPointer { gaps in
+        // The paid days are the first `records.paidDays.count` of the `paidDays` buffer.
+        let total = records.paidDays.count, before = paidCount
+        var end = before
+        paidDays.withUnsafeBufferPointer { paid in
+            while end < total, paid[end] <= day { end += 1 }
+        }
+        guard end > before else { return }
+        paidCount = end
+        let sortedCount = max(before - 1, 0)
+        // Swapped out and back so the closures do not capture `self`.
+        var all: [Int32] = []
+        swap(&all, &sortedGaps)
+        defer { swap(&all, &sortedGaps) }
+        paidDays.withUnsafeBufferPointer { paid in all.withUnsafeMutableBufferPointer { all in
+            for next in max(before, 1)..<end { all[next - 1] = paid[next].ordinal - paid[next - 1].ordinal }
+            let gaps = UnsafeMutableBufferPointer(rebasing: all[..<max(end - 1, 0)])
             let added = gaps.count - sortedCount
             guard added > 0 else { return }
             var fresh = UnsafeMutableBufferPointer(rebasing: gaps[sortedCount...])
@@ -165,8 +179,7 @@ struct HealthWalk {
                     slot -= 1
                 }
             }
-        }
-        paidCount = end
+        } }
     }
 
     /// Reads the customer's orders from the book in one pass: their days and amounts, in file
