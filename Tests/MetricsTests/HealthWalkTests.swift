@@ -205,4 +205,42 @@ enum SyntheticHealth {
         HealthEvidence.sortDistinct(&sorted, from: 1)
         #expect(sorted.map(\.ordinal) == [4, 1, 2])
     }
+
+    /// The walk reads a customer's orders once, in file order, and their paid days into one
+    /// buffer: a customer with orders out of day order, a repeated day, a refund and a zero
+    /// amount has paid days 01-01, 01-05, 01-09 (ascending, each once), the same as the
+    /// evidence's own; the next customer (in day order) reuses the buffer and keeps only its own.
+    @Test func walkReadsPaidDaysOutOfDayOrderOnce() {
+        let day = { (d: Int) in Day(iso: "2024-01-01")!.adding(days: d) }
+        let orders = [
+            Order(customer: 0, day: day(8), amount: 10), Order(customer: 0, day: day(0), amount: 5),
+            Order(customer: 0, day: day(4), amount: 7), Order(customer: 0, day: day(8), amount: 1),
+            Order(customer: 0, day: day(2), amount: -3), Order(customer: 0, day: day(6), amount: 0),
+            Order(customer: 1, day: day(1), amount: 2), Order(customer: 1, day: day(3), amount: 2),
+        ]
+        let customers = [Customer(id: "a", signup: day(0)), Customer(id: "b", signup: day(0))]
+        let evidence = HealthEvidence(Dataset(customers: customers, orders: orders))
+        var walk = HealthWalk(evidence: evidence, health: HealthRecencyTests.recencyOnly, calendar: Self.calendar)
+        walk.begin(0)
+        #expect(Array(walk.records.paidDays) == [day(0), day(4), day(8)])
+        #expect(Array(walk.records.paidDays) == Array(evidence.records[0].paidDays))
+        walk.begin(1)
+        #expect(Array(walk.records.paidDays) == [day(1), day(3)])
+    }
+
+    /// The buffer form of `sortDistinct` sorts and deduplicates a prefix and says how many days
+    /// remain; days already ascending stay; none and one day are left as they are.
+    @Test func bufferSortDistinctKeepsEachDayOnce() {
+        var days = [9, 5, 1, 3, 3, 2, 7].map { Day(ordinal: $0) }
+        let kept = days.withUnsafeMutableBufferPointer { HealthWalk.sortDistinct($0, count: 6) }
+        #expect(kept == 5)
+        #expect(days.prefix(kept).map(\.ordinal) == [1, 2, 3, 5, 9])
+        #expect(days[6].ordinal == 7)
+        var ascending = [1, 4, 6].map { Day(ordinal: $0) }
+        #expect(ascending.withUnsafeMutableBufferPointer { HealthWalk.sortDistinct($0, count: 3) } == 3)
+        #expect(ascending.map(\.ordinal) == [1, 4, 6])
+        var one = [Day(ordinal: 3)]
+        #expect(one.withUnsafeMutableBufferPointer { HealthWalk.sortDistinct($0, count: 1) } == 1)
+        #expect(one.withUnsafeMutableBufferPointer { HealthWalk.sortDistinct($0, count: 0) } == 0)
+    }
 }

@@ -24,6 +24,9 @@ extension HealthSignal {
     }
 
     /// `read` with the customer's records already in hand (`HealthWalk` takes them once per customer).
+    /// Inlined: called for every customer, date and rule, a call copied the records and the
+    /// evidence (a few hundred bytes) into its arguments each time.
+    @inline(__always)
     func read(_ customer: CustomerIndex, records: HealthEvidence.CustomerRecords, evidence: HealthEvidence, asOf: Day,
               calendar: PeriodCalendar, support: SupportConfiguration, explain: Bool) -> SignalReading? {
         switch self {

@@ -6,11 +6,12 @@ import Model
 /// Two signals keep state from one date to the next: recency by order interval advances a
 /// cursor through the customer's distinct paid days and inserts each new gap into a sorted list
 /// (so the median is read, not re-sorted); the order revenue trend reads the customer's orders,
-/// gathered once into scratch arrays in file order, and, when they are in day order, only the
-/// run of them inside its two windows. The other signals are cheap and are read as `HealthSignal.read`
-/// reads them. Scratch arrays are reused from customer to customer, so a walk allocates only
-/// while they grow. Every score equals `HealthReport.score`'s at that date, bit for bit: the
-/// same inputs summed in the same order with the same arithmetic (`HealthWalkTests` checks it).
+/// read from the book once (with the paid days) into scratch arrays in file order, and, when
+/// they are in day order, only the run of them inside its two windows. The other signals are
+/// cheap and are read as `HealthSignal.read` reads them. Scratch arrays are reused from
+/// customer to customer, so a walk allocates only while they grow. Every score equals
+/// `HealthReport.score`'s at that date, bit for bit: the same inputs summed in the same order
+/// with the same arithmetic (`HealthWalkTests` checks it).
 struct HealthWalk {
     let evidence: HealthEvidence
     let health: HealthConfiguration
@@ -19,18 +20,22 @@ struct HealthWalk {
     private var customer: CustomerIndex = 0
     /// The current customer's records (taken once in `begin`); their paid days are a view of `paidDays`.
     private(set) var records = HealthEvidence.CustomerRecords()
-    /// The current customer's distinct paid days, derived in `begin` into this reused buffer.
-    private var paidDays: [Day] = []
     /// Days before this one have been read; dates must not go back within a customer.
     private var lastDay: Day?
-    /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them, ascending.
+    /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them,
+    /// ascending (the first `paidCount - 1` of `sortedGaps`, a buffer as long as any customer's
+    /// paid days, so a gap is written in place, never appended).
     private var paidCount = 0
     private var sortedGaps: [Int32] = []
-    /// The customer's orders in file order, gathered at the first date that needs them.
-    private var ordersGathered = false
+    /// Scratch read from the order book once per customer in `begin` (reused from customer to
+    /// customer, grown only when a customer has more orders than any before): the customer's
+    /// orders in file order (`orderDays`, `orderAmounts`, the first `orderCount`) and their
+    /// distinct paid days, ascending (`paidDays`, the first `records.paidDays.count`).
     private var orderDays: [Day] = []
     private var orderAmounts: [Double] = []
-    /// The gathered orders' days never go down in file order (then a window's orders are one run of them).
+    private var paidDays: [Day] = []
+    private var orderCount = 0
+    /// The orders' days never go down in file order (then a window's orders are one run of them).
     private var ordersInDayOrder = true
 
     init(evidence: HealthEvidence, health: HealthConfiguration, calendar: PeriodCalendar) {
@@ -44,12 +49,11 @@ struct HealthWalk {
         self.customer = customer
         // The previous records are dropped first, so the buffer is not shared while it is refilled.
         records = HealthEvidence.CustomerRecords()
-        evidence.records.paidDays(of: customer, into: &paidDays)
-        records = evidence.records.records(of: customer, paidDays: paidDays[...])
+        let paid = readOrders()
+        records = evidence.records.records(of: customer, paidDays: paidDays[..<paid])
+        if sortedGaps.count < paid { sortedGaps = Array(repeating: 0, count: max(paid, 2 * sortedGaps.count)) }
         lastDay = nil
         paidCount = 0
-        sortedGaps.removeAll(keepingCapacity: true)
-        ordersGathered = false
     }
 
     /// The score (0–100) at `day`, or nil when no rule has data; `day` must not be earlier than
@@ -79,13 +83,6 @@ struct HealthWalk {
         for r in rules.indices { fractions.append(fraction(rules[r].signal, at: day)) }
     }
 
-    /// Calls `body` with the customer's orders, days and amounts in file order (gathered once per
-    /// customer, as the order revenue trend reads them).
-    mutating func withOrders<R>(_ body: (_ days: [Day], _ amounts: [Double]) -> R) -> R {
-        gatherOrders()
-        return body(orderDays, orderAmounts)
-    }
-
     /// The score at `day` as `HealthReport.score(of:)` gives it with reasons, added to `scores`
     /// (the walk's readings, explained); nil when no rule has data. `day` must not be earlier than
     /// the previous date asked for this customer.
@@ -106,11 +103,12 @@ struct HealthWalk {
         case .recency(_, _, let fullMultiple, let halfMultiple) where !hasLogin(on: day):
             advancePaidDays(through: day)
             guard paidCount >= 2 else { return nil }
-            let usual = sortedGaps.withUnsafeBufferPointer { HealthSignal.median(sortedGaps: $0) }
+            let usual = sortedGaps.withUnsafeBufferPointer {
+                HealthSignal.median(sortedGaps: UnsafeBufferPointer(rebasing: $0[..<(paidCount - 1)]))
+            }
             return HealthSignal.orderRecency(last: records.paidDays[records.paidDays.startIndex + paidCount - 1], usual: usual, asOf: day,
                                              fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: explain)
         case .revenueTrend(_, let windowDays, let halfFromRatio) where !records.subscriptions.contains(where: { $0.start <= day }):
-            gatherOrders()
             var windows = RevenueWindows(asOf: day, days: windowDays)
             for i in orderRange(windows) { windows.add(orderDays[i], orderAmounts[i]) }
             return HealthSignal.orderTrend(windows, halfFromRatio: halfFromRatio, explain: explain)
@@ -132,13 +130,22 @@ struct HealthWalk {
     /// few dates (the churn features) orders each customer's gaps by one sort, not one binary
     /// search and block move per gap; a walk asked every month merges a gap or two each time.
     private mutating func advancePaidDays(through day: Day) {
-        let paid = records.paidDays, first = paid.startIndex
-        var end = paidCount
-        while end < paid.count, paid[first + end] <= day { end += 1 }
-        guard end > paidCount else { return }
-        let sortedCount = max(paidCount - 1, 0)
-        for next in max(paidCount, 1)..<end { sortedGaps.append(paid[first + next].ordinal - paid[first + next - 1].ordinal) }
-        sortedGaps.withUnsafeMutableBufferPointer { gaps in
+        // The paid days are the first `records.paidDays.count` of the `paidDays` buffer.
+        let total = records.paidDays.count, before = paidCount
+        var end = before
+        paidDays.withUnsafeBufferPointer { paid in
+            while end < total, paid[end] <= day { end += 1 }
+        }
+        guard end > before else { return }
+        paidCount = end
+        let sortedCount = max(before - 1, 0)
+        // Swapped out and back so the closures do not capture `self`.
+        var all: [Int32] = []
+        swap(&all, &sortedGaps)
+        defer { swap(&all, &sortedGaps) }
+        paidDays.withUnsafeBufferPointer { paid in all.withUnsafeMutableBufferPointer { all in
+            for next in max(before, 1)..<end { all[next - 1] = paid[next].ordinal - paid[next - 1].ordinal }
+            let gaps = UnsafeMutableBufferPointer(rebasing: all[..<max(end - 1, 0)])
             let added = gaps.count - sortedCount
             guard added > 0 else { return }
             var fresh = UnsafeMutableBufferPointer(rebasing: gaps[sortedCount...])
@@ -172,42 +179,87 @@ struct HealthWalk {
                     slot -= 1
                 }
             }
-        }
-        paidCount = end
+        } }
     }
 
-    private mutating func gatherOrders() {
-        guard !ordersGathered else { return }
-        ordersGathered = true
-        // Filled as locals (swapped out and back, keeping their capacity) so the closure does
-        // not capture `self`.
-        var days: [Day] = [], amounts: [Double] = []
-        swap(&days, &orderDays)
-        swap(&amounts, &orderAmounts)
-        days.removeAll(keepingCapacity: true)
-        amounts.removeAll(keepingCapacity: true)
-        evidence.forEachOrder(of: customer) { order in
-            days.append(order.day)
-            amounts.append(order.amount)
+    /// Reads the customer's orders from the book in one pass: their days and amounts, in file
+    /// order, into the first `orderCount` places of `orderDays` and `orderAmounts`, and their
+    /// distinct paid days (amount > 0), ascending, into the first places of `paidDays`, whose
+    /// number it returns (the same days `HealthEvidence.Records.paidDays(of:into:)` gives).
+    private mutating func readOrders() -> Int {
+        let days = evidence.orders.days(of: customer), amounts = evidence.orders.amounts(of: customer)
+        let count = days.count
+        // Written through pointers (swapped out and back) so no element costs an append.
+        var outDays: [Day] = [], outAmounts: [Double] = [], outPaid: [Day] = []
+        swap(&outDays, &orderDays)
+        swap(&outAmounts, &orderAmounts)
+        swap(&outPaid, &paidDays)
+        if outDays.count < count {
+            let size = max(count, 2 * outDays.count)
+            outDays = Array(repeating: Day(ordinal: 0), count: size)
+            outAmounts = Array(repeating: 0, count: size)
+            outPaid = outDays
         }
-        swap(&days, &orderDays)
-        swap(&amounts, &orderAmounts)
-        ordersInDayOrder = zip(orderDays, orderDays.dropFirst()).allSatisfy { $0 <= $1 }
+        var paid = 0, inDayOrder = true
+        outDays.withUnsafeMutableBufferPointer { outDays in
+            outAmounts.withUnsafeMutableBufferPointer { outAmounts in
+                outPaid.withUnsafeMutableBufferPointer { outPaid in
+                    var i = 0
+                    for k in days.indices {
+                        let day = days[k], amount = amounts[k]
+                        if i > 0 && day < outDays[i - 1] { inDayOrder = false }
+                        outDays[i] = day
+                        outAmounts[i] = amount
+                        i += 1
+                        if amount > 0 && (paid == 0 || outPaid[paid - 1] != day) {
+                            outPaid[paid] = day
+                            paid += 1
+                        }
+                    }
+                    paid = Self.sortDistinct(outPaid, count: paid)
+                }
+            }
+        }
+        swap(&outDays, &orderDays)
+        swap(&outAmounts, &orderAmounts)
+        swap(&outPaid, &paidDays)
+        orderCount = count
+        ordersInDayOrder = inDayOrder
+        return paid
     }
 
-    /// Positions of the gathered orders (file order) that hold every order of the two windows:
+    /// Makes the first `count` days of `days` ascending without repeats and returns how many
+    /// remain (nothing moves when they already are; `HealthEvidence.sortDistinct` on a buffer).
+    static func sortDistinct(_ days: UnsafeMutableBufferPointer<Day>, count: Int) -> Int {
+        var ascending = true
+        for i in 1..<max(count, 1) where days[i - 1] >= days[i] {
+            ascending = false
+            break
+        }
+        guard !ascending else { return count }
+        var prefix = UnsafeMutableBufferPointer(rebasing: days[..<count])
+        prefix.sort()
+        var kept = 1
+        for i in 1..<count where days[kept - 1] != days[i] {
+            days[kept] = days[i]
+            kept += 1
+        }
+        return kept
+    }
+
+    /// Positions of the customer's orders (file order) that hold every order of the two windows:
     /// when the days never go down in file order, the run from the first order on or after the
     /// earlier window's start through the last on or before as-of (found by binary search), else
     /// all of them. `RevenueWindows.add` skips the others, so the sums are the same, added in
     /// the same order, either way.
     private func orderRange(_ windows: RevenueWindows) -> Range<Int> {
-        guard ordersInDayOrder else { return orderDays.indices }
+        guard ordersInDayOrder else { return 0..<orderCount }
         return firstOrder(after: windows.previousStart.adding(days: -1))..<firstOrder(after: windows.asOf)
     }
 
     /// The first position whose day is after `day` (the orders are in day order).
     private func firstOrder(after day: Day) -> Int {
-        var lo = 0, hi = orderDays.count
+        var lo = 0, hi = orderCount
         while lo < hi {
             let mid = (lo + hi) / 2
             if orderDays[mid] <= day { lo = mid + 1 } else { hi = mid }
