@@ -60,7 +60,17 @@ let package = Package(
                            "Mustache", "MarkupText", "BuiltInTemplates"]
         ),
         // The thin executable: hands the arguments to RetentionCLI and exits with its status.
-        .executableTarget(name: "retention", dependencies: ["RetentionCLI"]),
+        // Release builds on Linux link the Swift runtime, Dispatch and Foundation statically: no
+        // dozen shared libraries to map and relocate at every start (loader 8.6 M → 1.6 M cycles)
+        // and none of their pages resident (peak RSS −7 MiB at 100 k and at 10 M orders). The
+        // static Foundation's own libraries (CoreFoundation, its C shims, ICU and collections) are
+        // named here because only a whole build with `--static-swift-stdlib` would pull them in.
+        .executableTarget(
+            name: "retention", dependencies: ["RetentionCLI"],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationICU",
+                                           "-l_FoundationCollections", "-lstdc++"],
+                                          .when(platforms: [.linux], configuration: .release))]
+        ),
 
         // Ingest throughput benchmark (Benchmarks/run.sh).
         .executableTarget(name: "retention-bench", dependencies: ["Ingest", "Metrics", "Model"]),
