@@ -89,6 +89,11 @@ public struct CSVTable: Sendable {
             defer { end = position; nextLine = scanner.line }
             do throws(CSVSyntaxError) {
                 while true {
+                    if !records.isEmpty, let base = buf.baseAddress {
+                        // After the header: the plain lines, without the scanner (see `plainLines`).
+                        (position, scanner.line) = CSVTable.plainLines(base, count: buf.count, from: position,
+                                                                       line: scanner.line, into: &records)
+                    }
                     let start = position
                     let step = try scanner.next(buf, position: &position, isFinal: isFinal, fields: recordFields)
                     guard case .record(let line) = step else { break }
@@ -162,11 +167,52 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// The number of line feeds in `text`.
+    /// The number of line feeds in `text` (a loop without overflow checks, which the compiler
+    /// turns into vector compares: the checked byte loop was half of a window's first scan).
     static func lineFeeds(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
-        for byte in text where byte == 0x0A { n += 1 }
+        for byte in text { n &+= byte == 0x0A ? 1 : 0 }
         return n
+    }
+
+    /// Appends the records of the lines from `start` (where a record's scan may start; the
+    /// scanner is at `line` there) that are plain — no quote, no CR, ended by an LF — as the
+    /// scanner would record them (`RecordInfo`: the scan start, blank lines included, and the
+    /// line of the record's first byte), eight bytes at a time: per word, one mask of LF,
+    /// quote and CR bytes; an LF ends a line, which is a record unless blank.
+    ///
+    /// Stops before the record whose line holds a quote or a CR, or that does not end within
+    /// the last whole word, and returns where that record's scan starts and the line there:
+    /// the scanner reads it (and its ends and errors), then this goes on.
+    static func plainLines(_ p: UnsafePointer<UInt8>, count n: Int, from start: Int, line: Int,
+                           into records: inout [RecordInfo]) -> (position: Int, line: Int) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let lf = ones &* 0x0A, cr = ones &* 0x0D, q = ones &* 0x22
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 {
+            // High bit of each byte that is zero, exactly (no borrow between bytes).
+            ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+        }
+        var recordStart = start, recordLine = line
+        var lineStart = start, currentLine = line
+        var i = start
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            var stops = zeros(w ^ lf) | zeros(w ^ q) | zeros(w ^ cr)
+            while stops != 0 {
+                let at = i + stops.trailingZeroBitCount >> 3
+                if p[at] != 0x0A { return (recordStart, recordLine) }
+                if at > lineStart {
+                    records.append(RecordInfo(start: recordStart, line: currentLine))
+                    recordStart = at + 1
+                    recordLine = currentLine + 1
+                }
+                currentLine += 1
+                lineStart = at + 1
+                stops &= stops &- 1
+            }
+            i += 8
+        }
+        return (recordStart, recordLine)
     }
 
     /// Number of data rows (records after the header).

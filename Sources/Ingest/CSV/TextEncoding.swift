@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The character encoding an input file was found to be in. Every file is transcoded to UTF-8
 /// bytes before parsing, so the rest of the ingest stage only ever sees UTF-8.
 public enum TextEncoding: String, Sendable, Hashable, CustomStringConvertible {
@@ -53,21 +59,14 @@ enum TextDecoder {
         return DecodedText(bytes: transcodeWindows1252(raw), encoding: .windows1252, warnings: [windows1252Warning])
     }
 
+    /// Offset of the first NUL byte of `bytes` (found by the C library's `memchr`, many bytes
+    /// at a time: a byte loop here was half of a window's first scan), or nil.
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buf -> Int? in
             guard let base = buf.baseAddress, buf.count > 0 else { return nil }
-            guard let hit = memchrNUL(base, buf.count) else { return nil }
-            return hit - base
+            guard let hit = memchr(base, 0, buf.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
         }
-    }
-
-    private static func memchrNUL(_ base: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8>? {
-        var i = 0
-        while i < count {
-            if base[i] == 0 { return base + i }
-            i += 1
-        }
-        return nil
     }
 
     /// Code points of Windows-1252 bytes 0x80–0x9F (the rest equal Latin-1).
