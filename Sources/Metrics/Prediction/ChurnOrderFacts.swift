@@ -50,7 +50,8 @@ struct ChurnOrderFacts: Equatable {
 /// customer to customer, so reading allocates only while they grow.
 ///
 /// The values are computed as the health signals and the churn features define them, with the
-/// same arithmetic in the same order: the median gap by `HealthSignal.medianGap`, the window sums
+/// same arithmetic in the same order: the median gap as `HealthSignal.medianGap` gives it (by
+/// selection, `GapSelection`), the window sums
 /// added in file order (when the days never go down in file order, only the run of orders
 /// inside the windows is visited, found by binary search; the orders skipped add nothing either
 /// way).
@@ -85,7 +86,7 @@ struct ChurnOrderReader {
     func read(at day: Day, into facts: inout ChurnOrderFacts) {
         let paidCount = Self.firstDay(after: day, in: paidDays)
         facts.lastPaid = paidCount > 0 ? paidDays[paidCount - 1] : nil
-        facts.usualGap = paidCount >= 2 ? HealthSignal.medianGap(paidDays[...], count: paidCount) : nil
+        facts.usualGap = paidCount >= 2 ? usualGap(paidCount) : nil
         let recentStart = day.adding(days: -(ChurnOrderFacts.windowDays - 1))
         let previousStart = day.adding(days: -(2 * ChurnOrderFacts.windowDays - 1))
         var recent = 0.0, previous = 0.0
@@ -101,6 +102,17 @@ struct ChurnOrderReader {
             var windows = RevenueWindows(asOf: day, days: windowDays)
             for i in run(from: windows.previousStart, through: day) { windows.add(days[i], amounts[i]) }
             facts.trendSums.append(ChurnOrderFacts.WindowSums(recent: windows.recent, previous: windows.previous))
+        }
+    }
+
+    /// The median gap between the first `count` (≥ 2) paid days: `HealthSignal.medianGap`'s value,
+    /// found by selection (`GapSelection`) rather than a sort.
+    private func usualGap(_ count: Int) -> Double {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { gaps in
+            paidDays.withUnsafeBufferPointer { days in
+                for i in 1..<count { gaps[i - 1] = days[i].ordinal - days[i - 1].ordinal }
+            }
+            return GapSelection.median(gaps)
         }
     }
 
