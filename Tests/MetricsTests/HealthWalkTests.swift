@@ -232,15 +232,15 @@ enum SyntheticHealth {
     /// remain; days already ascending stay; none and one day are left as they are.
     @Test func bufferSortDistinctKeepsEachDayOnce() {
         var days = [9, 5, 1, 3, 3, 2, 7].map { Day(ordinal: $0) }
-        let kept = days.withUnsafeMutableBufferPointer { HealthWalk.sortDistinct($0, count: 6) }
+        let kept = days.withUnsafeMutableBufferPointer { HealthEvidence.sortDistinct($0, count: 6) }
         #expect(kept == 5)
         #expect(days.prefix(kept).map(\.ordinal) == [1, 2, 3, 5, 9])
         #expect(days[6].ordinal == 7)
         var ascending = [1, 4, 6].map { Day(ordinal: $0) }
-        #expect(ascending.withUnsafeMutableBufferPointer { HealthWalk.sortDistinct($0, count: 3) } == 3)
+        #expect(ascending.withUnsafeMutableBufferPointer { HealthEvidence.sortDistinct($0, count: 3) } == 3)
         #expect(ascending.map(\.ordinal) == [1, 4, 6])
         var one = [Day(ordinal: 3)]
-        #expect(one.withUnsafeMutableBufferPointer { HealthWalk.sortDistinct($0, count: 1) } == 1)
-        #expect(one.withUnsafeMutableBufferPointer { HealthWalk.sortDistinct($0, count: 0) } == 0)
+        #expect(one.withUnsafeMutableBufferPointer { HealthEvidence.sortDistinct($0, count: 1) } == 1)
+        #expect(one.withUnsafeMutableBufferPointer { HealthEvidence.sortDistinct($0, count: 0) } == 0)
     }
 }

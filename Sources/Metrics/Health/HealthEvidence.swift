@@ -122,14 +122,29 @@ struct HealthEvidence {
 
     /// Makes `days[start...]` ascending without repeats (nothing moves when it already is).
     static func sortDistinct(_ days: inout [Day], from start: Int) {
-        guard !zip(days[start...], days[start...].dropFirst()).allSatisfy({ $0 < $1 }) else { return }
-        days[start...].sort()
-        var kept = start
-        for i in start..<days.count where kept == start || days[kept - 1] != days[i] {
+        let kept = days.withUnsafeMutableBufferPointer { all in
+            sortDistinct(UnsafeMutableBufferPointer(rebasing: all[start...]), count: all.count - start)
+        }
+        days.removeSubrange((start + kept)...)
+    }
+
+    /// Makes the first `count` days of `days` ascending without repeats and returns how many
+    /// remain (nothing moves when they already are).
+    static func sortDistinct(_ days: UnsafeMutableBufferPointer<Day>, count: Int) -> Int {
+        var ascending = true
+        for i in 1..<max(count, 1) where days[i - 1] >= days[i] {
+            ascending = false
+            break
+        }
+        guard !ascending else { return count }
+        var prefix = UnsafeMutableBufferPointer(rebasing: days[..<count])
+        prefix.sort()
+        var kept = 1
+        for i in 1..<count where days[kept - 1] != days[i] {
             days[kept] = days[i]
             kept += 1
         }
-        days.removeSubrange(kept...)
+        return kept
     }
 }
 

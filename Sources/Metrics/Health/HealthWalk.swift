@@ -216,7 +216,7 @@ struct HealthWalk {
                             paid += 1
                         }
                     }
-                    paid = Self.sortDistinct(outPaid, count: paid)
+                    paid = HealthEvidence.sortDistinct(outPaid, count: paid)
                 }
             }
         }
@@ -226,25 +226,6 @@ struct HealthWalk {
         orderCount = count
         ordersInDayOrder = inDayOrder
         return paid
-    }
-
-    /// Makes the first `count` days of `days` ascending without repeats and returns how many
-    /// remain (nothing moves when they already are; `HealthEvidence.sortDistinct` on a buffer).
-    static func sortDistinct(_ days: UnsafeMutableBufferPointer<Day>, count: Int) -> Int {
-        var ascending = true
-        for i in 1..<max(count, 1) where days[i - 1] >= days[i] {
-            ascending = false
-            break
-        }
-        guard !ascending else { return count }
-        var prefix = UnsafeMutableBufferPointer(rebasing: days[..<count])
-        prefix.sort()
-        var kept = 1
-        for i in 1..<count where days[kept - 1] != days[i] {
-            days[kept] = days[i]
-            kept += 1
-        }
-        return kept
     }
 
     /// Positions of the customer's orders (file order) that hold every order of the two windows:

@@ -33,7 +33,7 @@ import Model
             let sorted = gaps.sorted()
             for k in Set([0, count / 2, count - 1]) {
                 var work = gaps
-                work.withUnsafeMutableBufferPointer { GapSelection.select(k, in: $0) }
+                work.withUnsafeMutableBufferPointer { Quickselect.select(k, in: $0) }
                 #expect(work[k] == sorted[k], "\(count) gaps, position \(k)")
                 #expect(work[..<k].allSatisfy { $0 <= work[k] } && work[(k + 1)...].allSatisfy { $0 >= work[k] })
                 #expect(work.sorted() == sorted)
