@@ -6,7 +6,7 @@ import Model
 /// Two signals keep state from one date to the next: recency by order interval advances a
 /// cursor through the customer's distinct paid days and inserts each new gap into a sorted list
 /// (so the median is read, not re-sorted); the order revenue trend reads the customer's orders,
-/// read from the book once (with the paid days) into scratch arrays in file order, and, when
+/// read from the book once (with the paid days, `CustomerOrderCopy`) in file order, and, when
 /// they are in day order, only the run of them inside its two windows. The other signals are
 /// cheap and are read as `HealthSignal.read` reads them. Scratch arrays are reused from
 /// customer to customer, so a walk allocates only while they grow. Every score equals
@@ -18,7 +18,7 @@ struct HealthWalk {
     let calendar: PeriodCalendar
 
     private var customer: CustomerIndex = 0
-    /// The current customer's records (taken once in `begin`); their paid days are a view of `paidDays`.
+    /// The current customer's records (taken once in `begin`); their paid days are a view of `orders.paidDays`.
     private(set) var records = HealthEvidence.CustomerRecords()
     /// Days before this one have been read; dates must not go back within a customer.
     private var lastDay: Day?
@@ -27,16 +27,9 @@ struct HealthWalk {
     /// paid days, so a gap is written in place, never appended).
     private var paidCount = 0
     private var sortedGaps: [Int32] = []
-    /// Scratch read from the order book once per customer in `begin` (reused from customer to
-    /// customer, grown only when a customer has more orders than any before): the customer's
-    /// orders in file order (`orderDays`, `orderAmounts`, the first `orderCount`) and their
-    /// distinct paid days, ascending (`paidDays`, the first `records.paidDays.count`).
-    private var orderDays: [Day] = []
-    private var orderAmounts: [Double] = []
-    private var paidDays: [Day] = []
-    private var orderCount = 0
-    /// The orders' days never go down in file order (then a window's orders are one run of them).
-    private var ordersInDayOrder = true
+    /// The customer's orders, read from the book once in `begin` (buffers reused from customer
+    /// to customer); `records.paidDays` is a view of its paid days.
+    private var orders = CustomerOrderCopy()
 
     init(evidence: HealthEvidence, health: HealthConfiguration, calendar: PeriodCalendar) {
         self.evidence = evidence
@@ -49,8 +42,9 @@ struct HealthWalk {
         self.customer = customer
         // The previous records are dropped first, so the buffer is not shared while it is refilled.
         records = HealthEvidence.CustomerRecords()
-        let paid = readOrders()
-        records = evidence.records.records(of: customer, paidDays: paidDays[..<paid])
+        orders.read(customer, from: evidence.orders)
+        let paid = orders.paidCount
+        records = evidence.records.records(of: customer, paidDays: orders.paidDays[..<paid])
         if sortedGaps.count < paid { sortedGaps = Array(repeating: 0, count: max(paid, 2 * sortedGaps.count)) }
         lastDay = nil
         paidCount = 0
@@ -110,7 +104,11 @@ struct HealthWalk {
                                              fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: explain)
         case .revenueTrend(_, let windowDays, let halfFromRatio) where !records.subscriptions.contains(where: { $0.start <= day }):
             var windows = RevenueWindows(asOf: day, days: windowDays)
-            for i in orderRange(windows) { windows.add(orderDays[i], orderAmounts[i]) }
+            // Only the run of orders inside the two windows when they are in day order:
+            // `RevenueWindows.add` skips the others, so the sums are the same, in the same order.
+            for i in orders.run(from: windows.previousStart, through: windows.asOf) {
+                windows.add(orders.days[i], orders.amounts[i])
+            }
             return HealthSignal.orderTrend(windows, halfFromRatio: halfFromRatio, explain: explain)
         default:
             return signal.read(customer, records: records, evidence: evidence, asOf: day, calendar: calendar,
@@ -130,10 +128,10 @@ struct HealthWalk {
     /// few dates (the churn features) orders each customer's gaps by one sort, not one binary
     /// search and block move per gap; a walk asked every month merges a gap or two each time.
     private mutating func advancePaidDays(through day: Day) {
-        // The paid days are the first `records.paidDays.count` of the `paidDays` buffer.
+        // The paid days are the first `records.paidDays.count` of the `orders.paidDays` buffer.
         let total = records.paidDays.count, before = paidCount
         var end = before
-        paidDays.withUnsafeBufferPointer { paid in
+        orders.paidDays.withUnsafeBufferPointer { paid in
             while end < total, paid[end] <= day { end += 1 }
         }
         guard end > before else { return }
@@ -143,7 +141,7 @@ struct HealthWalk {
         var all: [Int32] = []
         swap(&all, &sortedGaps)
         defer { swap(&all, &sortedGaps) }
-        paidDays.withUnsafeBufferPointer { paid in all.withUnsafeMutableBufferPointer { all in
+        orders.paidDays.withUnsafeBufferPointer { paid in all.withUnsafeMutableBufferPointer { all in
             for next in max(before, 1)..<end { all[next - 1] = paid[next].ordinal - paid[next - 1].ordinal }
             let gaps = UnsafeMutableBufferPointer(rebasing: all[..<max(end - 1, 0)])
             let added = gaps.count - sortedCount
@@ -180,71 +178,5 @@ struct HealthWalk {
                 }
             }
         } }
-    }
-
-    /// Reads the customer's orders from the book in one pass: their days and amounts, in file
-    /// order, into the first `orderCount` places of `orderDays` and `orderAmounts`, and their
-    /// distinct paid days (amount > 0), ascending, into the first places of `paidDays`, whose
-    /// number it returns (the same days `HealthEvidence.Records.paidDays(of:into:)` gives).
-    private mutating func readOrders() -> Int {
-        let days = evidence.orders.days(of: customer), amounts = evidence.orders.amounts(of: customer)
-        let count = days.count
-        // Written through pointers (swapped out and back) so no element costs an append.
-        var outDays: [Day] = [], outAmounts: [Double] = [], outPaid: [Day] = []
-        swap(&outDays, &orderDays)
-        swap(&outAmounts, &orderAmounts)
-        swap(&outPaid, &paidDays)
-        if outDays.count < count {
-            let size = max(count, 2 * outDays.count)
-            outDays = Array(repeating: Day(ordinal: 0), count: size)
-            outAmounts = Array(repeating: 0, count: size)
-            outPaid = outDays
-        }
-        var paid = 0, inDayOrder = true
-        outDays.withUnsafeMutableBufferPointer { outDays in
-            outAmounts.withUnsafeMutableBufferPointer { outAmounts in
-                outPaid.withUnsafeMutableBufferPointer { outPaid in
-                    var i = 0
-                    for k in days.indices {
-                        let day = days[k], amount = amounts[k]
-                        if i > 0 && day < outDays[i - 1] { inDayOrder = false }
-                        outDays[i] = day
-                        outAmounts[i] = amount
-                        i += 1
-                        if amount > 0 && (paid == 0 || outPaid[paid - 1] != day) {
-                            outPaid[paid] = day
-                            paid += 1
-                        }
-                    }
-                    paid = HealthEvidence.sortDistinct(outPaid, count: paid)
-                }
-            }
-        }
-        swap(&outDays, &orderDays)
-        swap(&outAmounts, &orderAmounts)
-        swap(&outPaid, &paidDays)
-        orderCount = count
-        ordersInDayOrder = inDayOrder
-        return paid
-    }
-
-    /// Positions of the customer's orders (file order) that hold every order of the two windows:
-    /// when the days never go down in file order, the run from the first order on or after the
-    /// earlier window's start through the last on or before as-of (found by binary search), else
-    /// all of them. `RevenueWindows.add` skips the others, so the sums are the same, added in
-    /// the same order, either way.
-    private func orderRange(_ windows: RevenueWindows) -> Range<Int> {
-        guard ordersInDayOrder else { return 0..<orderCount }
-        return firstOrder(after: windows.previousStart.adding(days: -1))..<firstOrder(after: windows.asOf)
-    }
-
-    /// The first position whose day is after `day` (the orders are in day order).
-    private func firstOrder(after day: Day) -> Int {
-        var lo = 0, hi = orderCount
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if orderDays[mid] <= day { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }

@@ -58,40 +58,27 @@ struct ChurnOrderFacts: Equatable {
 struct ChurnOrderReader {
     /// The window lengths of the revenue-trend rules, in rule order.
     let trendWindowDays: [Int]
-    private var days: [Day] = []
-    private var amounts: [Double] = []
-    private var inDayOrder = true
-    /// Distinct paid days, ascending.
-    private var paidDays: [Day] = []
+    private var orders = CustomerOrderCopy()
 
     init(rules: [HealthRule]) {
         trendWindowDays = ChurnOrderFacts.trendWindowDays(rules)
     }
 
-    /// Gathers `customer`'s orders of `orders`, forgetting the previous customer's.
-    mutating func begin(_ customer: CustomerIndex, orders: CustomerOrderBook) {
-        days.removeAll(keepingCapacity: true)
-        amounts.removeAll(keepingCapacity: true)
-        paidDays.removeAll(keepingCapacity: true)
-        for (day, amount) in zip(orders.days(of: customer), orders.amounts(of: customer)) {
-            days.append(day)
-            amounts.append(amount)
-            if amount > 0 && paidDays.last != day { paidDays.append(day) }
-        }
-        inDayOrder = zip(days, days.dropFirst()).allSatisfy { $0 <= $1 }
-        HealthEvidence.sortDistinct(&paidDays, from: 0)
+    /// Gathers `customer`'s orders of `book`, forgetting the previous customer's.
+    mutating func begin(_ customer: CustomerIndex, orders book: CustomerOrderBook) {
+        orders.read(customer, from: book)
     }
 
     /// The facts on `day`, into `facts` (its trend sums' capacity kept).
     func read(at day: Day, into facts: inout ChurnOrderFacts) {
-        let paidCount = Self.firstDay(after: day, in: paidDays)
-        facts.lastPaid = paidCount > 0 ? paidDays[paidCount - 1] : nil
+        let paidCount = orders.paidDaysCount(through: day)
+        facts.lastPaid = paidCount > 0 ? orders.paidDays[paidCount - 1] : nil
         facts.usualGap = paidCount >= 2 ? usualGap(paidCount) : nil
         let recentStart = day.adding(days: -(ChurnOrderFacts.windowDays - 1))
         let previousStart = day.adding(days: -(2 * ChurnOrderFacts.windowDays - 1))
         var recent = 0.0, previous = 0.0
-        for i in run(from: previousStart, through: day) {
-            let d = days[i], amount = amounts[i]
+        for i in orders.run(from: previousStart, through: day) {
+            let d = orders.days[i], amount = orders.amounts[i]
             guard d <= day && d >= previousStart && amount > 0 else { continue }
             if d >= recentStart { recent += amount } else { previous += amount }
         }
@@ -100,7 +87,7 @@ struct ChurnOrderReader {
         facts.trendSums.removeAll(keepingCapacity: true)
         for windowDays in trendWindowDays {
             var windows = RevenueWindows(asOf: day, days: windowDays)
-            for i in run(from: windows.previousStart, through: day) { windows.add(days[i], amounts[i]) }
+            for i in orders.run(from: windows.previousStart, through: day) { windows.add(orders.days[i], orders.amounts[i]) }
             facts.trendSums.append(ChurnOrderFacts.WindowSums(recent: windows.recent, previous: windows.previous))
         }
     }
@@ -109,28 +96,10 @@ struct ChurnOrderReader {
     /// found by selection (`GapSelection`) rather than a sort.
     private func usualGap(_ count: Int) -> Double {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { gaps in
-            paidDays.withUnsafeBufferPointer { days in
+            orders.paidDays.withUnsafeBufferPointer { days in
                 for i in 1..<count { gaps[i - 1] = days[i].ordinal - days[i - 1].ordinal }
             }
             return GapSelection.median(gaps)
         }
-    }
-
-    /// Positions of the orders (file order) that hold every order dated `start` … `end`: the run
-    /// between them when the days never go down, else all.
-    private func run(from start: Day, through end: Day) -> Range<Int> {
-        guard inDayOrder else { return days.indices }
-        let first = Self.firstDay(after: start.adding(days: -1), in: days)
-        return first ..< max(first, Self.firstDay(after: end, in: days))
-    }
-
-    /// The first position of ascending `days` whose day is after `day`.
-    static func firstDay(after day: Day, in days: [Day]) -> Int {
-        var low = 0, high = days.count
-        while low < high {
-            let mid = (low + high) / 2
-            if days[mid] <= day { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }
