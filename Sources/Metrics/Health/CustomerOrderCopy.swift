@@ -76,7 +76,7 @@ struct CustomerOrderCopy {
     }
 
     /// The first position among the first `count` (ascending) of `days` whose day is after `day`.
-    static func firstPosition(after day: Day, in days: [Day], count: Int) -> Int {
+    private static func firstPosition(after day: Day, in days: [Day], count: Int) -> Int {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
