@@ -47,38 +47,81 @@ struct CSVWindows: Sendable {
     /// its call. The next window is read and scanned on another thread while `body` goes through
     /// the current one (two windows are held).
     func forEach(_ body: (CSVTable) throws(IngestError) -> Void) throws(IngestError) {
-        let file = self.file, windowBytes = self.windowBytes
-        let next = NextWindow()
-        func start(at offset: Int, _ continuation: CSVTable.Continuation) -> DispatchSemaphore? {
-            guard offset < file.size else { return nil }
-            return WorkerThreads.spawn {
-                next.result = Result { () throws(Failure) in
-                    try CSVWindows.window(file, at: offset, bytes: windowBytes, continuing: continuation)
+        let reader = Reader(self)
+        defer { reader.finish() }
+        while let table = try reader.next() { try body(table) }
+    }
+
+    /// The windows one after another (`next`), the first included and windows without rows left
+    /// out but for the first: each `next` waits for the window read ahead and starts reading the
+    /// one after it on another thread. `finish` waits for a read still under way.
+    final class Reader {
+        private let windows: CSVWindows
+        private let ahead = NextWindow()
+        private var pending: DispatchSemaphore?
+        private var offset: Int
+        private var continuation: CSVTable.Continuation
+        private var gaveFirst = false
+        private var ended = false
+
+        init(_ windows: CSVWindows) {
+            self.windows = windows
+            let first = windows.first
+            offset = windows.textStart + first.end
+            continuation = CSVTable.Continuation(delimiter: first.delimiter, header: first.header, line: first.nextLine)
+        }
+
+        deinit { pending?.wait() }
+
+        /// The next window with rows (the first window always); nil after the last. A window
+        /// that cannot be read throws, and ends the windows.
+        func next() throws(IngestError) -> CSVTable? {
+            if !gaveFirst {
+                gaveFirst = true
+                startReading()
+                return windows.first
+            }
+            while let reading = pending {
+                reading.wait()
+                pending = nil
+                let table: CSVTable, isFinal: Bool
+                let path = windows.file.path
+                switch ahead.result! {
+                case .success(let window): (table, isFinal) = window
+                case .failure(let failure):
+                    ended = true
+                    switch failure {
+                    case .io(let reason): throw .unreadable(path: path, reason: reason)
+                    case .syntax(.unterminatedQuote(let line, let column)):
+                        throw .unterminatedQuote(path: path, line: line, column: column)
+                    case .syntax(.empty): throw .empty(path: path)
+                    case .syntax(.binary(let at)): throw .binary(path: path, offset: at)
+                    }
+                }
+                ahead.result = nil
+                offset += table.end
+                continuation.line = table.nextLine
+                if isFinal { ended = true } else { startReading() }
+                if table.rowCount > 0 { return table }
+            }
+            return nil
+        }
+
+        /// Waits for the window being read, if any.
+        func finish() {
+            pending?.wait()
+            pending = nil
+        }
+
+        private func startReading() {
+            guard !ended, offset < windows.file.size else { return }
+            let file = windows.file, bytes = windows.windowBytes, at = offset, continuing = continuation
+            let ahead = self.ahead
+            pending = WorkerThreads.spawn {
+                ahead.result = Result { () throws(Failure) in
+                    try CSVWindows.window(file, at: at, bytes: bytes, continuing: continuing)
                 }
             }
-        }
-        var offset = textStart + first.end
-        var continuation = CSVTable.Continuation(delimiter: first.delimiter, header: first.header, line: first.nextLine)
-        var ahead = start(at: offset, continuation)
-        defer { ahead?.wait() }
-        try body(first)
-        while let pending = ahead {
-            pending.wait()
-            ahead = nil
-            let table: CSVTable, isFinal: Bool
-            switch next.result! {
-            case .success(let window): (table, isFinal) = window
-            case .failure(.io(let reason)): throw .unreadable(path: file.path, reason: reason)
-            case .failure(.syntax(.unterminatedQuote(let line, let column))):
-                throw .unterminatedQuote(path: file.path, line: line, column: column)
-            case .failure(.syntax(.empty)): throw .empty(path: file.path)
-            case .failure(.syntax(.binary(let at))): throw .binary(path: file.path, offset: at)
-            }
-            next.result = nil
-            offset += table.end
-            continuation.line = table.nextLine
-            if !isFinal { ahead = start(at: offset, continuation) }
-            if table.rowCount > 0 { try body(table) }
         }
     }
 

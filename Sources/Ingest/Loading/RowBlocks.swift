@@ -1,16 +1,22 @@
-import Dispatch
 import Foundation
 
-/// The data rows of a whole-file table decoded on several threads and used on the calling
-/// thread in file order. Rows go in blocks of `blockRows`; each block's rows are split
-/// between the threads and decoded by `decode` (which sees one row and nothing else), then
-/// handed with their row to `use` one by one in row order (moved, not copied). Whatever `use` counts, keeps or
-/// skips is therefore what one pass over the file gives, on any number of threads. The next
-/// block is decoded while `use` goes through the current one, so memory is two blocks of
-/// decoded rows and of their fields' ranges (as the threads scanned them, so that `use` sees
-/// each row without scanning it again).
+/// The data rows of one or more tables (a whole-file table, or a large file's windows in file
+/// order) decoded on worker threads and used on the calling thread in file order.
+///
+/// Rows go in blocks of at most `blockRows`, each within one table. The workers (`threads` of
+/// them, kept for the whole file) take blocks in order and decode each block's rows with
+/// `decode` (which sees one row and nothing else); the calling thread hands each decoded row
+/// with its row to `use` in row order (moved, not copied). Whatever `use` counts, keeps or
+/// skips is therefore what one pass over the file gives, on any number of threads.
+///
+/// Up to `ringBlocks(threads)` blocks are decoded ahead of the one being used, across the
+/// windows' boundaries (a worker starts on the next window while the last block of the current
+/// one is used), so neither side waits for the other at every block: starting a thread or
+/// waking one costs 0.1–0.2 ms on this kind of machine, as much as decoding a thousand rows.
+/// Memory is those blocks' decoded rows and their fields' ranges (as the workers scanned them,
+/// so that `use` sees each row without scanning it again).
 enum RowBlocks {
-    /// Rows a block (two blocks are held: one decoded, one decoding).
+    /// Rows a block.
     static let blockRows = 8_192
     /// Tables from this many data rows up are decoded on two threads (the machine's cores).
     static let parallelMinimumRows = 20_000
@@ -20,11 +26,19 @@ enum RowBlocks {
         requested ?? (table.rowCount >= parallelMinimumRows ? 2 : 1)
     }
 
+    /// Blocks decoded or being decoded ahead of the one in use: two for each worker.
+    static func ringBlocks(_ threads: Int) -> Int { 2 * max(1, threads) }
+
+    /// The rows of the tables `tables` gives one after another (nil: no more;
+    /// one that throws ends the rows there, its error thrown after every earlier row was used);
+    /// `rows` is their total (or more), to size the blocks of small files.
     static func forEachRow<Decoded: Sendable>(
-        _ table: CSVTable, threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
+        tables: () throws(IngestError) -> CSVTable?, rows: Int, threads: Int,
+        decode: @escaping @Sendable (RowView) -> Decoded,
         use: (RowView, consuming Decoded) throws(IngestError) -> Void
     ) throws(IngestError) {
-        try forEachDecoded(table, threads: threads, decode: decode) { (row, slots: DecodedRows<Decoded>, k) throws(IngestError) in
+        try forEachDecoded(tables: tables, rows: rows, threads: threads, decode: decode) {
+            (row, slots: DecodedRows<Decoded>, k) throws(IngestError) in
             try use(row, slots.take(k))
         }
     }
@@ -32,75 +46,163 @@ enum RowBlocks {
     /// `forEachRow` with `use` reading and changing each decoded row where it was decoded (what it
     /// moves out costs no copy; the rest is released after the call).
     static func forEachRowInPlace<Decoded: Sendable>(
-        _ table: CSVTable, threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
+        tables: () throws(IngestError) -> CSVTable?, rows: Int, threads: Int,
+        decode: @escaping @Sendable (RowView) -> Decoded,
         use: (RowView, inout Decoded) throws(IngestError) -> Void
     ) throws(IngestError) {
-        try forEachDecoded(table, threads: threads, decode: decode) { (row, slots: DecodedRows<Decoded>, k) throws(IngestError) in
+        try forEachDecoded(tables: tables, rows: rows, threads: threads, decode: decode) {
+            (row, slots: DecodedRows<Decoded>, k) throws(IngestError) in
             try slots.update(k) { (decoded: inout Decoded) throws(IngestError) in try use(row, &decoded) }
         }
     }
 
     private static func forEachDecoded<Decoded: Sendable>(
-        _ table: CSVTable, threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
+        tables: () throws(IngestError) -> CSVTable?, rows: Int, threads: Int,
+        decode: @escaping @Sendable (RowView) -> Decoded,
         deliver: (RowView, DecodedRows<Decoded>, Int) throws(IngestError) -> Void
     ) throws(IngestError) {
-        let rows = table.rowCount
         guard rows > 0 else { return }
-        let partCount = max(1, threads)
-        // Two blocks' buffers: block b is decoded into `buffers[b % 2]` while block b - 1 is
-        // delivered from the other (decoding runs one block ahead of `deliver`).
-        let buffers = (0..<2).map { _ in
-            BlockBuffers(slots: DecodedRows<Decoded>(count: min(blockRows, rows)),
-                         scanned: (0..<partCount).map { _ in ScannedFields() })
+        let workers = max(1, threads)
+        let ring = DecodeRing<Decoded>(blocks: ringBlocks(workers), blockRows: min(blockRows, rows))
+        let joins = (0..<workers).map { _ in WorkerThreads.spawn { ring.work(decode) } }
+        defer {
+            ring.close()
+            for join in joins { join.wait() }
         }
-        let blocks = (rows + blockRows - 1) / blockRows
-        /// Decodes block `b` on `partCount` threads; returns its parts' count.
-        @Sendable func decodeBlock(_ b: Int) {
-            let first = b * blockRows, count = min(blockRows, rows - first)
-            let parts = max(1, min(partCount, count))
-            let buffer = buffers[b % 2]
-            WorkerThreads.run(parts) { k in
-                let from = first + count * k / parts, to = first + count * (k + 1) / parts
-                buffer.scanned[k].removeAll()
-                table.forEachRow(in: from..<to) { r, row in
-                    buffer.scanned[k].append(row.fields)
-                    buffer.slots.put(r - first, decode(row))
-                }
-            }
-        }
-        var ahead: DispatchSemaphore? = WorkerThreads.spawn { decodeBlock(0) }
-        var failure: IngestError?
-        for b in 0..<blocks {
-            ahead?.wait()
-            ahead = b + 1 < blocks ? WorkerThreads.spawn { decodeBlock(b + 1) } : nil
-            let first = b * blockRows, count = min(blockRows, rows - first)
-            let parts = max(1, min(partCount, count))
-            let buffer = buffers[b % 2]
-            table.text.withUnsafeBufferPointer { text in
-                var r = first
-                for k in 0..<parts {
-                    for fields in buffer.scanned[k].rows {
-                        defer { r += 1 }
-                        guard failure == nil else { continue }
-                        let row = RowView(text: text, fields: fields, line: table.records[r + 1].line)
-                        do throws(IngestError) { try deliver(row, buffer.slots, r - first) } catch { failure = error }
+        // Blocks are cut here, in order, and put in the ring up to `ringBlocks` ahead of the one
+        // in use; a table that cannot be read ends them (its error waits for the earlier rows).
+        var table: CSVTable?, nextRow = 0, queued = 0, used = 0
+        var unreadable: IngestError?, ended = false
+        func queueBlocks() {
+            while !ended && queued < used + ring.count {
+                if table == nil || nextRow >= table!.rowCount {
+                    do throws(IngestError) {
+                        table = try tables()
+                        while let t = table, t.rowCount == 0 { table = try tables() }
+                    } catch {
+                        unreadable = error
+                        table = nil
+                    }
+                    nextRow = 0
+                    guard table != nil else {
+                        ended = true
+                        return
                     }
                 }
+                let count = min(ring.blockRows, table!.rowCount - nextRow)
+                ring.queue(DecodeBlock(number: queued, table: table!, first: nextRow, count: count))
+                nextRow += count
+                queued += 1
             }
+        }
+        var failure: IngestError?
+        while true {
+            queueBlocks()
+            guard used < queued else { break }
+            let block = ring.waitDecoded(used)
+            let slot = used % ring.count
+            block.table.text.withUnsafeBufferPointer { text in
+                var r = block.first
+                for fields in ring.scanned[slot].rows {
+                    defer { r += 1 }
+                    guard failure == nil else { continue }
+                    let row = RowView(text: text, fields: fields, line: block.table.records[r + 1].line)
+                    do throws(IngestError) { try deliver(row, ring.slots[slot], r - block.first) } catch { failure = error }
+                }
+            }
+            used += 1
             if failure != nil { break }
         }
-        ahead?.wait()
         if let failure { throw failure }
+        if let unreadable { throw unreadable }
     }
 }
 
-/// One block's decoded rows and, per part, its rows' fields (see `RowBlocks`).
-private struct BlockBuffers<Decoded>: @unchecked Sendable {
-    let slots: DecodedRows<Decoded>
-    let scanned: [ScannedFields]
+/// Rows `first ..< first + count` of `table`, the `number`th block of the file.
+private struct DecodeBlock: @unchecked Sendable {
+    let number: Int
+    let table: CSVTable
+    let first: Int
+    let count: Int
 }
 
-/// One block's decoded rows: each slot written by one thread, read after all have finished.
+/// The blocks of a `RowBlocks` pass: a queue of blocks to decode, and a ring of `count` slots
+/// of decoded rows (block n in slot n % count). Workers take blocks from the queue in order and
+/// decode each into its slot; the caller queues block n only once block n − count has been
+/// used, so a slot is written by one worker and read by the caller after it is marked decoded.
+private final class DecodeRing<Decoded>: @unchecked Sendable {
+    let count: Int
+    let blockRows: Int
+    let slots: [DecodedRows<Decoded>]
+    let scanned: [ScannedFields]
+    private let condition = NSCondition()
+    private var waiting: [DecodeBlock] = []
+    private var next = 0
+    private var decoded: [DecodeBlock?]
+    private var closed = false
+
+    init(blocks: Int, blockRows: Int) {
+        count = blocks
+        self.blockRows = blockRows
+        slots = (0..<blocks).map { _ in DecodedRows<Decoded>(count: blockRows) }
+        scanned = (0..<blocks).map { _ in ScannedFields() }
+        decoded = Array(repeating: nil, count: blocks)
+    }
+
+    func queue(_ block: DecodeBlock) {
+        condition.lock()
+        waiting.append(block)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until block `number` is decoded; returns it (its rows are in slot `number % count`).
+    func waitDecoded(_ number: Int) -> DecodeBlock {
+        condition.lock()
+        defer { condition.unlock() }
+        while decoded[number % count]?.number != number { condition.wait() }
+        let block = decoded[number % count]!
+        decoded[number % count] = nil
+        return block
+    }
+
+    /// Lets the workers end once the queue is empty.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// A worker: decodes the queued blocks in turn until the ring is closed and nothing is left.
+    func work(_ decode: (RowView) -> Decoded) {
+        condition.lock()
+        while true {
+            while next == waiting.count && !closed { condition.wait() }
+            if next == waiting.count { break }
+            let block = waiting[next]
+            next += 1
+            if next == waiting.count {
+                waiting.removeAll(keepingCapacity: true)
+                next = 0
+            }
+            condition.unlock()
+            let slot = block.number % count
+            let rows = slots[slot], fields = scanned[slot]
+            fields.removeAll()
+            block.table.forEachRow(in: block.first..<(block.first + block.count)) { r, row in
+                fields.append(row.fields)
+                rows.put(r - block.first, decode(row))
+            }
+            condition.lock()
+            decoded[slot] = block
+            condition.broadcast()
+        }
+        condition.unlock()
+    }
+}
+
+/// One block's decoded rows: each slot written by one thread, read after it has finished.
 private final class DecodedRows<Decoded>: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<Decoded?>
     private let count: Int
@@ -136,8 +238,8 @@ private final class DecodedRows<Decoded>: @unchecked Sendable {
     }
 }
 
-/// The fields of consecutive rows, kept back to back (one part of a block, see `RowBlocks`):
-/// written by one thread, read after it has finished.
+/// The fields of consecutive rows, kept back to back (one block, see `RowBlocks`): written by
+/// one thread, read after it has finished.
 private final class ScannedFields: @unchecked Sendable {
     private let fields = FieldList(capacity: 1 << 16)
     /// Where each row's fields end in `fields`.
