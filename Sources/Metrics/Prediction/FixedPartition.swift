@@ -56,15 +56,15 @@ enum FixedPartition {
 
     /// Sums of `width` quantities over `0..<count`, independent of the number of cores: the
     /// indices are cut into fixed chunks of `chunk`, `body` sums one chunk into the `width`
-    /// slots it is given (each starting at 0), chunks run concurrently, and the chunk sums are
-    /// added in chunk order.
-    static func chunkedSums(_ count: Int, chunk: Int, width: Int,
+    /// slots it is given (each starting at 0), the chunks are shared out among the cores in
+    /// contiguous groups (`chunkGroups`), and the chunk sums are added in chunk order.
+    static func chunkedSums(_ count: Int, chunk: Int, width: Int, parts: Int = FixedPartition.parts,
                             _ body: (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
         let chunks = (count + chunk - 1) / chunk
         var sums = [Double](repeating: 0, count: chunks * width)
         sums.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
-            forEach(chunks) { range in
+            _ = map(ranges: chunkGroups(count, chunk: chunk, parts: parts)) { range in
                 for c in range {
                     body(c * chunk ..< min((c + 1) * chunk, count),
                          UnsafeMutableBufferPointer(rebasing: out[c * width ..< (c + 1) * width]))
@@ -74,5 +74,15 @@ enum FixedPartition {
         var total = [Double](repeating: 0, count: width)
         for c in 0..<chunks { for j in 0..<width { total[j] += sums[c * width + j] } }
         return total
+    }
+
+    /// The chunks of `chunkedSums` (numbered from 0) in contiguous groups, one per part: `parts`
+    /// groups of (nearly) equal size from `minimumParallelCount` items up (at most one a chunk),
+    /// else one. The items decide, not the chunks: a fit's likelihood over 100,000 customers is
+    /// 25 chunks, each long enough to be worth a thread.
+    static func chunkGroups(_ count: Int, chunk: Int, parts: Int) -> [Range<Int>] {
+        let chunks = (count + chunk - 1) / chunk
+        let n = count < minimumParallelCount ? 1 : max(1, min(parts, chunks))
+        return (0..<n).map { g in chunks * g / n ..< chunks * (g + 1) / n }
     }
 }

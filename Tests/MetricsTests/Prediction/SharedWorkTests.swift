@@ -194,4 +194,58 @@ import Model
         #expect(FixedPartition.tasks(12, parallel: true, work) == serial)
         #expect(FixedPartition.tasks(0, parallel: true, work).isEmpty)
     }
+
+    /// Chunk sums shared out among the cores: groups from `minimumParallelCount` items up (by
+    /// items, not chunks), contiguous and covering every chunk once.
+    @Test func chunkGroupsSplitByItems() {
+        // 100,000 items in chunks of 4,096: 25 chunks, 12 and 13 on two cores.
+        #expect(FixedPartition.chunkGroups(100_000, chunk: 4_096, parts: 2) == [0..<12, 12..<25])
+        #expect(FixedPartition.chunkGroups(100_000, chunk: 4_096, parts: 1) == [0..<25])
+        // Fewer items than the threshold: one group, however many cores.
+        #expect(FixedPartition.chunkGroups(2_047, chunk: 100, parts: 2) == [0..<21])
+        // Never more groups than chunks.
+        #expect(FixedPartition.chunkGroups(5_000, chunk: 4_096, parts: 8) == [0..<1, 1..<2])
+        #expect(FixedPartition.chunkGroups(0, chunk: 4_096, parts: 2) == [0..<0])
+    }
+
+    /// The sums do not depend on the number of cores: each chunk is summed on its own and the
+    /// chunk sums added in chunk order, so 1, 2 and 3 parts give the same bits, equal to that
+    /// order of additions done here by hand. The terms mix magnitudes (1e16 and odd small
+    /// numbers), so any other order of additions would round differently.
+    @Test func chunkedSumsAreTheSameOnAnyNumberOfCores() {
+        let count = 10_000, chunk = 700
+        let terms: [Double] = (0..<count).map { (i: Int) -> Double in
+            if i % 997 == 0 { return 1e16 }
+            let tenth: Double = Double(i % 13) * 0.1
+            return tenth + 1 / Double(i + 3)
+        }
+        let byHand: [Double] = {
+            var total = [0.0, 0.0]
+            for start in stride(from: 0, to: count, by: chunk) {
+                var a = 0.0, b = 0.0
+                for i in start..<min(start + chunk, count) {
+                    a += terms[i]
+                    b += terms[i] * terms[i]
+                }
+                total[0] += a
+                total[1] += b
+            }
+            return total
+        }()
+        for parts in [1, 2, 3] {
+            let sums = FixedPartition.chunkedSums(count, chunk: chunk, width: 2, parts: parts) { range, out in
+                var a = 0.0, b = 0.0
+                for i in range {
+                    a += terms[i]
+                    b += terms[i] * terms[i]
+                }
+                out[0] = a
+                out[1] = b
+            }
+            #expect(sums == byHand, "parts \(parts)")
+        }
+        // And the chunk order matters: summing the terms in one run rounds differently.
+        #expect(terms.reduce(0, +) != byHand[0])
+    }
+
 }
