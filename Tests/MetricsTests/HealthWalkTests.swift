@@ -151,7 +151,8 @@ enum SyntheticHealth {
     }
 
     /// The timeline (one walk per customer, split into ranges) equals the per-date reports at every
-    /// date, and gives the same result on one range as on two.
+    /// date, and gives the same result for one part (four ranges of about equal work, cut by orders
+    /// and customers) as for two (eight).
     @Test func timelineMatchesPerDateReportsOnOneAndTwoRanges() {
         let dataset = SyntheticHealth.dataset(customers: 3_000)
         let evidence = HealthEvidence(dataset)

@@ -3,9 +3,10 @@ import Model
 /// Every customer's health at several dates (the ends of the trend periods and as-of), in one
 /// walk per customer (`HealthWalk`) instead of one pass over all customers per date.
 ///
-/// Customers are cut into fixed contiguous ranges, one per core (`FixedPartition`); each range
-/// walks its customers in index order and the ranges are combined in range order, so the
-/// scores come out in customer order and the counts are the same for any number of ranges.
+/// Customers are cut into contiguous ranges of about equal work, one per core
+/// (`BalancedPartition`); each range walks its customers in index order and the ranges are
+/// combined in range order, so the scores come out in customer order and the counts are the
+/// same for any number of ranges and wherever the cuts fall.
 /// At the explained date (the report date) each active customer is scored with reasons from the
 /// walk's readings (the same as `HealthReport.score(of:)`'s); each range keeps its customers'
 /// reasons as bytes (`HealthScoreBuilder`).
@@ -23,7 +24,14 @@ struct HealthTimeline {
          revenueAtRisk: (CustomerIndex) -> Double, parts: Int = FixedPartition.parts) {
         // Dates in rising order for the walk (a stable sort: equal dates keep their order).
         let order = dates.indices.sorted { dates[$0] < dates[$1] || (dates[$0] == dates[$1] && $0 < $1) }
-        let ranges = FixedPartition.map(evidence.records.count, parts: parts) { customers in
+        // Four ranges a core, cut where the customers' orders and count are split evenly
+        // (`ActivityLedger.workBefore`), taken by the cores as each is free: the early customers'
+        // long histories made two halves by count uneven (about 2 : 1 in work, the report waiting
+        // for the longer half), and orders alone do not say how many dates a customer is active at.
+        let cuts = BalancedPartition.ranges(evidence.records.count, parts: Self.rangesPerPart * parts) {
+            ActivityLedger.workBefore($0, orders: evidence.orders)
+        }
+        let ranges = BalancedPartition.map(cuts) { customers in
             var walk = HealthWalk(evidence: evidence, health: health, calendar: calendar)
             var part = Part(dates: dates.count)
             if let explained {
@@ -60,6 +68,9 @@ struct HealthTimeline {
         scores = HealthScoreBuilder.finish(ranges.map(\.scores), rules: health.rules)
         unscored = ranges.flatMap(\.unscored)
     }
+
+    /// Ranges of customers for each part of the work (see `init`).
+    static let rangesPerPart = 4
 
     /// One range's results.
     private struct Part {
