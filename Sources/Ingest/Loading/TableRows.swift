@@ -13,10 +13,9 @@ struct TableRows {
         threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
         use: (RowView, consuming Decoded) throws(IngestError) -> Void
     ) throws(IngestError) {
-        var tables = tableSequence()
-        defer { tables.finish() }
-        try RowBlocks.forEachRow(tables: { () throws(IngestError) in try tables.next() }, rows: rowCount, threads: threads,
-                                 decode: decode, use: use)
+        try withTables { (next: () throws(IngestError) -> CSVTable?) throws(IngestError) in
+            try RowBlocks.forEachRow(tables: next, rows: rowCount, threads: threads, decode: decode, use: use)
+        }
     }
 
     /// `RowBlocks.forEachRowInPlace` over every data row in file order (the windows' rows in one pass).
@@ -24,10 +23,9 @@ struct TableRows {
         threads: Int, decode: @escaping @Sendable (RowView) -> Decoded,
         use: (RowView, inout Decoded) throws(IngestError) -> Void
     ) throws(IngestError) {
-        var tables = tableSequence()
-        defer { tables.finish() }
-        try RowBlocks.forEachRowInPlace(tables: { () throws(IngestError) in try tables.next() }, rows: rowCount,
-                                        threads: threads, decode: decode, use: use)
+        try withTables { (next: () throws(IngestError) -> CSVTable?) throws(IngestError) in
+            try RowBlocks.forEachRowInPlace(tables: next, rows: rowCount, threads: threads, decode: decode, use: use)
+        }
     }
 
     /// Threads to decode the rows on: `requested` when set (tests), else 2 from
@@ -38,30 +36,23 @@ struct TableRows {
 
     /// Calls `body` with every data row in file order, on the calling thread.
     func forEachRow(_ body: (RowView) throws(IngestError) -> Void) throws(IngestError) {
-        try forEachTable { table throws(IngestError) in try table.forEachRow(body) }
+        try withTables { (next: () throws(IngestError) -> CSVTable?) throws(IngestError) in
+            while let table = try next() { try table.forEachRow(body) }
+        }
     }
 
-    /// The whole table, or the windows in file order, one by one.
-    private func tableSequence() -> Tables {
-        Tables(whole: windows == nil ? first : nil, windows: windows.map(CSVWindows.Reader.init))
-    }
-
-    private struct Tables {
-        var whole: CSVTable?
-        let windows: CSVWindows.Reader?
-
-        mutating func next() throws(IngestError) -> CSVTable? {
-            if let windows { return try windows.next() }
+    /// Calls `body` with `next`, which gives the whole table, or the windows in file order
+    /// (`CSVWindows.Reader`), one by one (nil after the last); then waits for a window still
+    /// being read ahead.
+    private func withTables(_ body: (_ next: () throws(IngestError) -> CSVTable?) throws(IngestError) -> Void)
+        throws(IngestError) {
+        var whole: CSVTable? = windows == nil ? first : nil
+        let reader = windows.map(CSVWindows.Reader.init)
+        defer { reader?.finish() }
+        try body { () throws(IngestError) -> CSVTable? in
+            if let reader { return try reader.next() }
             defer { whole = nil }
             return whole
         }
-
-        func finish() { windows?.finish() }
-    }
-
-    /// Calls `body` with the whole table, or with each window in file order.
-    private func forEachTable(_ body: (CSVTable) throws(IngestError) -> Void) throws(IngestError) {
-        guard let windows else { return try body(first) }
-        try windows.forEach(body)
     }
 }

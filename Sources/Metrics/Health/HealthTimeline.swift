@@ -24,11 +24,12 @@ struct HealthTimeline {
          revenueAtRisk: (CustomerIndex) -> Double, parts: Int = FixedPartition.parts) {
         // Dates in rising order for the walk (a stable sort: equal dates keep their order).
         let order = dates.indices.sorted { dates[$0] < dates[$1] || (dates[$0] == dates[$1] && $0 < $1) }
-        // Four ranges a core, cut where the customers' orders and count are split evenly
-        // (`ActivityLedger.workBefore`), taken by the cores as each is free: the early customers'
-        // long histories made two halves by count uneven (about 2 : 1 in work, the report waiting
-        // for the longer half), and orders alone do not say how many dates a customer is active at.
-        let cuts = BalancedPartition.ranges(evidence.records.count, parts: Self.rangesPerPart * parts) {
+        // Four ranges a core (`FixedPartition.rangesPerCoreForUnevenWork`), cut where the customers'
+        // orders and count are split evenly (`ActivityLedger.workBefore`), taken by the cores as each
+        // is free: the early customers' long histories made two halves by count uneven (about 2 : 1
+        // in work), and orders alone do not say how many dates a customer is active at.
+        let cuts = BalancedPartition.ranges(evidence.records.count,
+                                            parts: FixedPartition.rangesPerCoreForUnevenWork * parts) {
             ActivityLedger.workBefore($0, orders: evidence.orders)
         }
         let ranges = BalancedPartition.map(cuts) { customers in
@@ -68,9 +69,6 @@ struct HealthTimeline {
         scores = HealthScoreBuilder.finish(ranges.map(\.scores), rules: health.rules)
         unscored = ranges.flatMap(\.unscored)
     }
-
-    /// Ranges of customers for each part of the work (see `init`).
-    static let rangesPerPart = 4
 
     /// One range's results.
     private struct Part {

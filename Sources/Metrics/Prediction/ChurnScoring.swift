@@ -45,10 +45,9 @@ struct ChurnScoring {
 
         /// The number of ranges the customers are cut into (`FixedPartition`).
         let parts: Int
-        /// Ranges by default: four a core, taken by the cores as each is free. The customers are
-        /// cut by count, and the early ones' longer histories make halves uneven (one core idled
-        /// 0.1 s at 10 M waiting for the order digest's longer half).
-        static let defaultParts = 4 * FixedPartition.parts
+        /// Ranges by default: `FixedPartition.rangesPerCoreForUnevenWork` a core, cut by count (by
+        /// count, two halves made one core idle 0.1 s at 10 M waiting for the order digest's longer one).
+        static let defaultParts = FixedPartition.rangesPerCoreForUnevenWork * FixedPartition.parts
         /// Per customer (index into the ledger's activity): `isCase`, `churned`, `isRisk`.
         let marks: [UInt8]
         /// Per range, in range order: its first customer and its cases and risks.

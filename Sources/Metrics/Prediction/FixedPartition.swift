@@ -11,6 +11,11 @@ enum FixedPartition {
     static let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
     /// Below this many items the work runs on the calling thread (a thread hop costs more).
     static let minimumParallelCount = 2_048
+    /// Ranges a core for walks over customers whose cost per customer varies (early customers'
+    /// long histories next to late ones' short): `map(ranges:)` hands them to the cores as each
+    /// is free, so no core waits for the longer of two halves (the health timeline, the churn
+    /// scoring).
+    static let rangesPerCoreForUnevenWork = 4
 
     /// `body` applied to each range of `0..<count`, results in range order. `parts` ranges
     /// (tests pass 1 and 2 to check a result does not depend on it).
