@@ -70,13 +70,11 @@ public struct CustomerTraits: Sendable, Hashable {
         private let limit: Int
         private var overflowed = false
 
-        /// Traits filed under their values' hash (`valuesHash`), given with them.
+        /// Traits' values filed under their hash (`valuesHash`), given with them.
         private struct Key: Hashable, Sendable {
-            let storage: Storage
+            let values: Values
             let hash: Int
-            static func == (a: Key, b: Key) -> Bool {
-                a.hash == b.hash && (a.storage === b.storage || a.storage.values == b.storage.values)
-            }
+            static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.values == b.values }
             func hash(into hasher: inout Hasher) { hasher.combine(hash) }
         }
 
@@ -88,16 +86,25 @@ public struct CustomerTraits: Sendable, Hashable {
         /// The traits met first that equal `traits`, or nil when they are new (`remember` them).
         /// `hash`: `traits.valuesHash` when already worked out.
         public func shared(_ traits: CustomerTraits, hash: Int? = nil) -> CustomerTraits? {
+            if traits.storage === CustomerTraits.none { return isOpen ? traits : nil }
+            return shared(traits.values, hash: hash ?? traits.valuesHash)
+        }
+
+        /// The traits met first with `values`, or nil when they are new (or the table is full):
+        /// no object is made for values already met, so a reader that works out the values
+        /// (and their hash, `values.hashValue`) on other threads hands over no object to free.
+        /// Customers without any of the seven values get the one shared object.
+        public func shared(_ values: Values, hash: Int) -> CustomerTraits? {
             guard isOpen else { return nil }
-            if traits.storage === CustomerTraits.none { return traits }
-            return known[Key(storage: traits.storage, hash: hash ?? traits.valuesHash)]
+            if values.isEmpty { return CustomerTraits(values) }
+            return known[Key(values: values, hash: hash)]
         }
 
         /// Remembers `traits` for `shared` (while the table is open). `hash`: as for `shared`.
         public mutating func remember(_ traits: CustomerTraits, hash: Int? = nil) {
             guard isOpen else { return }
             if known.count == limit { overflowed = true } else {
-                known[Key(storage: traits.storage, hash: hash ?? traits.valuesHash)] = traits
+                known[Key(values: traits.values, hash: hash ?? traits.valuesHash)] = traits
             }
         }
     }

@@ -83,4 +83,43 @@ import Model
         #expect(RowBlocks.threads(try CSVTable(bytes: Array(Self.file(rows: 20_000).utf8)), requested: nil) == 2)
         #expect(RowBlocks.threads(try CSVTable(bytes: Array(Self.file(rows: 19_999).utf8)), requested: nil) == 1)
     }
+
+    @Test func equalTraitsDecodedOnAnyThreadShareOneObject() throws {
+        // 40,000 rows (three blocks, decoded on two threads): plan i % 3, segment i % 2, a churn
+        // reason on every fifth row; plan and reason long enough to be heap strings (> 15 bytes).
+        let plans = ["Enterprise annual plan", "Growth monthly plan", "Starter"]
+        var text = "customer_id,name,signup_date,plan,segment,churn_date,churn_reason\n"
+        for i in 0..<40_000 {
+            let churned = i % 5 == 0
+            text += "C\(i),Firm \(i),2024-01-01,\(plans[i % 3]),\(i % 2 == 0 ? "SMB" : "Mid-Market"),"
+                + (churned ? "2024-06-01,moved to a competitor\n" : ",\n")
+        }
+        let dir = FixtureDirectory()
+        let path = dir.write("customers.csv", text)
+        let one = try load(path, threads: 1)
+        let two = try load(path, threads: 2)
+        #expect(two.customers == one.customers)
+        #expect(two.customers.count == 40_000)
+        // i mod 30 fixes the plan, the segment and whether there is a reason: 3 × 2 × 2 = 12
+        // combinations, each one object, the one of its first customer. The first customers, by
+        // hand: rows 0–6 are new; 7, 8 and 9 repeat 1, 2 and 3; 10 (reason, plan 1, SMB) and 11
+        // (no reason, plan 2, Mid-Market) are new, then 15, 20 and 25 (reason rows with the last
+        // three plan and segment pairs).
+        for dataset in [one, two] {
+            let customers = dataset.customers
+            var firstOf: [CustomerTraits.Values: Int] = [:]
+            for (i, c) in customers.enumerated() {
+                #expect(c.plan == plans[i % 3] && c.segment == (i % 2 == 0 ? "SMB" : "Mid-Market"))
+                #expect(c.churnReason == (i % 5 == 0 ? "moved to a competitor" : nil))
+                let first = firstOf[c.traits.values, default: i]
+                firstOf[c.traits.values] = first
+                if !c.traits.sharesStorage(with: customers[first].traits) {
+                    Issue.record("customer \(i) does not share the traits of customer \(first)")
+                    break
+                }
+            }
+            #expect(firstOf.count == 12)
+            #expect(firstOf.values.sorted() == [0, 1, 2, 3, 4, 5, 6, 10, 11, 15, 20, 25])
+        }
+    }
 }

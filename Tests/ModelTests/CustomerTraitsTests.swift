@@ -62,4 +62,26 @@ import Testing
         let none = Customer(id: "C1", signup: day).traits
         #expect(none.sharesStorage(with: Customer(id: "C2", signup: day).traits))
     }
+
+    @Test func valuesAreFoundWithoutAnObjectOfTheirOwn() {
+        var table = CustomerTraits.Table(limit: 2)
+        let pro = CustomerTraits.Values(plan: "Enterprise annual plan", segment: "SMB")
+        #expect(table.shared(pro, hash: pro.hashValue) == nil)
+        let first = CustomerTraits(pro)
+        table.remember(first, hash: pro.hashValue)
+        // Equal values made apart (another string object for the plan) find the remembered object.
+        let again = CustomerTraits.Values(plan: String("Enterprise annual plan ".dropLast()), segment: "SMB")
+        #expect(table.shared(again, hash: again.hashValue)?.sharesStorage(with: first) == true)
+        #expect(table.shared(again, hash: again.hashValue &+ 1) == nil)  // filed under the hash given
+        #expect(table.shared(CustomerTraits.Values(plan: "Enterprise annual plan"), hash: 0) == nil)
+        // No values: the one object of customers without traits, remembered or not.
+        let none = Customer(id: "C1", signup: day).traits
+        #expect(table.shared(CustomerTraits.Values(), hash: 0)?.sharesStorage(with: none) == true)
+        // A full table finds nothing, not even values it holds.
+        table.remember(CustomerTraits(.init(plan: "B")))
+        table.remember(CustomerTraits(.init(plan: "C")))
+        #expect(!table.isOpen)
+        #expect(table.shared(pro, hash: pro.hashValue) == nil)
+        #expect(table.shared(CustomerTraits.Values(), hash: 0) == nil)
+    }
 }

@@ -90,7 +90,7 @@ extension DatasetBuilder {
                 }
                 // Moved out of the decoded row, not copied.
                 guard var customer = decoded.customer.take() else { return }
-                sharing.share(&customer, hash: decoded.traitsHash)
+                sharing.share(decoded.traits, hash: decoded.traitsHash, with: &customer)
                 dataset.customers.append(consume customer)
                 attributes.append(row, to: &attributeTable)
                 customerIndex.insert(decoded.id)
@@ -178,12 +178,16 @@ struct CustomerRowDecode: Sendable {
     /// The id (keyed rows), and its Salesforce record (15-character form) if it is one.
     var id = ""
     var record: String?
+    /// The customer without its seven descriptive texts, which are in `traits`.
     var customer: Customer?
     /// Unreadable optional values (field, text), in the order they were met.
     var notes: [(field: String, text: String)] = []
     /// How a product's "former customer" row got its churn date, if it is one.
     var former: FormerCustomer?
-    /// The customer's `CustomerTraits.valuesHash`, worked out with the row (see `CustomerValueSharing`).
+    /// The customer's plan … churn reason, and their hash (`Values.hashValue`), worked out with
+    /// the row: the traits object is found or made where the customers are put in order
+    /// (`CustomerValueSharing`), so that no object made on a decoding thread is freed there.
+    var traits = CustomerTraits.Values()
     var traitsHash = 0
 
     enum FormerCustomer: Sendable { case fromActivity, withoutDate }
@@ -207,13 +211,13 @@ struct CustomerValueSharing {
 
     init() {}
 
-    /// Makes `c`'s values share storage with the equal values met before (`c` stays equal).
-    /// `hash`: `c.traits.valuesHash`, worked out where the row was decoded (on both cores).
-    mutating func share(_ c: inout Customer, hash: Int) {
-        if let known = traits.shared(c.traits, hash: hash) {
+    /// Gives `c` the traits `values`, sharing storage with the equal values met before.
+    /// `hash`: `values.hashValue`, worked out where the row was decoded (on both cores).
+    mutating func share(_ values: CustomerTraits.Values, hash: Int, with c: inout Customer) {
+        if let known = traits.shared(values, hash: hash) {
             c.traits = known
         } else {
-            var v = c.traits.values
+            var v = values
             v.plan = plans.shared(v.plan)
             v.segment = segments.shared(v.segment)
             v.region = regions.shared(v.region)
@@ -286,17 +290,19 @@ struct CustomerRowDecoding: Sendable {
         let kindText = row.string(churnKindColumn)
         let kind = ValueVocabulary.churnKind(kindText)
         if kindText != nil && kind == nil { notes.append(("churn_kind", kindText ?? "")) }
-        var customer = Customer(
-            id: id, name: row.string(nameColumn) ?? id, signup: signup,
+        // The traits apart from the customer (see `traits`): made with none, it holds no object of its own.
+        let traits = CustomerTraits.Values(
             plan: row.string(planColumn), segment: row.string(segmentColumn),
             region: row.string(regionColumn), channel: row.string(channelColumn),
             owner: row.string(ownerColumn), status: row.string(statusColumn),
-            churnDate: optionalDay(churnDateField), churnReason: row.string(churnReasonColumn),
-            churnKind: kind, lastSeen: optionalDay(lastSeenField))
+            churnReason: row.string(churnReasonColumn))
+        var customer = Customer(
+            id: id, name: row.string(nameColumn) ?? id, signup: signup,
+            churnDate: optionalDay(churnDateField), churnKind: kind, lastSeen: optionalDay(lastSeenField))
         // A product's "former customer" type or status is a churn; its day is the
         // cancellation date, else the last activity date, else (unknown) the signup.
         if !churnWords.isEmpty, customer.churnDate == nil,
-           [customer.segment, customer.status].contains(where: { $0.map { churnWords.contains(headerKey($0)) } ?? false }) {
+           [traits.segment, traits.status].contains(where: { $0.map { churnWords.contains(headerKey($0)) } ?? false }) {
             if let last = customer.lastSeen, last >= signup {
                 customer.churnDate = last
                 decoded.former = .fromActivity
@@ -306,7 +312,8 @@ struct CustomerRowDecoding: Sendable {
             }
         }
         decoded.notes = notes
-        decoded.traitsHash = customer.traits.valuesHash
+        decoded.traitsHash = traits.hashValue
+        decoded.traits = traits
         decoded.customer = consume customer
     }
 }
