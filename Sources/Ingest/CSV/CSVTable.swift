@@ -67,10 +67,16 @@ public struct CSVTable: Sendable {
     /// `CSVWindows`): the file's head (with its header) when `continuing` is nil, else rows
     /// only, with record 0 an empty stand-in for the header. Unless `isFinal`, the scan stops
     /// before a record the window may cut (`end`).
-    init(window text: [UInt8], continuing: Continuation?, isFinal: Bool) throws(CSVReadError) {
+    /// `lease`: what gives `text` back to its pool when the last copy of the table goes.
+    init(window text: [UInt8], continuing: Continuation?, isFinal: Bool,
+         keeping lease: WindowBuffers.Lease? = nil) throws(CSVReadError) {
         try self.init(decoded: DecodedText(bytes: text, encoding: .utf8, warnings: []), continuing: continuing,
                       isFinal: isFinal)
+        windowLease = lease
     }
+
+    /// The lease of a window's bytes (`WindowBuffers`), held as long as the table.
+    private var windowLease: WindowBuffers.Lease?
 
     init(decoded: DecodedText, continuing: Continuation? = nil, isFinal: Bool = true) throws(CSVReadError) {
         let text = decoded.bytes

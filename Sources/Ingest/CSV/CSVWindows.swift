@@ -58,6 +58,8 @@ struct CSVWindows: Sendable {
     final class Reader {
         private let windows: CSVWindows
         private let ahead = NextWindow()
+        /// The windows' arrays, read into again once their tables are gone.
+        private let buffers = WindowBuffers()
         private var pending: DispatchSemaphore?
         private var offset: Int
         private var continuation: CSVTable.Continuation
@@ -116,10 +118,10 @@ struct CSVWindows: Sendable {
         private func startReading() {
             guard !ended, offset < windows.file.size else { return }
             let file = windows.file, bytes = windows.windowBytes, at = offset, continuing = continuation
-            let ahead = self.ahead
+            let ahead = self.ahead, buffers = self.buffers
             pending = WorkerThreads.spawn {
                 ahead.result = Result { () throws(Failure) in
-                    try CSVWindows.window(file, at: at, bytes: bytes, continuing: continuing)
+                    try CSVWindows.window(file, at: at, bytes: bytes, continuing: continuing, buffers: buffers)
                 }
             }
         }
@@ -132,18 +134,22 @@ struct CSVWindows: Sendable {
 
     /// The window at `offset`: `bytes` read (doubled until a whole record fits, or the file
     /// ends), scanned to its last whole record; and whether it reaches the end of the file.
-    private static func window(_ file: FileSource, at offset: Int, bytes: Int,
-                               continuing: CSVTable.Continuation?) throws(Failure) -> (CSVTable, Bool) {
+    /// With `buffers`, the bytes are read into an array of a window gone before, and the table
+    /// gives it back when it goes.
+    private static func window(_ file: FileSource, at offset: Int, bytes: Int, continuing: CSVTable.Continuation?,
+                               buffers: WindowBuffers? = nil) throws(Failure) -> (CSVTable, Bool) {
         var size = bytes
         while true {
             let want = min(size, file.size - offset)
-            var text = [UInt8](repeating: 0, count: want)
+            var text = buffers?.take(count: want) ?? [UInt8](repeating: 0, count: want)
             let n: Int
             do { n = try file.read(into: &text, start: 0, count: want, at: offset) } catch { throw .io(error.reason) }
             if n < want { text.removeLast(want - n) }
             let isFinal = offset + n >= file.size || n < want
             let table: CSVTable
-            do { table = try CSVTable(window: text, continuing: continuing, isFinal: isFinal) } catch { throw .syntax(error) }
+            do {
+                table = try CSVTable(window: text, continuing: continuing, isFinal: isFinal, keeping: buffers?.lease(text))
+            } catch { throw .syntax(error) }
             if isFinal || table.end > 0 { return (table, isFinal) }
             size *= 2
         }
