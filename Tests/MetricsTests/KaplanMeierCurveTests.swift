@@ -48,6 +48,20 @@ import Model
         #expect(km.median == nil && km.medianLower == 5 && km.medianUpper == nil)
     }
 
+    @Test func negativeLifetimesAreExcludedNotCounted() {
+        // Two negative lifetimes (a churn before the cohort day) among 5, plus 2 excluded before.
+        // The other three: t=5: n=3, d=1, c=1 → S = 2/3; t=10: n=1, d=1 → S = 0; median 10.
+        let km = KaplanMeierCurve(lifetimes: [
+            Lifetime(days: -3, churned: true), Lifetime(days: 5, churned: true), Lifetime(days: 5, churned: false),
+            Lifetime(days: 10, churned: true), Lifetime(days: -1, churned: false),
+        ], excluded: 2)
+        #expect(km.excluded == 4 && km.subjects == 3 && km.events == 2)
+        #expect(km.steps.map(\.time) == [0, 5, 10])
+        #expect(km.steps.map(\.atRisk) == [3, 3, 1])
+        #expect(km.steps.map(\.events) == [0, 1, 1] && km.steps.map(\.censored) == [0, 1, 0])
+        #expect(close(km.survival(at: 5), 2.0 / 3) && km.survival(at: 10) == 0 && km.median == 10)
+    }
+
     @Test func emptyAndAllCensoredCurvesStayAtOne() {
         let empty = KaplanMeierCurve(lifetimes: [])
         #expect(empty.steps.count == 1 && empty.survival(at: 100) == 1 && empty.median == nil)

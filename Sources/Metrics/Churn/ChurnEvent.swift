@@ -11,6 +11,14 @@ struct ChurnEvent {
 
     static func all(in ledger: ActivityLedger, from: Day, before: Day) -> [ChurnEvent] {
         var out: [ChurnEvent] = []
+        // Counted first, so the list is made once at its size (not grown by doubling).
+        var count = 0
+        for case let a? in ledger.activity {
+            for span in a.spans {
+                if let d = span.end, d >= from && d < before { count += 1 }
+            }
+        }
+        out.reserveCapacity(count)
         for case let a? in ledger.activity {
             // The spans' ends read in place (not gathered into an array per customer), and the
             // customer's record read only for the churn that carries the CRM's reason.

@@ -59,17 +59,26 @@ public struct KaplanMeierCurve: Sendable, Hashable {
     public let excluded: Int
 
     public init(lifetimes: [Lifetime], z: Double = WilsonInterval.z95, excluded: Int = 0) {
-        let valid = lifetimes.filter { $0.days >= 0 }
-        self.excluded = excluded + (lifetimes.count - valid.count)
-        subjects = valid.count
-        events = valid.filter(\.churned).count
+        // The valid lifetimes (days ≥ 0) counted where they are, not copied: the lists made
+        // here (`lifetimes(_:)`) hold none that is negative.
+        var negative = 0, churned = 0, longest = 0
+        for l in lifetimes {
+            if l.days < 0 {
+                negative += 1
+            } else {
+                if l.churned { churned += 1 }
+                longest = max(longest, l.days)
+            }
+        }
+        self.excluded = excluded + negative
+        subjects = lifetimes.count - negative
+        events = churned
         // Events and censorings per day of lifetime (day 0 is always a step).
-        let longest = valid.reduce(0) { max($0, $1.days) }
         var eventsAt = [Int](repeating: 0, count: longest + 1), censoredAt = eventsAt
-        for l in valid {
+        for l in lifetimes where l.days >= 0 {
             if l.churned { eventsAt[l.days] += 1 } else { censoredAt[l.days] += 1 }
         }
-        var atRisk = valid.count
+        var atRisk = subjects
         var s = 1.0, greenwood = 0.0
         var steps: [Step] = []
         for t in 0...longest where t == 0 || eventsAt[t] > 0 || censoredAt[t] > 0 {
@@ -114,6 +123,9 @@ public struct KaplanMeierCurve: Sendable, Hashable {
     /// final churn date, or to as-of when still active.
     public static func lifetimes(_ ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)? = nil) -> (lifetimes: [Lifetime], excluded: Int) {
         var out: [Lifetime] = []
+        // At most one a customer: room made once (growing by doubling copies and faults in the
+        // pages of every size on the way).
+        if including == nil { out.reserveCapacity(ledger.activity.count) }
         var excluded = 0
         for (i, a) in ledger.activity.enumerated() {
             guard let a, including?(i) ?? true, let lifetime = lifetime(of: i, a, ledger) else { continue }
@@ -149,6 +161,12 @@ public struct KaplanMeierCurve: Sendable, Hashable {
         let segments = ledger.segmentCodes(attribute)
         var groups = [[Lifetime]](repeating: [], count: segments.values.count)
         var excluded = [Int](repeating: 0, count: segments.values.count)
+        // Each group's room made once, for the customers with activity that have its value.
+        var members = [Int](repeating: 0, count: segments.values.count)
+        for (i, a) in ledger.activity.enumerated() where a != nil && i < segments.codes.count && segments.codes[i] >= 0 {
+            members[Int(segments.codes[i])] += 1
+        }
+        for code in groups.indices { groups[code].reserveCapacity(members[code]) }
         for (i, a) in ledger.activity.enumerated() {
             guard let a, i < segments.codes.count, segments.codes[i] >= 0, let lifetime = lifetime(of: i, a, ledger) else { continue }
             let code = Int(segments.codes[i])
