@@ -55,8 +55,8 @@ enum FixedPartition {
 
     /// Calls `body` on each range of `0..<count` (concurrently for large counts). `body` must
     /// write only to the indices of its own range.
-    static func forEach(_ count: Int, _ body: (Range<Int>) -> Void) {
-        _ = map(count, body)
+    static func forEach(_ count: Int, parts: Int = FixedPartition.parts, _ body: (Range<Int>) -> Void) {
+        _ = map(count, parts: parts, body)
     }
 
     /// Sums of `width` quantities over `0..<count`, independent of the number of cores: the

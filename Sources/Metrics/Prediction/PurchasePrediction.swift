@@ -187,7 +187,10 @@ struct TripleForecasts: Sendable {
                     discounted.withUnsafeMutableBufferPointer { discounted in
                         present.withUnsafeMutableBufferPointer { present in
                             nonisolated(unsafe) let alive = alive, e13 = e13, e52 = e52, discounted = discounted, present = present
-                            FixedPartition.forEach(pairs.count) { range in
+                            // A pair's series are longer the more it bought (x): by count, four ranges
+                            // a core (`rangesPerCoreForUnevenWork`), taken by each core when free.
+                            FixedPartition.forEach(pairs.count,
+                                                   parts: FixedPartition.rangesPerCoreForUnevenWork * FixedPartition.parts) { range in
                                 // One pair's horizons' z and values, reused from pair to pair.
                                 withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * horizons.count) { scratch in
                                     let zs = UnsafeMutableBufferPointer(rebasing: scratch[..<horizons.count])
