@@ -58,8 +58,13 @@ struct RecordStream: Sendable {
     /// If `stop` is before the end of the file, it must also begin a record; when it turns out
     /// not to (a quoted field spans it), reading continues to the end of the file and the
     /// outcome says `endedAtStop == false`.
-    func forEachRecord(from start: Int, to stop: Int, firstLine: Int = 1,
+    ///
+    /// With `movableEnd` (UTF-8 and Windows-1252 files), `stop` is read from it before each
+    /// chunk, so another thread may move it closer (see `ReadingEnd`); it is closed when the
+    /// range ends or reading goes on past it.
+    func forEachRecord(from start: Int, to stop: Int, firstLine: Int = 1, movableEnd: ReadingEnd? = nil,
                        _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<CSVField>, Int) -> Void) throws(Failure) -> Outcome {
+        defer { movableEnd?.close() }
         if encoding == .utf16LE || encoding == .utf16BE {
             let raw: [UInt8]
             do { raw = try file.readAll() } catch { throw .io(error.reason) }
@@ -71,6 +76,7 @@ struct RecordStream: Sendable {
         var filled = 0
         var offset = start
         var limit = stop
+        var movableEnd = movableEnd
         var endedAtStop = true
         // A read that returns less than asked before `file.size` means the file was cut while
         // being read: that is the end of the data (waiting for the opening size never ends).
@@ -82,7 +88,12 @@ struct RecordStream: Sendable {
         while true {
             // Fill.
             var reachedLimit = false
-            let want = min(chunkSize, limit - offset)
+            let want: Int
+            if let end = movableEnd {
+                (want, limit) = end.claim(from: offset, chunk: chunkSize)
+            } else {
+                want = min(chunkSize, limit - offset)
+            }
             if want <= 0 {
                 reachedLimit = true
             } else {
@@ -94,14 +105,14 @@ struct RecordStream: Sendable {
                     buffer.replaceSubrange(filled..<(filled + text.count), with: text)
                     filled += text.count
                     offset += n
-                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size }
+                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size; movableEnd?.close(); movableEnd = nil }
                 } else {
                     if filled + want > buffer.count { buffer += [UInt8](repeating: 0, count: filled + want - buffer.count) }
                     let n: Int
                     do { n = try file.read(into: &buffer, start: filled, count: want, at: offset) } catch { throw .io(error.reason) }
                     filled += n
                     offset += n
-                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size }
+                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size; movableEnd?.close(); movableEnd = nil }
                 }
                 if offset >= limit { reachedLimit = true }
             }
@@ -148,6 +159,8 @@ struct RecordStream: Sendable {
                 if filled == 0 { break }  // ended exactly at `stop`
                 // A record runs past `stop`: finish the file sequentially.
                 endedAtStop = false
+                movableEnd?.close()
+                movableEnd = nil
                 limit = file.size
             }
         }

@@ -14,8 +14,6 @@ struct OrderPartial: Sendable {
         /// Whether the file has an order id column (repeats are `duplicate_id`).
         let hasIDs: Bool
         let keys: CustomerKeys?
-        /// Orders the partition probably holds (its share of the file's estimate).
-        let expectedRows: Int
         /// The scales the held amounts are coded at (`OrderBlocks.scales`).
         let scales: [Double]
     }
@@ -28,8 +26,9 @@ struct OrderPartial: Sendable {
     private(set) var declared: [BillingCadence?] = []
     private(set) var join = RevenueJoin()
 
-    init(_ context: Context) {
-        seen = OrderIDSet(expected: context.hasIDs ? context.expectedRows : 0)
+    /// `expectedRows`: orders the partition probably holds (its share of the file's estimate).
+    init(_ context: Context, expectedRows: Int) {
+        seen = OrderIDSet(expected: context.hasIDs ? expectedRows : 0)
         orders = OrderBlocks(scales: context.scales)
     }
 

@@ -3,8 +3,8 @@ import Model
 /// Orders, streamed (see `OrderStream`).
 ///
 /// With a customers file, the file is read on two threads (`OrderStream.runInParallel`, split
-/// at a record boundary), each folding its rows into an `OrderPartial`; the partials are
-/// combined in file order, so orders, counts, skip examples and their lines are those of one
+/// at a record boundary; a thread done first takes over half of the other's rest), each range
+/// folding its rows into an `OrderPartial`; the partials are combined in file order, so orders, counts, skip examples and their lines are those of one
 /// pass. One thread reads the file when that cannot hold: a file under `parallelMinimumBytes`,
 /// a product whose line-item rows continue the row above; and the file is read again on one
 /// thread when the run shows an order id repeating one of an earlier partition, or a first
@@ -17,6 +17,10 @@ import Model
 extension DatasetBuilder {
     /// Files smaller than this are read on one thread (a second gains nothing there).
     static let parallelMinimumBytes = 4 << 20
+    /// A thread done with its range takes over half of another's rest from twice this many
+    /// bytes up (`OrderStream.runInParallel`): 4 MiB is some 80 k rows, 20–40 ms of a core, and
+    /// each range taken adds a partial to combine.
+    static let takeOverMinimumBytes = 4 << 20
 
     /// Opens the orders file `path` and starts its SHA-256 now, on a thread of its own, so the
     /// hashing overlaps the reading of the customers (which leaves a core partly idle) instead of
@@ -69,8 +73,14 @@ extension DatasetBuilder {
         if joining.file != nil { ensureKeys() }
         let context = OrderPartial.Context(customerIndex: customerIndex, joins: joining.file != nil,
                                            hasIDs: stream.reader.column("id") != nil, keys: joining.keys,
-                                           expectedRows: stream.estimatedRowCount / partitions + 1, scales: orders.scales)
-        var run = try stream.runInParallel(partitions: partitions, makePartial: { OrderPartial(context) }) { p, order in
+                                           scales: orders.scales)
+        // A range's share of the file's estimated rows.
+        let rows = stream.estimatedRowCount, bytes = max(1, size)
+        let partial = { @Sendable (rangeBytes: Int) in
+            OrderPartial(context, expectedRows: Int((Double(rows) * Double(rangeBytes) / Double(bytes)).rounded(.up)) + 1)
+        }
+        var run = try stream.runInParallel(partitions: partitions, takeOverBytes: Self.takeOverMinimumBytes,
+                                           makePartial: partial) { p, order in
             p.add(order, context)
         }
         if run.unverified { return nil }
@@ -79,7 +89,7 @@ extension DatasetBuilder {
         if run.partials.count > 1 && (currencyUnsettled || context.hasIDs && Self.repeatsAcrossPartitions(run.partials)) {
             // The first run's orders go before the file is read again: not held twice.
             run.partials = []
-            run = try stream.runInParallel(partitions: 1, makePartial: { OrderPartial(context) }) { p, order in
+            run = try stream.runInParallel(partitions: 1, makePartial: partial) { p, order in
                 p.add(order, context)
             }
         }
@@ -96,10 +106,14 @@ extension DatasetBuilder {
         return (run.result, run.book)
     }
 
-    /// Whether an order id of a later partition appeared in an earlier one.
+    /// Whether an order id of a later partition appeared in an earlier one. Each pair is
+    /// checked through the smaller set's ids (a range taken over is a small one).
     private static func repeatsAcrossPartitions(_ partials: [OrderPartial]) -> Bool {
         for k in partials.indices.dropFirst() {
-            for earlier in 0..<k where partials[earlier].seen.sharesAny(with: partials[k].seen) { return true }
+            for earlier in 0..<k {
+                let (a, b) = (partials[earlier].seen, partials[k].seen)
+                if a.count >= b.count ? a.sharesAny(with: b) : b.sharesAny(with: a) { return true }
+            }
         }
         return false
     }
