@@ -42,6 +42,43 @@ import Testing
         #expect(index.count == 5000)
     }
 
+    /// `number(of:)` (a word for the prefix and one for the digits when they fit) against its
+    /// definition: the key is the prefix followed by `digits` digits, the number `TrailingNumber` reads.
+    @Test func aKeysNumberIsItsTrailingNumberWhenItHasTheShape() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("AB-_09/:".utf8)
+        for prefixLength in 0...10 {
+            for digits in 1...10 {
+                let prefix = (0..<prefixLength).map { _ in alphabet.randomElement(using: &rng)! }
+                    .enumerated().map { $0.offset == prefixLength - 1 ? UInt8(ascii: "-") : $0.element }  // no digit before the number
+                let first = prefix + [UInt8](repeating: UInt8(ascii: "1"), count: digits)
+                guard let keys = first.withUnsafeBufferPointer({ NumberedKeys(first: $0) }) else {
+                    Issue.record("no shape for \(first)")
+                    return
+                }
+                for trial in 0..<300 {
+                    var key = prefix + (0..<digits).map { _ in UInt8.random(in: 0x30...0x39, using: &rng) }
+                    switch trial % 6 {
+                    case 0 where !key.isEmpty: key[Int.random(in: 0..<key.count, using: &rng)] = alphabet.randomElement(using: &rng)!
+                    case 1: key.append(UInt8(ascii: "7"))
+                    case 2 where !key.isEmpty: key.removeFirst()
+                    default: break
+                    }
+                    let expected: UInt64? = key.withUnsafeBufferPointer { k in
+                        guard let t = TrailingNumber(k), t.start == prefixLength, t.digits == digits,
+                              Array(k[0..<t.start]) == prefix else { return nil }
+                        return t.number
+                    }
+                    let got = key.withUnsafeBufferPointer { keys.number(of: $0) }
+                    if got != expected {
+                        Issue.record("\(String(decoding: key, as: UTF8.self)) (prefix \(prefixLength), \(digits) digits): \(String(describing: got)), expected \(String(describing: expected))")
+                        return
+                    }
+                }
+            }
+        }
+    }
+
     @Test func keysOfAnotherShapeOrOutsideTheNumbersAreAbsent() {
         var index = ByteKeyedIndex()
         _ = insert(&index, (1...100).map { "CUST-" + String(10_000_000 + $0).dropFirst() })

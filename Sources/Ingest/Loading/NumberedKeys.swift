@@ -12,6 +12,9 @@
 struct NumberedKeys: Sendable {
     let prefix: [UInt8]
     let digits: Int
+    /// A prefix of at most eight bytes as a little-endian word and the mask of its bytes: a
+    /// key of eight bytes or more has it when its first word, masked, is that word.
+    private let prefixWord: UInt64, prefixMask: UInt64
     private(set) var lowest: UInt64
     private(set) var highest: UInt64
     /// `table[n − base]` = entry + 1 of the key numbered n; 0 where no key has that number.
@@ -26,6 +29,10 @@ struct NumberedKeys: Sendable {
         guard let trailing = TrailingNumber(key) else { return nil }
         prefix = Array(UnsafeBufferPointer(rebasing: key[0..<trailing.start]))
         digits = trailing.digits
+        var word: UInt64 = 0
+        for (k, byte) in prefix.prefix(8).enumerated() { word |= UInt64(byte) << UInt64(8 * k) }
+        prefixWord = word
+        prefixMask = prefix.count >= 8 ? ~0 : (UInt64(1) << UInt64(8 * prefix.count)) &- 1
         lowest = trailing.number
         highest = trailing.number
     }
@@ -47,6 +54,12 @@ struct NumberedKeys: Sendable {
     func number(of key: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let start = prefix.count
         guard key.count == start + digits, let p = key.baseAddress else { return nil }
+        // A key of eight bytes or more, with a prefix of at most eight and at most eight digits
+        // (`CUST-0000360`): one word for the prefix, one for the number.
+        if key.count >= 8 && start <= 8 && digits <= 8 {
+            guard (UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) ^ prefixWord) & prefixMask == 0 else { return nil }
+            return EightDigits.value(endingAt: p + key.count, count: digits)
+        }
         let same = prefix.withUnsafeBufferPointer { ByteRun.equal($0.baseAddress, p, count: start) }
         guard same else { return nil }
         var number: UInt64 = 0
