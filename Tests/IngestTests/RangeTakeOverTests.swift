@@ -37,15 +37,17 @@ import Model
 
     /// 4,000 rows of about 45 bytes without quotes: "n/a" amounts on every 101st row (bad_amount),
     /// customer C5 unknown to the consumer; the consumer slows down on the rows of the second
-    /// half, so the first thread, done early, takes over parts of the second's range.
-    @Test func takenOverRangesGiveTheOnePassResult() throws {
+    /// half, so the first thread, done early, takes over parts of the second's range. With and
+    /// without a UTF-8 byte-order mark.
+    @Test(arguments: [false, true])
+    func takenOverRangesGiveTheOnePassResult(byteOrderMark: Bool) throws {
         var text = "Invoice ID,Customer ID,Date,Amount,Currency\n"
         for i in 0..<4_000 {
             let day = 1 + i % 28
             text += "INV\(i),C\(i % 37),2024-02-\(day < 10 ? "0" : "")\(day),\(i % 101 == 0 ? "n/a" : "\(i % 500).25"),USD\n"
         }
         let dir = FixtureDirectory()
-        let path = dir.write("orders.csv", text)
+        let path = dir.write("orders.csv", bytes: (byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
         var stream = try OrderStream(path: path, options: IngestOptions())
         stream.records.chunkSize = 512
         let isC5 = { @Sendable (o: OrderRecord) in o.customerID.count == 2 && o.customerID[0] == 0x43 && o.customerID[1] == 0x35 }

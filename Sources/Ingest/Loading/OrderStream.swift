@@ -283,7 +283,8 @@ public struct OrderStream: Sendable {
         bounds.append(size)
         let threads = bounds.count - 1
         let ranges = StreamedRanges(bounds: bounds)
-        let takeOver = threads > 1 && !headHasQuotes && records.encoding == .utf8 ? takeOverBytes : nil
+        let utf8 = records.encoding == .utf8 || records.encoding == .utf8WithBOM
+        let takeOver = threads > 1 && !headHasQuotes && utf8 ? takeOverBytes : nil
         let results = StreamedRanges.Results<(Partial, Partition, Result<RecordStream.Outcome, RecordStream.Failure>)>()
         let stream = self
         WorkerThreads.run(threads) { k in
