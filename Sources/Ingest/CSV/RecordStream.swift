@@ -77,6 +77,11 @@ struct RecordStream: Sendable {
         var offset = start
         var limit = stop
         var movableEnd = movableEnd
+        /// The range's end is fixed from here on (the data ended, or a record runs past it).
+        func fixEnd() {
+            movableEnd?.close()
+            movableEnd = nil
+        }
         var endedAtStop = true
         // A read that returns less than asked before `file.size` means the file was cut while
         // being read: that is the end of the data (waiting for the opening size never ends).
@@ -105,14 +110,14 @@ struct RecordStream: Sendable {
                     buffer.replaceSubrange(filled..<(filled + text.count), with: text)
                     filled += text.count
                     offset += n
-                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size; movableEnd?.close(); movableEnd = nil }
+                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size; fixEnd() }
                 } else {
                     if filled + want > buffer.count { buffer += [UInt8](repeating: 0, count: filled + want - buffer.count) }
                     let n: Int
                     do { n = try file.read(into: &buffer, start: filled, count: want, at: offset) } catch { throw .io(error.reason) }
                     filled += n
                     offset += n
-                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size; movableEnd?.close(); movableEnd = nil }
+                    if n < want { reachedLimit = true; limit = offset; endedEarly = offset < file.size; fixEnd() }
                 }
                 if offset >= limit { reachedLimit = true }
             }
@@ -159,8 +164,7 @@ struct RecordStream: Sendable {
                 if filled == 0 { break }  // ended exactly at `stop`
                 // A record runs past `stop`: finish the file sequentially.
                 endedAtStop = false
-                movableEnd?.close()
-                movableEnd = nil
+                fixEnd()
                 limit = file.size
             }
         }

@@ -158,17 +158,22 @@ enum UTF8Validation {
         let n = buf.count
         var i = 0
         while i < n {
-            // ASCII runs 32 bytes at a time (four words, one test), then 8.
-            while i + 32 <= n {
-                let raw = UnsafeRawPointer(p + i)
-                let any = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-                if any & 0x8080_8080_8080_8080 != 0 { break }
-                i += 32
-            }
             if i + 8 <= n {
                 let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    // An ASCII word: the run goes on 32 bytes at a time (four words, one test).
+                    // Text that is not ASCII never gets here, so it pays nothing for it.
+                    while i + 32 <= n {
+                        let raw = UnsafeRawPointer(p + i)
+                        let any = raw.loadUnaligned(as: UInt64.self) | raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                            | raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                            | raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                        if any & 0x8080_8080_8080_8080 != 0 { break }
+                        i += 32
+                    }
+                    continue
+                }
             }
             let b0 = p[i]
             if b0 < 0x80 { i += 1; continue }

@@ -37,6 +37,8 @@ final class WindowBuffers: @unchecked Sendable {
         let index = free.firstIndex { $0.capacity >= count }
         var bytes = index.map { free.remove(at: $0) }
         lock.unlock()
+        // Moved out of the optional (`take`), so the array has one reference and is cut,
+        // grown and read into in place, not copied.
         guard var reused = bytes.take() else { return [UInt8](repeating: 0, count: count) }
         if reused.count > count {
             reused.removeLast(reused.count - count)
