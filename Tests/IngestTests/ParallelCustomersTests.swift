@@ -122,4 +122,38 @@ import Model
             #expect(firstOf.values.sorted() == [0, 1, 2, 3, 4, 5, 6, 10, 11, 15, 20, 25])
         }
     }
+
+    @Test func traitCellsWrittenAlikeShareTheFirstRowsTraits() throws {
+        // Row by row (plan, segment): C1 and C2 differ only in spaces and quotes, so C2 is found
+        // by C1's cells; C3 and C4 split the same letters differently ("ab"+"c", "a"+"bc"); C5
+        // and C6 spell "Café" composed and decomposed, which Swift compares equal, so C6 gets
+        // C5's traits and C5's spelling, as it did before traits were found by their cells.
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        let text = "customer_id,name,signup_date,plan,segment\n"
+            + "C1,A,2024-01-01,pro,SMB\nC2,B,2024-01-01, pro ,\"SMB\"\n"
+            + "C3,C,2024-01-01,ab,c\nC4,D,2024-01-01,a,bc\n"
+            + "C5,E,2024-01-01,\(composed),\nC6,F,2024-01-01,\(decomposed),\n"
+        let dir = FixtureDirectory()
+        let c = try load(dir.write("customers.csv", text), threads: 1).customers
+        #expect(c.map(\.plan) == ["pro", "pro", "ab", "a", composed, composed])
+        #expect(c.map(\.segment) == ["SMB", "SMB", "c", "bc", nil, nil])
+        #expect(c[1].traits.sharesStorage(with: c[0].traits))
+        #expect(!c[3].traits.sharesStorage(with: c[2].traits))
+        #expect(c[5].traits.sharesStorage(with: c[4].traits))
+        #expect(Array(c[5].plan!.utf8) == Array(composed.utf8))
+    }
+
+    @Test func traitsAreNotSharedOnceTheTableIsFull() throws {
+        // 4,097 distinct plans fill the table (4,096 combinations remembered); the next row's
+        // plan is row 0's: equal values, an object of its own, as for any row from then on.
+        var text = "customer_id,name,signup_date,plan\n"
+        for i in 0...4_096 { text += "C\(i),N,2024-01-01,P\(i)\n" }
+        text += "D0,N,2024-01-01,P0\nD1,N,2024-01-01,P0\n"
+        let dir = FixtureDirectory()
+        let c = try load(dir.write("customers.csv", text), threads: 2).customers
+        #expect(c.count == 4_099)
+        #expect(c[4_097].plan == "P0" && c[4_098].plan == "P0")
+        #expect(!c[4_097].traits.sharesStorage(with: c[0].traits))
+        #expect(!c[4_098].traits.sharesStorage(with: c[4_097].traits))
+    }
 }

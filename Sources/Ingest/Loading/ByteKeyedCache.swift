@@ -19,4 +19,16 @@ struct ByteKeyedCache<Value: Sendable>: Sendable {
         }
         return value
     }
+
+    /// The value remembered for `key`, if any.
+    subscript(key: UnsafeBufferPointer<UInt8>) -> Value? {
+        index.value(for: key).map { values[$0] }
+    }
+
+    /// Remembers `value` for `key` (a key not remembered yet), while fewer than `limit` are.
+    mutating func remember(_ value: Value, for key: UnsafeBufferPointer<UInt8>) {
+        guard values.count < limit else { return }
+        index.insert(key)
+        values.append(value)
+    }
 }

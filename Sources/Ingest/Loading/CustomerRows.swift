@@ -90,7 +90,7 @@ extension DatasetBuilder {
                 }
                 // Moved out of the decoded row, not copied.
                 guard var customer = decoded.customer.take() else { return }
-                sharing.share(decoded.traits, hash: decoded.traitsHash, with: &customer)
+                sharing.share(row, decode, with: &customer)
                 dataset.customers.append(consume customer)
                 attributes.append(row, to: &attributeTable)
                 customerIndex.insert(decoded.id)
@@ -178,17 +178,14 @@ struct CustomerRowDecode: Sendable {
     /// The id (keyed rows), and its Salesforce record (15-character form) if it is one.
     var id = ""
     var record: String?
-    /// The customer without its seven descriptive texts, which are in `traits`.
+    /// The customer without its seven descriptive texts (plan … churn reason): those are
+    /// given where the customers are put in order (`CustomerValueSharing`), from the row's
+    /// cells, so that no trait string or object is made on a decoding thread.
     var customer: Customer?
     /// Unreadable optional values (field, text), in the order they were met.
     var notes: [(field: String, text: String)] = []
     /// How a product's "former customer" row got its churn date, if it is one.
     var former: FormerCustomer?
-    /// The customer's plan … churn reason, and their hash (`Values.hashValue`), worked out with
-    /// the row: the traits object is found or made where the customers are put in order
-    /// (`CustomerValueSharing`), so that no object made on a decoding thread is freed there.
-    var traits = CustomerTraits.Values()
-    var traitsHash = 0
 
     enum FormerCustomer: Sendable { case fromActivity, withoutDate }
 
@@ -203,30 +200,72 @@ struct CustomerRowDecode: Sendable {
 /// segment, region, channel, owner, status, churn reason) as one object (`CustomerTraits.Table`),
 /// and long values (`SharedStrings`) a column each for those seven. Ids and names are left as
 /// they are (nearly all distinct); attributes go to the file's `CustomerAttributes.Table`.
+///
+/// A row whose seven trait cells hold the same bytes as an earlier row's gets the traits that
+/// row got, found by the bytes (`ByteKeyedCache`) without making the seven strings or hashing
+/// them: equal bytes make equal strings, which the table maps to the same object. Only while
+/// the table is open (it stops sharing after `CustomerTraits.Table`'s limit), as before.
 struct CustomerValueSharing {
     private var traits = CustomerTraits.Table()
     private var plans = SharedStrings(), segments = SharedStrings(), regions = SharedStrings()
     private var channels = SharedStrings(), owners = SharedStrings(), statuses = SharedStrings()
     private var churnReasons = SharedStrings()
+    /// The traits given to the rows of each distinct trait-cell key (`TraitCells.key`).
+    private var byCells = ByteKeyedCache<CustomerTraits>()
+    /// The current row's key, reused from row to row.
+    private var key: [UInt8] = []
 
     init() {}
 
-    /// Gives `c` the traits `values`, sharing storage with the equal values met before.
-    /// `hash`: `values.hashValue`, worked out where the row was decoded (on both cores).
-    mutating func share(_ values: CustomerTraits.Values, hash: Int, with c: inout Customer) {
-        if let known = traits.shared(values, hash: hash) {
+    /// Gives `c` the traits of `row` (read by `decoding`), sharing storage with the equal values met before.
+    mutating func share(_ row: RowView, _ decoding: CustomerRowDecoding, with c: inout Customer) {
+        guard traits.isOpen else {
+            c.traits = shared(decoding.traits(row))
+            return
+        }
+        decoding.traitCells.key(of: row, into: &key)
+        if let known = key.withUnsafeBufferPointer({ byCells[$0] }) {
             c.traits = known
-        } else {
-            var v = values
-            v.plan = plans.shared(v.plan)
-            v.segment = segments.shared(v.segment)
-            v.region = regions.shared(v.region)
-            v.channel = channels.shared(v.channel)
-            v.owner = owners.shared(v.owner)
-            v.status = statuses.shared(v.status)
-            v.churnReason = churnReasons.shared(v.churnReason)
-            c.traits = CustomerTraits(v)
-            traits.remember(c.traits, hash: hash)  // equal values, the same hash
+            return
+        }
+        c.traits = shared(decoding.traits(row))
+        key.withUnsafeBufferPointer { byCells.remember(c.traits, for: $0) }
+    }
+
+    /// The traits with `values`: the object of the equal values met before, else a new one.
+    mutating func shared(_ values: CustomerTraits.Values) -> CustomerTraits {
+        let hash = values.hashValue
+        if let known = traits.shared(values, hash: hash) { return known }
+        var v = values
+        v.plan = plans.shared(v.plan)
+        v.segment = segments.shared(v.segment)
+        v.region = regions.shared(v.region)
+        v.channel = channels.shared(v.channel)
+        v.owner = owners.shared(v.owner)
+        v.status = statuses.shared(v.status)
+        v.churnReason = churnReasons.shared(v.churnReason)
+        let made = CustomerTraits(v)
+        traits.remember(made, hash: hash)  // equal values, the same hash
+        return made
+    }
+}
+
+/// The columns of a customers file's seven traits (plan … churn reason, nil where the file
+/// has none), and a row's key of them: per column, its cell trimmed as `RowView.string` trims
+/// it, as a 4-byte length and the bytes (a blank or missing cell: length 0). Rows with equal
+/// keys have equal trait values.
+struct TraitCells: Sendable {
+    let columns: [Int?]
+
+    func key(of row: RowView, into key: inout [UInt8]) {
+        key.removeAll(keepingCapacity: true)
+        for column in columns {
+            row.withBytes(column) { raw in
+                let cursor = ByteCursor(raw)  // trims spaces, tabs and no-break spaces
+                let count = cursor.isAtEnd ? 0 : cursor.end - cursor.index
+                withUnsafeBytes(of: UInt32(count).littleEndian) { key.append(contentsOf: $0) }
+                if count > 0 { key.append(contentsOf: UnsafeBufferPointer(rebasing: raw[cursor.index..<cursor.end])) }
+            }
         }
     }
 }
@@ -255,6 +294,20 @@ struct CustomerRowDecoding: Sendable {
         (churnReasonColumn, churnKindColumn) = (c("churn_reason"), c("churn_kind"))
         (signupField, churnDateField, lastSeenField) = (reader.field("signup"), reader.field("churn_date"),
                                                         reader.field("last_seen"))
+        traitCells = TraitCells(columns: [planColumn, segmentColumn, regionColumn, channelColumn, ownerColumn, statusColumn,
+                                          churnReasonColumn])
+    }
+
+    /// The seven trait columns, in `traits(_:)`'s order.
+    let traitCells: TraitCells
+
+    /// The row's plan … churn reason, each trimmed (nil when blank or missing).
+    func traits(_ row: RowView) -> CustomerTraits.Values {
+        CustomerTraits.Values(
+            plan: row.string(planColumn), segment: row.string(segmentColumn),
+            region: row.string(regionColumn), channel: row.string(channelColumn),
+            owner: row.string(ownerColumn), status: row.string(statusColumn),
+            churnReason: row.string(churnReasonColumn))
     }
 
     func decode(_ row: RowView) -> CustomerRowDecode {
@@ -290,19 +343,14 @@ struct CustomerRowDecoding: Sendable {
         let kindText = row.string(churnKindColumn)
         let kind = ValueVocabulary.churnKind(kindText)
         if kindText != nil && kind == nil { notes.append(("churn_kind", kindText ?? "")) }
-        // The traits apart from the customer (see `traits`): made with none, it holds no object of its own.
-        let traits = CustomerTraits.Values(
-            plan: row.string(planColumn), segment: row.string(segmentColumn),
-            region: row.string(regionColumn), channel: row.string(channelColumn),
-            owner: row.string(ownerColumn), status: row.string(statusColumn),
-            churnReason: row.string(churnReasonColumn))
+        // Made without traits (see `CustomerRowDecode.customer`), so it holds no object of its own.
         var customer = Customer(
             id: id, name: row.string(nameColumn) ?? id, signup: signup,
             churnDate: optionalDay(churnDateField), churnKind: kind, lastSeen: optionalDay(lastSeenField))
         // A product's "former customer" type or status is a churn; its day is the
         // cancellation date, else the last activity date, else (unknown) the signup.
         if !churnWords.isEmpty, customer.churnDate == nil,
-           [traits.segment, traits.status].contains(where: { $0.map { churnWords.contains(headerKey($0)) } ?? false }) {
+           [row.string(segmentColumn), row.string(statusColumn)].contains(where: { $0.map { churnWords.contains(headerKey($0)) } ?? false }) {
             if let last = customer.lastSeen, last >= signup {
                 customer.churnDate = last
                 decoded.former = .fromActivity
@@ -312,8 +360,6 @@ struct CustomerRowDecoding: Sendable {
             }
         }
         decoded.notes = notes
-        decoded.traitsHash = traits.hashValue
-        decoded.traits = traits
         decoded.customer = consume customer
     }
 }
