@@ -73,4 +73,27 @@ import Testing
             }
         }
     }
+
+    /// `lineFeeds` (eight bytes at a time) against a byte loop: random bytes drawn mostly from
+    /// LF, 0x8A, 0x0B, 0x09 and 0x00 (the bytes next to LF in the zero test), every length
+    /// 0–40 at every start 0–7, so each word position and the tail loop are met. Hand-counted:
+    /// "a\nb\n\n" has 3, 17 LFs have 17.
+    @Test func lineFeedsCountsEveryLineFeed() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [UInt8] = [0x0A, 0x8A, 0x0B, 0x09, 0x00, 0x0A, 0x2C, 0xFF]
+        for _ in 0..<200 {
+            let bytes = (0..<48).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }
+            bytes.withUnsafeBufferPointer { all in
+                for start in 0..<8 {
+                    for length in 0...40 {
+                        let part = UnsafeBufferPointer(rebasing: all[start..<(start + length)])
+                        #expect(CSVTable.lineFeeds(part) == part.filter { $0 == 0x0A }.count)
+                    }
+                }
+            }
+        }
+        #expect(Array("a\nb\n\n".utf8).withUnsafeBufferPointer { CSVTable.lineFeeds($0) } == 3)
+        #expect([UInt8](repeating: 0x0A, count: 17).withUnsafeBufferPointer { CSVTable.lineFeeds($0) } == 17)
+        #expect(CSVTable.lineFeeds(UnsafeBufferPointer(start: nil, count: 0)) == 0)
+    }
 }

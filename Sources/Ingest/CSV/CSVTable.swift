@@ -173,12 +173,25 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// The number of line feeds in `text` (a loop without overflow checks, which the compiler
-    /// turns into vector compares: the checked byte loop was half of a window's first scan).
+    /// The number of line feeds in `text`, eight bytes at a time: the high bit of each zero byte
+    /// of `word ^ 0x0A0A…0A`, exactly (no borrow between bytes), counted by `nonzeroBitCount`.
+    /// (A byte loop, which the compiler left as a compare and a branch per byte, was half of a
+    /// window's first scan.)
     static func lineFeeds(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for byte in text { n &+= byte == 0x0A ? 1 : 0 }
-        return n
+        guard let p = text.baseAddress else { return 0 }
+        let n = text.count
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        var count = 0, i = 0
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ lf
+            count &+= (~(((x & lows) &+ lows) | x) & ~lows).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if p[i] == 0x0A { count &+= 1 }
+            i += 1
+        }
+        return count
     }
 
     /// Appends the records of the lines from `start` (where a record's scan may start; the
