@@ -128,15 +128,18 @@ import Model
         // by C1's cells; C3 and C4 split the same letters differently ("ab"+"c", "a"+"bc"); C5
         // and C6 spell "Café" composed and decomposed, which Swift compares equal, so C6 gets
         // C5's traits and C5's spelling, as it did before traits were found by their cells.
+        // C7 and C8 quote a doubled quote (their key is made from the unquoted copy).
         let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
         let text = "customer_id,name,signup_date,plan,segment\n"
             + "C1,A,2024-01-01,pro,SMB\nC2,B,2024-01-01, pro ,\"SMB\"\n"
             + "C3,C,2024-01-01,ab,c\nC4,D,2024-01-01,a,bc\n"
             + "C5,E,2024-01-01,\(composed),\nC6,F,2024-01-01,\(decomposed),\n"
+            + "C7,G,2024-01-01,\"a\"\"b\",\nC8,H,2024-01-01,\"a\"\"b\",\n"
         let dir = FixtureDirectory()
         let c = try load(dir.write("customers.csv", text), threads: 1).customers
-        #expect(c.map(\.plan) == ["pro", "pro", "ab", "a", composed, composed])
-        #expect(c.map(\.segment) == ["SMB", "SMB", "c", "bc", nil, nil])
+        #expect(c.map(\.plan) == ["pro", "pro", "ab", "a", composed, composed, "a\"b", "a\"b"])
+        #expect(c.map(\.segment) == ["SMB", "SMB", "c", "bc", nil, nil, nil, nil])
+        #expect(c[7].traits.sharesStorage(with: c[6].traits))
         #expect(c[1].traits.sharesStorage(with: c[0].traits))
         #expect(!c[3].traits.sharesStorage(with: c[2].traits))
         #expect(c[5].traits.sharesStorage(with: c[4].traits))
@@ -155,5 +158,22 @@ import Model
         #expect(c[4_097].plan == "P0" && c[4_098].plan == "P0")
         #expect(!c[4_097].traits.sharesStorage(with: c[0].traits))
         #expect(!c[4_098].traits.sharesStorage(with: c[4_097].traits))
+    }
+
+    @Test func traitKeysSpellEachCellsLengthThenItsBytes() throws {
+        // Cells 1 and 2 and a column the row has not: a 200-byte plan (length 200 = 0xC8 written
+        // 0xC8, 0x01: low seven bits with the high bit set, then 200 >> 7 = 1), " b " trimmed to
+        // "b", then nothing (length 0).
+        let plan = String(repeating: "p", count: 200)
+        let text = Array("C1,\(plan), b \n".utf8)
+        var key: [UInt8] = []
+        text.withUnsafeBufferPointer { buf in
+            var scanner = CSVScanner(delimiter: 0x2C, line: 1)
+            var position = 0
+            let fields = FieldList()
+            _ = try? scanner.next(buf, position: &position, isFinal: true, fields: fields)
+            TraitCells(columns: [1, 2, 7]).key(of: RowView(text: buf, fields: fields.buffer, line: 1), into: &key)
+        }
+        #expect(key == [0xC8, 0x01] + Array(plan.utf8) + [1, UInt8(ascii: "b"), 0])
     }
 }

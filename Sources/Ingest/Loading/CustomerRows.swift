@@ -252,8 +252,8 @@ struct CustomerValueSharing {
 
 /// The columns of a customers file's seven traits (plan … churn reason, nil where the file
 /// has none), and a row's key of them: per column, its cell trimmed as `RowView.string` trims
-/// it, as a 4-byte length and the bytes (a blank or missing cell: length 0). Rows with equal
-/// keys have equal trait values.
+/// it, as its length (7 bits a byte, low bits first, the high bit set on all but the last) and
+/// its bytes (a blank or missing cell: length 0). Rows with equal keys have equal trait values.
 struct TraitCells: Sendable {
     let columns: [Int?]
 
@@ -262,9 +262,13 @@ struct TraitCells: Sendable {
         for column in columns {
             row.withBytes(column) { raw in
                 let cursor = ByteCursor(raw)  // trims spaces, tabs and no-break spaces
-                let count = cursor.isAtEnd ? 0 : cursor.end - cursor.index
-                withUnsafeBytes(of: UInt32(count).littleEndian) { key.append(contentsOf: $0) }
-                if count > 0 { key.append(contentsOf: UnsafeBufferPointer(rebasing: raw[cursor.index..<cursor.end])) }
+                var count = cursor.isAtEnd ? 0 : cursor.end - cursor.index
+                while count >= 0x80 {
+                    key.append(UInt8(truncatingIfNeeded: count) | 0x80)
+                    count >>= 7
+                }
+                key.append(UInt8(count))
+                if !cursor.isAtEnd { key.append(contentsOf: UnsafeBufferPointer(rebasing: raw[cursor.index..<cursor.end])) }
             }
         }
     }
