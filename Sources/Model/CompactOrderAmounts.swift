@@ -96,7 +96,7 @@ public struct CompactOrderAmounts: Sendable {
     /// The 29-bit cent payload of `value` when `Double(c) / 100` (times `scale`) gives back
     /// `target` (default: `value`) bit for bit.
     private static func cents(_ value: Double, reproducedBy scale: Double?, of target: Double? = nil) -> UInt32? {
-        let c = (value * 100).rounded()
+        let c = HalfAwayRounding.rounded(value * 100)
         guard c.isFinite, abs(c) < centLimit else { return nil }
         // From the stored integer, so that −0.0 (stored as 0) is not taken for 0.
         let whole = Double(Int32(c))

@@ -23,7 +23,7 @@ public enum MinorUnit {
     /// `amount` rounded to a whole number of minor units (half away from zero).
     public static func rounded(_ amount: Double, digits: Int) -> Double {
         let s = scale(digits)
-        let r = (amount * s).rounded(.toNearestOrAwayFromZero) / s
+        let r = HalfAwayRounding.rounded(amount * s) / s
         return r == 0 ? 0 : r
     }
 }
