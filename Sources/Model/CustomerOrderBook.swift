@@ -156,6 +156,16 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
         AmountColumn(amounts, positions(of: customer))
     }
 
+    /// Where customer c's orders are in `columns` (empty for a customer the book has not).
+    @inlinable public func orderPositions(of customer: CustomerIndex) -> Range<Int> { positions(of: customer) }
+
+    /// Every placed order's day and amount, customer c's at `orderPositions(of: c)`: for a walk
+    /// over many customers, which takes the storage once instead of once per customer (`days(of:)`
+    /// and `amounts(of:)` each copy a reference to it, counted on every call).
+    @inlinable public var columns: (days: DayColumn, amounts: AmountColumn) {
+        (DayColumn(days, 0..<days.count), AmountColumn(amounts, 0..<amounts.count))
+    }
+
     /// One customer's order days (`Column<CompactOrderDays>`) or amounts
     /// (`Column<CompactOrderAmounts>`), read in place at the book's positions.
     public struct Column<Storage: CompactOrderColumn>: RandomAccessCollection {

@@ -50,6 +50,22 @@ import Model
         #expect(book.dayRange == Self.day("2023-11-30")...Self.day("2024-04-01"))
     }
 
+    @Test func wholeColumnsHoldEachCustomerAtItsPositions() {
+        // Grouped: customer 0's orders (file positions 1, 4) at 0..<2, customer 1 none at 2..<2,
+        // customer 2's (0, 2) at 2..<4; customer 5 is not in the book, nor is −1.
+        let book = CustomerOrderBook(Self.orders, customerCount: 3)
+        let (days, amounts) = book.columns
+        #expect(days.count == 4 && amounts.count == 4)
+        #expect((0..<3).map { book.orderPositions(of: $0) } == [0..<2, 2..<2, 2..<4])
+        #expect(book.orderPositions(of: 5).isEmpty && book.orderPositions(of: -1).isEmpty)
+        #expect(book.orderPositions(of: 0).map { amounts[$0] } == [-5.25, 1_234_567.875])
+        #expect(book.orderPositions(of: 2).map { days[$0] } == [Self.day("2024-03-05"), Self.day("2024-02-29")])
+        for c in 0..<3 {
+            #expect(book.orderPositions(of: c).map { days[$0] } == Array(book.days(of: c)))
+            #expect(book.orderPositions(of: c).map { amounts[$0] } == Array(book.amounts(of: c)))
+        }
+    }
+
     @Test func oneTwoAndSixChunksMakeTheSameBook() {
         var one = [Self.orders]
         var two = [Array(Self.orders[0..<3]), Array(Self.orders[3...])]

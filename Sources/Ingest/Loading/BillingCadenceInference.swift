@@ -74,8 +74,11 @@ enum BillingCadenceInference {
             cadence = [BillingCadence?](repeating: nil, count: customers.count)
             var days: [Int32] = []
             var gaps: [Int] = []
+            // The book's storage taken once for the range, not once per customer.
+            let columns = orders.columns
             for customer in customers {
-                orders.paidDays(of: customer, asOf: asOf, into: &days)
+                CustomerOrderBook.paidDays(at: orders.orderPositions(of: customer), of: columns.days, columns.amounts,
+                                           asOf: asOf, into: &days)
                 guard var previous = days.first else { continue }
                 gaps.removeAll(keepingCapacity: true)
                 for day in days.dropFirst() where day != previous {
