@@ -171,10 +171,6 @@ struct CSVScanner {
                             fields: FieldList) -> Int? {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let d = ones &* UInt64(delimiter), lf = ones &* 0x0A, cr = ones &* 0x0D, q = ones &* 0x22
-        @inline(__always) func zeros(_ x: UInt64) -> UInt64 {
-            // High bit of each byte that is zero, exactly (no borrow between bytes).
-            ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
-        }
         var fieldStart = start
         var i = start
         var crEndsPreviousWord = false
@@ -203,14 +199,14 @@ struct CSVScanner {
                 room = fields.capacity
             }
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            var delimiters = zeros(w ^ d)
-            let quotes = zeros(w ^ q)
+            var delimiters = ByteRun.zeroBytes(w ^ d)
+            let quotes = ByteRun.zeroBytes(w ^ q)
             // Whether any byte is below 0x20 (LF, CR, tab…), exactly (a borrow only runs on from
             // such a byte). Most words hold none: only their delimiters and quotes matter, and the
             // LF and CR masks are not made.
             if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 || crEndsPreviousWord {
-                let lineFeeds = zeros(w ^ lf)
-                let returns = zeros(w ^ cr)
+                let lineFeeds = ByteRun.zeroBytes(w ^ lf)
+                let returns = ByteRun.zeroBytes(w ^ cr)
                 if lineFeeds != 0 {
                     let lfBit = lineFeeds.trailingZeroBitCount
                     let before = (UInt64(1) &<< UInt64(lfBit)) &- 1

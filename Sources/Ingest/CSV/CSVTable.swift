@@ -173,26 +173,9 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// The number of line feeds in `text`, eight bytes at a time: the high bit of each zero byte
-    /// of `word ^ 0x0A0A…0A`, exactly (no borrow between bytes), counted by `nonzeroBitCount`.
-    /// (A byte loop, which the compiler left as a compare and a branch per byte, was half of a
-    /// window's first scan.)
-    static func lineFeeds(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let p = text.baseAddress else { return 0 }
-        let n = text.count
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, lf: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-        var count = 0, i = 0
-        while i + 8 <= n {
-            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ lf
-            count &+= (~(((x & lows) &+ lows) | x) & ~lows).nonzeroBitCount
-            i += 8
-        }
-        while i < n {
-            if p[i] == 0x0A { count &+= 1 }
-            i += 1
-        }
-        return count
-    }
+    /// The number of line feeds in `text` (`ByteRun.count`, eight bytes at a time: a byte loop,
+    /// which the compiler left as a compare and a branch per byte, was half of a window's first scan).
+    static func lineFeeds(_ text: UnsafeBufferPointer<UInt8>) -> Int { ByteRun.count(0x0A, in: text) }
 
     /// Appends the records of the lines from `start` (where a record's scan may start; the
     /// scanner is at `line` there) that are plain — no quote, no CR, ended by an LF — as the
@@ -207,16 +190,12 @@ public struct CSVTable: Sendable {
                            into records: inout [RecordInfo]) -> (position: Int, line: Int) {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let lf = ones &* 0x0A, cr = ones &* 0x0D, q = ones &* 0x22
-        @inline(__always) func zeros(_ x: UInt64) -> UInt64 {
-            // High bit of each byte that is zero, exactly (no borrow between bytes).
-            ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
-        }
         var recordStart = start, recordLine = line
         var lineStart = start, currentLine = line
         var i = start
         while i + 8 <= n {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            var stops = zeros(w ^ lf) | zeros(w ^ q) | zeros(w ^ cr)
+            var stops = ByteRun.zeroBytes(w ^ lf) | ByteRun.zeroBytes(w ^ q) | ByteRun.zeroBytes(w ^ cr)
             while stops != 0 {
                 let at = i + stops.trailingZeroBitCount >> 3
                 if p[at] != 0x0A { return (recordStart, recordLine) }

@@ -219,7 +219,7 @@ struct RecordStream: Sendable {
             let n: Int
             do { n = try file.read(into: &buffer, start: 0, count: want, at: offset) } catch { throw .io(error.reason) }
             if n == 0 { return nil }
-            quotes &+= buffer.withUnsafeBufferPointer { RecordStream.countQuotes(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            quotes &+= buffer.withUnsafeBufferPointer { ByteRun.count(0x22, in: UnsafeBufferPointer(rebasing: $0[0..<n])) }
             offset += n
         }
         var inQuotes = quotes % 2 == 1
@@ -243,24 +243,6 @@ struct RecordStream: Sendable {
             offset += n
         }
         return nil
-    }
-
-    static func countQuotes(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let p = buf.baseAddress else { return 0 }
-        var count = 0
-        var i = 0
-        let n = buf.count
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let q = ones &* 0x22
-        while i + 8 <= n {
-            let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ q
-            // Exact per-byte zero test: high bit set iff the byte is zero.
-            let t = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
-            count += t.nonzeroBitCount
-            i += 8
-        }
-        while i < n { if p[i] == 0x22 { count += 1 }; i += 1 }
-        return count
     }
 }
 

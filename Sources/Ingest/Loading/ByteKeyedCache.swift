@@ -11,12 +11,9 @@ struct ByteKeyedCache<Value: Sendable>: Sendable {
 
     @inline(__always)
     mutating func value(for key: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
-        if let k = index.value(for: key) { return values[k] }
+        if let known = self[key] { return known }
         let value = make(key)
-        if values.count < limit {
-            index.insert(key)
-            values.append(value)
-        }
+        remember(value, for: key)
         return value
     }
 

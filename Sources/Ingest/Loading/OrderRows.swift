@@ -2,14 +2,15 @@ import Model
 
 /// Orders, streamed (see `OrderStream`).
 ///
-/// With a customers file, the file is read on two threads (`OrderStream.runInParallel`, split
-/// at a record boundary; a thread done first takes over half of the other's rest), each range
-/// folding its rows into an `OrderPartial`; the partials are combined in file order, so orders, counts, skip examples and their lines are those of one
-/// pass. One thread reads the file when that cannot hold: a file under `parallelMinimumBytes`,
-/// a product whose line-item rows continue the row above; and the file is read again on one
-/// thread when the run shows an order id repeating one of an earlier partition, or a first
-/// currency met (that the first MiB did not settle as the report's). Without a customers file the orders create
-/// the customers, in file order, on one thread.
+/// With a customers file, the file is read on two threads (`OrderStream.runInParallel`, split at a
+/// record boundary; a thread done first takes over half of the other's rest), each range folding
+/// its rows into an `OrderPartial`; the partials are combined in file order, so orders, counts,
+/// skip examples and their lines are those of one pass. One thread reads the file when that cannot
+/// hold: a file under `parallelMinimumBytes`, a product whose line-item rows continue the row
+/// above; and the file is read again on one thread when the run shows an order id repeating one of
+/// an earlier partition, or a first currency met (that the first MiB did not settle as the
+/// report's). Without a customers file the orders create the customers, in file order, on one
+/// thread.
 ///
 /// The orders of every orders file are held by block of customers, in file order within each
 /// (files in the order they are loaded: `OrderBlocks`), and grouped by customer once, after the
