@@ -4,7 +4,8 @@
 /// `Double(c) / 100 * scales[t - 1]` (t = 1 … 6), the very operations that made them. Any
 /// other amount (more than 2 decimals, beyond ±2 684 354.55, a seventh rate, not finite) is
 /// kept whole in `exceptional` and its code (t = 7) holds its position there. Every amount is
-/// checked bit for bit when encoded, so the amounts read back are the ones given.
+/// checked bit for bit when encoded, or was made by the very operation its code stands for
+/// (`code(cents:tag:)`), so the amounts read back are the ones given.
 ///
 /// Example: with scales [1.08], 19.99 is t = 0, c = 1999; 19.99 × 1.08 = 21.5892 is t = 1,
 /// c = 1999; 0.125 is exceptional.
@@ -91,6 +92,20 @@ public struct CompactOrderAmounts: Sendable {
             }
         }
         return nil
+    }
+
+    /// The short code of `Double(cents) / 100` (tag 0) or `Double(cents) / 100 × scales[tag − 1]`,
+    /// for an amount its maker computed by exactly that operation (a two-decimal cell read as
+    /// cents ÷ 100, times the rate it was converted at), so it is not checked: no search over the
+    /// tags, no division. nil when the cents do not fit the payload (beyond ±2 684 354.55) or the
+    /// tag is not 0 … 6; the amount then goes through `code(of:scales:)`. The tag may differ
+    /// from the one `code(of:scales:)` finds first (an amount converted at 1.08 that is also a
+    /// whole number of cents); both codes stand for the same amount, bit for bit.
+    @inlinable @inline(__always)
+    public static func code(cents: Int64, tag: Int) -> UInt32? {
+        let limit: Int64 = 1 << 28  // `centLimit`
+        guard cents > -limit, cents < limit, tag >= 0, tag < 7 else { return nil }
+        return UInt32(tag) << tagShift | UInt32(truncatingIfNeeded: cents) & payloadMask
     }
 
     /// The 29-bit cent payload of `value` when `Double(c) / 100` (times `scale`) gives back

@@ -21,14 +21,15 @@ struct CurrencyConversions: Sendable {
         return k
     }
 
-    /// `amount` converted when `key` is remembered; nil when it is not.
+    /// `amount` converted when `key` is remembered, with the rate it was multiplied by (nil:
+    /// taken as it is); nil when the key is not remembered.
     @inline(__always)
-    func convert(_ amount: Double, key: UInt64) -> Double? {
+    func convert(_ amount: Double, key: UInt64) -> (amount: Double, rate: Double?)? {
         var i = 0
         while i < keys.count {
             if keys[i] == key {
-                guard let factor = factors[i] else { return amount }
-                return amount * factor
+                guard let factor = factors[i] else { return (amount, nil) }
+                return (amount * factor, factor)
             }
             i += 1
         }

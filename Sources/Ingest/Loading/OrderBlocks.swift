@@ -48,8 +48,9 @@ struct OrderBlocks: @unchecked Sendable {
         self.scales = scales
     }
 
+    /// Holds `order`; `made` (when the amount was made so) codes its amount without a search.
     @inline(__always)
-    mutating func append(_ order: Order) {
+    mutating func append(_ order: Order, made: CentsAtRate? = nil) {
         count += 1
         let c = order.customer
         guard c >= 0 && c < customerLimit else { outside.append(order); return }
@@ -57,7 +58,8 @@ struct OrderBlocks: @unchecked Sendable {
         if !(b < next.count && next[b] != nil && next[b] != ends[b]) { startChunk(b) }
         let place = c & ((1 << Self.blockShift) - 1)
         let p = next[b]!
-        if let packed = PackedOrder(place: place, day: order.day, code: CompactOrderAmounts.code(of: order.amount, scales: scales)) {
+        let code = made.flatMap { shortCode(of: $0) } ?? CompactOrderAmounts.code(of: order.amount, scales: scales)
+        if let packed = PackedOrder(place: place, day: order.day, code: code) {
             p.initialize(to: packed)
         } else {
             let chunk = blocks[b][blocks[b].count - 1]
@@ -65,6 +67,19 @@ struct OrderBlocks: @unchecked Sendable {
             chunk.exceptions.append(order)
         }
         next[b] = p + 1
+    }
+
+    /// The short code of an amount made as `made` says: tag 0 without a rate, else the rate's
+    /// place among `scales` (nil when it is not one of them).
+    @inline(__always)
+    private func shortCode(of made: CentsAtRate) -> UInt32? {
+        guard let rate = made.rate else { return CompactOrderAmounts.code(cents: made.cents, tag: 0) }
+        var t = 0
+        while t < scales.count {
+            if scales[t].bitPattern == rate.bitPattern { return CompactOrderAmounts.code(cents: made.cents, tag: t + 1) }
+            t += 1
+        }
+        return nil
     }
 
     /// Gives block b a new chunk (its last one being full, or it having none).

@@ -16,6 +16,8 @@ public struct OrderRecord {
     public var amount: Double
     /// The billing cadence the row's interval or plan column names, if any.
     public var cadence: BillingCadence? = nil
+    /// How `amount` was made, when it is cents ÷ 100 (times a rate) exactly; nil otherwise.
+    public var made: CentsAtRate? = nil
 }
 
 /// What the consumer did with an order; the stream counts the skips.
@@ -468,7 +470,12 @@ public struct OrderStream: Sendable {
             let mark = amountField.mark
             var amount: Double
             var symbolCurrency: String?
-            if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
+            // The plain cell first (as `MoneyParsing.read` reads it first), keeping its cents.
+            var cents: Int64?
+            if let plain = row.withBytes(amountColumn, { PlainNumber($0) }), case let v = plain.value, abs(v) <= MoneyParsing.maxMagnitude {
+                amount = v
+                cents = plain.cents
+            } else if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
                 amount = v
                 symbolCurrency = c
             } else {
@@ -484,13 +491,21 @@ public struct OrderStream: Sendable {
             if refundedField.column != nil, let r = try reader.amount(refundedField, row) { refunded = r.value }
             // A currency column value met before: its conversion is remembered (minor units aside).
             let currencyKey = currencyColumn.flatMap { c in row.withBytes(c) { CurrencyConversions.key($0) } }
+            // The cents stand for the amount while nothing but a rate changes it: no minor units,
+            // no tax or refund (x − 0 − 0 is x for every x the cents stand for; −0 has none).
+            var made: CentsAtRate?
             if let currencyKey, !minorUnits.any, let converted = conversions.convert(amount - tax - refunded, key: currencyKey) {
-                amount = converted
+                amount = converted.amount
+                if let cents, tax == 0, refunded == 0 { made = CentsAtRate(cents: cents, rate: converted.rate) }
             } else {
                 let columnCurrency = currencyCode(row)
                 let currency = columnCurrency ?? symbolCurrency
                 amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
-                if currency != nil { amount = book.convert(amount, currency: currency) }
+                if currency != nil {
+                    amount = book.convert(amount, currency: currency)
+                } else if let cents, tax == 0, refunded == 0, !minorUnits.any {
+                    made = CentsAtRate(cents: cents, rate: nil)
+                }
                 if let currencyKey, let columnCurrency {
                     conversions.remember(currencyKey, factor: book.factor(for: columnCurrency))
                 }
@@ -505,7 +520,7 @@ public struct OrderStream: Sendable {
                     let i = ByteCursor(idRaw)
                     let id = UnsafeBufferPointer(rebasing: idRaw[i.index..<i.end])
                     return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, amount: amount,
-                                            cadence: cadence))
+                                            cadence: cadence, made: made))
                 }
             }
             switch verdict {

@@ -127,62 +127,11 @@ enum MoneyParsing {
 
     static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
 
-    /// `-?digits(.digits)?` and nothing else: the common case, parsed without allocation.
+    /// `-?digits(.digits)?` and nothing else: the common case, parsed without allocation
+    /// (`PlainNumber`).
     @inline(__always)
     static func readPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        let n = bytes.count
-        guard n > 0, n <= 20 else { return nil }
-        var i = 0
-        var negative = false
-        if bytes[0] == 0x2D { negative = true; i = 1 }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = -1
-        while i < n {
-            let b = bytes[i]
-            if b >= 0x30 && b <= 0x39 {
-                mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
-                digits += 1
-                if fraction >= 0 { fraction += 1 }
-            } else if b == 0x2E && fraction < 0 && digits > 0 {
-                fraction = 0
-            } else {
-                return nil
-            }
-            i += 1
-        }
-        guard digits > 0, digits <= 18, fraction != 0 else { return nil }
-        // A single dot followed by exactly three digits could be a thousands separator.
-        if fraction == 3 { return nil }
-        let v = Double(mantissa) / plainScale(fraction)
-        return negative ? -v : v
-    }
-
-    /// 10^`fraction` (1 for -1, no fraction) for `readPlain`'s at most 18 digits: the exact
-    /// powers `powersOfTen` holds, as constants (no lazy global on every amount).
-    @inline(__always)
-    private static func plainScale(_ fraction: Int) -> Double {
-        switch fraction {
-        case 1: return 1e1
-        case 2: return 1e2
-        case 3: return 1e3
-        case 4: return 1e4
-        case 5: return 1e5
-        case 6: return 1e6
-        case 7: return 1e7
-        case 8: return 1e8
-        case 9: return 1e9
-        case 10: return 1e10
-        case 11: return 1e11
-        case 12: return 1e12
-        case 13: return 1e13
-        case 14: return 1e14
-        case 15: return 1e15
-        case 16: return 1e16
-        case 17: return 1e17
-        case 18: return 1e18
-        default: return 1  // -1: no fraction (0 does not reach here)
-        }
+        PlainNumber(bytes)?.value
     }
 
     private static func eatUnicodeMinus(_ c: inout ByteCursor) -> Bool {

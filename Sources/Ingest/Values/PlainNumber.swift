@@ -1,0 +1,94 @@
+/// An amount cell written `-?digits(.digits)?` and nothing else — nearly every cell of a
+/// machine-written export — read without allocation: at most 18 digits, and not a single dot
+/// before exactly three digits (a thousands separator perhaps; `MoneyParsing.read` decides).
+struct PlainNumber {
+    /// The digits as one whole number (`1234.56` → 123456).
+    let mantissa: UInt64
+    /// Digits after the dot; −1 without a dot.
+    let fraction: Int
+    let negative: Bool
+
+    @inline(__always)
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard n > 0, n <= 20 else { return nil }
+        var i = 0
+        var negative = false
+        if bytes[0] == 0x2D { negative = true; i = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = -1
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
+                mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else if b == 0x2E && fraction < 0 && digits > 0 {
+                fraction = 0
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 18, fraction != 0 else { return nil }
+        // A single dot followed by exactly three digits could be a thousands separator.
+        if fraction == 3 { return nil }
+        self.mantissa = mantissa
+        self.fraction = fraction
+        self.negative = negative
+    }
+
+    /// mantissa ÷ 10^fraction, negated when negative.
+    @inline(__always)
+    var value: Double {
+        let v = Double(mantissa) / Self.scale(fraction)
+        return negative ? -v : v
+    }
+
+    /// The value in hundredths when it has at most two decimals, is not −0 and is below 2⁵³
+    /// hundredths: `value` is then `Double(cents) / 100` bit for bit. Both are the correctly
+    /// rounded quotient of the same number (mantissa ÷ 10^fraction = cents ÷ 100; both
+    /// integers are exact in a Double, and a division rounds its exact result), and negation is
+    /// exact. Example: `12.5` → 1250, `-7` → −700, `0.125` → nil.
+    @inline(__always)
+    var cents: Int64? {
+        guard mantissa < 1 << 53, mantissa != 0 || !negative else { return nil }
+        let hundredths: UInt64
+        switch fraction {
+        case -1: hundredths = mantissa * 100
+        case 1: hundredths = mantissa * 10
+        case 2: hundredths = mantissa
+        default: return nil
+        }
+        guard hundredths < 1 << 53 else { return nil }
+        return negative ? -Int64(hundredths) : Int64(hundredths)
+    }
+
+    /// 10^`fraction` (1 for −1, no fraction) for at most 18 digits: the exact powers
+    /// `MoneyParsing.powersOfTen` holds, as constants (no lazy global on every amount).
+    @inline(__always)
+    private static func scale(_ fraction: Int) -> Double {
+        switch fraction {
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        default: return 1  // −1: no fraction (0 is not read)
+        }
+    }
+}
