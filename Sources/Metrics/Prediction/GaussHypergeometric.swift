@@ -36,7 +36,8 @@ enum GaussHypergeometric {
     /// lane doing exactly the operations of the series alone (ratio = coefficient × z, term ×=
     /// ratio, sum += term, the same tests), so every value is the same bits: a lane that meets
     /// the stopping rule or passes 10²⁰⁰ is then handled on its own, and a finished lane is held
-    /// at z = term = sum = 0, out of the tests. The series are placed by z, largest first, so
+    /// at z = term = 0, sum = −1, which neither test passes (its term stays 0, and 0 is not at most
+    /// 10⁻¹⁶ × −1), so no mask of live lanes is needed. The series are placed by z, largest first, so
     /// lanes that finish together share a pair, and a pair with both lanes finished is replaced
     /// by the last unfinished pair.
     static func logScaled(a: Double, b: Double, c: Double, zs: UnsafeBufferPointer<Double>, power: Double,
@@ -74,7 +75,7 @@ enum GaussHypergeometric {
                         index[lane] = -1
                         z[p][l] = 0
                         logScale[p][l] = 0
-                        sum[p][l] = 0
+                        sum[p][l] = -1
                         term[p][l] = 0
                     }
                 }
@@ -87,9 +88,8 @@ enum GaussHypergeometric {
                         let ratio = coefficient * z[p]
                         let t = term[p] * ratio
                         let total = sum[p] + t
-                        let live = SIMD2<Int64>(Int64(index[2 * p]), Int64(index[2 * p + 1])) .>= 0
-                        let stop = (ratio .< 1) .& (t .<= 1e-16 * total) .& live
-                        let big = (total .> 1e200) .& live
+                        let stop = (ratio .< 1) .& (t .<= 1e-16 * total)
+                        let big = total .> 1e200
                         if !any(stop .| big) {
                             term[p] = t
                             sum[p] = total
@@ -101,7 +101,7 @@ enum GaussHypergeometric {
                                 results[index[2 * p + l]] = logScale[p][l] + log(total[l])
                                 index[2 * p + l] = -1
                                 z[p][l] = 0
-                                sum[p][l] = 0
+                                sum[p][l] = -1
                                 term[p][l] = 0
                             } else if big[l] {
                                 sum[p][l] = total[l] * 1e-200
