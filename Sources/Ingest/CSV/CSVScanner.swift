@@ -162,8 +162,9 @@ struct CSVScanner {
     }
 
     /// A record without quotes that ends in an LF or CRLF inside the buffer — nearly every row
-    /// of a machine-written export — split eight bytes at a time: per word, exact masks of
-    /// delimiters, LF, CR and quotes; delimiters before the line end become field ends.
+    /// of a machine-written export — split eight bytes at a time: per word, the exact mask of
+    /// its delimiters and one test for a quote or a byte below 0x20, and only for a word that has
+    /// one, exact masks of quotes, LF and CR; delimiters before the line end become field ends.
     /// Returns the position after the LF, or nil (fields partly filled) when the record is
     /// not plain (a quote, a lone CR, or no line end before the last eight bytes).
     @inline(__always)
@@ -200,11 +201,13 @@ struct CSVScanner {
             }
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             var delimiters = ByteRun.zeroBytes(w ^ d)
-            let quotes = ByteRun.zeroBytes(w ^ q)
-            // Whether any byte is below 0x20 (LF, CR, tab…), exactly (a borrow only runs on from
-            // such a byte). Most words hold none: only their delimiters and quotes matter, and the
-            // LF and CR masks are not made.
-            if (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 != 0 || crEndsPreviousWord {
+            // Whether any byte is a quote or below 0x20 (LF, CR, tab…), exactly as a yes or no (a
+            // borrow only runs on from such a byte, so the flags above it may be wrong, and are
+            // not used). Most words hold none: only their delimiters matter, and the quote, LF and
+            // CR masks are not made.
+            let x = w ^ q
+            if ((x &- ones) & ~x | (w &- 0x2020_2020_2020_2020) & ~w) & 0x8080_8080_8080_8080 != 0 || crEndsPreviousWord {
+                let quotes = ByteRun.zeroBytes(x)
                 let lineFeeds = ByteRun.zeroBytes(w ^ lf)
                 let returns = ByteRun.zeroBytes(w ^ cr)
                 if lineFeeds != 0 {
@@ -234,8 +237,6 @@ struct CSVScanner {
                     crEndsPreviousWord = true
                     delimiters &= 0x0080_8080_8080_8080
                 }
-            } else if quotes != 0 {
-                return nil
             }
             fieldsEnd(delimiters)
             i += 8
