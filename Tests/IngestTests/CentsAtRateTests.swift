@@ -23,6 +23,11 @@ import Model
         #expect(plain("90071992547409.91")?.cents == 9_007_199_254_740_991)  // 2⁵³ − 1
         #expect(plain("90071992547409.92")?.cents == nil)
         #expect(plain("900719925474100")?.cents == nil)  // 9.007… × 10¹⁶ hundredths
+        // Amounts go up to 10¹⁵ in absolute value (`MoneyParsing.maxMagnitude`).
+        #expect(plain("-1000000000000000")?.amount == -1e15)
+        // 10¹⁶ + 1 hundredths: an amount, but beyond 2⁵³ hundredths, so no cents.
+        #expect(plain("100000000000000.01")?.amount != nil && plain("100000000000000.01")?.cents == nil)
+        #expect(plain("1000000000000001") != nil && plain("1000000000000001")?.amount == nil)
         // Not plain: a single dot before three digits, a thousands comma, a currency, two dots.
         for text in ["0.125", "1,020.50", "$5", "1.2.3", "", "-", ".5", "5."] { #expect(plain(text) == nil, "\(text)") }
     }

@@ -472,7 +472,7 @@ public struct OrderStream: Sendable {
             var symbolCurrency: String?
             // The plain cell first (as `MoneyParsing.read` reads it first), keeping its cents.
             var cents: Int64?
-            if let plain = row.withBytes(amountColumn, { PlainNumber($0) }), case let v = plain.value, abs(v) <= MoneyParsing.maxMagnitude {
+            if let plain = row.withBytes(amountColumn, { PlainNumber($0) }), let v = plain.amount {
                 amount = v
                 cents = plain.cents
             } else if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {

@@ -31,7 +31,7 @@ enum MoneyParsing {
     static let maxMagnitude = 1e15
 
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, mark: DecimalMark? = nil) -> MoneyReading {
-        if let fast = readPlain(bytes) { return abs(fast) <= maxMagnitude ? .amount(fast, currency: nil) : .outOfRange }
+        if let plain = PlainNumber(bytes) { return plain.amount.map { .amount($0, currency: nil) } ?? .outOfRange }
         var c = ByteCursor(bytes)
         if c.isAtEnd { return .empty }
         var negative = false
@@ -126,13 +126,6 @@ enum MoneyParsing {
     }
 
     static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
-
-    /// `-?digits(.digits)?` and nothing else: the common case, parsed without allocation
-    /// (`PlainNumber`).
-    @inline(__always)
-    static func readPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        PlainNumber(bytes)?.value
-    }
 
     private static func eatUnicodeMinus(_ c: inout ByteCursor) -> Bool {
         if c.peek == 0xE2, c.peek(1) == 0x88, c.peek(2) == 0x92 { c.advance(3); return true }

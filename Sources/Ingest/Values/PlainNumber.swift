@@ -46,6 +46,14 @@ struct PlainNumber {
         return negative ? -v : v
     }
 
+    /// `value` when it is an amount `MoneyParsing` reads (at most `MoneyParsing.maxMagnitude`,
+    /// 10¹⁵, in absolute value); nil when it is out of range.
+    @inline(__always)
+    var amount: Double? {
+        let v = value
+        return abs(v) <= 1e15 ? v : nil  // `MoneyParsing.maxMagnitude`, as a literal: no lazy global
+    }
+
     /// The value in hundredths when it has at most two decimals, is not −0 and is below 2⁵³
     /// hundredths: `value` is then `Double(cents) / 100` bit for bit. Both are the correctly
     /// rounded quotient of the same number (mantissa ÷ 10^fraction = cents ÷ 100; both
