@@ -91,15 +91,38 @@ enum BillingCadenceInference {
                 } else if gaps.isEmpty {
                     single.append(customer)
                 } else {
-                    gaps.sort()
-                    let n = gaps.count
-                    let median = n % 2 == 1 ? Double(gaps[n / 2]) : Double(gaps[n / 2 - 1] + gaps[n / 2]) / 2
-                    let c: BillingCadence = median <= 45 ? .monthly : median <= 135 ? .quarterly : .annual
+                    let c = BillingCadenceInference.cadence(ofGaps: gaps)
                     cadence[customer - customers.lowerBound] = c
                     fromGaps[c, default: 0] += 1
                 }
             }
         }
+    }
+}
+
+extension BillingCadenceInference {
+    /// The cadence of a median gap g (days): monthly (g ≤ 45), quarterly (45 < g ≤ 135) or annual.
+    /// The median is that of the sorted gaps (the middle one, or the mean of the two middle ones),
+    /// but no sort is needed to compare it with a bound: with k gaps at or below the bound, an odd
+    /// count n has its median there when k > n / 2; an even count when k > n / 2 (both middle
+    /// gaps there), not when k < n / 2 (neither), and when k = n / 2 exactly when the largest gap
+    /// at or below the bound and the smallest above it (the two middle ones) add up to at most
+    /// twice the bound. One pass, for both bounds.
+    static func cadence(ofGaps gaps: [Int]) -> BillingCadence {
+        precondition(!gaps.isEmpty, "at least one gap")
+        var atMost45 = 0, atMost135 = 0
+        var largest45 = Int.min, smallestAbove45 = Int.max, largest135 = Int.min, smallestAbove135 = Int.max
+        for g in gaps {
+            if g <= 45 { atMost45 += 1; largest45 = max(largest45, g) } else { smallestAbove45 = min(smallestAbove45, g) }
+            if g <= 135 { atMost135 += 1; largest135 = max(largest135, g) } else { smallestAbove135 = min(smallestAbove135, g) }
+        }
+        let n = gaps.count
+        func medianAtMost(_ bound: Int, _ k: Int, _ largest: Int, _ smallestAbove: Int) -> Bool {
+            if n % 2 == 1 || k != n / 2 { return k > n / 2 }
+            return largest + smallestAbove <= 2 * bound
+        }
+        if medianAtMost(45, atMost45, largest45, smallestAbove45) { return .monthly }
+        return medianAtMost(135, atMost135, largest135, smallestAbove135) ? .quarterly : .annual
     }
 }
 
