@@ -247,16 +247,10 @@ public struct JSONTextWriter: JSONOutput {
     /// The decimal digits of `value` (with `-` when negative), as `String(value)` writes them.
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            out.append(contentsOf: buffer[(24 - count)...])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in  // room for 20 digits
+            let end = buffer.baseAddress! + 24
+            let count = DecimalDigits.write(UInt64(value.magnitude), before: end)
+            out.append(contentsOf: UnsafeBufferPointer(start: end - count, count: count))
         }
     }
 }

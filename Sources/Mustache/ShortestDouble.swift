@@ -107,37 +107,11 @@ enum ShortestDouble {
                               to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
             let p = buffer.baseAddress!
-            // The digits, right-aligned to byte 96, two at a time; the words they are copied
-            // from as (`copy(_:to:)`) are set first. Below 10⁸ in 32 bits (at most 17 digits: the
-            // part above 10⁸ is below 10⁹).
+            // The digits, right-aligned to byte 96; the words they are copied from as
+            // (`copy(_:to:)`) are set first.
             for k in stride(from: 72, to: 104, by: 8) { UnsafeMutableRawPointer(p + k).storeBytes(of: 0, as: UInt64.self) }
-            var start = 96
-            var n: UInt32
-            if digits >= 100_000_000 {
-                let high = digits / 100_000_000
-                var low = UInt32(truncatingIfNeeded: digits &- high &* 100_000_000)
-                for _ in 0..<4 {
-                    start -= 2
-                    pair(low % 100, at: p + start)
-                    low /= 100
-                }
-                n = UInt32(truncatingIfNeeded: high)
-            } else {
-                n = UInt32(truncatingIfNeeded: digits)
-            }
-            while n >= 100 {
-                start -= 2
-                pair(n % 100, at: p + start)
-                n /= 100
-            }
-            if n >= 10 {
-                start -= 2
-                pair(n, at: p + start)
-            } else {
-                start -= 1
-                p[start] = UInt8(truncatingIfNeeded: n) | 0x30
-            }
-            let count = 96 - start
+            let count = DecimalDigits.write(digits, before: p + 96)
+            let start = 96 - count
             let digitsAt = p + start
             var i = 0
             if negative {
@@ -163,7 +137,8 @@ enum ShortestDouble {
                     p[i] = UInt8(truncatingIfNeeded: magnitude / 100) | 0x30
                     i += 1
                 }
-                pair(magnitude % 100, at: p + i)
+                p[i] = UInt8(truncatingIfNeeded: magnitude / 10 % 10) | 0x30
+                p[i + 1] = UInt8(truncatingIfNeeded: magnitude % 10) | 0x30
                 i += 2
             } else if decimalExponent <= 0 {
                 // 0.000ddd: "0." and up to three zeros, written as one word of zeros first.
@@ -192,20 +167,6 @@ enum ShortestDouble {
             }
             out.append(contentsOf: UnsafeBufferPointer(start: p, count: i))
         }
-    }
-
-    /// "00", "01", … "99".
-    private static let digitPairs: StaticString = """
-        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899
-        """
-
-    /// Writes the two digits of `value` (0 … 99) at `at`.
-    @inline(__always)
-    private static func pair(_ value: UInt32, at: UnsafeMutablePointer<UInt8>) {
-        let two = UnsafeRawPointer(digitPairs.utf8Start + 2 * Int(value)).loadUnaligned(as: UInt16.self)
-        UnsafeMutableRawPointer(at).storeBytes(of: two, as: UInt16.self)
     }
 
     /// Copies the 24 bytes at `from` (at most 17 digits and what follows them) to `to`, as words:
