@@ -101,6 +101,38 @@ private func money(_ text: String, _ mark: DecimalMark? = nil) -> MoneyReading {
         #expect(Array("2000-02-29".utf8).withUnsafeBufferPointer { DateParsing.isoDay($0) } == Day(iso: "2000-02-29"))
     }
 
+    /// `isoDay` against a reading written here byte by byte: every byte of a valid date replaced
+    /// by each of the 256 byte values is a date exactly when the bytes still spell a valid
+    /// `yyyy-MM-dd` (digits 0x30–0x39 where digits go, 0x2D where dashes go), and then the same
+    /// day as `Day(year:month:day:)`; years outside its 1900–2199 table read too, and a text of
+    /// nine or eleven bytes is no date (nor a crash).
+    @Test func isoFastPathChecksEveryByte() {
+        func byteByByte(_ bytes: [UInt8]) -> Day? {
+            guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+            var digits: [Int] = []
+            for k in [0, 1, 2, 3, 5, 6, 8, 9] {
+                guard (0x30...0x39).contains(bytes[k]) else { return nil }
+                digits.append(Int(bytes[k]) - 0x30)
+            }
+            return Day(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                       month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        }
+        for text in ["2024-01-15", "1999-12-31", "0000-03-01", "9999-12-31", "2200-02-28", "1812-06-18"] {
+            let valid = Array(text.utf8)
+            #expect(valid.withUnsafeBufferPointer { DateParsing.isoDay($0) } == byteByByte(valid), "\(text)")
+            for position in 0..<10 {
+                for value in 0...255 {
+                    var bytes = valid
+                    bytes[position] = UInt8(value)
+                    #expect(bytes.withUnsafeBufferPointer { DateParsing.isoDay($0) } == byteByByte(bytes), "\(text) byte \(position) = \(value)")
+                }
+            }
+        }
+        #expect(Array("2024-01-1".utf8).withUnsafeBufferPointer { DateParsing.isoDay($0) } == nil)
+        #expect(Array("2024-01-155".utf8).withUnsafeBufferPointer { DateParsing.isoDay($0) } == nil)
+        #expect(Day(year: 1812, month: 6, day: 18) == Array("1812-06-18".utf8).withUnsafeBufferPointer { DateParsing.isoDay($0) })
+    }
+
     @Test func compactDates() {
         #expect(date("20240229") == written("2024-02-29"))
     }

@@ -35,6 +35,10 @@ struct OrderIDSet: Sendable {
     private var successor: [UInt8] = []
     /// Trailing digits of `successor`.
     private var successorDigits = 0
+    /// Numbers the successor path added to the last shape's last run and not yet stored in it:
+    /// the run really ends `pendingExtension` above its stored upper bound. Kept apart so the
+    /// common row touches no nested array; `settled` stores them before the runs are read.
+    private var pendingExtension: UInt64 = 0
 
     init(expected: Int = 0) { self.expected = expected }
 
@@ -45,12 +49,12 @@ struct OrderIDSet: Sendable {
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         if fingerprints == nil && !successor.isEmpty && OrderStream.Partition.same(id, successor) {
             // The last shape's last run ends at the number before this one (see `successor`).
-            let s = shapes.count - 1, r = shapes[s].runs.count - 1
-            shapes[s].runs[r] = shapes[s].runs[r].lowerBound...(shapes[s].runs[r].upperBound + 1)
+            pendingExtension += 1
             count += 1
             advanceSuccessor()
             return true
         }
+        settle()
         if fingerprints == nil, let inserted = insertInRuns(id) {
             if inserted {
                 count += 1
@@ -68,6 +72,21 @@ struct OrderIDSet: Sendable {
         let inserted = fingerprints!.insert(IDFingerprint(id))
         if inserted { count += 1 }
         return inserted
+    }
+
+    /// Stores `pendingExtension` in the last shape's last run.
+    private mutating func settle() {
+        guard pendingExtension > 0 else { return }
+        let s = shapes.count - 1, r = shapes[s].runs.count - 1
+        shapes[s].runs[r] = shapes[s].runs[r].lowerBound...(shapes[s].runs[r].upperBound + pendingExtension)
+        pendingExtension = 0
+    }
+
+    /// The shapes with `pendingExtension` stored (for readers that cannot settle in place).
+    private var settledShapes: [Shape] {
+        var copy = self
+        copy.settle()
+        return copy.shapes
     }
 
     /// Advances `successor`'s trailing number by one, in place; empties it when all its digits
@@ -126,7 +145,7 @@ struct OrderIDSet: Sendable {
 
     /// Calls `body` with the bytes of every id the runs hold.
     private func forEachRunID(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        for shape in shapes {
+        for shape in settledShapes {
             var bytes = shape.prefix + [UInt8](repeating: 0x30, count: shape.digits)
             let start = shape.prefix.count
             for run in shape.runs {
@@ -162,8 +181,9 @@ struct OrderIDSet: Sendable {
         case (nil, .some):
             return other.sharesAny(with: self)
         case (nil, nil):
-            for shape in shapes {
-                for theirs in other.shapes where theirs.digits == shape.digits && theirs.prefix == shape.prefix {
+            let theirShapes = other.settledShapes
+            for shape in settledShapes {
+                for theirs in theirShapes where theirs.digits == shape.digits && theirs.prefix == shape.prefix {
                     if Self.overlap(shape.runs, theirs.runs) { return true }
                 }
             }

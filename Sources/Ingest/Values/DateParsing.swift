@@ -91,10 +91,10 @@ enum DateParsing {
         return .invalid
     }
 
-    /// Exactly `yyyy-MM-dd`: the common case, without a cursor.
+    /// Exactly `yyyy-MM-dd` (ten bytes): the common case, without a cursor.
     @inline(__always)
     static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
-        guard b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
         @inline(__always) func d(_ i: Int) -> Int? {
             let v = Int(b[i]) &- 0x30
             return v >= 0 && v <= 9 ? v : nil
