@@ -2,7 +2,8 @@
 """Writes Sources/Mustache/DecimalPowers.swift: for every decimal exponent k in -324 ... 292,
 g(k) = floor(10^-k / 2^r) + 1 with r = floor(log2(10^-k)) - 125, the 126-bit approximation of
 10^-k that the shortest-double algorithm (ShortestDouble, after R. Giulietti's "Schubfach")
-multiplies by. Exact integer arithmetic; run from the package root."""
+multiplies by. Exact integer arithmetic; run from the package root. With an argument, writes
+that file instead (the test DecimalPowersTests compares such a copy with the checked-in one)."""
 import sys
 
 K_MIN, K_MAX = -324, 292
@@ -47,5 +48,6 @@ enum DecimalPowers {{
     ]
 }}
 """
-open("Sources/Mustache/DecimalPowers.swift", "w").write(out)
+path = sys.argv[1] if len(sys.argv) > 1 else "Sources/Mustache/DecimalPowers.swift"
+open(path, "w").write(out)
 print(f"{K_MAX - K_MIN + 1} powers written")

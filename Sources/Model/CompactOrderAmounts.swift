@@ -13,7 +13,10 @@ public struct CompactOrderAmounts: Sendable {
     @usableFromInline static let tagShift: UInt32 = 29
     @usableFromInline static let exceptionalTag: UInt32 = 7
     @usableFromInline static let payloadMask: UInt32 = (1 << 29) - 1
-    static let centLimit: Double = Double(1 << 28)
+    /// Cents strictly inside ±`centBound` fit the payload (29 bits, two's complement). Computed,
+    /// not stored, so that inlined callers fold it to a constant (no lazy global).
+    @inlinable static var centBound: Int64 { 1 << 28 }
+    static var centLimit: Double { Double(centBound) }
 
     @usableFromInline let codes: [UInt32]
     @usableFromInline let scales: [Double]
@@ -103,8 +106,7 @@ public struct CompactOrderAmounts: Sendable {
     /// whole number of cents); both codes stand for the same amount, bit for bit.
     @inlinable @inline(__always)
     public static func code(cents: Int64, tag: Int) -> UInt32? {
-        let limit: Int64 = 1 << 28  // `centLimit`
-        guard cents > -limit, cents < limit, tag >= 0, tag < 7 else { return nil }
+        guard cents > -centBound, cents < centBound, tag >= 0, tag < 7 else { return nil }
         return UInt32(tag) << tagShift | UInt32(truncatingIfNeeded: cents) & payloadMask
     }
 

@@ -136,7 +136,7 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
 
     /// Where customer c's orders are in `days` and `amounts` (empty for a customer the book has not).
     @inlinable @inline(__always)
-    @usableFromInline func positions(of customer: CustomerIndex) -> Range<Int> {
+    func positions(of customer: CustomerIndex) -> Range<Int> {
         guard customer >= 0, customer < customerCount else { return 0..<0 }
         return Int(starts[customer])..<Int(starts[customer + 1])
     }

@@ -1,7 +1,18 @@
 /// The decimal digits of a whole number, written right to left two at a time from a table of
 /// "00" … "99" (half the divisions of one digit at a time), eight digits at a time in 32-bit
-/// arithmetic below the first 10⁸. The JSON writer's integers and `ShortestDouble`'s digits.
-enum DecimalDigits {
+/// arithmetic below the first 10⁸. The JSON writer's and the customers CSV's integers and
+/// `ShortestDouble`'s digits.
+public enum DecimalDigits {
+    /// Appends the digits of `value` (with `-` when negative), as `String(value)` writes them.
+    public static func append(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in  // room for 20 digits
+            let end = buffer.baseAddress! + 24
+            let count = write(value.magnitude, before: end)
+            out.append(contentsOf: UnsafeBufferPointer(start: end - count, count: count))
+        }
+    }
+
     /// Writes the digits of `value` so that the last one is just before `end`; returns their
     /// count (1 … 20).
     @inline(__always)

@@ -106,7 +106,7 @@ public struct JSONTextWriter: JSONOutput {
 
     public mutating func int(_ value: Int) {
         beginValue()
-        Self.appendDecimal(value, to: &bytes)
+        DecimalDigits.append(Int64(value), to: &bytes)
         endValue()
     }
 
@@ -242,16 +242,6 @@ public struct JSONTextWriter: JSONOutput {
             i += 1
         }
         return true
-    }
-
-    /// The decimal digits of `value` (with `-` when negative), as `String(value)` writes them.
-    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in  // room for 20 digits
-            let end = buffer.baseAddress! + 24
-            let count = DecimalDigits.write(UInt64(value.magnitude), before: end)
-            out.append(contentsOf: UnsafeBufferPointer(start: end - count, count: count))
-        }
     }
 }
 

@@ -294,22 +294,9 @@ public enum CustomersCSV {
         if value == 0 {
             out.append(UInt8(ascii: "0"))
         } else if value == value.rounded(), abs(value) < 1e15 {
-            appendDecimal(Int64(value), to: &out)
+            DecimalDigits.append(Int64(value), to: &out)
         } else {
             DoubleText.append(value, to: &out)
-        }
-    }
-
-    /// The digits of `value` (with `-` when negative), as `String(value)` writes them.
-    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var divisor: UInt64 = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
         }
     }
 

@@ -70,7 +70,7 @@ import Testing
 
     @Test func piecesConcatenateToTheWholeText() throws {
         var pieces: [[UInt8]] = []
-        try JSONTextWriter.streaming(pieceSize: 16, to: { (piece: [UInt8]) in pieces.append(piece) }) { out in
+        JSONTextWriter.streaming(pieceSize: 16, to: { (piece: [UInt8]) in pieces.append(piece) }) { out in
             Self.write(into: &out)
         }
         // The whole pretty text is 116 bytes (14 lines: 2+10+9+10+10+9+11+5+11+11+9+14+4+1); a piece
@@ -97,7 +97,7 @@ import Testing
     @Test func integersAreWrittenAsTheirDigits() {
         for value in [0, 7, -7, 10, 1_234_567_890, Int.max, Int.min] {
             var out: [UInt8] = []
-            JSONTextWriter.appendDecimal(value, to: &out)
+            DecimalDigits.append(Int64(value), to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(value))
         }
     }
