@@ -104,6 +104,80 @@ import Model
         }
     }
 
+    /// Without a tax or refund column a row of a currency met before (or of a file without a
+    /// currency column) takes the short way: its cents and rate are kept and its amount is made
+    /// from them when read (`CentsAtRate.amount`), the same bits as the long way gives the rows
+    /// above. First rows of a currency, cells that are not plain or have no cents go the long way.
+    @Test func rowsOfAKnownCurrencyKeepTheirCentsAndReadTheSameAmounts() throws {
+        let withCurrency = """
+            Invoice ID,Customer ID,Date,Amount,Currency
+            I1,C1,2024-01-01,10.00,USD
+            I2,C1,2024-01-02,19.99,EUR
+            I3,C1,2024-01-03,19.99,EUR
+            I4,C1,2024-01-04,12.5,USD
+            I5,C1,2024-01-05,-7,GBP
+            I6,C1,2024-01-06,0.125,GBP
+            I7,C1,2024-01-07,-0.00,USD
+            I8,C1,2024-01-08,"1,020.50",EUR
+            I9,C1,2024-01-09,7.5,GBP
+
+            """
+        let eur: Double = 1.08, gbp: Double = 1.27
+        try expectOrders(withCurrency,
+                         made: [nil, nil, CentsAtRate(cents: 1999, rate: 1.08), CentsAtRate(cents: 1250, rate: nil), nil, nil,
+                                nil, nil, CentsAtRate(cents: 750, rate: 1.27)],
+                         amounts: [10, 19.99 * eur, 19.99 * eur, 12.5, -7 * gbp, 0.125 * gbp, -0.0, 1020.5 * eur, 7.5 * gbp])
+        let noCurrency = """
+            Invoice ID,Customer ID,Date,Amount
+            I1,C1,2024-01-01,10.00
+            I2,C1,2024-01-02,0.125
+            I3,C1,2024-01-03,-19.99
+
+            """
+        try expectOrders(noCurrency, made: [CentsAtRate(cents: 1000, rate: nil), nil, CentsAtRate(cents: -1999, rate: nil)],
+                         amounts: [10, 0.125, -19.99])
+    }
+
+    func expectOrders(_ text: String, made: [CentsAtRate?], amounts: [Double],
+                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let dir = FixtureDirectory()
+        let path = dir.write("orders.csv", text)
+        let stream = try OrderStream(path: path, options: IngestOptions(rates: ["EUR": 1.08, "GBP": 1.27], reportCurrency: "USD"))
+        var seen: [(amount: Double, made: CentsAtRate?)] = []
+        _ = try stream.forEachOrder { o in
+            seen.append((o.amount, o.made))
+            return .use
+        }
+        #expect(seen.map(\.made) == made, sourceLocation: sourceLocation)
+        #expect(seen.map(\.amount.bitPattern) == amounts.map(\.bitPattern), sourceLocation: sourceLocation)
+    }
+
+    /// The order book asks for an amount only when it cannot code the cents: an order that packs
+    /// (tag 0, or a rate among the scales) never computes it; one coded by search (a rate not
+    /// among the scales) asks once, and one kept whole (cents beyond the payload) asks once more
+    /// to keep it.
+    @Test func blocksAskForTheAmountOnlyWhenTheCentsDoNotCodeIt() {
+        var held = OrderBlocks(scales: [1.08])
+        var asked = 0
+        // 5 × 0.91 by search: once, and once more when the search finds no code (kept whole).
+        let searchCalls = CompactOrderAmounts.code(of: 5 * 0.91, scales: [1.08]) == nil ? 2 : 1
+        let cases: [(CentsAtRate, Double, Int)] = [
+            (CentsAtRate(cents: 1999, rate: nil), 19.99, 0),
+            (CentsAtRate(cents: 1999, rate: 1.08), 19.99 * 1.08, 0),
+            (CentsAtRate(cents: 500, rate: 0.91), 5 * 0.91, searchCalls),
+            (CentsAtRate(cents: 300_000_000, rate: nil), 3_000_000, 2),
+        ]
+        for (k, (made, amount, calls)) in cases.enumerated() {
+            asked = 0
+            held.append(customer: 3, day: Day(ordinal: 19_000 + Int32(k)), made: made) { asked += 1; return amount }
+            #expect(asked == calls, "case \(k)")
+            #expect(made.amount.bitPattern == amount.bitPattern, "case \(k)")
+        }
+        let (blocks, _) = held.take()
+        let chunk = blocks[0][0]
+        #expect(chunk.orders.map { chunk.dayAndAmount($0, scales: [1.08]).amount.bitPattern } == cases.map(\.1.bitPattern))
+    }
+
     /// Codes made from the cents read back the same bits as codes found by search. 10.00 EUR at
     /// 1.08 is 10.8 exactly, a whole number of cents: the search finds tag 0 (1080 cents), the
     /// cents give tag 1 (1000 cents at 1.08), and both read back 10 × 1.08. A rate that is not a

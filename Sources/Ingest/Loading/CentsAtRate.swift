@@ -10,4 +10,13 @@ public struct CentsAtRate: Sendable, Equatable {
         self.cents = cents
         self.rate = rate
     }
+
+    /// The amount so made: `Double(cents) / 100`, times `rate` when there is one (the same
+    /// operations on the same values as reading the cell and converting it, so the same bits).
+    @inline(__always)
+    public var amount: Double {
+        let major = Double(cents) / 100
+        guard let rate else { return major }
+        return major * rate
+    }
 }

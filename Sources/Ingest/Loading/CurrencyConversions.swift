@@ -21,19 +21,30 @@ struct CurrencyConversions: Sendable {
         return k
     }
 
+    /// What converting does to a currency's amounts: multiplies them by `factor`, or takes them
+    /// as they are (nil).
+    struct Conversion {
+        let factor: Double?
+    }
+
+    /// The remembered conversion of the value packed as `key`; nil when it is not remembered.
+    @inline(__always)
+    func conversion(key: UInt64) -> Conversion? {
+        var i = 0
+        while i < keys.count {
+            if keys[i] == key { return Conversion(factor: factors[i]) }
+            i += 1
+        }
+        return nil
+    }
+
     /// `amount` converted when `key` is remembered, with the rate it was multiplied by (nil:
     /// taken as it is); nil when the key is not remembered.
     @inline(__always)
     func convert(_ amount: Double, key: UInt64) -> (amount: Double, rate: Double?)? {
-        var i = 0
-        while i < keys.count {
-            if keys[i] == key {
-                guard let factor = factors[i] else { return (amount, nil) }
-                return (amount * factor, factor)
-            }
-            i += 1
-        }
-        return nil
+        guard let conversion = conversion(key: key) else { return nil }
+        guard let factor = conversion.factor else { return (amount, nil) }
+        return (amount * factor, factor)
     }
 
     /// Remembers what converting the value packed as `key` does (while there is room).

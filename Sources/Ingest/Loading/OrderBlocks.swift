@@ -51,20 +51,27 @@ struct OrderBlocks: @unchecked Sendable {
     /// Holds `order`; `made` (when the amount was made so) codes its amount without a search.
     @inline(__always)
     mutating func append(_ order: Order, made: CentsAtRate? = nil) {
+        append(customer: order.customer, day: order.day, made: made) { order.amount }
+    }
+
+    /// Holds an order of `customer` on `day` whose amount `amount()` gives; with `made` (when the
+    /// amount was made so) its code is made from the cents, and `amount()` is called only when
+    /// the order does not pack (or the rate is not one of `scales`).
+    @inline(__always)
+    mutating func append(customer c: CustomerIndex, day: Day, made: CentsAtRate?, amount: () -> Double) {
         count += 1
-        let c = order.customer
-        guard c >= 0 && c < customerLimit else { outside.append(order); return }
+        guard c >= 0 && c < customerLimit else { outside.append(Order(customer: c, day: day, amount: amount())); return }
         let b = c >> Self.blockShift
         if !(b < next.count && next[b] != nil && next[b] != ends[b]) { startChunk(b) }
         let place = c & ((1 << Self.blockShift) - 1)
         let p = next[b]!
-        let code = made.flatMap { shortCode(of: $0) } ?? CompactOrderAmounts.code(of: order.amount, scales: scales)
-        if let packed = PackedOrder(place: place, day: order.day, code: code) {
+        let code = made.flatMap { shortCode(of: $0) } ?? CompactOrderAmounts.code(of: amount(), scales: scales)
+        if let packed = PackedOrder(place: place, day: day, code: code) {
             p.initialize(to: packed)
         } else {
             let chunk = blocks[b][blocks[b].count - 1]
             p.initialize(to: PackedOrder(place: place, exception: chunk.exceptions.count))
-            chunk.exceptions.append(order)
+            chunk.exceptions.append(Order(customer: c, day: day, amount: amount()))
         }
         next[b] = p + 1
     }

@@ -50,7 +50,7 @@ struct OrderPartial: Sendable {
         if context.hasIDs && !order.orderID.isEmpty {
             guard seen.insert(order.orderID) else { return .duplicateID }
         }
-        orders.append(Order(customer: customer, day: order.day, amount: order.amount), made: order.made)
+        orders.append(customer: customer, day: order.day, made: order.made) { order.amount }
         if let cadence = order.cadence { declared.state(cadence, for: customer) }
         return .use
     }

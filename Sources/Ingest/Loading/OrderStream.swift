@@ -11,13 +11,18 @@ public struct OrderRecord {
     public var orderID: UnsafeBufferPointer<UInt8>
     /// The order's day in the report time zone.
     public var day: Day
-    /// Amount in the report currency, net of tax (when a tax column exists) and of refunds
-    /// (when an "Amount Refunded" column exists). Refund rows stay negative as written.
-    public var amount: Double
+    /// The amount as the stream computed it; not used when `made` is there.
+    var written: Double
     /// The billing cadence the row's interval or plan column names, if any.
     public var cadence: BillingCadence? = nil
     /// How `amount` was made, when it is cents ÷ 100 (times a rate) exactly; nil otherwise.
     public var made: CentsAtRate? = nil
+
+    /// Amount in the report currency, net of tax (when a tax column exists) and of refunds
+    /// (when an "Amount Refunded" column exists). Refund rows stay negative as written. Made
+    /// from `made` when there is one (a consumer that codes the cents, as the order book does,
+    /// never needs the division).
+    public var amount: Double { made?.amount ?? written }
 }
 
 /// What the consumer did with an order; the stream counts the skips.
@@ -467,47 +472,56 @@ public struct OrderStream: Sendable {
                 day = try reader.requiredDay(dateField, row)  // throws the located skip
             }
             if reader.latestEventDay != nil { _ = try reader.notAfterToday(day, dateField, row) }
-            let mark = amountField.mark
-            var amount: Double
-            var symbolCurrency: String?
-            // The plain cell first (as `MoneyParsing.read` reads it first), keeping its cents.
-            var cents: Int64?
-            if let plain = row.withBytes(amountColumn, { PlainNumber($0) }), let v = plain.amount {
-                amount = v
-                cents = plain.cents
-            } else if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
-                amount = v
-                symbolCurrency = c
-            } else {
-                guard let a = try reader.amount(amountField, row) else {
-                    throw RowSkip(reason: "bad_amount", column: amountColumn,
-                                  message: "no amount in column \"\(reader.headerName(amountField))\"")
-                }
-                (amount, symbolCurrency) = a
-            }
-            var tax = 0.0, refunded = 0.0
-            // (Without the column nothing is read: the reader is not even called.)
-            if taxField.column != nil, let t = try reader.amount(taxField, row) { tax = t.value }
-            if refundedField.column != nil, let r = try reader.amount(refundedField, row) { refunded = r.value }
-            // A currency column value met before: its conversion is remembered (minor units aside).
-            let currencyKey = currencyColumn.flatMap { c in row.withBytes(c) { CurrencyConversions.key($0) } }
-            // The cents stand for the amount while nothing but a rate changes it: no minor units,
-            // no tax or refund (x − 0 − 0 is x for every x the cents stand for; −0 has none).
+            // The usual row: a cell of at most two decimals, no tax or refund column, no minor units
+            // and a currency already met (or no currency column). Its amount is cents ÷ 100 times
+            // the remembered rate, bit for bit what the long way below computes, so it is left to
+            // be made from `made` where it is needed (the order book codes it from the cents).
+            var amount = 0.0
             var made: CentsAtRate?
-            if let currencyKey, !minorUnits.any, let converted = conversions.convert(amount - tax - refunded, key: currencyKey) {
-                amount = converted.amount
-                if let cents, tax == 0, refunded == 0 { made = CentsAtRate(cents: cents, rate: converted.rate) }
+            if taxField.column == nil, refundedField.column == nil, !minorUnits.any,
+               let cents = row.withBytes(amountColumn, { PlainNumber($0) })?.cents, let rate = rememberedRate(row) {
+                made = CentsAtRate(cents: cents, rate: rate.factor)
             } else {
-                let columnCurrency = currencyCode(row)
-                let currency = columnCurrency ?? symbolCurrency
-                amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
-                if currency != nil {
-                    amount = book.convert(amount, currency: currency)
-                } else if let cents, tax == 0, refunded == 0, !minorUnits.any {
-                    made = CentsAtRate(cents: cents, rate: nil)
+                let mark = amountField.mark
+                var symbolCurrency: String?
+                // The plain cell first (as `MoneyParsing.read` reads it first), keeping its cents.
+                var cents: Int64?
+                if let plain = row.withBytes(amountColumn, { PlainNumber($0) }), let v = plain.amount {
+                    amount = v
+                    cents = plain.cents
+                } else if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
+                    amount = v
+                    symbolCurrency = c
+                } else {
+                    guard let a = try reader.amount(amountField, row) else {
+                        throw RowSkip(reason: "bad_amount", column: amountColumn,
+                                      message: "no amount in column \"\(reader.headerName(amountField))\"")
+                    }
+                    (amount, symbolCurrency) = a
                 }
-                if let currencyKey, let columnCurrency {
-                    conversions.remember(currencyKey, factor: book.factor(for: columnCurrency))
+                var tax = 0.0, refunded = 0.0
+                // (Without the column nothing is read: the reader is not even called.)
+                if taxField.column != nil, let t = try reader.amount(taxField, row) { tax = t.value }
+                if refundedField.column != nil, let r = try reader.amount(refundedField, row) { refunded = r.value }
+                // A currency column value met before: its conversion is remembered (minor units aside).
+                let currencyKey = currencyColumn.flatMap { c in row.withBytes(c) { CurrencyConversions.key($0) } }
+                // The cents stand for the amount while nothing but a rate changes it: no minor units,
+                // no tax or refund (x − 0 − 0 is x for every x the cents stand for; −0 has none).
+                if let currencyKey, !minorUnits.any, let converted = conversions.convert(amount - tax - refunded, key: currencyKey) {
+                    amount = converted.amount
+                    if let cents, tax == 0, refunded == 0 { made = CentsAtRate(cents: cents, rate: converted.rate) }
+                } else {
+                    let columnCurrency = currencyCode(row)
+                    let currency = columnCurrency ?? symbolCurrency
+                    amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
+                    if currency != nil {
+                        amount = book.convert(amount, currency: currency)
+                    } else if let cents, tax == 0, refunded == 0, !minorUnits.any {
+                        made = CentsAtRate(cents: cents, rate: nil)
+                    }
+                    if let currencyKey, let columnCurrency {
+                        conversions.remember(currencyKey, factor: book.factor(for: columnCurrency))
+                    }
                 }
             }
             let cadence = declaredCadence(row)
@@ -519,7 +533,7 @@ public struct OrderStream: Sendable {
                 return row.withBytes(idColumn) { idRaw in
                     let i = ByteCursor(idRaw)
                     let id = UnsafeBufferPointer(rebasing: idRaw[i.index..<i.end])
-                    return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, amount: amount,
+                    return body(OrderRecord(line: row.line, customerID: customer, orderID: id, day: day, written: amount,
                                             cadence: cadence, made: made))
                 }
             }
@@ -542,6 +556,16 @@ public struct OrderStream: Sendable {
         static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
             guard a.count == b.count else { return false }
             return b.withUnsafeBufferPointer { bb in ByteRun.equal(a.baseAddress, bb.baseAddress, count: a.count) }
+        }
+
+        /// The conversion of the row's currency when it is known without reading the cell as
+        /// text: no currency column (amounts taken as they are), or a value met before
+        /// (`CurrencyConversions`); nil otherwise.
+        @inline(__always)
+        private func rememberedRate(_ row: RowView) -> CurrencyConversions.Conversion? {
+            guard let c = currencyColumn else { return CurrencyConversions.Conversion(factor: nil) }
+            guard let key = row.withBytes(c, { CurrencyConversions.key($0) }) else { return nil }
+            return conversions.conversion(key: key)
         }
 
         @inline(__always)
