@@ -464,9 +464,11 @@ public struct OrderStream: Sendable {
                               message: "status \"\(row.string(s) ?? "")\" is not revenue")
             }
             let order = dateField.dateOrder
-            let reading = row.withBytes(dateField.column) { DateParsing.read($0, order: order) }
             let day: Day
-            if case .date(let written) = reading {
+            // `yyyy-MM-dd` first, as `DateParsing.read` reads it first, without its call and reading.
+            if let iso = row.withBytes(dateField.column, { DateParsing.isoDay($0) }) {
+                day = iso
+            } else if case .date(let written) = row.withBytes(dateField.column, { DateParsing.read($0, order: order) }) {
                 day = written.utcOffset == nil ? written.day : timeZone.day(of: written)
             } else {
                 day = try reader.requiredDay(dateField, row)  // throws the located skip
