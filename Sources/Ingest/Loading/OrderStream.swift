@@ -481,50 +481,10 @@ public struct OrderStream: Sendable {
             var amount = 0.0
             var made: CentsAtRate?
             if taxField.column == nil, refundedField.column == nil, !minorUnits.any,
-               let cents = row.withBytes(amountColumn, { PlainNumber($0) })?.cents, let rate = rememberedRate(row) {
-                made = CentsAtRate(cents: cents, rate: rate.factor)
+               let cents = row.withBytes(amountColumn, { PlainNumber($0) })?.cents, let known = knownConversion(row) {
+                made = CentsAtRate(cents: cents, rate: known.factor)
             } else {
-                let mark = amountField.mark
-                var symbolCurrency: String?
-                // The plain cell first (as `MoneyParsing.read` reads it first), keeping its cents.
-                var cents: Int64?
-                if let plain = row.withBytes(amountColumn, { PlainNumber($0) }), let v = plain.amount {
-                    amount = v
-                    cents = plain.cents
-                } else if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
-                    amount = v
-                    symbolCurrency = c
-                } else {
-                    guard let a = try reader.amount(amountField, row) else {
-                        throw RowSkip(reason: "bad_amount", column: amountColumn,
-                                      message: "no amount in column \"\(reader.headerName(amountField))\"")
-                    }
-                    (amount, symbolCurrency) = a
-                }
-                var tax = 0.0, refunded = 0.0
-                // (Without the column nothing is read: the reader is not even called.)
-                if taxField.column != nil, let t = try reader.amount(taxField, row) { tax = t.value }
-                if refundedField.column != nil, let r = try reader.amount(refundedField, row) { refunded = r.value }
-                // A currency column value met before: its conversion is remembered (minor units aside).
-                let currencyKey = currencyColumn.flatMap { c in row.withBytes(c) { CurrencyConversions.key($0) } }
-                // The cents stand for the amount while nothing but a rate changes it: no minor units,
-                // no tax or refund (x − 0 − 0 is x for every x the cents stand for; −0 has none).
-                if let currencyKey, !minorUnits.any, let converted = conversions.convert(amount - tax - refunded, key: currencyKey) {
-                    amount = converted.amount
-                    if let cents, tax == 0, refunded == 0 { made = CentsAtRate(cents: cents, rate: converted.rate) }
-                } else {
-                    let columnCurrency = currencyCode(row)
-                    let currency = columnCurrency ?? symbolCurrency
-                    amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
-                    if currency != nil {
-                        amount = book.convert(amount, currency: currency)
-                    } else if let cents, tax == 0, refunded == 0, !minorUnits.any {
-                        made = CentsAtRate(cents: cents, rate: nil)
-                    }
-                    if let currencyKey, let columnCurrency {
-                        conversions.remember(currencyKey, factor: book.factor(for: columnCurrency))
-                    }
-                }
+                (amount, made) = try amountTheLongWay(row)
             }
             let cadence = declaredCadence(row)
             let customerColumn = self.customerColumn, idColumn = self.idColumn
@@ -560,11 +520,61 @@ public struct OrderStream: Sendable {
             return b.withUnsafeBufferPointer { bb in ByteRun.equal(a.baseAddress, bb.baseAddress, count: a.count) }
         }
 
+        /// The row's amount in the report currency, net of tax and refunds, read from its cells
+        /// whatever their form, with the cents it was made from when it was made from nothing
+        /// else (`CentsAtRate`); remembers the conversion of a currency met for the first time.
+        private mutating func amountTheLongWay(_ row: RowView) throws(RowSkip) -> (amount: Double, made: CentsAtRate?) {
+            var amount: Double
+            var made: CentsAtRate?
+            let mark = amountField.mark
+            var symbolCurrency: String?
+            // The plain cell first (as `MoneyParsing.read` reads it first), keeping its cents.
+            var cents: Int64?
+            if let plain = row.withBytes(amountColumn, { PlainNumber($0) }), let v = plain.amount {
+                amount = v
+                cents = plain.cents
+            } else if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
+                amount = v
+                symbolCurrency = c
+            } else {
+                guard let a = try reader.amount(amountField, row) else {
+                    throw RowSkip(reason: "bad_amount", column: amountColumn,
+                                  message: "no amount in column \"\(reader.headerName(amountField))\"")
+                }
+                (amount, symbolCurrency) = a
+            }
+            var tax = 0.0, refunded = 0.0
+            // (Without the column nothing is read: the reader is not even called.)
+            if taxField.column != nil, let t = try reader.amount(taxField, row) { tax = t.value }
+            if refundedField.column != nil, let r = try reader.amount(refundedField, row) { refunded = r.value }
+            // A currency column value met before: its conversion is remembered (minor units aside).
+            let currencyKey = currencyColumn.flatMap { c in row.withBytes(c) { CurrencyConversions.key($0) } }
+            // The cents stand for the amount while nothing but a rate changes it: no minor units,
+            // no tax or refund (x − 0 − 0 is x for every x the cents stand for; −0 has none).
+            if let currencyKey, !minorUnits.any, let converted = conversions.convert(amount - tax - refunded, key: currencyKey) {
+                amount = converted.amount
+                if let cents, tax == 0, refunded == 0 { made = CentsAtRate(cents: cents, rate: converted.rate) }
+            } else {
+                let columnCurrency = currencyCode(row)
+                let currency = columnCurrency ?? symbolCurrency
+                amount = minorUnits.net(amount: amount, tax: tax, refunded: refunded, currency: currency ?? book.reportCurrency)
+                if currency != nil {
+                    amount = book.convert(amount, currency: currency)
+                } else if let cents, tax == 0, refunded == 0, !minorUnits.any {
+                    made = CentsAtRate(cents: cents, rate: nil)
+                }
+                if let currencyKey, let columnCurrency {
+                    conversions.remember(currencyKey, factor: book.factor(for: columnCurrency))
+                }
+            }
+            return (amount, made)
+        }
+
         /// The conversion of the row's currency when it is known without reading the cell as
         /// text: no currency column (amounts taken as they are), or a value met before
         /// (`CurrencyConversions`); nil otherwise.
         @inline(__always)
-        private func rememberedRate(_ row: RowView) -> CurrencyConversions.Conversion? {
+        private func knownConversion(_ row: RowView) -> CurrencyConversions.Conversion? {
             guard let c = currencyColumn else { return CurrencyConversions.Conversion(factor: nil) }
             guard let key = row.withBytes(c, { CurrencyConversions.key($0) }) else { return nil }
             return conversions.conversion(key: key)
