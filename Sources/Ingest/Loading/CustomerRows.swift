@@ -347,10 +347,12 @@ struct CustomerRowDecoding: Sendable {
         let kindText = row.string(churnKindColumn)
         let kind = ValueVocabulary.churnKind(kindText)
         if kindText != nil && kind == nil { notes.append(("churn_kind", kindText ?? "")) }
-        // Made without traits (see `CustomerRowDecode.customer`), so it holds no object of its own.
+        // Made without traits (see `CustomerRowDecode.customer`), so it holds no object of its own,
+        // and with empty attributes made as such (not from an empty dictionary).
         var customer = Customer(
             id: id, name: row.string(nameColumn) ?? id, signup: signup,
-            churnDate: optionalDay(churnDateField), churnKind: kind, lastSeen: optionalDay(lastSeenField))
+            churnDate: optionalDay(churnDateField), churnKind: kind, lastSeen: optionalDay(lastSeenField),
+            attributeValues: CustomerAttributes())
         // A product's "former customer" type or status is a churn; its day is the
         // cancellation date, else the last activity date, else (unknown) the signup.
         if !churnWords.isEmpty, customer.churnDate == nil,
