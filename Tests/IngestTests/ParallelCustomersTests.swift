@@ -163,17 +163,24 @@ import Model
     @Test func traitKeysSpellEachCellsLengthThenItsBytes() throws {
         // Cells 1 and 2 and a column the row has not: a 200-byte plan (length 200 = 0xC8 written
         // 0xC8, 0x01: low seven bits with the high bit set, then 200 >> 7 = 1), " b " trimmed to
-        // "b", then nothing (length 0).
-        let plan = String(repeating: "p", count: 200)
-        let text = Array("C1,\(plan), b \n".utf8)
-        var key: [UInt8] = []
-        text.withUnsafeBufferPointer { buf in
-            var scanner = CSVScanner(delimiter: 0x2C, line: 1)
-            var position = 0
-            let fields = FieldList()
-            _ = try? scanner.next(buf, position: &position, isFinal: true, fields: fields)
-            TraitCells(columns: [1, 2, 7]).key(of: RowView(text: buf, fields: fields.buffer, line: 1), into: &key)
+        // "b", then nothing (length 0). Then, into the same buffer, a shorter key: a quoted cell
+        // with a doubled quote (`"x""y"` is `x"y`, 3 bytes) and an empty one; the key is the
+        // buffer's first bytes, whatever the earlier key left after them.
+        func key(_ line: String, _ buffer: inout [UInt8]) -> [UInt8] {
+            let text = Array(line.utf8)
+            let length = text.withUnsafeBufferPointer { buf in
+                var scanner = CSVScanner(delimiter: 0x2C, line: 1)
+                var position = 0
+                let fields = FieldList()
+                _ = try? scanner.next(buf, position: &position, isFinal: true, fields: fields)
+                return TraitCells(columns: [1, 2, 7]).key(of: RowView(text: buf, fields: fields.buffer, line: 1), into: &buffer)
+            }
+            return Array(buffer[..<length])
         }
-        #expect(key == [0xC8, 0x01] + Array(plan.utf8) + [1, UInt8(ascii: "b"), 0])
+        let plan = String(repeating: "p", count: 200)
+        var buffer: [UInt8] = []
+        #expect(key("C1,\(plan), b \n", &buffer) == [0xC8, 0x01] + Array(plan.utf8) + [1, UInt8(ascii: "b"), 0])
+        #expect(buffer.count >= 203)
+        #expect(key("C2,\"x\"\"y\",\n", &buffer) == [3] + Array("x\"y".utf8) + [0, 0])
     }
 }

@@ -26,6 +26,13 @@ extension DatasetBuilder {
         return index
     }
 
+    /// Whether `index` holds `id`. The index is taken in place (`inout`): asked through the
+    /// builder that the row closure holds, it was copied for every row (every array of it
+    /// retained and released).
+    static func holds(_ index: inout ByteKeyedIndex, _ id: String) -> Bool {
+        index.value(for: id) != nil
+    }
+
     /// Writes the earliest revenue days into the customers created from revenue files.
     mutating func applyRevenueSignups() {
         guard !hasCustomerFile else { return }
@@ -72,7 +79,7 @@ extension DatasetBuilder {
                 case .keyed, .keyedSkip:
                     try productRows.check(row, reader: reader)
                 }
-                if customerIndex.value(for: decoded.id) != nil {
+                if Self.holds(&customerIndex, decoded.id) {
                     throw RowSkip(reason: "duplicate_id", column: reader.column("id"),
                                   message: "customer id \"\(decoded.id)\" appears on an earlier row; the first row is kept")
                 }
@@ -212,7 +219,7 @@ struct CustomerValueSharing {
     private var churnReasons = SharedStrings()
     /// The traits given to the rows of each distinct trait-cell key (`TraitCells.key`).
     private var byCells = ByteKeyedCache<CustomerTraits>()
-    /// The current row's key, reused from row to row.
+    /// The current row's key (its first bytes), the buffer reused from row to row.
     private var key: [UInt8] = []
 
     init() {}
@@ -223,13 +230,13 @@ struct CustomerValueSharing {
             c.traits = shared(decoding.traits(row))
             return
         }
-        decoding.traitCells.key(of: row, into: &key)
-        if let known = key.withUnsafeBufferPointer({ byCells[$0] }) {
+        let length = decoding.traitCells.key(of: row, into: &key)
+        if let known = key.withUnsafeBufferPointer({ byCells[UnsafeBufferPointer(rebasing: $0[..<length])] }) {
             c.traits = known
             return
         }
         c.traits = shared(decoding.traits(row))
-        key.withUnsafeBufferPointer { byCells.remember(c.traits, for: $0) }
+        key.withUnsafeBufferPointer { byCells.remember(c.traits, for: UnsafeBufferPointer(rebasing: $0[..<length])) }
     }
 
     /// The traits with `values`: the object of the equal values met before, else a new one.
@@ -257,19 +264,35 @@ struct CustomerValueSharing {
 struct TraitCells: Sendable {
     let columns: [Int?]
 
-    func key(of row: RowView, into key: inout [UInt8]) {
-        key.removeAll(keepingCapacity: true)
-        for column in columns {
-            row.withBytes(column) { raw in
-                let cursor = ByteCursor(raw)  // trims spaces, tabs and no-break spaces
-                var count = cursor.isAtEnd ? 0 : cursor.end - cursor.index
-                while count >= 0x80 {
-                    key.append(UInt8(truncatingIfNeeded: count) | 0x80)
-                    count >>= 7
+    /// Writes the row's key at the start of `key` (made longer first when it could not hold
+    /// it) and returns its length. Written through a pointer: appending each cell to an array
+    /// cost more than the rest of the key's making.
+    func key(of row: RowView, into key: inout [UInt8]) -> Int {
+        // A cell's key is at most its bytes as written (unescaping only shortens them) and the
+        // ten bytes of the longest length.
+        var room = 0
+        for column in columns { room += row.writtenCount(column) + 10 }
+        if key.count < room { key = [UInt8](repeating: 0, count: max(room, 2 * key.count)) }
+        return key.withUnsafeMutableBufferPointer { out in
+            var n = 0
+            for column in columns {
+                row.withBytes(column) { raw in
+                    let cursor = ByteCursor(raw)  // trims spaces, tabs and no-break spaces
+                    var count = cursor.isAtEnd ? 0 : cursor.end - cursor.index
+                    while count >= 0x80 {
+                        out[n] = UInt8(truncatingIfNeeded: count) | 0x80
+                        n += 1
+                        count >>= 7
+                    }
+                    out[n] = UInt8(count)
+                    n += 1
+                    if !cursor.isAtEnd, let source = raw.baseAddress {
+                        (out.baseAddress! + n).update(from: source + cursor.index, count: cursor.end - cursor.index)
+                        n += cursor.end - cursor.index
+                    }
                 }
-                key.append(UInt8(count))
-                if !cursor.isAtEnd { key.append(contentsOf: UnsafeBufferPointer(rebasing: raw[cursor.index..<cursor.end])) }
             }
+            return n
         }
     }
 }

@@ -22,6 +22,14 @@ struct RowView {
         return body(UnsafeBufferPointer(rebasing: text[f.start..<f.end]))
     }
 
+    /// How many bytes field `column` takes in the text (quotes and doubled quotes included: at
+    /// least as many as `withBytes` hands over); 0 when the column is nil or beyond the row.
+    @inline(__always)
+    func writtenCount(_ column: Int?) -> Int {
+        guard let column, column < fields.count else { return 0 }
+        return fields[column].end - fields[column].start
+    }
+
     /// The field's text trimmed of spaces; nil when empty or absent.
     func string(_ column: Int?) -> String? {
         withBytes(column) { raw in
