@@ -81,14 +81,7 @@ import Model
             I12,C1,2024-01-12,10.00,0,EUR
 
             """
-        let dir = FixtureDirectory()
-        let path = dir.write("orders.csv", text)
-        let stream = try OrderStream(path: path, options: IngestOptions(rates: ["EUR": 1.08, "GBP": 1.27], reportCurrency: "USD"))
-        var seen: [(amount: Double, made: CentsAtRate?)] = []
-        _ = try stream.forEachOrder { o in
-            seen.append((o.amount, o.made))
-            return .use
-        }
+        let seen = try orders(text)
         let expected: [CentsAtRate?] = [nil, nil, CentsAtRate(cents: 1999, rate: 1.08), CentsAtRate(cents: 1250, rate: nil),
                                         nil, CentsAtRate(cents: -700, rate: 1.27), nil, nil, nil, nil, nil,
                                         CentsAtRate(cents: 1000, rate: 1.08)]
@@ -138,8 +131,9 @@ import Model
                          amounts: [10, 0.125, -19.99])
     }
 
-    func expectOrders(_ text: String, made: [CentsAtRate?], amounts: [Double],
-                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Each order of the orders file `text` (USD the report currency, EUR at 1.08, GBP at 1.27):
+    /// its amount and how it was made.
+    func orders(_ text: String) throws -> [(amount: Double, made: CentsAtRate?)] {
         let dir = FixtureDirectory()
         let path = dir.write("orders.csv", text)
         let stream = try OrderStream(path: path, options: IngestOptions(rates: ["EUR": 1.08, "GBP": 1.27], reportCurrency: "USD"))
@@ -148,6 +142,12 @@ import Model
             seen.append((o.amount, o.made))
             return .use
         }
+        return seen
+    }
+
+    func expectOrders(_ text: String, made: [CentsAtRate?], amounts: [Double],
+                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let seen = try orders(text)
         #expect(seen.map(\.made) == made, sourceLocation: sourceLocation)
         #expect(seen.map(\.amount.bitPattern) == amounts.map(\.bitPattern), sourceLocation: sourceLocation)
     }
