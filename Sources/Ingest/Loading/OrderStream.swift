@@ -480,13 +480,11 @@ public struct OrderStream: Sendable {
             // be made from `made` where it is needed (the order book codes it from the cents).
             var amount = 0.0
             var made: CentsAtRate?
-            // Read once for both ways (the plain form is the one `MoneyParsing.read` tries first).
-            let plain = row.withBytes(amountColumn) { PlainNumber($0) }
             if taxField.column == nil, refundedField.column == nil, !minorUnits.any,
-               let cents = plain?.cents, let known = knownConversion(row) {
+               let cents = row.withBytes(amountColumn, { PlainNumber($0) })?.cents, let known = knownConversion(row) {
                 made = CentsAtRate(cents: cents, rate: known.factor)
             } else {
-                (amount, made) = try amountTheLongWay(row, plain: plain)
+                (amount, made) = try amountTheLongWay(row)
             }
             let cadence = declaredCadence(row)
             let customerColumn = self.customerColumn, idColumn = self.idColumn
@@ -523,18 +521,16 @@ public struct OrderStream: Sendable {
         }
 
         /// The row's amount in the report currency, net of tax and refunds, read from its cells
-        /// whatever their form (`plain`: its amount cell read as a plain number, if it is one),
-        /// with the cents it was made from when it was made from nothing else (`CentsAtRate`);
-        /// remembers the conversion of a currency met for the first time.
-        private mutating func amountTheLongWay(_ row: RowView, plain: PlainNumber?) throws(RowSkip)
-            -> (amount: Double, made: CentsAtRate?) {
+        /// whatever their form, with the cents it was made from when it was made from nothing
+        /// else (`CentsAtRate`); remembers the conversion of a currency met for the first time.
+        private mutating func amountTheLongWay(_ row: RowView) throws(RowSkip) -> (amount: Double, made: CentsAtRate?) {
             var amount: Double
             var made: CentsAtRate?
             let mark = amountField.mark
             var symbolCurrency: String?
             // The plain cell first (as `MoneyParsing.read` reads it first), keeping its cents.
             var cents: Int64?
-            if let plain, let v = plain.amount {
+            if let plain = row.withBytes(amountColumn, { PlainNumber($0) }), let v = plain.amount {
                 amount = v
                 cents = plain.cents
             } else if case .amount(let v, let c) = row.withBytes(amountColumn, { MoneyParsing.read($0, mark: mark) }) {
