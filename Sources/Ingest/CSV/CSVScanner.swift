@@ -172,9 +172,13 @@ struct CSVScanner {
                             fields: FieldList) -> Int? {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let d = ones &* UInt64(delimiter), lf = ones &* 0x0A, cr = ones &* 0x0D, q = ones &* 0x22
+        // Positions, counts and the word index are below `n` plus a few (a buffer's size), so
+        // they are added without overflow checks.
         var fieldStart = start
         var i = start
-        var crEndsPreviousWord = false
+        // The high bit of the word's first byte when the word before ended in a CR: or-ed into
+        // the word's "needs a closer look" mask, so that test stays one branch.
+        var crEndsPreviousWord: UInt64 = 0
         // Fields are stored through a local pointer and count (a word adds at most 8 + 1), and
         // the count is stored back once.
         var count = fields.count
@@ -185,15 +189,15 @@ struct CSVScanner {
         @inline(__always) func fieldsEnd(_ mask: UInt64) {
             var mask = mask
             while mask != 0 {
-                let at = i + mask.trailingZeroBitCount >> 3
+                let at = i &+ mask.trailingZeroBitCount &>> 3
                 (out + count).initialize(to: CSVField(start: fieldStart, end: at, hasQuotes: false))
-                count += 1
-                fieldStart = at + 1
+                count &+= 1
+                fieldStart = at &+ 1
                 mask &= mask &- 1
             }
         }
-        while i + 8 <= n {
-            if count + 9 > room {
+        while i &+ 8 <= n {
+            if count &+ 9 > room {
                 fields.count = count
                 fields.reserve(9)
                 out = fields.base
@@ -206,40 +210,41 @@ struct CSVScanner {
             // not used). Most words hold none: only their delimiters matter, and the quote, LF and
             // CR masks are not made.
             let x = w ^ q
-            if ((x &- ones) & ~x | (w &- 0x2020_2020_2020_2020) & ~w) & 0x8080_8080_8080_8080 != 0 || crEndsPreviousWord {
+            if ((x &- ones) & ~x | (w &- 0x2020_2020_2020_2020) & ~w | crEndsPreviousWord) & 0x8080_8080_8080_8080 != 0 {
                 let quotes = ByteRun.zeroBytes(x)
                 let lineFeeds = ByteRun.zeroBytes(w ^ lf)
                 let returns = ByteRun.zeroBytes(w ^ cr)
+                let afterCR = crEndsPreviousWord != 0
                 if lineFeeds != 0 {
                     let lfBit = lineFeeds.trailingZeroBitCount
                     let before = (UInt64(1) &<< UInt64(lfBit)) &- 1
                     if quotes & before != 0 { return nil }
-                    var end = i + lfBit >> 3
+                    var end = i &+ lfBit &>> 3
                     let crs = returns & before
                     if crs != 0 {
                         // Only a CR right before the LF is allowed (CRLF).
-                        guard lfBit >= 15, crs == UInt64(1) &<< UInt64(lfBit - 8) else { return nil }
-                        end -= 1
-                    } else if crEndsPreviousWord {
+                        guard lfBit >= 15, crs == UInt64(1) &<< UInt64(lfBit &- 8) else { return nil }
+                        end &-= 1
+                    } else if afterCR {
                         guard lfBit == 7 else { return nil }
-                        end -= 1
+                        end &-= 1
                     }
-                    if crEndsPreviousWord && lfBit != 7 { return nil }
+                    if afterCR && lfBit != 7 { return nil }
                     fieldsEnd(delimiters & before)
                     (out + count).initialize(to: CSVField(start: fieldStart, end: end, hasQuotes: false))
-                    count += 1
-                    return i + lfBit >> 3 + 1
+                    count &+= 1
+                    return i &+ lfBit &>> 3 &+ 1
                 }
-                if quotes != 0 || crEndsPreviousWord { return nil }
+                if quotes != 0 || afterCR { return nil }
                 if returns != 0 {
                     // A CR may only be the word's last byte, continued by an LF in the next word.
                     guard returns == 0x8000_0000_0000_0000 else { return nil }
-                    crEndsPreviousWord = true
+                    crEndsPreviousWord = 0x80
                     delimiters &= 0x0080_8080_8080_8080
                 }
             }
             fieldsEnd(delimiters)
-            i += 8
+            i &+= 8
         }
         return nil
     }
