@@ -42,46 +42,48 @@ enum ShortestDouble {
         }
         while digits % 10 == 0 {
             digits /= 10
-            exponent += 1
+            exponent &+= 1
         }
         write(digits, exponent, negative: bits >> 63 != 0, exponential: value.magnitude > 0x1p53, to: &out)
     }
 
     /// The decimal s × 10ᵏ (s not yet stripped of trailing zeros) chosen for c × 2^q.
+    /// The operands are bounded by the method (c < 2⁵³, |q| ≤ 1074, h in 1…4): sums, products
+    /// and shifts are written without overflow checks.
     @inline(__always)
     private static func decimal(q: Int, c: UInt64) -> (UInt64, Int) {
         let out: UInt64 = c & 1
-        let cb = c << 2, cbr = cb + 2
+        let cb = c &<< 2, cbr = cb &+ 2
         let cbl: UInt64, k: Int
         if c != 1 << 52 || q == -1074 {
-            cbl = cb - 2
+            cbl = cb &- 2
             k = floorLog10Pow2(q)
         } else {
             // The lower neighbour is half as far: the interval is ¾ of the usual below.
-            cbl = cb - 1
+            cbl = cb &- 1
             k = floorLog10ThreeQuartersPow2(q)
         }
-        let h = q + floorLog2Pow10(-k) + 2
-        let at = 2 * (k - DecimalPowers.lowestExponent)
-        let (g1, g0) = DecimalPowers.words.withUnsafeBufferPointer { ($0[at], $0[at + 1]) }
-        let vb = roundedProduct(g1, g0, cb << UInt64(h))
-        let vbl = roundedProduct(g1, g0, cbl << UInt64(h))
-        let vbr = roundedProduct(g1, g0, cbr << UInt64(h))
+        let h = q &+ floorLog2Pow10(0 &- k) &+ 2
+        let at = 2 &* (k &- DecimalPowers.lowestExponent)
+        let (g1, g0) = DecimalPowers.words.withUnsafeBufferPointer { ($0[at], $0[at &+ 1]) }
+        let vb = roundedProduct(g1, g0, cb &<< UInt64(truncatingIfNeeded: h))
+        let vbl = roundedProduct(g1, g0, cbl &<< UInt64(truncatingIfNeeded: h))
+        let vbr = roundedProduct(g1, g0, cbr &<< UInt64(truncatingIfNeeded: h))
         let s = vb >> 2
         if s >= 100 {
             // One digit fewer: s rounded down to a multiple of ten, and the next one up.
-            let sp10 = 10 * s.multipliedFullWidth(by: 115_292_150_460_684_698 << 4).high
-            let tp10 = sp10 + 10
-            let upin = vbl + out <= sp10 << 2
-            let wpin = (tp10 << 2) + out <= vbr
+            let sp10 = 10 &* s.multipliedFullWidth(by: 115_292_150_460_684_698 << 4).high
+            let tp10 = sp10 &+ 10
+            let upin = vbl &+ out <= sp10 &<< 2
+            let wpin = (tp10 &<< 2) &+ out <= vbr
             if upin != wpin { return (upin ? sp10 : tp10, k) }
         }
-        let t = s + 1
-        let uin = vbl + out <= s << 2
-        let win = (t << 2) + out <= vbr
+        let t = s &+ 1
+        let uin = vbl &+ out <= s &<< 2
+        let win = (t &<< 2) &+ out <= vbr
         if uin != win { return (uin ? s : t, k) }
         // Both in the interval: the closer one, the even one when as close.
-        let twice = (s + t) << 1
+        let twice = (s &+ t) &<< 1
         let chooseS = vb < twice || (vb == twice && s & 1 == 0)
         return (chooseS ? s : t, k)
     }
@@ -97,9 +99,9 @@ enum ShortestDouble {
     }
 
     /// ⌊e × log₁₀ 2⌋, ⌊e × log₁₀ 2 + log₁₀ ¾⌋ and ⌊e × log₂ 10⌋, exact over the exponents used.
-    @inline(__always) private static func floorLog10Pow2(_ e: Int) -> Int { (e * 661_971_961_083) >> 41 }
-    @inline(__always) private static func floorLog10ThreeQuartersPow2(_ e: Int) -> Int { (e * 661_971_961_083 - 274_743_187_321) >> 41 }
-    @inline(__always) private static func floorLog2Pow10(_ e: Int) -> Int { (e * 913_124_641_741) >> 38 }
+    @inline(__always) private static func floorLog10Pow2(_ e: Int) -> Int { (e &* 661_971_961_083) &>> 41 }
+    @inline(__always) private static func floorLog10ThreeQuartersPow2(_ e: Int) -> Int { (e &* 661_971_961_083 &- 274_743_187_321) &>> 41 }
+    @inline(__always) private static func floorLog2Pow10(_ e: Int) -> Int { (e &* 913_124_641_741) &>> 38 }
 
     /// Writes digits × 10^exponent (digits without trailing zeros) in `description`'s notation,
     /// composed in a buffer on the stack and appended at once.
@@ -107,11 +109,13 @@ enum ShortestDouble {
                               to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
             let p = buffer.baseAddress!
+            // Positions inside the 128-byte buffer (at most 25 bytes are written): moved without
+            // overflow checks.
             // The digits, right-aligned to byte 96; the words they are copied from as
             // (`copy(_:to:)`) are set first.
             for k in stride(from: 72, to: 104, by: 8) { UnsafeMutableRawPointer(p + k).storeBytes(of: 0, as: UInt64.self) }
             let count = DecimalDigits.write(digits, before: p + 96)
-            let start = 96 - count
+            let start = 96 &- count
             let digitsAt = p + start
             var i = 0
             if negative {
@@ -119,51 +123,51 @@ enum ShortestDouble {
                 i = 1
             }
             // value = 0.d₁d₂…dₙ × 10^decimalExponent
-            let decimalExponent = exponent + count
+            let decimalExponent = exponent &+ count
             if exponential || decimalExponent < -3 {
                 p[i] = digitsAt[0]
-                i += 1
+                i &+= 1
                 if count > 1 {
                     p[i] = 0x2E
-                    copy(digitsAt + 1, to: p + i + 1)
-                    i += count
+                    copy(digitsAt + 1, to: p + (i &+ 1))
+                    i &+= count
                 }
-                let e = decimalExponent - 1
+                let e = decimalExponent &- 1
                 p[i] = 0x65  // e
-                p[i + 1] = e < 0 ? 0x2D : 0x2B
-                i += 2
+                p[i &+ 1] = e < 0 ? 0x2D : 0x2B
+                i &+= 2
                 let magnitude = UInt32(e.magnitude)
                 if magnitude >= 100 {
                     p[i] = UInt8(truncatingIfNeeded: magnitude / 100) | 0x30
-                    i += 1
+                    i &+= 1
                 }
                 p[i] = UInt8(truncatingIfNeeded: magnitude / 10 % 10) | 0x30
-                p[i + 1] = UInt8(truncatingIfNeeded: magnitude % 10) | 0x30
-                i += 2
+                p[i &+ 1] = UInt8(truncatingIfNeeded: magnitude % 10) | 0x30
+                i &+= 2
             } else if decimalExponent <= 0 {
                 // 0.000ddd: "0." and up to three zeros, written as one word of zeros first.
                 UnsafeMutableRawPointer(p + i).storeBytes(of: 0x3030_3030_3030_3030, as: UInt64.self)
-                p[i + 1] = 0x2E
-                i += 2 - decimalExponent
+                p[i &+ 1] = 0x2E
+                i &+= 2 &- decimalExponent
                 copy(digitsAt, to: p + i)
-                i += count
+                i &+= count
             } else if decimalExponent < count {
                 copy(digitsAt, to: p + i)
-                i += decimalExponent
+                i &+= decimalExponent
                 p[i] = 0x2E
-                copy(digitsAt + decimalExponent, to: p + i + 1)
-                i += count - decimalExponent + 1
+                copy(digitsAt + decimalExponent, to: p + (i &+ 1))
+                i &+= count &- decimalExponent &+ 1
             } else {
                 // ddd000.0 (at most 2⁵³: 16 digits), the zeros written as words.
                 copy(digitsAt, to: p + i)
-                i += count
-                for k in stride(from: 0, to: decimalExponent - count, by: 8) {
-                    UnsafeMutableRawPointer(p + i + k).storeBytes(of: 0x3030_3030_3030_3030, as: UInt64.self)
+                i &+= count
+                for k in stride(from: 0, to: decimalExponent &- count, by: 8) {
+                    UnsafeMutableRawPointer(p + (i &+ k)).storeBytes(of: 0x3030_3030_3030_3030, as: UInt64.self)
                 }
-                i += decimalExponent - count
+                i &+= decimalExponent &- count
                 p[i] = 0x2E
-                p[i + 1] = 0x30
-                i += 2
+                p[i &+ 1] = 0x30
+                i &+= 2
             }
             out.append(contentsOf: UnsafeBufferPointer(start: p, count: i))
         }

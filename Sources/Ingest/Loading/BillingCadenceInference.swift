@@ -73,17 +73,25 @@ enum BillingCadenceInference {
         init(orders: CustomerOrderBook, customers: Range<Int>, declared: [BillingCadence?], asOf: Day?) {
             cadence = [BillingCadence?](repeating: nil, count: customers.count)
             var days: [Int32] = []
-            var gaps: [Int] = []
             // The book's storage taken once for the range, not once per customer.
             let columns = orders.columns
             for customer in customers {
                 CustomerOrderBook.paidDays(at: orders.orderPositions(of: customer), of: columns.days, columns.amounts,
                                            asOf: asOf, into: &days)
-                guard var previous = days.first else { continue }
-                gaps.removeAll(keepingCapacity: true)
-                for day in days.dropFirst() where day != previous {
-                    gaps.append(Int(day) - Int(previous))
-                    previous = day
+                guard !days.isEmpty else { continue }
+                // The gaps between distinct paid days (days are Int32 ordinals: their
+                // differences fit, and the positions are below the count).
+                var gaps = GapTally()
+                days.withUnsafeBufferPointer { days in
+                    var previous = days[0], k = 1
+                    while k < days.count {
+                        let day = days[k]
+                        if day != previous {
+                            gaps.add(Int(day) &- Int(previous))
+                            previous = day
+                        }
+                        k &+= 1
+                    }
                 }
                 if customer < declared.count, let stated = declared[customer] {
                     cadence[customer - customers.lowerBound] = stated
@@ -91,7 +99,7 @@ enum BillingCadenceInference {
                 } else if gaps.isEmpty {
                     single.append(customer)
                 } else {
-                    let c = BillingCadenceInference.cadence(ofGaps: gaps)
+                    let c = gaps.cadence
                     cadence[customer - customers.lowerBound] = c
                     fromGaps[c, default: 0] += 1
                 }
@@ -110,19 +118,38 @@ extension BillingCadenceInference {
     /// twice the bound. One pass, for both bounds.
     static func cadence(ofGaps gaps: [Int]) -> BillingCadence {
         precondition(!gaps.isEmpty, "at least one gap")
-        var atMost45 = 0, atMost135 = 0
-        var largest45 = Int.min, smallestAbove45 = Int.max, largest135 = Int.min, smallestAbove135 = Int.max
-        for g in gaps {
-            if g <= 45 { atMost45 += 1; largest45 = max(largest45, g) } else { smallestAbove45 = min(smallestAbove45, g) }
-            if g <= 135 { atMost135 += 1; largest135 = max(largest135, g) } else { smallestAbove135 = min(smallestAbove135, g) }
+        var tally = GapTally()
+        for g in gaps { tally.add(g) }
+        return tally.cadence
+    }
+
+    /// What ``cadence(ofGaps:)`` needs of a customer's gaps, taken one gap at a time (no list
+    /// of gaps is kept): how many there are, and per bound how many are at or below it, the
+    /// largest of those and the smallest above it.
+    struct GapTally {
+        private(set) var count = 0
+        private var atMost45 = 0, atMost135 = 0
+        private var largest45 = Int.min, smallestAbove45 = Int.max, largest135 = Int.min, smallestAbove135 = Int.max
+
+        var isEmpty: Bool { count == 0 }
+
+        @inline(__always)
+        mutating func add(_ g: Int) {
+            count &+= 1
+            if g <= 45 { atMost45 &+= 1; largest45 = max(largest45, g) } else { smallestAbove45 = min(smallestAbove45, g) }
+            if g <= 135 { atMost135 &+= 1; largest135 = max(largest135, g) } else { smallestAbove135 = min(smallestAbove135, g) }
         }
-        let n = gaps.count
-        func medianAtMost(_ bound: Int, _ k: Int, _ largest: Int, _ smallestAbove: Int) -> Bool {
-            if n % 2 == 1 || k != n / 2 { return k > n / 2 }
-            return largest + smallestAbove <= 2 * bound
+
+        /// The cadence of the median gap (at least one gap added).
+        var cadence: BillingCadence {
+            let n = count
+            func medianAtMost(_ bound: Int, _ k: Int, _ largest: Int, _ smallestAbove: Int) -> Bool {
+                if n % 2 == 1 || k != n / 2 { return k > n / 2 }
+                return largest + smallestAbove <= 2 * bound
+            }
+            if medianAtMost(45, atMost45, largest45, smallestAbove45) { return .monthly }
+            return medianAtMost(135, atMost135, largest135, smallestAbove135) ? .quarterly : .annual
         }
-        if medianAtMost(45, atMost45, largest45, smallestAbove45) { return .monthly }
-        return medianAtMost(135, atMost135, largest135, smallestAbove135) ? .quarterly : .annual
     }
 }
 

@@ -52,8 +52,9 @@ struct NumberedKeys: Sendable {
     /// has the most digits `TrailingNumber` reads, so the trailing run starts where it ends.)
     @inline(__always)
     func number(of key: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        // Lengths of ids in memory: their sums do not overflow, and are added unchecked.
         let start = prefix.count
-        guard key.count == start + digits, let p = key.baseAddress else { return nil }
+        guard key.count == start &+ digits, let p = key.baseAddress else { return nil }
         // A key of eight bytes or more, with a prefix of at most eight and at most eight digits
         // (`CUST-0000360`): one word for the prefix, one for the number.
         if key.count >= 8 && start <= 8 && digits <= 8 {
@@ -77,10 +78,11 @@ struct NumberedKeys: Sendable {
     @inline(__always)
     func entry(for key: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let number = number(of: key), number >= base else { return nil }
-        let offset = number - base
+        // Checked above and below: the offset is not negative and is an index of `table`.
+        let offset = number &- base
         guard offset < UInt64(table.count) else { return nil }
-        let stored = table.withUnsafeBufferPointer { $0[Int(offset)] }
-        return stored == 0 ? nil : Int(stored) - 1
+        let stored = table.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: offset)] }
+        return stored == 0 ? nil : Int(stored) &- 1
     }
 
     /// Records that the key numbered `number` (of the shape, not held before) is entry `entry`,

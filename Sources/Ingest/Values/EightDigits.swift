@@ -14,7 +14,8 @@ enum EightDigits {
     static func value(endingAt end: UnsafePointer<UInt8>, count: Int) -> UInt64? {
         let zeros: UInt64 = 0x3030_3030_3030_3030, high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
         var word = UnsafeRawPointer(end - 8).loadUnaligned(as: UInt64.self)
-        let kept: UInt64 = count >= 8 ? ~0 : ~0 << UInt64((8 - count) * 8)
+        // count is 1…8: the shift is 0…56 bits, worked out without overflow checks.
+        let kept: UInt64 = count >= 8 ? ~0 : ~0 &<< UInt64(truncatingIfNeeded: (8 &- count) &* 8)
         word = (word & kept) | (zeros & ~kept)
         guard word & high == zeros, (word &+ 0x0606_0606_0606_0606) & high == zeros else { return nil }
         var v = word & 0x0F0F_0F0F_0F0F_0F0F

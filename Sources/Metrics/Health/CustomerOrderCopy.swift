@@ -77,11 +77,15 @@ struct CustomerOrderCopy {
 
     /// The first position among the first `count` (ascending) of `days` whose day is after `day`.
     private static func firstPosition(after day: Day, in days: [Day], count: Int) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if days[mid] <= day { low = mid + 1 } else { high = mid }
+        precondition(count <= days.count, "a count of the buffer's days")
+        // Positions below `count`: halved and stepped without overflow checks.
+        return days.withUnsafeBufferPointer { days in
+            var low = 0, high = count
+            while low < high {
+                let mid = (low &+ high) &>> 1
+                if days[mid] <= day { low = mid &+ 1 } else { high = mid }
+            }
+            return low
         }
-        return low
     }
 }

@@ -129,52 +129,60 @@ struct HealthWalk {
     /// search and block move per gap; a walk asked every month merges a gap or two each time.
     private mutating func advancePaidDays(through day: Day) {
         // The paid days are the first `records.paidDays.count` of the `orders.paidDays` buffer.
+        // Positions are below that count and gaps are differences of rising days (Int32
+        // ordinals), so they are counted and subtracted without overflow checks.
         let total = records.paidDays.count, before = paidCount
         var end = before
         orders.paidDays.withUnsafeBufferPointer { paid in
-            while end < total, paid[end] <= day { end += 1 }
+            while end < total, paid[end] <= day { end &+= 1 }
         }
         guard end > before else { return }
         paidCount = end
-        let sortedCount = max(before - 1, 0)
+        let sortedCount = max(before &- 1, 0)
         // Swapped out and back so the closures do not capture `self`.
         var all: [Int32] = []
         swap(&all, &sortedGaps)
         defer { swap(&all, &sortedGaps) }
         orders.paidDays.withUnsafeBufferPointer { paid in all.withUnsafeMutableBufferPointer { all in
-            for next in max(before, 1)..<end { all[next - 1] = paid[next].ordinal - paid[next - 1].ordinal }
-            let gaps = UnsafeMutableBufferPointer(rebasing: all[..<max(end - 1, 0)])
-            let added = gaps.count - sortedCount
+            var next = max(before, 1)
+            while next < end {
+                all[next &- 1] = paid[next].ordinal &- paid[next &- 1].ordinal
+                next &+= 1
+            }
+            let gaps = UnsafeMutableBufferPointer(rebasing: all[..<max(end &- 1, 0)])
+            let added = gaps.count &- sortedCount
             guard added > 0 else { return }
             var fresh = UnsafeMutableBufferPointer(rebasing: gaps[sortedCount...])
             if added <= HealthSignal.insertionLimit {
-                for i in 1..<added {
+                var i = 1
+                while i < added {
                     let gap = fresh[i]
                     var j = i
-                    while j > 0 && fresh[j - 1] > gap {
-                        fresh[j] = fresh[j - 1]
-                        j -= 1
+                    while j > 0 && fresh[j &- 1] > gap {
+                        fresh[j] = fresh[j &- 1]
+                        j &-= 1
                     }
                     fresh[j] = gap
+                    i &+= 1
                 }
             } else {
                 fresh.sort()
             }
-            guard sortedCount > 0, gaps[sortedCount - 1] > gaps[sortedCount] else { return }
+            guard sortedCount > 0, gaps[sortedCount &- 1] > gaps[sortedCount] else { return }
             // Merge from the back: the larger of the two lists' last unplaced gaps goes to the
             // last free slot. The new gaps are copied out first (they are overwritten in place).
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: added) { copy in
                 _ = copy.initialize(fromContentsOf: fresh)
-                var i = sortedCount - 1, j = added - 1, slot = gaps.count - 1
+                var i = sortedCount &- 1, j = added &- 1, slot = gaps.count &- 1
                 while j >= 0 {
                     if i >= 0 && gaps[i] > copy[j] {
                         gaps[slot] = gaps[i]
-                        i -= 1
+                        i &-= 1
                     } else {
                         gaps[slot] = copy[j]
-                        j -= 1
+                        j &-= 1
                     }
-                    slot -= 1
+                    slot &-= 1
                 }
             }
         } }

@@ -97,7 +97,12 @@ struct ChurnOrderReader {
     private func usualGap(_ count: Int) -> Double {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { gaps in
             orders.paidDays.withUnsafeBufferPointer { days in
-                for i in 1..<count { gaps[i - 1] = days[i].ordinal - days[i - 1].ordinal }
+                // Differences of rising Int32 ordinals at positions below `count`: unchecked.
+                var i = 1
+                while i < count {
+                    gaps[i &- 1] = days[i].ordinal &- days[i &- 1].ordinal
+                    i &+= 1
+                }
             }
             return GapSelection.median(gaps)
         }

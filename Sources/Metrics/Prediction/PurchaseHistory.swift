@@ -121,22 +121,36 @@ struct PaidOrders {
     /// are put in it by a stable sort (same-day orders keep their input order).
     mutating func history(asOf: Day) -> PurchaseHistory? {
         guard !days.isEmpty else { return nil }
-        if zip(days, days.dropFirst()).contains(where: { $0 > $1 }) {
+        let inDayOrder = days.withUnsafeBufferPointer { d in
+            var k = 1
+            while k < d.count {
+                if d[k &- 1] > d[k] { return false }
+                k &+= 1
+            }
+            return true
+        }
+        if !inDayOrder {
             let order = days.indices.sorted { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }
             days = order.map { days[$0] }
             amounts = order.map { amounts[$0] }
         }
-        var distinct = 0, repeatSpend = 0.0
-        var i = 0
-        while i < days.count {
-            var total = 0.0
-            let day = days[i]
-            while i < days.count && days[i] == day {
-                total += amounts[i]
-                i += 1
+        // Positions below the orders' count, counted without overflow checks.
+        let (distinct, repeatSpend) = days.withUnsafeBufferPointer { days in
+            amounts.withUnsafeBufferPointer { amounts in
+                var distinct = 0, repeatSpend = 0.0
+                var i = 0
+                while i < days.count {
+                    var total = 0.0
+                    let day = days[i]
+                    while i < days.count && days[i] == day {
+                        total += amounts[i]
+                        i &+= 1
+                    }
+                    if distinct > 0 { repeatSpend += total }
+                    distinct &+= 1
+                }
+                return (distinct, repeatSpend)
             }
-            if distinct > 0 { repeatSpend += total }
-            distinct += 1
         }
         let first = days[0]
         return PurchaseHistory(x: distinct - 1, txDays: first.days(to: days[days.count - 1]), tDays: first.days(to: asOf),
