@@ -19,7 +19,8 @@ struct RowView {
             let copy = CSVScanner.unescaped(text, f)
             return copy.withUnsafeBufferPointer(body)
         }
-        return body(UnsafeBufferPointer(rebasing: text[f.start..<f.end]))
+        // The scanner cut the field from `text`: start ≤ end ≤ its count.
+        return body(UnsafeBufferPointer(start: text.baseAddress.map { $0 + f.start }, count: f.end &- f.start))
     }
 
     /// How many bytes field `column` takes in the text (quotes and doubled quotes included: at

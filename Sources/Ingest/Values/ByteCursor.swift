@@ -9,7 +9,7 @@ struct ByteCursor {
         self.index = 0
         self.end = bytes.count
         // Most fields start and end with a printable ASCII byte: nothing to trim.
-        if end > 0, bytes[0] > 0x20, bytes[0] < 0x80, bytes[end - 1] > 0x20, bytes[end - 1] < 0x80 { return }
+        if end > 0, bytes[0] > 0x20, bytes[0] < 0x80, bytes[end &- 1] > 0x20, bytes[end &- 1] < 0x80 { return }
         trimSpaces()
     }
 

@@ -12,31 +12,34 @@ struct PlainNumber {
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
         guard n > 0, n <= 20 else { return nil }
-        var i = 0
-        var negative = false
-        if bytes[0] == 0x2D { negative = true; i = 1 }
+        // Positions are below 21: counted without overflow checks. Each byte is a digit or the
+        // one dot; where the dot is gives the digits after it.
+        let first = bytes[0] == 0x2D ? 1 : 0
+        var i = first
         var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = -1
+        var dot = -1
         while i < n {
             let b = bytes[i]
-            if b >= 0x30 && b <= 0x39 {
-                mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
-                digits += 1
-                if fraction >= 0 { fraction += 1 }
-            } else if b == 0x2E && fraction < 0 && digits > 0 {
-                fraction = 0
+            let d = b &- 0x30
+            if d <= 9 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+            } else if b == 0x2E && dot < 0 {
+                dot = i
             } else {
                 return nil
             }
-            i += 1
+            i &+= 1
         }
-        guard digits > 0, digits <= 18, fraction != 0 else { return nil }
+        // A digit before the dot and one after it (`.5` and `5.` are not plain).
+        guard dot < 0 || (dot > first && dot < n &- 1) else { return nil }
+        let digits = n &- first &- (dot < 0 ? 0 : 1)
+        guard digits > 0, digits <= 18 else { return nil }
+        let fraction = dot < 0 ? -1 : n &- 1 &- dot
         // A single dot followed by exactly three digits could be a thousands separator.
         if fraction == 3 { return nil }
         self.mantissa = mantissa
         self.fraction = fraction
-        self.negative = negative
+        self.negative = first == 1
     }
 
     /// mantissa ÷ 10^fraction, negated when negative.
@@ -64,8 +67,9 @@ struct PlainNumber {
         guard mantissa < 1 << 53, mantissa != 0 || !negative else { return nil }
         let hundredths: UInt64
         switch fraction {
-        case -1: hundredths = mantissa * 100
-        case 1: hundredths = mantissa * 10
+        // mantissa < 2⁵³: times 100 stays far below 2⁶⁴.
+        case -1: hundredths = mantissa &* 100
+        case 1: hundredths = mantissa &* 10
         case 2: hundredths = mantissa
         default: return nil
         }
