@@ -101,6 +101,18 @@ public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
                                  lastPaid: orders.paidDays.last ?? Day(ordinal: 0)))
         }
 
+        /// Calls `body` with each period row of customer k, in order (as `history(k).periods`).
+        @inline(__always)
+        func forEachPeriod(_ k: Int, _ body: (PeriodAmount) -> Void) {
+            var row = Int(periodStarts[k])
+            let end = Int(periodStarts[k + 1])
+            while row < end {
+                let key = keys[row]
+                body(PeriodAmount(period: Int(key >> 1), revenue: revenues[row], hasPaidOrder: key & 1 == 1))
+                row &+= 1
+            }
+        }
+
         func history(_ k: Int) -> CustomerOrderHistory {
             let t = totals[k]
             let rows = Int(periodStarts[k])..<Int(periodStarts[k + 1])
@@ -146,6 +158,17 @@ public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
         var s = 0
         while customer >= segmentStarts[s + 1] { s += 1 }
         return segments[s].history(customer - segmentStarts[s])
+    }
+
+    /// Calls `body` with each of `self[customer].periods`, in order, read in place. A history
+    /// value holds slices of its segment's arrays, which every core reading histories at once
+    /// contends for (their reference counts); a walk over many customers reads them this way.
+    @inline(__always)
+    public func forEachPeriod(of customer: Int, _ body: (PeriodAmount) -> Void) {
+        precondition(customer >= 0 && customer < endIndex, "customer index out of range")
+        var s = 0
+        while customer >= segmentStarts[s + 1] { s += 1 }
+        segments[s].forEachPeriod(customer - segmentStarts[s], body)
     }
 
     /// The same customers' histories, however the segments are cut.

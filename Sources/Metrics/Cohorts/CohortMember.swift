@@ -38,8 +38,7 @@ struct CohortMember: Sendable {
             m.lastActive = nil
             m.revenue.removeAll(keepingCapacity: true)
             if ledger.model == .orders, i < ledger.orders.count {
-                let history = ledger.orders[i]
-                for p in history.periods {
+                ledger.orders.forEachPeriod(of: i) { p in
                     if p.hasPaidOrder {
                         m.active.append(p.period...p.period)
                         m.lastActive = p.period

@@ -19,8 +19,10 @@ struct CustomerOrderCopy {
     /// are the days `HealthEvidence.Records.paidDays(of:into:)` gives. A caller that keeps a
     /// slice of `paidDays` must drop it first, so the buffer is not shared while it is refilled.
     mutating func read(_ customer: CustomerIndex, from orders: CustomerOrderBook) {
-        let bookDays = orders.days(of: customer), bookAmounts = orders.amounts(of: customer)
-        let total = bookDays.count
+        // The book's orders are read in place (`forEach(of:)`): a day or amount column made per
+        // customer would hold the book's shared storage, and the cores walking customers at once
+        // contended for its reference count.
+        let total = orders.orderPositions(of: customer).count
         // Written through pointers (swapped out and back) so no element costs an append.
         var outDays: [Day] = [], outAmounts: [Double] = [], outPaid: [Day] = []
         swap(&outDays, &days)
@@ -37,15 +39,15 @@ struct CustomerOrderCopy {
             outAmounts.withUnsafeMutableBufferPointer { outAmounts in
                 outPaid.withUnsafeMutableBufferPointer { outPaid in
                     var i = 0
-                    for k in bookDays.indices {
-                        let day = bookDays[k], amount = bookAmounts[k]
-                        if i > 0 && day < outDays[i - 1] { ascending = false }
+                    orders.forEach(of: customer) { order in
+                        let day = order.day, amount = order.amount
+                        if i > 0 && day < outDays[i &- 1] { ascending = false }
                         outDays[i] = day
                         outAmounts[i] = amount
-                        i += 1
-                        if amount > 0 && (paid == 0 || outPaid[paid - 1] != day) {
+                        i &+= 1
+                        if amount > 0 && (paid == 0 || outPaid[paid &- 1] != day) {
                             outPaid[paid] = day
-                            paid += 1
+                            paid &+= 1
                         }
                     }
                     paid = HealthEvidence.sortDistinct(outPaid, count: paid)

@@ -15,6 +15,11 @@ import Model
 struct HealthWalk {
     let evidence: HealthEvidence
     let health: HealthConfiguration
+    /// `health.rules` in storage of this walk's own: a score reads the rules at every date of
+    /// every customer, holding the array for the time it reads it, and the cores' walks holding
+    /// one shared array contended for its reference count (about 2 % of the report's CPU at
+    /// 10 M orders went to that count).
+    private let rules: [HealthRule]
     let calendar: PeriodCalendar
 
     private var customer: CustomerIndex = 0
@@ -34,6 +39,7 @@ struct HealthWalk {
     init(evidence: HealthEvidence, health: HealthConfiguration, calendar: PeriodCalendar) {
         self.evidence = evidence
         self.health = health
+        rules = health.rules.map { $0 }
         self.calendar = calendar
     }
 
@@ -57,7 +63,7 @@ struct HealthWalk {
         lastDay = day
         var earned = 0.0, available = 0.0
         // By position, reading only the signal and the points (a copy of a whole rule retains its name).
-        let rules = health.rules
+        let rules = self.rules
         for r in rules.indices {
             guard let fraction = fraction(rules[r].signal, at: day) else { continue }
             earned += fraction * rules[r].maxPoints
@@ -73,7 +79,7 @@ struct HealthWalk {
         precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
         lastDay = day
         fractions.removeAll(keepingCapacity: true)
-        let rules = health.rules
+        let rules = self.rules
         for r in rules.indices { fractions.append(fraction(rules[r].signal, at: day)) }
     }
 
@@ -83,7 +89,7 @@ struct HealthWalk {
     mutating func addScore(at day: Day, revenueAtRisk: Double, to scores: inout HealthScoreBuilder) -> HealthStatus? {
         precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
         lastDay = day
-        return scores.add(customer, rules: health.rules, bands: health.bands, revenueAtRisk: revenueAtRisk) { signal in
+        return scores.add(customer, rules: rules, bands: health.bands, revenueAtRisk: revenueAtRisk) { signal in
             reading(signal, at: day, explain: true)
         }
     }
