@@ -102,6 +102,20 @@ import Model
         #expect(Array(segmented[3].periods) == [PeriodAmount(period: 24_292, revenue: -4, hasPaidOrder: false)])
         #expect(segmented[2].lastPaid == d("2024-06-20"))
         #expect(CustomerOrderTable(segments: []).isEmpty)
+        // Read through pointers (`withPeriodRows`), every customer's periods are the history's.
+        for t in [table, segmented] {
+            let read = t.withPeriodRows { rows in
+                (0..<4).map { c in
+                    var periods: [PeriodAmount] = []
+                    rows.forEachPeriod(of: c) { periods.append($0) }
+                    return periods
+                }
+            }
+            #expect(read == [[PeriodAmount(period: 24_293, revenue: 7.5, hasPaidOrder: true)], [],
+                             [PeriodAmount(period: 24_292, revenue: 5, hasPaidOrder: true),
+                              PeriodAmount(period: 24_293, revenue: 3, hasPaidOrder: true)],
+                             [PeriodAmount(period: 24_292, revenue: -4, hasPaidOrder: false)]])
+        }
         // Tables of different histories differ.
         #expect(CustomerOrderTable(Array(records[0..<3])) != table)
     }

@@ -101,18 +101,6 @@ public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
                                  lastPaid: orders.paidDays.last ?? Day(ordinal: 0)))
         }
 
-        /// Calls `body` with each period row of customer k, in order (as `history(k).periods`).
-        @inline(__always)
-        func forEachPeriod(_ k: Int, _ body: (PeriodAmount) -> Void) {
-            var row = Int(periodStarts[k])
-            let end = Int(periodStarts[k + 1])
-            while row < end {
-                let key = keys[row]
-                body(PeriodAmount(period: Int(key >> 1), revenue: revenues[row], hasPaidOrder: key & 1 == 1))
-                row &+= 1
-            }
-        }
-
         func history(_ k: Int) -> CustomerOrderHistory {
             let t = totals[k]
             let rows = Int(periodStarts[k])..<Int(periodStarts[k + 1])
@@ -160,15 +148,55 @@ public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
         return segments[s].history(customer - segmentStarts[s])
     }
 
-    /// Calls `body` with each of `self[customer].periods`, in order, read in place. A history
-    /// value holds slices of its segment's arrays, which every core reading histories at once
-    /// contends for (their reference counts); a walk over many customers reads them this way.
-    @inline(__always)
-    public func forEachPeriod(of customer: Int, _ body: (PeriodAmount) -> Void) {
-        precondition(customer >= 0 && customer < endIndex, "customer index out of range")
-        var s = 0
-        while customer >= segmentStarts[s + 1] { s += 1 }
-        segments[s].forEachPeriod(customer - segmentStarts[s], body)
+    /// Calls `body` with the period rows of every customer seen through pointers, valid only
+    /// inside `body`. A walk over many customers reads their periods this way: a history value
+    /// (`self[customer]`) holds slices of its segment's arrays, and a segment read per customer
+    /// is a copy of it; both retain and release the arrays, which the cores walking customers
+    /// at once contended for.
+    public func withPeriodRows<R>(_ body: (PeriodRows) -> R) -> R {
+        func nest(_ s: Int, _ parts: inout [PeriodRows.Part]) -> R {
+            guard s < segments.count else { return body(PeriodRows(parts: parts, starts: segmentStarts)) }
+            return segments[s].periodStarts.withUnsafeBufferPointer { periodStarts in
+                segments[s].keys.withUnsafeBufferPointer { keys in
+                    segments[s].revenues.withUnsafeBufferPointer { revenues in
+                        parts.append(PeriodRows.Part(periodStarts: periodStarts, keys: keys, revenues: revenues))
+                        return nest(s + 1, &parts)
+                    }
+                }
+            }
+        }
+        var parts: [PeriodRows.Part] = []
+        return nest(0, &parts)
+    }
+
+    /// Every customer's period rows (`withPeriodRows`), read without reference counting.
+    public struct PeriodRows {
+        struct Part {
+            let periodStarts: UnsafeBufferPointer<Int32>
+            let keys: UnsafeBufferPointer<Int32>
+            let revenues: UnsafeBufferPointer<Double>
+        }
+
+        let parts: [Part]
+        /// `parts[s]` holds customers `starts[s] ..< starts[s + 1]` (the table's segment starts).
+        let starts: [Int]
+
+        /// Calls `body` with each of customer `customer`'s periods, in order (as
+        /// `table[customer].periods` gives them).
+        @inline(__always)
+        public func forEachPeriod(of customer: Int, _ body: (PeriodAmount) -> Void) {
+            precondition(customer >= 0 && customer < starts[starts.count - 1], "customer index out of range")
+            var s = 0
+            while customer >= starts[s + 1] { s += 1 }
+            let part = parts[s], k = customer - starts[s]
+            var row = Int(part.periodStarts[k])
+            let end = Int(part.periodStarts[k + 1])
+            while row < end {
+                let key = part.keys[row]
+                body(PeriodAmount(period: Int(key >> 1), revenue: part.revenues[row], hasPaidOrder: key & 1 == 1))
+                row &+= 1
+            }
+        }
     }
 
     /// The same customers' histories, however the segments are cut.

@@ -24,55 +24,71 @@ struct CohortMember: Sendable {
     /// only those whose cohort is in it), in customer order. The member is one value reused from
     /// customer to customer (its arrays keep their capacity), so nothing is held per customer:
     /// `body` must not keep it.
+    ///
+    /// `knownCohorts[i]`, when given, is customer i's `cohort(of:in:including:)` (−1 for none),
+    /// worked out once by a caller that walks the members in several ranges of cohorts at once:
+    /// a customer outside the range is then skipped on that number alone, without reading their
+    /// activity (which the walks of the other ranges read at the same time).
     static func forEach(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?,
-                        cohorts: Range<Int>? = nil, _ body: (CohortMember) -> Void) {
+                        cohorts: Range<Int>? = nil, knownCohorts: [Int32]? = nil, _ body: (CohortMember) -> Void) {
         let calendar = ledger.periodIndexes
         let asOfIndex = calendar.index(containing: ledger.asOf)
-        var m = CohortMember(customer: 0, cohort: 0, active: [], lastActive: nil, revenue: [])
-        for (i, activity) in ledger.activity.enumerated() {
-            guard let activity, let cohort = cohort(of: i, in: ledger, including: including),
-                  cohorts?.contains(cohort) ?? true else { continue }
-            m.customer = i
-            m.cohort = cohort
-            m.active.removeAll(keepingCapacity: true)
-            m.lastActive = nil
-            m.revenue.removeAll(keepingCapacity: true)
-            if ledger.model == .orders, i < ledger.orders.count {
-                ledger.orders.forEachPeriod(of: i) { p in
-                    if p.hasPaidOrder {
-                        m.active.append(p.period...p.period)
-                        m.lastActive = p.period
-                    }
-                    m.revenue.append((p.period...p.period, p.revenue))
+        // The orders' period rows read through pointers (`withPeriodRows`).
+        ledger.orders.withPeriodRows { orders in
+            var m = CohortMember(customer: 0, cohort: 0, active: [], lastActive: nil, revenue: [])
+            let orderCustomers = ledger.orders.count
+            for i in ledger.activity.indices {
+                let cohort: Int
+                if let knownCohorts {
+                    let known = Int(knownCohorts[i])
+                    guard known >= 0, cohorts?.contains(known) ?? true else { continue }
+                    cohort = known
+                } else {
+                    guard let c = Self.cohort(of: i, in: ledger, including: including), cohorts?.contains(c) ?? true else { continue }
+                    cohort = c
                 }
-            } else {
-                // Retained in period P when active on at least one day of P (up to as-of). For a
-                // span [a, b) those are the periods containing a through b − 1 (b ≤ as-of whenever
-                // it is set); a zero-length span (cancelled on the first paid day) counts in the
-                // period of a, so under first payment every customer is retained at k = 0.
-                for span in activity.spans {
-                    let lo = calendar.index(containing: span.start)
-                    let hi = span.end.map { calendar.index(containing: Swift.max(span.start, $0.adding(days: -1))) }
-                        ?? asOfIndex
-                    guard lo <= hi else { continue }
-                    // Two spans can touch one period (a churn and a return inside it): one range.
-                    if let previous = m.active.last, lo <= previous.upperBound {
-                        m.active[m.active.count - 1] = previous.lowerBound...Swift.max(hi, previous.upperBound)
-                    } else {
-                        m.active.append(lo...hi)
+                m.customer = i
+                m.cohort = cohort
+                m.active.removeAll(keepingCapacity: true)
+                m.lastActive = nil
+                m.revenue.removeAll(keepingCapacity: true)
+                if ledger.model == .orders, i < orderCustomers {
+                    orders.forEachPeriod(of: i) { p in
+                        if p.hasPaidOrder {
+                            m.active.append(p.period...p.period)
+                            m.lastActive = p.period
+                        }
+                        m.revenue.append((p.period...p.period, p.revenue))
                     }
-                    m.lastActive = Swift.max(hi, m.lastActive ?? hi)
-                }
-                if ledger.model == .subscriptions {
-                    let steps = ledger.mrr[i]
-                    for (j, step) in steps.enumerated() where step.mrr != 0 {
-                        let lo = calendar.index(containing: step.day)
-                        let hi = j + 1 < steps.count ? calendar.index(containing: steps[j + 1].day) - 1 : asOfIndex
-                        if lo <= hi { m.revenue.append((lo...hi, step.mrr)) }
+                } else if let activity = ledger.activity[i] {
+                    // Retained in period P when active on at least one day of P (up to as-of). For a
+                    // span [a, b) those are the periods containing a through b − 1 (b ≤ as-of whenever
+                    // it is set); a zero-length span (cancelled on the first paid day) counts in the
+                    // period of a, so under first payment every customer is retained at k = 0.
+                    for span in activity.spans {
+                        let lo = calendar.index(containing: span.start)
+                        let hi = span.end.map { calendar.index(containing: Swift.max(span.start, $0.adding(days: -1))) }
+                            ?? asOfIndex
+                        guard lo <= hi else { continue }
+                        // Two spans can touch one period (a churn and a return inside it): one range.
+                        if let previous = m.active.last, lo <= previous.upperBound {
+                            m.active[m.active.count - 1] = previous.lowerBound...Swift.max(hi, previous.upperBound)
+                        } else {
+                            m.active.append(lo...hi)
+                        }
+                        m.lastActive = Swift.max(hi, m.lastActive ?? hi)
+                    }
+                    if ledger.model == .subscriptions {
+                        let steps = ledger.mrr[i]
+                        for (j, step) in steps.enumerated() where step.mrr != 0 {
+                            let lo = calendar.index(containing: step.day)
+                            let hi = j + 1 < steps.count ? calendar.index(containing: steps[j + 1].day) - 1 : asOfIndex
+                            if lo <= hi { m.revenue.append((lo...hi, step.mrr)) }
+                        }
                     }
                 }
+                body(m)
             }
-            body(m)
         }
     }
 }
