@@ -16,8 +16,13 @@ struct CurrencyConversions: Sendable {
     @inline(__always)
     static func key(_ raw: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard raw.count <= 7 else { return nil }
-        var k = UInt64(raw.count) << 56
-        for i in 0..<raw.count { k |= UInt64(raw[i]) << (8 * UInt64(i)) }
+        // At most seven bytes: shifts of 0…48 bits, counted without overflow checks.
+        var k = UInt64(raw.count) &<< 56
+        var i = 0
+        while i < raw.count {
+            k |= UInt64(raw[i]) &<< (UInt64(truncatingIfNeeded: i) &* 8)
+            i &+= 1
+        }
         return k
     }
 
@@ -33,7 +38,7 @@ struct CurrencyConversions: Sendable {
         var i = 0
         while i < keys.count {
             if keys[i] == key { return Conversion(factor: factors[i]) }
-            i += 1
+            i &+= 1
         }
         return nil
     }

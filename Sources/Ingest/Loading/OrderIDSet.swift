@@ -49,8 +49,8 @@ struct OrderIDSet: Sendable {
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         if fingerprints == nil && !successor.isEmpty && OrderStream.Partition.same(id, successor) {
             // The last shape's last run ends at the number before this one (see `successor`).
-            pendingExtension += 1
-            count += 1
+            pendingExtension &+= 1
+            count &+= 1
             advanceSuccessor()
             return true
         }
@@ -92,13 +92,14 @@ struct OrderIDSet: Sendable {
     /// Advances `successor`'s trailing number by one, in place; empties it when all its digits
     /// are 9 (the next number needs another digit: another shape).
     private mutating func advanceSuccessor() {
-        let first = successor.count - successorDigits
+        // Positions inside the id (at most its length): stepped without overflow checks.
+        let first = successor.count &- successorDigits
         let advanced = successor.withUnsafeMutableBufferPointer { s -> Bool in
-            var k = s.count - 1
+            var k = s.count &- 1
             while k >= first {
-                if s[k] != 0x39 { s[k] += 1; return true }
+                if s[k] != 0x39 { s[k] &+= 1; return true }
                 s[k] = 0x30
-                k -= 1
+                k &-= 1
             }
             return false
         }

@@ -101,17 +101,17 @@ enum DateParsing {
         }
         guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6),
               let d0 = d(8), let d1 = d(9) else { return nil }
-        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3, month = m0 * 10 + m1, day = d0 * 10 + d1
+        // Single digits: nothing here can overflow, so it is worked out unchecked.
+        let year = y0 &* 1000 &+ y1 &* 100 &+ y2 &* 10 &+ y3, month = m0 &* 10 &+ m1, day = d0 &* 10 &+ d1
         // Table lookup for the years exports use; the arithmetic otherwise.
-        let k = year - CivilTable.firstYear
+        let k = year &- CivilTable.firstYear
         if k >= 0, k < CivilTable.yearCount, month >= 1, month <= 12, day >= 1 {
             return CivilTable.shared.withUnsafeBufferPointer { t in
                 let leap = t[k] & 1
                 let first = Int(t[k] >> 1)
-                let before = CivilTable.daysBeforeMonth[leap * 13 + month - 1]
-                let length = CivilTable.daysBeforeMonth[leap * 13 + month] - before
-                guard day <= length else { return nil }
-                return Day(ordinal: Int32(truncatingIfNeeded: first + before + day - 1))
+                let before = CivilTable.daysBefore(month: month, leap: leap)
+                guard day <= CivilTable.length(month: month, leap: leap) else { return nil }
+                return Day(ordinal: Int32(truncatingIfNeeded: first &+ before &+ day &- 1))
             }
         }
         return civilDay(year: year, month: month, day: day)
@@ -143,9 +143,21 @@ enum DateParsing {
             let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
             return Int(civilDay(year: y, month: 1, day: 1)!.ordinal) << 1 | (leap ? 1 : 0)
         }
-        /// Days before each month (index 12 = whole year), common year then leap year.
-        static let daysBeforeMonth: [Int] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365,
-                                             0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366]
+        /// Days of the year before month `month` (1…12; leap 0 or 1), by arithmetic rather than a
+        /// lazily made global table: ⌊(367m − 362) ÷ 12⌋ counts February as 30 days, so 2 (1 in a
+        /// leap year) come off from March on. (`isoFastPathAgreesWithModelDayEveryDayOf1899To2201`
+        /// checks every day against `Day(year:month:day:)`.)
+        @inline(__always)
+        static func daysBefore(month: Int, leap: Int) -> Int {
+            (367 &* month &- 362) / 12 &- (month > 2 ? 2 &- leap : 0)
+        }
+
+        /// Days in `month` (1…12): 28 + leap for February; else 31 for the odd months through
+        /// July and the even ones from August (month + month ÷ 8 odd), 30 for the others.
+        @inline(__always)
+        static func length(month: Int, leap: Int) -> Int {
+            month == 2 ? 28 &+ leap : 30 &+ ((month &+ month &>> 3) & 1)
+        }
     }
 
     private static func isDigitsDotDigitsDotDigits(_ c: ByteCursor, _ start: Int) -> Bool {
