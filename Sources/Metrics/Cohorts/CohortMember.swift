@@ -20,17 +20,43 @@ struct CohortMember: Sendable {
         return ledger.periodIndexes.index(containing: day)
     }
 
+    /// Every customer's cohort, as its age at the last period plus one (0: in no cohort), two
+    /// bytes a customer; `isComplete` is false when an age did not fit (then it is not used).
+    struct KnownCohorts {
+        private var agePlusOne: [UInt16]
+        private let last: Int
+        private(set) var isComplete = true
+
+        init(count: Int, last: Int) {
+            agePlusOne = [UInt16](repeating: 0, count: count)
+            self.last = last
+        }
+
+        /// Records that customer `i`'s cohort is `cohort` (at most `last`).
+        mutating func set(_ cohort: Int, of i: Int) {
+            let age = last - cohort
+            guard age >= 0, age < Int(UInt16.max) else { isComplete = false; return }
+            agePlusOne[i] = UInt16(age + 1)
+        }
+
+        @inline(__always)
+        func cohort(of i: Int) -> Int? {
+            let a = agePlusOne[i]
+            return a == 0 ? nil : last - Int(a) + 1
+        }
+    }
+
     /// Calls `body` with every member of the ledger (customers `including` keeps; with `cohorts`,
     /// only those whose cohort is in it), in customer order. The member is one value reused from
     /// customer to customer (its arrays keep their capacity), so nothing is held per customer:
     /// `body` must not keep it.
     ///
-    /// `knownCohorts[i]`, when given, is customer i's `cohort(of:in:including:)` (−1 for none),
-    /// worked out once by a caller that walks the members in several ranges of cohorts at once:
-    /// a customer outside the range is then skipped on that number alone, without reading their
-    /// activity (which the walks of the other ranges read at the same time).
+    /// `known`, when given, holds every customer's `cohort(of:in:including:)`, worked out once by
+    /// a caller that walks the members in several ranges of cohorts at once: a customer outside
+    /// the range is then skipped on that number alone, without reading their activity (which the
+    /// walks of the other ranges read at the same time).
     static func forEach(of ledger: ActivityLedger, including: ((CustomerIndex) -> Bool)?,
-                        cohorts: Range<Int>? = nil, knownCohorts: [Int32]? = nil, _ body: (CohortMember) -> Void) {
+                        cohorts: Range<Int>? = nil, known: KnownCohorts? = nil, _ body: (CohortMember) -> Void) {
         let calendar = ledger.periodIndexes
         let asOfIndex = calendar.index(containing: ledger.asOf)
         // The orders' period rows read through pointers (`withPeriodRows`).
@@ -39,10 +65,9 @@ struct CohortMember: Sendable {
             let orderCustomers = ledger.orders.count
             for i in ledger.activity.indices {
                 let cohort: Int
-                if let knownCohorts {
-                    let known = Int(knownCohorts[i])
-                    guard known >= 0, cohorts?.contains(known) ?? true else { continue }
-                    cohort = known
+                if let known {
+                    guard let c = known.cohort(of: i), cohorts?.contains(c) ?? true else { continue }
+                    cohort = c
                 } else {
                     guard let c = Self.cohort(of: i, in: ledger, including: including), cohorts?.contains(c) ?? true else { continue }
                     cohort = c

@@ -147,11 +147,12 @@ public struct CohortTable: Sendable, Hashable {
         var firstOfAll: Int?
         // Members per cohort, by age (last − cohort: a member's cohort is never after as-of's).
         var membersByAge: [Int] = []
-        // Each customer's cohort (−1: none), for the walks of the cohort ranges below.
-        var cohortOf = [Int32](repeating: -1, count: ledger.activity.count)
+        // Each customer's cohort, for the walks of the cohort ranges below (2 bytes a customer:
+        // this is the report's peak of memory).
+        var known = CohortMember.KnownCohorts(count: ledger.activity.count, last: last)
         for i in ledger.activity.indices {
             guard let cohort = CohortMember.cohort(of: i, in: ledger, including: nil) else { continue }
-            cohortOf[i] = Int32(cohort)
+            known.set(cohort, of: i)
             firstOfAll = min(cohort, firstOfAll ?? cohort)
             for a in segments.indices {
                 let code = Int(segments[a].codes[i])
@@ -166,7 +167,7 @@ public struct CohortTable: Sendable, Hashable {
         let built = BalancedPartition.map(cuts) { cohorts in
             var all = whole ? firstOfAll.map { CohortGrid(first: $0, last: last) } : nil
             var grids = firsts.map { $0.map { first in first.map { CohortGrid(first: $0, last: last) } } }
-            CohortMember.forEach(of: ledger, including: nil, cohorts: cohorts, knownCohorts: cohortOf) { m in
+            CohortMember.forEach(of: ledger, including: nil, cohorts: cohorts, known: known.isComplete ? known : nil) { m in
                 all?.add(m, unbounded: config.unboundedRetention, last: last)
                 for a in segments.indices {
                     grids[a][Int(segments[a].codes[m.customer])]!.add(m, unbounded: config.unboundedRetention, last: last)
