@@ -16,14 +16,14 @@ final class FieldList {
     func append(_ field: CSVField) {
         if count == capacity { grow() }
         base[count] = field
-        count += 1
+        count &+= 1  // below the capacity (a count of memory), so unchecked
     }
 
     /// Makes room for `extra` more fields after `count`, so that many can be stored straight
     /// through `base` (a scanner's inner loop keeps the count in a register and stores it back).
     @inline(__always)
     func reserve(_ extra: Int) {
-        while count + extra > capacity { grow() }
+        while count &+ extra > capacity { grow() }  // counts of memory: no overflow
     }
 
     private func grow() {

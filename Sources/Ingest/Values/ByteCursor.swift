@@ -28,14 +28,16 @@ struct ByteCursor {
 
     /// Consumes 1…`maxDigits` ASCII digits and returns their value (nil when none).
     mutating func digits(min minDigits: Int = 1, max maxDigits: Int) -> (value: Int, count: Int)? {
+        // At most 18 digits, whose value fits an Int: counted and summed without overflow checks.
+        precondition(maxDigits <= 18, "at most 18 digits")
         var value = 0
         var count = 0
         while count < maxDigits, index < end {
             let b = bytes[index]
             guard b >= 0x30 && b <= 0x39 else { break }
-            value = value * 10 + Int(b - 0x30)
-            count += 1
-            index += 1
+            value = value &* 10 &+ Int(b &- 0x30)
+            count &+= 1
+            index &+= 1
         }
         return count >= minDigits ? (value, count) : nil
     }

@@ -48,7 +48,9 @@ public struct PeriodAmounts: RandomAccessCollection, Sendable, Hashable {
     }
 
     /// Period index `period` and the paid flag in one `Int32` (the index times two, plus one when paid).
-    static func key(period: Int, paid: Bool) -> Int32 { Int32(period * 2 + (paid ? 1 : 0)) }
+    /// (A period index comes from a day, an Int32 ordinal: doubled, it cannot overflow an Int;
+    /// the conversion to Int32 is still checked.)
+    static func key(period: Int, paid: Bool) -> Int32 { Int32(period &* 2 &+ (paid ? 1 : 0)) }
 
     public static func == (a: PeriodAmounts, b: PeriodAmounts) -> Bool { a.elementsEqual(b) }
 

@@ -24,6 +24,13 @@ public struct PeriodRevenue: Sendable, Hashable {
         self.periodIndex = Int32(period)
         self.paidOrderCount = Int32(paidOrders)
     }
+
+    /// Adds an order of the period: its amount, and one paid order when it is paid.
+    @inline(__always)
+    mutating func add(_ amount: Double, paid: Bool) {
+        revenue += amount
+        if paid { paidOrderCount += 1 }
+    }
 }
 
 /// Everything the order metrics need about one customer's orders, kept compact.
@@ -118,20 +125,20 @@ extension CustomerOrders {
 
     mutating func record(day: Day, period: Int, amount: Double, paid: Bool) {
         if paid {
-            paidOrderCount += 1
+            paidOrderCount &+= 1  // a count of orders in memory
             paidAmount += amount
             Self.insertSorted(day, into: &paidDays)
         } else {
             refundAmount += amount
         }
         // Periods: fast paths for the (usual) chronological stream, binary search otherwise.
-        if let last = periods.last, last.period == period {
-            periods[periods.count - 1].revenue += amount
-            if paid { periods[periods.count - 1].paidOrders += 1 }
+        let count = periods.count
+        if count == 0 || periods[count &- 1].period < period {
+            periods.append(PeriodRevenue(period: period, revenue: amount, paidOrders: paid ? 1 : 0))
             return
         }
-        if periods.last.map({ $0.period < period }) ?? true {
-            periods.append(PeriodRevenue(period: period, revenue: amount, paidOrders: paid ? 1 : 0))
+        if periods[count &- 1].period == period {
+            periods[count &- 1].add(amount, paid: paid)
             return
         }
         var lo = 0, hi = periods.count
@@ -160,8 +167,8 @@ extension CustomerOrders {
         }
         var lo = 0, hi = days.count
         while lo < hi {
-            let mid = (lo + hi) / 2
-            if days[mid] < day { lo = mid + 1 } else { hi = mid }
+            let mid = (lo &+ hi) &>> 1
+            if days[mid] < day { lo = mid &+ 1 } else { hi = mid }
         }
         if days[lo] != day { days.insert(day, at: lo) }
     }

@@ -31,32 +31,35 @@ struct ChurnCounters {
         cells = Array(repeating: Cell(), count: groups * width)
     }
 
-    /// Adds one customer of group `g`; every period of `c` is at or after `first`.
+    /// Adds one customer of group `g`; every period of `c` is at or after `first`. (Cells are
+    /// positions of the group's row, periods `first … last + 1`, and counters count customers:
+    /// both are worked out without overflow checks.)
     mutating func add(_ c: ChurnContribution, group g: Int) {
         let base = g * width - first, last = last
         cells.withUnsafeMutableBufferPointer { cells in
             // +1 from each range's first period, −1 after its last (periods after `last` are cut off).
             for r in c.atStart where r.lowerBound <= min(r.upperBound, last) {
-                cells[base + r.lowerBound].startDiff += 1
-                cells[base + min(r.upperBound, last) + 1].startDiff -= 1
+                cells[base &+ r.lowerBound].startDiff &+= 1
+                cells[base &+ min(r.upperBound, last) &+ 1].startDiff &-= 1
             }
             for r in c.atEnd where r.lowerBound <= min(r.upperBound, last) {
-                cells[base + r.lowerBound].endDiff += 1
-                cells[base + min(r.upperBound, last) + 1].endDiff -= 1
+                cells[base &+ r.lowerBound].endDiff &+= 1
+                cells[base &+ min(r.upperBound, last) &+ 1].endDiff &-= 1
             }
             for r in c.both where r.lowerBound <= min(r.upperBound, last) {
-                cells[base + r.lowerBound].bothDiff += 1
-                cells[base + min(r.upperBound, last) + 1].bothDiff -= 1
+                cells[base &+ r.lowerBound].bothDiff &+= 1
+                cells[base &+ min(r.upperBound, last) &+ 1].bothDiff &-= 1
             }
-            if let p = c.joined { cells[base + p].joined += 1 }
+            if let p = c.joined { cells[base &+ p].joined &+= 1 }
             for churn in c.churns {
-                cells[base + churn.period].churned += 1
-                if churn.returned { cells[base + churn.period].returnedWithin += 1 }
-                cells[base + churn.period].lost += churn.mrrLost
+                let cell = base &+ churn.period
+                cells[cell].churned &+= 1
+                if churn.returned { cells[cell].returnedWithin &+= 1 }
+                cells[cell].lost += churn.mrrLost
             }
             switch c.cancellation?.kind {
-            case .voluntary?: cells[base + c.cancellation!.period].voluntary += 1
-            case .involuntary?: cells[base + c.cancellation!.period].involuntary += 1
+            case .voluntary?: cells[base &+ c.cancellation!.period].voluntary &+= 1
+            case .involuntary?: cells[base &+ c.cancellation!.period].involuntary &+= 1
             case nil: break
             }
         }

@@ -53,22 +53,24 @@ struct CohortGrid {
         sizes[r] += 1
         // Period p of the member is age p − cohort of its row.
         let base = rowStart(r) - m.cohort
+        // The cells of a member's periods are inside its row (its cohort through `last`): their
+        // positions and counts are worked out without overflow checks.
         retainedCells.withUnsafeMutableBufferPointer { retained in
             if unbounded {
                 if let lastActive = m.lastActive, lastActive >= m.cohort {
-                    for p in m.cohort...min(lastActive, last) { retained[base + p] += 1 }
+                    for p in m.cohort...min(lastActive, last) { retained[base &+ p] &+= 1 }
                 }
             } else {
                 for range in m.active {
                     let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
-                    if lo <= hi { for p in lo...hi { retained[base + p] += 1 } }
+                    if lo <= hi { for p in lo...hi { retained[base &+ p] &+= 1 } }
                 }
             }
         }
         revenueCells.withUnsafeMutableBufferPointer { revenue in
             for (range, amount) in m.revenue {
                 let lo = max(range.lowerBound, m.cohort), hi = min(range.upperBound, last)
-                if lo <= hi { for p in lo...hi { revenue[base + p] += amount } }
+                if lo <= hi { for p in lo...hi { revenue[base &+ p] += amount } }
             }
         }
     }

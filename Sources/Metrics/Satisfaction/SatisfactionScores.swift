@@ -32,18 +32,19 @@ public struct SatisfactionScores: Sendable, Hashable {
     }
 
     mutating func add(_ answer: SurveyAnswer) {
+        // Counts of answers held in memory: they cannot overflow, and are added unchecked.
         switch answer {
         case .csat(let satisfied):
-            csatN += 1
-            if satisfied { csatSatisfied += 1 }
-        case .nps(.promoter): promoters += 1
-        case .nps(.passive): passives += 1
-        case .nps(.detractor): detractors += 1
+            csatN &+= 1
+            if satisfied { csatSatisfied &+= 1 }
+        case .nps(.promoter): promoters &+= 1
+        case .nps(.passive): passives &+= 1
+        case .nps(.detractor): detractors &+= 1
         case .ces(let s):
             cesSummary.add(Double(s))
-            if s >= CES.easyFrom { cesEasy += 1 }
+            if s >= CES.easyFrom { cesEasy &+= 1 }
         case .outOfScale:
-            outOfScale += 1
+            outOfScale &+= 1
         }
     }
 
