@@ -109,10 +109,9 @@ enum ShortestDouble {
                               to out: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer in
             let p = buffer.baseAddress!
-            // Positions inside the 128-byte buffer (at most 25 bytes are written): moved without
-            // overflow checks.
             // The digits, right-aligned to byte 96; the words they are copied from as
-            // (`copy(_:to:)`) are set first.
+            // (`copy(_:to:)`) are set first. Positions stay inside the 128-byte buffer (at most
+            // 25 bytes are written), so they move without overflow checks.
             for k in stride(from: 72, to: 104, by: 8) { UnsafeMutableRawPointer(p + k).storeBytes(of: 0, as: UInt64.self) }
             let count = DecimalDigits.write(digits, before: p + 96)
             let start = 96 &- count

@@ -123,8 +123,7 @@ enum DateParsing {
     static func civilDay(year: Int, month: Int, day: Int) -> Day? {
         guard month >= 1, month <= 12, day >= 1, year >= 0, year <= 9999 else { return nil }
         let leap = year & 3 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let length = month == 2 ? (leap ? 29 : 28) : (month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31)
-        guard day <= length else { return nil }
+        guard day <= CivilTable.length(month: month, leap: leap ? 1 : 0) else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -140,8 +139,7 @@ enum DateParsing {
         static let yearCount = 300
         static let shared: [Int] = (0..<yearCount).map { k in
             let y = firstYear + k
-            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-            return Int(civilDay(year: y, month: 1, day: 1)!.ordinal) << 1 | (leap ? 1 : 0)
+            return Int(civilDay(year: y, month: 1, day: 1)!.ordinal) << 1 | (Day.isLeapYear(y) ? 1 : 0)
         }
         /// Days of the year before month `month` (1…12; leap 0 or 1), by arithmetic rather than a
         /// lazily made global table: ⌊(367m − 362) ÷ 12⌋ counts February as 30 days, so 2 (1 in a
