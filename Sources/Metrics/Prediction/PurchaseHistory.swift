@@ -161,10 +161,13 @@ struct PaidOrders {
 /// Identical (x, tₓ, T) triples counted once: the likelihood is a sum over customers, and on a
 /// few years of daily data a million customers share a few hundred thousand triples at most.
 struct PurchaseTriples {
-    struct Triple: Hashable {
+    struct Triple: FirstSeenKey {
         let x: Int32
         let txDays: Int32
         let tDays: Int32
+
+        /// The first two mixed, then mixed again with the third.
+        var numberingHash: Int { IntegerMix.mix(Int32(truncatingIfNeeded: IntegerMix.mix(x, txDays)), tDays) }
     }
 
     let triples: [Triple]

@@ -151,9 +151,11 @@ struct TripleForecasts: Sendable {
     }
 
     init(_ model: BGNBDModel, triples: PurchaseTriples, lifetimeValue: CustomerLifetimeValue?) {
-        struct Pair: Hashable {
+        struct Pair: FirstSeenKey {
             let x: Int32
             let tDays: Int32
+
+            var numberingHash: Int { IntegerMix.mix(x, tDays) }
         }
         let count = triples.triples.count
         var numbering = FirstSeenNumbering<Pair>(capacity: count)
