@@ -72,10 +72,7 @@ public struct RetentionAnalysis: Sendable {
             // Indexed by customer (0 for those not active now): read once per active customer by
             // health and by the prediction.
             var revenue = [Double](repeating: 0, count: ledger.activity.count)
-            let revenueSince = RetentionAnalysis.revenueWindowStart(ledger)
-            for customer in activeNow {
-                revenue[customer] = RetentionAnalysis.monthlyRevenue(of: customer, ledger: ledger, since: revenueSince)
-            }
+            RetentionAnalysis.monthlyRevenue(of: activeNow, ledger: ledger, into: &revenue)
             return (activeNow: activeNow, revenue: revenue, orderRows: hasOrders ? OrderRowSummary(ledger: ledger) : nil)
         }
         // The whole table and every segment's from one walk over the members.
@@ -173,7 +170,14 @@ public struct RetentionAnalysis: Sendable {
     /// The revenue a customer brings per month at the as-of day: MRR for subscription
     /// businesses; for order businesses, paid revenue of the last 90 days ÷ 3.
     static func monthlyRevenue(of customer: CustomerIndex, ledger: ActivityLedger) -> Double {
-        monthlyRevenue(of: customer, ledger: ledger, since: revenueWindowStart(ledger))
+        switch ledger.model {
+        case .subscriptions:
+            return ledger.mrr(of: customer, on: ledger.asOf)
+        default:
+            guard customer < ledger.orders.count else { return 0 }
+            let first = revenueWindowStart(ledger)
+            return ledger.orders.withPeriodRows { $0.revenue(of: customer, fromPeriod: first) } / 3
+        }
     }
 
     /// The first period (index) whose order revenue counts in `monthlyRevenue`: the one
@@ -182,21 +186,19 @@ public struct RetentionAnalysis: Sendable {
         ledger.configuration.calendar.period(containing: ledger.asOf.adding(days: -90)).index
     }
 
-    /// `monthlyRevenue(of:ledger:)`, `first` being `revenueWindowStart(ledger)`.
-    static func monthlyRevenue(of customer: CustomerIndex, ledger: ActivityLedger, since first: Int) -> Double {
+    /// `monthlyRevenue(of:ledger:)` of each of `customers`, into `revenue` at the customer's
+    /// index (each below `revenue.count`); the order rows are read through pointers, once for all.
+    static func monthlyRevenue(of customers: some Sequence<CustomerIndex>, ledger: ActivityLedger, into revenue: inout [Double]) {
         switch ledger.model {
         case .subscriptions:
-            return ledger.mrr(of: customer, on: ledger.asOf)
+            for customer in customers { revenue[customer] = ledger.mrr(of: customer, on: ledger.asOf) }
         default:
-            guard customer < ledger.orders.count else { return 0 }
-            // The periods are ascending: those from `first` on are the last few, found from the
-            // end and then added in ascending order (the order of a walk over all of them).
-            let periods = ledger.orders[customer].periods
-            var start = periods.endIndex
-            while start > periods.startIndex, periods[start - 1].period >= first { start -= 1 }
-            var total = 0.0
-            for i in start..<periods.endIndex { total += periods[i].revenue }
-            return total / 3
+            let first = revenueWindowStart(ledger), count = ledger.orders.count
+            ledger.orders.withPeriodRows { rows in
+                for customer in customers {
+                    revenue[customer] = customer < count ? rows.revenue(of: customer, fromPeriod: first) / 3 : 0
+                }
+            }
         }
     }
 }

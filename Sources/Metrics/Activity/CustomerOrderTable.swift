@@ -199,6 +199,25 @@ public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
                 row &+= 1
             }
         }
+
+        /// The sum of customer `customer`'s revenue in periods `first` and later, added in
+        /// period order. The periods rise, so those from `first` on are the last rows, found
+        /// from the end.
+        public func revenue(of customer: Int, fromPeriod first: Int) -> Double {
+            precondition(customer >= 0 && customer < starts[starts.count - 1], "customer index out of range")
+            var s = 0
+            while customer >= starts[s + 1] { s += 1 }
+            let part = parts[s], k = customer - starts[s]
+            let begin = Int(part.periodStarts[k]), end = Int(part.periodStarts[k + 1])
+            var row = end
+            while row > begin, Int(part.keys[row - 1] >> 1) >= first { row -= 1 }
+            var total = 0.0
+            while row < end {
+                total += part.revenues[row]
+                row &+= 1
+            }
+            return total
+        }
     }
 
     /// The same customers' histories, however the segments are cut.
