@@ -165,11 +165,18 @@ extension HealthSignal {
     /// The linear-method median of ascending gaps (at least one).
     static func median(sortedGaps gaps: UnsafeBufferPointer<Int32>) -> Double {
         let n = gaps.count
+        let lower = (n - 1) / 2
+        return median(count: n, lower: gaps[lower], upper: gaps[min(lower + 1, n - 1)])
+    }
+
+    /// The same median from the two middle gaps of `n` ascending ones: `lower` at position
+    /// ⌊(n − 1) ÷ 2⌋ and `upper` at the next (read only when n is even).
+    static func median(count n: Int, lower: Int32, upper: Int32) -> Double {
         let h = Double(n - 1) * 0.5
-        let lower = Int(h.rounded(.down))
-        let fraction = h - Double(lower)
-        guard lower + 1 < n, fraction > 0 else { return Double(gaps[lower]) }
-        return Double(gaps[lower]) + fraction * (Double(gaps[lower + 1]) - Double(gaps[lower]))
+        let position = Int(h.rounded(.down))
+        let fraction = h - Double(position)
+        guard position + 1 < n, fraction > 0 else { return Double(lower) }
+        return Double(lower) + fraction * (Double(upper) - Double(lower))
     }
 
     /// The same position in the period `periods` earlier, clamped to that period's last day.

@@ -41,6 +41,62 @@ import Model
         }
     }
 
+    /// Ordering by rank gives the library sort's order for every length 0…40, on random gaps with
+    /// many repeats (1…5), on distinct ones and on all-equal ones: each gap lands at a position of
+    /// its own even when gaps repeat.
+    @Test func rankOrderIsTheSortedOrder() {
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int32 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int32((state >> 33) % UInt64(bound))
+        }
+        for count in 0...40 {
+            let shapes: [[Int32]] = [
+                (0..<count).map { _ in 1 + next(5) }, (0..<count).map { _ in next(1_000_000) },
+                [Int32](repeating: 7, count: count), (0..<count).map { Int32(count - $0) },
+            ]
+            for gaps in shapes {
+                var sorted = [Int32](repeating: -1, count: count)
+                gaps.withUnsafeBufferPointer { g in
+                    sorted.withUnsafeMutableBufferPointer { GapSelection.sortByRank(g, into: $0) }
+                }
+                #expect(sorted == gaps.sorted(), "\(gaps)")
+            }
+        }
+    }
+
+    /// Counting by length gives the sorted list's two middle gaps (the last one twice for an odd
+    /// count ending there), or nil exactly when one of them is 255 days or more or a gap is negative:
+    /// lists of 33…400 gaps of lengths up to 40, up to 300 (so either side of the last bucket)
+    /// and with negative gaps.
+    @Test func countingFindsTheMiddleGapsOrDeclines() {
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int32 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int32((state >> 33) % UInt64(bound))
+        }
+        var declined = 0, answered = 0
+        for count in stride(from: 33, through: 400, by: 7) {
+            let shapes: [[Int32]] = [
+                (0..<count).map { _ in next(40) }, (0..<count).map { _ in 150 + next(150) },
+                (0..<count).map { _ in next(60) - 20 }, (0..<count).map { $0 < count / 2 ? 254 : 255 },
+            ]
+            for gaps in shapes {
+                let sorted = gaps.sorted()
+                let lower = (count - 1) / 2, upper = min(lower + 1, count - 1)
+                let found = gaps.withUnsafeBufferPointer { GapSelection.middleByCount($0, lower) }
+                if sorted[0] >= 0 && sorted[upper] <= 254 {
+                    #expect(found.map { [$0.0, $0.1] } == [sorted[lower], sorted[upper]], "\(gaps)")
+                    answered += 1
+                } else {
+                    #expect(found == nil, "\(gaps)")
+                    declined += 1
+                }
+            }
+        }
+        #expect(answered > 50 && declined > 20)
+    }
+
     /// Against the sample median and `HealthSignal.medianGap` for pseudo-random ascending days
     /// of every length 2…300 (steps of 1…12 days and of 1…2,000) and for shaped gap lists.
     @Test func matchesTheSampleMedianAndTheHealthSignal() throws {
