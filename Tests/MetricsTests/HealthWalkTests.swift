@@ -118,9 +118,8 @@ enum SyntheticHealth {
     }
 
     /// Customers with up to 300 paid days walked at a few far-apart dates: the first date brings
-    /// more than 64 new gaps at once (ordered by the library sort), later ones a handful or dozens
-    /// (ordered by insertion and merged into the sorted ones); every score equals the per-date
-    /// score, whose median gap is computed afresh.
+    /// more than 64 new gaps at once, later ones a handful or dozens; every score equals the
+    /// per-date score, whose median gap is computed afresh.
     @Test func manyNewGapsAtOnceGiveThePerDateScore() {
         var g = SyntheticHealth.Generator(state: 5)
         var customers: [Customer] = [], orders: [Order] = []
@@ -146,8 +145,37 @@ enum SyntheticHealth {
             }
         }
         #expect(compared == 180)
-        // Several customers bring more than 64 gaps at the first date (the library-sort path).
+        // Several customers bring more than 64 gaps at the first date.
         #expect(largeFirstStep >= 5)
+    }
+
+    /// Customers who buy rarely (2 to 12 orders over about eleven years, so most gaps are 256 days
+    /// or longer and are kept apart from the counted ones) walked at dates a quarter apart: every
+    /// score equals the per-date score.
+    @Test func longGapsGiveThePerDateScore() {
+        var g = SyntheticHealth.Generator(state: 8)
+        var customers: [Customer] = [], orders: [Order] = []
+        for c in 0..<40 {
+            customers.append(Customer(id: "L\(c)", signup: SyntheticHealth.origin))
+            for _ in 0..<(2 + g.next(11)) {
+                orders.append(Order(customer: c, day: SyntheticHealth.origin.adding(days: g.next(4_000)), amount: 10))
+            }
+        }
+        let evidence = HealthEvidence(Dataset(customers: customers, orders: orders))
+        let dates = stride(from: 300, through: 4_200, by: 91).map { SyntheticHealth.origin.adding(days: $0) }
+        var walk = HealthWalk(evidence: evidence, health: HealthRecencyTests.recencyOnly, calendar: Self.calendar)
+        var scored = 0
+        for c in evidence.records.indices {
+            walk.begin(c)
+            for day in dates {
+                let reference = HealthReport.score(of: c, evidence: evidence, asOf: day, calendar: Self.calendar,
+                                                   health: HealthRecencyTests.recencyOnly, revenueAtRisk: 0, explain: false)?.score
+                let score = walk.score(at: day)
+                #expect(score == reference, "customer \(c) on \(day)")
+                if score != nil { scored += 1 }
+            }
+        }
+        #expect(scored > 500)
     }
 
     /// The timeline (one walk per customer, split into ranges) equals the per-date reports at every

@@ -4,8 +4,8 @@ import Model
 /// customer's records instead of afresh at each date.
 ///
 /// Two signals keep state from one date to the next: recency by order interval advances a
-/// cursor through the customer's distinct paid days and inserts each new gap into a sorted list
-/// (so the median is read, not re-sorted); the order revenue trend reads the customer's orders,
+/// cursor through the customer's distinct paid days and counts each new gap by its length
+/// (`GapCounts`, so the median is read, not re-sorted); the order revenue trend reads the customer's orders,
 /// read from the book once (with the paid days, `CustomerOrderCopy`) in file order, and, when
 /// they are in day order, only the run of them inside its two windows. The other signals are
 /// cheap and are read as `HealthSignal.read` reads them. Scratch arrays are reused from
@@ -27,11 +27,10 @@ struct HealthWalk {
     private(set) var records = HealthEvidence.CustomerRecords()
     /// Days before this one have been read; dates must not go back within a customer.
     private var lastDay: Day?
-    /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them,
-    /// ascending (the first `paidCount - 1` of `sortedGaps`, a buffer as long as any customer's
-    /// paid days, so a gap is written in place, never appended).
+    /// Paid days (`records.paidDays`) on or before the latest date, and the gaps between them
+    /// (counted by length, `GapCounts`, so the median is read, not re-sorted).
     private var paidCount = 0
-    private var sortedGaps: [Int32] = []
+    private var gaps = GapCounts()
     /// The customer's orders, read from the book once in `begin` (buffers reused from customer
     /// to customer); `records.paidDays` is a view of its paid days.
     private var orders = CustomerOrderCopy()
@@ -51,7 +50,7 @@ struct HealthWalk {
         orders.read(customer, from: evidence.orders)
         let paid = orders.paidCount
         records = evidence.records.records(of: customer, paidDays: orders.paidDays[..<paid])
-        if sortedGaps.count < paid { sortedGaps = Array(repeating: 0, count: max(paid, 2 * sortedGaps.count)) }
+        gaps.removeAll()
         lastDay = nil
         paidCount = 0
     }
@@ -103,9 +102,7 @@ struct HealthWalk {
         case .recency(_, _, let fullMultiple, let halfMultiple) where !hasLogin(on: day):
             advancePaidDays(through: day)
             guard paidCount >= 2 else { return nil }
-            let usual = sortedGaps.withUnsafeBufferPointer {
-                HealthSignal.median(sortedGaps: UnsafeBufferPointer(rebasing: $0[..<(paidCount - 1)]))
-            }
+            let usual = gaps.median()
             return HealthSignal.orderRecency(last: records.paidDays[records.paidDays.startIndex + paidCount - 1], usual: usual, asOf: day,
                                              fullMultiple: fullMultiple, halfMultiple: halfMultiple, explain: explain)
         case .revenueTrend(_, let windowDays, let halfFromRatio) where !records.subscriptions.contains(where: { $0.start <= day }):
@@ -127,70 +124,20 @@ struct HealthWalk {
         evidence.lastSeen(of: customer).map { $0 <= day } ?? false
     }
 
-    /// Moves the paid-day cursor past every paid day on or before `day` and merges the new gaps
-    /// into `sortedGaps`, which stays ascending: the new gaps are put in order among themselves
-    /// (by insertion for a few, by the library sort for many, as `HealthSignal.medianGap` does),
-    /// then merged with the sorted ones from the back, each gap written once. A walk asked at a
-    /// few dates (the churn features) orders each customer's gaps by one sort, not one binary
-    /// search and block move per gap; a walk asked every month merges a gap or two each time.
+    /// Moves the paid-day cursor past every paid day on or before `day` and counts the gaps
+    /// it passes.
     private mutating func advancePaidDays(through day: Day) {
         // The paid days are the first `records.paidDays.count` of the `orders.paidDays` buffer.
         // Positions are below that count and gaps are differences of rising days (Int32
         // ordinals), so they are counted and subtracted without overflow checks.
-        let total = records.paidDays.count, before = paidCount
-        var end = before
+        let total = records.paidDays.count
+        var end = paidCount
         orders.paidDays.withUnsafeBufferPointer { paid in
-            while end < total, paid[end] <= day { end &+= 1 }
+            while end < total, paid[end] <= day {
+                if end > 0 { gaps.add(paid[end].ordinal &- paid[end &- 1].ordinal) }
+                end &+= 1
+            }
         }
-        guard end > before else { return }
         paidCount = end
-        let sortedCount = max(before &- 1, 0)
-        // Swapped out and back so the closures do not capture `self`.
-        var all: [Int32] = []
-        swap(&all, &sortedGaps)
-        defer { swap(&all, &sortedGaps) }
-        orders.paidDays.withUnsafeBufferPointer { paid in all.withUnsafeMutableBufferPointer { all in
-            var next = max(before, 1)
-            while next < end {
-                all[next &- 1] = paid[next].ordinal &- paid[next &- 1].ordinal
-                next &+= 1
-            }
-            let gaps = UnsafeMutableBufferPointer(rebasing: all[..<max(end &- 1, 0)])
-            let added = gaps.count &- sortedCount
-            guard added > 0 else { return }
-            var fresh = UnsafeMutableBufferPointer(rebasing: gaps[sortedCount...])
-            if added <= HealthSignal.insertionLimit {
-                var i = 1
-                while i < added {
-                    let gap = fresh[i]
-                    var j = i
-                    while j > 0 && fresh[j &- 1] > gap {
-                        fresh[j] = fresh[j &- 1]
-                        j &-= 1
-                    }
-                    fresh[j] = gap
-                    i &+= 1
-                }
-            } else {
-                fresh.sort()
-            }
-            guard sortedCount > 0, gaps[sortedCount &- 1] > gaps[sortedCount] else { return }
-            // Merge from the back: the larger of the two lists' last unplaced gaps goes to the
-            // last free slot. The new gaps are copied out first (they are overwritten in place).
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: added) { copy in
-                _ = copy.initialize(fromContentsOf: fresh)
-                var i = sortedCount &- 1, j = added &- 1, slot = gaps.count &- 1
-                while j >= 0 {
-                    if i >= 0 && gaps[i] > copy[j] {
-                        gaps[slot] = gaps[i]
-                        i &-= 1
-                    } else {
-                        gaps[slot] = copy[j]
-                        j &-= 1
-                    }
-                    slot &-= 1
-                }
-            }
-        } }
     }
 }
