@@ -72,7 +72,11 @@ public struct RetentionAnalysis: Sendable {
             // Indexed by customer (0 for those not active now): read once per active customer by
             // health and by the prediction.
             var revenue = [Double](repeating: 0, count: ledger.activity.count)
-            RetentionAnalysis.monthlyRevenue(of: activeNow, ledger: ledger, into: &revenue)
+            // In customer order (the set's order would visit the order rows at random).
+            var inOrder: [CustomerIndex] = []
+            inOrder.reserveCapacity(activeNow.count)
+            RetentionAnalysis.forEachActive(ledger.activity, on: asOf) { inOrder.append($0) }
+            RetentionAnalysis.monthlyRevenue(of: inOrder, ledger: ledger, into: &revenue)
             return (activeNow: activeNow, revenue: revenue, orderRows: hasOrders ? OrderRowSummary(ledger: ledger) : nil)
         }
         // The whole table and every segment's from one walk over the members.
@@ -161,10 +165,15 @@ public struct RetentionAnalysis: Sendable {
         // Counted first, so the set is made once at its final size instead of growing (rehashing
         // every member at each doubling).
         var count = 0
-        for case let customer? in activity where customer.isActive(on: day) { count += 1 }
+        forEachActive(activity, on: day) { _ in count += 1 }
         var set = Set<CustomerIndex>(minimumCapacity: count)
-        for case let customer? in activity where customer.isActive(on: day) { set.insert(customer.customer) }
+        forEachActive(activity, on: day) { set.insert($0) }
         return set
+    }
+
+    /// Calls `body` with each customer active on `day`, in customer order.
+    static func forEachActive(_ activity: [CustomerActivity?], on day: Day, _ body: (CustomerIndex) -> Void) {
+        for case let customer? in activity where customer.isActive(on: day) { body(customer.customer) }
     }
 
     /// The revenue a customer brings per month at the as-of day: MRR for subscription

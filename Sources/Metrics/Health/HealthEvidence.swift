@@ -1,3 +1,4 @@
+import BackgroundWork
 import Model
 
 /// Each customer's records, grouped once so health can be scored at several dates cheaply.
@@ -85,22 +86,27 @@ struct HealthEvidence {
         customers = dataset.customers
         let n = dataset.customers.count
         let surveys = dataset.surveys
-        /// In-scale NPS answers (`nps`) or CSAT and good/bad answers (not `nps`); CES is not used.
-        /// Read field by field (the answer's comment is not needed).
-        func answer(_ i: Int, nps: Bool) -> (CustomerIndex, Answer)? {
-            let kind = surveys.kind(at: i)
-            guard let c = surveys.customer(at: i), nps ? kind == .nps : (kind == .csat || kind == .csatGoodBad),
-                  let score = kind.scaledScore(surveys.score(at: i)) else { return nil }
-            return (c, Answer(day: surveys.day(at: i), kind: kind, score: score))
-        }
-        let nps = CustomerGroups(customerCount: n, surveys.indices) { answer($0, nps: true) }
-        let csat = CustomerGroups(customerCount: n, surveys.indices) { answer($0, nps: false) }
+        // The CSAT answers are grouped on another thread while the NPS answers are grouped here
+        // (each reads the answers alone).
+        let csatGroups = BackgroundResult { CustomerGroups(customerCount: n, surveys.indices) { Self.answer($0, of: surveys, nps: false) } }
+        let nps = CustomerGroups(customerCount: n, surveys.indices) { Self.answer($0, of: surveys, nps: true) }
+        let csat = csatGroups.wait()
         let tickets = CustomerGroups(customerCount: n, dataset.tickets) { t in t.customer.map { ($0, t) } }
         let subscriptions = CustomerGroups(customerCount: n, dataset.subscriptions) { ($0.customer, $0) }
         orders = dataset.orders
         records = Records(nps: nps, csat: csat, tickets: tickets, subscriptions: subscriptions, orders: orders)
         hasTickets = !dataset.tickets.isEmpty
         usesLoginDates = true
+    }
+
+    /// Answer `i` of `surveys` with its customer when it is an in-scale NPS answer (`nps`) or a
+    /// CSAT or good/bad answer (not `nps`); CES is not used. Read field by field (the answer's
+    /// comment is not needed).
+    private static func answer(_ i: Int, of surveys: SurveyAnswers, nps: Bool) -> (CustomerIndex, Answer)? {
+        let kind = surveys.kind(at: i)
+        guard let c = surveys.customer(at: i), nps ? kind == .nps : (kind == .csat || kind == .csatGoodBad),
+              let score = kind.scaledScore(surveys.score(at: i)) else { return nil }
+        return (c, Answer(day: surveys.day(at: i), kind: kind, score: score))
     }
 
     /// The customer's last-login date, unless this evidence is without login dates.
