@@ -72,11 +72,7 @@ public struct RetentionAnalysis: Sendable {
             // Indexed by customer (0 for those not active now): read once per active customer by
             // health and by the prediction.
             var revenue = [Double](repeating: 0, count: ledger.activity.count)
-            // In customer order (the set's order would visit the order rows at random).
-            var inOrder: [CustomerIndex] = []
-            inOrder.reserveCapacity(activeNow.count)
-            RetentionAnalysis.forEachActive(ledger.activity, on: asOf) { inOrder.append($0) }
-            RetentionAnalysis.monthlyRevenue(of: inOrder, ledger: ledger, into: &revenue)
+            RetentionAnalysis.monthlyRevenueOfActive(ledger: ledger, into: &revenue)
             return (activeNow: activeNow, revenue: revenue, orderRows: hasOrders ? OrderRowSummary(ledger: ledger) : nil)
         }
         // The whole table and every segment's from one walk over the members.
@@ -195,16 +191,18 @@ public struct RetentionAnalysis: Sendable {
         ledger.configuration.calendar.period(containing: ledger.asOf.adding(days: -90)).index
     }
 
-    /// `monthlyRevenue(of:ledger:)` of each of `customers`, into `revenue` at the customer's
-    /// index (each below `revenue.count`); the order rows are read through pointers, once for all.
-    static func monthlyRevenue(of customers: some Sequence<CustomerIndex>, ledger: ActivityLedger, into revenue: inout [Double]) {
+    /// `monthlyRevenue(of:ledger:)` of each customer active at as-of, into `revenue` at the
+    /// customer's index (`revenue` as long as `ledger.activity`). In customer order, so the
+    /// order rows are read in their order (through pointers, once for all).
+    static func monthlyRevenueOfActive(ledger: ActivityLedger, into revenue: inout [Double]) {
+        let asOf = ledger.asOf
         switch ledger.model {
         case .subscriptions:
-            for customer in customers { revenue[customer] = ledger.mrr(of: customer, on: ledger.asOf) }
+            forEachActive(ledger.activity, on: asOf) { revenue[$0] = ledger.mrr(of: $0, on: asOf) }
         default:
             let first = revenueWindowStart(ledger), count = ledger.orders.count
             ledger.orders.withPeriodRows { rows in
-                for customer in customers {
+                forEachActive(ledger.activity, on: asOf) { customer in
                     revenue[customer] = customer < count ? rows.revenue(of: customer, fromPeriod: first) / 3 : 0
                 }
             }
