@@ -10,6 +10,9 @@ import Testing
     @Test func keysPackUpToSevenBytesWithTheirLength() {
         // "USD": 'U' 0x55, 'S' 0x53, 'D' 0x44, little-endian, length 3 in the top byte.
         #expect(key("USD") == 0x0300_0000_0044_5355)
+        // Three bytes take a path of their own; two and four the loop: the same packing.
+        #expect(key("eur") == 0x0300_0000_0072_7565 && key("EUR") == 0x0300_0000_0052_5545)
+        #expect(key("AB") == 0x0200_0000_0000_4241 && key("ABCD") == 0x0400_0000_4443_4241)
         #expect(key("") == 0)
         #expect(key("USD ") != key("USD"))
         #expect(key("1234567") != nil && key("12345678") == nil)
