@@ -34,10 +34,18 @@ struct ChurnFeatureWalk {
     /// The latest row's health score (0–100, as `HealthReport.score`); nil when no rule had data.
     private(set) var healthScore: Double?
 
+    /// The rules' signals and points in rule order, in storage of this walk's own: a row reads
+    /// them for every rule, and iterating the rules themselves copied each whole rule (its name
+    /// retained) and held the array the cores' walks share.
+    private let signals: [HealthSignal]
+    private let maxPoints: [Double]
+
     init(features: ChurnFeatureSet, context: ChurnFeatureContext) {
         self.features = features
         self.context = context
         orders = ChurnOrderReader(rules: features.rules)
+        signals = features.rules.map(\.signal)
+        maxPoints = features.rules.map(\.maxPoints)
     }
 
     /// Starts on `customer`, forgetting the previous customer's state (not its buffers).
@@ -97,11 +105,11 @@ struct ChurnFeatureWalk {
         // The health score as `HealthReport.score` computes it, from the same readings.
         var earned = 0.0, available = 0.0
         var trendRule = 0
-        for rule in features.rules {
-            let fraction = self.fraction(rule.signal, at: day, facts, trendRule: &trendRule)
+        for r in signals.indices {
+            let fraction = self.fraction(signals[r], at: day, facts, trendRule: &trendRule)
             if let fraction {
-                earned += fraction * rule.maxPoints
-                available += rule.maxPoints
+                earned += fraction * maxPoints[r]
+                available += maxPoints[r]
             } else {
                 rulesWithoutData.append(values.count)
             }
@@ -116,7 +124,11 @@ struct ChurnFeatureWalk {
     /// order recency (no login date on or before `day`) and the order revenue trend (no
     /// subscription started by `day`) from `facts`, the trend rules' sums in rule order
     /// (`trendRule` counts them); the other signals read the customer's records.
-    private func fraction(_ signal: HealthSignal, at day: Day, _ facts: borrowing ChurnOrderFacts, trendRule: inout Int) -> Double? {
+    ///
+    /// `mutating` though it changes nothing (nor does `read`): called from the mutating `row`,
+    /// a non-mutating method was given a copy of the walk's context (some 360 bytes, copied for
+    /// every rule of every row); taken in place, the walk is read where it is.
+    private mutating func fraction(_ signal: HealthSignal, at day: Day, _ facts: borrowing ChurnOrderFacts, trendRule: inout Int) -> Double? {
         switch signal {
         case .recency(_, _, let fullMultiple, let halfMultiple)
             where !(context.evidence.lastSeen(of: customer).map { $0 <= day } ?? false):
@@ -135,7 +147,7 @@ struct ChurnFeatureWalk {
     }
 
     /// `signal.read`'s fraction from the customer's records.
-    private func read(_ signal: HealthSignal, at day: Day) -> Double? {
+    private mutating func read(_ signal: HealthSignal, at day: Day) -> Double? {
         signal.read(customer, records: records, evidence: context.evidence, asOf: day, calendar: context.monthly,
                     support: context.support, explain: false)?.fraction
     }
