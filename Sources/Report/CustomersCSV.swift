@@ -89,8 +89,10 @@ public enum CustomersCSV {
     public enum Kind: Sendable { case text, number }
 
     /// How a column reads its cell from a row: a text (escaped and guarded as a text cell), a
-    /// number (formatted by ``appendNumber(_:to:)``), or text put together from parts into a
-    /// scratch buffer (the closure appends the unescaped bytes and says whether there is a value).
+    /// number (formatted by ``appendNumber(_:to:)``), or text put together from parts (the
+    /// closure appends the unescaped bytes to the given buffer and says whether there is a
+    /// value; what it appended is dropped when there is none, and escaped and guarded as a text
+    /// cell's when there is).
     public enum Cell {
         case text((Row) -> String?)
         case number((Row) -> Double?)
@@ -194,7 +196,6 @@ public enum CustomersCSV {
         /// Appends the rows of the customers in `range`, each ending with a line feed.
         func append(_ range: Range<Int>, to buffer: inout [UInt8]) {
             var row = Row(customers: customers, asOf: asOf, emailHeaders: emailHeaders, domainHeaders: domainHeaders)
-            var scratch: [UInt8] = []
             // The cells alone, read by position: iterating the columns would copy each header per row.
             let cells = columns.map(\.cell)
             for index in range {
@@ -212,8 +213,19 @@ public enum CustomersCSV {
                     case .number(let value):
                         if let number = value(row) { appendNumber(number, to: &buffer) }
                     case .composed(let value):
-                        scratch.removeAll(keepingCapacity: true)
-                        if value(row, &scratch) { scratch.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &buffer) } }
+                        // Composed in place: a cell that needs no quotes and no guard (nearly
+                        // every one) stays as written; another is taken out and written again.
+                        let start = buffer.count
+                        guard value(row, &buffer) else {
+                            buffer.removeSubrange(start...)
+                            continue
+                        }
+                        let form = buffer.withUnsafeBufferPointer { cellForm(UnsafeBufferPointer(rebasing: $0[start...]), kind: .text) }
+                        if form.guarded || form.quoted {
+                            let cell = Array(buffer[start...])
+                            buffer.removeSubrange(start...)
+                            cell.withUnsafeBufferPointer { appendCell($0, kind: .text, to: &buffer) }
+                        }
                     }
                 }
                 buffer.append(0x0A)
@@ -236,11 +248,7 @@ public enum CustomersCSV {
     }
 
     static func appendCell(_ utf8: UnsafeBufferPointer<UInt8>, kind: Kind, to out: inout [UInt8]) {
-        let first = utf8.first
-        let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
-        // With the guard the cell starts with `'`, never with a space.
-        let quoted = needsQuotes(utf8) || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
+        let (guarded, quoted) = cellForm(utf8, kind: kind)
         if quoted { out.append(UInt8(ascii: "\"")) }
         if guarded { out.append(UInt8(ascii: "'")) }
         if quoted {
@@ -252,6 +260,17 @@ public enum CustomersCSV {
         } else {
             out.append(contentsOf: utf8)
         }
+    }
+
+    /// How `appendCell` writes a cell: with the formula guard `'` (a text cell starting with
+    /// = + - @ tab or CR) and in quotes (a comma, quote, CR or LF inside, or a space at either
+    /// end; with the guard the cell starts with `'`, never with a space).
+    static func cellForm(_ utf8: UnsafeBufferPointer<UInt8>, kind: Kind) -> (guarded: Bool, quoted: Bool) {
+        let first = utf8.first
+        let guarded = kind == .text && (first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D)
+        let quoted = needsQuotes(utf8) || (!guarded && first == UInt8(ascii: " ")) || utf8.last == UInt8(ascii: " ")
+        return (guarded, quoted)
     }
 
     /// Whether `utf8` holds a comma, a quote, a line feed or a carriage return. Eight bytes are
