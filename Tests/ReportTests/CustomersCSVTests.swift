@@ -38,6 +38,25 @@ import Model
         #expect(text == expected)
     }
 
+    /// A composed cell (the domain, written in place) is quoted and guarded as a text cell is:
+    /// a domain column of "=1+2" gets the formula guard, one with a comma or a leading space is
+    /// quoted, an ordinary one is left as written, and a customer without one gets an empty cell.
+    @Test func composedCellsAreQuotedAndGuardedLikeTextCells() {
+        let domains = ["=1+2", "a,b.example", " padded.example", "plain.example", nil]
+        let customers = domains.enumerated().map { i, d in
+            Customer(id: "D\(i)", signup: Self.day("2023-01-01"), attributes: d.map { ["domain": $0] } ?? [:])
+        }
+        let analysis = RetentionAnalysis(dataset: Dataset(customers: customers),
+                                         configuration: MetricsConfiguration(asOf: Self.day("2024-03-31")))
+        let rows = String(decoding: CustomersCSV.bytes(analysis: analysis, customers: customers), as: UTF8.self)
+            .split(separator: "\n").dropFirst().map(String.init)
+        // No name and no e-mail: the domain is the fourth cell, as-of the fifth.
+        let starts = ["D0,,,'=1+2,2024-03-31,", "D1,,,\"a,b.example\",2024-03-31,", "D2,,,\" padded.example\",2024-03-31,",
+                      "D3,,,plain.example,2024-03-31,", "D4,,,,2024-03-31,"]
+        #expect(rows.count == starts.count)
+        for (row, start) in zip(rows, starts) { #expect(row.hasPrefix(start), "\(row)") }
+    }
+
     /// Two rules with data (NPS and tenure): each "Rule: reason (points of max)", in configuration
     /// order, joined by "; ". NPS 8 on 2024-03-01 is passive: (8 − 6) ÷ 3 × 20 points
     /// = 13.333333333333332; tenure 455 days ≥ 365 gives all 10.
