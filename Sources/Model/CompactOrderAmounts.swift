@@ -133,6 +133,13 @@ public struct CompactOrderAmounts: Sendable {
 
     public var count: Int { codes.count }
 
+    /// Whether the amount at `k` is a whole number of cents as read, `Double(c) / 100` with no
+    /// rate applied (tag 0). Rounded to cents, such an amount is itself: c/100 × 100 lies within
+    /// |c| × 2⁻⁵² of c (far less than ½ for |c| < 2²⁸), so it rounds to c, and c/100 is the
+    /// amount again (`MinorUnit.rounded` leaves it unchanged; a test checks it).
+    @inlinable @inline(__always)
+    public func isWholeCents(at k: Int) -> Bool { codes[k] >> Self.tagShift == 0 }
+
     /// The amount at position `k`.
     @inlinable @inline(__always)
     public subscript(k: Int) -> Double {

@@ -191,6 +191,15 @@ public struct CustomerOrderBook: Sendable, Hashable, Sequence {
         for k in positions(of: customer) { body(Order(customer: customer, day: days[k], amount: amounts[k])) }
     }
 
+    /// `forEach(of:)` with whether each amount is whole cents as read
+    /// (`CompactOrderAmounts.isWholeCents(at:)`).
+    @inlinable @inline(__always)
+    public func forEachNotingCents(of customer: CustomerIndex, _ body: (Order, _ wholeCents: Bool) -> Void) {
+        for k in positions(of: customer) {
+            body(Order(customer: customer, day: days[k], amount: amounts[k]), amounts.isWholeCents(at: k))
+        }
+    }
+
     /// The earliest and latest order day (unplaced orders included); nil without orders.
     public var dayRange: ClosedRange<Day>? {
         var first = Day(ordinal: .max), last = Day(ordinal: .min)

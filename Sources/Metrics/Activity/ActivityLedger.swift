@@ -148,7 +148,9 @@ public struct ActivityLedger: Sendable {
                 var afterAsOf = 0, neverPaid = 0
                 for c in range {
                     scratch.removeAll()
-                    orders.forEach(of: c) { order in if !recorder.record(order, into: &scratch) { afterAsOf += 1 } }
+                    orders.forEachNotingCents(of: c) { order, wholeCents in
+                        if !recorder.record(order, wholeCents: wholeCents, into: &scratch) { afterAsOf += 1 }
+                    }
                     segment.append(scratch)
                     (slots.baseAddress! + c).initialize(to: folder.activity(of: c, paidDays: scratch.paidDays[...],
                                                                            neverPaid: &neverPaid))

@@ -61,19 +61,26 @@ struct OrderRecorder: Sendable {
     /// array read instead of calendar arithmetic; older days fall back to the calendar.
     private let periods: PeriodIndexTable
 
+    /// `MinorUnit.scale(minorUnitDigits)`, worked out once.
+    private let minorUnitScale: Double
+
     init(asOf: Day, calendar: PeriodCalendar, minorUnitDigits: Int) {
         self.asOf = asOf
         self.calendar = calendar
         self.minorUnitDigits = minorUnitDigits
+        minorUnitScale = MinorUnit.scale(minorUnitDigits)
         periods = PeriodIndexTable(calendar: calendar, through: asOf)
     }
 
     /// Records `order` into `history`; false (nothing recorded) when it is dated after as-of.
+    /// `wholeCents`: the amount is known to be a whole number of cents as read
+    /// (`CompactOrderAmounts.isWholeCents(at:)`), so in a currency of cents it is its own
+    /// rounding and is taken as it is (a multiplication, a rounding and a division fewer).
     @inline(__always)
-    func record(_ order: Order, into history: inout CustomerOrders) -> Bool {
+    func record(_ order: Order, wholeCents: Bool = false, into history: inout CustomerOrders) -> Bool {
         guard order.day <= asOf else { return false }
         let periodIndex = periods.index(containing: order.day)
-        let amount = MinorUnit.rounded(order.amount, digits: minorUnitDigits)
+        let amount = wholeCents && minorUnitDigits == 2 ? order.amount : MinorUnit.rounded(order.amount, scale: minorUnitScale)
         history.record(day: order.day, period: periodIndex, amount: amount, paid: amount > 0)
         return true
     }

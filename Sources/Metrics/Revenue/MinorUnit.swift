@@ -22,7 +22,12 @@ public enum MinorUnit {
 
     /// `amount` rounded to a whole number of minor units (half away from zero).
     public static func rounded(_ amount: Double, digits: Int) -> Double {
-        let s = scale(digits)
+        rounded(amount, scale: scale(digits))
+    }
+
+    /// The same with the scale worked out once (`scale(digits)`), for callers rounding many amounts.
+    @inline(__always)
+    static func rounded(_ amount: Double, scale s: Double) -> Double {
         let r = HalfAwayRounding.rounded(amount * s) / s
         return r == 0 ? 0 : r
     }
