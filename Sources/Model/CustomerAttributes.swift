@@ -154,6 +154,19 @@ public struct CustomerAttributes: Sendable, Hashable, ExpressibleByDictionaryLit
         self = made
     }
 
+    /// Where attribute `name` is in `names` (nil: not there): a position for
+    /// `withValue(at:_:)`, the same for every customer that `sharesTable(with:)` this one.
+    public func position(of name: String) -> Int? { names.firstIndex(of: name) }
+
+    /// Calls `body` with the UTF-8 bytes of the value at `position` of `names` (empty when the
+    /// customer has none), read in place.
+    public func withValue<R>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        precondition(position >= 0 && position < table.names.list.count, "a position of the attribute names")
+        let i = Int(row) * table.names.list.count + position
+        let start = i == 0 ? 0 : Int(table.ends[i - 1]), end = Int(table.ends[i])
+        return table.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
     /// The value of attribute `name`; nil when the customer has none (or an empty one).
     public subscript(name: String) -> String? {
         guard let k = names.firstIndex(of: name), !table.isEmpty(row: Int(row), k) else { return nil }

@@ -42,8 +42,54 @@ public enum CustomersCSV {
         let emailHeaders: [String]
         let domainHeaders: [String]
 
-        /// The customer's e-mail, when the export has an e-mail column (looked up once per row).
-        public internal(set) var email: String?
+        /// The current customer's attributes, and where `emailHeaders` and `domainHeaders` are
+        /// among their names (in header order; headers not there left out). The positions are
+        /// worked out again only for attributes with other names than the last ones (customers of
+        /// one file share their names), so a row reads the e-mail and domain bytes in place.
+        private var attributes = CustomerAttributes()
+        private var emailPositions: [Int] = []
+        private var domainPositions: [Int] = []
+        private var positionsFound = false
+        /// The customer whose attributes' names the positions were found for.
+        private var positionsCustomer = 0
+
+        init(customers: [Customer], asOf: String, emailHeaders: [String], domainHeaders: [String]) {
+            self.customers = customers
+            self.asOf = asOf
+            self.emailHeaders = emailHeaders
+            self.domainHeaders = domainHeaders
+        }
+
+        /// Points the row at customer `customer` (its health, activity and prediction are set apart).
+        mutating func select(_ customer: CustomerIndex) {
+            index = customer
+            attributes = customers[customer].attributeValues
+            if !positionsFound || !attributes.sharesTable(with: customers[positionsCustomer].attributeValues) {
+                emailPositions = emailHeaders.compactMap { attributes.position(of: $0) }
+                domainPositions = domainHeaders.compactMap { attributes.position(of: $0) }
+                positionsFound = true
+                positionsCustomer = customer
+            }
+        }
+
+        /// The first of `positions` where the customer has a non-empty value.
+        private func firstValue(_ positions: [Int]) -> Int? {
+            positions.first { p in attributes.withValue(at: p) { !$0.isEmpty } }
+        }
+
+        private func text(at position: Int) -> String {
+            attributes.withValue(at: position) { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// The customer's e-mail: the first non-empty value among `emailHeaders`.
+        public var email: String? { firstValue(emailPositions).map(text(at:)) }
+
+        /// Appends ``email``'s bytes; false when there is none.
+        func appendEmail(to out: inout [UInt8]) -> Bool {
+            guard let p = firstValue(emailPositions) else { return false }
+            attributes.withValue(at: p) { out.append(contentsOf: $0) }
+            return true
+        }
 
         public var customer: Customer { customers[index] }
         /// The CRM id and name, read without copying the customer.
@@ -52,7 +98,7 @@ public enum CustomersCSV {
 
         /// The export's domain column, else the part of the e-mail after `@` (lower case).
         public var domain: String? {
-            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) { return d }
+            if let p = firstValue(domainPositions) { return text(at: p) }
             guard let email, let at = email.lastIndex(of: "@") else { return nil }
             let d = email[email.index(after: at)...]
             return d.isEmpty ? nil : String(d).lowercased()
@@ -65,13 +111,13 @@ public enum CustomersCSV {
         /// `lowercased()` of ASCII maps just A–Z. An e-mail without an `@` byte has no `@`
         /// character either. Any other goes through ``domain``.
         func appendDomain(to out: inout [UInt8]) -> Bool {
-            if let d = CustomersCSV.first(domainHeaders, in: customers[index].attributeValues) {
-                CustomersCSV.appendText(d, to: &out)
+            if let p = firstValue(domainPositions) {
+                attributes.withValue(at: p) { out.append(contentsOf: $0) }
                 return true
             }
-            guard var email else { return false }
+            guard let emailAt = firstValue(emailPositions) else { return false }
             let start = out.count
-            let ascii = email.withUTF8 { utf8 -> Bool in
+            let ascii = attributes.withValue(at: emailAt) { utf8 -> Bool in
                 guard let at = utf8.lastIndex(of: UInt8(ascii: "@")) else { return true }
                 guard at == 0 || utf8[at - 1] < 0x80, utf8[(at + 1)...].allSatisfy({ $0 < 0x80 }) else { return false }
                 for byte in utf8[(at + 1)...] {
@@ -115,7 +161,7 @@ public enum CustomersCSV {
     nonisolated(unsafe) public static let columns: [Column] = [
         Column("customer_id", .text { $0.id }),
         Column("name", .text { $0.name }),
-        Column("email", .text { $0.email }),
+        Column("email", .composed { row, out in row.appendEmail(to: &out) }),
         Column("domain", .composed { row, out in row.appendDomain(to: &out) }),
         Column("as_of", .text { $0.asOf }),
         Column("active", .text { $0.isActive ? "true" : "false" }),
@@ -200,11 +246,10 @@ public enum CustomersCSV {
             let cells = columns.map(\.cell)
             for index in range {
                 let s = scoreIndex[index]
-                row.index = index
+                row.select(index)
                 row.health = s >= 0 ? scores[Int(s)] : nil
                 row.isActive = active[index]
                 row.prediction = predictions[index]
-                row.email = emailHeaders.isEmpty ? nil : first(emailHeaders, in: customers[index].attributeValues)
                 for i in cells.indices {
                     if i > 0 { buffer.append(UInt8(ascii: ",")) }
                     switch cells[i] {
@@ -382,11 +427,5 @@ public enum CustomersCSV {
         }
         func rank(_ h: String) -> Int { keys.firstIndex(of: key(h))! }
         return found.sorted { (rank($0), $0) < (rank($1), $1) }
-    }
-
-    /// The first non-empty value among `headers`.
-    static func first(_ headers: [String], in attributes: CustomerAttributes) -> String? {
-        for h in headers { if let v = attributes[h], !v.isEmpty { return v } }
-        return nil
     }
 }

@@ -145,11 +145,14 @@ import Model
             ("\u{600}@x.example", nil, nil), ("ü-no-at", nil, nil),
         ]
         for c in cases {
-            let customers = [Customer(id: "A", signup: Self.day("2023-01-01"),
-                                      attributes: c.domainColumn.map { ["domain": $0] } ?? [:])]
+            var attributes: [String: String] = [:]
+            attributes["email"] = c.email
+            attributes["domain"] = c.domainColumn
+            let customers = [Customer(id: "A", signup: Self.day("2023-01-01"), attributes: attributes)]
             var row = CustomersCSV.Row(customers: customers, asOf: "2024-03-31",
-                                       emailHeaders: [], domainHeaders: ["domain"])
-            row.email = c.email
+                                       emailHeaders: ["email"], domainHeaders: ["domain"])
+            row.select(0)
+            #expect(row.email == c.email)
             var out: [UInt8] = []
             let written = row.appendDomain(to: &out)
             #expect(row.domain == c.expected, "\(c)")
