@@ -1,3 +1,5 @@
+import Model
+
 /// Whole-day gaps (≥ 0) added one at a time, their linear-method median
 /// (`HealthSignal.median(count:lower:upper:)`) read at any point: each gap shorter than
 /// `countedDays` is counted in the bucket of its length and in the block of 16 lengths that
@@ -26,33 +28,53 @@ struct GapCounts {
     /// The gaps counted (the others are in `long`).
     private var counted = 0
 
-    /// Forgets every gap (the storage is kept).
+    /// The longest counted gap since the last `removeAll` (−1: none): the counts beyond it are 0.
+    private var longestCounted = -1
+
+    /// Forgets every gap (the storage is kept; only the counts up to the longest gap are cleared).
     mutating func removeAll() {
         guard count > 0 else { return }
-        if counted > 0 {
-            counts.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-            blocks.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        if longestCounted >= 0 {
+            let last = longestCounted
+            counts.withUnsafeMutableBufferPointer { UnsafeMutableBufferPointer(rebasing: $0[...last]).update(repeating: 0) }
+            blocks.withUnsafeMutableBufferPointer {
+                UnsafeMutableBufferPointer(rebasing: $0[...(last >> Self.blockShift)]).update(repeating: 0)
+            }
         }
         long.removeAll(keepingCapacity: true)
         count = 0
         counted = 0
+        longestCounted = -1
     }
 
-    /// Adds a gap of `gap` days (≥ 0: gaps between ascending days).
-    mutating func add(_ gap: Int32) {
-        precondition(gap >= 0, "a gap between ascending days")
-        count &+= 1
-        if gap < Self.countedDays {
-            let d = Int(gap)
-            // A count stays below the number of gaps, an `Int`-sized array's count at most.
-            counts.withUnsafeMutableBufferPointer { $0[d] &+= 1 }
-            blocks.withUnsafeMutableBufferPointer { $0[d >> Self.blockShift] &+= 1 }
-            counted &+= 1
-        } else {
-            // Long gaps are rare (a customer who buys less than about once in eight months).
-            let at = long.firstIndex { $0 > gap } ?? long.endIndex
-            long.insert(gap, at: at)
+    /// Adds the gaps between consecutive days of `days` that end at positions `range` (each
+    /// position ≥ 1): `days[i] − days[i − 1]` for i in `range`. The days must rise there.
+    mutating func addGaps(_ days: UnsafeBufferPointer<Day>, endingAt range: Range<Int>) {
+        precondition(range.lowerBound >= 1 && range.upperBound <= days.count, "gaps between days of the buffer")
+        var longest = longestCounted, added = 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            blocks.withUnsafeMutableBufferPointer { blocks in
+                // Positions are inside `days` and gaps are differences of its Int32 ordinals;
+                // a count stays below the number of gaps: all unchecked.
+                for i in range {
+                    let gap = days[i].ordinal &- days[i &- 1].ordinal
+                    precondition(gap >= 0, "gaps between rising days")
+                    if gap < Self.countedDays {
+                        let d = Int(gap)
+                        counts[d] &+= 1
+                        blocks[d &>> Self.blockShift] &+= 1
+                        longest = max(longest, d)
+                        added &+= 1
+                    } else {
+                        // Long gaps are rare (a customer who buys less than about once in eight months).
+                        long.insert(gap, at: long.firstIndex { $0 > gap } ?? long.endIndex)
+                    }
+                }
+            }
         }
+        longestCounted = longest
+        counted &+= added
+        count &+= range.count
     }
 
     /// The gap at sorted position `k` (< `count`).

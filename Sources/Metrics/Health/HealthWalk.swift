@@ -5,9 +5,9 @@ import Model
 ///
 /// Two signals keep state from one date to the next: recency by order interval advances a
 /// cursor through the customer's distinct paid days and counts each new gap by its length
-/// (`GapCounts`, so the median is read, not re-sorted); the order revenue trend reads the customer's orders,
-/// read from the book once (with the paid days, `CustomerOrderCopy`) in file order, and, when
-/// they are in day order, only the run of them inside its two windows. The other signals are
+/// (`GapCounts`, so the median is read, not re-sorted); the order revenue trend reads the
+/// customer's orders, read from the book once (with the paid days, `CustomerOrderCopy`) in file
+/// order, and, when they are in day order, only the run of them inside its two windows. The other signals are
 /// cheap and are read as `HealthSignal.read` reads them. Scratch arrays are reused from
 /// customer to customer, so a walk allocates only while they grow. Every score equals
 /// `HealthReport.score`'s at that date, bit for bit: the same inputs summed in the same order
@@ -130,13 +130,11 @@ struct HealthWalk {
         // The paid days are the first `records.paidDays.count` of the `orders.paidDays` buffer.
         // Positions are below that count and gaps are differences of rising days (Int32
         // ordinals), so they are counted and subtracted without overflow checks.
-        let total = records.paidDays.count
-        var end = paidCount
+        let total = records.paidDays.count, before = paidCount
+        var end = before
         orders.paidDays.withUnsafeBufferPointer { paid in
-            while end < total, paid[end] <= day {
-                if end > 0 { gaps.add(paid[end].ordinal &- paid[end &- 1].ordinal) }
-                end &+= 1
-            }
+            while end < total, paid[end] <= day { end &+= 1 }
+            if end > max(before, 1) { gaps.addGaps(paid, endingAt: max(before, 1)..<end) }
         }
         paidCount = end
     }

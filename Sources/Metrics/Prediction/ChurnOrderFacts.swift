@@ -50,8 +50,8 @@ struct ChurnOrderFacts: Equatable {
 /// customer to customer, so reading allocates only while they grow.
 ///
 /// The values are computed as the health signals and the churn features define them, with the
-/// same arithmetic in the same order: the median gap as `HealthSignal.medianGap` gives it (by
-/// selection, `GapSelection`), the window sums
+/// same arithmetic in the same order: the median gap as `HealthSignal.medianGap` gives it (from
+/// the gaps counted by length, `GapCounts`), the window sums
 /// added in file order (when the days never go down in file order, only the run of orders
 /// inside the windows is visited, found by binary search; the orders skipped add nothing either
 /// way).
@@ -59,6 +59,8 @@ struct ChurnOrderReader {
     /// The window lengths of the revenue-trend rules, in rule order.
     let trendWindowDays: [Int]
     private var orders = CustomerOrderCopy()
+    /// Reused from read to read (its storage kept).
+    private var gaps = GapCounts()
 
     init(rules: [HealthRule]) {
         trendWindowDays = ChurnOrderFacts.trendWindowDays(rules)
@@ -70,7 +72,7 @@ struct ChurnOrderReader {
     }
 
     /// The facts on `day`, into `facts` (its trend sums' capacity kept).
-    func read(at day: Day, into facts: inout ChurnOrderFacts) {
+    mutating func read(at day: Day, into facts: inout ChurnOrderFacts) {
         let paidCount = orders.paidDaysCount(through: day)
         facts.lastPaid = paidCount > 0 ? orders.paidDays[paidCount - 1] : nil
         facts.usualGap = paidCount >= 2 ? usualGap(paidCount) : nil
@@ -92,19 +94,11 @@ struct ChurnOrderReader {
         }
     }
 
-    /// The median gap between the first `count` (≥ 2) paid days: `HealthSignal.medianGap`'s value,
-    /// found by selection (`GapSelection`) rather than a sort.
-    private func usualGap(_ count: Int) -> Double {
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: count - 1) { gaps in
-            orders.paidDays.withUnsafeBufferPointer { days in
-                // Differences of rising Int32 ordinals at positions below `count`: unchecked.
-                var i = 1
-                while i < count {
-                    gaps[i &- 1] = days[i].ordinal &- days[i &- 1].ordinal
-                    i &+= 1
-                }
-            }
-            return GapSelection.median(gaps)
-        }
+    /// The median gap between the first `count` (≥ 2) paid days: `HealthSignal.medianGap`'s
+    /// value, from the gaps counted by length (`GapCounts`) rather than sorted.
+    private mutating func usualGap(_ count: Int) -> Double {
+        gaps.removeAll()
+        orders.paidDays.withUnsafeBufferPointer { gaps.addGaps($0, endingAt: 1..<count) }
+        return gaps.median()
     }
 }

@@ -89,4 +89,26 @@ import Testing
         DescendingOrder.arrange(&letters, in: [2, 0, 1, 3])
         #expect(letters == ["c", "a", "b", "d"])
     }
+
+    /// `Quickselect`: position k holds the k-th least value, none greater before it, none less
+    /// after it; the values are the same multiset.
+    @Test func selectPutsThePositionInOrder() {
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int32 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int32((state >> 33) % UInt64(bound))
+        }
+        for count in [1, 2, 3, 15, 16, 17, 40, 100, 333] {
+            let gaps = (0..<count).map { _ in 1 + next(20) }
+            let sorted = gaps.sorted()
+            for k in Set([0, count / 2, count - 1]) {
+                var work = gaps
+                work.withUnsafeMutableBufferPointer { Quickselect.select(k, in: $0) }
+                #expect(work[k] == sorted[k], "\(count) gaps, position \(k)")
+                #expect(work[..<k].allSatisfy { $0 <= work[k] } && work[(k + 1)...].allSatisfy { $0 >= work[k] })
+                #expect(work.sorted() == sorted)
+            }
+        }
+    }
+
 }
