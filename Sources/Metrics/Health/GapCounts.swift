@@ -1,16 +1,17 @@
 import Model
 
-/// Whole-day gaps (≥ 0) added one at a time, their linear-method median
-/// (`HealthSignal.median(count:lower:upper:)`) read at any point: each gap shorter than
-/// `countedDays` is counted in the bucket of its length and in the block of 16 lengths that
-/// holds it; the longer ones are kept in order apart. A middle gap is found by a scan over the
-/// blocks, then over the lengths of its block.
+/// The gaps between a customer's rising paid days, added a run at a time (`addGaps`), their
+/// linear-method median (`HealthSignal.median(count:lower:upper:)`, what `HealthSignal.medianGap`
+/// gives) read at any point: each gap shorter than `countedDays` is counted in the bucket of its
+/// length and in the block of 16 lengths that holds it; the longer ones are kept in order apart.
+/// A middle gap is found by a scan over the blocks, then over the lengths of its block.
 ///
-/// For a health walk this replaces a sorted list: putting each new gap in its place moved about
-/// half of the list, with a branch on every gap that the processor mispredicted about half the
-/// time, where adding a gap here is two increments and a reading two short scans of predictable
-/// steps. The median is the same, bit for bit: integers have one ascending order, and the same
-/// two middle gaps go into the same arithmetic.
+/// The health walk adds the new gaps at each date; the churn order reader counts a customer's
+/// gaps afresh at each of its days. Both read the median where a sorted list (or a selection)
+/// put each gap in its place with a branch the processor mispredicted about half the time; here
+/// adding a gap is two increments and a reading two short scans of predictable steps. The median
+/// is the same, bit for bit: integers have one ascending order, and the same two middle gaps go
+/// into the same arithmetic.
 struct GapCounts {
     /// Gaps of 0…`countedDays − 1` days are counted; longer ones are kept in `long`.
     static let countedDays = 256
