@@ -117,64 +117,57 @@ enum SyntheticHealth {
         #expect(scored > 20_000)
     }
 
-    /// Customers with up to 300 paid days walked at a few far-apart dates: the first date brings
-    /// more than 64 new gaps at once, later ones a handful or dozens; every score equals the
-    /// per-date score, whose median gap is computed afresh.
-    @Test func manyNewGapsAtOnceGiveThePerDateScore() {
-        var g = SyntheticHealth.Generator(state: 5)
-        var customers: [Customer] = [], orders: [Order] = []
-        for c in 0..<30 {
-            customers.append(Customer(id: "M\(c)", signup: SyntheticHealth.origin))
-            // 20 to 300 orders on days 0…1,499 (gaps of every size, some days repeated), in file order.
-            for _ in 0..<(20 + g.next(281)) {
-                orders.append(Order(customer: c, day: SyntheticHealth.origin.adding(days: g.next(1_500)), amount: 10))
+    /// `customers` customers with `orders(&g)` orders each, amount 10, on random days
+    /// 0 ..< `span` after the origin (in file order, some days repeated), walked with the recency
+    /// rule alone at `dates` (days after the origin): every score is expected to equal the per-date
+    /// score, whose median gap is computed afresh. Returns the evidence, the scores compared and
+    /// those that were not nil.
+    static func walkAgainstPerDateScores(seed: UInt64, customers n: Int, orders: (inout SyntheticHealth.Generator) -> Int,
+                                         span: Int, dates: [Int]) -> (evidence: HealthEvidence, compared: Int, scored: Int) {
+        var g = SyntheticHealth.Generator(state: seed)
+        var customers: [Customer] = [], placed: [Order] = []
+        for c in 0..<n {
+            customers.append(Customer(id: "W\(c)", signup: SyntheticHealth.origin))
+            for _ in 0..<orders(&g) {
+                placed.append(Order(customer: c, day: SyntheticHealth.origin.adding(days: g.next(span)), amount: 10))
             }
         }
-        let evidence = HealthEvidence(Dataset(customers: customers, orders: orders))
-        let dates = [700, 701, 730, 1_100, 1_499, 1_600].map { SyntheticHealth.origin.adding(days: $0) }
-        var walk = HealthWalk(evidence: evidence, health: HealthRecencyTests.recencyOnly, calendar: Self.calendar)
-        var compared = 0, largeFirstStep = 0
+        let evidence = HealthEvidence(Dataset(customers: customers, orders: placed))
+        let days = dates.map { SyntheticHealth.origin.adding(days: $0) }
+        var walk = HealthWalk(evidence: evidence, health: HealthRecencyTests.recencyOnly, calendar: calendar)
+        var compared = 0, scored = 0
         for c in evidence.records.indices {
             walk.begin(c)
-            if evidence.records[c].paidDays.prefix { $0 <= dates[0] }.count > 65 { largeFirstStep += 1 }
-            for day in dates {
-                let reference = HealthReport.score(of: c, evidence: evidence, asOf: day, calendar: Self.calendar,
+            for day in days {
+                let reference = HealthReport.score(of: c, evidence: evidence, asOf: day, calendar: calendar,
                                                    health: HealthRecencyTests.recencyOnly, revenueAtRisk: 0, explain: false)?.score
-                #expect(walk.score(at: day) == reference, "customer \(c) on \(day)")
+                let score = walk.score(at: day)
+                #expect(score == reference, "customer \(c) on \(day)")
                 compared += 1
+                if score != nil { scored += 1 }
             }
         }
+        return (evidence, compared, scored)
+    }
+
+    /// Customers with 20 to 300 orders on days 0…1,499 (gaps of every size) walked at a few
+    /// far-apart dates: the first date brings more than 64 new gaps at once for several of them,
+    /// later ones a handful or dozens; every score equals the per-date score.
+    @Test func manyNewGapsAtOnceGiveThePerDateScore() {
+        let dates = [700, 701, 730, 1_100, 1_499, 1_600]
+        let (evidence, compared, _) = Self.walkAgainstPerDateScores(seed: 5, customers: 30, orders: { 20 + $0.next(281) },
+                                                                    span: 1_500, dates: dates)
         #expect(compared == 180)
-        // Several customers bring more than 64 gaps at the first date.
-        #expect(largeFirstStep >= 5)
+        let first = SyntheticHealth.origin.adding(days: dates[0])
+        #expect(evidence.records.indices.filter { evidence.records[$0].paidDays.prefix { $0 <= first }.count > 65 }.count >= 5)
     }
 
     /// Customers who buy rarely (2 to 12 orders over about eleven years, so most gaps are 256 days
     /// or longer and are kept apart from the counted ones) walked at dates a quarter apart: every
     /// score equals the per-date score.
     @Test func longGapsGiveThePerDateScore() {
-        var g = SyntheticHealth.Generator(state: 8)
-        var customers: [Customer] = [], orders: [Order] = []
-        for c in 0..<40 {
-            customers.append(Customer(id: "L\(c)", signup: SyntheticHealth.origin))
-            for _ in 0..<(2 + g.next(11)) {
-                orders.append(Order(customer: c, day: SyntheticHealth.origin.adding(days: g.next(4_000)), amount: 10))
-            }
-        }
-        let evidence = HealthEvidence(Dataset(customers: customers, orders: orders))
-        let dates = stride(from: 300, through: 4_200, by: 91).map { SyntheticHealth.origin.adding(days: $0) }
-        var walk = HealthWalk(evidence: evidence, health: HealthRecencyTests.recencyOnly, calendar: Self.calendar)
-        var scored = 0
-        for c in evidence.records.indices {
-            walk.begin(c)
-            for day in dates {
-                let reference = HealthReport.score(of: c, evidence: evidence, asOf: day, calendar: Self.calendar,
-                                                   health: HealthRecencyTests.recencyOnly, revenueAtRisk: 0, explain: false)?.score
-                let score = walk.score(at: day)
-                #expect(score == reference, "customer \(c) on \(day)")
-                if score != nil { scored += 1 }
-            }
-        }
+        let (_, _, scored) = Self.walkAgainstPerDateScores(seed: 8, customers: 40, orders: { 2 + $0.next(11) },
+                                                           span: 4_000, dates: Array(stride(from: 300, through: 4_200, by: 91)))
         #expect(scored > 500)
     }
 
