@@ -51,6 +51,10 @@ public struct CustomerTraits: Sendable, Hashable {
     /// True when `self` and `other` hold the same object (equal values, one copy in memory).
     public func sharesStorage(with other: CustomerTraits) -> Bool { storage === other.storage }
 
+    /// The object holding the values: equal for traits that share it (`sharesStorage(with:)`),
+    /// so it can key what is worked out once per combination of values.
+    public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     public static func == (a: CustomerTraits, b: CustomerTraits) -> Bool {
         a.storage === b.storage || a.storage.values == b.storage.values
     }

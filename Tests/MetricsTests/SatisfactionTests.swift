@@ -168,6 +168,35 @@ private enum SatisfactionFixture {
     @Test func breakdownsOfSeveralAttributesMatchEachSegmentScoredAlone() throws {
         var data = SatisfactionFixture.dataset
         data.customers[0].attributes = ["tier": "Gold"]
+        let breakdowns = Self.breakdownsMatchingEachSegmentScoredAlone(data)
+        // Gold = Acme: CSAT 8 of 10 in February + good, good, bad and a 5 in March → 11 of 14;
+        // NPS 10, 9, 6 → (2 − 1)/3 · 100 = 33.3; CES 7, 6, 5, 3 → mean 5.25, and the 8 out of scale.
+        let tier = breakdowns[1].segments
+        #expect(tier.map(\.value) == ["Gold", "Unknown"])
+        #expect(tier[0].scores.csatSatisfied == 11 && tier[0].scores.csatN == 14)
+        #expect(abs(try #require(tier[0].scores.nps) - 100.0 / 3) < 1e-9)
+        #expect(tier[0].scores.ces == 5.25 && tier[0].scores.outOfScale == 1)
+        // Unknown: the other NPS answers up to as-of (Beta's 7, Gamma's 2, the anonymous 0): 10; no CSAT or CES.
+        #expect(tier[1].scores.npsN == 10 && tier[1].scores.csatN == 0 && tier[1].scores.cesN == 0)
+    }
+
+    /// Gamma takes Acme's traits object (as customers of one file with the same plan, segment,
+    /// region, channel and owner share one), so the walk finds Gamma's trait slots by that object;
+    /// their "tier" (not a trait) differs. Every segment still equals its own responses scored alone.
+    @Test func customersSharingTraitsAreBrokenDownByTheirOwnValues() {
+        var data = SatisfactionFixture.dataset
+        data.customers[2].traits = data.customers[0].traits
+        #expect(data.customers[2].traits.sharesStorage(with: data.customers[0].traits))
+        data.customers[0].attributes = ["tier": "Gold"]
+        data.customers[2].attributes = ["tier": "Silver"]
+        let breakdowns = Self.breakdownsMatchingEachSegmentScoredAlone(data)
+        #expect(breakdowns[0].segments.map(\.value) == ["Basic", "Pro", "Unknown"])
+        #expect(breakdowns[1].segments.map(\.value) == ["Gold", "Silver", "Unknown"])
+    }
+
+    /// The breakdowns by plan, tier and segment, each segment checked against the scores of its
+    /// own responses up to as-of taken alone (`SatisfactionScores(_:)` on the filtered list).
+    static func breakdownsMatchingEachSegmentScoredAlone(_ data: Dataset) -> [SatisfactionBreakdown] {
         var configuration = SatisfactionFixture.configuration
         configuration.segmentAttributes = ["plan", "tier", "segment"]
         let breakdowns = SatisfactionBreakdown.computeAll(data, configuration)
@@ -182,15 +211,7 @@ private enum SatisfactionFixture {
                 #expect(segment.scores == SatisfactionScores(own), "\(breakdown.attribute) = \(segment.value)")
             }
         }
-        // Gold = Acme: CSAT 8 of 10 in February + good, good, bad and a 5 in March → 11 of 14;
-        // NPS 10, 9, 6 → (2 − 1)/3 · 100 = 33.3; CES 7, 6, 5, 3 → mean 5.25, and the 8 out of scale.
-        let tier = breakdowns[1].segments
-        #expect(tier.map(\.value) == ["Gold", "Unknown"])
-        #expect(tier[0].scores.csatSatisfied == 11 && tier[0].scores.csatN == 14)
-        #expect(abs(try #require(tier[0].scores.nps) - 100.0 / 3) < 1e-9)
-        #expect(tier[0].scores.ces == 5.25 && tier[0].scores.outOfScale == 1)
-        // Unknown: the other NPS answers up to as-of (Beta's 7, Gamma's 2, the anonymous 0): 10; no CSAT or CES.
-        #expect(tier[1].scores.npsN == 10 && tier[1].scores.csatN == 0 && tier[1].scores.cesN == 0)
+        return breakdowns
     }
 
     @Test func breakdownListsOnlyValuesWithResponsesInTheWindow() {

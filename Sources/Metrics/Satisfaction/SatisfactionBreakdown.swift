@@ -43,6 +43,13 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
         // The slots of customer c's values are slots[c·width ..< (c+1)·width] (-1: not given yet),
         // all given at their first response, side by side so a response reads one cache line.
         var slots = [Int32](repeating: -1, count: dataset.customers.count * width)
+        // The slots of the trait attributes by traits object (customers with the same values
+        // share one, `CustomerTraits.Table`), found at the first customer of each that responds:
+        // `traitSlots[k + t]` for attribute t, -1 for an attribute that is no trait. At most
+        // `traitsKept` objects are kept (traits kept unshared make one per customer).
+        var byTraits: [ObjectIdentifier: Int] = [:]
+        var traitSlots: [Int32] = []
+        let isTrait = tallies.map(\.isTrait)
         dataset.customers.withUnsafeBufferPointer { customers in
             let surveys = dataset.surveys
             for i in surveys.indices {
@@ -56,11 +63,27 @@ public struct SatisfactionBreakdown: Sendable, Hashable {
                 }
                 let first = c * width
                 if slots[first] < 0 {
-                    for t in 0..<width { slots[first + t] = tallies[t].slot(of: c, in: customers, scores: &scores) }
+                    let traits = customers[c].traits.storageIdentity
+                    if let k = byTraits[traits] {
+                        for t in 0..<width {
+                            slots[first + t] = isTrait[t] ? traitSlots[k + t] : tallies[t].slot(of: c, in: customers, scores: &scores)
+                        }
+                    } else {
+                        let keep = byTraits.count < Self.traitsKept
+                        if keep { byTraits[traits] = traitSlots.count }
+                        for t in 0..<width {
+                            let slot = tallies[t].slot(of: c, in: customers, scores: &scores)
+                            slots[first + t] = slot
+                            if keep { traitSlots.append(isTrait[t] ? slot : -1) }
+                        }
+                    }
                 }
                 for t in 0..<width { scores[Int(slots[first + t])].add(answer) }
             }
         }
         return tallies.map { $0.breakdown(scores) }
     }
+
+    /// Most traits objects whose slots are kept.
+    static let traitsKept = 4_096
 }

@@ -16,6 +16,13 @@ struct SegmentTally {
         case other(String)
     }
     private let field: Field
+
+    /// Whether the attribute is one of the customer's traits (plan, segment, region, channel,
+    /// owner): customers sharing their traits object share its value.
+    var isTrait: Bool {
+        if case .other = field { return false }
+        return true
+    }
     private var slotOf: [String: Int32]
     /// The values met, "Unknown" first, and their slots.
     private var values = [SatisfactionBreakdown.unknown]
