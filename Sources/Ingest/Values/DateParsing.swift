@@ -91,26 +91,18 @@ enum DateParsing {
         return .invalid
     }
 
-    /// Exactly `yyyy-MM-dd` (ten bytes): the common case, without a cursor. The first eight
-    /// bytes are read as one little-endian word and their six digits tested together: a byte
-    /// is a digit (0x30–0x39) exactly when its high half is 3 and stays 3 when 6 is added (no
-    /// byte of 0x30–0x3F carries out of itself).
+    /// Exactly `yyyy-MM-dd` (ten bytes): the common case, without a cursor.
     @inline(__always)
     static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
-        guard b.count == 10, let base = b.baseAddress else { return nil }
-        let word = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
-        // Bytes 0–3 and 5–6 are digits, 4 and 7 dashes.
-        let digitBytes: UInt64 = 0x00FF_FF00_FFFF_FFFF, highHalves: UInt64 = 0x00F0_F000_F0F0_F0F0
-        let threes: UInt64 = 0x0030_3000_3030_3030, sixes: UInt64 = 0x0006_0600_0606_0606
-        let digits = word & digitBytes
-        guard word & ~digitBytes == 0x2D00_002D_0000_0000, digits & highHalves == threes,
-              (digits &+ sixes) & highHalves == threes else { return nil }
-        let d8 = Int(b[8]) &- 0x30, d9 = Int(b[9]) &- 0x30
-        guard d8 >= 0 && d8 <= 9 && d9 >= 0 && d9 <= 9 else { return nil }
-        @inline(__always) func d(_ i: UInt64) -> Int { Int(truncatingIfNeeded: (word &>> (i &* 8)) & 0xF) }
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        @inline(__always) func d(_ i: Int) -> Int? {
+            let v = Int(b[i]) &- 0x30
+            return v >= 0 && v <= 9 ? v : nil
+        }
+        guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6),
+              let d0 = d(8), let d1 = d(9) else { return nil }
         // Single digits: nothing here can overflow, so it is worked out unchecked.
-        let year = d(0) &* 1000 &+ d(1) &* 100 &+ d(2) &* 10 &+ d(3), month = d(5) &* 10 &+ d(6)
-        let day = d8 &* 10 &+ d9
+        let year = y0 &* 1000 &+ y1 &* 100 &+ y2 &* 10 &+ y3, month = m0 &* 10 &+ m1, day = d0 &* 10 &+ d1
         // Table lookup for the years exports use; the arithmetic otherwise.
         let k = year &- CivilTable.firstYear
         if k >= 0, k < CivilTable.yearCount, month >= 1, month <= 12, day >= 1 {
