@@ -61,12 +61,13 @@ struct HealthWalk {
         precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
         lastDay = day
         var earned = 0.0, available = 0.0
-        // By position, reading only the signal and the points (a copy of a whole rule retains its name).
-        let rules = self.rules
-        for r in rules.indices {
-            guard let fraction = fraction(rules[r].signal, at: day) else { continue }
-            earned += fraction * rules[r].maxPoints
-            available += rules[r].maxPoints
+        // By position, reading only the signal and the points from the walk's own array (a copy
+        // of a whole rule retains its name, a copy of the array retains it at every date).
+        for r in 0..<rules.count {
+            let signal = rules[r].signal, points = rules[r].maxPoints
+            guard let fraction = fraction(signal, at: day) else { continue }
+            earned += fraction * points
+            available += points
         }
         return available > 0 ? 100 * earned / available : nil
     }
@@ -78,8 +79,10 @@ struct HealthWalk {
         precondition(lastDay.map { $0 <= day } ?? true, "HealthWalk dates must not go back")
         lastDay = day
         fractions.removeAll(keepingCapacity: true)
-        let rules = self.rules
-        for r in rules.indices { fractions.append(fraction(rules[r].signal, at: day)) }
+        for r in 0..<rules.count {
+            let signal = rules[r].signal
+            fractions.append(fraction(signal, at: day))
+        }
     }
 
     /// The score at `day` as `HealthReport.score(of:)` gives it with reasons, added to `scores`
