@@ -175,13 +175,19 @@ public struct RetentionAnalysis: Sendable {
     /// The revenue a customer brings per month at the as-of day: MRR for subscription
     /// businesses; for order businesses, paid revenue of the last 90 days ÷ 3.
     static func monthlyRevenue(of customer: CustomerIndex, ledger: ActivityLedger) -> Double {
+        let first = revenueWindowStart(ledger)
+        return ledger.orders.withPeriodRows { monthlyRevenue(of: customer, ledger: ledger, since: first, rows: $0) }
+    }
+
+    /// `monthlyRevenue(of:ledger:)` with the ledger's order rows in hand and `first` being
+    /// `revenueWindowStart(ledger)`.
+    private static func monthlyRevenue(of customer: CustomerIndex, ledger: ActivityLedger, since first: Int,
+                                       rows: CustomerOrderTable.PeriodRows) -> Double {
         switch ledger.model {
         case .subscriptions:
             return ledger.mrr(of: customer, on: ledger.asOf)
         default:
-            guard customer < ledger.orders.count else { return 0 }
-            let first = revenueWindowStart(ledger)
-            return ledger.orders.withPeriodRows { $0.revenue(of: customer, fromPeriod: first) } / 3
+            return customer < ledger.orders.count ? rows.revenue(of: customer, fromPeriod: first) / 3 : 0
         }
     }
 
@@ -195,16 +201,10 @@ public struct RetentionAnalysis: Sendable {
     /// customer's index (`revenue` as long as `ledger.activity`). In customer order, so the
     /// order rows are read in their order (through pointers, once for all).
     static func monthlyRevenueOfActive(ledger: ActivityLedger, into revenue: inout [Double]) {
-        let asOf = ledger.asOf
-        switch ledger.model {
-        case .subscriptions:
-            forEachActive(ledger.activity, on: asOf) { revenue[$0] = ledger.mrr(of: $0, on: asOf) }
-        default:
-            let first = revenueWindowStart(ledger), count = ledger.orders.count
-            ledger.orders.withPeriodRows { rows in
-                forEachActive(ledger.activity, on: asOf) { customer in
-                    revenue[customer] = customer < count ? rows.revenue(of: customer, fromPeriod: first) / 3 : 0
-                }
+        let first = revenueWindowStart(ledger)
+        ledger.orders.withPeriodRows { rows in
+            forEachActive(ledger.activity, on: ledger.asOf) { customer in
+                revenue[customer] = monthlyRevenue(of: customer, ledger: ledger, since: first, rows: rows)
             }
         }
     }

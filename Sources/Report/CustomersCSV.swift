@@ -49,9 +49,8 @@ public enum CustomersCSV {
         private var attributes = CustomerAttributes()
         private var emailPositions: [Int] = []
         private var domainPositions: [Int] = []
-        private var positionsFound = false
-        /// The customer whose attributes' names the positions were found for.
-        private var positionsCustomer = 0
+        /// The customer whose attributes' names the positions were found for (nil: none yet).
+        private var positionsCustomer: CustomerIndex?
 
         init(customers: [Customer], asOf: String, emailHeaders: [String], domainHeaders: [String]) {
             self.customers = customers
@@ -64,10 +63,9 @@ public enum CustomersCSV {
         mutating func select(_ customer: CustomerIndex) {
             index = customer
             attributes = customers[customer].attributeValues
-            if !positionsFound || !attributes.sharesTable(with: customers[positionsCustomer].attributeValues) {
+            if positionsCustomer.map({ !attributes.sharesTable(with: customers[$0].attributeValues) }) ?? true {
                 emailPositions = emailHeaders.compactMap { attributes.position(of: $0) }
                 domainPositions = domainHeaders.compactMap { attributes.position(of: $0) }
-                positionsFound = true
                 positionsCustomer = customer
             }
         }

@@ -187,12 +187,9 @@ public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
         /// `table[customer].periods` gives them).
         @inline(__always)
         public func forEachPeriod(of customer: Int, _ body: (PeriodAmount) -> Void) {
-            precondition(customer >= 0 && customer < starts[starts.count - 1], "customer index out of range")
-            var s = 0
-            while customer >= starts[s + 1] { s += 1 }
-            let part = parts[s], k = customer - starts[s]
-            var row = Int(part.periodStarts[k])
-            let end = Int(part.periodStarts[k + 1])
+            let (part, rows) = self.rows(of: customer)
+            var row = rows.lowerBound
+            let end = rows.upperBound
             while row < end {
                 let key = part.keys[row]
                 body(PeriodAmount(period: Int(key >> 1), revenue: part.revenues[row], hasPaidOrder: key & 1 == 1))
@@ -204,11 +201,8 @@ public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
         /// period order. The periods rise, so those from `first` on are the last rows, found
         /// from the end.
         public func revenue(of customer: Int, fromPeriod first: Int) -> Double {
-            precondition(customer >= 0 && customer < starts[starts.count - 1], "customer index out of range")
-            var s = 0
-            while customer >= starts[s + 1] { s += 1 }
-            let part = parts[s], k = customer - starts[s]
-            let begin = Int(part.periodStarts[k]), end = Int(part.periodStarts[k + 1])
+            let (part, rows) = self.rows(of: customer)
+            let begin = rows.lowerBound, end = rows.upperBound
             var row = end
             while row > begin, Int(part.keys[row - 1] >> 1) >= first { row -= 1 }
             var total = 0.0
@@ -217,6 +211,16 @@ public struct CustomerOrderTable: RandomAccessCollection, Sendable, Hashable {
                 row &+= 1
             }
             return total
+        }
+
+        /// The part holding customer `customer` and the positions of its rows there.
+        @inline(__always)
+        private func rows(of customer: Int) -> (part: Part, rows: Range<Int>) {
+            precondition(customer >= 0 && customer < starts[starts.count - 1], "customer index out of range")
+            var s = 0
+            while customer >= starts[s + 1] { s += 1 }
+            let part = parts[s], k = customer - starts[s]
+            return (part, Int(part.periodStarts[k]) ..< Int(part.periodStarts[k + 1]))
         }
     }
 
